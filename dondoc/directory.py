@@ -1,0 +1,194 @@
+"""The organisation directory: agencies, their groups and contacts, and name resolution.
+
+Loading validates the YAML file and names the bad entry; resolution is pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dondoc.errors import DirectoryError, InputFileError
+from dondoc.parse.normalize import fold
+
+Level = Literal["trung-uong", "tinh", "huyen", "xa"]
+Role = Literal["coordinator", "head", "admin"]
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    email: str
+    role: Role = "coordinator"
+
+
+class Organization(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    level: Level = "tinh"
+    parent: str | None = None
+    groups: list[str] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        """Whether the organisation existed on that day (any day when unknown)."""
+        if day is None:
+            return True
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    names: list[str] = Field(default_factory=list)
+
+
+class DirectoryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    province: str | None = None  # the province's name, optional in owner names
+    organizations: list[Organization] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What an owner name in a dispatch resolves to."""
+
+    name: str
+    codes: tuple[str, ...] = ()
+    group: str | None = None  # set when a collective name expanded through a group
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.codes)
+
+
+@dataclass
+class Directory:
+    """The validated directory with a name index built once."""
+
+    province: str | None
+    organizations: dict[str, Organization]
+    groups: dict[str, Group]
+    _names: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _group_names: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_file_model(cls, model: DirectoryFile) -> Directory:
+        d = cls(
+            province=model.province,
+            organizations={o.code: o for o in model.organizations},
+            groups={g.code: g for g in model.groups},
+        )
+        for org in model.organizations:
+            for n in [org.name, *org.aliases]:
+                for key in d._keys(n):
+                    d._names.setdefault(key, [])
+                    if org.code not in d._names[key]:
+                        d._names[key].append(org.code)
+        for g in model.groups:
+            for n in g.names:
+                for key in d._keys(n):
+                    d._group_names.setdefault(key, g.code)
+        return d
+
+    def _keys(self, name: str) -> list[str]:
+        """The folded name, and the same without the province's name when it carries it."""
+        key = fold(name)
+        keys = [key]
+        if self.province:
+            prov = fold(self.province)
+            for suffix in (f" tinh {prov}", f" thanh pho {prov}", f" {prov}"):
+                if key.endswith(suffix) and len(key) > len(suffix):
+                    keys.append(key[: -len(suffix)].strip())
+                    if suffix != f" {prov}":
+                        keys.append(key[: -len(suffix)].strip() + " " + suffix.split()[0])
+                    break
+        return keys
+
+    def members(self, group: str, *, on: date | None = None) -> list[str]:
+        """Codes of the organisations answering to a group on that day."""
+        return [o.code for o in self.organizations.values() if group in o.groups and o.valid_on(on)]
+
+    def resolve(self, name: str, *, on: date | None = None) -> Resolution:
+        """Resolve an owner name as written, accent- and case-insensitively, as of a day."""
+        for key in self._keys(name):
+            codes = [c for c in self._names.get(key, []) if self.organizations[c].valid_on(on)]
+            if codes:
+                return Resolution(name=name, codes=tuple(codes[:1]))
+            group = self._group_names.get(key)
+            if group:
+                return Resolution(name=name, codes=tuple(self.members(group, on=on)), group=group)
+        return Resolution(name=name)
+
+    def supervisor(self, code: str) -> Organization | None:
+        """The supervising organisation (parent) that escalations go to."""
+        org = self.organizations.get(code)
+        if org is None or org.parent is None:
+            return None
+        return self.organizations.get(org.parent)
+
+
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    if len(loc) >= 2 and loc[0] in ("organizations", "groups") and isinstance(loc[1], int):
+        code = None
+        try:
+            code = data[loc[0]][loc[1]].get("code")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+        entry = f"{loc[0]}[{loc[1]}]" + (f" ({code})" if code else "")
+        rest = ".".join(str(p) for p in loc[2:])
+        return f"{entry}: {rest}" if rest else entry
+    return ".".join(str(p) for p in loc) or "file"
+
+
+def parse_directory(data: Any, *, path: str | Path) -> Directory:
+    """Validate plain data as a directory; errors name the entry and the field."""
+    if not isinstance(data, dict):
+        raise DirectoryError(path, "file", "expected a mapping with 'organizations' and 'groups'")
+    try:
+        model = DirectoryFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+        raise DirectoryError(path, _where(tuple(err["loc"]), data), msg) from None
+    codes = [o.code for o in model.organizations]
+    dupes = {c for c in codes if codes.count(c) > 1}
+    if dupes:
+        raise DirectoryError(path, f"organizations ({sorted(dupes)[0]})", "code appears twice")
+    known = set(codes)
+    groups = {g.code for g in model.groups}
+    for o in model.organizations:
+        for ref, what in ((o.parent, "parent"), (o.successor, "successor")):
+            if ref is not None and ref not in known:
+                raise DirectoryError(path, f"organizations ({o.code}): {what}", f"unknown organisation {ref!r}")
+        for g in o.groups:
+            if g not in groups:
+                raise DirectoryError(path, f"organizations ({o.code}): groups", f"unknown group {g!r}")
+    return Directory.from_file_model(model)
+
+
+def load_directory(path: Path) -> Directory:
+    """Read and validate an organisation directory file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputFileError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(path, f"cannot be read ({exc.__class__.__name__})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DirectoryError(path, f"line {mark.line + 1}" if mark else "file", "not valid YAML") from None
+    return parse_directory(data, path=path)

@@ -1,0 +1,67 @@
+"""Every error a user can cause, each formatting its own one-line message.
+
+The core raises these; the CLI prints `str(err)` on stderr and exits non-zero.
+"""
+
+from __future__ import annotations
+
+
+class DondocError(Exception):
+    """Base of every user-facing error: its str() is the one line a person reads."""
+
+    exit_code = 1
+
+
+class InputFileError(DondocError):
+    """A file that cannot be read, is empty, too large or of an unsupported kind."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class NothingToTrackError(DondocError):
+    """A readable text that holds no instruction to track (a news article, say)."""
+
+    def __init__(self, path: object, reason: str = "no numbered instruction to track was found") -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {reason}")
+
+
+class TaskSetError(DondocError):
+    """A task-set file that fails validation; names the file and the field."""
+
+    def __init__(self, path: object, where: str, reason: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{self.path}: {where}: {reason}")
+
+
+class DirectoryError(DondocError):
+    """An organisation directory or observance file with a bad entry."""
+
+    def __init__(self, path: object, where: str, reason: str) -> None:
+        self.path = str(path)
+        self.where = where
+        super().__init__(f"{self.path}: {where}: {reason}")
+
+
+class ConfigError(DondocError):
+    """A setting or configuration file that makes no sense."""
+
+
+class NotFoundError(DondocError):
+    """A task, dispatch, organisation or occurrence named on the command line that does not exist."""
+
+
+class SmtpUnavailableError(DondocError):
+    """The mail server cannot be reached; everything stays queued."""
+
+    exit_code = 3
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        self.host = host
+        self.port = port
+        super().__init__(f"mail server {host}:{port} unreachable ({reason}); all messages stay queued")

@@ -1,0 +1,198 @@
+"""The task set: the reviewable contract between the parser, the admin and the loader.
+
+Pure pydantic models; `dump_yaml`/`load_yaml` convert it to and from the file an admin edits.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dondoc.errors import InputFileError, TaskSetError
+
+Repeat = Literal["once", "annual", "semiannual", "quarterly", "monthly", "continuous", "ad_hoc"]
+Kind = Literal["action", "report", "event"]
+
+# "2019-08-27" one-off; "--06-15" every year on that day; "---20" every month on that day.
+DUE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|---\d{2})$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Strict):
+    name: str
+    sha256: str | None = None
+
+
+class Reference(_Strict):
+    """A document an item cites: "Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư"."""
+
+    number: str
+    date: dt.date | None = None
+    issuer: str | None = None
+    kind: str | None = None  # Kết luận, Chỉ thị, Kế hoạch, ...
+
+
+class Dispatch(_Strict):
+    number: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    subject: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    place: str | None = None
+    signer: str | None = None
+    classified: bool = False  # độ mật: reminders carry only number, key and date
+    source: Source | None = None
+
+
+class Owner(_Strict):
+    name: str
+    org: str | None = None  # a resolved directory code, or null when unresolved
+    orgs: list[str] = Field(default_factory=list)  # a collective name expanded through directory groups
+
+
+class Relative(_Strict):
+    """A deadline counted from an event: "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản"."""
+
+    days: int = Field(ge=0)
+    working_days: bool = False
+    from_event: str = "receipt"
+
+
+class Schedule(_Strict):
+    repeat: Repeat = "once"
+    due: list[str] = Field(default_factory=list)
+    events: list[str] = Field(default_factory=list)  # observances: "--08-19" or an observance key
+    relative: Relative | None = None
+    until: date | None = None  # last day the recurrence runs, if the text says so
+
+    @field_validator("due")
+    @classmethod
+    def _due_format(cls, values: list[str]) -> list[str]:
+        for v in values:
+            if not DUE_PATTERN.match(v):
+                raise ValueError(f"{v!r} is not YYYY-MM-DD, --MM-DD or ---DD")
+            if v.startswith("---"):
+                day = int(v[3:])
+                if not 1 <= day <= 31:
+                    raise ValueError(f"{v!r}: day {day} does not exist")
+            elif v.startswith("--"):
+                month, day = int(v[2:4]), int(v[5:7])
+                try:
+                    date(2024, month, day)  # a leap year, so that --02-29 is allowed
+                except ValueError:
+                    raise ValueError(f"{v!r}: day {day}/{month} does not exist") from None
+            else:
+                try:
+                    date.fromisoformat(v)
+                except ValueError:
+                    raise ValueError(f"{v!r} is not a real date") from None
+        return values
+
+
+class Task(_Strict):
+    key: str
+    title: str = ""
+    text: str = ""
+    kind: Kind = "action"
+    lead: list[Owner] = Field(default_factory=list)
+    support: list[Owner] = Field(default_factory=list)
+    schedule: Schedule = Field(default_factory=Schedule)
+    report_to: str | None = None
+    span: tuple[int, int] | None = None
+    references: list[Reference] = Field(default_factory=list)
+    explain: dict[str, str] = Field(default_factory=dict)  # field -> why it has its value
+
+
+class TaskSet(_Strict):
+    version: Literal[1] = 1
+    dispatch: Dispatch = Field(default_factory=Dispatch)
+    tasks: list[Task] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @field_validator("tasks")
+    @classmethod
+    def _unique_keys(cls, tasks: list[Task]) -> list[Task]:
+        seen: set[str] = set()
+        for t in tasks:
+            if t.key in seen:
+                raise ValueError(f"task key {t.key!r} appears twice")
+            seen.add(t.key)
+        return tasks
+
+
+def to_plain(ts: TaskSet) -> dict[str, Any]:
+    """The task set as plain JSON-able data, nulls kept so an admin sees every field."""
+    return ts.model_dump(mode="json", exclude_defaults=False)
+
+
+def dump_yaml(ts: TaskSet) -> str:
+    """Render the task set as the YAML file an admin reviews."""
+    return yaml.safe_dump(to_plain(ts), allow_unicode=True, sort_keys=False, width=100)
+
+
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    """Turn a pydantic error location into "task 2 (key '3'): schedule.due[0]"."""
+    parts: list[str] = []
+    prefix = ""
+    rest = list(loc)
+    if len(rest) >= 2 and rest[0] == "tasks" and isinstance(rest[1], int):
+        idx = rest[1]
+        key = None
+        try:
+            key = data["tasks"][idx].get("key")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+        prefix = f"task #{idx + 1}" + (f" (key {key!r})" if key is not None else "")
+        rest = rest[2:]
+    for p in rest:
+        if isinstance(p, int):
+            parts.append(f"[{p}]")
+        else:
+            parts.append(("." if parts else "") + str(p))
+    field = "".join(parts)
+    if prefix and field:
+        return f"{prefix}: field {field}"
+    return prefix or (f"field {field}" if field else "file")
+
+
+def parse_taskset(data: Any, *, path: str | Path) -> TaskSet:
+    """Validate plain data as a task set; the error names the task and the field."""
+    if not isinstance(data, dict):
+        raise TaskSetError(path, "file", "expected a mapping with 'version', 'dispatch' and 'tasks'")
+    try:
+        return TaskSet.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        more = len(exc.errors()) - 1
+        if more:
+            msg += f" (and {more} more problem{'s' if more > 1 else ''})"
+        raise TaskSetError(path, _where(tuple(err["loc"]), data), msg) from None
+
+
+def load_yaml(path: Path) -> TaskSet:
+    """Read and validate a task-set file."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputFileError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(path, f"cannot be read ({exc.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "file"
+        raise TaskSetError(path, where, "not valid YAML") from None
+    return parse_taskset(data, path=path)

@@ -1,0 +1,49 @@
+"""How supervisors see compliance: the board and the overdue list, in Vietnamese (pure)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+COLUMNS = {
+    "org_name": "Cơ quan, đơn vị",
+    "on_time": "Hoàn thành đúng hạn",
+    "late": "Hoàn thành quá hạn",
+    "open": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn chưa hoàn thành",
+    "rate": "Tỉ lệ đúng hạn",
+}
+
+
+def rate_text(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f}%".replace(".", ",")
+
+
+def board_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The board as rows keyed by Vietnamese column headings, with a total row."""
+    out = []
+    for r in rows:
+        out.append({COLUMNS[k]: (rate_text(r[k]) if k == "rate" else r[k]) for k in COLUMNS})
+    if rows:
+        total = {k: sum(r[k] for r in rows) for k in ("on_time", "late", "open", "overdue")}
+        done = total["on_time"] + total["late"]
+        out.append({COLUMNS["org_name"]: "Tổng cộng", **{COLUMNS[k]: v for k, v in total.items()},
+                    COLUMNS["rate"]: rate_text(total["on_time"] / done if done else None)})
+    return out
+
+
+def board_markdown(overdue: list[dict[str, Any]], as_of: date) -> str:
+    """The overdue list with days late, most late first."""
+    if not overdue:
+        return f"Không có nhiệm vụ quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}."
+    lines = [
+        f"### Nhiệm vụ quá hạn chưa hoàn thành (đến ngày {as_of:%d/%m/%Y})",
+        "",
+        "| Cơ quan, đơn vị | Văn bản | Mục | Nhiệm vụ | Kỳ | Hạn | Số ngày quá hạn |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for o in sorted(overdue, key=lambda o: -o["days_late"]):
+        title = str(o["title"]).replace("|", "/")[:80]
+        lines.append(f"| {o['org_name']} | {o['dispatch'] or ''} | {o['key']} | {title} | {o['period']} "
+                     f"| {o['effective_due']:%d/%m/%Y} | {o['days_late']} |")
+    return "\n".join(lines)

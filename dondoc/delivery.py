@@ -1,0 +1,149 @@
+"""Deliver the outbox: claim rows atomically, render, send over SMTP, record the outcome.
+
+A claim is a short lease (claim_token + claim_expires_at): a sender killed mid-batch leaves
+rows that the next run re-claims when the lease runs out and re-sends with the same
+Message-ID. Two senders never hold the same row: PostgreSQL claims with
+FOR UPDATE SKIP LOCKED, SQLite under its write lock (BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.engine import Engine
+
+from dondoc.errors import SmtpUnavailableError
+from dondoc.notify.model import DeliveryResult, Digest, DigestItem, OutgoingMail, SmtpConfig
+from dondoc.notify.render import render_digest
+from dondoc.notify.smtp import MAX_ATTEMPTS, backoff, send_batch_sync
+from dondoc.store import models as m
+from dondoc.store.db import session_scope
+
+LEASE = timedelta(minutes=10)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retry: int = 0
+    failed: int = 0
+    refused: list[str] = field(default_factory=list)
+    held_for_quiet_hours: bool = False
+
+
+def claim(*, engine: Engine, now: datetime, limit: int, token: str) -> list[m.Outbox]:
+    """Atomically take up to `limit` rows that are due, or whose lease has run out."""
+    due = or_(
+        (m.Outbox.status == "pending") & (m.Outbox.next_attempt_at <= now),  # type: ignore[operator]
+        (m.Outbox.status == "sending") & (m.Outbox.claim_expires_at < now),  # type: ignore[operator]
+    )
+    with session_scope(engine) as s:
+        pick = select(m.Outbox.id).where(due).order_by(m.Outbox.created_at).limit(limit)  # type: ignore[arg-type]
+        if engine.dialect.name == "postgresql":
+            pick = pick.with_for_update(skip_locked=True)
+        ids = list(s.execute(pick).scalars())
+        if not ids:
+            return []
+        s.execute(
+            update(m.Outbox)
+            .where(m.Outbox.id.in_(ids), due)  # type: ignore[attr-defined]
+            .values(status="sending", claim_token=token, claim_expires_at=now + LEASE)
+        )
+        rows = list(s.execute(select(m.Outbox).where(m.Outbox.claim_token == token)).scalars())  # type: ignore[arg-type]
+        s.expunge_all()
+        return rows
+
+
+def digest_from_payload(row: m.Outbox) -> Digest:
+    p: dict[str, Any] = row.payload
+    items = []
+    for it in p.get("items", []):
+        items.append(DigestItem(
+            kind=it["kind"], dispatch_number=it.get("dispatch_number"), dispatch_subject=it.get("dispatch_subject"),
+            task_key=it["task_key"], title=it.get("title", ""), text=it.get("text", ""),
+            owner_name=it.get("owner_name", ""),
+            due_stated=date.fromisoformat(it["due_stated"]) if it.get("due_stated") else None,
+            due_effective=date.fromisoformat(it["due_effective"]) if it.get("due_effective") else None,
+            days_left=it.get("days_left"), period_label=it.get("period_label"), window_phrase=it.get("window_phrase"),
+            report_to=it.get("report_to"), observance_name=it.get("observance_name"),
+            anniversary=it.get("anniversary"), round_year=bool(it.get("round_year")),
+            classified=bool(it.get("classified")), note=it.get("note"),
+        ))
+    return Digest(recipient_email=row.recipient_email, recipient_name=row.recipient_name,
+                  org_name=p.get("org_name", ""), as_of=row.as_of, items=items,
+                  reply_to=p.get("reply_to"), issuer=p.get("issuer"))
+
+
+def in_quiet_hours(local_now: datetime, *, start: int, end: int) -> bool:
+    """Whether messages must wait: outside [start, end) local hours."""
+    return not (start <= local_now.hour < end)
+
+
+def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datetime, batch: int = 200,
+            quiet: tuple[int, int] | None = None, tz: Any = timezone.utc) -> DeliveryReport:
+    """Send every due outbox row; raises SmtpUnavailableError (rows stay queued) when the server is down."""
+    report = DeliveryReport()
+    if quiet is not None and in_quiet_hours(now.astimezone(tz), start=quiet[0], end=quiet[1]):
+        report.held_for_quiet_hours = True
+        return report
+    token = uuid.uuid4().hex
+    while True:
+        rows = claim(engine=engine, now=now, limit=batch, token=token)
+        if not rows:
+            return report
+        mails = [
+            OutgoingMail(outbox_id=r.id, to=[r.recipient_email],
+                         message=render_digest(digest_from_payload(r), templates_dir=templates_dir,
+                                               mail_from=smtp.mail_from, message_id=r.message_id))
+            for r in rows
+        ]
+        try:
+            results = send_batch_sync(mails, config=smtp)
+        except SmtpUnavailableError:
+            _release(engine=engine, token=token)
+            raise
+        _record(engine=engine, rows=rows, results=results, now=now, token=token, report=report)
+
+
+def _release(*, engine: Engine, token: str) -> None:
+    with session_scope(engine) as s:
+        s.execute(update(m.Outbox).where(m.Outbox.claim_token == token, m.Outbox.status == "sending")
+                  .values(status="pending", claim_token=None, claim_expires_at=None))
+
+
+def _record(*, engine: Engine, rows: list[m.Outbox], results: list[DeliveryResult], now: datetime, token: str,
+            report: DeliveryReport) -> None:
+    by_id = {r.outbox_id: r for r in results}
+    with session_scope(engine) as s:
+        for row in rows:
+            res = by_id.get(row.id)
+            cur = s.get(m.Outbox, row.id)
+            if cur is None or cur.claim_token != token:
+                continue  # the lease ran out and someone else took it
+            cur.claim_token, cur.claim_expires_at = None, None
+            if res is None or res.status == "retry":
+                cur.attempts += 1
+                if cur.attempts >= MAX_ATTEMPTS:
+                    cur.status, cur.last_error = "failed", (res.error if res else "no result")
+                    report.failed += 1
+                else:
+                    cur.status, cur.next_attempt_at = "pending", now + backoff(cur.attempts)
+                    cur.last_error = res.error if res else "no result"
+                    report.retry += 1
+            elif res.status == "sent":
+                cur.status, cur.sent_at, cur.attempts = "sent", now, cur.attempts + 1
+                if res.refused:
+                    cur.last_error = "; ".join(f"{a}: {c} {t}" for a, (c, t) in res.refused.items())
+                    report.refused.extend(res.refused)
+                report.sent += 1
+            else:
+                cur.status, cur.attempts = "failed", cur.attempts + 1
+                cur.last_error = res.error or "; ".join(f"{a}: {c} {t}" for a, (c, t) in res.refused.items())
+                report.failed += 1
+                report.refused.extend(res.refused)
+            s.add(cur)

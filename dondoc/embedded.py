@@ -1,0 +1,49 @@
+"""Embedded mode: APScheduler 3.x runs the daily sweep flow, its job store in dondoc's database."""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from dondoc.settings import Settings
+
+log = logging.getLogger("dondoc.embedded")
+JOB_ID = "daily-sweep"
+MISFIRE_GRACE = 6 * 3600  # a sweep missed while the process was down still runs on start-up
+
+
+def sweep_job() -> None:
+    """The stored job: a module-level function, so the SQLAlchemy job store can reference it."""
+    from flows.daily import daily_sweep
+
+    daily_sweep()
+
+
+def build_scheduler(settings: Settings, scheduler_cls: type = BlockingScheduler):  # type: ignore[no-untyped-def]
+    """A scheduler whose one job fires every day at 07:00 local, coalesced, with hours of grace."""
+    sched = scheduler_cls(
+        jobstores={"default": SQLAlchemyJobStore(url=settings.database_url, tablename="apscheduler_jobs")},
+        timezone=settings.tz,
+    )
+    sched.add_job(
+        sweep_job, CronTrigger(hour=7, minute=0, timezone=settings.tz), id=JOB_ID, replace_existing=True,
+        misfire_grace_time=MISFIRE_GRACE, coalesce=True, max_instances=1,
+    )
+    return sched
+
+
+def run_embedded(settings: Settings, *, once: bool = False) -> None:
+    """Run the sweep once now, or keep the scheduler running until interrupted."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    if once:
+        sweep_job()
+        return
+    sched = build_scheduler(settings)
+    log.info("embedded scheduler started: daily sweep at 07:00 %s", settings.timezone)
+    try:
+        sched.start()
+    except (KeyboardInterrupt, SystemExit):
+        log.info("embedded scheduler stopped")

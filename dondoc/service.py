@@ -1,0 +1,130 @@
+"""The sweep's steps with plain data in and out, shared by the CLI, Prefect tasks and APScheduler."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from dondoc.errors import ConfigError
+from dondoc.notify.model import SmtpConfig
+from dondoc.observances import ObservanceCatalog, load_catalog
+from dondoc.schedule.calendar import WorkCalendar
+from dondoc.schedule.plan import LadderConfig
+from dondoc.settings import Settings
+from dondoc.store import sweep
+from dondoc.store.db import get_engine, session_scope
+
+REMIND_KINDS = {"reminder", "observance"}
+ESCALATE_KINDS = {"overdue", "escalation"}
+
+
+def local_today(settings: Settings, now: datetime | None = None) -> date:
+    """Today in the configured zone (at 00:30 in Hà Nội the UTC date is still yesterday)."""
+    return (now or datetime.now(timezone.utc)).astimezone(settings.tz).date()
+
+
+def catalog(settings: Settings) -> ObservanceCatalog:
+    path = settings.config_dir / "observances.yaml"
+    return load_catalog(path) if path.exists() else ObservanceCatalog()
+
+
+def work_calendar(settings: Settings) -> WorkCalendar:
+    from dondoc.calendars import load_notices
+
+    return WorkCalendar(load_notices(settings.config_dir), shift=settings.shift_to_working_day)
+
+
+def context(settings: Settings, as_of: date) -> sweep.SweepContext:
+    lad = settings.ladders
+    return sweep.SweepContext(
+        as_of=as_of, cal=work_calendar(settings), catalog=catalog(settings),
+        ladders=LadderConfig(report=tuple(lad.report), action=tuple(lad.action), observance=tuple(lad.observance),
+                             overdue_after=tuple(lad.overdue_after), escalate_after=lad.escalate_after),
+        horizon_days=settings.horizon_days, before_means=settings.before_means, mail_domain=settings.mail_domain,
+    )
+
+
+def smtp_config(settings: Settings) -> SmtpConfig:
+    return SmtpConfig(
+        host=settings.smtp_host, port=settings.smtp_port, username=settings.smtp_username,
+        password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+        starttls=settings.smtp_starttls, implicit_tls=settings.smtp_implicit_tls, timeout=settings.smtp_timeout,
+        pool_size=settings.smtp_pool_size, mail_from=settings.mail_from,
+    )
+
+
+def engine(settings: Settings):  # type: ignore[no-untyped-def]
+    return get_engine(settings.database_url)
+
+
+def _db_guard(settings: Settings, exc: Exception) -> ConfigError:
+    return ConfigError(f"database not ready ({exc.__class__.__name__}); run `dondoc db upgrade` first")
+
+
+def materialise_step(settings: Settings, as_of: date) -> int:
+    """Create the occurrences due around `as_of`; returns how many are new."""
+    try:
+        with session_scope(engine(settings)) as s:
+            return sweep.materialise(session=s, ctx=context(settings, as_of))
+    except (OperationalError, ProgrammingError) as exc:
+        raise _db_guard(settings, exc) from None
+
+
+def plan_step(settings: Settings, as_of: date, kinds: set[str]) -> dict[str, Any]:
+    """Plan the notices of these kinds into the outbox; returns counts."""
+    with session_scope(engine(settings)) as s:
+        rep = sweep.plan_notices(session=s, ctx=context(settings, as_of), kinds=kinds)
+    return {"messages": rep.messages, "notices": rep.notices, "by_kind": dict(rep.by_kind),
+            "no_address": rep.no_address, "outbox_ids": rep.outbox_ids}
+
+
+def deliver_step(settings: Settings, as_of: date | None) -> dict[str, Any]:
+    """Send what the outbox holds. A replay (`as_of` given) sends as at 07:00 local on that day."""
+    from dondoc.delivery import deliver
+
+    if as_of is not None:
+        now = datetime.combine(as_of, time(7, 0), tzinfo=settings.tz).astimezone(timezone.utc)
+    else:
+        now = datetime.now(timezone.utc)
+    rep = deliver(engine=engine(settings), smtp=smtp_config(settings),
+                  templates_dir=settings.config_dir / "templates", now=now,
+                  quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz)
+    return asdict(rep)
+
+
+def board_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
+    """The compliance board as plain rows."""
+    with session_scope(engine(settings)) as s:
+        rows = sweep.board(session=s, as_of=as_of)
+    return [dict(asdict(r), rate=r.rate) for r in rows]
+
+
+def templates_dir(settings: Settings) -> Path:
+    return settings.config_dir / "templates"
+
+
+def overdue_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
+    """Open report and action occurrences past their effective date, with days late."""
+    from sqlmodel import select
+
+    from dondoc.store import models as m
+
+    with session_scope(engine(settings)) as s:
+        q = (
+            select(m.Occurrence, m.Task, m.Dispatch)
+            .join(m.Task, m.Task.id == m.Occurrence.task_id)
+            .join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
+            .where(m.Occurrence.status == "open", m.Occurrence.kind != "event",
+                   m.Occurrence.effective_due < as_of)
+        )
+        orgs = {o.code: o.name for o in s.exec(select(m.Organization)).all()}
+        return [
+            {"org_code": o.org_code, "org_name": orgs.get(o.org_code, o.org_code), "dispatch": d.number,
+             "key": t.key, "title": t.title, "period": o.period, "effective_due": o.effective_due,
+             "days_late": (as_of - o.effective_due).days, "occurrence_id": o.id}
+            for o, t, d in s.exec(q).all()
+        ]

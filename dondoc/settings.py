@@ -1,0 +1,120 @@
+"""Settings: environment first (DONDOC_*), defaults from config/settings.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from dondoc.errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG_DIR = REPO_ROOT / "config"
+
+
+class Ladders(BaseModel):
+    """Lead times in days, per kind of notice: positive = before the date, 0 = on the day."""
+
+    report: list[int] = Field(default_factory=lambda: [14, 7, 3, 1, 0])
+    action: list[int] = Field(default_factory=lambda: [7, 1, 0])
+    observance: list[int] = Field(default_factory=lambda: [30, 14, 7, 1])
+    overdue_after: list[int] = Field(default_factory=lambda: [1])  # days after the effective date
+    escalate_after: int = 3  # days after the effective date before the supervisor hears of it
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DONDOC_", extra="ignore")
+
+    config_dir: Path = DEFAULT_CONFIG_DIR
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'dondoc.db'}"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 8025
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool | None = None  # None: use it when the server offers it
+    smtp_implicit_tls: bool = False
+    smtp_timeout: float = 30.0
+    smtp_pool_size: int = 4
+    mail_from: str = "dondoc <dondoc@localhost>"
+    mail_domain: str = "dondoc.local"
+    shift_to_working_day: bool = True  # BLDS 2015 Điều 148
+    before_means: Literal["same_day", "day_before"] = "same_day"  # "trước ngày X"
+    horizon_days: int = 400  # how far ahead occurrences are materialised
+    quiet_start: int = 7  # messages go out from this local hour …
+    quiet_end: int = 20  # … until this one
+    ladders: Ladders = Field(default_factory=Ladders)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}") from None
+        return v
+
+    @field_validator("database_url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not v.startswith(("sqlite", "postgresql")):
+            raise ValueError("must start with sqlite:// or postgresql+psycopg://")
+        return v
+
+    @field_validator("smtp_port")
+    @classmethod
+    def _port(cls, v: int) -> int:
+        if not 0 < v < 65536:
+            raise ValueError("must be between 1 and 65535")
+        return v
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlDefaults(settings_cls))
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class _TomlDefaults(PydanticBaseSettingsSource):
+    """Defaults from <config_dir>/settings.toml, below the environment."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        import os
+
+        config_dir = Path(os.environ.get("DONDOC_CONFIG_DIR") or DEFAULT_CONFIG_DIR)
+        path = config_dir / "settings.toml"
+        if not path.exists():
+            return {}
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        return data.get("dondoc", data)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings, validated once; a nonsense value stops start-up with a clear line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"setting DONDOC_{field.upper()}: {err['msg']}") from None

@@ -1,0 +1,186 @@
+"""Tables (SQLModel). Due dates are dates; instants are timezone-aware UTC."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _ts(**kw: Any) -> Any:
+    return Field(sa_column=Column(DateTime(timezone=True), **kw))
+
+
+class Organization(SQLModel, table=True):
+    __tablename__ = "organization"
+    code: str = Field(primary_key=True, max_length=64)
+    name: str
+    level: str = "tinh"
+    parent: str | None = Field(default=None, max_length=64)
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    groups: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = Field(default=None, max_length=64)
+
+
+class Contact(SQLModel, table=True):
+    __tablename__ = "contact"
+    __table_args__ = (UniqueConstraint("org_code", "email", name="uq_contact_org_email"),)
+    id: int | None = Field(default=None, primary_key=True)
+    org_code: str = Field(foreign_key="organization.code", index=True, max_length=64)
+    name: str
+    email: str
+    role: str = "coordinator"
+
+
+class Dispatch(SQLModel, table=True):
+    __tablename__ = "dispatch"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    identity: str = Field(index=True)  # number|issuer, or the source name: what a replacement matches
+    number: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    subject: str | None = None
+    classified: bool = False
+    source_name: str | None = None
+    source_sha256: str | None = None
+    content_sha256: str = Field(index=True)  # of the task set as loaded: identical reload = no change
+    taskset: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    active: bool = True
+    replaced_by: str | None = Field(default=None, max_length=32)
+    loaded_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class Task(SQLModel, table=True):
+    __tablename__ = "task"
+    __table_args__ = (UniqueConstraint("dispatch_id", "key", name="uq_task_dispatch_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    dispatch_id: str = Field(foreign_key="dispatch.id", index=True, max_length=32)
+    key: str
+    title: str = ""
+    text: str = ""
+    kind: str = "action"
+    repeat: str = "once"
+    due: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    events: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    relative: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    until: date | None = None
+    report_to: str | None = None
+    span_start: int | None = None
+    span_end: int | None = None
+    active: bool = True
+
+
+class TaskOwner(SQLModel, table=True):
+    __tablename__ = "task_owner"
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    role: str = "lead"  # lead | support
+    name: str  # as written in the dispatch
+    org_code: str | None = Field(default=None, max_length=64)  # null: unresolved, shown to the admin
+
+
+class Occurrence(SQLModel, table=True):
+    __tablename__ = "occurrence"
+    __table_args__ = (
+        UniqueConstraint("task_id", "org_code", "period", name="uq_occurrence_task_org_period"),
+        Index("ix_occurrence_status_due", "status", "effective_due"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    org_code: str = Field(max_length=64, index=True)
+    period: str  # "2025-H1", "2025", "once", "2025@ngay-hoi-antq" …
+    kind: str = "action"  # the task's kind, or "event" for an observance
+    event_key: str | None = None
+    stated_due: date
+    effective_due: date
+    data_from: date | None = None
+    data_to: date | None = None
+    status: str = "open"  # open | submitted | cancelled
+    submitted_at: date | None = None
+    created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class Outbox(SQLModel, table=True):
+    """One digest message for one recipient: what a sweep decided to send."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    recipient_email: str
+    recipient_name: str = ""
+    org_code: str | None = Field(default=None, max_length=64)
+    as_of: date
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = "pending"  # pending | sending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = _ts(nullable=False, default=utcnow)
+    claim_token: str | None = None
+    claim_expires_at: datetime | None = _ts(nullable=True)
+    message_id: str = ""
+    sent_at: datetime | None = _ts(nullable=True)
+    last_error: str | None = None
+    created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class Notice(SQLModel, table=True):
+    """A decision to tell someone something; the dedupe key makes each decision happen once."""
+
+    __tablename__ = "notice"
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(unique=True)
+    kind: str  # reminder | observance | overdue | escalation
+    occurrence_id: int | None = Field(default=None, foreign_key="occurrence.id", index=True)
+    recipient_email: str
+    rung: int | None = None
+    outbox_id: str = Field(foreign_key="outbox.id", index=True, max_length=32)
+    created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class Escalation(SQLModel, table=True):
+    __tablename__ = "escalation"
+    __table_args__ = (UniqueConstraint("occurrence_id", "step", name="uq_escalation_occurrence_step"),)
+    id: int | None = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
+    step: str  # overdue | escalation
+    to_org: str | None = Field(default=None, max_length=64)
+    as_of: date
+    created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class AuditLog(SQLModel, table=True):
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts(nullable=False, default=utcnow)
+    actor: str = "cli"
+    action: str
+    subject: str = ""
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class OrgGroup(SQLModel, table=True):
+    """A collective name ("các sở, ban, ngành") that expands to the organisations in it."""
+
+    __tablename__ = "org_group"
+    code: str = Field(primary_key=True, max_length=64)
+    names: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Meta(SQLModel, table=True):
+    """Small facts about the installation (the directory's province name, …)."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,200 @@
+"""Directory import and task-set loading. Keyword-only, never commit: the caller owns the transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from dondoc import directory as dirmod
+from dondoc.errors import NotFoundError
+from dondoc.store import models as m
+from dondoc.taskset import TaskSet, to_plain
+
+
+def audit(session: Session, *, action: str, subject: str = "", detail: dict | None = None, actor: str = "cli") -> None:
+    session.add(m.AuditLog(action=action, subject=subject, detail=detail or {}, actor=actor))
+
+
+# ---------------------------------------------------------------- directory
+
+
+@dataclass
+class ImportResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def import_directory(*, session: Session, directory: dirmod.Directory, source: str) -> ImportResult:
+    """Upsert organisations, their contacts and groups; organisations not in the file are kept."""
+    result = ImportResult()
+    for g in directory.groups.values():
+        row = session.get(m.OrgGroup, g.code) or m.OrgGroup(code=g.code)
+        row.names = list(g.names)
+        session.add(row)
+    for org in directory.organizations.values():
+        row = session.get(m.Organization, org.code)
+        values = dict(
+            name=org.name, level=org.level, parent=org.parent, aliases=list(org.aliases),
+            groups=list(org.groups), valid_from=org.valid_from, valid_to=org.valid_to, successor=org.successor,
+        )
+        contacts = sorted((c.name, c.email, c.role) for c in org.contacts)
+        if row is None:
+            row = m.Organization(code=org.code, **values)
+            result.added.append(org.code)
+        else:
+            existing = sorted(
+                (c.name, c.email, c.role)
+                for c in session.exec(select(m.Contact).where(m.Contact.org_code == org.code))
+            )
+            same = all(getattr(row, k) == v for k, v in values.items()) and existing == contacts
+            (result.unchanged if same else result.updated).append(org.code)
+            for k, v in values.items():
+                setattr(row, k, v)
+        session.add(row)
+        session.flush()
+        for c in session.exec(select(m.Contact).where(m.Contact.org_code == org.code)).all():
+            session.delete(c)
+        session.flush()
+        for name, email, role in contacts:
+            session.add(m.Contact(org_code=org.code, name=name, email=email, role=role))
+    meta = session.get(m.Meta, "directory") or m.Meta(key="directory")
+    meta.value = {"province": directory.province, "source": source}
+    session.add(meta)
+    if result.added or result.updated:
+        audit(session, action="orgs.import", subject=source,
+              detail={"added": result.added, "updated": result.updated})
+    return result
+
+
+def stored_directory(*, session: Session) -> dirmod.Directory:
+    """The directory as stored, for resolving owner names."""
+    meta = session.get(m.Meta, "directory")
+    orgs = session.exec(select(m.Organization)).all()
+    contacts: dict[str, list[dirmod.Contact]] = {}
+    for c in session.exec(select(m.Contact)).all():
+        contacts.setdefault(c.org_code, []).append(dirmod.Contact(name=c.name, email=c.email, role=c.role))  # type: ignore[arg-type]
+    model = dirmod.DirectoryFile(
+        province=(meta.value.get("province") if meta else None),
+        organizations=[
+            dirmod.Organization(
+                code=o.code, name=o.name, aliases=o.aliases, level=o.level, parent=o.parent,  # type: ignore[arg-type]
+                groups=o.groups, contacts=contacts.get(o.code, []), valid_from=o.valid_from,
+                valid_to=o.valid_to, successor=o.successor,
+            )
+            for o in orgs
+        ],
+        groups=[dirmod.Group(code=g.code, names=g.names) for g in session.exec(select(m.OrgGroup)).all()],
+    )
+    return dirmod.Directory.from_file_model(model)
+
+
+# ---------------------------------------------------------------- task sets
+
+
+@dataclass
+class LoadResult:
+    dispatch_id: str
+    status: str  # loaded | unchanged | replaced
+    tasks: int
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (task key, owner name)
+    replaced: str | None = None
+
+
+def dispatch_identity(ts: TaskSet, *, fallback: str) -> str:
+    d = ts.dispatch
+    if d.number and d.number.split("/")[0].strip():
+        return f"{d.number}|{d.issuer or ''}"
+    if d.source and d.source.name:
+        return f"source:{d.source.name}"
+    return f"file:{fallback}"
+
+
+def _content_hash(ts: TaskSet) -> str:
+    return hashlib.sha256(json.dumps(to_plain(ts), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, path: str,
+                 replace: bool) -> LoadResult:
+    """Store a task set; an identical reload changes nothing, a changed one needs `replace`."""
+    identity = dispatch_identity(ts, fallback=path)
+    digest = _content_hash(ts)
+    current = session.exec(
+        select(m.Dispatch).where(m.Dispatch.identity == identity, m.Dispatch.active == True)  # noqa: E712
+    ).first()
+    if current is not None and current.content_sha256 == digest:
+        n = len(session.exec(select(m.Task).where(m.Task.dispatch_id == current.id)).all())
+        return LoadResult(dispatch_id=current.id, status="unchanged", tasks=n)
+    if current is not None and not replace:
+        from dondoc.errors import TaskSetError
+
+        raise TaskSetError(path, "dispatch", f"a different version of {identity.split('|')[0]!r} is already "
+                           "loaded; review the change and load again with --replace")
+    d = ts.dispatch
+    row = m.Dispatch(
+        identity=identity, number=d.number, issuer=d.issuer, issued_on=d.issued_on, subject=d.subject,
+        classified=d.classified, source_name=d.source.name if d.source else None,
+        source_sha256=d.source.sha256 if d.source else None, content_sha256=digest, taskset=to_plain(ts),
+    )
+    session.add(row)
+    session.flush()
+    unresolved: list[tuple[str, str]] = []
+    for t in ts.tasks:
+        trow = m.Task(
+            dispatch_id=row.id, key=t.key, title=t.title, text=t.text, kind=t.kind, repeat=t.schedule.repeat,
+            due=list(t.schedule.due), events=list(t.schedule.events),
+            relative=t.schedule.relative.model_dump() if t.schedule.relative else None,
+            until=t.schedule.until, report_to=t.report_to,
+            span_start=t.span[0] if t.span else None, span_end=t.span[1] if t.span else None,
+        )
+        session.add(trow)
+        session.flush()
+        assert trow.id is not None
+        for role, owners in (("lead", t.lead), ("support", t.support)):
+            for o in owners:
+                codes = _owner_codes(o, directory=directory, on=d.issued_on)
+                if not codes:
+                    session.add(m.TaskOwner(task_id=trow.id, role=role, name=o.name, org_code=None))
+                    unresolved.append((t.key, o.name))
+                for code in codes:
+                    session.add(m.TaskOwner(task_id=trow.id, role=role, name=o.name, org_code=code))
+    result = LoadResult(dispatch_id=row.id, status="loaded", tasks=len(ts.tasks), unresolved=unresolved)
+    if current is not None:
+        current.active = False
+        current.replaced_by = row.id
+        session.add(current)
+        for trow in session.exec(select(m.Task).where(m.Task.dispatch_id == current.id)).all():
+            trow.active = False
+            session.add(trow)
+            for occ in session.exec(
+                select(m.Occurrence).where(m.Occurrence.task_id == trow.id, m.Occurrence.status == "open")
+            ).all():
+                occ.status = "cancelled"
+                session.add(occ)
+        result.status, result.replaced = "replaced", current.id
+    audit(session, action=f"dispatch.{result.status}", subject=identity,
+          detail={"dispatch_id": row.id, "path": path, "tasks": len(ts.tasks), "replaced": result.replaced,
+                  "unresolved": [f"{k}: {n}" for k, n in unresolved]})
+    return result
+
+
+def _owner_codes(owner, *, directory: dirmod.Directory, on) -> list[str]:  # type: ignore[no-untyped-def]
+    """Codes the task set already carries, else what the directory resolves the name to."""
+    codes = [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c in directory.organizations]
+    if codes:
+        return list(dict.fromkeys(codes))
+    return list(directory.resolve(owner.name, on=on).codes)
+
+
+def find_dispatch(*, session: Session, ref: str) -> m.Dispatch:
+    """A loaded, active dispatch by id (or its prefix) or số hiệu."""
+    active = session.exec(select(m.Dispatch).where(m.Dispatch.active == True)).all()  # noqa: E712
+    hits = [d for d in active if d.id == ref or d.number == ref] or [
+        d for d in active if d.id.startswith(ref) or (d.number and d.number.split("/")[0] == ref)
+    ]
+    if len(hits) != 1:
+        raise NotFoundError(f"dispatch {ref!r}: " + ("not found" if not hits else f"{len(hits)} match; give its id"))
+    return hits[0]

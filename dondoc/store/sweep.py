@@ -1,0 +1,284 @@
+"""The daily sweep against the database: materialise occurrences, plan notices, board.
+
+Each step is idempotent and safe to run twice at once: occurrences and notices are
+inserted with ON CONFLICT DO NOTHING on their unique keys, so the database, not the
+scheduler, decides what happens once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from dondoc.notify.render import message_id_for
+from dondoc.observances import Observance, ObservanceCatalog
+from dondoc.schedule import plan as planmod
+from dondoc.schedule.calendar import WorkCalendar
+from dondoc.schedule.observances import observance_days
+from dondoc.schedule.periods import window_phrase
+from dondoc.schedule.recurrence import due_dates, relative_due
+from dondoc.store import models as m
+from dondoc.taskset import Schedule
+
+LOOKBACK_DAYS = 45  # how far back a first sweep looks for occurrences still worth tracking
+BOARD_AHEAD_DAYS = 60
+
+
+@dataclass(frozen=True)
+class SweepContext:
+    """Everything a sweep needs that is not in the database."""
+
+    as_of: date
+    cal: WorkCalendar
+    catalog: ObservanceCatalog
+    ladders: planmod.LadderConfig
+    horizon_days: int = 400
+    before_means: str = "same_day"
+    mail_domain: str = "dondoc.local"
+
+
+def _insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, returning: Any = None) -> list[Any]:
+    """INSERT … ON CONFLICT DO NOTHING on the table's unique keys; returns what was inserted."""
+    if not rows:
+        return []
+    dialect = session.get_bind().dialect.name
+    mod = postgresql if dialect == "postgresql" else sqlite
+    stmt = mod.insert(model).values(rows).on_conflict_do_nothing()
+    if returning is not None:
+        return list(session.execute(stmt.returning(returning)).scalars())
+    session.execute(stmt)
+    return []
+
+
+def _event_observance(ev: str, catalog: ObservanceCatalog) -> Observance:
+    found = catalog.by_key(ev) or (catalog.by_date(ev)[0] if catalog.by_date(ev) else None)
+    if found is not None:
+        return found
+    mm, dd = ev[2:4], ev[5:7]
+    return Observance(key=f"ngay-{dd}-{mm}", name=f"Ngày {dd}/{mm}", date=ev)
+
+
+def materialise(*, session: Session, ctx: SweepContext) -> int:
+    """Create the occurrences (task × owner × period) due between the look-back and the horizon."""
+    start = ctx.as_of - timedelta(days=LOOKBACK_DAYS)
+    end = ctx.as_of + timedelta(days=ctx.horizon_days)
+    rows: list[dict[str, Any]] = []
+    q = (
+        select(m.Task, m.Dispatch)
+        .join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
+        .where(m.Task.active == True, m.Dispatch.active == True)  # noqa: E712
+    )
+    owners: dict[int, list[str]] = defaultdict(list)
+    for o in session.exec(select(m.TaskOwner).where(m.TaskOwner.role == "lead")).all():
+        if o.org_code and o.org_code not in owners[o.task_id]:
+            owners[o.task_id].append(o.org_code)
+    for task, dispatch in session.exec(q).all():
+        orgs = owners.get(task.id or -1, [])
+        if not orgs:
+            continue
+        anchor = dispatch.issued_on or start
+        lo = max(start, anchor)
+        for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx,
+                                      received=dispatch.issued_on or dispatch.loaded_at.date()):
+            for org in orgs:
+                rows.append({"task_id": task.id, "org_code": org, **spec})
+    before = session.exec(select(m.Occurrence.id)).all()
+    for i in range(0, len(rows), 500):
+        _insert_ignore(session, m.Occurrence, rows[i : i + 500])
+    return len(session.exec(select(m.Occurrence.id)).all()) - len(before)
+
+
+def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date], ctx: SweepContext,
+                      received: date) -> list[dict[str, Any]]:
+    specs: list[dict[str, Any]] = []
+    for ev in task.events:
+        obs = _event_observance(ev, ctx.catalog)
+        for day in observance_days([obs], between=between):
+            specs.append(dict(period=f"{day.day.year}@{obs.key}", kind="event", event_key=obs.key,
+                              stated_due=day.day, effective_due=day.day))
+    if task.relative:
+        from dondoc.taskset import Relative
+
+        stated = relative_due(Relative(**task.relative), received=received, cal=ctx.cal)
+        if between[0] <= stated <= between[1]:
+            specs.append(dict(period="once", kind=task.kind, stated_due=stated,
+                              effective_due=ctx.cal.effective_due(stated)))
+        return specs
+    schedule = Schedule(repeat=task.repeat, due=task.due, until=task.until)  # type: ignore[arg-type]
+    for pd in due_dates(schedule, anchor=anchor, between=between, before_means=ctx.before_means):  # type: ignore[arg-type]
+        window = pd.data_window
+        specs.append(dict(period=pd.period, kind=task.kind, stated_due=pd.stated,
+                          effective_due=ctx.cal.effective_due(pd.stated),
+                          data_from=window[0] if window else None, data_to=window[1] if window else None))
+    return specs
+
+
+# ---------------------------------------------------------------- planning
+
+
+@dataclass
+class PlanReport:
+    messages: int = 0
+    notices: int = 0
+    by_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    no_address: list[str] = field(default_factory=list)
+    outbox_ids: list[str] = field(default_factory=list)
+
+
+def _recipients(session: Session, org_code: str, *, prefer: str) -> list[m.Contact]:
+    contacts = session.exec(select(m.Contact).where(m.Contact.org_code == org_code)).all()
+    chosen = [c for c in contacts if c.role == prefer]
+    return chosen or list(contacts)
+
+
+def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
+    """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient."""
+    report = PlanReport()
+    occs = session.exec(
+        select(m.Occurrence).where(m.Occurrence.status == "open",
+                                   m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
+    ).all()
+    by_id = {o.id: o for o in occs}
+    views = [_view(o, ctx) for o in occs]
+    cands = [c for c in planmod.plan(views, as_of=ctx.as_of, cfg=ctx.ladders) if c.kind in kinds]
+    if not cands:
+        return report
+    tasks = {t.id: t for t in session.exec(select(m.Task).where(m.Task.id.in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}  # type: ignore[union-attr]
+    dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(m.Dispatch.id.in_({t.dispatch_id for t in tasks.values()}))).all()}  # type: ignore[attr-defined]
+    orgs = {o.code: o for o in session.exec(select(m.Organization)).all()}
+    per_recipient: dict[tuple[str, str], list[tuple[planmod.Candidate, m.Contact]]] = defaultdict(list)
+    for c in cands:
+        target = c.org_code
+        if c.kind == "escalation":
+            target = orgs[c.org_code].parent if c.org_code in orgs else None  # type: ignore[assignment]
+            if target is None:
+                report.no_address.append(f"{c.org_code}: no supervising organisation (parent) to escalate to")
+                continue
+        contacts = _recipients(session, target, prefer="head" if c.kind == "escalation" else "coordinator")
+        if not contacts:
+            report.no_address.append(f"{target}: no contact address")
+            continue
+        for contact in contacts:
+            per_recipient[(contact.email, target)].append((c, contact))
+    for (email, target), items in sorted(per_recipient.items()):
+        outbox_id = m.new_id()
+        contact = items[0][1]
+        org = orgs.get(target)
+        session.add(m.Outbox(id=outbox_id, recipient_email=email, recipient_name=contact.name, org_code=target,
+                             as_of=ctx.as_of, message_id=message_id_for(outbox_id, ctx.mail_domain),
+                             status="planning"))
+        session.flush()
+        rows = [dict(dedupe_key=f"{c.dedupe_key}:{email}", kind=c.kind, occurrence_id=c.occurrence_id,
+                     recipient_email=email, rung=c.rung, outbox_id=outbox_id) for c, _ in items]
+        new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
+        fresh = [c for c, _ in items if f"{c.dedupe_key}:{email}" in new_keys]
+        row = session.get(m.Outbox, outbox_id)
+        if not fresh:
+            session.delete(row)
+            session.flush()
+            continue
+        payload_items = []
+        for c in fresh:
+            occ = by_id[c.occurrence_id]
+            task = tasks[occ.task_id]
+            payload_items.append(_item(c, occ, task, dispatches[task.dispatch_id], orgs, ctx))
+            report.by_kind[c.kind] += 1
+            if c.kind in ("overdue", "escalation"):
+                _insert_ignore(session, m.Escalation, [dict(
+                    occurrence_id=occ.id, step=c.kind, as_of=ctx.as_of,
+                    to_org=target if c.kind == "escalation" else occ.org_code, created_at=m.utcnow())])
+        first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
+        row.payload = {  # type: ignore[union-attr]
+            "recipient_name": contact.name, "org_name": org.name if org else target, "as_of": ctx.as_of.isoformat(),
+            "issuer": first_dispatch.issuer, "items": payload_items,
+        }
+        row.status = "pending"  # type: ignore[union-attr]
+        session.add(row)
+        report.messages += 1
+        report.outbox_ids.append(outbox_id)
+        report.notices += len(fresh)
+    return report
+
+
+def _view(o: m.Occurrence, ctx: SweepContext) -> planmod.OccurrenceView:
+    prepare = None
+    ladder = None
+    if o.kind == "event" and o.event_key:
+        obs = ctx.catalog.by_key(o.event_key)
+        if obs is not None:
+            ladder = tuple(obs.remind_days) if obs.remind_days else None
+            if obs.prepare_from:
+                p = date(o.stated_due.year, int(obs.prepare_from[2:4]), int(obs.prepare_from[5:7]))
+                prepare = p if p < o.stated_due else None
+    return planmod.OccurrenceView(id=o.id or 0, kind=o.kind, org_code=o.org_code, effective_due=o.effective_due,
+                                  status=o.status, prepare_from=prepare, ladder=ladder)
+
+
+def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
+          orgs: dict[str, m.Organization], ctx: SweepContext) -> dict[str, Any]:
+    obs = ctx.catalog.by_key(occ.event_key) if occ.event_key else None
+    anniversary, round_year = None, False
+    if obs is not None:
+        days = observance_days([obs], between=(occ.stated_due, occ.stated_due))
+        if days:
+            anniversary, round_year = days[0].anniversary, days[0].round_year
+    window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
+    owner = orgs.get(occ.org_code)
+    return {
+        "kind": c.kind, "dispatch_number": d.number, "dispatch_subject": d.subject, "task_key": task.key,
+        "title": task.title, "text": task.text, "owner_name": owner.name if owner else occ.org_code,
+        "due_stated": occ.stated_due.isoformat(), "due_effective": occ.effective_due.isoformat(),
+        "days_left": (occ.effective_due - ctx.as_of).days, "period_label": occ.period,
+        "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
+        "observance_name": obs.name if obs else None, "anniversary": anniversary, "round_year": round_year,
+        "classified": d.classified, "note": None, "occurrence_id": occ.id,
+    }
+
+
+# ---------------------------------------------------------------- submissions and the board
+
+
+def submit(*, session: Session, occurrence: m.Occurrence, at: date) -> None:
+    occurrence.status = "submitted"
+    occurrence.submitted_at = at
+    session.add(occurrence)
+
+
+@dataclass
+class BoardRow:
+    org_code: str
+    org_name: str
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        done = self.on_time + self.late
+        return None if done == 0 else self.on_time / done
+
+
+def board(*, session: Session, as_of: date) -> list[BoardRow]:
+    """Per organisation, the four buckets of Vietnamese task statistics, for occurrences due by
+    `as_of` and open ones due within the next 60 days."""
+    orgs = {o.code: o for o in session.exec(select(m.Organization)).all()}
+    rows: dict[str, BoardRow] = {}
+    occs = session.exec(
+        select(m.Occurrence).where(m.Occurrence.kind != "event",
+                                   m.Occurrence.effective_due <= as_of + timedelta(days=BOARD_AHEAD_DAYS))
+    ).all()
+    for o in occs:
+        b = planmod.bucket(effective_due=o.effective_due, status=o.status,
+                           submitted_at=o.submitted_at if o.submitted_at and o.submitted_at <= as_of else None,
+                           as_of=as_of)
+        if b is None:
+            continue
+        row = rows.setdefault(o.org_code, BoardRow(o.org_code, orgs[o.org_code].name if o.org_code in orgs else o.org_code))
+        setattr(row, b, getattr(row, b) + 1)
+    return sorted(rows.values(), key=lambda r: (-r.overdue, r.org_name))

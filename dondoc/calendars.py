@@ -1,0 +1,112 @@
+"""Read the government's yearly working-calendar notices from config/calendars/YYYY.yaml.
+
+Each file holds one year: the extra days off and the make-up working days (Saturdays worked
+to bridge a holiday) that the `holidays` package does not know. An admin adds a year by
+adding a file; no code changes. A working day listed on a public holiday cancels it.
+
+    year: 2025
+    source: "CV …/VPCP-KGVX"          # optional: the notice, shown in explanations
+    days_off:
+      - {date: 2025-05-02, reason: "Nghỉ hoán đổi cho Thứ Bảy 26/04/2025"}
+    working_days:
+      - {date: 2025-04-26, reason: "Làm bù cho ngày nghỉ Thứ Sáu 02/05/2025"}
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dondoc.errors import ConfigError
+from dondoc.schedule.calendar import YearNotice
+
+_NAME = re.compile(r"^(\d{4})\.ya?ml$")
+_KEYS = {"year", "source", "days_off", "working_days"}
+
+
+def _fail(path: Path, where: str, reason: str) -> ConfigError:
+    return ConfigError(f"{path}: {where}: {reason}")
+
+
+def _as_date(value: Any, *, path: Path, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _fail(path, where, f"{value!r} is not a date YYYY-MM-DD")
+
+
+def _entries(data: dict[str, Any], key: str, *, year: int, path: Path) -> dict[date, str]:
+    raw = data.get(key) or []
+    if not isinstance(raw, list):
+        raise _fail(path, key, "expected a list of {date, reason}")
+    out: dict[date, str] = {}
+    for i, item in enumerate(raw):
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            raise _fail(path, where, "expected {date: YYYY-MM-DD, reason: ...}")
+        extra = set(item) - {"date", "reason"}
+        if extra:
+            raise _fail(path, where, f"unknown field {sorted(extra)[0]!r}")
+        d = _as_date(item.get("date"), path=path, where=f"{where}.date")
+        if d.year != year:
+            raise _fail(path, f"{where}.date", f"{d.isoformat()} is not in {year}")
+        reason = item.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise _fail(path, f"{where}.reason", "a reason is required (Vietnamese, shown to users)")
+        if d in out:
+            raise _fail(path, f"{where}.date", f"{d.isoformat()} is listed twice")
+        out[d] = reason.strip()
+    return out
+
+
+def parse_notice(data: Any, *, path: Path) -> YearNotice:
+    """Validate one year's notice; the error names the file and the entry."""
+    m = _NAME.match(path.name)
+    if not isinstance(data, dict):
+        raise _fail(path, "file", "expected a mapping with 'year', 'days_off' and 'working_days'")
+    extra = set(data) - _KEYS
+    if extra:
+        raise _fail(path, sorted(extra)[0], "unknown field")
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise _fail(path, "year", "expected a year such as 2026")
+    if m and int(m.group(1)) != year:
+        raise _fail(path, "year", f"{year} does not match the file name")
+    source = data.get("source")
+    if source is not None and not isinstance(source, str):
+        raise _fail(path, "source", "expected text")
+    days_off = _entries(data, "days_off", year=year, path=path)
+    working = _entries(data, "working_days", year=year, path=path)
+    both = sorted(set(days_off) & set(working))
+    if both:
+        raise _fail(path, "working_days", f"{both[0].isoformat()} is also listed as a day off")
+    return YearNotice(year=year, days_off=days_off, working_days=working, source=source)
+
+
+def load_notices(config_dir: Path) -> list[YearNotice]:
+    """Every notice under `config_dir`/calendars (or `config_dir` itself when it holds YYYY.yaml files), by year."""
+    folder = config_dir / "calendars" if (config_dir / "calendars").is_dir() else config_dir
+    if not folder.is_dir():
+        return []
+    notices: list[YearNotice] = []
+    for path in sorted(folder.iterdir()):
+        if not _NAME.match(path.name):
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(path, "file", f"cannot be read ({exc.__class__.__name__})") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}" if mark is not None else "file"
+            raise _fail(path, where, "not valid YAML") from None
+        notices.append(parse_notice(data, path=path))
+    return notices

@@ -1,0 +1,43 @@
+"""CLI commands for the delivery edge: `dondoc mailbox`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+DEFAULT_MAILBOX_DIR = Path("var/mailbox")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the mail commands to the dondoc CLI."""
+    app.command("mailbox")(mailbox)
+
+
+def mailbox(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8025, "--port", help="SMTP port to listen on."),
+    directory: Path = typer.Option(DEFAULT_MAILBOX_DIR, "--dir", help="Where each received message is stored as an .eml file."),
+) -> None:
+    """Run a local SMTP server that keeps every message it receives as an .eml file.
+
+    Point dondoc's SMTP host and port at it to try reminders without a real mail server.
+    File names sort in arrival order. Ctrl-C stops it.
+
+    Example: dondoc mailbox --port 8025 --dir var/mailbox
+    """
+    from dondoc.notify.mailbox import serve_mailbox
+
+    directory = directory.expanduser().resolve()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        typer.echo(f"cannot create {directory}: {err.strerror}", err=True)
+        raise typer.Exit(2) from err
+    typer.echo(f"mailbox listening on {host}:{port}, storing messages in {directory} (Ctrl-C to stop)")
+    try:
+        serve_mailbox(directory, host, port)
+    except OSError as err:
+        typer.echo(f"cannot listen on {host}:{port}: {err.strerror or err}", err=True)
+        raise typer.Exit(2) from err
+    typer.echo("mailbox stopped")

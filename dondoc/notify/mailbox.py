@@ -1,0 +1,193 @@
+"""A local SMTP server (aiosmtpd) that keeps every message as an .eml file.
+
+The embedded default for trying dondoc out (`dondoc mailbox`) and the real server the tests send to.
+Files are named so that sorting them gives arrival order, and written atomically (temp file +
+rename), so a reader never sees half a message. `FailPlan` scripts answers for tests: 4xx for
+the first N messages, 5xx for chosen recipients.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import itertools
+import os
+import signal
+import socket
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+
+@dataclass
+class FailPlan:
+    """Scripted answers: `temp_failures` DATA attempts answered `temp_code`, then normal service;
+    RCPT for any address in `reject` answered `reject_code`."""
+
+    temp_failures: int = 0
+    temp_code: int = 451
+    reject: set[str] = field(default_factory=set)
+    reject_code: int = 550
+
+    def __post_init__(self) -> None:
+        self.reject = {a.lower() for a in self.reject}
+        self._lock = threading.Lock()
+
+    def take_temp_failure(self) -> bool:
+        with self._lock:
+            if self.temp_failures > 0:
+                self.temp_failures -= 1
+                return True
+            return False
+
+
+class MailboxHandler:
+    """aiosmtpd handler: one .eml per accepted message, envelope kept in X-Envelope-* headers."""
+
+    def __init__(self, directory: Path, *, fail_plan: FailPlan | None = None, store: bool = True) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.fail_plan = fail_plan
+        self.store = store
+        self.received = 0
+        self._seq = itertools.count(1)
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        if self.fail_plan and address.lower() in self.fail_plan.reject:
+            return f"{self.fail_plan.reject_code} 5.1.1 <{address}>: recipient rejected (scripted)"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.fail_plan and self.fail_plan.take_temp_failure():
+            return f"{self.fail_plan.temp_code} 4.3.0 try again later (scripted)"
+        seq = next(self._seq)
+        if self.store:
+            self._write(seq, envelope)
+        self.received += 1
+        return "250 Message accepted for delivery"
+
+    def _write(self, seq: int, envelope: Envelope) -> None:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        name = f"{stamp}-{seq:08d}.eml"
+        content = envelope.original_content or envelope.content or b""
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        head = (
+            f"X-Envelope-From: <{envelope.mail_from}>\r\n"
+            f"X-Envelope-To: {', '.join(envelope.rcpt_tos)}\r\n"
+        ).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(head + content)
+            os.replace(tmp, self.directory / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class _Controller(Controller):
+    """aiosmtpd's threaded Controller, able to listen on port 0 (learns the port before its self-test)."""
+
+    def _trigger_server(self) -> None:
+        if self.port == 0 and self.server is not None:
+            self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+
+class Mailbox:
+    """A running local SMTP server storing mail in `directory`; use as a context manager."""
+
+    def __init__(
+        self,
+        directory: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        fail_plan: FailPlan | None = None,
+        store: bool = True,
+    ) -> None:
+        self.directory = Path(directory)
+        self.host = host
+        self.handler = MailboxHandler(self.directory, fail_plan=fail_plan, store=store)
+        self._controller = _Controller(
+            self.handler, hostname=host, port=port, enable_SMTPUTF8=True, data_size_limit=50 * 1024 * 1024
+        )
+        self._running = False
+
+    @property
+    def port(self) -> int:
+        return int(self._controller.port)
+
+    def start(self) -> Mailbox:
+        self._controller.start()
+        self._running = True
+        return self
+
+    def stop(self) -> None:
+        if self._running:
+            self._controller.stop()
+            self._running = False
+
+    def __enter__(self) -> Mailbox:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.stop()
+
+    def paths(self) -> list[Path]:
+        """Stored .eml files in arrival order."""
+        return sorted(self.directory.glob("*.eml"))
+
+    def messages(self) -> list[EmailMessage]:
+        """Every stored message, parsed, in arrival order."""
+        return list(read_messages(self.paths()))
+
+    def count(self) -> int:
+        """How many messages the server accepted (stored or not)."""
+        return self.handler.received
+
+
+def read_messages(paths: Iterable[Path]) -> Iterable[EmailMessage]:
+    for path in paths:
+        with path.open("rb") as fh:
+            msg: Any = email.message_from_binary_file(fh, policy=email.policy.default)
+        yield msg
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on right now (for tests that need a server that is down)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def serve_mailbox(directory: Path, host: str = "127.0.0.1", port: int = 8025) -> None:
+    """Run a Mailbox until Ctrl-C or SIGTERM."""
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    previous = signal.signal(signal.SIGTERM, _on_signal)
+    try:
+        with Mailbox(directory, host, port):
+            try:
+                while not stop.wait(0.5):
+                    pass
+            except KeyboardInterrupt:
+                pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,82 @@
+"""Values that cross the delivery edge: digests in, MIME messages and results out. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from email.message import EmailMessage
+from typing import Literal
+
+ItemKind = Literal["reminder", "overdue", "escalation", "observance", "failure"]
+DeliveryStatus = Literal["sent", "retry", "failed"]
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One line of a digest: a task occurrence, an observance or a failed delivery."""
+
+    kind: ItemKind
+    dispatch_number: str | None
+    dispatch_subject: str | None
+    task_key: str
+    title: str
+    text: str
+    owner_name: str
+    due_stated: date | None
+    due_effective: date | None
+    days_left: int | None
+    period_label: str | None
+    window_phrase: str | None
+    report_to: str | None
+    observance_name: str | None
+    anniversary: int | None
+    round_year: bool
+    classified: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one recipient is told in one run."""
+
+    recipient_email: str
+    recipient_name: str
+    org_name: str
+    as_of: date
+    items: list[DigestItem]
+    reply_to: str | None
+    issuer: str | None
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    """A rendered message bound to its outbox row; `to` is the envelope recipient list."""
+
+    outbox_id: str
+    to: list[str]
+    message: EmailMessage
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What happened to one outbox row: sent (maybe with some recipients refused), retry or failed."""
+
+    outbox_id: str
+    status: DeliveryStatus
+    refused: dict[str, tuple[int, str]] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """How to reach the mail server; built by the caller from environment settings, never from files."""
+
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+    starttls: bool | None = None  # None: use STARTTLS when the server offers it
+    implicit_tls: bool = False
+    timeout: float = 30.0
+    pool_size: int = 8
+    mail_from: str = "dondoc@localhost"

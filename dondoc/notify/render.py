@@ -1,0 +1,281 @@
+"""Turn a Digest into one MIME message: Vietnamese subject, text + HTML from editable templates, an .ics.
+
+Safety lives here, not in the templates: header values lose every line break (so no text can
+inject a header), HTML is autoescaped, and a classified item reaches the templates and the
+calendar as its document number, item key and date only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import jinja2
+
+from dondoc.errors import ConfigError
+from dondoc.notify.model import Digest, DigestItem, ItemKind
+
+KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observance", "failure")
+LOCAL_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST, so a fixed offset is exact
+
+# Every character str.splitlines() breaks on, plus the other C0 controls and DEL.
+_UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_SPACES = re.compile(r"\s+")
+_ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def clean_header(value: str) -> str:
+    """A single-line header value: every line break and control character becomes one space."""
+    return _SPACES.sub(" ", _UNSAFE_IN_HEADER.sub(" ", value)).strip()
+
+
+def format_date(value: date | None) -> str | None:
+    """dd/mm/yyyy, the way every Vietnamese reader writes a date."""
+    return None if value is None else value.strftime("%d/%m/%Y")
+
+
+def message_id_for(outbox_id: str, domain: str) -> str:
+    """The Message-ID (without angle brackets) of the outbox row: the same on every (re)send."""
+    token = outbox_id if _ID_SAFE.match(outbox_id) else hashlib.sha256(outbox_id.encode()).hexdigest()[:40]
+    clean_domain = re.sub(r"[^A-Za-z0-9.-]", "", domain) or "dondoc.invalid"
+    return f"dondoc.{token}@{clean_domain}"
+
+
+def render_digest(
+    digest: Digest,
+    *,
+    templates_dir: Path,
+    mail_from: str,
+    message_id: str,
+    sent_at: datetime | None = None,
+) -> EmailMessage:
+    """Build the digest message: subject, text + HTML alternatives, an .ics of due dates, safe headers."""
+    env = _environment(Path(templates_dir).resolve())
+    groups = _groups(digest.items)
+    context: dict[str, Any] = {
+        "recipient_name": digest.recipient_name,
+        "org_name": digest.org_name,
+        "as_of": format_date(digest.as_of),
+        "groups": [(kind, [_item_view(item) for item in items]) for kind, items in groups],
+        "counts": {kind: len(items) for kind, items in groups},
+        "total": len(digest.items),
+        "issuer": digest.issuer,
+        "reply_to": digest.reply_to,
+    }
+    subject = clean_header(env.get_template("subject.txt.j2").render(context))
+    text = _normalise_newlines(env.get_template("digest.txt.j2").render(context))
+    html = _normalise_newlines(env.get_template("digest.html.j2").render(context))
+
+    msg = EmailMessage()
+    _set_text_header(msg, "Subject", subject)
+    _set_address_header(msg, "From", _address_header(mail_from, display_name=None, what="sender"))
+    _set_address_header(msg, "To", _address(digest.recipient_email, digest.recipient_name, what="recipient"))
+    if digest.reply_to:
+        _set_address_header(msg, "Reply-To", _address_header(digest.reply_to, display_name=digest.issuer, what="Reply-To"))
+    msg["Message-ID"] = f"<{clean_header(message_id).strip('<>')}>"
+    msg["Date"] = format_datetime((sent_at or datetime.now(timezone.utc)).astimezone(LOCAL_TZ))
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: out-of-office robots must not answer
+    msg.set_content(text, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    ics = calendar_for(digest, uid_seed=message_id)
+    if ics is not None:
+        msg.add_attachment(
+            ics.decode("utf-8"), subtype="calendar", charset="utf-8", filename="nhac-viec.ics", params={"method": "PUBLISH"}
+        )
+    msg["Content-Language"] = "vi"  # after set_content(), which drops Content-* headers
+    return msg
+
+
+def calendar_for(digest: Digest, *, uid_seed: str) -> bytes | None:
+    """An iCalendar with one all-day VEVENT per dated item, or None when no item has a date."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//dondoc//nhac-viec//VI")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", clean_header(f"Nhắc việc — {digest.org_name}"))
+    stamp = datetime.combine(digest.as_of, time(0), LOCAL_TZ).astimezone(timezone.utc)
+    events = 0
+    for kind, items in _groups(digest.items):
+        for item in items:
+            if item.due_effective is None:
+                continue
+            event = icalendar.Event()
+            event.add("uid", _event_uid(uid_seed, item))
+            event.add("dtstamp", stamp)
+            event.add("dtstart", item.due_effective)
+            event.add("dtend", item.due_effective + timedelta(days=1))
+            event.add("summary", clean_header(_event_summary(kind, item)))
+            if not item.classified:
+                description = "\n".join(
+                    part for part in (item.text, item.report_to and f"Gửi báo cáo về: {item.report_to}", item.note) if part
+                )
+                if description:
+                    event.add("description", description)
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+            events += 1
+    return cal.to_ical() if events else None
+
+
+def _event_summary(kind: ItemKind, item: DigestItem) -> str:
+    ref = f"{item.dispatch_number or 'không số'} · mục {item.task_key}"
+    if item.classified:
+        return f"Hạn nhiệm vụ {ref}"
+    if kind == "observance":
+        return item.observance_name or item.title
+    prefix = {"overdue": "Quá hạn", "escalation": "Đôn đốc"}.get(kind, "Hạn")
+    return f"{prefix}: {item.title} ({ref})"
+
+
+def _event_uid(seed: str, item: DigestItem) -> str:
+    parts = (seed, item.kind, item.dispatch_number or "", item.task_key, item.due_effective.isoformat() if item.due_effective else "")
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32] + "@dondoc"
+
+
+def _groups(items: list[DigestItem]) -> list[tuple[ItemKind, list[DigestItem]]]:
+    by_kind: dict[ItemKind, list[DigestItem]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    for bucket in by_kind.values():
+        bucket.sort(key=lambda i: (i.due_effective or date.max, i.dispatch_number or "", i.task_key))
+    return [(kind, by_kind[kind]) for kind in KIND_ORDER if kind in by_kind]
+
+
+def _item_view(item: DigestItem) -> Mapping[str, Any]:
+    """What a template may show: a classified item is reduced here so no template can leak it."""
+    due = format_date(item.due_effective or item.due_stated)
+    if item.classified:
+        # Every key exists (templates run with StrictUndefined) but only number, key and date hold values.
+        return dict.fromkeys(_VIEW_KEYS, None) | {
+            "classified": True,
+            "kind": item.kind,
+            "round_year": False,
+            "dispatch_number": item.dispatch_number,
+            "task_key": item.task_key,
+            "due": due,
+        }
+    stated_differs = item.due_stated is not None and item.due_effective is not None and item.due_stated != item.due_effective
+    return {
+        "classified": False,
+        "kind": item.kind,
+        "dispatch_number": item.dispatch_number,
+        "dispatch_subject": item.dispatch_subject,
+        "task_key": item.task_key,
+        "title": item.title,
+        "text": item.text,
+        "owner_name": item.owner_name,
+        "due": due,
+        "due_stated": format_date(item.due_stated) if stated_differs else None,
+        "days_left": item.days_left,
+        "period_label": item.period_label,
+        "window_phrase": item.window_phrase,
+        "report_to": item.report_to,
+        "observance_name": item.observance_name,
+        "anniversary": item.anniversary,
+        "round_year": item.round_year,
+        "note": item.note,
+    }
+
+
+_VIEW_KEYS = (
+    "dispatch_subject", "title", "text", "owner_name", "due_stated", "days_left", "period_label",
+    "window_phrase", "report_to", "observance_name", "anniversary", "note",
+)
+
+
+def _address(addr_spec: str, display_name: str | None, *, what: str) -> Address:
+    spec = clean_header(addr_spec)
+    try:
+        return Address(display_name=clean_header(display_name or ""), addr_spec=spec)
+    except (ValueError, IndexError) as err:
+        raise ConfigError(f"{what} address {addr_spec!r} is not a valid email address ({err})") from err
+
+
+def _address_header(value: str, *, display_name: str | None, what: str) -> Address:
+    """Accept either 'name <addr>' or a bare address; a bare one takes display_name."""
+    name, spec = parseaddr(clean_header(value))
+    if not spec:
+        raise ConfigError(f"{what} address {value!r} is not a valid email address")
+    return _address(spec, name or display_name, what=what)
+
+
+# CPython 3.11's folder drops the space between two RFC 2047 encoded words when it splits a long
+# non-ASCII header ("quá hạn" arrives as "quáhạn"). So non-ASCII headers are encoded here, split
+# only at spaces (the space goes inside the next encoded word, as RFC 2047 wants), and stored
+# pre-folded with set_raw(), which the generator then emits untouched.
+_MAX_LINE = 78
+_MAX_WORD = 75
+
+
+def _set_text_header(msg: EmailMessage, name: str, value: str) -> None:
+    value = clean_header(value)
+    if value.isascii() and len(value) + len(name) + 2 <= _MAX_LINE:
+        msg[name] = value
+    else:
+        msg.set_raw(name, _encoded_words(value, first_room=_MAX_LINE - len(name) - 2))
+
+
+def _set_address_header(msg: EmailMessage, name: str, address: Address) -> None:
+    if address.display_name.isascii():
+        msg[name] = address
+        return
+    words = _encoded_words(address.display_name, first_room=_MAX_LINE - len(name) - 2)
+    last_line = words.rsplit("\n", 1)[-1]
+    room = _MAX_LINE - (len(name) + 2 if "\n" not in words else 0)
+    separator = "\n " if len(last_line) + len(address.addr_spec) + 3 > room else " "
+    msg.set_raw(name, f"{words}{separator}<{address.addr_spec}>")
+
+
+def _encoded_words(text: str, *, first_room: int) -> str:
+    """RFC 2047 base64 encoded words, one per line, each ≤ 75 characters and fitting its line."""
+    chunks: list[str] = []
+    current = ""
+    for piece in re.split(r"(?= )", text):  # every piece but the first starts with its space
+        candidate = current + piece
+        room = min(_MAX_WORD, (first_room if not chunks else _MAX_LINE - 1))
+        if current and len(_b_word(candidate)) > room:
+            chunks.append(current)
+            current = piece
+        else:
+            current = candidate
+        while len(_b_word(current)) > min(_MAX_WORD, first_room if not chunks else _MAX_LINE - 1):
+            cut = len(current) - 1  # a word too long for one encoded word: split it by characters
+            while cut > 1 and len(_b_word(current[:cut])) > min(_MAX_WORD, first_room if not chunks else _MAX_LINE - 1):
+                cut -= 1
+            chunks.append(current[:cut])
+            current = current[cut:]
+    if current or not chunks:
+        chunks.append(current)
+    return "\n ".join(_b_word(chunk) for chunk in chunks)
+
+
+def _b_word(text: str) -> str:
+    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@lru_cache(maxsize=8)
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )

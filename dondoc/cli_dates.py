@@ -1,0 +1,176 @@
+"""`dondoc calendar`: the working calendar in use; `explain_lines`: how an occurrence's dates were computed."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import typer
+
+import dondoc
+from dondoc.errors import DondocError
+from dondoc.schedule.calendar import ART_148, WorkCalendar, fmt, fmt_long, weekday_vi
+from dondoc.schedule.periods import parse_period, window_phrase
+
+REPEAT_VI = {
+    "once": "một lần",
+    "annual": "hằng năm",
+    "semiannual": "định kỳ 6 tháng",
+    "quarterly": "hằng quý",
+    "monthly": "hằng tháng",
+    "continuous": "thường xuyên",
+    "ad_hoc": "đột xuất",
+}
+
+
+def config_dir() -> Path:
+    """$DONDOC_CONFIG_DIR, or the repository's config/ folder."""
+    env = os.environ.get("DONDOC_CONFIG_DIR")
+    return Path(env) if env else Path(dondoc.__file__).resolve().parents[1] / "config"
+
+
+def _period_phrase(period: str | None) -> str | None:
+    if not period or period == "once":
+        return None
+    try:
+        return parse_period(period.split("@", 1)[0]).phrase()
+    except ValueError:
+        return None
+
+
+def explain_lines(
+    *,
+    stated: date,
+    repeat: str,
+    period: str | None,
+    window: tuple[date, date] | None,
+    cal: WorkCalendar,
+    written: date | None = None,
+    before_means: str | None = None,
+    notes: tuple[str, ...] | list[str] = (),
+) -> list[str]:
+    """How an occurrence's dates were computed, in Vietnamese: stated → rule → effective.
+
+    `written` is the day as the dispatch wrote it when "trước ngày X" was read as the day
+    before (`before_means="day_before"`); `notes` are a PlannedDue's notes (29/02 …).
+    """
+    shown = written or stated
+    lines = [f"Ngày ghi trong văn bản: {fmt_long(shown)}"]
+    rule = f"Quy tắc: {REPEAT_VI.get(repeat, repeat)}"
+    phrase = _period_phrase(period)
+    if phrase:
+        rule += f" — kỳ báo cáo {phrase}"
+    if window:
+        rule += f"; {window_phrase(window)}"
+    lines.append(rule)
+    lines.extend(notes)
+    if written is not None and written != stated:
+        lines.append(
+            f"“Trước ngày {fmt(written)}” được hiểu là hạn cuối ngày {fmt(stated)} "
+            f"(cấu hình: {'ngày liền trước' if before_means != 'same_day' else 'chính ngày đó'})"
+        )
+    elif before_means == "same_day":
+        lines.append(f"“Trước ngày {fmt(stated)}” được hiểu là hạn cuối chính ngày {fmt(stated)} (cấu hình)")
+    explanation = cal.explain_due(stated)
+    if written is not None and written != stated:
+        lines.append(f"Hạn theo văn bản: {fmt_long(stated)}")
+    lines.extend(explanation.lines[1:])
+    return lines
+
+
+def calendar_data(year: int, cal: WorkCalendar, cdir: Path) -> dict[str, Any]:
+    """The working calendar of `year` as plain data: holidays, make-up days, observances, notices."""
+    from dondoc.observances import load_catalog
+    from dondoc.schedule.observances import observance_days
+
+    obs_path = cdir / "observances.yaml"
+    observances = []
+    if obs_path.exists():
+        catalog = load_catalog(obs_path)
+        for o in observance_days(catalog, between=(date(year, 1, 1), date(year, 12, 31))):
+            observances.append({
+                "date": o.day.isoformat(), "weekday": weekday_vi(o.day), "key": o.key, "name": o.name,
+                "lunar": o.lunar, "anniversary": o.anniversary, "round_year": o.round_year,
+                "prepare_from": o.prepare_from.isoformat() if o.prepare_from else None,
+            })
+    notice = cal.notices.get(year)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    working = sum(1 for i in range((last - first).days + 1) if cal.is_working_day(first + timedelta(days=i)))
+    return {
+        "year": year,
+        "shift": cal.shift,
+        "notice": {"file": f"calendars/{year}.yaml", "source": notice.source} if notice else None,
+        "working_days": working,
+        "holidays": [{"date": d.isoformat(), "weekday": weekday_vi(d), "name": n} for d, n in cal.holidays_in(year)],
+        "make_up_days": [
+            {"date": d.isoformat(), "weekday": weekday_vi(d), "reason": r} for d, r in cal.make_up_days_in(year)
+        ],
+        "observances": observances,
+    }
+
+
+def register(app: typer.Typer) -> None:
+    """Add `calendar` to the dondoc command line."""
+
+    @app.command("calendar")
+    def calendar_cmd(
+        year: int = typer.Option(..., "--year", help="the year to show, e.g. 2026"),
+        as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    ) -> None:
+        """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
+
+        Holidays come from the `holidays` package (VN), the government's notice of the year from
+        config/calendars/YYYY.yaml, observances from config/observances.yaml.
+
+        Example: dondoc calendar --year 2026 --json
+        """
+        from dondoc.calendars import load_notices
+
+        try:
+            if not 1901 <= year <= 2099:
+                raise DondocError(f"--year {year}: outside 1901–2099")
+            cdir = config_dir()
+            cal = WorkCalendar(load_notices(cdir))
+            data = calendar_data(year, cal, cdir)
+        except DondocError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+        if as_json:
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        _print_table(data)
+
+
+def _print_table(data: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    rows: list[tuple[str, str, str, str]] = []
+    for h in data["holidays"]:
+        rows.append((h["date"], h["weekday"], "nghỉ lễ", h["name"]))
+    for w in data["make_up_days"]:
+        rows.append((w["date"], w["weekday"], "làm bù", w["reason"]))
+    for o in data["observances"]:
+        name = o["name"]
+        if o["anniversary"]:
+            name += f" — {o['anniversary']} năm" + (" (năm tròn)" if o["round_year"] else "")
+        if o["prepare_from"]:
+            name += f"; chuẩn bị từ {fmt(date.fromisoformat(o['prepare_from']))}"
+        rows.append((o["date"], o["weekday"], "ngày kỷ niệm", name))
+    rows.sort()
+    title = f"Lịch làm việc năm {data['year']} — {data['working_days']} ngày làm việc"
+    table = Table("Ngày", "Thứ", "Loại", "Nội dung", title=title)
+    for d, wd, kind, text in rows:
+        table.add_row(fmt(date.fromisoformat(d)), wd, kind, text)
+    console = Console()
+    console.print(table)
+    notice = data["notice"]
+    if notice:
+        console.print(f"Thông báo của năm: {notice['file']}" + (f" ({notice['source']})" if notice["source"] else ""))
+    else:
+        console.print(f"Chưa có thông báo lịch nghỉ của năm {data['year']} trong config/calendars/.")
+    if not data["shift"]:
+        console.print(f"Không dời hạn sang ngày làm việc tiếp theo ({ART_148}): đã tắt.")

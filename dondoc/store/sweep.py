@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
@@ -40,12 +41,23 @@ class SweepContext:
     horizon_days: int = 400
     before_means: str = "same_day"
     mail_domain: str = "dondoc.local"
+    tz: str = "Asia/Ho_Chi_Minh"
+
+    @property
+    def day_starts(self) -> datetime:
+        """Local midnight of `as_of`, in UTC: what it plans is due to be sent from then on."""
+        return datetime.combine(self.as_of, time(0, 0), tzinfo=ZoneInfo(self.tz)).astimezone(timezone.utc)
 
 
 def _insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, returning: Any = None) -> list[Any]:
     """INSERT … ON CONFLICT DO NOTHING on the table's unique keys; returns what was inserted."""
     if not rows:
         return []
+    # a multi-row VALUES needs every column in every row: fill what a row leaves out with the field default
+    keys = {k for r in rows for k in r}
+    fields = model.model_fields  # type: ignore[attr-defined]
+    fill = {k: (fields[k].default_factory() if fields[k].default_factory else fields[k].default) for k in keys}
+    rows = [{**fill, **r} for r in rows]
     dialect = session.get_bind().dialect.name
     mod = postgresql if dialect == "postgresql" else sqlite
     stmt = mod.insert(model).values(rows).on_conflict_do_nothing()
@@ -77,6 +89,7 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
     for o in session.exec(select(m.TaskOwner).where(m.TaskOwner.role == "lead")).all():
         if o.org_code and o.org_code not in owners[o.task_id]:
             owners[o.task_id].append(o.org_code)
+    valid = {o.code: (o.valid_to, o.successor) for o in session.exec(select(m.Organization)).all()}
     for task, dispatch in session.exec(q).all():
         orgs = owners.get(task.id or -1, [])
         if not orgs:
@@ -86,11 +99,28 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
         for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx,
                                       received=dispatch.issued_on or dispatch.loaded_at.date()):
             for org in orgs:
-                rows.append({"task_id": task.id, "org_code": org, **spec})
+                holder = successor_on(org, spec["stated_due"], valid)
+                if holder is not None:
+                    rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
+                                 "data_to": None, "status": "open", "created_at": m.utcnow(), **spec})
     before = session.exec(select(m.Occurrence.id)).all()
     for i in range(0, len(rows), 500):
         _insert_ignore(session, m.Occurrence, rows[i : i + 500])
     return len(session.exec(select(m.Occurrence.id)).all()) - len(before)
+
+
+def successor_on(code: str, day: date, valid: dict[str, tuple[date | None, str | None]]) -> str | None:
+    """Who holds an owner's duties on `day`: itself, or its successor after a merger or abolition."""
+    seen: set[str] = set()
+    while code in valid and code not in seen:
+        valid_to, successor = valid[code]
+        if valid_to is None or day <= valid_to:
+            return code
+        seen.add(code)
+        if successor is None:
+            return None  # abolished without a successor: nobody to remind
+        code = successor
+    return code if code not in seen else None
 
 
 def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date], ctx: SweepContext,
@@ -171,10 +201,11 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         org = orgs.get(target)
         session.add(m.Outbox(id=outbox_id, recipient_email=email, recipient_name=contact.name, org_code=target,
                              as_of=ctx.as_of, message_id=message_id_for(outbox_id, ctx.mail_domain),
-                             status="planning"))
+                             status="planning", next_attempt_at=ctx.day_starts))
         session.flush()
         rows = [dict(dedupe_key=f"{c.dedupe_key}:{email}", kind=c.kind, occurrence_id=c.occurrence_id,
-                     recipient_email=email, rung=c.rung, outbox_id=outbox_id) for c, _ in items]
+                     recipient_email=email, rung=c.rung, outbox_id=outbox_id, created_at=m.utcnow())
+                for c, _ in items]
         new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
         fresh = [c for c, _ in items if f"{c.dedupe_key}:{email}" in new_keys]
         row = session.get(m.Outbox, outbox_id)

@@ -1,0 +1,168 @@
+"""The whole path through the CLI, on real SQLite and real PostgreSQL, with a real SMTP server."""
+
+from __future__ import annotations
+
+import email
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, run, shared_dispatches
+
+TASKSET = FIXTURES / "tasksets" / "bao-cao-phoi-hop.yaml"
+ORGS = REPO / "config" / "organizations.yaml"
+
+
+def recipients(mailbox) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(m["To"].addresses[0].addr_spec for m in mailbox.messages())
+
+
+def bodies(mailbox) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    for m in mailbox.messages():
+        out.append(m.get_body(preferencelist=("plain",)).get_content())
+    return out
+
+
+@pytest.fixture
+def loaded(env, cli):  # type: ignore[no-untyped-def]
+    code, out, err = run(cli, "orgs", "import", str(ORGS))
+    assert code == 0, err
+    code, out, err = run(cli, "load", str(TASKSET))
+    assert code == 0, err
+    return out
+
+
+class TestLoading:
+    def test_loading_lists_an_owner_that_matches_no_organisation(self, loaded):
+        assert "unresolved owner in task 3.R1: 'Ban Dân tộc tỉnh'" in loaded
+
+    def test_loading_the_same_file_again_changes_nothing(self, loaded, cli):
+        code, out, _ = run(cli, "load", str(TASKSET))
+        assert code == 0 and "unchanged" in out
+
+    def test_a_changed_version_is_refused_without_replace_and_audited_with_it(self, loaded, cli, tmp_path):
+        changed = tmp_path / "changed.yaml"
+        changed.write_text(TASKSET.read_text(encoding="utf-8").replace("--11-15", "--11-20"), encoding="utf-8")
+        code, _, err = run(cli, "load", str(changed))
+        assert code != 0 and "--replace" in err and "Traceback" not in err
+        code, out, _ = run(cli, "load", str(changed), "--replace")
+        assert code == 0 and "replaced" in out
+
+    def test_a_task_set_with_a_wrong_field_names_the_task_and_field(self, env, cli, tmp_path):
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(TASKSET.read_text(encoding="utf-8").replace("repeat: semiannual", "repeat: fortnightly"),
+                       encoding="utf-8")
+        code, _, err = run(cli, "load", str(bad))
+        assert code != 0
+        assert "task #3 (key '3.R1'): field schedule.repeat" in err
+        assert len(err.strip().splitlines()) == 1
+
+    def test_a_missing_file_is_one_line_and_a_non_zero_exit(self, env, cli, tmp_path):
+        code, _, err = run(cli, "load", str(tmp_path / "nope.yaml"))
+        assert code != 0 and "nope.yaml: no such file" in err
+
+
+class TestReminders:
+    def test_the_six_month_report_reminder_goes_to_every_owner_once(self, loaded, cli, mailbox):
+        code, out, err = run(cli, "remind", "--as-of", "2025-06-10")
+        assert code == 0, err
+        got = recipients(mailbox)
+        # Ủy ban MTTQ tỉnh and its six member organisations: one digest each.
+        assert "bantuyengiao@mttq.haiduong.example.vn" in got
+        assert "vanphong@hoinongdan.haiduong.example.vn" in got
+        assert len(got) == 7 and len(set(got)) == 7
+        text = "\n".join(bodies(mailbox))
+        assert "16/06/2025" in text  # 15/6/2025 is a Sunday: Điều 148 moves it to Monday
+        code, out, _ = run(cli, "remind", "--as-of", "2025-06-10")
+        assert code == 0 and "nothing new" in out
+        assert mailbox.count() == 7
+
+    def test_the_annual_report_reminder_goes_out_in_november(self, loaded, cli, mailbox):
+        assert run(cli, "remind", "--as-of", "2025-11-12")[0] == 0
+        assert len(recipients(mailbox)) == 7
+        subjects = [m["Subject"] for m in mailbox.messages()]
+        assert all("Nhắc việc" in s or "nhắc" in s.lower() for s in subjects), subjects
+
+    def test_a_dry_run_sends_and_stores_nothing(self, loaded, cli, mailbox):
+        code, out, _ = run(cli, "remind", "--as-of", "2025-06-10", "--dry-run")
+        assert code == 0 and "dry run" in out
+        assert mailbox.count() == 0
+        assert run(cli, "remind", "--as-of", "2025-06-10")[0] == 0
+        assert mailbox.count() == 7
+
+    def test_after_three_days_of_downtime_only_the_latest_rung_goes_out(self, loaded, cli, mailbox):
+        # the 7-day rung was due on 9/6; nobody swept on 6/6–12/6; on 13/6 the 3-day rung is the latest reached
+        assert run(cli, "remind", "--as-of", "2025-06-13")[0] == 0
+        assert mailbox.count() == 7
+        text = "\n".join(bodies(mailbox))
+        assert text.count("16/06/2025") >= 7
+
+
+class TestEscalation:
+    def test_a_missed_report_is_escalated_to_the_supervising_organisation_once(self, loaded, cli, mailbox):
+        # everyone but the Hội Nông dân reports on time
+        for org in ("ubmttq-tinh", "hoi-ccb", "hoi-lhpn", "tinh-doan", "ldld-tinh", "hoi-nct"):
+            code, out, err = run(cli, "report", "submit", "--task", "3.R1", "--dispatch", "125/UBND-NC",
+                                 "--org", org, "--period", "2025-H1", "--at", "2025-06-12")
+            assert code == 0, err
+        assert run(cli, "escalate", "--as-of", "2025-06-17")[0] == 0
+        overdue = recipients(mailbox)
+        assert overdue == ["vanphong@hoinongdan.haiduong.example.vn"]
+        assert run(cli, "escalate", "--as-of", "2025-06-20")[0] == 0
+        got = [m for m in mailbox.messages() if m["To"].addresses[0].addr_spec == "chutich@mttq.haiduong.example.vn"]
+        assert len(got) == 1  # the head of the parent (Ủy ban MTTQ tỉnh) hears of it once
+        assert "Hội Nông dân" in got[0].get_body(preferencelist=("plain",)).get_content()
+        before = mailbox.count()
+        assert run(cli, "escalate", "--as-of", "2025-06-21")[0] == 0
+        assert mailbox.count() == before
+
+    def test_the_board_counts_on_time_late_open_and_overdue(self, loaded, cli):
+        run(cli, "report", "submit", "--task", "3.R1", "--dispatch", "125/UBND-NC", "--org", "hoi-ccb",
+            "--period", "2025-H1", "--at", "2025-06-12")
+        run(cli, "report", "submit", "--task", "3.R1", "--dispatch", "125/UBND-NC", "--org", "hoi-nd",
+            "--period", "2025-H1", "--at", "2025-06-25")
+        code, out, _ = run(cli, "board", "--as-of", "2025-07-01", "--json")
+        assert code == 0
+        import json
+
+        rows = {r["org_code"]: r for r in json.loads(out)}
+        assert rows["hoi-ccb"]["on_time"] == 1
+        assert rows["hoi-nd"]["late"] == 1
+        assert rows["hoi-lhpn"]["overdue"] == 1
+
+
+class TestMailServerTrouble:
+    def test_a_server_that_is_down_leaves_everything_queued_and_exits_non_zero(self, loaded, cli, mailbox,
+                                                                                monkeypatch):
+        from dondoc.notify.mailbox import free_port
+        from dondoc.settings import get_settings
+
+        monkeypatch.setenv("DONDOC_SMTP_PORT", str(free_port()))
+        get_settings.cache_clear()
+        code, out, err = run(cli, "remind", "--as-of", "2025-06-10")
+        assert code != 0 and "unreachable" in err and "queued" in err
+        monkeypatch.setenv("DONDOC_SMTP_PORT", str(mailbox.port))
+        get_settings.cache_clear()
+        code, out, err = run(cli, "remind", "--as-of", "2025-06-10")
+        assert code == 0, err
+        assert mailbox.count() == 7
+
+
+class TestSharedDispatch:
+    def test_the_task_set_of_the_shared_2024_dispatch_loads_and_reminds(self, env, cli, mailbox, tmp_path):
+        src = next(shared_dispatches().glob("001_*.txt"))
+        out_yaml = tmp_path / "001.yaml"
+        code, _, err = run(cli, "ingest", str(src), "-o", str(out_yaml))
+        assert code == 0, err
+        assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+        code, out, err = run(cli, "load", str(out_yaml))
+        assert code == 0, err
+        assert run(cli, "remind", "--as-of", "2025-06-10")[0] == 0
+        six_month = mailbox.count()
+        assert six_month > 0
+        assert "bantuyengiao@mttq.haiduong.example.vn" in recipients(mailbox)
+        assert run(cli, "remind", "--as-of", "2025-06-10")[0] == 0
+        assert mailbox.count() == six_month
+        assert run(cli, "remind", "--as-of", "2025-11-12")[0] == 0
+        assert mailbox.count() > six_month

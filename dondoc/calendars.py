@@ -24,6 +24,15 @@ import yaml
 from dondoc.errors import ConfigError
 from dondoc.schedule.calendar import YearNotice
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates arrive as text, so an impossible one names its entry."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _NAME = re.compile(r"^(\d{4})\.ya?ml$")
 _KEYS = {"year", "source", "days_off", "working_days"}
 
@@ -101,7 +110,7 @@ def load_notices(config_dir: Path) -> list[YearNotice]:
         if not _NAME.match(path.name):
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
         except (OSError, UnicodeDecodeError) as exc:
             raise _fail(path, "file", f"cannot be read ({exc.__class__.__name__})") from None
         except yaml.YAMLError as exc:

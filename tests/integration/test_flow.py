@@ -1,0 +1,78 @@
+"""The daily flow under Prefect's test harness, and the embedded APScheduler mode."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, run
+
+TASKSET = FIXTURES / "tasksets" / "bao-cao-phoi-hop.yaml"
+
+
+@pytest.fixture
+def loaded(env, cli):  # type: ignore[no-untyped-def]
+    assert run(cli, "orgs", "import", str(REPO / "config" / "organizations.yaml"))[0] == 0
+    assert run(cli, "load", str(TASKSET))[0] == 0
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+class TestDailyFlow:
+    def test_the_daily_sweep_reminds_escalates_and_publishes_the_board(self, prefect_harness, loaded, mailbox):
+        from prefect.client.orchestration import get_client
+
+        from flows.daily import daily_sweep
+
+        result = daily_sweep(as_of=date(2025, 6, 10))
+        assert result["reminders"]["messages"] == 7
+        assert mailbox.count() == 7
+        again = daily_sweep(as_of=date(2025, 6, 10))
+        assert again["reminders"]["messages"] == 0 and mailbox.count() == 7
+        late = daily_sweep(as_of=date(2025, 6, 20))
+        assert late["escalations"]["by_kind"]["escalation"] == 7
+
+        import asyncio
+
+        async def latest_board():  # type: ignore[no-untyped-def]
+            async with get_client() as client:
+                return await client.read_latest_artifacts(limit=50)
+
+        artifacts = {a.key: a for a in asyncio.run(latest_board())}
+        board = artifacts["compliance-board"]
+        assert board.type == "table"
+        import json
+
+        rows = json.loads(board.data) if isinstance(board.data, str) else board.data
+        total = rows[-1]
+        assert total["Cơ quan, đơn vị"] == "Tổng cộng"
+        assert total["Quá hạn chưa hoàn thành"] == 7
+        assert "overdue-list" in artifacts
+
+
+def test_every_flow_and_task_module_imports():
+    import importlib
+
+    for name in ("flows.daily", "flows.serve", "tasks.sweep"):
+        importlib.import_module(name)
+
+
+def test_the_embedded_scheduler_keeps_one_daily_job_in_the_database(env, database_url):
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from sqlalchemy import create_engine, text
+
+    from dondoc.embedded import JOB_ID, build_scheduler
+    from dondoc.settings import get_settings
+
+    for _ in range(2):  # a restart replaces the job, never duplicates it
+        sched = build_scheduler(get_settings(), BackgroundScheduler)
+        sched.start(paused=True)
+        job = sched.get_job(JOB_ID)
+        assert job.trigger.fields[5].expressions[0].first == 7  # hour
+        assert job.misfire_grace_time >= 3600 and job.coalesce
+        assert str(job.next_run_time.tzinfo) == "Asia/Ho_Chi_Minh"
+        sched.shutdown(wait=False)
+    engine = create_engine(database_url)
+    with engine.connect() as c:
+        assert c.execute(text("select count(*) from apscheduler_jobs")).scalar() == 1
+    engine.dispose()

@@ -211,6 +211,13 @@ class WorkCalendar:
             lines.append(f"Hạn hiệu lực: {fmt_long(effective)}")
         return DueExplanation(stated, effective, tuple(skipped), tuple(lines))
 
+    def due_phrase(self, stated: date) -> str:
+        """The deadline as a reminder states it: "hạn cuối ngày Thứ Hai, 16/06/2025 (ngày ghi trong văn bản: Chủ nhật, 15/06/2025)"."""
+        effective = self.effective_due(stated)
+        if effective == stated:
+            return f"hạn cuối ngày {fmt_long(stated)}"
+        return f"hạn cuối ngày {fmt_long(effective)} (ngày ghi trong văn bản: {fmt_long(stated)}, ngày nghỉ)"
+
     # -- counting (Art. 147) -------------------------------------------------------------
 
     def add_days(self, start: date, n: int) -> date:

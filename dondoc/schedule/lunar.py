@@ -84,3 +84,8 @@ def tet(year: int) -> date:
 def hung_kings_day(year: int) -> date:
     """Giỗ Tổ Hùng Vương: the 10th day of the 3rd lunar month."""
     return lunar_to_solar(year, 3, 10)
+
+
+def days_before_lunar(year: int, month: int, day: int, days: int) -> date:
+    """The solar day `days` days before a lunar date: "trước Tết Nguyên đán 15 ngày" is (year, 1, 1, 15)."""
+    return lunar_to_solar(year, month, day, clamp=True) - timedelta(days=days)

@@ -7,6 +7,7 @@ import pytest
 
 from dondoc.schedule.lunar import (
     LunarDate,
+    days_before_lunar,
     hung_kings_day,
     lunar_month_length,
     lunar_to_solar,
@@ -77,3 +78,7 @@ class TestConversions:
 
     def test_a_lunar_date_reads_in_vietnamese(self) -> None:
         assert str(LunarDate(2025, 3, 10)) == "10/03 âm lịch năm 2025"
+
+
+def test_fifteen_days_before_tet_2026_is_2_february() -> None:
+    assert days_before_lunar(2026, 1, 1, 15) == date(2026, 2, 2)

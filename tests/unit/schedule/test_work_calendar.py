@@ -71,6 +71,12 @@ class TestArticle148:
         assert ex.lines[-1].endswith("(Bộ luật Dân sự 2015, Điều 148)")
 
 
+    def test_a_reminder_states_the_date_it_means(self, cal: WorkCalendar) -> None:
+        assert cal.due_phrase(date(2025, 6, 12)) == "hạn cuối ngày Thứ Năm, 12/06/2025"
+        assert cal.due_phrase(date(2025, 6, 15)) == (
+            "hạn cuối ngày Thứ Hai, 16/06/2025 (ngày ghi trong văn bản: Chủ nhật, 15/06/2025, ngày nghỉ)")
+
+
 class TestCounting:
     def test_the_first_day_is_not_counted(self, cal: WorkCalendar) -> None:
         assert cal.add_days(date(2025, 6, 5), 10) == date(2025, 6, 15)

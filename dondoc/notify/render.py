@@ -7,15 +7,12 @@ calendar as its document number, item key and date only.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,21 +20,20 @@ from typing import Any
 import icalendar
 import jinja2
 
-from dondoc.errors import ConfigError
+from dondoc.notify.mime import (  # noqa: F401 - clean_header is re-exported
+    address,
+    address_header,
+    assemble,
+    clean_header,
+    parse_address,
+    text_header,
+)
 from dondoc.notify.model import Digest, DigestItem, ItemKind
 
 KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observance", "failure")
 LOCAL_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST, so a fixed offset is exact
 
-# Every character str.splitlines() breaks on, plus the other C0 controls and DEL.
-_UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
-_SPACES = re.compile(r"\s+")
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-
-
-def clean_header(value: str) -> str:
-    """A single-line header value: every line break and control character becomes one space."""
-    return _SPACES.sub(" ", _UNSAFE_IN_HEADER.sub(" ", value)).strip()
 
 
 def format_date(value: date | None) -> str | None:
@@ -77,24 +73,23 @@ def render_digest(
     text = _normalise_newlines(env.get_template("digest.txt.j2").render(context))
     html = _normalise_newlines(env.get_template("digest.html.j2").render(context))
 
-    msg = EmailMessage()
-    _set_text_header(msg, "Subject", subject)
-    _set_address_header(msg, "From", _address_header(mail_from, display_name=None, what="sender"))
-    _set_address_header(msg, "To", _address(digest.recipient_email, digest.recipient_name, what="recipient"))
+    headers = [
+        ("Subject", text_header("Subject", subject)),
+        ("From", address_header("From", parse_address(mail_from, display_name=None, what="sender"))),
+        ("To", address_header("To", address(digest.recipient_email, digest.recipient_name, what="recipient"))),
+    ]
     if digest.reply_to:
-        _set_address_header(msg, "Reply-To", _address_header(digest.reply_to, display_name=digest.issuer, what="Reply-To"))
-    msg["Message-ID"] = f"<{clean_header(message_id).strip('<>')}>"
-    msg["Date"] = format_datetime((sent_at or datetime.now(timezone.utc)).astimezone(LOCAL_TZ))
-    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: out-of-office robots must not answer
-    msg.set_content(text, subtype="plain", charset="utf-8")
-    msg.add_alternative(html, subtype="html", charset="utf-8")
+        reply_to = parse_address(digest.reply_to, display_name=digest.issuer, what="Reply-To")
+        headers.append(("Reply-To", address_header("Reply-To", reply_to)))
+    headers += [
+        ("Message-ID", f"<{clean_header(message_id).strip('<>')}>"),
+        ("Date", format_datetime((sent_at or datetime.now(timezone.utc)).astimezone(LOCAL_TZ))),
+        ("Auto-Submitted", "auto-generated"),  # RFC 3834: out-of-office robots must not answer
+        ("Content-Language", "vi"),
+    ]
     ics = calendar_for(digest, uid_seed=message_id)
-    if ics is not None:
-        msg.add_attachment(
-            ics.decode("utf-8"), subtype="calendar", charset="utf-8", filename="nhac-viec.ics", params={"method": "PUBLISH"}
-        )
-    msg["Content-Language"] = "vi"  # after set_content(), which drops Content-* headers
-    return msg
+    attachment = None if ics is None else ('text/calendar; charset="utf-8"; method=PUBLISH', "nhac-viec.ics", ics.decode("utf-8"))
+    return assemble(headers, text=text, html=html, attachment=attachment, seed=message_id)
 
 
 def calendar_for(digest: Digest, *, uid_seed: str) -> bytes | None:
@@ -192,76 +187,6 @@ _VIEW_KEYS = (
     "dispatch_subject", "title", "text", "owner_name", "due_stated", "days_left", "period_label",
     "window_phrase", "report_to", "observance_name", "anniversary", "note",
 )
-
-
-def _address(addr_spec: str, display_name: str | None, *, what: str) -> Address:
-    spec = clean_header(addr_spec)
-    try:
-        return Address(display_name=clean_header(display_name or ""), addr_spec=spec)
-    except (ValueError, IndexError) as err:
-        raise ConfigError(f"{what} address {addr_spec!r} is not a valid email address ({err})") from err
-
-
-def _address_header(value: str, *, display_name: str | None, what: str) -> Address:
-    """Accept either 'name <addr>' or a bare address; a bare one takes display_name."""
-    name, spec = parseaddr(clean_header(value))
-    if not spec:
-        raise ConfigError(f"{what} address {value!r} is not a valid email address")
-    return _address(spec, name or display_name, what=what)
-
-
-# CPython 3.11's folder drops the space between two RFC 2047 encoded words when it splits a long
-# non-ASCII header ("quá hạn" arrives as "quáhạn"). So non-ASCII headers are encoded here, split
-# only at spaces (the space goes inside the next encoded word, as RFC 2047 wants), and stored
-# pre-folded with set_raw(), which the generator then emits untouched.
-_MAX_LINE = 78
-_MAX_WORD = 75
-
-
-def _set_text_header(msg: EmailMessage, name: str, value: str) -> None:
-    value = clean_header(value)
-    if value.isascii() and len(value) + len(name) + 2 <= _MAX_LINE:
-        msg[name] = value
-    else:
-        msg.set_raw(name, _encoded_words(value, first_room=_MAX_LINE - len(name) - 2))
-
-
-def _set_address_header(msg: EmailMessage, name: str, address: Address) -> None:
-    if address.display_name.isascii():
-        msg[name] = address
-        return
-    words = _encoded_words(address.display_name, first_room=_MAX_LINE - len(name) - 2)
-    last_line = words.rsplit("\n", 1)[-1]
-    room = _MAX_LINE - (len(name) + 2 if "\n" not in words else 0)
-    separator = "\n " if len(last_line) + len(address.addr_spec) + 3 > room else " "
-    msg.set_raw(name, f"{words}{separator}<{address.addr_spec}>")
-
-
-def _encoded_words(text: str, *, first_room: int) -> str:
-    """RFC 2047 base64 encoded words, one per line, each ≤ 75 characters and fitting its line."""
-    chunks: list[str] = []
-    current = ""
-    for piece in re.split(r"(?= )", text):  # every piece but the first starts with its space
-        candidate = current + piece
-        room = min(_MAX_WORD, (first_room if not chunks else _MAX_LINE - 1))
-        if current and len(_b_word(candidate)) > room:
-            chunks.append(current)
-            current = piece
-        else:
-            current = candidate
-        while len(_b_word(current)) > min(_MAX_WORD, first_room if not chunks else _MAX_LINE - 1):
-            cut = len(current) - 1  # a word too long for one encoded word: split it by characters
-            while cut > 1 and len(_b_word(current[:cut])) > min(_MAX_WORD, first_room if not chunks else _MAX_LINE - 1):
-                cut -= 1
-            chunks.append(current[:cut])
-            current = current[cut:]
-    if current or not chunks:
-        chunks.append(current)
-    return "\n ".join(_b_word(chunk) for chunk in chunks)
-
-
-def _b_word(text: str) -> str:
-    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
 
 
 def _normalise_newlines(text: str) -> str:

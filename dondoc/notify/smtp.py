@@ -27,6 +27,7 @@ from aiosmtplib import (
 )
 
 from dondoc.errors import SmtpUnavailableError
+from dondoc.notify.mime import wire_bytes
 from dondoc.notify.model import DeliveryResult, OutgoingMail, SmtpConfig
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,11 @@ class _Batch:
 async def _send_one(client: aiosmtplib.SMTP, mail: OutgoingMail, config: SmtpConfig) -> DeliveryResult:
     """One message on an open connection; SMTP answers become a result, connection trouble raises."""
     try:
-        refused, _ = await client.send_message(mail.message, sender=config.mail_from, recipients=mail.to)
+        wire = wire_bytes(mail.message)
+        if wire is not None and all(addr.isascii() for addr in mail.to):
+            refused, _ = await client.sendmail(config.mail_from, mail.to, wire)
+        else:
+            refused, _ = await client.send_message(mail.message, sender=config.mail_from, recipients=mail.to)
     except SMTPRecipientsRefused as err:
         codes = {e.recipient: (e.code, e.message) for e in err.recipients}
         status = "retry" if any(_transient(code) for code, _ in codes.values()) else "failed"

@@ -8,6 +8,7 @@ the first N messages, 5xx for chosen recipients.
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import itertools
@@ -16,7 +17,7 @@ import signal
 import socket
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import EmailMessage
@@ -31,12 +32,14 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 @dataclass
 class FailPlan:
     """Scripted answers: `temp_failures` DATA attempts answered `temp_code`, then normal service;
-    RCPT for any address in `reject` answered `reject_code`."""
+    RCPT for any address in `reject` answered `reject_code`; after `stop_after` accepted messages
+    the server goes away (stops listening and drops every connection)."""
 
     temp_failures: int = 0
     temp_code: int = 451
     reject: set[str] = field(default_factory=set)
     reject_code: int = 550
+    stop_after: int | None = None
 
     def __post_init__(self) -> None:
         self.reject = {a.lower() for a in self.reject}
@@ -60,6 +63,7 @@ class MailboxHandler:
         self.store = store
         self.received = 0
         self._seq = itertools.count(1)
+        self.go_away: Callable[[], None] | None = None  # set by Mailbox: stop listening, drop connections
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
@@ -76,6 +80,9 @@ class MailboxHandler:
         if self.store:
             self._write(seq, envelope)
         self.received += 1
+        if self.fail_plan and self.fail_plan.stop_after is not None and self.received >= self.fail_plan.stop_after:
+            if self.go_away is not None:
+                asyncio.get_running_loop().call_soon(self.go_away)  # after this 250 has been written
         return "250 Message accepted for delivery"
 
     def _write(self, seq: int, envelope: Envelope) -> None:
@@ -126,6 +133,13 @@ class Mailbox:
             self.handler, hostname=host, port=port, enable_SMTPUTF8=True, data_size_limit=50 * 1024 * 1024
         )
         self._running = False
+        self.handler.go_away = self._go_away
+
+    def _go_away(self) -> None:
+        """Runs on the server's loop: close the listener and every session, as a crashed server would."""
+        if self._controller.server is not None:
+            self._controller.server.close()
+        self._controller.cancel_tasks(stop_loop=False)
 
     @property
     def port(self) -> int:

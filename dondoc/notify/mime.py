@@ -171,7 +171,7 @@ def wire_bytes(msg: EmailMessage) -> bytes | None:
 def _write_part(part: MIMEPart, out: list[bytes]) -> bool:
     boundary = None
     for name, value in part.raw_items():
-        if not isinstance(value, str) or not value.isascii() or "\r" in value:
+        if type(value) is not str or not value.isascii() or "\r" in value:  # header objects subclass str
             return False
         out.append(f"{name}: {value}\r\n".replace("\n ", "\r\n ").encode("ascii"))
         if name.lower() == "content-type" and value.startswith("multipart/"):

@@ -128,3 +128,52 @@ class TestServerDown:
             results = send_batch_sync(mails, config=config(port))
             assert mb.count() == 5
         assert statuses(results) == ["sent"] * 5
+
+
+class TestServerGoingAway:
+    def test_a_server_that_goes_away_mid_batch_keeps_what_it_took_and_the_rest_is_retried(self, tmp_path: Path) -> None:
+        mails = [outgoing(i) for i in range(12)]
+        with Mailbox(tmp_path, fail_plan=FailPlan(stop_after=5)) as mb:
+            results = send_batch_sync(mails, config=config(mb.port, pool_size=1))
+            stored = mb.count()
+        sent = [r for r in results if r.status == "sent"]
+        assert {r.status for r in results} <= {"sent", "retry"}
+        assert len(sent) == 5 == stored
+        assert all(r.error for r in results if r.status == "retry")
+
+    def test_after_the_server_is_back_the_retried_rest_is_delivered(self, tmp_path: Path) -> None:
+        mails = [outgoing(i) for i in range(8)]
+        with Mailbox(tmp_path / "first", fail_plan=FailPlan(stop_after=3)) as mb:
+            first = send_batch_sync(mails, config=config(mb.port, pool_size=1))
+            port = mb.port
+        retry = [m for m, r in zip(mails, first, strict=True) if r.status == "retry"]
+        with Mailbox(tmp_path / "second", port=port) as mb:
+            second = send_batch_sync(retry, config=config(port))
+            assert mb.count() == len(retry) == 5
+        assert statuses(second) == ["sent"] * 5
+
+
+class TestSyncWrapper:
+    def test_the_sync_wrapper_works_inside_a_running_event_loop(self, tmp_path: Path) -> None:
+        import asyncio
+
+        async def caller() -> list[DeliveryResult]:
+            return send_batch_sync([outgoing(0)], config=config(mb.port))
+
+        with Mailbox(tmp_path) as mb:
+            results = asyncio.run(caller())
+            assert mb.count() == 1
+        assert statuses(results) == ["sent"]
+
+    def test_a_message_built_without_render_digest_is_sent_too(self, tmp_path: Path) -> None:
+        from email.message import EmailMessage
+
+        msg = EmailMessage()
+        msg["Subject"] = "Thư thử nghiệm"
+        msg["From"], msg["To"] = "dondoc@example.vn", "a@example.vn"
+        msg.set_content("Xin chào")
+        with Mailbox(tmp_path) as mb:
+            results = send_batch_sync([OutgoingMail("x", ["a@example.vn"], msg)], config=config(mb.port))
+            [received] = mb.messages()
+        assert statuses(results) == ["sent"]
+        assert received["Subject"] == "Thư thử nghiệm"

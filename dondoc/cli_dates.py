@@ -117,19 +117,30 @@ def register(app: typer.Typer) -> None:
 
     @app.command("calendar")
     def calendar_cmd(
-        year: int = typer.Option(..., "--year", help="the year to show, e.g. 2026"),
+        year: int = typer.Option(None, "--year", help="the year to show, e.g. 2026"),
         as_json: bool = typer.Option(False, "--json", help="print JSON"),
+        org: str = typer.Option(None, "--org", help="print this organisation's calendar feed (.ics) instead"),
+        as_of: str = typer.Option(None, "--as-of", help="with --org: from this day on (default: today)"),
     ) -> None:
         """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
 
         Holidays come from the `holidays` package (VN), the government's notice of the year from
         config/calendars/YYYY.yaml, observances from config/observances.yaml.
 
+        With --org CODE it prints that organisation's open occurrences and observances as an
+        iCalendar feed, importable into Outlook, Thunderbird and Google Calendar.
+
         Example: dondoc calendar --year 2026 --json
+        Example: dondoc calendar --org ca-tinh > ca-tinh.ics
         """
         from dondoc.calendars import load_notices
 
         try:
+            if org is not None:
+                _print_feed(org, as_of)
+                return
+            if year is None:
+                raise DondocError("give --year YEAR, or --org CODE for a calendar feed")
             if not 1901 <= year <= 2099:
                 raise DondocError(f"--year {year}: outside 1901–2099")
             cdir = config_dir()
@@ -142,6 +153,23 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         _print_table(data)
+
+
+def _print_feed(org: str, as_of: str | None) -> None:
+    import sys
+
+    from dondoc import service
+    from dondoc.cli import as_of_or_today, ready_engine, settings
+    from dondoc.feed import org_calendar
+    from dondoc.store.db import session_scope
+
+    day = as_of_or_today(as_of)
+    s = settings()
+    ready_engine()
+    service.materialise_step(s, day)
+    with session_scope(service.engine(s)) as db:
+        ics = org_calendar(session=db, org_code=org, as_of=day, domain=s.mail_domain, catalog=service.catalog(s))
+    sys.stdout.write(ics.decode("utf-8"))
 
 
 def _print_table(data: dict[str, Any]) -> None:

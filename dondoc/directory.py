@@ -14,10 +14,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dondoc.errors import DirectoryError, InputFileError
-from dondoc.parse.normalize import fold
 
 Level = Literal["trung-uong", "tinh", "huyen", "xa"]
 Role = Literal["coordinator", "head", "admin"]
+
+
+def fold(text: str) -> str:
+    """The accent-insensitive matching key (imported late: dondoc.parse imports this module)."""
+    from dondoc.parse.normalize import fold as _fold
+
+    return _fold(text)
 
 
 class Contact(BaseModel):

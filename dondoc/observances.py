@@ -10,10 +10,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dondoc.errors import DirectoryError, InputFileError
-from dondoc.parse.normalize import fold
 
 _SOLAR = re.compile(r"^--(\d{2})-(\d{2})$")
 _LUNAR = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+def fold(text: str) -> str:
+    """The accent-insensitive matching key (imported late: dondoc.parse imports this module)."""
+    from dondoc.parse.normalize import fold as _fold
+
+    return _fold(text)
 
 
 class Observance(BaseModel):

@@ -29,3 +29,72 @@ def fold(text: str) -> str:
     bare = strip_accents(nfc(text)).lower()
     bare = _PUNCT.sub(" ", bare)
     return _SPACES.sub(" ", bare).strip()
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [range(0x41, 0x5B), range(0xC0, 0x250), range(0x1E00, 0x1F00)]
+    for r in ranges:
+        for cp in r:
+            ch = chr(cp)
+            bare = strip_accents(ch).lower()
+            if len(bare) == 1 and bare != ch:
+                table[cp] = bare
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower case without accents, one character for one character.
+
+    Offsets into the result are offsets into `text`, so patterns can be matched on the
+    folded text and the words cut from the original. Expects NFC text.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+# Abbreviations of Vietnamese administration, as written (case-sensitive), and their long form.
+ABBREVIATIONS: dict[str, str] = {
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "ANTQ": "an ninh Tổ quốc",
+    "ANTT": "an ninh trật tự",
+    "BCĐ": "Ban Chỉ đạo",
+    "CA": "Công an",
+    "TT&TT": "Thông tin và Truyền thông",
+    "TTTT": "Thông tin và Truyền thông",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "KH&CN": "Khoa học và Công nghệ",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "CAND": "Công an nhân dân",
+    "QĐND": "Quân đội nhân dân",
+    "CCB": "Cựu chiến binh",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "TNCS": "Thanh niên Cộng sản",
+    "VN": "Việt Nam",
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+}
+
+_ABBR = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])"
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the usual abbreviations: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+    return _ABBR.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+
+
+def match_key(text: str) -> str:
+    """A matching key that also ignores abbreviation: "UBMTTQ tỉnh" == "Ủy ban Mặt trận Tổ quốc tỉnh"."""
+    return fold(expand_abbreviations(nfc(text)))

@@ -1,0 +1,199 @@
+"""Word .docx: paragraphs and tables in body order, with Word's automatic list numbers."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in _ROMAN:
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Render a list counter in Word's number format."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = _VI_LETTERS[(n - 1) % len(_VI_LETTERS)] if n > 0 else "a"
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "bullet":
+        return "-"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+@dataclass
+class _Numbering:
+    levels: dict[tuple[str, int], _Level] = field(default_factory=dict)  # (numId, ilvl)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        lvl = self.levels.get((num_id, ilvl))
+        if lvl is None:
+            return None
+        counts = self.counters.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, lvl.start - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        if lvl.fmt == "bullet":
+            return "-"
+
+        def repl(m: re.Match[str]) -> str:
+            i = int(m.group(1)) - 1
+            sub = self.levels.get((num_id, i), _Level())
+            n = counts.get(i, sub.start)
+            return format_number(n, sub.fmt)
+
+        return re.sub(r"%(\d)", repl, lvl.text).strip()
+
+
+def _read_numbering(doc: object) -> _Numbering:
+    numbering = _Numbering()
+    try:
+        root = doc.part.numbering_part.element  # type: ignore[attr-defined]
+    except (KeyError, AttributeError, NotImplementedError):
+        return numbering
+    abstract: dict[str, dict[int, _Level]] = {}
+    for an in root.findall(qn("w:abstractNum")):
+        levels: dict[int, _Level] = {}
+        for lvl in an.findall(qn("w:lvl")):
+            ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+            start = lvl.find(qn("w:start"))
+            fmt = lvl.find(qn("w:numFmt"))
+            text = lvl.find(qn("w:lvlText"))
+            levels[ilvl] = _Level(
+                start=int(start.get(qn("w:val"), "1")) if start is not None else 1,
+                fmt=fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                text=text.get(qn("w:val"), "") if text is not None else "",
+            )
+        abstract[an.get(qn("w:abstractNumId"), "")] = levels
+    for num in root.findall(qn("w:num")):
+        num_id = num.get(qn("w:numId"), "")
+        ref = num.find(qn("w:abstractNumId"))
+        levels = abstract.get(ref.get(qn("w:val"), "") if ref is not None else "", {})
+        for ilvl, lvl in levels.items():
+            numbering.levels[(num_id, ilvl)] = _Level(lvl.start, lvl.fmt, lvl.text)
+        for override in num.findall(qn("w:lvlOverride")):
+            ilvl = int(override.get(qn("w:ilvl"), "0"))
+            start = override.find(qn("w:startOverride"))
+            if start is not None and (num_id, ilvl) in numbering.levels:
+                numbering.levels[(num_id, ilvl)].start = int(start.get(qn("w:val"), "1"))
+    return numbering
+
+
+def _num_pr(p: object, styles: dict[str, object]) -> tuple[str, int] | None:
+    ppr = p.find(qn("w:pPr"))  # type: ignore[attr-defined]
+    style_id = None
+    if ppr is not None:
+        num_pr = ppr.find(qn("w:numPr"))
+        if num_pr is not None:
+            nid = num_pr.find(qn("w:numId"))
+            ilvl = num_pr.find(qn("w:ilvl"))
+            if nid is not None:
+                return nid.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        ps = ppr.find(qn("w:pStyle"))
+        style_id = ps.get(qn("w:val")) if ps is not None else None
+    seen = 0
+    while style_id and seen < 10:
+        seen += 1
+        style = styles.get(style_id)
+        if style is None:
+            return None
+        sppr = style.find(qn("w:pPr"))  # type: ignore[attr-defined]
+        if sppr is not None:
+            num_pr = sppr.find(qn("w:numPr"))
+            if num_pr is not None:
+                nid = num_pr.find(qn("w:numId"))
+                ilvl = num_pr.find(qn("w:ilvl"))
+                if nid is not None:
+                    return nid.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        based = style.find(qn("w:basedOn"))  # type: ignore[attr-defined]
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return None
+
+
+def _paragraph_text(p: object) -> str:
+    """Text of a paragraph; a leading bold run is kept as **bold** (a heading naming an owner)."""
+    parts: list[tuple[str, bool]] = []
+    for r in p.iter(qn("w:r")):  # type: ignore[attr-defined]
+        rpr = r.find(qn("w:rPr"))
+        bold = False
+        if rpr is not None:
+            b = rpr.find(qn("w:b"))
+            bold = b is not None and b.get(qn("w:val"), "true") not in ("0", "false")
+        text = ""
+        for child in r:
+            if child.tag == qn("w:t"):
+                text += child.text or ""
+            elif child.tag == qn("w:tab"):
+                text += "\t"
+            elif child.tag in (qn("w:br"), qn("w:cr")):
+                text += "\n"
+        if text:
+            parts.append((text, bold))
+    if not parts:
+        return ""
+    lead = ""
+    i = 0
+    while i < len(parts) and parts[i][1]:
+        lead += parts[i][0]
+        i += 1
+    rest = "".join(t for t, _ in parts[i:])
+    if lead.strip() and rest.strip():
+        return f"**{lead.strip()}** {rest.lstrip()}"
+    return lead + rest
+
+
+def docx_text(data: bytes) -> str:
+    """The text of a .docx, paragraph per line, list numbers written out, table cells split by ' | '."""
+    doc = open_docx(io.BytesIO(data))
+    numbering = _read_numbering(doc)
+    styles = {s.get(qn("w:styleId")): s for s in doc.styles.element.findall(qn("w:style"))}
+    lines: list[str] = []
+
+    def paragraph(p: object) -> str:
+        text = _paragraph_text(p)
+        num = _num_pr(p, styles)
+        if num is not None and text.strip():
+            label = numbering.label(*num)
+            if label:
+                text = f"{label} {text.lstrip()}"
+        return text
+
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(paragraph(child))
+        elif child.tag == qn("w:tbl"):
+            for row in child.iter(qn("w:tr")):
+                cells = []
+                for tc in row.iter(qn("w:tc")):
+                    cells.append(" ".join(paragraph(p) for p in tc.iter(qn("w:p"))).strip())
+                # A layout table (header block) keeps its cells as separate lines.
+                lines.extend(c for c in cells if c)
+    return "\n".join(lines)

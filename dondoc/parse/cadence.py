@@ -1,0 +1,62 @@
+"""How often a task recurs, from the words of its text (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.normalize import fold_keep_length
+
+# Order matters: the most frequent cadence stated wins.
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) thang\b|\bbao cao thang\b"), "says every month"),
+    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) quy\b|\bbao cao quy\b"), "says every quarter"),
+    ("semiannual", re.compile(r"\b(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b"), "says every 6 months"),
+    ("annual", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) nam\b|\bhang nam\b|\b(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
+]
+_AD_HOC = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
+_CONTINUOUS = re.compile(
+    r"\b(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
+    r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
+    r"tham muu|kip thoi|chu trong|theo doi|giam sat|quan triet)\b"
+)
+_DELIVERABLE = re.compile(
+    r"\b(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
+    r"hoi thi|dien dan|giao luu|tong ket|so ket)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
+    r"lap danh sach|de xuat|trinh)\b"
+)
+
+
+def explicit_cadence(text: str) -> tuple[str, str] | None:
+    """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
+    f = fold_keep_length(text)
+    for repeat, pattern, why in _PATTERNS:
+        m = pattern.search(f)
+        if m:
+            return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'
+    return None
+
+
+def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
+    """The task's repeat and why."""
+    stated = explicit_cadence(text)
+    if stated:
+        return stated
+    f = fold_keep_length(text)
+    if yearly_due:
+        return "annual", "a day and month without a year: every year"
+    if has_one_off_due:
+        return "once", "a dated deadline"
+    if events:
+        if campaign:
+            return "once", "tied to this year's observance the dispatch is about"
+        return "annual", "tied to an annual observance"
+    m = _AD_HOC.search(f)
+    if m:
+        return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
+    m = _CONTINUOUS.search(f)
+    if m:
+        return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
+    m = _DELIVERABLE.search(f)
+    if m:
+        return "once", f'a one-off deliverable ("{text[m.start():m.end()]}") without a date'
+    return "continuous", "no date, no deliverable: an ongoing duty"

@@ -1,0 +1,157 @@
+"""Deadlines written in a dispatch: dates, months, quarters, year ends, relative periods (pure)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.taskset import Relative
+
+_TRIG = (
+    r"(?:truoc|cham nhat(?: la)?|han chot(?: la)?|thoi han(?: la)?|han|muon nhat(?: la)?|khong qua|khong muon hon|"
+    r"den|toi|hoan thanh trong|hoan thanh vao|hoan thanh|xong trong|trong|vao)"
+)
+_D = r"(\d{1,2})"
+_M = r"(\d{1,2})"
+_Y = r"(\d{4})"
+_FULL = rf"{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?!\d)"
+_WORDY_FULL = rf"{_D}\s+thang\s+{_M}\s+nam\s+{_Y}"
+_DM = rf"{_D}\s*/\s*{_M}(?![/\d])"
+_WORDY_DM = rf"{_D}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d)"
+
+_DEADLINE = re.compile(
+    rf"\b{_TRIG}(?:\s+(?:het|cuoi))?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
+)
+_MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua)\s+thang\b")
+_MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
+_YEAR_END = re.compile(rf"\b(?:den|truoc|trong|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
+_QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
+_RELATIVE = re.compile(
+    r"\btrong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
+    r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?(nhan duoc|ky|ban hanh|co hieu luc|ket thuc)?"
+)
+_ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
+_QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: str | None  # "2019-08-27", "--06-15", "---20"
+    relative: Relative | None
+    start: int  # offsets of the phrase in the text it was found in
+    end: int
+    phrase: str
+    why: str
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What a date without a year needs: the dispatch's date, or at least its year and month."""
+
+    issued: date | None = None
+    year: int | None = None
+    month: int | None = None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
+    if ctx.issued is not None:
+        y = ctx.issued.year
+        return y + 1 if (m, d) < (ctx.issued.month, ctx.issued.day) else y
+    if ctx.year is not None:
+        return ctx.year + 1 if ctx.month is not None and m < ctx.month else ctx.year
+    return None
+
+
+def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:
+    """Every deadline the text states, in order; impossible dates become warnings, not dues."""
+    f = fold_keep_length(text)
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
+
+    for m in _RELATIVE.finditer(f):
+        days = int(m.group(1))
+        event = {"nhan duoc": "receipt", "ky": "signing", "ban hanh": "signing", "co hieu luc": "effect",
+                 "ket thuc": "end"}.get(m.group(3) or "", "receipt")
+        add(m.start(), m.end(), None, f'relative deadline "{text[m.start():m.end()].strip()}"',
+            Relative(days=days, working_days=bool(m.group(2)), from_event=event))
+    for m in _QUARTER.finditer(f):
+        q = _ROMAN_Q.get(m.group(1)) or int(m.group(1))
+        mm, dd = _QUARTER_END[q]
+        add(m.start(), m.end(), f"{int(m.group(2)):04d}-{mm:02d}-{dd:02d}", "a quarter ends on its last day")
+    for m in _MONTH_YEAR.finditer(f):
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            last = calendar.monthrange(y, mo)[1]
+            add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{last:02d}", "a month ends on its last day (BLDS art. 146)")
+        else:
+            warnings.append(f'"{text[m.start():m.end()].strip()}": month {mo} does not exist')
+    for m in _YEAR_END.finditer(f):
+        y = int(m.group(1))
+        add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
+    for m in _MONTHLY.finditer(f):
+        d = int(m.group(1))
+        if 1 <= d <= 31:
+            add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
+    for m in _DEADLINE.finditer(f):
+        g = m.groups()
+        phrase = text[m.start() : m.end()].strip()
+        if g[0] or g[3]:
+            d, mo, y = (int(x) for x in (g[0:3] if g[0] else g[3:6]))
+            if not _valid(y, mo, d):
+                warnings.append(f'"{phrase}": {d}/{mo}/{y} is not a real date')
+                taken.append((m.start(), m.end()))
+                continue
+            add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", f'deadline "{phrase}"')
+            continue
+        d, mo = (int(x) for x in (g[6:8] if g[6] else g[8:10]))
+        if not _valid(2024, mo, d):
+            warnings.append(f'"{phrase}": {d}/{mo} is not a real date')
+            taken.append((m.start(), m.end()))
+            continue
+        if every_year:
+            add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')
+            continue
+        y = _year_for(mo, d, ctx)
+        if y is None or not _valid(y, mo, d):
+            warnings.append(f'"{phrase}": no year given and the dispatch has no date; kept as every year')
+            add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": no year, taken as every year')
+        else:
+            add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Dates written in the text that do not exist (31/2, 30/13)."""
+    out = []
+    for m in _ANY_DATE.finditer(text):
+        d, mo = int(m.group(1)), int(m.group(2))
+        y = int(m.group(3)) if m.group(3) else 2024
+        if not _valid(y, mo, d) and d <= 31 + 9 and mo <= 19 and not (mo == 0 or d == 0 and mo > 12):
+            out.append(m.group(0).replace(" ", ""))
+    return out
+
+
+def to_iso(d: int, m: int, y: int | None) -> str | None:
+    """"dd/mm/yyyy" as ISO or "--MM-DD" without a year; None when it is not a real date."""
+    if y is None:
+        return f"--{m:02d}-{d:02d}" if _valid(2024, m, d) else None
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None

@@ -1,0 +1,201 @@
+"""parse_dispatch: from a dispatch's text to a TaskSet (pure: no I/O, no clock, no environment)."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.directory import Directory
+from dondoc.errors import NothingToTrackError
+from dondoc.observances import ObservanceCatalog
+from dondoc.parse.dates import DateContext, impossible_dates
+from dondoc.parse.header import Header, parse_header
+from dondoc.parse.items import Bullet, Node, build_outline
+from dondoc.parse.lines import Line, split_lines
+from dondoc.parse.normalize import expand_abbreviations, fold_keep_length
+from dondoc.parse.observances import EventFinder
+from dondoc.parse.owners import find_owners, label_owners, subject_before
+from dondoc.parse.reports import find_reports, is_obligation
+from dondoc.parse.tasks import Context, is_section, item_tasks, report_task
+from dondoc.taskset import Dispatch, Owner, Source, Task, TaskSet
+
+_FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
+_JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
+_INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
+
+
+def _finder(catalog: ObservanceCatalog) -> EventFinder:
+    hit = _FINDERS.get(id(catalog))
+    if hit is None or hit[0] is not catalog:
+        if len(_FINDERS) > 32:
+            _FINDERS.clear()
+        hit = (catalog, EventFinder(catalog))
+        _FINDERS[id(catalog)] = hit
+    return hit[1]
+
+
+def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
+    """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
+    joint: tuple[list[str], str] | None = None
+    for ln in reversed(preamble):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])", ln.text):
+            o = find_owners(sentence)
+            f = fold_keep_length(sentence.lower())
+            if _JOINT.search(f) and o.lead and joint is None:
+                joint = (o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"')
+            if o.lead and any(k in f for k in ("de nghi", "yeu cau", "giao ")) and sentence.rstrip().endswith(":"):
+                return o.lead, f'"{sentence[:120]}…"'
+    return joint if joint else ([], "")
+
+
+def _issuer_from_preamble(preamble: list[Line]) -> str | None:
+    for ln in preamble:
+        f = fold_keep_length(ln.text.lower())
+        m = re.search(r"\b(?:de nghi|yeu cau)\b", f)
+        if m:
+            names = subject_before(ln.text, m.start())
+            if names:
+                return names[0]
+    return None
+
+
+def _where(line_no: int, key: str) -> str:
+    return f"line {line_no}: item {key}"
+
+
+def _resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str, int]) -> None:
+    cache: dict[str, Owner] = {}
+    for task in ts.tasks:
+        for role in ("lead", "support"):
+            owners: list[Owner] = getattr(task, role)
+            resolved = []
+            for o in owners:
+                if o.name not in cache:
+                    cand = [o.name, re.sub(r"\s*\([^)]*\)", "", o.name), expand_abbreviations(o.name)]
+                    new = Owner(name=o.name)
+                    for c in cand:
+                        res = directory.resolve(c, on=header.issued_on)
+                        if res.resolved:
+                            new = Owner(name=o.name, orgs=list(res.codes)) if res.group else Owner(name=o.name, org=res.codes[0])
+                            break
+                    cache[o.name] = new
+                r = cache[o.name]
+                if r.org is None and not r.orgs:
+                    ts.warnings.append(f'{_where(line_of.get(task.key, 0), task.key)}: owner "{o.name}" not found in the directory')
+                resolved.append(r)
+            setattr(task, role, resolved)
+
+
+def parse_dispatch(
+    text: str,
+    *,
+    source: Source,
+    observances: ObservanceCatalog,
+    directory: Directory | None = None,
+) -> TaskSet:
+    """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
+    lines = split_lines(text)
+    header = parse_header(lines)
+    outline = build_outline(lines[header.body_start : header.body_end])
+    finder = _finder(observances)
+    preamble_text = " ".join(ln.text for ln in outline.preamble)
+    lead, why = _preamble_owners(outline.preamble)
+    ctx = Context(
+        dates=DateContext(header.issued_on, header.year, header.month),
+        finder=finder,
+        campaign=finder.campaign_events(preamble_text + " " + (header.subject or "")),
+        preamble_lead=lead,
+        preamble_why=why,
+        recipients=header.recipients,
+        warnings=list(header.warnings),
+    )
+    tasks: list[Task] = []
+    line_of: dict[str, int] = {}
+
+    def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
+        own = node.text.strip()
+        if is_section(own) or is_section(node.bold):
+            return
+        label = node.bold
+        heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
+        if label and not label_owners(label):
+            label = ""
+        heading = own.isupper() or own.endswith(":") or (bool(node.children) and len(own.split()) <= 12 and not find_owners(own).lead)
+        here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
+        passed = here if here[0] else inherited
+        for ln in node.lines:
+            impossible = impossible_dates(ln.text)
+            for d in impossible:
+                ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date; no deadline taken from it")
+        if node.children:
+            if not heading:
+                add(node, label, inherited, node.bullets)
+            for c in node.children:
+                emit(c, passed)
+            return
+        if heading and own.endswith(":") and node.bullets and not is_obligation(own):
+            for b in node.bullets:
+                add_bullet(f"{node.key}.-{b.index}", b, passed)
+            return
+        if heading and not node.bullets and (own.isupper() or not own):
+            return
+        add(node, label, inherited, node.bullets)
+
+    def add(node: Node, label: str, inherited: tuple[list[str], str] | None, bullets: list[Bullet]) -> None:
+        span = (node.start, node.end)
+        line_of[node.key] = node.lines[0].no
+        new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
+                         inherited, ctx, _where(node.lines[0].no, node.key))
+        for t in new:
+            line_of.setdefault(t.key, node.lines[0].no)
+        tasks.extend(new)
+
+    def add_bullet(key: str, b: Bullet, inherited: tuple[list[str], str] | None) -> None:
+        line_of[key] = b.lines[0].no
+        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, _where(b.lines[0].no, key))
+        for t in new:
+            t.explain["key"] = f"bullet {b.index} under item {key.rsplit('.-', 1)[0]}" if ".-" in key else f"bullet {b.index}"
+        tasks.extend(new)
+
+    for root in outline.items:
+        emit(root, None)
+    if not outline.items and outline.loose_bullets and outline.preamble:
+        intro = fold_keep_length(outline.preamble[-1].text.lower())
+        if _INSTRUCTION_INTRO.search(intro):
+            for b in outline.loose_bullets:
+                if b.start > outline.preamble[-1].start:
+                    add_bullet(f"-{b.index}", b, None)
+    n = 0
+    for ln in outline.tail:
+        for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
+            n += 1
+            fallback = ctx.preamble_lead or ctx.recipients
+            t = report_task(f"R{n}", ln.text, spec, (ln.start, ln.end), fallback)
+            line_of[t.key] = ln.no
+            tasks.append(t)
+    if not any(t.kind != "report" for t in tasks) and not tasks:
+        raise NothingToTrackError(source.name, "no numbered instruction to track was found (a news article?)")
+    dispatch = Dispatch(
+        number=header.number,
+        issuer=header.issuer or _issuer_from_preamble(outline.preamble),
+        issued_on=header.issued_on,
+        subject=header.subject,
+        recipients=header.recipients,
+        place=header.place,
+        signer=header.signer,
+        source=source,
+    )
+    seen: set[str] = set()
+    unique: list[Task] = []
+    for t in tasks:
+        if t.key in seen:
+            k = 2
+            while f"{t.key}#{k}" in seen:
+                k += 1
+            ctx.warnings.append(f"line {line_of.get(t.key, 0)}: item {t.key} appears twice; the second is {t.key}#{k}")
+            t.key = f"{t.key}#{k}"
+        seen.add(t.key)
+        unique.append(t)
+    ts = TaskSet(dispatch=dispatch, tasks=unique, warnings=list(dict.fromkeys(ctx.warnings)))
+    if directory is not None:
+        _resolve(ts, directory, header, line_of)
+    return ts

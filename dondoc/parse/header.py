@@ -1,0 +1,135 @@
+"""The dispatch's header and footer: số hiệu, issuer, place and date, trích yếu, Kính gửi, Nơi nhận, signer (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dondoc.parse.lines import Line
+from dondoc.parse.normalize import fold_keep_length
+
+_NUMBER = re.compile(r"^s[oố]\s*(?:hiệu)?\s*[:.]\s*(?P<num>[^\s]*?/[\w\-&Đđ.]+)?\s*$|^s[oố]\s*[:.]\s*(?P<num2>\S+/\S+)", re.I)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d{1,2})?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})",
+    re.I,
+)
+_KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
+_SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
+_END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+_SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
+_ISSUER_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]{4,}$")
+_MOTTO = re.compile(r"cong hoa xa hoi|doc lap|tu do|hanh phuc|^-+$")
+_TITLES = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|KT\.|TM\.)")
+
+
+@dataclass
+class Header:
+    number: str | None = None
+    number_blank: bool = False  # "Số: /UBND-VP": the number is left blank
+    issuer: str | None = None
+    place: str | None = None
+    issued_on: date | None = None
+    year: int | None = None  # known even when the day is blank
+    month: int | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    recipients_line: int | None = None
+    signer: str | None = None
+    body_start: int = 0  # index of the first line after Kính gửi
+    body_end: int = 0  # index of Nơi nhận / the signature block
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sentence_case(s: str) -> str:
+    s = s.strip().strip("*").strip()
+    return s[:1] + s[1:].lower() if s.isupper() else s
+
+
+def parse_header(lines: list[Line]) -> Header:
+    """Read the header and footer fields; the body lies between body_start and body_end."""
+    h = Header(body_end=len(lines))
+    issuer_lines: list[str] = []
+    first_content = True
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        t = ln.text
+        if not t:
+            i += 1
+            continue
+        if h.body_end == n and i > 0 and _END_OF_BODY.match(t) and i > n // 3:
+            h.body_end = i
+        if h.number is None and not h.number_blank and i < 40:
+            m = _NUMBER.match(t)
+            if m:
+                num = m.group("num") or m.group("num2")
+                if num and num[0].isdigit():
+                    h.number = num.rstrip(".")
+                else:
+                    h.number_blank = True
+                    h.warnings.append(f'line {ln.no}: the number (số hiệu) is left blank: "{t}"')
+        if h.year is None and i < 60:
+            m = _PLACE_DATE.match(t)
+            if m:
+                h.place = m.group("place").strip(" *")
+                h.year = int(m.group("y"))
+                h.month = int(m.group("m")) if m.group("m") else None
+                if m.group("d") and m.group("m"):
+                    try:
+                        h.issued_on = date(h.year, h.month or 1, int(m.group("d")))
+                    except ValueError:
+                        h.warnings.append(f'line {ln.no}: "{t}" is not a real date')
+                else:
+                    h.warnings.append(f"line {ln.no}: the date of the dispatch is incomplete: \"{t}\"")
+        if h.subject is None and i < 60:
+            m = _SUBJECT.match(t)
+            if m and len(t) > 6:
+                parts = [t]
+                k = i + 1
+                while k < n and lines[k].text and not _KINH_GUI.match(lines[k].text) and not _PLACE_DATE.match(lines[k].text) and k - i < 8:
+                    parts.append(lines[k].text)
+                    k += 1
+                h.subject = " ".join(parts)
+        if first_content and _ISSUER_LINE.match(t) and not _MOTTO.search(fold_keep_length(t.lower())) and i < 10:
+            issuer_lines.append(t)
+        elif issuer_lines:
+            first_content = False
+        m = _KINH_GUI.match(t)
+        if m and i < 80 and not h.recipients:
+            h.recipients_line = ln.no
+            rest = m.group("rest").strip()
+            if rest:
+                h.recipients.append(rest.strip(" ;.-"))
+            k = i + 1
+            while k < n:
+                tk = lines[k].text
+                if not tk:
+                    if h.recipients and k + 1 < n and not lines[k + 1].text.startswith(("-", "+", "•")):
+                        break
+                    k += 1
+                    continue
+                if tk.startswith(("-", "+", "•", "–")) or (not rest and not h.recipients):
+                    h.recipients.append(tk.lstrip("-+•– ").strip(" ;.,"))
+                    k += 1
+                    continue
+                break
+            h.body_start = k
+        i += 1
+    if issuer_lines:
+        h.issuer = _sentence_case(" ".join(issuer_lines))
+    # signer: the name after the signature block
+    for k in range(h.body_end, n):
+        m = _SIGN.match(lines[k].text)
+        if m:
+            if h.issuer is None:
+                h.issuer = _sentence_case(m.group("org"))
+            for j in range(k + 1, min(n, k + 12)):
+                tj = lines[j].text.strip("* ")
+                if tj and not _TITLES.match(tj) and not tj.isupper() and len(tj.split()) <= 6:
+                    h.signer = tj
+                    break
+            break
+    h.recipients = [r for r in h.recipients if r]
+    return h

@@ -1,0 +1,265 @@
+"""Numbered items and their hierarchy, in every numbering style of real dispatches (pure).
+
+`1.` `1)` `(1)` `1-` `a)` `a.` `I.` `A-` `2.1` `2.1.3` `Điều 2`, bold or not; dash bullets under
+an item. A stack of numbering styles gives the hierarchy: a style seen before closes the items
+opened after it, a new style opens a level below. Keys join the labels: `2.a`, `II.1`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.parse.lines import Line
+
+_MARKER = re.compile(
+    r"^(?:"
+    r"(?P<dieu>(?:Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3}))\s*[.:]?"
+    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[\s)]|$)"
+    r"|\((?P<paren>\d{1,2}|[a-zđ]|[IVX]{1,5})\)"
+    r"|(?P<roman>[IVX]{1,5})\s*(?P<roman_p>[.\-–:)/])"
+    r"|(?P<num>\d{1,2})\s*(?P<num_p>[.)\-–/:])(?!\d)"
+    r"|(?P<lower>[a-zđ])\s*(?P<lower_p>[.)\-–/])(?![\w/])"
+    r"|(?P<upper>[A-ZĐ])\s*(?P<upper_p>[.)\-–/])(?![\w/])"
+    r")\s*"
+)
+_BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def roman_value(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str  # "num.", "(num)", "roman", "lower)", "dec2", "dieu", ...
+    value: int
+    label: str  # normalised label: "2", "a", "II", "2.1"
+    end: int  # characters of the line the marker takes
+
+
+def read_marker(text: str) -> Marker | None:
+    """The numbering label a line starts with, if any."""
+    m = _MARKER.match(text)
+    if not m:
+        return None
+    end = m.end()
+    if m.group("dieu"):
+        n = int(m.group("dieu_n"))
+        return Marker("dieu", n, str(n), end)
+    if m.group("dec"):
+        parts = m.group("dec").split(".")
+        return Marker(f"dec{len(parts)}", int(parts[-1]), m.group("dec"), end)
+    if m.group("paren"):
+        p = m.group("paren")
+        if p.isdigit():
+            return Marker("(num)", int(p), str(int(p)), end)
+        if p.islower():
+            return Marker("(lower)", _LETTERS.index(p) + 1, p, end)
+        return Marker("(roman)", roman_value(p), p, end)
+    if m.group("roman"):
+        r = m.group("roman")
+        try:
+            value = roman_value(r)
+        except KeyError:
+            return None
+        return Marker("roman", value, r, end)
+    if m.group("num"):
+        punct = m.group("num_p").replace("–", "-")
+        return Marker("num" + punct, int(m.group("num")), str(int(m.group("num"))), end)
+    if m.group("lower"):
+        lo = m.group("lower")
+        return Marker("lower" + m.group("lower_p").replace("–", "-"), _LETTERS.index(lo) + 1, lo, end)
+    if m.group("upper"):
+        up = m.group("upper")
+        return Marker("upper", _LETTERS.index(up.lower()) + 1, up, end)
+    return None
+
+
+@dataclass
+class Bullet:
+    lines: list[Line]
+    text: str
+    index: int  # 1-based position under its parent
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+@dataclass
+class Node:
+    key: str
+    style: str
+    value: int
+    label: str
+    lines: list[Line]
+    text: str  # own text, marker removed, lines joined
+    bold: str  # the bold label with the marker removed
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    bullets: list[Bullet] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        ends = [self.lines[-1].end] + [b.end for b in self.bullets]
+        return max(ends)
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass
+class Outline:
+    preamble: list[Line]
+    items: list[Node]
+    tail: list[Line]  # paragraphs after the last item (closing, reporting obligations)
+    loose_bullets: list[Bullet]  # bullets before any item, after a line ending with ":"
+
+
+def _first_value(style: str, value: int) -> bool:
+    return value == 1
+
+
+def _strip_marker_from_bold(bold: str, label: str) -> str:
+    m = _MARKER.match(bold)
+    if m and bold.startswith(label[:1]):
+        return bold[m.end() :].strip()
+    return bold
+
+
+def build_outline(lines: list[Line]) -> Outline:
+    """Segment the body's lines into preamble, item tree, and tail."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    preamble: list[Line] = []
+    loose: list[Bullet] = []
+    current_bullet: Bullet | None = None
+    owner_of_text: Node | None = None  # the node that continuation lines extend
+    for ln in lines:
+        t = ln.text
+        if not t:
+            continue
+        mk = read_marker(t)
+        if mk is not None:
+            node = _place(mk, ln, stack, roots)
+            if node is not None:
+                current_bullet = None
+                owner_of_text = node
+                continue
+        if _BULLET.match(t) and not re.match(r"^[-–]\s*\d", t[:0]):
+            body = _BULLET.sub("", t, count=1)
+            if stack:
+                parent = stack[-1]
+                current_bullet = Bullet([ln], body, len(parent.bullets) + 1)
+                parent.bullets.append(current_bullet)
+            else:
+                current_bullet = Bullet([ln], body, len(loose) + 1)
+                loose.append(current_bullet)
+            continue
+        continues = t[:1].islower() or t[:1] in ("(", "“", '"') and False
+        if current_bullet is not None and (continues or not stack):
+            current_bullet.lines.append(ln)
+            current_bullet.text += " " + t
+            continue
+        if owner_of_text is not None:
+            owner_of_text.lines.append(ln)
+            owner_of_text.text += (" " if continues else "\n") + t
+            current_bullet = None
+        else:
+            preamble.append(ln)
+            current_bullet = None
+    tail = _cut_tail(roots)
+    return Outline(preamble, roots, tail, loose)
+
+
+def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
+    idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == mk.style), None)
+    if mk.style.startswith("dec"):
+        prefix = mk.label.rsplit(".", 1)[0]
+        pidx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key.endswith(prefix) or stack[k].label == prefix), None)
+        if idx is not None and (pidx is None or idx > pidx):
+            del stack[idx:]
+        elif pidx is not None:
+            del stack[pidx + 1 :]
+        parent = stack[-1] if stack else None
+        key = mk.label if parent is None or parent.label == prefix and parent.parent is None else f"{parent.key}.{mk.label.rsplit('.', 1)[1]}"
+        if parent is not None and not parent.key.endswith(prefix):
+            key = mk.label
+        return _push(mk, ln, key, parent, stack, roots)
+    if idx is not None:
+        prev = stack[idx]
+        if not (prev.value < mk.value <= prev.value + 2):
+            return None
+        del stack[idx:]
+        parent = stack[-1] if stack else None
+    else:
+        if not _first_value(mk.style, mk.value):
+            # "I." after "H." is a letter; a roman numeral that is not first may be a letter
+            return None
+        if mk.style == "roman" and stack and stack[-1].style == "upper":
+            return None
+        parent = stack[-1] if stack else None
+    key = mk.label if parent is None else f"{parent.key}.{mk.label}"
+    return _push(mk, ln, key, parent, stack, roots)
+
+
+def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
+    text = ln.text[mk.end :].strip()
+    bold = _strip_marker_from_bold(ln.bold, mk.label) if ln.bold else ""
+    node = Node(key, mk.style, mk.value, mk.label, [ln], text, bold, parent)
+    (parent.children if parent else roots).append(node)
+    stack.append(node)
+    return node
+
+
+_CLOSING_HINT = re.compile(
+    r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
+)
+
+
+def _cut_tail(roots: list[Node]) -> list[Line]:
+    """Paragraphs after the last item that are not part of it: the closing of the dispatch."""
+    if not roots:
+        return []
+    node = roots[-1]
+    while node.children:
+        node = node.children[-1]
+    if node.bullets and node.bullets[-1].start > node.lines[-1].start:
+        # lines after the last bullet already belong to the bullet or are tail
+        pass
+    own = node.lines
+    cut = None
+    for k in range(1, len(own)):
+        t = own[k].text
+        if t[:1].isupper() and not node.text.endswith(":") and _CLOSING_HINT.search(t):
+            cut = k
+            break
+    if cut is None:
+        return []
+    tail = own[cut:]
+    node.lines = own[:cut]
+    node.text = "\n".join(x.text for x in node.lines)
+    node.text = node.text[node.lines[0].text.find(node.text[:1]) :] if node.text else node.text
+    first = node.lines[0].text
+    mk = read_marker(first)
+    rest = [first[mk.end :].strip() if mk else first] + [x.text for x in node.lines[1:]]
+    node.text = " ".join(rest)
+    node.bullets = [b for b in node.bullets if b.start < tail[0].start]
+    return tail

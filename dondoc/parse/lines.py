@@ -1,0 +1,80 @@
+"""The text as lines with offsets, markdown emphasis removed, and as word tokens (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dondoc.parse.normalize import fold_keep_length
+
+_EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[.\-)(*_#])")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_LEADING_BOLD = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: where it sits, and its words without markup."""
+
+    no: int  # 1-based line number
+    start: int  # offset of the line's first character in the text
+    end: int  # offset after its last character (newline excluded)
+    text: str  # markup removed, spaces collapsed, stripped
+    bold: str  # the leading bold run, markup removed ("" when none)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def clean(raw: str) -> str:
+    """Drop markdown emphasis, heading marks and escapes; collapse spaces."""
+    s = _HEADING.sub("", raw.strip())
+    if s.startswith("* "):
+        s = "- " + s[2:]
+    s = _EMPH.sub("", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """The text as Line records; offsets index into `text`."""
+    out: list[Line] = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        end = pos + len(raw)
+        bold = ""
+        m = _LEADING_BOLD.match(raw)
+        if m:
+            bold = clean(m.group(1))
+        out.append(Line(no=no, start=pos, end=end, text=clean(raw), bold=bold))
+        pos = end + 1
+    return out
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    f: str  # folded: lower case, no accents
+    cap: bool  # starts with a capital letter
+    upper: bool  # an all-capital abbreviation (UBND, MTTQ)
+    word: bool
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words and punctuation of a (cleaned, NFC) string with their offsets."""
+    folded = fold_keep_length(text)
+    toks: list[Tok] = []
+    for m in _TOKEN.finditer(folded):
+        s, e = m.start(), m.end()
+        first = text[s]
+        word = first.isalnum()
+        surface = text[s:e]
+        toks.append(
+            Tok(s, e, m.group(0), first.isupper(), word and len(surface) > 1 and surface.isupper(), word)
+        )
+    return toks

@@ -1,0 +1,75 @@
+"""Observances an item names, with or without a date, mapped through the catalog (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dondoc.observances import Observance, ObservanceCatalog
+from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length
+
+# "Ngày Quốc tế lao động 01/5", "Ngày hội ... – 19/8", "... (18/11)"
+_NAMED_DAY = re.compile(r"\bngay ((?:[a-z]+ ){1,12}?[a-z]+)\s*[-–(:,]?\s*(\d{1,2})\s*/\s*(\d{1,2})(?![/\d])")
+_NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|ban hanh|so)\b")
+
+
+@dataclass(frozen=True)
+class EventHit:
+    event: str  # "--08-19", or the observance key when it has no solar date
+    name: str  # as the catalog or the text names it
+    known: bool  # found in the catalog
+
+
+class EventFinder:
+    """Scans texts for the catalog's observances; built once per catalog."""
+
+    def __init__(self, catalog: ObservanceCatalog) -> None:
+        self.catalog = catalog
+        names: list[tuple[str, Observance]] = []
+        for o in catalog.observances:
+            for n in [o.name, *o.aliases]:
+                key = fold(expand_abbreviations(n))
+                if key:
+                    names.append((f" {key} ", o))
+        names.sort(key=lambda x: len(x[0]), reverse=True)
+        self._names = names
+
+    def find(self, text: str, warnings: list[str] | None = None) -> list[EventHit]:
+        """Observances the text names, in the order of the catalog's longest names first, deduplicated."""
+        key = f" {fold(expand_abbreviations(text))} "
+        hits: list[EventHit] = []
+        seen: set[str] = set()
+        for name, o in self._names:
+            if name in key:
+                ev = o.date or o.key
+                if ev not in seen:
+                    seen.add(ev)
+                    hits.append(EventHit(ev, o.name, True))
+                key = key.replace(name, " ")
+        f = fold_keep_length(text)
+        for m in _NAMED_DAY.finditer(f):
+            if not text[m.start()].isupper() or _NOT_A_NAME.search(m.group(1)):
+                continue
+            d, mo = int(m.group(2)), int(m.group(3))
+            if not (1 <= mo <= 12 and 1 <= d <= 31):
+                continue
+            ev = f"--{mo:02d}-{d:02d}"
+            if ev in seen:
+                continue
+            seen.add(ev)
+            known = self.catalog.by_date(ev)
+            label = text[m.start() : m.end()].strip()
+            if not known and warnings is not None:
+                warnings.append(f'observance "{label}" is not in config/observances.yaml; kept by its date')
+            hits.append(EventHit(ev, known[0].name if known else label, bool(known)))
+        return hits
+
+    def campaign_events(self, text: str) -> set[str]:
+        """Observances named with a year ("Ngày hội ... năm 2019"): a dispatch about that one occasion."""
+        out: set[str] = set()
+        f = fold(expand_abbreviations(text))
+        for name, o in self._names:
+            core = name.strip()
+            for m in re.finditer(re.escape(core) + r" nam \d{4}\b", f):
+                out.add(o.date or o.key)
+        return out

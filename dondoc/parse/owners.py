@@ -1,0 +1,301 @@
+"""Who is given the work: lead and support owners named in a piece of text (pure).
+
+Owners are cut from the text as written ("UBND các huyện, thị xã, thành phố" stays one owner);
+resolving them against the directory happens later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.parse.lines import Tok, tokenize
+from dondoc.parse.vocab import (
+    COLLECTIVE_HEADS,
+    COLLECTIVE_NEXT,
+    NOT_ORG_AFTER,
+    ORG_HEADS,
+    ORG_WORDS,
+    VERBS,
+)
+
+_END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
+_DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
+_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
+_NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
+_NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
+_REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
+MAX_NAME_TOKENS = 22
+
+
+def _phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    for phrase in index.get(toks[i].f, ()):
+        n = len(phrase)
+        if i + n <= len(toks) and all(toks[i + k].f == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def verb_at(toks: list[Tok], i: int) -> int:
+    """Length of a predicate starting at token i (0 when none); capitalised words are names."""
+    if i >= len(toks) or toks[i].cap or not toks[i].word:
+        return 0
+    n = _phrase_len(VERBS, toks, i)
+    if n and toks[i].f == "to" and n >= 2:  # "các tổ chức thành viên" is a noun
+        prev = toks[i - 1].f if i else ""
+        nxt = toks[i + 2].f if i + 2 < len(toks) else ""
+        nxt2 = toks[i + 3].f if i + 3 < len(toks) else ""
+        if prev in ("cac", "nhung", "moi") or nxt in _NOUN_TO_CHUC_AFTER or (nxt, nxt2) == ("quan", "chung"):
+            return 0
+    if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
+        return 0
+    return n
+
+
+def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
+    n = _phrase_len(index, toks, i)
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].f in NOT_ORG_AFTER.get(toks[i].f, ()):
+        return 0
+    return n
+
+
+def org_at(toks: list[Tok], i: int) -> int:
+    """Length of an owner's head ("các sở", "Ủy ban", "UBND") at token i, 0 when none."""
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    for det in _DETERMINERS:
+        words = det.split()
+        if all(i + k < len(toks) and toks[i + k].f == w for k, w in enumerate(words)):
+            j = i + len(words)
+            n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
+            return len(words) + n if n else 0
+    t = toks[i]
+    n = _head_len(ORG_HEADS, toks, i)
+    if not n:
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
+    if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
+        return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
+    if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
+        return 0
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien"):
+        return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
+    return n
+
+
+@dataclass
+class OwnerList:
+    names: list[tuple[int, int]] = field(default_factory=list)  # character spans
+    end: int = 0  # token index after the list
+    verb: int = 0  # length of the predicate that ends it (0: ended otherwise)
+
+
+def owner_list(toks: list[Tok], i: int) -> OwnerList:
+    """Parse "A, B và các C" starting at token i."""
+    out = OwnerList(end=i)
+    n = len(toks)
+    while i < n:
+        head = org_at(toks, i)
+        if not head:
+            break
+        start = i
+        j = i + head
+        last = j - 1
+        stop = False
+        while j < n and j - start < MAX_NAME_TOKENS:
+            t = toks[j]
+            if t.f == "(":
+                close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].f == ")"), None)
+                if close is None:
+                    stop = True
+                    break
+                j = close + 1
+                continue
+            if t.f in _END_PUNCT or t.f == ")":
+                stop = True
+                break
+            if t.f == "," or t.f == "va" or t.f == "cung":
+                k = j + 1
+                if k < n and t.f == "cung" and toks[k].f == "voi":
+                    k += 1
+                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and not verb_at(toks, k):
+                    j = k  # "các sở, ngành, cơ quan": one collective owner
+                    continue
+                if org_at(toks, k):
+                    break  # the next owner of the list
+                if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
+                    j = k  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"
+                    continue
+                stop = True
+                break
+            if t.f in ("-", "–", "—"):
+                k = j + 1
+                if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
+                    m = k
+                    while m < n and not verb_at(toks, m) and toks[m].f not in _END_PUNCT and m - k < 20:
+                        m += 1
+                    out.names.append((toks[start].start, toks[last].end))
+                    out.end = m
+                    out.verb = verb_at(toks, m)
+                    return out
+                if k < n and toks[k].cap:
+                    j = k
+                    continue
+                stop = True
+                break
+            v = verb_at(toks, j)
+            if v:
+                out.names.append((toks[start].start, toks[last].end))
+                out.end, out.verb = j, v
+                return out
+            if t.word and not t.cap and not t.f.isdigit() and (
+                t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap)
+            ):
+                stop = True
+                break
+            last = j
+            j += 1
+        out.names.append((toks[start].start, toks[last].end))
+        out.end = j
+        if stop or j >= n or toks[j].f not in (",", "va", "cung"):
+            out.verb = verb_at(toks, j) if j < n else 0
+            return out
+        i = j + 1
+        if i < n and toks[j].f == "cung" and toks[i].f == "voi":
+            i += 1
+    return out
+
+
+@dataclass
+class Owners:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    lead_why: list[str] = field(default_factory=list)
+    support_why: list[str] = field(default_factory=list)
+
+    def add_lead(self, names: list[str], why: str) -> None:
+        new = [x for x in names if x not in self.lead]
+        if new:
+            self.lead.extend(new)
+            self.lead_why.append(why)
+
+    def add_support(self, names: list[str], why: str) -> None:
+        new = [x for x in names if x not in self.support and x not in self.lead]
+        if new:
+            self.support.extend(new)
+            self.support_why.append(why)
+
+    def merge(self, other: Owners) -> None:
+        for n, w in zip([other.lead], other.lead_why or [""]):
+            self.add_lead(n, w)
+        if other.support:
+            self.add_support(other.support, "; ".join(other.support_why))
+
+
+_TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
+
+
+def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for s, e in spans:
+        name = _TRAIL.sub("", text[s:e]).strip(" *\"“”")
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _clause_starts(toks: list[Tok]) -> list[int]:
+    starts = [0]
+    for k, t in enumerate(toks):
+        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks):
+            starts.append(k + 1)
+    return starts
+
+
+def label_owners(label: str) -> list[str]:
+    """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:")."""
+    toks = tokenize(label)
+    if not toks:
+        return []
+    ol = owner_list(toks, 0)
+    rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
+    if ol.names and (not rest or ol.verb):
+        return _names(label, ol.names)
+    return []
+
+
+def find_owners(text: str) -> Owners:
+    """Lead and support owners stated in one sentence group (an item's text or a bullet)."""
+    found = Owners()
+    toks = tokenize(text)
+    n = len(toks)
+    if not n:
+        return found
+    for s in _clause_starts(toks):
+        ol = owner_list(toks, s)
+        if ol.names and ol.verb:
+            verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
+            names = _names(text, ol.names)
+            nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
+            if verb in _REQUEST_VERBS:
+                continue  # the one who asks is not the one who does
+            if verb == "phoi hop" and nxt != "voi" and found.lead:
+                found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
+            else:
+                found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+    i = 0
+    while i < n:
+        t = toks[i]
+        trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
+        if trig and not (trig == ("giao",) and i and toks[i - 1].f in ("duoc", "ban")):
+            j = i + len(trig)
+            if j < n and toks[j].f == "cho":
+                j += 1
+            ol = owner_list(toks, j)
+            if ol.names:
+                phrase = text[t.start : toks[min(ol.end, n) - 1].end]
+                found.add_lead(_names(text, ol.names), f'"{phrase}"')
+                i = ol.end
+                # "Giao A chủ trì, B phối hợp": B supports
+                if ol.verb and " ".join(x.f for x in toks[ol.end : ol.end + ol.verb]) == "chu tri":
+                    k = ol.end + ol.verb
+                    if k < n and toks[k].f == ",":
+                        ol2 = owner_list(toks, k + 1)
+                        if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
+                            found.add_support(_names(text, ol2.names), f'"{text[toks[k + 1].start:toks[ol2.end + 1].end]}"')
+                continue
+        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop":
+            j = i + 2
+            k = j
+            while k < n and k - j < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
+                k += 1
+            if k < n and toks[k].f == "voi":
+                j = k + 1
+            ol = owner_list(toks, j)
+            if ol.names and (ol.verb or j > i + 2 or ol.end >= n or toks[ol.end].f in _END_PUNCT or toks[ol.end].f == ","):
+                phrase = text[t.start : toks[min(ol.end, n) - 1].end]
+                found.add_support(_names(text, ol.names), f'"{phrase}"')
+                i = ol.end
+                continue
+        i += 1
+    return found
+
+
+def subject_before(text: str, verb_start: int) -> list[str]:
+    """The owners written just before a predicate at character `verb_start` ("X báo cáo")."""
+    toks = tokenize(text)
+    idx = next((k for k, t in enumerate(toks) if t.start >= verb_start), len(toks))
+    starts = [0] + [k + 1 for k, t in enumerate(toks[:idx]) if t.f in (",", ";", ".", ":")]
+    for s in starts:
+        if s >= idx:
+            continue
+        ol = owner_list(toks, s)
+        if ol.names and ol.end == idx:
+            return _names(text, ol.names)
+        # "đề nghị X báo cáo"
+        if s + 2 < idx and toks[s].f == "de" and toks[s + 1].f == "nghi":
+            ol = owner_list(toks, s + 2)
+            if ol.names and ol.end == idx:
+                return _names(text, ol.names)
+    return []

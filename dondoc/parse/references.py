@@ -1,0 +1,42 @@
+"""Documents an item cites: "Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư" (pure)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dondoc.taskset import Reference
+
+_KINDS = (
+    "Chương trình phối hợp|Kế hoạch phối hợp|Quy chế phối hợp|Nghị quyết liên tịch|Thông tư liên tịch|Kết luận|Chỉ thị|"
+    "Nghị quyết|Quyết định|Kế hoạch|Hướng dẫn|Công văn|Công điện|Chương trình|Thông tư|Nghị định|Luật|Thông báo|"
+    "Văn bản|Đề án|Quy chế|Quy định|Tờ trình|Báo cáo|Lệnh"
+)
+_REF = re.compile(
+    rf"(?P<kind>{_KINDS})\s+(?:liên tịch\s+)?số\s*:?\s*(?P<num>\d[\w./\-&]*[\w])"
+    r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))?"
+    r"(?:\s+(?:của|giữa)\s+(?P<issuer>[^,;.\"“”(\n]{3,120}?))?"
+    r"(?=\s+(?:về|gắn|và|với|như|trong|tại|nhằm|để|về việc)\b|\s*[,;.\"“”(\n]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def find_references(text: str) -> list[Reference]:
+    """Structured references (number, date, issuer, kind) of the documents the text cites."""
+    out: list[Reference] = []
+    seen: set[str] = set()
+    for m in _REF.finditer(text):
+        num = m.group("num").rstrip(".-")
+        if not re.search(r"[/\-]", num) or num in seen:
+            continue
+        seen.add(num)
+        day = None
+        if m.group("y"):
+            try:
+                day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                day = None
+        issuer = (m.group("issuer") or "").strip() or None
+        kind = m.group("kind")
+        out.append(Reference(number=num, date=day, issuer=issuer, kind=kind[0].upper() + kind[1:]))
+    return out

@@ -1,0 +1,179 @@
+"""Turning one item (or bullet, or closing paragraph) into tasks: owners, dates, cadence, events (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.parse.cadence import classify, explicit_cadence
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.observances import EventFinder
+from dondoc.parse.owners import Owners, find_owners, label_owners
+from dondoc.parse.references import find_references
+from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
+from dondoc.taskset import Owner, Schedule, Task
+
+# explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
+IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
+_FREQ = ["monthly", "quarterly", "semiannual", "annual"]
+_SECTION = re.compile(
+    r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
+    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
+    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*\s*(?:[:.]|$)",
+    re.IGNORECASE,
+)
+_PROMULGATION = re.compile(
+    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
+    r"bãi bỏ|có hiệu lực kể từ ngày ký"
+)
+
+
+@dataclass
+class Context:
+    """What the whole dispatch tells every item."""
+
+    dates: DateContext
+    finder: EventFinder
+    campaign: set[str]
+    preamble_lead: list[str]
+    preamble_why: str
+    recipients: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_section(text: str) -> bool:
+    """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, promulgation clauses."""
+    return bool(_SECTION.match(text.strip())) or bool(_PROMULGATION.search(text))
+
+
+def title_of(text: str) -> str:
+    """The first clause, at most ~120 characters."""
+    t = text.strip()
+    m = re.search(r"(?<=.{15})[.;:](?:\s|$)", t)
+    if m:
+        t = t[: m.start()]
+    if len(t) > 120:
+        t = t[:120].rsplit(" ", 1)[0] + "…"
+    return t
+
+
+def owners_of(texts: list[str], label: str) -> Owners:
+    found = Owners()
+    if label:
+        names = label_owners(label)
+        if names:
+            found.add_lead(names, f'the bold heading "{label}" names it')
+    for t in texts:
+        o = find_owners(t)
+        found.add_lead(o.lead, "; ".join(o.lead_why))
+        found.add_support(o.support, "; ".join(o.support_why))
+    return found
+
+
+def _owners(names: list[str]) -> list[Owner]:
+    return [Owner(name=n) for n in names]
+
+
+def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None, ctx: Context, where: str) -> None:
+    """Lead owners: named in the item, else the heading above, the preamble, the addressees."""
+    if found.lead:
+        task.lead = _owners(found.lead)
+        task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
+    elif inherited and inherited[0]:
+        task.lead = _owners(inherited[0])
+        task.explain["lead"] = inherited[1]
+    elif ctx.preamble_lead:
+        task.lead = _owners(ctx.preamble_lead)
+        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}"
+    elif ctx.recipients:
+        task.lead = _owners(ctx.recipients)
+        task.explain["lead"] = "no owner named in the item; falls to the addressees (Kính gửi)"
+        ctx.warnings.append(f"{where}: no owner named; it falls to the addressees (Kính gửi)")
+    else:
+        task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
+        ctx.warnings.append(f"{where}: no owner found")
+    if found.support:
+        task.support = _owners(found.support)
+        task.explain["support"] = "; ".join(w for w in found.support_why if w)
+
+
+def report_task(key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str]) -> Task:
+    sched = Schedule(repeat=spec.repeat, due=[spec.due] if spec.due else [], relative=spec.relative)  # type: ignore[arg-type]
+    task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
+    task.lead = _owners(spec.by or fallback_lead)
+    task.explain = {
+        "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
+        "lead": "the subject of báo cáo" if spec.by else "the owners of the item it sits in",
+        "report_to": f'"{spec.to}" receives it' if spec.to else "the text names no recipient",
+        "schedule.repeat": spec.why,
+        "schedule.due": spec.why if spec.due or spec.relative else "no date stated",
+    }
+    return task
+
+
+def item_tasks(
+    key: str,
+    text: str,
+    bullets: list[tuple[str, tuple[int, int]]],
+    span: tuple[int, int],
+    label: str,
+    inherited: tuple[list[str], str] | None,
+    ctx: Context,
+    where: str,
+) -> list[Task]:
+    """The task of one item, and the report tasks of its reporting bullets."""
+    report_bullets = [(t, s) for t, s in bullets if is_obligation(t)]
+    plain = [t for t, s in bullets if not is_obligation(t)]
+    warnings = ctx.warnings
+    own_report = is_obligation(text) and re.match(r"(?i)^(?:chế độ báo cáo|báo cáo|định kỳ|thông tin báo cáo)", text)
+    body = " ".join([text, *plain])
+    found = owners_of([text, *plain], label)
+    task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
+    task.explain["key"] = f'numbered "{key}" in the text'
+    task.references = find_references(body)
+    fill_lead(task, found, inherited, ctx, where)
+    tasks = [task]
+    if own_report:
+        specs = find_reports(text, ctx=ctx.dates, warnings=warnings)
+        main, *more = specs
+        rt = report_task(key, body, main, span, [o.name for o in task.lead])
+        rt.lead, rt.support, rt.explain["lead"] = task.lead if not main.by else rt.lead, task.support, rt.explain["lead"]
+        rt.explain["key"] = task.explain["key"]
+        rt.references = task.references
+        tasks = [rt] + [report_task(f"{key}.R{k}", body, sp, span, [o.name for o in task.lead]) for k, sp in enumerate(more, 1)]
+        return tasks
+    reports: list[Task] = []
+    n = 0
+    for t, s in report_bullets:
+        for sp in find_reports(t, ctx=ctx.dates, warnings=warnings):
+            n += 1
+            reports.append(report_task(f"{key}.R{n}", t, sp, s, [o.name for o in task.lead]))
+    stated = explicit_cadence(body)
+    every_year = bool(stated and stated[0] in ("annual", "semiannual"))
+    dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)
+    events = ctx.finder.find(body, warnings)
+    due = [d.due for d in dls if d.due]
+    rel = next((d.relative for d in dls if d.relative), None)
+    periodic = [r for r in reports if r.schedule.repeat in _FREQ]
+    if periodic and not due:
+        best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
+        repeat, why = best.schedule.repeat, f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
+        due = [d for r in periodic for d in r.schedule.due]
+        task.explain["schedule.due"] = "the due dates of its periodic reports"
+    else:
+        repeat, why = classify(
+            body,
+            has_one_off_due=any(not d.startswith("--") for d in due) or rel is not None,
+            yearly_due=bool(due) and all(d.startswith("--") and not d.startswith("---") for d in due),
+            events=bool(events),
+            campaign=bool(events) and all(e.event in ctx.campaign for e in events),
+        )
+        if due or rel:
+            task.explain["schedule.due"] = "; ".join(d.why for d in dls)
+    if repeat == "monthly":
+        due = [d if d.startswith("---") else "---" + d[-2:] for d in due]
+    task.schedule = Schedule(repeat=repeat, due=list(dict.fromkeys(due)), events=[e.event for e in events], relative=rel)  # type: ignore[arg-type]
+    task.explain["schedule.repeat"] = why
+    if events:
+        task.explain["schedule.events"] = "names " + ", ".join(f'"{e.name}"' for e in events)
+    return tasks + reports

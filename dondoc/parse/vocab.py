@@ -1,0 +1,86 @@
+"""Word lists of Vietnamese administrative writing, folded (no accents, lower case)."""
+
+from __future__ import annotations
+
+
+def _phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in text.split(","):
+        words = tuple(p.split())
+        if words:
+            index.setdefault(words[0], []).append(words)
+    for v in index.values():
+        v.sort(key=len, reverse=True)
+    return index
+
+
+# Predicates that end an owner's name: "Sở Y tế <chủ trì> ...".
+VERBS = _phrases(
+    "chu tri,co trach nhiem,chiu trach nhiem,phoi hop,tiep tuc,tiep,chu dong,to chuc,trien khai,tham muu,"
+    "huong dan,xay dung,thuc hien,bao cao,theo doi,kiem tra,day manh,tang cuong,chi dao,ra soat,nghien cuu,"
+    "thong nhat,can cu,can,khan truong,bo tri,cung cap,dam bao,bao dam,phat dong,long ghep,quan triet,chu trong,thuong xuyen,"
+    "gui,tong hop,tap hop,giam sat,dinh ky,hang nam,hang quy,hang thang,nam chac,bam,ho tro,quan ly,cap nhat,"
+    "van dong,tuyen truyen,pho bien,huy dong,phat huy,nang cao,de xuat,lap,ban hanh,hoan thanh,duy tri,"
+    "cung co,kien toan,chuan bi,lam,dang tai,phan cong,giao,yeu cau,de nghi,tham gia,tich cuc,kip thoi,"
+    "nghiem tuc,tiep nhan,xu ly,giai quyet,danh gia,so ket,tong ket,thanh lap,dieu tra,bien soan,gan ket,"
+    "lua chon,xac dinh,dieu phoi,khen thuong,boi duong,tap huan,phan anh,tham dinh,trinh,truc tiep,"
+    "thong bao,dong doc,don doc,dang ky,sap xep,thuc thi,quan tam,tiep thu,van hanh,su dung,bo sung,"
+    "hoan thien,sua doi,dieu chinh,phe duyet,chu dong phoi hop,duoc,se,da,cung,trong,truoc,sau,"
+    "ngay,theo,tai,de,nham,khi,neu,doi voi,thuc hien tot,tap trung,uu tien,quyet liet,kien quyet,"
+    "tang,phat hien,ngan chan,dau tranh,xu phat,tiep don,bao ve,la,"
+    "phat trien,cai thien,tranh,khong,phai,tuyet doi,cho,mot so,nhung,voi,dong thoi"
+)
+
+# Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
+ORG_HEADS = _phrases(
+    "so,ban,uy ban,ubnd,ubmttq,ubmttqvn,mttq,mttqvn,mat tran,cong an,luc luong,bo,cuc,chi cuc,tong cuc,"
+    "van phong,hoi,doan,lien doan,thanh tra,toa an,vien kiem sat,bo chi huy,bo doi,dai,bao,trung tam,truong,"
+    "phong,co quan,nganh,chu tich,pho chu tich,giam doc,thu truong,hoi dong,hdnd,bcd,ban chi dao,kho bac,"
+    "ngan hang,canh sat,buu dien,tinh doan,huyen doan,thanh doan,dang uy,tinh uy,huyen uy,thanh uy,cong ty,"
+    "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
+    "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
+    "thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong"
+)
+
+# After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
+COLLECTIVE_HEADS = _phrases(
+    "so,ban,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
+    "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
+    "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
+    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen"
+)
+
+# "hội nghị", "báo cáo": a head word that is not an owner here.
+NOT_ORG_AFTER = {
+    "hoi": {"nghi", "thao", "thi", "dien", "nhap", "cho", "dong"},
+    "doan": {"ket", "vien"},
+    "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do"},
+    "bao": {"cao", "dam", "ve", "dong", "gom", "chi"},
+    "phong": {"chong", "ngua", "trao", "van", "tuc", "su"},
+    "tinh": {"hinh", "than", "thuong", "trang", "chat"},
+    "cong": {"tac", "van", "khai", "nhan", "dong"},
+    "truong": {"hop"},
+    "dai": {"doan", "hoi", "bieu", "dien"},
+    "xa": {"hoi"},
+    "co": {"so"},
+    "vien": {"chuc"},
+    "cuc": {"bo"},
+    "cap": {"bach", "nhat"},
+    "lanh": {"dao"},
+}
+
+# Lower-case words that may sit inside an owner's name.
+ORG_WORDS = frozenset(
+    "tinh huyen xa phuong thi tran thanh pho quan cac cap co don vi dia nganh ban so doan the to chuc vien "
+    "lien thong tin dai chung bao chi truc thuoc nhan dan luc luong cong an hoi nong phu nu truong hoc doanh "
+    "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
+    "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
+    "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
+    "thuoc ve nganh hang toan ca nhan".split()
+)
+
+# Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".
+COLLECTIVE_NEXT = frozenset(
+    "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
+    "dang tap hop".split()
+)

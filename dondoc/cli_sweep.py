@@ -150,10 +150,35 @@ def register(app: typer.Typer) -> None:
             d = s.get(m.Dispatch, task.dispatch_id) if task else None
         typer.echo(f"Văn bản {d.number if d and d.number else '(không số)'}, mục {task.key if task else '?'} — "
                    f"{occ.org_code}, kỳ {occ.period}")
+        if occ.kind == "event":
+            for line in _observance_lines(occ, s_):
+                typer.echo(line)
+            return
         window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
         for line in explain_lines(stated=occ.stated_due, repeat=task.repeat if task else "once",
-                                  period=occ.period, window=window, cal=service.work_calendar(s_)):
+                                  period=occ.period, window=window, cal=service.work_calendar(s_),
+                                  written=occ.written_due, before_means=s_.before_means, notes=occ.notes):
             typer.echo(line)
+
+    def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
+        from dondoc import service
+        from dondoc.schedule.calendar import fmt_long
+        from dondoc.schedule.observances import observance_days
+
+        catalog = service.catalog(s_)
+        obs = catalog.by_key(occ.event_key) if occ.event_key else None
+        if obs is None:
+            return [f"Ngày kỷ niệm: {fmt_long(occ.stated_due)} (không có trong config/observances.yaml)"]
+        day = observance_days([obs], between=(occ.stated_due, occ.stated_due))[0]
+        lines = [f"Ngày kỷ niệm: {obs.name}", f"Ngày diễn ra: {fmt_long(day.day)}"
+                 + (f" (âm lịch {obs.lunar[3:]}/{obs.lunar[:2]})" if obs.lunar else "")]
+        if day.anniversary:
+            lines.append(f"Kỷ niệm {day.anniversary} năm" + (" — năm tròn (tổ chức lễ kỷ niệm)" if day.round_year else ""))
+        if day.prepare_from:
+            lines.append(f"Chuẩn bị từ: {fmt_long(day.prepare_from)}")
+        ladder = obs.remind_days or list(s_.ladders.observance)
+        lines.append("Nhắc trước: " + ", ".join(str(d) for d in ladder) + " ngày; ngày kỷ niệm không dời theo ngày nghỉ")
+        return lines
 
     @outbox_app.command("list")
     @user_errors

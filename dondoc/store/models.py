@@ -104,7 +104,9 @@ class Occurrence(SQLModel, table=True):
     period: str  # "2025-H1", "2025", "once", "2025@ngay-hoi-antq" …
     kind: str = "action"  # the task's kind, or "event" for an observance
     event_key: str | None = None
-    stated_due: date
+    stated_due: date  # the deadline the text means, before Điều 148
+    written_due: date | None = None  # the day as the dispatch wrote it, when the reading differs
+    notes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     effective_due: date
     data_from: date | None = None
     data_to: date | None = None

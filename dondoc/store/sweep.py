@@ -102,7 +102,8 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
                 holder = successor_on(org, spec["stated_due"], valid)
                 if holder is not None:
                     rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
-                                 "data_to": None, "status": "open", "created_at": m.utcnow(), **spec})
+                                 "data_to": None, "written_due": None, "notes": [], "status": "open",
+                                 "created_at": m.utcnow(), **spec})
     before = session.exec(select(m.Occurrence.id)).all()
     for i in range(0, len(rows), 500):
         _insert_ignore(session, m.Occurrence, rows[i : i + 500])
@@ -143,7 +144,8 @@ def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date],
     for pd in due_dates(schedule, anchor=anchor, between=between, before_means=ctx.before_means):  # type: ignore[arg-type]
         window = pd.data_window
         specs.append(dict(period=pd.period, kind=task.kind, stated_due=pd.stated,
-                          effective_due=ctx.cal.effective_due(pd.stated),
+                          written_due=pd.written if pd.written and pd.written != pd.stated else None,
+                          notes=list(pd.notes), effective_due=ctx.cal.effective_due(pd.stated),
                           data_from=window[0] if window else None, data_to=window[1] if window else None))
     return specs
 
@@ -267,8 +269,19 @@ def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
         "days_left": (occ.effective_due - ctx.as_of).days, "period_label": occ.period,
         "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
         "observance_name": obs.name if obs else None, "anniversary": anniversary, "round_year": round_year,
-        "classified": d.classified, "note": None, "occurrence_id": occ.id,
+        "classified": d.classified, "occurrence_id": occ.id,
+        "note": None if occ.kind == "event" else _due_note(occ, ctx),
     }
+
+
+def _due_note(occ: m.Occurrence, ctx: SweepContext) -> str:
+    """The date the reminder means, in words: which day, and why when it moved."""
+    from dondoc.schedule.calendar import fmt
+
+    phrase = ctx.cal.due_phrase(occ.stated_due)
+    if occ.written_due and occ.written_due != occ.stated_due:
+        phrase += f"; “trước ngày {fmt(occ.written_due)}” được hiểu là hạn cuối ngày {fmt(occ.stated_due)}"
+    return "; ".join([phrase[0].upper() + phrase[1:], *occ.notes])
 
 
 # ---------------------------------------------------------------- submissions and the board

@@ -17,7 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table('audit_log',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
@@ -135,6 +134,8 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('event_key', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('stated_due', sa.Date(), nullable=False),
+    sa.Column('written_due', sa.Date(), nullable=True),
+    sa.Column('notes', sa.JSON(), nullable=False),
     sa.Column('effective_due', sa.Date(), nullable=False),
     sa.Column('data_from', sa.Date(), nullable=True),
     sa.Column('data_to', sa.Date(), nullable=True),
@@ -196,9 +197,7 @@ def upgrade() -> None:
 
 
 
-
 def downgrade() -> None:
-
     with op.batch_alter_table('notice', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_notice_outbox_id'))
         batch_op.drop_index(batch_op.f('ix_notice_occurrence_id'))
@@ -239,4 +238,3 @@ def downgrade() -> None:
 
     op.drop_table('dispatch')
     op.drop_table('audit_log')
-

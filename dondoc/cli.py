@@ -28,6 +28,8 @@ app.add_typer(tasks_app, name="tasks")
 app.add_typer(report_app, name="report")
 
 console = Console()
+if not console.is_terminal:  # piped or captured: wide enough for Vietnamese names and addresses
+    console = Console(width=160)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -280,7 +282,7 @@ def _register_parts() -> None:
     from dondoc import cli_sweep
 
     cli_sweep.register(app)
-    for name in ("dondoc.cli_dates", "dondoc.cli_mail"):  # TEMP
+    for name in ("dondoc.cli_parse", "dondoc.cli_dates", "dondoc.cli_mail"):
         module = __import__(name, fromlist=["register"])
         module.register(app)
 

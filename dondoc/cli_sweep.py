@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +217,6 @@ def register(app: typer.Typer) -> None:
         """
         from dondoc.store import models as m
         from dondoc.store.db import session_scope
-        from dondoc.store.models import utcnow
         from dondoc.store.repo import audit
 
         with session_scope(ready_engine()) as s:
@@ -229,7 +228,9 @@ def register(app: typer.Typer) -> None:
                 row = hits[0]
                 if row.status == "sent" and not row.last_error:
                     raise NotFoundError(f"outbox {ref!r}: already sent")
-                row.status, row.attempts, row.next_attempt_at, row.last_error = "pending", 0, utcnow(), None
+                # due at once, whatever clock the next sender runs on (a replay's --as-of included)
+                row.status, row.attempts, row.last_error = "pending", 0, None
+                row.next_attempt_at = datetime(1970, 1, 1, tzinfo=timezone.utc)
                 s.add(row)
                 audit(s, action="outbox.retry", subject=row.id)
         typer.echo(f"queued again: {len(ids)}")

@@ -18,7 +18,7 @@ from dondoc.settings import Settings
 from dondoc.store import sweep
 from dondoc.store.db import get_engine, session_scope
 
-REMIND_KINDS = {"reminder", "observance"}
+REMIND_KINDS = {"reminder", "observance", "failure"}
 ESCALATE_KINDS = {"overdue", "escalation"}
 
 

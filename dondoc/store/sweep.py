@@ -171,6 +171,8 @@ def _recipients(session: Session, org_code: str, *, prefer: str) -> list[m.Conta
 def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
     """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient."""
     report = PlanReport()
+    if "failure" in kinds:
+        _plan_failures(session=session, ctx=ctx, report=report)
     occs = session.exec(
         select(m.Occurrence).where(m.Occurrence.status == "open",
                                    m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
@@ -236,6 +238,53 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         report.outbox_ids.append(outbox_id)
         report.notices += len(fresh)
     return report
+
+
+def _plan_failures(*, session: Session, ctx: SweepContext, report: PlanReport) -> None:
+    """Tell the admins (contacts with role admin) about messages that failed or were refused, once each."""
+    admins = session.exec(select(m.Contact).where(m.Contact.role == "admin")).all()
+    if not admins:
+        return
+    failed = session.exec(select(m.Outbox).where(m.Outbox.last_error.is_not(None),  # type: ignore[union-attr]
+                                                 m.Outbox.status.in_(("failed", "sent")))).all()  # type: ignore[attr-defined]
+    failed = [f for f in failed if any(i.get("kind") != "failure" for i in f.payload.get("items", []))]
+    if not failed:
+        return
+    for admin in admins:
+        outbox_id = m.new_id()
+        session.add(m.Outbox(id=outbox_id, recipient_email=admin.email, recipient_name=admin.name,
+                             org_code=admin.org_code, as_of=ctx.as_of, status="planning",
+                             message_id=message_id_for(outbox_id, ctx.mail_domain), next_attempt_at=ctx.day_starts))
+        session.flush()
+        rows = [dict(dedupe_key=f"failure:{f.id}:{admin.email}", kind="failure", occurrence_id=None,
+                     recipient_email=admin.email, rung=None, outbox_id=outbox_id, created_at=m.utcnow())
+                for f in failed]
+        new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
+        fresh = [f for f in failed if f"failure:{f.id}:{admin.email}" in new_keys]
+        row = session.get(m.Outbox, outbox_id)
+        if not fresh:
+            session.delete(row)
+            session.flush()
+            continue
+        items = []
+        for f in fresh:
+            first = f.payload.get("items", [{}])[0]
+            items.append({
+                "kind": "failure", "dispatch_number": first.get("dispatch_number"), "dispatch_subject": None,
+                "task_key": first.get("task_key", ""), "title": f"Thư gửi {f.recipient_email} ({f.payload.get('org_name', '')}) không đến được",
+                "text": "", "owner_name": f.payload.get("org_name", ""), "due_stated": None, "due_effective": None,
+                "days_left": None, "period_label": None, "window_phrase": None, "report_to": None,
+                "observance_name": None, "anniversary": None, "round_year": False, "classified": False,
+                "note": f"Lỗi: {f.last_error}. Mã thư: {f.id[:12]} (dondoc outbox retry {f.id[:12]})",
+            })
+        row.payload = {"recipient_name": admin.name, "org_name": "Quản trị dondoc", "as_of": ctx.as_of.isoformat(),  # type: ignore[union-attr]
+                       "issuer": None, "items": items}
+        row.status = "pending"  # type: ignore[union-attr]
+        session.add(row)
+        report.messages += 1
+        report.notices += len(fresh)
+        report.by_kind["failure"] += len(fresh)
+        report.outbox_ids.append(outbox_id)
 
 
 def _view(o: m.Occurrence, ctx: SweepContext) -> planmod.OccurrenceView:

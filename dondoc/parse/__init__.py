@@ -1,5 +1,28 @@
 """Pure parsing of a dispatch's text into a task set: header, items, owners, dates, cadence, observances."""
 
-from dondoc.parse.dispatch import parse_dispatch
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dondoc.directory import Directory
+    from dondoc.observances import ObservanceCatalog
+    from dondoc.taskset import Source, TaskSet
 
 __all__ = ["parse_dispatch"]
+
+
+def parse_dispatch(
+    text: str,
+    *,
+    source: Source,
+    observances: ObservanceCatalog,
+    directory: Directory | None = None,
+) -> TaskSet:
+    """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked.
+
+    Imported late so that dondoc.observances and dondoc.directory may import dondoc.parse.normalize.
+    """
+    from dondoc.parse.dispatch import parse_dispatch as _parse
+
+    return _parse(text, source=source, observances=observances, directory=directory)

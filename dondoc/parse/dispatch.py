@@ -113,6 +113,11 @@ def parse_dispatch(
 
     def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
         own = node.text.strip()
+        if "\n" in own and own.split("\n", 1)[0].isupper():
+            heading_line, own = own.split("\n", 1)
+            node.text = own
+            if is_section(heading_line):
+                return
         if is_section(own) or is_section(node.bold):
             return
         label = node.bold
@@ -120,12 +125,14 @@ def parse_dispatch(
         if label and not label_owners(label):
             label = ""
         heading = own.isupper() or own.endswith(":") or (bool(node.children) and len(own.split()) <= 12 and not find_owners(own).lead)
+        if heading and not heading_owner and not label:
+            heading_owner = label_owners(own.rstrip(":"))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         passed = here if here[0] else inherited
         for ln in node.lines:
-            impossible = impossible_dates(ln.text)
-            for d in impossible:
-                ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date; no deadline taken from it")
+            for d in impossible_dates(ln.text):
+                if not any(d in w for w in ctx.warnings):
+                    ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
         if node.children:
             if not heading:
                 add(node, label, inherited, node.bullets)

@@ -109,6 +109,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     bullets: list[Bullet] = field(default_factory=list)
+    dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
 
     @property
     def start(self) -> int:
@@ -192,17 +193,16 @@ def build_outline(lines: list[Line]) -> Outline:
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
     idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == mk.style), None)
     if mk.style.startswith("dec"):
-        prefix = mk.label.rsplit(".", 1)[0]
-        pidx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].key.endswith(prefix) or stack[k].label == prefix), None)
-        if idx is not None and (pidx is None or idx > pidx):
-            del stack[idx:]
-        elif pidx is not None:
+        prefix, last = mk.label.rsplit(".", 1)
+        pidx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].dec == prefix), None)
+        if pidx is not None:
             del stack[pidx + 1 :]
+            parent = stack[pidx]
+            return _push(mk, ln, f"{parent.key}.{last}", parent, stack, roots)
+        if idx is not None:
+            del stack[idx:]
         parent = stack[-1] if stack else None
-        key = mk.label if parent is None or parent.label == prefix and parent.parent is None else f"{parent.key}.{mk.label.rsplit('.', 1)[1]}"
-        if parent is not None and not parent.key.endswith(prefix):
-            key = mk.label
-        return _push(mk, ln, key, parent, stack, roots)
+        return _push(mk, ln, mk.label if parent is None else f"{parent.key}.{mk.label}", parent, stack, roots)
     if idx is not None:
         prev = stack[idx]
         if not (prev.value < mk.value <= prev.value + 2):
@@ -213,7 +213,7 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         if not _first_value(mk.style, mk.value):
             # "I." after "H." is a letter; a roman numeral that is not first may be a letter
             return None
-        if mk.style == "roman" and stack and stack[-1].style == "upper":
+        if mk.style == "roman" and any(n.style == "upper" and n.label == "H" for n in stack):
             return None
         parent = stack[-1] if stack else None
     key = mk.label if parent is None else f"{parent.key}.{mk.label}"
@@ -224,6 +224,8 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
     text = ln.text[mk.end :].strip()
     bold = _strip_marker_from_bold(ln.bold, mk.label) if ln.bold else ""
     node = Node(key, mk.style, mk.value, mk.label, [ln], text, bold, parent)
+    if mk.style.startswith(("dec", "num")):
+        node.dec = mk.label
     (parent.children if parent else roots).append(node)
     stack.append(node)
     return node
@@ -246,7 +248,8 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
         pass
     own = node.lines
     cut = None
-    for k in range(1, len(own)):
+    first_body = 2 if own[0].text.isupper() or (read_marker(own[0].text) and own[0].text[read_marker(own[0].text).end:].isupper()) else 1
+    for k in range(first_body, len(own)):
         t = own[k].text
         if t[:1].isupper() and not node.text.endswith(":") and _CLOSING_HINT.search(t):
             cut = k

@@ -216,8 +216,8 @@ def _clause_starts(toks: list[Tok]) -> list[int]:
 def label_owners(label: str) -> list[str]:
     """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:")."""
     toks = tokenize(label)
-    if not toks:
-        return []
+    if not toks or (label.isupper() and len(toks) > 2):
+        return []  # an all-capital section heading, not an owner
     ol = owner_list(toks, 0)
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
     if ol.names and (not rest or ol.verb):

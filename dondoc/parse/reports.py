@@ -15,7 +15,7 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import org_at, owner_list, subject_before
 from dondoc.taskset import Relative
 
-_REPORT = re.compile(r"\bbao cao\b")
+_REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b")
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
@@ -110,6 +110,10 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         if dl is not None:
             used.add(dl.start)
         due = dl.due if dl else None
+        if due is None and repeat == "monthly":
+            dm = re.search(r"\b(?:truoc|cham nhat|den)\s+(?:ngay\s+)?(\d{1,2})\b(?!\s*[/.\-]\s*\d)", f[s:nxt])
+            if dm and 1 <= int(dm.group(1)) <= 31:
+                due = f"---{int(dm.group(1)):02d}"
         if due and repeat == "monthly" and not due.startswith("---"):
             due = "---" + due[-2:]
         why = f'"{text[s:e].strip()}"' + (f", {dl.why}" if dl else "")

@@ -57,6 +57,11 @@ def title_of(text: str) -> str:
     return t
 
 
+def _first_sentence(text: str) -> tuple[str, list[str]]:
+    parts = re.split(r"(?<=[.;])\s+(?=[A-ZĐ])", text)
+    return parts[0], parts[1:]
+
+
 def owners_of(texts: list[str], label: str) -> Owners:
     found = Owners()
     if label:
@@ -97,13 +102,15 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
         task.explain["support"] = "; ".join(w for w in found.support_why if w)
 
 
-def report_task(key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str]) -> Task:
+def report_task(
+    key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str], fallback_why: str = ""
+) -> Task:
     sched = Schedule(repeat=spec.repeat, due=[spec.due] if spec.due else [], relative=spec.relative)  # type: ignore[arg-type]
     task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
     task.lead = _owners(spec.by or fallback_lead)
     task.explain = {
         "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
-        "lead": "the subject of báo cáo" if spec.by else "the owners of the item it sits in",
+        "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),
         "report_to": f'"{spec.to}" receives it' if spec.to else "the text names no recipient",
         "schedule.repeat": spec.why,
         "schedule.due": spec.why if spec.due or spec.relative else "no date stated",
@@ -124,8 +131,9 @@ def item_tasks(
     """The task of one item, and the report tasks of its reporting bullets."""
     report_bullets = [(t, s) for t, s in bullets if is_obligation(t)]
     plain = [t for t, s in bullets if not is_obligation(t)]
-    warnings = ctx.warnings
-    own_report = is_obligation(text) and re.match(r"(?i)^(?:chế độ báo cáo|báo cáo|định kỳ|thông tin báo cáo)", text)
+    warnings: list[str] = []
+    first, rest = _first_sentence(text)
+    own_report = is_obligation(first)
     body = " ".join([text, *plain])
     found = owners_of([text, *plain], label)
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
@@ -136,18 +144,20 @@ def item_tasks(
     if own_report:
         specs = find_reports(text, ctx=ctx.dates, warnings=warnings)
         main, *more = specs
-        rt = report_task(key, body, main, span, [o.name for o in task.lead])
-        rt.lead, rt.support, rt.explain["lead"] = task.lead if not main.by else rt.lead, task.support, rt.explain["lead"]
+        lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
+        rt = report_task(key, body, main, span, lead_names, lead_why)
+        rt.support = task.support
         rt.explain["key"] = task.explain["key"]
         rt.references = task.references
-        tasks = [rt] + [report_task(f"{key}.R{k}", body, sp, span, [o.name for o in task.lead]) for k, sp in enumerate(more, 1)]
-        return tasks
+        ctx.warnings.extend(f"{where}: {w}" for w in warnings)
+        return [rt] + [report_task(f"{key}.R{k}", body, sp, span, lead_names, lead_why) for k, sp in enumerate(more, 1)]
+    report_bullets += [(s_, span) for s_ in rest if is_obligation(s_)]
     reports: list[Task] = []
     n = 0
     for t, s in report_bullets:
         for sp in find_reports(t, ctx=ctx.dates, warnings=warnings):
             n += 1
-            reports.append(report_task(f"{key}.R{n}", t, sp, s, [o.name for o in task.lead]))
+            reports.append(report_task(f"{key}.R{n}", t, sp, s, [o.name for o in task.lead], task.explain.get("lead", "")))
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)
@@ -176,4 +186,5 @@ def item_tasks(
     task.explain["schedule.repeat"] = why
     if events:
         task.explain["schedule.events"] = "names " + ", ".join(f'"{e.name}"' for e in events)
+    ctx.warnings.extend(f"{where}: {w}" for w in warnings)
     return tasks + reports

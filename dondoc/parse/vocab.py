@@ -18,7 +18,7 @@ def _phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
 VERBS = _phrases(
     "chu tri,co trach nhiem,chiu trach nhiem,phoi hop,tiep tuc,tiep,chu dong,to chuc,trien khai,tham muu,"
     "huong dan,xay dung,thuc hien,bao cao,theo doi,kiem tra,day manh,tang cuong,chi dao,ra soat,nghien cuu,"
-    "thong nhat,can cu,can,khan truong,bo tri,cung cap,dam bao,bao dam,phat dong,long ghep,quan triet,chu trong,thuong xuyen,"
+    "thong nhat,mo,can cu,can,khan truong,bo tri,cung cap,dam bao,bao dam,phat dong,long ghep,quan triet,chu trong,thuong xuyen,"
     "gui,tong hop,tap hop,giam sat,dinh ky,hang nam,hang quy,hang thang,nam chac,bam,ho tro,quan ly,cap nhat,"
     "van dong,tuyen truyen,pho bien,huy dong,phat huy,nang cao,de xuat,lap,ban hanh,hoan thanh,duy tri,"
     "cung co,kien toan,chuan bi,lam,dang tai,phan cong,giao,yeu cau,de nghi,tham gia,tich cuc,kip thoi,"
@@ -76,7 +76,7 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan".split()
+    "thuoc ve nganh hang toan ca nhan tuyen".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

@@ -26,7 +26,7 @@ def mailbox(
 
     Example: dondoc mailbox --port 8025 --dir var/mailbox
     """
-    from dondoc.notify.mailbox import serve_mailbox
+    from dondoc.notify.mailbox import Mailbox, serve_mailbox
 
     directory = directory.expanduser().resolve()
     try:
@@ -34,9 +34,11 @@ def mailbox(
     except OSError as err:
         typer.echo(f"cannot create {directory}: {err.strerror}", err=True)
         raise typer.Exit(2) from err
-    typer.echo(f"mailbox listening on {host}:{port}, storing messages in {directory} (Ctrl-C to stop)")
+    def announce(mailbox: Mailbox) -> None:
+        typer.echo(f"mailbox listening on {host}:{mailbox.port}, storing messages in {directory} (Ctrl-C to stop)")
+
     try:
-        serve_mailbox(directory, host, port)
+        serve_mailbox(directory, host, port, on_ready=announce)
     except OSError as err:
         typer.echo(f"cannot listen on {host}:{port}: {err.strerror or err}", err=True)
         raise typer.Exit(2) from err

@@ -15,6 +15,7 @@ import itertools
 import os
 import signal
 import socket
+import ssl
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -23,7 +24,7 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
@@ -64,6 +65,7 @@ class MailboxHandler:
         self.received = 0
         self._seq = itertools.count(1)
         self.go_away: Callable[[], None] | None = None  # set by Mailbox: stop listening, drop connections
+        self.tls_messages = 0  # accepted over an encrypted session (STARTTLS or implicit TLS)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
@@ -77,6 +79,9 @@ class MailboxHandler:
         if self.fail_plan and self.fail_plan.take_temp_failure():
             return f"{self.fail_plan.temp_code} 4.3.0 try again later (scripted)"
         seq = next(self._seq)
+        transport = getattr(server, "transport", None)
+        if session.ssl is not None or (transport is not None and transport.get_extra_info("ssl_object") is not None):
+            self.tls_messages += 1
         if self.store:
             self._write(seq, envelope)
         self.received += 1
@@ -125,13 +130,24 @@ class Mailbox:
         *,
         fail_plan: FailPlan | None = None,
         store: bool = True,
+        tls: Literal["none", "starttls", "implicit"] = "none",
+        certfile: Path | None = None,
+        keyfile: Path | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.host = host
         self.handler = MailboxHandler(self.directory, fail_plan=fail_plan, store=store)
-        self._controller = _Controller(
-            self.handler, hostname=host, port=port, enable_SMTPUTF8=True, data_size_limit=50 * 1024 * 1024
-        )
+        options: dict[str, Any] = {"enable_SMTPUTF8": True, "data_size_limit": 50 * 1024 * 1024}
+        if tls != "none":
+            if certfile is None:
+                raise ValueError("a TLS mailbox needs certfile (and keyfile)")
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(certfile), str(keyfile) if keyfile else None)
+            if tls == "starttls":
+                options |= {"tls_context": context, "require_starttls": True}
+            else:
+                options["ssl_context"] = context
+        self._controller = _Controller(self.handler, hostname=host, port=port, **options)
         self._running = False
         self.handler.go_away = self._go_away
 
@@ -146,6 +162,8 @@ class Mailbox:
         return int(self._controller.port)
 
     def start(self) -> Mailbox:
+        if self._controller.port:
+            _check_bindable(self.host, int(self._controller.port))
         self._controller.start()
         self._running = True
         return self
@@ -188,20 +206,33 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
-def serve_mailbox(directory: Path, host: str = "127.0.0.1", port: int = 8025) -> None:
-    """Run a Mailbox until Ctrl-C or SIGTERM."""
+def _check_bindable(host: str, port: int) -> None:
+    """Fail at once with OSError on a port in use (aiosmtpd's Controller would wait out its ready timeout)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio's create_server does
+        probe.bind((host, port))
+
+
+def serve_mailbox(
+    directory: Path, host: str = "127.0.0.1", port: int = 8025, *, on_ready: Callable[[Mailbox], None] | None = None
+) -> None:
+    """Run a Mailbox until Ctrl-C or SIGTERM; `on_ready` is called once it accepts connections."""
     stop = threading.Event()
+    in_main_thread = threading.current_thread() is threading.main_thread()
 
     def _on_signal(signum: int, frame: object) -> None:
         stop.set()
 
-    previous = signal.signal(signal.SIGTERM, _on_signal)
+    previous = signal.signal(signal.SIGTERM, _on_signal) if in_main_thread else None
     try:
-        with Mailbox(directory, host, port):
+        with Mailbox(directory, host, port) as mailbox:
+            if on_ready is not None:
+                on_ready(mailbox)
             try:
                 while not stop.wait(0.5):
                     pass
             except KeyboardInterrupt:
                 pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)

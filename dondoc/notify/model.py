@@ -80,3 +80,4 @@ class SmtpConfig:
     timeout: float = 30.0
     pool_size: int = 8
     mail_from: str = "dondoc@localhost"
+    cert_bundle: str | None = None  # CA file for a server with a private CA; None: the system's store

@@ -152,6 +152,7 @@ async def _connect(config: SmtpConfig) -> aiosmtplib.SMTP:
         timeout=config.timeout,
         use_tls=config.implicit_tls,
         start_tls=False if config.implicit_tls else config.starttls,
+        cert_bundle=config.cert_bundle,
     )
     await client.connect()
     return client

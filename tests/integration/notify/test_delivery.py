@@ -177,3 +177,34 @@ class TestSyncWrapper:
             [received] = mb.messages()
         assert statuses(results) == ["sent"]
         assert received["Subject"] == "Thư thử nghiệm"
+
+
+class TestTls:
+    @pytest.mark.parametrize(
+        ("server_tls", "starttls", "implicit_tls"),
+        [("starttls", None, False), ("starttls", True, False), ("implicit", None, True)],
+        ids=["starttls-when-offered", "starttls-required", "implicit-tls"],
+    )
+    def test_mail_goes_over_an_encrypted_session(
+        self, tmp_path: Path, tls_files: tuple[Path, Path], server_tls: str, starttls: bool | None, implicit_tls: bool
+    ) -> None:
+        certfile, keyfile = tls_files
+        with Mailbox(tmp_path, tls=server_tls, certfile=certfile, keyfile=keyfile) as mb:  # type: ignore[arg-type]
+            cfg = SmtpConfig(
+                host="127.0.0.1", port=mb.port, username=None, password=None, starttls=starttls,
+                implicit_tls=implicit_tls, timeout=10.0, pool_size=2, mail_from="dondoc@example.vn",
+                cert_bundle=str(certfile),
+            )
+            results = send_batch_sync([outgoing(0), outgoing(1), outgoing(2)], config=cfg)
+            assert mb.handler.tls_messages == mb.count() == 3
+        assert statuses(results) == ["sent"] * 3
+
+    def test_a_certificate_that_does_not_verify_sends_nothing_and_says_why(
+        self, tmp_path: Path, tls_files: tuple[Path, Path]
+    ) -> None:
+        certfile, keyfile = tls_files
+        with Mailbox(tmp_path, tls="implicit", certfile=certfile, keyfile=keyfile) as mb:
+            cfg = SmtpConfig("127.0.0.1", mb.port, None, None, None, True, 10.0, 2, "dondoc@example.vn")
+            with pytest.raises(SmtpUnavailableError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
+                send_batch_sync([outgoing(0)], config=cfg)
+            assert mb.count() == 0

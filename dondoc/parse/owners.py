@@ -49,6 +49,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
         nxt2 = toks[i + 3].f if i + 3 < len(toks) else ""
         if prev in ("cac", "nhung", "moi") or nxt in _NOUN_TO_CHUC_AFTER or (nxt, nxt2) == ("quan", "chung"):
             return 0
+    if n and toks[i].f == "giao" and i and toks[i - 1].f == "tuyen":
+        return 0  # "Ban Tuyên giáo"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
         return 0
     return n
@@ -79,7 +81,7 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
-    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien"):
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi"):
         return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
     return n
 
@@ -248,7 +250,7 @@ def find_owners(text: str) -> Owners:
     while i < n:
         t = toks[i]
         trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
-        if trig and not (trig == ("giao",) and i and toks[i - 1].f in ("duoc", "ban")):
+        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":
                 j += 1

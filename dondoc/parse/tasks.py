@@ -176,7 +176,7 @@ def item_tasks(
             has_one_off_due=any(not d.startswith("--") for d in due) or rel is not None,
             yearly_due=bool(due) and all(d.startswith("--") and not d.startswith("---") for d in due),
             events=bool(events),
-            campaign=bool(events) and all(e.event in ctx.campaign for e in events),
+            campaign=bool(events) and all(e.event in ctx.campaign | ctx.finder.campaign_events(body) for e in events),
         )
         if due or rel:
             task.explain["schedule.due"] = "; ".join(d.why for d in dls)

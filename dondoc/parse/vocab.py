@@ -39,7 +39,7 @@ ORG_HEADS = _phrases(
     "ngan hang,canh sat,buu dien,tinh doan,huyen doan,thanh doan,dang uy,tinh uy,huyen uy,thanh uy,cong ty,"
     "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
     "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
-    "thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong"
+    "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong"
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").

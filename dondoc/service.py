@@ -45,7 +45,7 @@ def context(settings: Settings, as_of: date) -> sweep.SweepContext:
         ladders=LadderConfig(report=tuple(lad.report), action=tuple(lad.action), observance=tuple(lad.observance),
                              overdue_after=tuple(lad.overdue_after), escalate_after=lad.escalate_after),
         horizon_days=settings.horizon_days, before_means=settings.before_means, mail_domain=settings.mail_domain,
-        tz=settings.timezone,
+        tz=settings.timezone, cascade_working_days=settings.cascade_working_days,
     )
 
 

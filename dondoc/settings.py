@@ -45,7 +45,8 @@ class Settings(BaseSettings):
     mail_domain: str = "dondoc.local"
     shift_to_working_day: bool = True  # BLDS 2015 Điều 148
     before_means: Literal["same_day", "day_before"] = "same_day"  # "trước ngày X"
-    horizon_days: int = 400  # how far ahead occurrences are materialised
+    horizon_days: int = 400
+    cascade_working_days: int = 3  # sub-units report this many working days before the consolidator  # how far ahead occurrences are materialised
     quiet_start: int = 7  # messages go out from this local hour …
     quiet_end: int = 20  # … until this one
     ladders: Ladders = Field(default_factory=Ladders)

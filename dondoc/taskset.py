@@ -98,6 +98,13 @@ class Schedule(_Strict):
         return values
 
 
+class Cascade(_Strict):
+    """A report consolidated by one owner: the others report to it `working_days` earlier (ND 09/2019, Art. 8(5)(b))."""
+
+    by: Owner
+    working_days: int | None = Field(default=None, ge=0, le=60)  # None: the setting cascade_working_days
+
+
 class Task(_Strict):
     key: str
     title: str = ""
@@ -107,6 +114,7 @@ class Task(_Strict):
     support: list[Owner] = Field(default_factory=list)
     schedule: Schedule = Field(default_factory=Schedule)
     report_to: str | None = None
+    cascade: Cascade | None = None
     span: tuple[int, int] | None = None
     references: list[Reference] = Field(default_factory=list)
     explain: dict[str, str] = Field(default_factory=dict)  # field -> why it has its value

@@ -78,6 +78,8 @@ class Task(SQLModel, table=True):
     relative: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     until: date | None = None
     report_to: str | None = None
+    cascade_by: str | None = Field(default=None, max_length=64)  # the consolidating organisation
+    cascade_days: int | None = None
     span_start: int | None = None
     span_end: int | None = None
     active: bool = True

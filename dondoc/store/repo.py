@@ -148,6 +148,8 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
             due=list(t.schedule.due), events=list(t.schedule.events),
             relative=t.schedule.relative.model_dump() if t.schedule.relative else None,
             until=t.schedule.until, report_to=t.report_to,
+            cascade_by=_cascade_code(t, directory=directory, on=d.issued_on, unresolved=unresolved),
+            cascade_days=t.cascade.working_days if t.cascade else None,
             span_start=t.span[0] if t.span else None, span_end=t.span[1] if t.span else None,
         )
         session.add(trow)
@@ -179,6 +181,16 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
           detail={"dispatch_id": row.id, "path": path, "tasks": len(ts.tasks), "replaced": result.replaced,
                   "unresolved": [f"{k}: {n}" for k, n in unresolved]})
     return result
+
+
+def _cascade_code(t, *, directory: dirmod.Directory, on, unresolved: list[tuple[str, str]]) -> str | None:  # type: ignore[no-untyped-def]
+    if t.cascade is None:
+        return None
+    codes = _owner_codes(t.cascade.by, directory=directory, on=on)
+    if len(codes) != 1:
+        unresolved.append((t.key, f"{t.cascade.by.name} (consolidator)"))
+        return None
+    return codes[0]
 
 
 def _owner_codes(owner, *, directory: dirmod.Directory, on) -> list[str]:  # type: ignore[no-untyped-def]

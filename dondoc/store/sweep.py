@@ -42,6 +42,7 @@ class SweepContext:
     before_means: str = "same_day"
     mail_domain: str = "dondoc.local"
     tz: str = "Asia/Ho_Chi_Minh"
+    cascade_working_days: int = 3
 
     @property
     def day_starts(self) -> datetime:
@@ -91,7 +92,9 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
             owners[o.task_id].append(o.org_code)
     valid = {o.code: (o.valid_to, o.successor) for o in session.exec(select(m.Organization)).all()}
     for task, dispatch in session.exec(q).all():
-        orgs = owners.get(task.id or -1, [])
+        orgs = list(owners.get(task.id or -1, []))
+        if task.cascade_by and task.cascade_by not in orgs:
+            orgs.append(task.cascade_by)  # the consolidator owes the consolidated report itself
         if not orgs:
             continue
         anchor = dispatch.issued_on or start
@@ -99,15 +102,32 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
         for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx,
                                       received=dispatch.issued_on or dispatch.loaded_at.date()):
             for org in orgs:
-                holder = successor_on(org, spec["stated_due"], valid)
+                own = spec
+                if task.cascade_by and org != task.cascade_by and spec["kind"] == "report":
+                    own = _internal(spec, task, ctx)
+                holder = successor_on(org, own["stated_due"], valid)
                 if holder is not None:
                     rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
                                  "data_to": None, "written_due": None, "notes": [], "status": "open",
-                                 "created_at": m.utcnow(), **spec})
+                                 "created_at": m.utcnow(), **own})
     before = session.exec(select(m.Occurrence.id)).all()
     for i in range(0, len(rows), 500):
         _insert_ignore(session, m.Occurrence, rows[i : i + 500])
     return len(session.exec(select(m.Occurrence.id)).all()) - len(before)
+
+
+def _internal(spec: dict[str, Any], task: m.Task, ctx: SweepContext) -> dict[str, Any]:
+    """A sub-unit's occurrence of a consolidated report: due N working days before the consolidator."""
+    from dondoc.schedule.calendar import fmt
+    from dondoc.schedule.periods import internal_deadline
+
+    days = task.cascade_days if task.cascade_days is not None else ctx.cascade_working_days
+    upper = spec["effective_due"]
+    inner = internal_deadline(upper, working_days=days, cal=ctx.cal)
+    note = (f"Hạn nội bộ: gửi đơn vị tổng hợp trước {days} ngày làm việc so với hạn báo cáo chung "
+            f"{fmt(upper)} (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b)")
+    return {**spec, "stated_due": inner, "effective_due": ctx.cal.effective_due(inner),
+            "written_due": spec.get("written_due") or spec["stated_due"], "notes": [*spec.get("notes", []), note]}
 
 
 def successor_on(code: str, day: date, valid: dict[str, tuple[date | None, str | None]]) -> str | None:

@@ -116,6 +116,8 @@ def upgrade() -> None:
     sa.Column('relative', sa.JSON(), nullable=True),
     sa.Column('until', sa.Date(), nullable=True),
     sa.Column('report_to', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('cascade_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('cascade_days', sa.Integer(), nullable=True),
     sa.Column('span_start', sa.Integer(), nullable=True),
     sa.Column('span_end', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),

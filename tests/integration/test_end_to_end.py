@@ -166,3 +166,25 @@ class TestSharedDispatch:
         assert mailbox.count() == six_month
         assert run(cli, "remind", "--as-of", "2025-11-12")[0] == 0
         assert mailbox.count() > six_month
+
+
+class TestCascade:
+    def test_sub_units_owe_a_consolidated_report_three_working_days_before_the_consolidator(self, env, cli, tmp_path):
+        import json
+
+        import yaml
+
+        data = yaml.safe_load(TASKSET.read_text(encoding="utf-8"))
+        data["tasks"][2]["cascade"] = {"by": {"name": "Công an tỉnh"}}
+        path = tmp_path / "cascade.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+        assert run(cli, "load", str(path))[0] == 0
+        code, out, _ = run(cli, "tasks", "list", "--as-of", "2025-06-01", "--json")
+        task = next(t for t in json.loads(out) if t["key"] == "3.R1")
+        h1 = {o["org"]: o for o in task["occurrences"] if o["period"] == "2025-H1"}
+        assert h1["ca-tinh"]["effective_due"] == "2025-06-16"  # 15/6 is a Sunday
+        assert h1["ubmttq-tinh"]["effective_due"] == "2025-06-11"  # three working days earlier
+        occ = h1["hoi-nd"]["id"]
+        code, out, _ = run(cli, "explain", str(occ))
+        assert "Hạn nội bộ" in out and "Nghị định 09/2019" in out

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 
 @dataclass
@@ -110,12 +110,26 @@ class MailboxHandler:
             raise
 
 
+class _Authenticator:
+    """Accepts the given user → password pairs (test servers only)."""
+
+    def __init__(self, logins: dict[str, str]) -> None:
+        self.logins = logins
+
+    def __call__(self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any) -> AuthResult:
+        if isinstance(data, LoginPassword):
+            user, password = data.login.decode(), data.password.decode()
+            ok = user in self.logins and self.logins[user] == password
+            return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
+        return AuthResult(success=False, handled=False)
+
+
 class _Controller(Controller):
     """aiosmtpd's threaded Controller, able to listen on port 0 (learns the port before its self-test)."""
 
     def _trigger_server(self) -> None:
         if self.port == 0 and self.server is not None:
-            self.port = self.server.sockets[0].getsockname()[1]
+            self.port = self.server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
         super()._trigger_server()
 
 
@@ -133,11 +147,18 @@ class Mailbox:
         tls: Literal["none", "starttls", "implicit"] = "none",
         certfile: Path | None = None,
         keyfile: Path | None = None,
+        logins: dict[str, str] | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.host = host
         self.handler = MailboxHandler(self.directory, fail_plan=fail_plan, store=store)
         options: dict[str, Any] = {"enable_SMTPUTF8": True, "data_size_limit": 50 * 1024 * 1024}
+        if logins is not None:
+            options |= {
+                "authenticator": _Authenticator(logins),
+                "auth_required": True,
+                "auth_require_tls": tls == "starttls",  # plain-text AUTH on 127.0.0.1 is for tests only
+            }
         if tls != "none":
             if certfile is None:
                 raise ValueError("a TLS mailbox needs certfile (and keyfile)")

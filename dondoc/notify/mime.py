@@ -180,7 +180,7 @@ def _write_part(part: MIMEPart, out: list[bytes]) -> bool:
                 return False
             boundary = found.group(1).encode("ascii")
     out.append(b"\r\n")
-    payload = part._payload  # get_payload() would re-parse Content-Transfer-Encoding each time
+    payload = part._payload  # type: ignore[attr-defined]  # get_payload() re-parses the CTE header each time
     if isinstance(payload, list):
         if boundary is None:
             return False

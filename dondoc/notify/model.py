@@ -74,7 +74,7 @@ class SmtpConfig:
     host: str
     port: int
     username: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)  # never in logs or tracebacks
     starttls: bool | None = None  # None: use STARTTLS when the server offers it
     implicit_tls: bool = False
     timeout: float = 30.0

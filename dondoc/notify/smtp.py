@@ -28,7 +28,7 @@ from aiosmtplib import (
 
 from dondoc.errors import SmtpUnavailableError
 from dondoc.notify.mime import wire_bytes
-from dondoc.notify.model import DeliveryResult, OutgoingMail, SmtpConfig
+from dondoc.notify.model import DeliveryResult, DeliveryStatus, OutgoingMail, SmtpConfig
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +115,11 @@ class _Batch:
                         self.queue.appendleft((index, mail))
                     else:
                         self.results[index] = DeliveryResult(mail.outbox_id, "retry", {}, f"connection lost: {self.lost}")
+                except Exception as err:  # a bug must not lose the outcomes of the rest of the batch
+                    log.exception("unexpected error sending outbox row %s", mail.outbox_id)
+                    await _close(client)
+                    client = None
+                    self.results[index] = DeliveryResult(mail.outbox_id, "retry", {}, f"{type(err).__name__}: {err}")
         finally:
             if client is not None:
                 await _close(client, polite=True)
@@ -130,13 +135,13 @@ async def _send_one(client: aiosmtplib.SMTP, mail: OutgoingMail, config: SmtpCon
             refused, _ = await client.send_message(mail.message, sender=config.mail_from, recipients=mail.to)
     except SMTPRecipientsRefused as err:
         codes = {e.recipient: (e.code, e.message) for e in err.recipients}
-        status = "retry" if any(_transient(code) for code, _ in codes.values()) else "failed"
+        status: DeliveryStatus = "retry" if any(_transient(code) for code, _ in codes.values()) else "failed"
         return DeliveryResult(mail.outbox_id, status, codes, _summary(codes))
     except SMTPServerDisconnected:
         raise
     except SMTPResponseException as err:  # sender refused, data refused, 421 closing, ...
-        status = "retry" if _transient(err.code) else "failed"
-        return DeliveryResult(mail.outbox_id, status, {}, f"{err.code} {err.message}")
+        answer: DeliveryStatus = "retry" if _transient(err.code) else "failed"
+        return DeliveryResult(mail.outbox_id, answer, {}, f"{err.code} {err.message}")
     except (SMTPNotSupported, ValueError) as err:  # e.g. a non-ASCII address and no SMTPUTF8: never works
         return DeliveryResult(mail.outbox_id, "failed", {}, str(err))
     codes = {addr: (resp.code, resp.message) for addr, resp in refused.items()}

@@ -208,3 +208,30 @@ class TestTls:
             with pytest.raises(SmtpUnavailableError, match="CERTIFICATE_VERIFY_FAILED|certificate"):
                 send_batch_sync([outgoing(0)], config=cfg)
             assert mb.count() == 0
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+class TestCredentials:
+    def test_the_configured_login_is_used(self, tmp_path: Path) -> None:
+        with Mailbox(tmp_path, logins={"dondoc": "s3cret"}) as mb:
+            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "s3cret", False, False, 10.0, 2, "dondoc@example.vn")
+            results = send_batch_sync([outgoing(0)], config=cfg)
+            assert mb.count() == 1
+        assert statuses(results) == ["sent"]
+
+    def test_a_wrong_password_sends_nothing_and_is_reported(self, tmp_path: Path) -> None:
+        with Mailbox(tmp_path, logins={"dondoc": "s3cret"}) as mb:
+            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "wrong", False, False, 10.0, 2, "dondoc@example.vn")
+            with pytest.raises(SmtpUnavailableError, match="535"):
+                send_batch_sync([outgoing(0)], config=cfg)
+            assert mb.count() == 0
+
+    def test_the_password_never_appears_in_the_config_repr(self) -> None:
+        cfg = SmtpConfig("127.0.0.1", 25, "dondoc", "s3cret", None, False, 10.0, 2, "dondoc@example.vn")
+        assert "s3cret" not in repr(cfg)
+
+    def test_without_a_login_the_server_refuses_the_mail_as_a_failure_not_a_crash(self, tmp_path: Path) -> None:
+        with Mailbox(tmp_path, logins={"dondoc": "s3cret"}) as mb:
+            [result] = send_batch_sync([outgoing(0)], config=config(mb.port))
+            assert mb.count() == 0
+        assert result.status == "failed" and result.error is not None and result.error.startswith("530")

@@ -1,0 +1,32 @@
+"""The real dispatches in ../shared/dispatches score at least 0.95 on every measure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.evaluate import MEASURES, evaluate_dir, overall
+from dondoc.observances import load_catalog
+
+REPO = Path(__file__).resolve().parents[3]
+SHARED = REPO / ".." / "shared" / "dispatches"
+
+
+@pytest.fixture(scope="module")
+def scores():  # type: ignore[no-untyped-def]
+    if not SHARED.is_dir():
+        pytest.skip("../shared/dispatches is absent")
+    return evaluate_dir(SHARED, observances=load_catalog(REPO / "config" / "observances.yaml"))
+
+
+def test_every_measure_of_every_shared_dispatch_is_at_least_095(scores) -> None:  # type: ignore[no-untyped-def]
+    for s in [*scores, overall(scores)]:
+        for m in MEASURES:
+            assert s.counts[m].f1 >= 0.95, (s.name, m, s.misses)
+        assert s.cadence >= 0.95, (s.name, s.misses)
+
+
+def test_news_articles_are_refused(scores) -> None:  # type: ignore[no-untyped-def]
+    refused = {s.name[:3] for s in scores if s.refused}
+    assert {"003", "004"} <= refused

@@ -22,6 +22,7 @@ from dondoc.parse.vocab import (
 _END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
+_TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
@@ -249,7 +250,9 @@ def find_owners(text: str) -> Owners:
     i = 0
     while i < n:
         t = toks[i]
-        trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
+        trig = None
+        if t.f in _TRIGGER_FIRST:
+            trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":

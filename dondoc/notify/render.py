@@ -34,6 +34,7 @@ KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observ
 LOCAL_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST, so a fixed offset is exact
 
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_MSG_ID_UNSAFE = re.compile(r"[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~@-]")  # RFC 5322 dot-atom characters and "@"
 
 
 def format_date(value: date | None) -> str | None:
@@ -82,7 +83,7 @@ def render_digest(
         reply_to = parse_address(digest.reply_to, display_name=digest.issuer, what="Reply-To")
         headers.append(("Reply-To", address_header("Reply-To", reply_to)))
     headers += [
-        ("Message-ID", f"<{clean_header(message_id).strip('<>')}>"),
+        ("Message-ID", f"<{_MSG_ID_UNSAFE.sub('-', message_id.strip().strip('<>'))}>"),
         ("Date", format_datetime((sent_at or datetime.now(timezone.utc)).astimezone(LOCAL_TZ))),
         ("Auto-Submitted", "auto-generated"),  # RFC 3834: out-of-office robots must not answer
         ("Content-Language", "vi"),

@@ -268,3 +268,33 @@ class TestMessageId:
 
     def test_different_rows_get_different_ids(self) -> None:
         assert message_id_for("a b", "x.vn") != message_id_for("a  b", "x.vn")
+
+
+class TestMessageIdHeader:
+    @pytest.mark.parametrize(
+        ("given", "header"),
+        [
+            ("dondoc.7@example.vn", "<dondoc.7@example.vn>"),
+            ("<dondoc.7@example.vn>", "<dondoc.7@example.vn>"),
+            ("dondoc 7\r\nBcc: x@y", "<dondoc-7--Bcc--x@y>"),
+            ("dondoc.ngày@example.vn", "<dondoc.ng-y@example.vn>"),
+        ],
+        ids=["plain", "bracketed", "injection", "non-ascii"],
+    )
+    def test_the_message_id_header_is_always_one_ascii_token(self, given: str, header: str) -> None:
+        assert wire(render(message_id=given))["Message-ID"] == header
+
+
+class TestFailureItems:
+    def test_a_failed_delivery_shows_what_failed_and_why_to_the_admin(self) -> None:
+        item = sample_item(
+            "failure", due=None, title="Thư gửi pv05@example.vn (Công an tỉnh) không đến được",
+            text="", owner_name="Công an tỉnh", note="Lỗi: 550 5.1.1 mailbox unavailable", days_left=None,
+        )
+        msg = render(sample_digest(0, items=[item], org_name="Quản trị dondoc"))
+        text = text_of(msg)
+        assert "== Gửi thư thất bại (1) ==" in text
+        assert "Thư gửi pv05@example.vn (Công an tỉnh) không đến được" in text
+        assert "Ghi chú: Lỗi: 550 5.1.1 mailbox unavailable" in text
+        assert "Đơn vị thực hiện" not in text
+        assert wire(msg)["Subject"] == "[dondoc] Thông báo: 1 thư gửi thất bại — Quản trị dondoc"

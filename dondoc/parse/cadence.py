@@ -7,12 +7,14 @@ import re
 from dondoc.parse.normalize import fold_keep_length
 
 # Order matters: the most frequent cadence stated wins.
+# Each with a word it cannot match without, to skip the pattern cheaply.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) thang\b|\bbao cao thang\b"), "says every month"),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) quy\b|\bbao cao quy\b"), "says every quarter"),
     ("semiannual", re.compile(r"\b(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b"), "says every 6 months"),
     ("annual", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) nam\b|\bhang nam\b|\b(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
 ]
+_NEEDS = {"monthly": ("thang",), "quarterly": ("quy",), "semiannual": ("thang", "nua nam"), "annual": ("nam",)}
 _AD_HOC = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
 _CONTINUOUS = re.compile(
     r"\b(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
@@ -30,6 +32,8 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
     for repeat, pattern, why in _PATTERNS:
+        if not any(w in f for w in _NEEDS[repeat]):
+            continue
         m = pattern.search(f)
         if m:
             return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'

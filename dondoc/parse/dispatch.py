@@ -10,7 +10,7 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import Bullet, Node, build_outline
-from dondoc.parse.lines import Line, split_lines
+from dondoc.parse.lines import Line, forget_texts, split_lines
 from dondoc.parse.normalize import expand_abbreviations, fold_keep_length
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
@@ -93,6 +93,7 @@ def parse_dispatch(
     directory: Directory | None = None,
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
+    forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
     lines = split_lines(text)
     header = parse_header(lines)
     outline = build_outline(lines[header.body_start : header.body_end])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from dondoc.parse.normalize import fold_keep_length
 
@@ -55,8 +57,9 @@ def split_lines(text: str) -> list[Line]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or punctuation mark: a tuple, so that building thousands of them stays cheap."""
+
     start: int
     end: int
     f: str  # folded: lower case, no accents
@@ -65,16 +68,34 @@ class Tok:
     word: bool
 
 
+_new_tok = tuple.__new__
+
+
+def tokens_between(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of text[start:end], with offsets into `text`."""
+    folded = fold_keep_length(text)
+    out: list[Tok] = []
+    append = out.append
+    for m in _TOKEN.finditer(folded, start, end):
+        s, e = m.span()
+        surface = text[s:e]
+        first = surface[0]
+        word = first.isalnum()
+        append(_new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word)))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _tokenize(text: str) -> tuple[Tok, ...]:
+    return tuple(tokens_between(text, 0, len(text)))
+
+
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation of a (cleaned, NFC) string with their offsets."""
-    folded = fold_keep_length(text)
-    toks: list[Tok] = []
-    for m in _TOKEN.finditer(folded):
-        s, e = m.start(), m.end()
-        first = text[s]
-        word = first.isalnum()
-        surface = text[s:e]
-        toks.append(
-            Tok(s, e, m.group(0), first.isupper(), word and len(surface) > 1 and surface.isupper(), word)
-        )
-    return toks
+    return list(_tokenize(text))
+
+
+def forget_texts() -> None:
+    """Empty the per-text caches (folding, tokens) that one dispatch's reading fills."""
+    _tokenize.cache_clear()
+    fold_keep_length.cache_clear()

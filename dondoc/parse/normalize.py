@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s&]", re.UNICODE)
@@ -21,13 +22,29 @@ def strip_accents(text: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+class _StripTable(dict[int, int]):
+    """strip_accents one code point at a time, remembered: NFD works per character, so mapping
+    each character of an NFC text gives what strip_accents gives for the whole text."""
+
+    def __missing__(self, cp: int) -> int | str:
+        bare = strip_accents(chr(cp))
+        value: int | str = cp if bare == chr(cp) else bare
+        self[cp] = value  # type: ignore[assignment]
+        return value
+
+
+_STRIP_TABLE = _StripTable()
+
+
 def fold(text: str) -> str:
     """A matching key: no accents, lower case, punctuation as space, single spaces.
 
     Both tone placements (hoà / hòa) fold to the same key.
     """
-    bare = strip_accents(nfc(text)).lower()
-    bare = _PUNCT.sub(" ", bare)
+    bare = nfc(text)
+    if not bare.isascii():
+        bare = bare.translate(_STRIP_TABLE)
+    bare = _PUNCT.sub(" ", bare.lower())
     return _SPACES.sub(" ", bare).strip()
 
 
@@ -44,15 +61,20 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE = _build_fold_table()
+# The same as a list indexed by code point: str.translate looks a list up faster than a dict, and a
+# code point past its end raises IndexError, which leaves the character as it is.
+_FOLD_LIST = [_FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(_FOLD_TABLE) + 1)]
 
 
+@lru_cache(maxsize=1024)
 def fold_keep_length(text: str) -> str:
     """Lower case without accents, one character for one character.
 
     Offsets into the result are offsets into `text`, so patterns can be matched on the
-    folded text and the words cut from the original. Expects NFC text.
+    folded text and the words cut from the original. Expects NFC text. Remembered: the
+    parser folds the same item text for several questions.
     """
-    return text.translate(_FOLD_TABLE)
+    return text.translate(_FOLD_LIST)
 
 
 # Abbreviations of Vietnamese administration, as written (case-sensitive), and their long form.

@@ -33,19 +33,26 @@ class EventFinder:
                     names.append((f" {key} ", o))
         names.sort(key=lambda x: len(x[0]), reverse=True)
         self._names = names
+        self._by_name: dict[str, list[tuple[int, Observance]]] = {}
+        for rank, (n, o) in enumerate(names):
+            self._by_name.setdefault(n.strip(), []).append((rank, o))
+        # One alternation, longest names first, each between spaces: one pass over a text finds them all.
+        alternation = "|".join(re.escape(n.strip()) for n, _ in names)
+        self._any_name = re.compile(rf"(?<= )(?:{alternation})(?= )") if names else None
+        self._campaign = re.compile(rf"(?<![a-z0-9])({alternation}) nam \d{{4}}\b") if names else None
 
     def find(self, text: str, warnings: list[str] | None = None) -> list[EventHit]:
         """Observances the text names, in the order of the catalog's longest names first, deduplicated."""
-        key = f" {fold(expand_abbreviations(text))} "
         hits: list[EventHit] = []
         seen: set[str] = set()
-        for name, o in self._names:
-            if name in key:
+        if self._any_name is not None:
+            key = f" {fold(expand_abbreviations(text))} "
+            ranked = {r: o for m in self._any_name.finditer(key) for r, o in self._by_name[m.group(0)]}
+            for _, o in sorted(ranked.items(), key=lambda x: x[0]):
                 ev = o.date or o.key
                 if ev not in seen:
                     seen.add(ev)
                     hits.append(EventHit(ev, o.name, True))
-                key = key.replace(name, " ")
         f = fold_keep_length(text)
         for m in _NAMED_DAY.finditer(f):
             if not text[m.start()].isupper() or _NOT_A_NAME.search(m.group(1)):
@@ -67,9 +74,9 @@ class EventFinder:
     def campaign_events(self, text: str) -> set[str]:
         """Observances named with a year ("Ngày hội ... năm 2019"): a dispatch about that one occasion."""
         out: set[str] = set()
+        if self._campaign is None:
+            return out
         f = fold(expand_abbreviations(text))
-        for name, o in self._names:
-            core = name.strip()
-            for m in re.finditer(re.escape(core) + r" nam \d{4}\b", f):
-                out.add(o.date or o.key)
+        for m in self._campaign.finditer(f):
+            out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
         return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.taskset import Reference
 
 _KINDS = (
@@ -12,6 +13,7 @@ _KINDS = (
     "Nghị quyết|Quyết định|Kế hoạch|Hướng dẫn|Công văn|Công điện|Chương trình|Thông tư|Nghị định|Luật|Thông báo|"
     "Văn bản|Đề án|Quy chế|Quy định|Tờ trình|Báo cáo|Lệnh"
 )
+_NUMBERED = re.compile(r"so\s*:?\s*\d")
 _REF = re.compile(
     rf"(?P<kind>{_KINDS})\s+(?:liên tịch\s+)?số\s*:?\s*(?P<num>\d[\w./\-&]*[\w])"
     r"(?:\s*,?\s*ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))?"
@@ -24,6 +26,8 @@ _REF = re.compile(
 def find_references(text: str) -> list[Reference]:
     """Structured references (number, date, issuer, kind) of the documents the text cites."""
     out: list[Reference] = []
+    if not _NUMBERED.search(fold_keep_length(text)):
+        return out  # no "số 123...": nothing cited by number
     seen: set[str] = set()
     for m in _REF.finditer(text):
         num = m.group("num").rstrip(".-")

@@ -215,8 +215,12 @@ class Mailbox:
 
 def read_messages(paths: Iterable[Path]) -> Iterable[EmailMessage]:
     for path in paths:
-        with path.open("rb") as fh:
-            msg: Any = email.message_from_binary_file(fh, policy=email.policy.default)
+        raw = path.read_bytes()
+        try:
+            # RFC 6532 allows UTF-8 in headers (SMTPUTF8); the bytes parser would leave them as surrogates
+            msg: Any = email.message_from_string(raw.decode("utf-8"), policy=email.policy.default)
+        except UnicodeDecodeError:
+            msg = email.message_from_bytes(raw, policy=email.policy.default)
         yield msg
 
 

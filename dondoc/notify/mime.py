@@ -21,6 +21,8 @@ from dondoc.errors import ConfigError
 # Every character str.splitlines() breaks on, plus the other C0 controls and DEL.
 _UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 _SPACES = re.compile(r"\s+")
+_EAI_LOCAL = re.compile(r"[^\s@<>()\[\]\\,;:\"]+")
+_EAI_DOMAIN = re.compile(r"[^\s@<>()\[\]\\,;:\"]+(\.[^\s@<>()\[\]\\,;:\".]+)+")
 _MAX_LINE = 78
 _MAX_WORD = 75
 _POLICY = email.policy.default
@@ -34,9 +36,14 @@ def clean_header(value: str) -> str:
 def address(addr_spec: str, display_name: str | None, *, what: str) -> Address:
     """A validated address; a bad one raises ConfigError naming what it was for."""
     spec = clean_header(addr_spec)
+    name = clean_header(display_name or "")
     try:
-        return Address(display_name=clean_header(display_name or ""), addr_spec=spec)
+        return Address(display_name=name, addr_spec=spec)
     except (ValueError, IndexError) as err:
+        local, at, domain = spec.rpartition("@")
+        if at and _EAI_LOCAL.fullmatch(local) and _EAI_DOMAIN.fullmatch(domain):
+            # RFC 6531 mailbox (non-ASCII local part): the stdlib parser refuses it, SMTPUTF8 servers take it
+            return Address(display_name=name, username=local, domain=domain)
         raise ConfigError(f"{what} address {addr_spec!r} is not a valid email address ({err})") from err
 
 

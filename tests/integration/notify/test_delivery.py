@@ -235,3 +235,15 @@ class TestCredentials:
             [result] = send_batch_sync([outgoing(0)], config=config(mb.port))
             assert mb.count() == 0
         assert result.status == "failed" and result.error is not None and result.error.startswith("530")
+
+
+class TestInternationalAddresses:
+    def test_a_non_ascii_mailbox_is_sent_with_smtputf8(self, tmp_path: Path) -> None:
+        digest = sample_digest(0, recipient_email="cán-bộ@ubnd.example.vn")
+        msg = render_digest(digest, templates_dir=TEMPLATES, mail_from="dondoc@example.vn", message_id="dondoc.u@example.vn")
+        with Mailbox(tmp_path) as mb:
+            [result] = send_batch_sync([OutgoingMail("u", [digest.recipient_email], msg)], config=config(mb.port))
+            [received] = mb.messages()
+        assert result.status == "sent"
+        assert received["X-Envelope-To"] == "cán-bộ@ubnd.example.vn"
+        assert received["To"].addresses[0].addr_spec == "cán-bộ@ubnd.example.vn"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
 
@@ -28,6 +29,7 @@ _DELIVERABLE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)

@@ -32,11 +32,16 @@ class Line:
 
 def clean(raw: str) -> str:
     """Drop markdown emphasis, heading marks and escapes; collapse spaces."""
-    s = _HEADING.sub("", raw.strip())
+    s = raw.strip()
+    if s.startswith("#"):
+        s = _HEADING.sub("", s)
     if s.startswith("* "):
         s = "- " + s[2:]
-    s = _EMPH.sub("", s)
-    return _SPACES.sub(" ", s).strip()
+    if "*" in s or "_" in s or "\\" in s:
+        s = _EMPH.sub("", s)
+    if "  " in s or "\t" in s or "\u00a0" in s:
+        s = _SPACES.sub(" ", s)
+    return s.strip()
 
 
 def split_lines(text: str) -> list[Line]:
@@ -46,7 +51,7 @@ def split_lines(text: str) -> list[Line]:
     for no, raw in enumerate(text.split("\n"), start=1):
         end = pos + len(raw)
         bold = ""
-        m = _LEADING_BOLD.match(raw)
+        m = _LEADING_BOLD.match(raw) if "**" in raw or "__" in raw else None
         if m:
             bold = clean(m.group(1))
         out.append(Line(no=no, start=pos, end=end, text=clean(raw), bold=bold))
@@ -85,6 +90,26 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+def _iter_tokens(text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    folded = fold_keep_length(text)
+    for m in _TOKEN.finditer(folded, start, end):
+        s, e = m.span()
+        surface = text[s:e]
+        first = surface[0]
+        word = first.isalnum()
+        yield _new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word))
+
+
+def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
+    """The first `count` tokens of text[start:end] (fewer when it has fewer)."""
+    out = []
+    for tok in _iter_tokens(text, start, end):
+        out.append(tok)
+        if len(out) == count:
+            break
+    return out
+
+
 @lru_cache(maxsize=512)
 def _tokenize(text: str) -> tuple[Tok, ...]:
     return tuple(tokens_between(text, 0, len(text)))
@@ -99,3 +124,6 @@ def forget_texts() -> None:
     """Empty the per-text caches (folding, tokens) that one dispatch's reading fills."""
     _tokenize.cache_clear()
     fold_keep_length.cache_clear()
+    from dondoc.parse.cadence import explicit_cadence  # imported here: cadence imports this module's neighbours
+
+    explicit_cadence.cache_clear()

@@ -13,6 +13,28 @@ _NAMED_DAY = re.compile(r"\bngay ((?:[a-z]+ ){1,12}?[a-z]+)\s*[-–(:,]?\s*(\d{1
 _NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|ban hanh|so)\b")
 
 
+_YEAR = re.compile(r"nam \d{4}")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly the given strings, longest first, shared prefixes once.
+
+    Only one branch can go on at each character, so the engine does not try every name in turn.
+    """
+    if not words:
+        return "(?!)"
+    ends = "" in words
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(ch) + _trie_pattern(rest) if rest != [""] else re.escape(ch) for ch, rest in groups.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "" if not groups else f"(?:{body})?"
+    return body
+
+
 @dataclass(frozen=True)
 class EventHit:
     event: str  # "--08-19", or the observance key when it has no solar date
@@ -36,25 +58,27 @@ class EventFinder:
         self._by_name: dict[str, list[tuple[int, Observance]]] = {}
         for rank, (n, o) in enumerate(names):
             self._by_name.setdefault(n.strip(), []).append((rank, o))
-        # One alternation, longest names first, each between spaces: one pass over a text finds them all.
-        alternation = "|".join(re.escape(n.strip()) for n, _ in names)
-        self._any_name = re.compile(rf"(?<= )(?:{alternation})(?= )") if names else None
+        # One pattern for every name, between spaces: one pass over a text finds them all, the
+        # longest name where several start at the same word.
+        alternation = _trie_pattern(sorted(self._by_name))
+        self._any_name = re.compile(rf" ({alternation})(?= )") if names else None
         self._campaign = re.compile(rf"(?<![a-z0-9])({alternation}) nam \d{{4}}\b") if names else None
+        self._keys: dict[str, str] = {}
 
     def find(self, text: str, warnings: list[str] | None = None) -> list[EventHit]:
         """Observances the text names, in the order of the catalog's longest names first, deduplicated."""
         hits: list[EventHit] = []
         seen: set[str] = set()
         if self._any_name is not None:
-            key = f" {fold(expand_abbreviations(text))} "
-            ranked = {r: o for m in self._any_name.finditer(key) for r, o in self._by_name[m.group(0)]}
+            key = f" {self._key(text)} "
+            ranked = {r: o for m in self._any_name.finditer(key) for r, o in self._by_name[m.group(1)]}
             for _, o in sorted(ranked.items(), key=lambda x: x[0]):
                 ev = o.date or o.key
                 if ev not in seen:
                     seen.add(ev)
                     hits.append(EventHit(ev, o.name, True))
         f = fold_keep_length(text)
-        for m in _NAMED_DAY.finditer(f):
+        for m in _NAMED_DAY.finditer(f) if "/" in f else ():
             if not text[m.start()].isupper() or _NOT_A_NAME.search(m.group(1)):
                 continue
             d, mo = int(m.group(2)), int(m.group(3))
@@ -71,12 +95,21 @@ class EventFinder:
             hits.append(EventHit(ev, known[0].name if known else label, bool(known)))
         return hits
 
+    def _key(self, text: str) -> str:
+        """The text folded with abbreviations spelt out, remembered for the last few texts."""
+        key = self._keys.get(text)
+        if key is None:
+            if len(self._keys) > 64:
+                self._keys.clear()
+            key = self._keys[text] = fold(expand_abbreviations(text))
+        return key
+
     def campaign_events(self, text: str) -> set[str]:
         """Observances named with a year ("Ngày hội ... năm 2019"): a dispatch about that one occasion."""
         out: set[str] = set()
-        if self._campaign is None:
+        if self._campaign is None or not _YEAR.search(fold_keep_length(text)):
             return out
-        f = fold(expand_abbreviations(text))
+        f = self._key(text)
         for m in self._campaign.finditer(f):
             out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
         return out

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.parse.lines import Tok, tokenize
+from dondoc.parse.lines import Tok, first_tokens, tokenize, tokens_between
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.vocab import (
     COLLECTIVE_HEADS,
     COLLECTIVE_NEXT,
@@ -27,15 +28,27 @@ _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", 
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
 MAX_NAME_TOKENS = 22
+_DETERMINER_WORDS = [tuple(d.split()) for d in _DETERMINERS]
+_HEAD_WORDS = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
 
 
 def _phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
     if i >= len(toks) or not toks[i].word:
         return 0
-    for phrase in index.get(toks[i].f, ()):
+    phrases = index.get(toks[i].f)
+    if not phrases:
+        return 0
+    size = len(toks)
+    for phrase in phrases:
         n = len(phrase)
-        if i + n <= len(toks) and all(toks[i + k].f == phrase[k] for k in range(n)):
-            return n
+        if n == 1:
+            return 1
+        if i + n <= size:
+            k = 1
+            while k < n and toks[i + k].f == phrase[k]:
+                k += 1
+            if k == n:
+                return n
     return 0
 
 
@@ -66,15 +79,18 @@ def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) 
 
 def org_at(toks: list[Tok], i: int) -> int:
     """Length of an owner's head ("các sở", "Ủy ban", "UBND") at token i, 0 when none."""
-    if i >= len(toks) or not toks[i].word:
+    if i >= len(toks):
         return 0
-    for det in _DETERMINERS:
-        words = det.split()
+    t = toks[i]
+    if not t.word:
+        return 0
+    if t.f not in _HEAD_WORDS:
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
+    for words in _DETERMINER_WORDS:
         if all(i + k < len(toks) and toks[i + k].f == w for k, w in enumerate(words)):
             j = i + len(words)
             n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
             return len(words) + n if n else 0
-    t = toks[i]
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
@@ -228,13 +244,85 @@ def label_owners(label: str) -> list[str]:
     return []
 
 
+# A sentence or clause: up to and with the next . ; ! ? : outside parentheses (owner lists skip
+# over a parenthesis, so one is never cut).
+_CHUNK = re.compile(r"[^.;!?:(]*(?:\([^)]*\)?[^.;!?:(]*)*[.;!?:]?")
+_INNER_STOP = re.compile(r"[.;!?:](?!$)")
+_ASK = re.compile(r"(?<![a-z0-9&])(?:de\s+nghi|giao|yeu\s+cau|phan\s+cong|dieu\s+dong|(phoi\s+hop))(?![a-z0-9&])")
+
+
+_FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
+_HEAD_FIRST = frozenset(ORG_HEADS) | {d.split()[0] for d in _DETERMINERS}
+
+
+def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
+    """org_at() of the tokens from `pos`, without making tokens where the first word cannot start a head."""
+    m = _FIRST_TOKEN.match(folded, pos, end)
+    if m is None:
+        return False
+    s, e = m.span(1)
+    if m.group(1) not in _HEAD_FIRST and not (e - s > 1 and text[s:e].isupper()):
+        return False
+    return org_at(first_tokens(text, pos, end, 8), 0) > 0
+
+
+def _may_name_owner(text: str, piece: str, start: int, end: int) -> bool:
+    """Whether a request or "phối hợp" in this clause is followed by an owner's head (else it names nobody)."""
+    folded = fold_keep_length(text)
+    for m in _ASK.finditer(piece):
+        after = start + m.end()
+        if not m.group(1):
+            cho = _FIRST_TOKEN.match(folded, after, end)
+            if cho is not None and cho.group(1) == "cho":
+                after = cho.end()
+            if _head_at(text, folded, after, end):
+                return True
+            continue
+        if _head_at(text, folded, after, end):
+            return True
+        if "voi" not in folded[after : after + 200]:
+            continue
+        toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
+        k = 0
+        while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
+            k += 1
+        if k < len(toks) and toks[k].f == "voi" and org_at(toks, k + 1):
+            return True
+    return False
+
+
+def _clauses(text: str) -> list[list[Tok]]:
+    """The tokens of the clauses that may name an owner; the others are never tokenized.
+
+    A clause names an owner when it starts with an owner's head or holds one of the cue words
+    (đề nghị, giao, yêu cầu, phân công, điều động, phối hợp).
+    """
+    folded = fold_keep_length(text)
+    out: list[list[Tok]] = []
+    for m in _CHUNK.finditer(text):
+        s, e = m.span()
+        if s == e:
+            continue
+        piece = folded[s:e]
+        if _INNER_STOP.search(piece) or _head_at(text, folded, s, e) or _may_name_owner(text, piece, s, e):
+            out.append(tokens_between(text, s, e))
+    return out
+
+
 def find_owners(text: str) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet)."""
     found = Owners()
-    toks = tokenize(text)
+    clauses = _clauses(text)
+    for toks in clauses:
+        _subjects(text, toks, found)
+    for toks in clauses:
+        _requests(text, toks, found)
+    return found
+
+
+def _subjects(text: str, toks: list[Tok], found: Owners) -> None:
+    """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp"."""
     n = len(toks)
-    if not n:
-        return found
     for s in _clause_starts(toks):
         ol = owner_list(toks, s)
         if ol.names and ol.verb:
@@ -247,6 +335,11 @@ def find_owners(text: str) -> Owners:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+
+
+def _requests(text: str, toks: list[Tok], found: Owners) -> None:
+    """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y"."""
+    n = len(toks)
     i = 0
     while i < n:
         t = toks[i]
@@ -284,7 +377,6 @@ def find_owners(text: str) -> Owners:
                 i = ol.end
                 continue
         i += 1
-    return found
 
 
 def subject_before(text: str, verb_start: int) -> list[str]:

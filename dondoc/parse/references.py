@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
@@ -13,6 +14,7 @@ _KINDS = (
     "Nghị quyết|Quyết định|Kế hoạch|Hướng dẫn|Công văn|Công điện|Chương trình|Thông tư|Nghị định|Luật|Thông báo|"
     "Văn bản|Đề án|Quy chế|Quy định|Tờ trình|Báo cáo|Lệnh"
 )
+_KIND_AT = re.compile(rf"(?=(?:{_KINDS}))", re.IGNORECASE)  # every place a kind of document is named
 _NUMBERED = re.compile(r"so\s*:?\s*\d")
 _REF = re.compile(
     rf"(?P<kind>{_KINDS})\s+(?:liên tịch\s+)?số\s*:?\s*(?P<num>\d[\w./\-&]*[\w])"
@@ -23,13 +25,27 @@ _REF = re.compile(
 )
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """_REF.finditer(text), but tried only around each "số <digit>": the pattern is slow to scan."""
+    pos = 0
+    for hit in _NUMBERED.finditer(fold_keep_length(text)):
+        p = hit.start()
+        if p < pos:
+            continue
+        end = min(len(text), p + 800)
+        for k in _KIND_AT.finditer(text, max(pos, p - 60), p):
+            m = _REF.match(text, k.start(), end)
+            if m is not None:
+                pos = max(m.end(), m.start() + 1)
+                yield m
+                break
+
+
 def find_references(text: str) -> list[Reference]:
     """Structured references (number, date, issuer, kind) of the documents the text cites."""
     out: list[Reference] = []
-    if not _NUMBERED.search(fold_keep_length(text)):
-        return out  # no "số 123...": nothing cited by number
     seen: set[str] = set()
-    for m in _REF.finditer(text):
+    for m in _matches(text):
         num = m.group("num").rstrip(".-")
         if not re.search(r"[/\-]", num) or num in seen:
             continue

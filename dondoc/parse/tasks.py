@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from dondoc.parse.cadence import classify, explicit_cadence
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.observances import EventFinder
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
@@ -27,6 +28,8 @@ _PROMULGATION = re.compile(
     r"bãi bỏ|có hiệu lực kể từ ngày ký"
 )
 
+_PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
+
 
 @dataclass
 class Context:
@@ -43,7 +46,10 @@ class Context:
 
 def is_section(text: str) -> bool:
     """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, promulgation clauses."""
-    return bool(_SECTION.match(text.strip())) or bool(_PROMULGATION.search(text))
+    if _SECTION.match(text.strip()):
+        return True
+    f = fold_keep_length(text.lower())
+    return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
 
 
 def title_of(text: str) -> str:

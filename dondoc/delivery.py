@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
 
-from dondoc.errors import SmtpUnavailableError
+from dondoc.errors import DondocError, SmtpUnavailableError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, OutgoingMail, SmtpConfig
 from dondoc.notify.render import render_digest
 from dondoc.notify.smtp import MAX_ATTEMPTS, backoff, send_batch_sync
@@ -86,7 +86,11 @@ def in_quiet_hours(local_now: datetime, *, start: int, end: int) -> bool:
 
 def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datetime, batch: int = 200,
             quiet: tuple[int, int] | None = None, tz: Any = timezone.utc) -> DeliveryReport:
-    """Send every due outbox row; raises SmtpUnavailableError (rows stay queued) when the server is down."""
+    """Send every due outbox row; raises SmtpUnavailableError (rows stay queued) when the server is down.
+
+    Each outcome is recorded as soon as the server has answered, so a sender killed mid-batch
+    repeats at most the messages that were in flight.
+    """
     report = DeliveryReport()
     if quiet is not None and in_quiet_hours(now.astimezone(tz), start=quiet[0], end=quiet[1]):
         report.held_for_quiet_hours = True
@@ -96,18 +100,31 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
         rows = claim(engine=engine, now=now, limit=batch, token=token)
         if not rows:
             return report
-        mails = [
-            OutgoingMail(outbox_id=r.id, to=[r.recipient_email],
-                         message=render_digest(digest_from_payload(r), templates_dir=templates_dir,
-                                               mail_from=smtp.mail_from, message_id=r.message_id))
-            for r in rows
-        ]
+        by_id = {r.id: r for r in rows}
+        mails = []
+        for r in rows:
+            try:
+                message = render_digest(digest_from_payload(r), templates_dir=templates_dir,
+                                        mail_from=smtp.mail_from, message_id=r.message_id)
+            except DondocError as err:  # a bad address or template fails this row, not the batch
+                _record(engine=engine, row=r, res=DeliveryResult(r.id, "failed", {}, str(err)), now=now, token=token,
+                        report=report)
+                continue
+            mails.append(OutgoingMail(outbox_id=r.id, to=[r.recipient_email], message=message))
+        recorded: set[str] = set()
+
+        def on_result(res: DeliveryResult) -> None:
+            _record(engine=engine, row=by_id[res.outbox_id], res=res, now=now, token=token, report=report)
+            recorded.add(res.outbox_id)
+
         try:
-            results = send_batch_sync(mails, config=smtp)
+            results = send_batch_sync(mails, config=smtp, on_result=on_result)
         except SmtpUnavailableError:
             _release(engine=engine, token=token)
             raise
-        _record(engine=engine, rows=rows, results=results, now=now, token=token, report=report)
+        for res in results:
+            if res.outbox_id not in recorded:
+                on_result(res)
 
 
 def _release(*, engine: Engine, token: str) -> None:
@@ -116,34 +133,33 @@ def _release(*, engine: Engine, token: str) -> None:
                   .values(status="pending", claim_token=None, claim_expires_at=None))
 
 
-def _record(*, engine: Engine, rows: list[m.Outbox], results: list[DeliveryResult], now: datetime, token: str,
+def _record(*, engine: Engine, row: m.Outbox, res: DeliveryResult, now: datetime, token: str,
             report: DeliveryReport) -> None:
-    by_id = {r.outbox_id: r for r in results}
+    """Record one outcome in its own transaction, if the row is still ours."""
     with session_scope(engine) as s:
-        for row in rows:
-            res = by_id.get(row.id)
-            cur = s.get(m.Outbox, row.id)
-            if cur is None or cur.claim_token != token:
-                continue  # the lease ran out and someone else took it
-            cur.claim_token, cur.claim_expires_at = None, None
-            if res is None or res.status == "retry":
-                cur.attempts += 1
-                if cur.attempts >= MAX_ATTEMPTS:
-                    cur.status, cur.last_error = "failed", (res.error if res else "no result")
-                    report.failed += 1
-                else:
-                    cur.status, cur.next_attempt_at = "pending", now + backoff(cur.attempts)
-                    cur.last_error = res.error if res else "no result"
-                    report.retry += 1
-            elif res.status == "sent":
-                cur.status, cur.sent_at, cur.attempts = "sent", now, cur.attempts + 1
-                if res.refused:
-                    cur.last_error = "; ".join(f"{a}: {c} {t}" for a, (c, t) in res.refused.items())
-                    report.refused.extend(res.refused)
-                report.sent += 1
-            else:
-                cur.status, cur.attempts = "failed", cur.attempts + 1
-                cur.last_error = res.error or "; ".join(f"{a}: {c} {t}" for a, (c, t) in res.refused.items())
+        cur = s.get(m.Outbox, row.id)
+        if cur is None or cur.claim_token != token:
+            return  # the lease ran out and someone else took it
+        cur.claim_token, cur.claim_expires_at = None, None
+        refused = "; ".join(f"{a}: {c} {t}" for a, (c, t) in res.refused.items())
+        if res.status == "retry":
+            cur.attempts += 1
+            cur.last_error = res.error or refused or "retry"
+            if cur.attempts >= MAX_ATTEMPTS:
+                cur.status = "failed"
                 report.failed += 1
+            else:
+                cur.status, cur.next_attempt_at = "pending", now + backoff(cur.attempts)
+                report.retry += 1
+        elif res.status == "sent":
+            cur.status, cur.sent_at, cur.attempts = "sent", now, cur.attempts + 1
+            if res.refused:
+                cur.last_error = refused
                 report.refused.extend(res.refused)
-            s.add(cur)
+            report.sent += 1
+        else:
+            cur.status, cur.attempts = "failed", cur.attempts + 1
+            cur.last_error = res.error or refused
+            report.failed += 1
+            report.refused.extend(res.refused or {row.recipient_email: (0, "")})
+        s.add(cur)

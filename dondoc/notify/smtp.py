@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -43,18 +43,30 @@ def backoff(attempt: int, *, base_seconds: float = 60, cap_seconds: float = 3600
     return timedelta(seconds=min(cap_seconds, base_seconds * 2 ** min(exponent, 32)))
 
 
-def send_batch_sync(mails: Sequence[OutgoingMail], *, config: SmtpConfig) -> list[DeliveryResult]:
+OnResult = Callable[[DeliveryResult], None]
+
+
+def send_batch_sync(
+    mails: Sequence[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None
+) -> list[DeliveryResult]:
     """`send_batch` for synchronous callers, including ones already inside an event loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(send_batch(list(mails), config=config))
+        return asyncio.run(send_batch(list(mails), config=config, on_result=on_result))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, send_batch(list(mails), config=config)).result()
+        return pool.submit(asyncio.run, send_batch(list(mails), config=config, on_result=on_result)).result()
 
 
-async def send_batch(mails: list[OutgoingMail], *, config: SmtpConfig) -> list[DeliveryResult]:
-    """Send every mail, `config.pool_size` connections at a time; one result per mail, in order."""
+async def send_batch(
+    mails: list[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None
+) -> list[DeliveryResult]:
+    """Send every mail, `config.pool_size` connections at a time; one result per mail, in order.
+
+    `on_result` is called with each message's result as soon as the server has answered it,
+    so a caller can record it before the next one goes out: a crash then repeats at most the
+    messages in flight.
+    """
     if not mails:
         return []
     wanted = max(1, min(config.pool_size, len(mails)))
@@ -66,7 +78,7 @@ async def send_batch(mails: list[OutgoingMail], *, config: SmtpConfig) -> list[D
     if failures:
         log.warning("opened %d of %d SMTP connections: %s", len(clients), wanted, _reason(failures[0]))
 
-    batch = _Batch(mails)
+    batch = _Batch(mails, on_result)
     await asyncio.gather(*(batch.worker(client, config) for client in clients))
 
     if batch.queue:  # every connection is gone and could not be reopened
@@ -80,13 +92,19 @@ async def send_batch(mails: list[OutgoingMail], *, config: SmtpConfig) -> list[D
 class _Batch:
     """The shared queue the pool's connections drain, and what each row came to."""
 
-    def __init__(self, mails: list[OutgoingMail]) -> None:
+    def __init__(self, mails: list[OutgoingMail], on_result: OnResult | None = None) -> None:
         self.mails = mails
+        self.on_result = on_result
         self.queue: deque[tuple[int, OutgoingMail]] = deque(enumerate(mails))
         self.results: dict[int, DeliveryResult] = {}
         self.tries = [0] * len(mails)
         self.answered = False  # the server answered at least one message: the batch is not "all queued"
         self.lost = ""
+
+    def _done(self, index: int, result: DeliveryResult) -> None:
+        self.results[index] = result
+        if self.on_result is not None:
+            self.on_result(result)
 
     async def worker(self, client: aiosmtplib.SMTP | None, config: SmtpConfig) -> None:
         try:
@@ -103,7 +121,7 @@ class _Batch:
                         return
                 self.tries[index] += 1
                 try:
-                    self.results[index] = await _send_one(client, mail, config)
+                    self._done(index, await _send_one(client, mail, config))
                     self.answered = True
                 except (SMTPServerDisconnected, asyncio.TimeoutError, OSError) as err:
                     # The server may or may not have the message; the stable Message-ID makes a re-send
@@ -114,12 +132,12 @@ class _Batch:
                     if self.tries[index] < _SEND_TRIES_PER_BATCH:
                         self.queue.appendleft((index, mail))
                     else:
-                        self.results[index] = DeliveryResult(mail.outbox_id, "retry", {}, f"connection lost: {self.lost}")
+                        self._done(index, DeliveryResult(mail.outbox_id, "retry", {}, f"connection lost: {self.lost}"))
                 except Exception as err:  # a bug must not lose the outcomes of the rest of the batch
                     log.exception("unexpected error sending outbox row %s", mail.outbox_id)
                     await _close(client)
                     client = None
-                    self.results[index] = DeliveryResult(mail.outbox_id, "retry", {}, f"{type(err).__name__}: {err}")
+                    self._done(index, DeliveryResult(mail.outbox_id, "retry", {}, f"{type(err).__name__}: {err}"))
         finally:
             if client is not None:
                 await _close(client, polite=True)

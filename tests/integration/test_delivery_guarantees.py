@@ -98,9 +98,12 @@ def test_a_sender_killed_at_random_points_loses_nothing_and_repeats_only_what_wa
     with_rung = Counter((m["To"].addresses[0].addr_spec, m["Message-ID"]) for m in messages)
     assert all(count >= 1 for count in by_id.values())
     repeats = sum(c - 1 for c in by_id.values())
-    assert repeats <= interrupted * 8  # at most one in flight per pooled connection per kill
-    assert len(with_rung) == len(by_id)  # a Message-ID never went to two recipients
+    print(f"{len(days)} trials, {interrupted} killed mid-run, {len(by_id)} messages, {repeats} repeated")
     from dondoc.settings import get_settings
+
+    # at most the messages in flight (one per pooled connection) repeated per kill
+    assert repeats <= interrupted * get_settings().smtp_pool_size
+    assert len(with_rung) == len(by_id)  # a Message-ID never went to two recipients
     from dondoc.store import models as m
     from dondoc.store.db import get_engine, session_scope
     from sqlmodel import select

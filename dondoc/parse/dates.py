@@ -35,6 +35,11 @@ _RELATIVE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
+# What each pattern cannot match without; searched first because they begin with a literal or a digit.
+_QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
+_MONTH_YEAR_CORE = re.compile(r"thang\s+\d{1,2}\s*(?:nam|/)\s*\d{4}")
+_MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
+_YEAR_CORE = re.compile(r"nam\s+\d{4}")
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -95,21 +100,21 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
                  "ket thuc": "end"}.get(m.group(3) or "", "receipt")
         add(m.start(), m.end(), None, f'relative deadline "{text[m.start():m.end()].strip()}"',
             Relative(days=days, working_days=bool(m.group(2)), from_event=event))
-    for m in _QUARTER.finditer(f) if "quy" in f else ():
+    for m in _QUARTER.finditer(f) if _QUARTER_CORE.search(f) else ():
         q = _ROMAN_Q.get(m.group(1)) or int(m.group(1))
         mm, dd = _QUARTER_END[q]
         add(m.start(), m.end(), f"{int(m.group(2)):04d}-{mm:02d}-{dd:02d}", "a quarter ends on its last day")
-    for m in _MONTH_YEAR.finditer(f) if "thang" in f else ():
+    for m in _MONTH_YEAR.finditer(f) if _MONTH_YEAR_CORE.search(f) else ():
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             last = calendar.monthrange(y, mo)[1]
             add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{last:02d}", "a month ends on its last day (BLDS art. 146)")
         else:
             warnings.append(f'"{text[m.start():m.end()].strip()}": month {mo} does not exist')
-    for m in _YEAR_END.finditer(f) if "nam" in f else ():
+    for m in _YEAR_END.finditer(f) if _YEAR_CORE.search(f) else ():
         y = int(m.group(1))
         add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
-    for m in _MONTHLY.finditer(f) if "thang" in f else ():
+    for m in _MONTHLY.finditer(f) if _MONTHLY_CORE.search(f) else ():
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")

@@ -10,17 +10,29 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import Bullet, Node, build_outline
-from dondoc.parse.lines import Line, forget_texts, split_lines
+from dondoc.parse.cadence import explicit_cadence
+from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import expand_abbreviations, fold_keep_length
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
-from dondoc.parse.reports import find_reports, is_obligation
+from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.tasks import Context, is_section, item_tasks, report_task
 from dondoc.taskset import Dispatch, Owner, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
 _JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
+
+
+def forget_texts() -> None:
+    """Empty the caches of derived texts (folded, tokens, cadence, report) that one reading fills.
+
+    Reading a dispatch asks several questions of the same item text; the caches answer the repeats.
+    They are emptied at the start of each reading so memory stays bounded and a benchmark that
+    reads the same text again measures a first reading.
+    """
+    for cached in (fold_keep_length, _tokenize, explicit_cadence, _first_report):
+        cached.cache_clear()
 
 
 def _finder(catalog: ObservanceCatalog) -> EventFinder:
@@ -38,8 +50,11 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     joint: tuple[list[str], str] | None = None
     for ln in reversed(preamble):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])", ln.text):
-            o = find_owners(sentence)
             f = fold_keep_length(sentence.lower())
+            asks = any(k in f for k in ("de nghi", "yeu cau", "giao ")) and sentence.rstrip().endswith(":")
+            if not asks and (joint is not None or not _JOINT.search(f)):
+                continue  # neither a request that introduces the items nor a joint programme
+            o = find_owners(sentence)
             if _JOINT.search(f) and o.lead and joint is None:
                 joint = (o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"')
             if o.lead and any(k in f for k in ("de nghi", "yeu cau", "giao ")) and sentence.rstrip().endswith(":"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,9 +14,8 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _LEADING_BOLD = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the text: where it sits, and its words without markup."""
+class Line(NamedTuple):
+    """One line of the text: where it sits, and its words without markup (a tuple: cheap to make)."""
 
     no: int  # 1-based line number
     start: int  # offset of the line's first character in the text
@@ -90,21 +88,17 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
-def _iter_tokens(text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+
+def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
+    """The first `count` tokens of text[start:end] (fewer when it has fewer)."""
     folded = fold_keep_length(text)
+    out: list[Tok] = []
     for m in _TOKEN.finditer(folded, start, end):
         s, e = m.span()
         surface = text[s:e]
         first = surface[0]
         word = first.isalnum()
-        yield _new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word))
-
-
-def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
-    """The first `count` tokens of text[start:end] (fewer when it has fewer)."""
-    out = []
-    for tok in _iter_tokens(text, start, end):
-        out.append(tok)
+        out.append(_new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word)))
         if len(out) == count:
             break
     return out
@@ -119,11 +113,3 @@ def tokenize(text: str) -> list[Tok]:
     """Words and punctuation of a (cleaned, NFC) string with their offsets."""
     return list(_tokenize(text))
 
-
-def forget_texts() -> None:
-    """Empty the per-text caches (folding, tokens) that one dispatch's reading fills."""
-    _tokenize.cache_clear()
-    fold_keep_length.cache_clear()
-    from dondoc.parse.cadence import explicit_cadence  # imported here: cadence imports this module's neighbours
-
-    explicit_cadence.cache_clear()

@@ -108,6 +108,12 @@ class OwnerList:
     names: list[tuple[int, int]] = field(default_factory=list)  # character spans
     end: int = 0  # token index after the list
     verb: int = 0  # length of the predicate that ends it (0: ended otherwise)
+    looked: int = 0  # token index past the last one read looking for a ")" that never came
+
+    @property
+    def reach(self) -> int:
+        """The tokens read lie before this index (a predicate is at most 4 words, read past `end`)."""
+        return max(self.end + 8, self.looked)
 
 
 def owner_list(toks: list[Tok], i: int) -> OwnerList:
@@ -127,6 +133,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if t.f == "(":
                 close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].f == ")"), None)
                 if close is None:
+                    out.looked = max(out.looked, min(n, j + 40))
                     stop = True
                     break
                 j = close + 1
@@ -248,7 +255,9 @@ def label_owners(label: str) -> list[str]:
 # over a parenthesis, so one is never cut).
 _CHUNK = re.compile(r"[^.;!?:(]*(?:\([^)]*\)?[^.;!?:(]*)*[.;!?:]?")
 _INNER_STOP = re.compile(r"[.;!?:](?!$)")
-_ASK = re.compile(r"(?<![a-z0-9&])(?:de\s+nghi|giao|yeu\s+cau|phan\s+cong|dieu\s+dong|(phoi\s+hop))(?![a-z0-9&])")
+# Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
+_ASK = re.compile(r"(?:de\s+nghi|giao|yeu\s+cau|phan\s+cong|dieu\s+dong|(phoi\s+hop))(?![a-z0-9&])")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
 _FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
@@ -266,20 +275,23 @@ def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
     return org_at(first_tokens(text, pos, end, 8), 0) > 0
 
 
-def _may_name_owner(text: str, piece: str, start: int, end: int) -> bool:
-    """Whether a request or "phối hợp" in this clause is followed by an owner's head (else it names nobody)."""
-    folded = fold_keep_length(text)
-    for m in _ASK.finditer(piece):
-        after = start + m.end()
+def _asks(text: str, folded: str, start: int, end: int) -> list[int]:
+    """Where in text[start:end] a request or "phối hợp" is followed by an owner's head (the others name nobody)."""
+    out = []
+    for m in _ASK.finditer(folded, start, end):
+        if m.start() and folded[m.start() - 1] in _WORD_CHARS:
+            continue  # inside a longer word
+        after = m.end()
         if not m.group(1):
             cho = _FIRST_TOKEN.match(folded, after, end)
             if cho is not None and cho.group(1) == "cho":
                 after = cho.end()
             if _head_at(text, folded, after, end):
-                return True
+                out.append(m.start())
             continue
         if _head_at(text, folded, after, end):
-            return True
+            out.append(m.start())
+            continue
         if "voi" not in folded[after : after + 200]:
             continue
         toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
@@ -287,44 +299,75 @@ def _may_name_owner(text: str, piece: str, start: int, end: int) -> bool:
         while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
             k += 1
         if k < len(toks) and toks[k].f == "voi" and org_at(toks, k + 1):
-            return True
-    return False
+            out.append(m.start())
+    return out
 
 
-def _clauses(text: str) -> list[list[Tok]]:
-    """The tokens of the clauses that may name an owner; the others are never tokenized.
+@dataclass
+class _Clause:
+    """The tokens of a clause that may name an owner, or of the part of it that can."""
 
-    A clause names an owner when it starts with an owner's head or holds one of the cue words
-    (đề nghị, giao, yêu cầu, phân công, điều động, phối hợp).
+    toks: list[Tok]
+    at_start: bool  # toks[0] begins the clause (a subject may stand there)
+    cut: bool  # the clause goes on after toks[-1]
+    span: tuple[int, int]  # the whole clause, in characters
+
+
+
+
+def _clauses(text: str) -> list[_Clause]:
+    """The clauses that may name an owner, tokenized only where they can; the others not at all.
+
+    A clause names an owner when it starts with an owner's head or holds a request (đề nghị,
+    giao, yêu cầu, phân công, điều động) or "phối hợp" followed by one. Of a long clause only the
+    words from a little before its first request to a little after its last one are tokenized.
     """
     folded = fold_keep_length(text)
-    out: list[list[Tok]] = []
+    out: list[_Clause] = []
     for m in _CHUNK.finditer(text):
         s, e = m.span()
         if s == e:
             continue
-        piece = folded[s:e]
-        if _INNER_STOP.search(piece) or _head_at(text, folded, s, e) or _may_name_owner(text, piece, s, e):
-            out.append(tokens_between(text, s, e))
+        if _INNER_STOP.search(folded, s, e):
+            out.append(_Clause(tokens_between(text, s, e), True, False, (s, e)))
+            continue
+        head = _head_at(text, folded, s, e)
+        asks = _asks(text, folded, s, e)
+        if not head and not asks:
+            continue
+        ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
+        we = min(e, max(asks[-1] if asks else s, s) + 240)
+        toks = tokens_between(text, ws, we)
+        if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
+            ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
+        out.append(_Clause(toks, ws == s, we < e, (s, e)))
     return out
 
 
 def find_owners(text: str) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet)."""
-    found = Owners()
     clauses = _clauses(text)
-    for toks in clauses:
-        _subjects(text, toks, found)
-    for toks in clauses:
-        _requests(text, toks, found)
-    return found
+    while True:
+        found = Owners()
+        # the last token of a cut clause may be cut too: an owner list must stop before it
+        short = [c for c in clauses if c.at_start and _subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
+        short += [c for c in clauses if _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
+        if not short:
+            return found
+        for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
+            c.toks, c.at_start, c.cut = tokens_between(text, *c.span), True, False
 
 
-def _subjects(text: str, toks: list[Tok], found: Owners) -> None:
-    """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp"."""
+def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
+    """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp".
+
+    Returns how far (in tokens) the owner lists read.
+    """
     n = len(toks)
+    reach = 0
     for s in _clause_starts(toks):
         ol = owner_list(toks, s)
+        reach = max(reach, ol.reach)
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = _names(text, ol.names)
@@ -335,11 +378,16 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> None:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+    return reach
 
 
-def _requests(text: str, toks: list[Tok], found: Owners) -> None:
-    """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y"."""
+def _requests(text: str, toks: list[Tok], found: Owners) -> int:
+    """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y".
+
+    Returns how far (in tokens) the owner lists read.
+    """
     n = len(toks)
+    reach = 0
     i = 0
     while i < n:
         t = toks[i]
@@ -351,6 +399,7 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> None:
             if j < n and toks[j].f == "cho":
                 j += 1
             ol = owner_list(toks, j)
+            reach = max(reach, ol.reach)
             if ol.names:
                 phrase = text[t.start : toks[min(ol.end, n) - 1].end]
                 found.add_lead(_names(text, ol.names), f'"{phrase}"')
@@ -360,6 +409,7 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> None:
                     k = ol.end + ol.verb
                     if k < n and toks[k].f == ",":
                         ol2 = owner_list(toks, k + 1)
+                        reach = max(reach, ol2.reach)
                         if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
                             found.add_support(_names(text, ol2.names), f'"{text[toks[k + 1].start:toks[ol2.end + 1].end]}"')
                 continue
@@ -371,12 +421,14 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> None:
             if k < n and toks[k].f == "voi":
                 j = k + 1
             ol = owner_list(toks, j)
+            reach = max(reach, ol.reach)
             if ol.names and (ol.verb or j > i + 2 or ol.end >= n or toks[ol.end].f in _END_PUNCT or toks[ol.end].f == ","):
                 phrase = text[t.start : toks[min(ol.end, n) - 1].end]
                 found.add_support(_names(text, ol.names), f'"{phrase}"')
                 i = ol.end
                 continue
         i += 1
+    return reach
 
 
 def subject_before(text: str, verb_start: int) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.lines import tokenize
@@ -24,6 +25,8 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
     ("ad_hoc", re.compile(r"\bdot xuat\b")),
 ]
+_TO = re.compile(r"\b(?:ve|gui|len)\b")
+_WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
 
@@ -42,16 +45,21 @@ def is_obligation(text: str) -> bool:
     return _first_report(text) is not None
 
 
+@lru_cache(maxsize=256)
 def _first_report(text: str) -> int | None:
     f = fold_keep_length(text)
+    if "bao cao" not in f and "gui " not in f:
+        return None
+    has_when: bool | None = None
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before):
             continue
-        after = f[m.end() : m.end() + 250]
-        has_to = re.search(r"\b(?:ve|gui|len)\b", after[:160]) is not None
-        has_when = re.search(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b", f) is not None
-        if has_to or has_when:
+        if _TO.search(f, m.end(), m.end() + 160):
+            return m.start()
+        if has_when is None:
+            has_when = _WHEN.search(f) is not None
+        if has_when:
             return m.start()
     return None
 

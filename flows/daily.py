@@ -1,7 +1,7 @@
 """The daily sweep: materialise → plan → deliver → escalate, then publish the board."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Prefect validates flow parameters from real annotations,
+# and a string "date" cannot be resolved when a deployment runs the flow.
 from datetime import date
 from typing import Any
 

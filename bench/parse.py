@@ -32,8 +32,9 @@ def sample() -> tuple[str, str]:
         return read_document(shared).text, "../shared/dispatches/001_35ef319da2618b6e.txt"
     path = REPO / "tests" / "fixtures" / "dispatches" / "01_kehoach_roman_letters.md"
     lines = read_document(path).text.split("\n")
-    # pad with top-level items numbered after the fixture's own (2 of them), so they are read as items
-    k = 3
+    # pad with a section of numbered items after the fixture's own (I.-III.), so they are read as items
+    lines.append("IV. NHIỆM VỤ KHÁC")
+    k = 1
     while len("\n".join(lines).encode("utf-8")) < 10_000:
         lines.append(f"{k}. Sở Y tế chủ trì, phối hợp với Công an tỉnh kiểm tra trước ngày 15/9/2025.")
         k += 1

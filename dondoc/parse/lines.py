@@ -81,10 +81,10 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     append = out.append
     for m in _TOKEN.finditer(folded, start, end):
         s, e = m.span()
-        surface = text[s:e]
-        first = surface[0]
+        first = text[s]
+        cap = first.isupper()  # an all-capital word starts with a capital or a digit (skip isupper otherwise)
         word = first.isalnum()
-        append(_new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word)))
+        append(_new_tok(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), word)))
     return out
 
 
@@ -95,10 +95,10 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     out: list[Tok] = []
     for m in _TOKEN.finditer(folded, start, end):
         s, e = m.span()
-        surface = text[s:e]
-        first = surface[0]
+        first = text[s]
+        cap = first.isupper()  # an all-capital word starts with a capital or a digit (skip isupper otherwise)
         word = first.isalnum()
-        out.append(_new_tok(Tok, (s, e, m.group(), first.isupper(), word and e - s > 1 and surface.isupper(), word)))
+        out.append(_new_tok(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), word)))
         if len(out) == count:
             break
     return out

@@ -48,7 +48,7 @@ def is_section(text: str) -> bool:
     """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, promulgation clauses."""
     if _SECTION.match(text.strip()):
         return True
-    f = fold_keep_length(text.lower())
+    f = fold_keep_length(text)  # lower case too, for the letters it folds
     return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
 
 

@@ -55,7 +55,7 @@ def sample_digest(n: int = 0, *, domain: str = "example.vn", as_of: date = date(
             days_left=3,
             title="Báo cáo sơ kết 6 tháng",
             period_label="6 tháng đầu năm 2026",
-            window_phrase="từ 15/12/2025 đến 14/6/2026",
+            window_phrase="số liệu tính từ 15/12/2025 đến 14/6/2026",
         ),
         sample_item("overdue", "3", as_of - timedelta(days=2), owner_name=org, days_left=-2, title="Gửi danh sách điển hình tiên tiến"),
         sample_item(

@@ -51,6 +51,7 @@ class Dispatch(SQLModel, table=True):
     identity: str = Field(index=True)  # number|issuer, or the source name: what a replacement matches
     number: str | None = None
     issuer: str | None = None
+    issuer_org: str | None = Field(default=None, max_length=64)  # the issuer resolved: replies go there
     issued_on: date | None = None
     subject: str | None = None
     classified: bool = False

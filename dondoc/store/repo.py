@@ -134,8 +134,10 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
         raise TaskSetError(path, "dispatch", f"a different version of {identity.split('|')[0]!r} is already "
                            "loaded; review the change and load again with --replace")
     d = ts.dispatch
+    issuer_codes = directory.resolve(d.issuer, on=d.issued_on).codes if d.issuer else ()
     row = m.Dispatch(
-        identity=identity, number=d.number, issuer=d.issuer, issued_on=d.issued_on, subject=d.subject,
+        identity=identity, number=d.number, issuer=d.issuer,
+        issuer_org=issuer_codes[0] if len(issuer_codes) == 1 else None, issued_on=d.issued_on, subject=d.subject,
         classified=d.classified, source_name=d.source.name if d.source else None,
         source_sha256=d.source.sha256 if d.source else None, content_sha256=digest, taskset=to_plain(ts),
     )

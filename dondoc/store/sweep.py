@@ -248,9 +248,12 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
                     occurrence_id=occ.id, step=c.kind, as_of=ctx.as_of,
                     to_org=target if c.kind == "escalation" else occ.org_code, created_at=m.utcnow())])
         first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
+        issuer_org = orgs.get(first_dispatch.issuer_org or "")
+        reply = _recipients(session, issuer_org.code, prefer="coordinator") if issuer_org else []
         row.payload = {  # type: ignore[union-attr]
             "recipient_name": contact.name, "org_name": org.name if org else target, "as_of": ctx.as_of.isoformat(),
-            "issuer": first_dispatch.issuer, "items": payload_items,
+            "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
+            "reply_to": reply[0].email if reply else None, "items": payload_items,
         }
         row.status = "pending"  # type: ignore[union-attr]
         session.add(row)
@@ -335,12 +338,24 @@ def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
         "kind": c.kind, "dispatch_number": d.number, "dispatch_subject": d.subject, "task_key": task.key,
         "title": task.title, "text": task.text, "owner_name": owner.name if owner else occ.org_code,
         "due_stated": occ.stated_due.isoformat(), "due_effective": occ.effective_due.isoformat(),
-        "days_left": (occ.effective_due - ctx.as_of).days, "period_label": occ.period,
+        "days_left": (occ.effective_due - ctx.as_of).days, "period_label": _period_words(occ),
         "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
         "observance_name": obs.name if obs else None, "anniversary": anniversary, "round_year": round_year,
         "classified": d.classified, "occurrence_id": occ.id,
         "note": None if occ.kind == "event" else _due_note(occ, ctx),
     }
+
+
+def _period_words(occ: m.Occurrence) -> str | None:
+    """The period a report covers, in words ("6 tháng đầu năm 2025"); None for one-off and events."""
+    from dondoc.schedule.periods import parse_period
+
+    if occ.kind == "event" or occ.period == "once":
+        return None
+    try:
+        return parse_period(occ.period.split("@", 1)[0]).phrase()
+    except ValueError:
+        return None
 
 
 def _due_note(occ: m.Occurrence, ctx: SweepContext) -> str:

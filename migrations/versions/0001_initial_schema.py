@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.Column('identity', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('number', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('issuer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('issuer_org', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('issued_on', sa.Date(), nullable=True),
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('classified', sa.Boolean(), nullable=False),

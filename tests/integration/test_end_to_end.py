@@ -74,6 +74,8 @@ class TestReminders:
         assert len(got) == 7 and len(set(got)) == 7
         text = "\n".join(bodies(mailbox))
         assert "16/06/2025" in text  # 15/6/2025 is a Sunday: Điều 148 moves it to Monday
+        assert "6 tháng đầu năm 2025 (số liệu tính từ 15/12/2024 đến 14/6/2025)" in text
+        assert {m["Reply-To"].addresses[0].addr_spec for m in mailbox.messages()} == {"vanphong@ubnd.haiduong.example.vn"}
         code, out, _ = run(cli, "remind", "--as-of", "2025-06-10")
         assert code == 0 and "nothing new" in out
         assert mailbox.count() == 7

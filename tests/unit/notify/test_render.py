@@ -132,14 +132,14 @@ class TestDigestMessage:
         assert phrase in text_of(render(sample_digest(0, items=[sample_item(days_left=days_left)])))
 
     def test_a_report_states_its_period_and_data_window(self) -> None:
-        item = sample_item(period_label="6 tháng đầu năm 2026", window_phrase="từ 15/12/2025 đến 14/6/2026")
-        assert "Kỳ báo cáo: 6 tháng đầu năm 2026 (số liệu từ 15/12/2025 đến 14/6/2026)" in text_of(
+        item = sample_item(period_label="6 tháng đầu năm 2026", window_phrase="số liệu tính từ 15/12/2025 đến 14/6/2026")
+        assert "Kỳ báo cáo: 6 tháng đầu năm 2026 (số liệu tính từ 15/12/2025 đến 14/6/2026)" in text_of(
             render(sample_digest(0, items=[item]))
         )
 
     def test_an_observance_shows_its_anniversary_and_round_year(self) -> None:
         item = sample_item("observance", "E1", observance_name="Ngày hội toàn dân bảo vệ ANTQ", anniversary=20, round_year=True)
-        assert "(kỷ niệm 20 năm, năm chẵn)" in text_of(render(sample_digest(0, items=[item])))
+        assert "(kỷ niệm 20 năm, năm tròn)" in text_of(render(sample_digest(0, items=[item])))
 
 
 class TestEscaping:

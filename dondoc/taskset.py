@@ -67,11 +67,21 @@ class Relative(_Strict):
     from_event: str = "receipt"
 
 
+class LunarDue(_Strict):
+    """A deadline anchored on a lunar date: "trước Tết Nguyên đán 15 ngày" is month 1, day 1, 15 days before."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=30)
+    days_before: int = Field(default=0, ge=0, le=366)
+    name: str | None = None  # "Tết Nguyên đán", as the text names it
+
+
 class Schedule(_Strict):
     repeat: Repeat = "once"
     due: list[str] = Field(default_factory=list)
     events: list[str] = Field(default_factory=list)  # observances: "--08-19" or an observance key
     relative: Relative | None = None
+    lunar: list[LunarDue] = Field(default_factory=list)  # every year, on the solar day of that lunar date
     until: date | None = None  # last day the recurrence runs, if the text says so
 
     @field_validator("due")

@@ -77,6 +77,7 @@ class Task(SQLModel, table=True):
     due: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     events: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     relative: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    lunar: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     until: date | None = None
     report_to: str | None = None
     cascade_by: str | None = Field(default=None, max_length=64)  # the consolidating organisation

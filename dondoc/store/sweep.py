@@ -116,6 +116,29 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
     return len(session.exec(select(m.Occurrence.id)).all()) - len(before)
 
 
+def _lunar_occurrences(task: m.Task, lu: dict[str, Any], *, between: tuple[date, date],
+                       ctx: SweepContext) -> list[dict[str, Any]]:
+    """One occurrence a year for a deadline anchored on a lunar date (Vietnamese calendar, UTC+7)."""
+    from dondoc.schedule.calendar import fmt
+    from dondoc.schedule.lunar import days_before_lunar
+
+    out = []
+    for year in range(between[0].year, between[1].year + 2):
+        try:
+            stated = days_before_lunar(year, lu["month"], lu["day"], lu.get("days_before", 0))
+        except ValueError:
+            continue
+        if not between[0] <= stated <= between[1]:
+            continue
+        anchor = days_before_lunar(year, lu["month"], lu["day"], 0)
+        what = lu.get("name") or f"ngày {lu['day']:02d}/{lu['month']:02d} âm lịch"
+        note = (f"{lu.get('days_before', 0)} ngày trước {what} ({fmt(anchor)} dương lịch)"
+                if lu.get("days_before") else f"{what}: {fmt(anchor)} dương lịch")
+        out.append(dict(period=f"{year}@am-{lu['month']:02d}-{lu['day']:02d}", kind=task.kind, stated_due=stated,
+                        effective_due=ctx.cal.effective_due(stated), notes=[note]))
+    return out
+
+
 def _internal(spec: dict[str, Any], task: m.Task, ctx: SweepContext) -> dict[str, Any]:
     """A sub-unit's occurrence of a consolidated report: due N working days before the consolidator."""
     from dondoc.schedule.calendar import fmt
@@ -152,6 +175,8 @@ def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date],
         for day in observance_days([obs], between=between):
             specs.append(dict(period=f"{day.day.year}@{obs.key}", kind="event", event_key=obs.key,
                               stated_due=day.day, effective_due=day.day))
+    for lu in task.lunar:
+        specs.extend(_lunar_occurrences(task, lu, between=between, ctx=ctx))
     if task.relative:
         from dondoc.taskset import Relative
 

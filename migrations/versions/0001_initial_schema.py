@@ -115,6 +115,7 @@ def upgrade() -> None:
     sa.Column('due', sa.JSON(), nullable=False),
     sa.Column('events', sa.JSON(), nullable=False),
     sa.Column('relative', sa.JSON(), nullable=True),
+    sa.Column('lunar', sa.JSON(), nullable=False),
     sa.Column('until', sa.Date(), nullable=True),
     sa.Column('report_to', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('cascade_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),

@@ -190,3 +190,25 @@ class TestCascade:
         occ = h1["hoi-nd"]["id"]
         code, out, _ = run(cli, "explain", str(occ))
         assert "Hạn nội bộ" in out and "Nghị định 09/2019" in out
+
+
+class TestLunarAnchors:
+    @pytest.mark.parametrize(("as_of", "expected"), [("2026-01-20", "2026-02-02"), ("2027-01-05", "2027-01-22")],
+                             ids=["tet-2026", "tet-2027"])
+    def test_fifteen_days_before_tet_follows_the_vietnamese_lunar_calendar(self, env, cli, tmp_path, as_of, expected):
+        import json
+
+        import yaml
+
+        data = {"version": 1, "dispatch": {"number": "9/KH-CAT", "issuer": "Công an tỉnh Hải Dương", "issued_on": "2025-12-01"},
+                "tasks": [{"key": "1", "title": "Ra quân trấn áp tội phạm dịp Tết", "kind": "action",
+                           "lead": [{"name": "Công an tỉnh"}],
+                           "schedule": {"repeat": "annual", "lunar": [{"month": 1, "day": 1, "days_before": 15,
+                                                                        "name": "Tết Nguyên đán"}]}}]}
+        path = tmp_path / "tet.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+        assert run(cli, "load", str(path))[0] == 0
+        code, out, _ = run(cli, "tasks", "list", "--as-of", as_of, "--json")
+        occ = json.loads(out)[0]["next_due"]
+        assert occ["stated"] == expected

@@ -261,7 +261,9 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
 _FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
-_HEAD_FIRST = frozenset(ORG_HEADS) | {d.split()[0] for d in _DETERMINERS}
+_HEAD_FIRST = _HEAD_WORDS
+# Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
+_LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi".split())
 
 
 def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
@@ -270,37 +272,31 @@ def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
     if m is None:
         return False
     s, e = m.span(1)
-    if m.group(1) not in _HEAD_FIRST and not (e - s > 1 and text[s:e].isupper()):
+    word = m.group(1)
+    if word not in _HEAD_FIRST:
+        return e - s > 1 and text[s:e].isupper() and word not in ("v", "vv")
+    if word in _LOWER_NOT_HEAD and not text[s].isupper():
         return False
     return org_at(first_tokens(text, pos, end, 8), 0) > 0
 
 
-def _asks(text: str, folded: str, start: int, end: int) -> list[int]:
-    """Where in text[start:end] a request or "phối hợp" is followed by an owner's head (the others name nobody)."""
-    out = []
-    for m in _ASK.finditer(folded, start, end):
-        if m.start() and folded[m.start() - 1] in _WORD_CHARS:
-            continue  # inside a longer word
-        after = m.end()
-        if not m.group(1):
-            cho = _FIRST_TOKEN.match(folded, after, end)
-            if cho is not None and cho.group(1) == "cho":
-                after = cho.end()
-            if _head_at(text, folded, after, end):
-                out.append(m.start())
-            continue
-        if _head_at(text, folded, after, end):
-            out.append(m.start())
-            continue
-        if "voi" not in folded[after : after + 200]:
-            continue
-        toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
-        k = 0
-        while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
-            k += 1
-        if k < len(toks) and toks[k].f == "voi" and org_at(toks, k + 1):
-            out.append(m.start())
-    return out
+def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
+    """Whether the request or "phối hợp" matched by _ASK is followed by an owner's head before `end`."""
+    after = m.end()
+    if not m.group(1):
+        cho = _FIRST_TOKEN.match(folded, after, end)
+        if cho is not None and cho.group(1) == "cho":
+            after = cho.end()
+        return _head_at(text, folded, after, end)
+    if _head_at(text, folded, after, end):
+        return True
+    if "voi" not in folded[after : after + 200]:
+        return False
+    toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
+    k = 0
+    while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
+        k += 1
+    return k < len(toks) and toks[k].f == "voi" and org_at(toks, k + 1) > 0
 
 
 @dataclass
@@ -324,15 +320,22 @@ def _clauses(text: str) -> list[_Clause]:
     """
     folded = fold_keep_length(text)
     out: list[_Clause] = []
-    for m in _CHUNK.finditer(text):
-        s, e = m.span()
-        if s == e:
-            continue
-        if _INNER_STOP.search(folded, s, e):
+    spans = [m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()]
+    asks_in: dict[int, list[int]] = {}  # clause index -> where its requests that name someone start
+    k = 0
+    for m in _ASK.finditer(folded):
+        if m.start() and folded[m.start() - 1] in _WORD_CHARS:
+            continue  # inside a longer word
+        while spans[k][1] <= m.start():
+            k += 1
+        if _ask_names(text, folded, m, spans[k][1]):
+            asks_in.setdefault(k, []).append(m.start())
+    for k, (s, e) in enumerate(spans):
+        if folded.find("(", s, e) >= 0 and _INNER_STOP.search(folded, s, e):
             out.append(_Clause(tokens_between(text, s, e), True, False, (s, e)))
             continue
         head = _head_at(text, folded, s, e)
-        asks = _asks(text, folded, s, e)
+        asks = asks_in.get(k, [])
         if not head and not asks:
             continue
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)

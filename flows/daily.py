@@ -14,16 +14,18 @@ from tasks.sweep import deliver, materialise, plan, publish_board
 
 @flow(name="daily-sweep")
 def daily_sweep(as_of: date | None = None) -> dict[str, Any]:
-    """One sweep for `as_of` (default: today in Asia/Ho_Chi_Minh). Safe to run twice at once."""
+    """One sweep for `as_of` (default: today in Asia/Ho_Chi_Minh). Safe to run twice at once.
+
+    Reminders, observances, overdue notices and escalations are planned together, so each
+    recipient gets one digest per sweep.
+    """
     day = as_of or local_today(get_settings())
     created = materialise(day)
-    reminders = plan(day, sorted(REMIND_KINDS))
+    planned = plan(day, sorted(REMIND_KINDS | ESCALATE_KINDS))
     sent = deliver(as_of)
-    escalations = plan(day, sorted(ESCALATE_KINDS))
-    sent_escalations = deliver(as_of)
     board = publish_board(day)
-    return {"as_of": day.isoformat(), "occurrences_created": created, "reminders": reminders,
-            "escalations": escalations, "delivered": [sent, sent_escalations], "board": board}
+    return {"as_of": day.isoformat(), "occurrences_created": created, "planned": planned, "delivered": sent,
+            "board": board}
 
 
 if __name__ == "__main__":

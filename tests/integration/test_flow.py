@@ -25,12 +25,15 @@ class TestDailyFlow:
         from flows.daily import daily_sweep
 
         result = daily_sweep(as_of=date(2025, 6, 10))
-        assert result["reminders"]["messages"] == 7
+        assert result["planned"]["messages"] == 7 and result["delivered"]["sent"] == 7
         assert mailbox.count() == 7
         again = daily_sweep(as_of=date(2025, 6, 10))
-        assert again["reminders"]["messages"] == 0 and mailbox.count() == 7
+        assert again["planned"]["messages"] == 0 and mailbox.count() == 7
         late = daily_sweep(as_of=date(2025, 6, 20))
-        assert late["escalations"]["by_kind"]["escalation"] == 7
+        assert late["planned"]["by_kind"] == {"overdue": 7, "escalation": 7}
+        # one digest per recipient per sweep: 7 owners told they are late; the Ủy ban MTTQ tỉnh's head
+        # told of its six member organisations, the UBND tỉnh's of the Ủy ban MTTQ tỉnh itself
+        assert late["planned"]["messages"] == 9
 
         import asyncio
 

@@ -30,6 +30,41 @@ _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
 
+# A day of a month named by its place in the period: "trước ngày 20 (của) tháng cuối quý",
+# "chậm nhất ngày 15 của tháng đầu quý sau", "trước ngày 05 tháng sau", "hằng tháng, trước ngày 25".
+_PERIOD_DAY = re.compile(
+    r"\b(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong qua|han chot(?: la)?|den|vao)\s+(?:ngay\s+)?(\d{1,2})\b"
+    r"(?!\s*[/.\-]\s*\d)(?!\s+thang\s+\d)"
+    r"(?:\s*(?:,\s*)?(?:cua\s+)?(?:hang\s+)?thang\s+(?:(cuoi|dau)(?:\s+(?:cua\s+)?(?:quy|ky|ky bao cao|nam|6 thang|sau thang|nua nam))?"
+    r"(\s+(?:sau|tiep theo|ke tiep|ke tiep theo))?|(sau|tiep theo|ke tiep)))?"
+)
+_FIRST_MONTHS = {"monthly": range(1, 13), "quarterly": (1, 4, 7, 10), "semiannual": (1, 7), "annual": (1,)}
+
+
+def period_day(f: str, start: int, end: int, repeat: str) -> tuple[list[str], str] | None:
+    """The due days of a periodic report written as a day of a month of the period, and why.
+
+    "ngày 20 của tháng cuối quý" is "---20" (that day of each period's last month, the task set's
+    convention). "ngày 15 của tháng đầu quý sau" falls after the period it reports on: for a
+    quarterly report it is four days of the year, "--01-15", "--04-15", "--07-15", "--10-15"
+    (the scheduler labels each with the quarter just ended); "ngày 05 tháng sau" of a monthly
+    report is "---05" (last month's). A bare "trước ngày 25" of a periodic report is "---25".
+    """
+    m = _PERIOD_DAY.search(f, start, end)
+    if m is None or not 1 <= int(m.group(1)) <= 31:
+        return None
+    day = int(m.group(1))
+    place, after, next_month = m.group(2), m.group(3), m.group(4)
+    if place == "dau" and after or (next_month and repeat != "monthly"):
+        months = _FIRST_MONTHS.get(repeat, ())
+        if repeat == "monthly":
+            return [f"---{day:02d}"], f"day {day} of the month after the one reported on"
+        return [f"--{mo:02d}-{day:02d}" for mo in months], f"day {day} of the first month after each period"
+    if repeat == "monthly":
+        return [f"---{day:02d}"], f"day {day} of every month" + (" (of the next month)" if next_month else "")
+    return [f"---{day:02d}"], f"day {day} of the last month of each period"
+
+
 @dataclass(frozen=True)
 class ReportSpec:
     repeat: str
@@ -38,6 +73,12 @@ class ReportSpec:
     to: str | None
     by: list[str]  # who reports
     why: str
+    more_dues: tuple[str, ...] = ()  # further due days of the same report ("--04-15", "--07-15", ...)
+    consolidator: str | None = None  # who gathers the reports before they go on (Cascade.by)
+
+    @property
+    def dues(self) -> list[str]:
+        return ([self.due] if self.due else []) + list(self.more_dues)
 
 
 def is_obligation(text: str) -> bool:
@@ -64,7 +105,19 @@ def _first_report(text: str) -> int | None:
     return None
 
 
-def _recipient(text: str, from_: int) -> str | None:
+@dataclass(frozen=True)
+class Recipient:
+    name: str  # as written, with its parenthesis: "UBND tỉnh (qua Công an tỉnh)"
+    via: str | None  # "Công an tỉnh" of "(qua Công an tỉnh)"
+    end: int  # offset in the text after the name and its parenthesis
+
+
+_VIA = re.compile(r"(?i)^qua\s+")
+# "… về Sở Nội vụ để tổng hợp", "… (qua Công an tỉnh) trước ngày 05/7 để tổng hợp, báo cáo …"
+_CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|tap hop)\b")
+
+
+def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
     for m in re.finditer(r"\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
         s = from_ + m.end()
@@ -77,11 +130,81 @@ def _recipient(text: str, from_: int) -> str | None:
         name = seg[:end]
         if "(" in name:
             name = name[: name.index("(")]
+        after = len(name)
+        via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])
         if pm and pm.group(1).strip(" *"):
-            name = name.rstrip() + " (" + pm.group(1).strip(" *") + ")"
-        return name.replace("*", "").strip(" ,")
+            inner = pm.group(1).strip(" *")
+            name = name.rstrip() + " (" + inner + ")"
+            after += pm.end()
+            if _VIA.match(inner):
+                via = _VIA.sub("", inner).strip(" ,") or None
+        return Recipient(name.replace("*", "").strip(" ,"), via, s + after)
     return None
+
+
+def consolidator_named(text: str, to: Recipient | None) -> str | None:
+    """Who gathers the reports, when the sentence says so: "gửi về Sở Nội vụ để tổng hợp" → Sở Nội vụ,
+    "về UBND tỉnh (qua Công an tỉnh) để tổng hợp" → Công an tỉnh; None when nobody is said to."""
+    if to is None:
+        return None
+    f = fold_keep_length(text)
+    stop = _SENTENCE_END.search(f, to.end)
+    window = f[to.end : stop.start() if stop else len(f)]
+    if not _CONSOLIDATES.search(window):
+        return None
+    return to.via or re.sub(r"\s*\([^)]*\)\s*$", "", to.name)
+
+
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)")
+_GATHER_WORD = re.compile(r"(?i)t(?:ổng|ập) hợp(?!\w)")  # on the text itself: no need to fold a whole body
+
+
+def _before_each(f: str, pattern: re.Pattern[str], reach: int) -> list[tuple[int, int, bool]]:
+    """For each match of `pattern`: the text from its sentence's start (at most `reach` characters
+    back, then from a word's start) to the match's end, and whether that is the sentence's start."""
+    spans: list[tuple[int, int, bool]] = []
+    for m in pattern.finditer(f):
+        start = max(f.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        whole = m.start() - start <= reach
+        if not whole:
+            start = f.find(" ", m.start() - reach) + 1
+        spans.append((start, m.end(), whole))
+    return spans
+
+
+_GATHER = re.compile(r"\b(?:tong hop|tap hop)\b")
+_LEAD_CUE = re.compile(r"chu tri|trach nhiem|dau moi|theo doi")
+_GATHER_VERBS = frozenset({"tong hop", "tap hop"})
+_LEAD_VERBS = frozenset({"chu tri", "co trach nhiem", "chiu trach nhiem", "la dau moi", "lam dau moi", "theo doi"})
+_ASKING = frozenset({"giao", "de nghi", "yeu cau", "phan cong"})
+
+
+def gatherers(text: str) -> list[str]:
+    """Agencies a text charges with gathering the reports: "Giao Công an tỉnh chủ trì, tập hợp kết
+    quả", "Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh", "Văn phòng UBND tỉnh tổng hợp"."""
+    out: list[str] = []
+    for s, e, whole in _before_each(text, _GATHER_WORD, 300):
+        fw = fold_keep_length(text[s:e])
+        if not _LEAD_CUE.search(fw) and not any(c.isupper() for c in text[max(s, e - 70) : e - 8]):
+            continue  # no "chủ trì", "có trách nhiệm" … before it, and no name just before it
+        toks = tokenize(text[s:e])
+        starts = [0] * whole + [k + 1 for k, t in enumerate(toks) if t.f in (",", ":") or t.f in _ASKING]
+        starts += [k + 2 for k in range(len(toks) - 1) if f"{toks[k].f} {toks[k + 1].f}" in _ASKING]
+        for i in sorted(set(starts)):
+            if i < len(toks) and toks[i].f == "cho":
+                i += 1
+            ol = owner_list(toks, i)
+            if not ol.names or not ol.verb:
+                continue
+            verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
+            rest = fw[toks[ol.end + ol.verb].start if ol.end + ol.verb < len(toks) else e - s :]
+            if verb in _GATHER_VERBS or (verb in _LEAD_VERBS and _GATHER.search(rest)):
+                for a, b in ol.names:
+                    name = text[s + a : s + b].strip(" ,*")
+                    if name and name not in out:
+                        out.append(name)
+    return out
 
 
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
@@ -90,7 +213,9 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     if start is None:
         return []
     f = fold_keep_length(text)
-    to = _recipient(text, start)
+    recipient = _recipient(text, start)
+    to = recipient.name if recipient else None
+    gatherer = consolidator_named(text, recipient)
     by = subject_before(text, start)
     periods: list[tuple[int, int, str]] = []
     for repeat, pattern in _PERIODS:
@@ -103,7 +228,7 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
         dl = next((d for d in dls if d.start >= 0), None)
         out.append(ReportSpec("once", dl.due if dl else None, dl.relative if dl else None, to, by,
-                              dl.why if dl else "a report with no date stated"))
+                              dl.why if dl else "a report with no date stated", consolidator=gatherer))
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
     used: set[int] = set()
@@ -118,12 +243,15 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         if dl is not None:
             used.add(dl.start)
         due = dl.due if dl else None
-        if due is None and repeat == "monthly":
-            dm = re.search(r"\b(?:truoc|cham nhat|den)\s+(?:ngay\s+)?(\d{1,2})\b(?!\s*[/.\-]\s*\d)", f[s:nxt])
-            if dm and 1 <= int(dm.group(1)) <= 31:
-                due = f"---{int(dm.group(1)):02d}"
+        more: list[str] = []
+        why = f'"{text[s:e].strip()}"' + (f", {dl.why}" if dl else "")
+        if due is None and repeat in _FIRST_MONTHS:
+            # the day may stand after the cadence ("hằng quý, trước ngày 20 …") or before it
+            found = period_day(f, s, nxt, repeat) or period_day(f, prev, s, repeat)
+            if found is not None:
+                (due, *more), how = found
+                why += f", {how}"
         if due and repeat == "monthly" and not due.startswith("---"):
             due = "---" + due[-2:]
-        why = f'"{text[s:e].strip()}"' + (f", {dl.why}" if dl else "")
-        out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why))
+        out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer))
     return out

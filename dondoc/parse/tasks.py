@@ -12,7 +12,7 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
-from dondoc.taskset import Owner, Schedule, Task
+from dondoc.taskset import Cascade, Owner, Schedule, Task
 
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
@@ -111,9 +111,13 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
 def report_task(
     key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str], fallback_why: str = ""
 ) -> Task:
-    sched = Schedule(repeat=spec.repeat, due=[spec.due] if spec.due else [], relative=spec.relative)  # type: ignore[arg-type]
+    sched = Schedule(repeat=spec.repeat, due=spec.dues, relative=spec.relative)  # type: ignore[arg-type]
     task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
     task.lead = _owners(spec.by or fallback_lead)
+    if spec.consolidator and spec.consolidator not in [o.name for o in task.lead]:
+        task.cascade = Cascade(by=Owner(name=spec.consolidator))
+        task.explain["cascade"] = f'"{spec.consolidator}" gathers the reports ("… để tổng hợp")'
+
     task.explain = {
         "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
         "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),

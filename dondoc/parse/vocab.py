@@ -28,7 +28,8 @@ VERBS = _phrases(
     "hoan thien,sua doi,dieu chinh,phe duyet,chu dong phoi hop,duoc,se,da,cung,trong,truoc,sau,"
     "ngay,theo,tai,de,nham,khi,neu,doi voi,thuc hien tot,tap trung,uu tien,quyet liet,kien quyet,"
     "tang,phat hien,ngan chan,dau tranh,xu phat,tiep don,bao ve,la,"
-    "phat trien,cai thien,tranh,khong,phai,tuyet doi,cho,mot so,nhung,voi,dong thoi"
+    "phat trien,cai thien,tranh,khong,phai,tuyet doi,cho,mot so,nhung,voi,dong thoi,"
+    "cham nhat,muon nhat,han chot"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").

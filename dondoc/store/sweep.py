@@ -245,23 +245,14 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         for contact in contacts:
             per_recipient[(contact.email, target)].append((c, contact))
     for (email, target), items in sorted(per_recipient.items()):
-        outbox_id = m.new_id()
         contact = items[0][1]
-        org = orgs.get(target)
-        session.add(m.Outbox(id=outbox_id, recipient_email=email, recipient_name=contact.name, org_code=target,
-                             as_of=ctx.as_of, message_id=message_id_for(outbox_id, ctx.mail_domain),
-                             status="planning", next_attempt_at=ctx.day_starts))
-        session.flush()
-        rows = [dict(dedupe_key=f"{c.dedupe_key}:{email}", kind=c.kind, occurrence_id=c.occurrence_id,
-                     recipient_email=email, rung=c.rung, outbox_id=outbox_id, created_at=m.utcnow())
-                for c, _ in items]
-        new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
-        fresh = [c for c, _ in items if f"{c.dedupe_key}:{email}" in new_keys]
-        row = session.get(m.Outbox, outbox_id)
-        if not fresh:
-            session.delete(row)
-            session.flush()
+        notices = [(f"{c.dedupe_key}:{email}", dict(kind=c.kind, occurrence_id=c.occurrence_id, rung=c.rung))
+                   for c, _ in items]
+        opened = _open_digest(session, ctx, email=email, name=contact.name, org_code=target, notices=notices)
+        if opened is None:
             continue
+        row, new_keys = opened
+        fresh = [c for c, _ in items if f"{c.dedupe_key}:{email}" in new_keys]
         payload_items = []
         for c in fresh:
             occ = by_id[c.occurrence_id]
@@ -275,16 +266,12 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
         issuer_org = orgs.get(first_dispatch.issuer_org or "")
         reply = _recipients(session, issuer_org.code, prefer="coordinator") if issuer_org else []
-        row.payload = {  # type: ignore[union-attr]
+        org = orgs.get(target)
+        _close_digest(session, row, report, {
             "recipient_name": contact.name, "org_name": org.name if org else target, "as_of": ctx.as_of.isoformat(),
             "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
             "reply_to": reply[0].email if reply else None, "items": payload_items,
-        }
-        row.status = "pending"  # type: ignore[union-attr]
-        session.add(row)
-        report.messages += 1
-        report.outbox_ids.append(outbox_id)
-        report.notices += len(fresh)
+        })
     return report
 
 
@@ -299,40 +286,58 @@ def _plan_failures(*, session: Session, ctx: SweepContext, report: PlanReport) -
     if not failed:
         return
     for admin in admins:
-        outbox_id = m.new_id()
-        session.add(m.Outbox(id=outbox_id, recipient_email=admin.email, recipient_name=admin.name,
-                             org_code=admin.org_code, as_of=ctx.as_of, status="planning",
-                             message_id=message_id_for(outbox_id, ctx.mail_domain), next_attempt_at=ctx.day_starts))
-        session.flush()
-        rows = [dict(dedupe_key=f"failure:{f.id}:{admin.email}", kind="failure", occurrence_id=None,
-                     recipient_email=admin.email, rung=None, outbox_id=outbox_id, created_at=m.utcnow())
-                for f in failed]
-        new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
-        fresh = [f for f in failed if f"failure:{f.id}:{admin.email}" in new_keys]
-        row = session.get(m.Outbox, outbox_id)
-        if not fresh:
-            session.delete(row)
-            session.flush()
+        notices = [(f"failure:{f.id}:{admin.email}", dict(kind="failure", occurrence_id=None, rung=None))
+                   for f in failed]
+        opened = _open_digest(session, ctx, email=admin.email, name=admin.name, org_code=admin.org_code,
+                              notices=notices)
+        if opened is None:
             continue
+        row, new_keys = opened
         items = []
-        for f in fresh:
+        for f in (f for f in failed if f"failure:{f.id}:{admin.email}" in new_keys):
             first = f.payload.get("items", [{}])[0]
             items.append({
                 "kind": "failure", "dispatch_number": first.get("dispatch_number"), "dispatch_subject": None,
-                "task_key": first.get("task_key", ""), "title": f"Thư gửi {f.recipient_email} ({f.payload.get('org_name', '')}) không đến được",
+                "task_key": first.get("task_key", ""),
+                "title": f"Thư gửi {f.recipient_email} ({f.payload.get('org_name', '')}) không đến được",
                 "text": "", "owner_name": f.payload.get("org_name", ""), "due_stated": None, "due_effective": None,
                 "days_left": None, "period_label": None, "window_phrase": None, "report_to": None,
                 "observance_name": None, "anniversary": None, "round_year": False, "classified": False,
                 "note": f"Lỗi: {f.last_error}. Mã thư: {f.id[:12]} (dondoc outbox retry {f.id[:12]})",
             })
-        row.payload = {"recipient_name": admin.name, "org_name": "Quản trị dondoc", "as_of": ctx.as_of.isoformat(),  # type: ignore[union-attr]
-                       "issuer": None, "items": items}
-        row.status = "pending"  # type: ignore[union-attr]
-        session.add(row)
-        report.messages += 1
-        report.notices += len(fresh)
-        report.by_kind["failure"] += len(fresh)
-        report.outbox_ids.append(outbox_id)
+        report.by_kind["failure"] += len(items)
+        _close_digest(session, row, report, {"recipient_name": admin.name, "org_name": "Quản trị dondoc",
+                                             "as_of": ctx.as_of.isoformat(), "issuer": None, "items": items})
+
+
+def _open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,
+                 notices: list[tuple[str, dict[str, Any]]]) -> tuple[m.Outbox, set[str]] | None:
+    """Start one recipient's digest: insert its notices once each (ON CONFLICT DO NOTHING on the
+    dedupe key). Returns the row and the keys that are new, or None when every notice was already
+    planned (by an earlier sweep, or by a concurrent one that committed first)."""
+    row = m.Outbox(recipient_email=email, recipient_name=name, org_code=org_code, as_of=ctx.as_of,
+                   status="planning", next_attempt_at=ctx.day_starts)
+    row.message_id = message_id_for(row.id, ctx.mail_domain)
+    session.add(row)
+    session.flush()
+    rows = [dict(dedupe_key=key, recipient_email=email, outbox_id=row.id, created_at=m.utcnow(), **fields)
+            for key, fields in notices]
+    new_keys = set(_insert_ignore(session, m.Notice, rows, returning=m.Notice.dedupe_key))
+    if not new_keys:
+        session.delete(row)
+        session.flush()
+        return None
+    return row, new_keys
+
+
+def _close_digest(session: Session, row: m.Outbox, report: PlanReport, payload: dict[str, Any]) -> None:
+    """Fill the digest and queue it."""
+    row.payload = payload
+    row.status = "pending"
+    session.add(row)
+    report.messages += 1
+    report.notices += len(payload["items"])
+    report.outbox_ids.append(row.id)
 
 
 def _view(o: m.Occurrence, ctx: SweepContext) -> planmod.OccurrenceView:

@@ -86,7 +86,10 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0
     if t.f not in _HEAD_WORDS:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
-    for words in _DETERMINER_WORDS:
+    # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
+    # capital inside a list of names is a word of the name
+    det_ok = not (t.cap and i and toks[i - 1].f in (",", "va"))
+    for words in _DETERMINER_WORDS if det_ok else ():
         if all(i + k < len(toks) and toks[i + k].f == w for k, w in enumerate(words)):
             j = i + len(words)
             n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)

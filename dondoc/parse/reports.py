@@ -96,8 +96,8 @@ def _first_report(text: str) -> int | None:
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before):
             continue
-        if _TO.search(f, m.end(), m.end() + 160):
-            return m.start()
+        if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
+            return m.start()  # "gửi về X" names its recipient itself
         if has_when is None:
             has_when = _WHEN.search(f) is not None
         if has_when:
@@ -175,6 +175,7 @@ def _before_each(f: str, pattern: re.Pattern[str], reach: int) -> list[tuple[int
 
 _GATHER = re.compile(r"\b(?:tong hop|tap hop)\b")
 _LEAD_CUE = re.compile(r"chu tri|trach nhiem|dau moi|theo doi")
+_COLLECTIVE = ("cac ", "nhung ", "toan the ", "tat ca ", "moi ")
 _GATHER_VERBS = frozenset({"tong hop", "tap hop"})
 _LEAD_VERBS = frozenset({"chu tri", "co trach nhiem", "chiu trach nhiem", "la dau moi", "lam dau moi", "theo doi"})
 _ASKING = frozenset({"giao", "de nghi", "yeu cau", "phan cong"})
@@ -202,6 +203,8 @@ def gatherers(text: str) -> list[str]:
             if verb in _GATHER_VERBS or (verb in _LEAD_VERBS and _GATHER.search(rest)):
                 for a, b in ol.names:
                     name = text[s + a : s + b].strip(" ,*")
+                    if fold_keep_length(name).startswith(_COLLECTIVE):
+                        continue  # "các đơn vị tổng hợp": each its own figures, nobody gathers the others'
                     if name and name not in out:
                         out.append(name)
     return out

@@ -71,6 +71,10 @@ def differences(path: Path) -> list[str]:
             checks["report_to"] = (t.report_to, want["report_to"])
         if "relative" in want:
             checks["relative"] = (t.schedule.relative.model_dump() if t.schedule.relative else None, want["relative"])
+        if "cascade" in want:
+            checks["cascade"] = (t.cascade.by.name if t.cascade else None, want["cascade"])
+        if "title" in want:
+            checks["title"] = (t.title, want["title"])
         if "lead_implicit" in want:
             checks["lead_implicit"] = (t.explain.get("lead", "").startswith(IMPLICIT_LEAD), want["lead_implicit"])
         for name, (got, w) in checks.items():

@@ -1,0 +1,82 @@
+"""Reporting obligations: cadence, the day of the period they fall due, recipient and consolidator."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dondoc.parse.dates import DateContext
+from dondoc.parse.reports import find_reports, gatherers
+
+CTX = DateContext(issued=date(2025, 1, 6))
+
+
+class TestPeriodicReportDays:
+    @pytest.mark.parametrize(
+        ("text", "repeat", "due"),
+        [
+            ("Các sở báo cáo kết quả hằng quý về UBND tỉnh (qua Công an tỉnh) trước ngày 20 của tháng cuối quý.",
+             "quarterly", ["---20"]),
+            ("Các đơn vị báo cáo hằng quý về Sở Nội vụ trước ngày 20 tháng cuối quý.", "quarterly", ["---20"]),
+            ("Báo cáo định kỳ hằng quý gửi Sở Nội vụ chậm nhất ngày 18 của tháng cuối quý.", "quarterly", ["---18"]),
+            ("Hằng tháng, trước ngày 25, các xã báo cáo tiến độ về UBND tỉnh.", "monthly", ["---25"]),
+            ("Các xã báo cáo hằng tháng về Sở Y tế trước ngày 05 tháng sau.", "monthly", ["---05"]),
+            ("Các xã gửi báo cáo quý về Sở Tài chính trước ngày 15 của tháng đầu quý sau.",
+             "quarterly", ["--01-15", "--04-15", "--07-15", "--10-15"]),
+            ("Các huyện báo cáo 6 tháng về UBND tỉnh trước ngày 10 của tháng đầu kỳ sau.",
+             "semiannual", ["--01-10", "--07-10"]),
+        ],
+        ids=["cuoi-quy-cua", "cuoi-quy", "cham-nhat-cuoi-quy", "hang-thang-truoc-25", "thang-sau",
+             "dau-quy-sau", "dau-ky-sau-6-thang"],
+    )
+    def test_a_day_of_the_period_becomes_its_due_days(self, text: str, repeat: str, due: list[str]) -> None:
+        (spec,) = find_reports(text, ctx=CTX, warnings=[])
+        assert (spec.repeat, spec.dues) == (repeat, due)
+
+    def test_six_months_and_a_year_are_two_reports_with_their_own_days(self) -> None:
+        specs = find_reports("Định kỳ 06 tháng (trước 15/6), 01 năm (trước 15/11), các sở báo cáo về UBND tỉnh.",
+                             ctx=CTX, warnings=[])
+        assert [(s.repeat, s.dues) for s in specs] == [("semiannual", ["--06-15"]), ("annual", ["--11-15"])]
+
+    def test_the_recipient_keeps_the_agency_it_goes_through(self) -> None:
+        (spec,) = find_reports("Các sở báo cáo hằng quý về UBND tỉnh (qua Công an tỉnh) trước ngày 20 của tháng cuối quý.",
+                               ctx=CTX, warnings=[])
+        assert spec.to == "UBND tỉnh (qua Công an tỉnh)"
+
+    def test_a_deadline_word_ends_the_recipients_name(self) -> None:
+        (spec,) = find_reports("Báo cáo định kỳ hằng quý gửi Sở Nội vụ chậm nhất ngày 18 của tháng cuối quý.", ctx=CTX, warnings=[])
+        assert spec.to == "Sở Nội vụ"
+
+
+class TestConsolidator:
+    @pytest.mark.parametrize(
+        ("text", "by"),
+        [
+            ("Kết quả thực hiện gửi về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh.", "Sở Nội vụ"),
+            ("Các tổ chức báo cáo kết quả về UBND tỉnh (qua Công an tỉnh) để tổng hợp.", "Công an tỉnh"),
+            ("Kết quả gửi về Công an tỉnh trước ngày 05/7/2025 để tổng hợp, báo cáo UBND tỉnh.", "Công an tỉnh"),
+            ("Các sở báo cáo kết quả về UBND tỉnh (qua Công an tỉnh) trước ngày 20/12/2025.", None),
+            ("Các sở báo cáo kết quả về Sở Nội vụ trước ngày 20/12/2025.", None),
+        ],
+        ids=["gui-ve-de-tong-hop", "qua-de-tong-hop", "date-between", "qua-without-gathering", "nobody-gathers"],
+    )
+    def test_the_agency_said_to_gather_the_reports_is_their_consolidator(self, text: str, by: str | None) -> None:
+        (spec,) = find_reports(text, ctx=CTX, warnings=[])
+        assert spec.consolidator == by
+
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("Giao Công an tỉnh chủ trì, tập hợp kết quả, báo cáo UBND tỉnh.", ["Công an tỉnh"]),
+            ("Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh.", ["Sở Nội vụ"]),
+            ("Văn phòng UBND tỉnh theo dõi, tổng hợp tình hình thực hiện.", ["Văn phòng UBND tỉnh"]),
+            ("Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tổng hợp số liệu.", ["Sở Tài chính"]),
+            ("Các đơn vị tổng hợp số liệu của mình.", []),
+            ("Đề nghị các sở báo cáo về UBND tỉnh (qua Công an tỉnh) để tổng hợp.", []),
+        ],
+        ids=["giao-chu-tri-tap-hop", "co-trach-nhiem-tong-hop", "theo-doi-tong-hop", "chu-tri-phoi-hop-tong-hop",
+             "no-named-agency", "reporters-are-not-gatherers"],
+    )
+    def test_a_dispatch_charges_an_agency_with_gathering(self, text: str, names: list[str]) -> None:
+        assert gatherers(text) == names

@@ -12,12 +12,13 @@ from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import Bullet, Node, build_outline
 from dondoc.parse.cadence import explicit_cadence
 from dondoc.parse.lines import Line, _tokenize, split_lines
-from dondoc.parse.normalize import expand_abbreviations, fold_keep_length, match_key
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
-from dondoc.parse.reports import _first_report, find_reports, gatherers, is_obligation
+from dondoc.parse.reports import _first_report, find_reports, is_obligation
+from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.tasks import Context, is_section, item_tasks, report_task
-from dondoc.taskset import Cascade, Dispatch, Owner, Source, Task, TaskSet
+from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
 _JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
@@ -75,59 +76,6 @@ def _issuer_from_preamble(preamble: list[Line]) -> str | None:
 
 def _where(line_no: int, key: str) -> str:
     return f"line {line_no}: item {key}"
-
-
-def _lookup(directory: Directory, name: str, header: Header, cache: dict[str, Owner]) -> Owner:
-    """An owner name resolved through the directory as of the dispatch's date (kept as written when unknown)."""
-    if name not in cache:
-        cand = [name, re.sub(r"\s*\([^)]*\)", "", name), expand_abbreviations(name)]
-        new = Owner(name=name)
-        for c in cand:
-            res = directory.resolve(c, on=header.issued_on)
-            if res.resolved:
-                new = Owner(name=name, orgs=list(res.codes)) if res.group else Owner(name=name, org=res.codes[0])
-                break
-        cache[name] = new
-    return cache[name]
-
-
-def _set_gatherers(tasks: list[Task], body: str) -> None:
-    """Reports sent to (or through) an agency the dispatch charges with gathering them are cascaded:
-    "báo cáo … về UBND tỉnh (qua Công an tỉnh). Giao Công an tỉnh chủ trì, tập hợp kết quả …"."""
-    named = gatherers(body)
-    if not named:
-        return
-    for task in tasks:
-        if task.kind != "report" or task.cascade is not None or not task.report_to:
-            continue
-        to = f" {match_key(task.report_to)} "
-        leads = {match_key(o.name) for o in task.lead}
-        for g in named:
-            key = match_key(g)
-            if f" {key} " in to and key not in leads:
-                task.cascade = Cascade(by=Owner(name=g))
-                task.explain["cascade"] = f'the dispatch charges "{g}", which the reports go to, with gathering them'
-                break
-
-
-def _resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str, int]) -> None:
-    cache: dict[str, Owner] = {}
-    for task in ts.tasks:
-        if task.cascade is not None:
-            by = task.cascade.by
-            res = _lookup(directory, by.name, header, cache)
-            task.cascade = Cascade(by=res, working_days=task.cascade.working_days)
-            if res.org is None and not res.orgs:
-                ts.warnings.append(f'{_where(line_of.get(task.key, 0), task.key)}: consolidator "{by.name}" not found in the directory')
-        for role in ("lead", "support"):
-            owners: list[Owner] = getattr(task, role)
-            resolved = []
-            for o in owners:
-                r = _lookup(directory, o.name, header, cache)
-                if r.org is None and not r.orgs:
-                    ts.warnings.append(f'{_where(line_of.get(task.key, 0), task.key)}: owner "{o.name}" not found in the directory')
-                resolved.append(r)
-            setattr(task, role, resolved)
 
 
 def parse_dispatch(
@@ -248,8 +196,10 @@ def parse_dispatch(
             t.key = f"{t.key}#{k}"
         seen.add(t.key)
         unique.append(t)
-    _set_gatherers(unique, "\n".join(ln.text for ln in lines[header.body_start : header.body_end]))
+    set_gatherers(unique, "\n".join(ln.text for ln in lines[header.body_start : header.body_end]))
+    if directory is not None:
+        complete_names(unique, directory)
     ts = TaskSet(dispatch=dispatch, tasks=unique, warnings=list(dict.fromkeys(ctx.warnings)))
     if directory is not None:
-        _resolve(ts, directory, header, line_of)
+        resolve(ts, directory, header, line_of)
     return ts

@@ -28,6 +28,8 @@ _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", 
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
 MAX_NAME_TOKENS = 22
+# Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
+_PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
 _DETERMINER_WORDS = [tuple(d.split()) for d in _DETERMINERS]
 _HEAD_WORDS = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
 
@@ -65,6 +67,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
             return 0
     if n and toks[i].f == "giao" and i and toks[i - 1].f == "tuyen":
         return 0  # "Ban Tuyên giáo"
+    if n == 1 and toks[i].f == "can" and (i + 1 < len(toks) and toks[i + 1].f == "bo" or i and toks[i - 1].f == "hau"):
+        return 0  # "cán bộ", "Hậu cần" fold like "cần"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
         return 0
     return n
@@ -72,8 +76,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
 
 def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
     n = _phrase_len(index, toks, i)
-    if n == 1 and i + 1 < len(toks) and toks[i + 1].f in NOT_ORG_AFTER.get(toks[i].f, ()):
-        return 0
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].f in NOT_ORG_AFTER.get(toks[i].f, ()) and not toks[i + 1].cap:
+        return 0  # "phòng chống", "hội nghị"; but "Phòng Văn hóa" is a name
     return n
 
 
@@ -106,6 +110,44 @@ def org_at(toks: list[Tok], i: int) -> int:
     return n
 
 
+# Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
+# ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
+_UNIT_HEADS = frozenset({"phong", "ban", "cuc", "chi cuc", "tong cuc", "vu", "trung tam", "doi", "van phong", "hoi",
+                         "doan", "uy ban", "vien", "hoc vien", "to", "bo phan", "ban chi dao", "phan vien"})
+
+
+def _name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
+    """Where a unit's name ends when the predicate found at j is part of it, else 0.
+
+    Without a directory: a capitalised unit head followed by a capitalised word and at least two
+    lower-case words ("Phòng Xây dựng phong trào toàn dân") is a descriptive name; a predicate
+    inside it ("bảo vệ") belongs to the name when what follows is one to four capitalised words or
+    abbreviations ("ANTQ", "an ninh Tổ quốc": up to five words, one of them capitalised and none an
+    owner's head) that are followed in turn by a predicate, a comma or the end.
+    """
+    lead = " ".join(t.f for t in toks[start : start + head])
+    if lead not in _UNIT_HEADS or not toks[start].cap or start + head >= j or not toks[start + head].cap:
+        return 0
+    lower = sum(1 for t in toks[start + head + 1 : j] if t.word and not t.cap)
+    if lower < 2:
+        return 0
+    k = j + v
+    n = len(toks)
+    m = k
+    named = False
+    while m < n and m - k < 5 and toks[m].word and toks[m].f not in _NAME_STOP and not verb_at(toks, m):
+        if org_at(toks, m) and not (toks[m].upper and toks[m].f not in ORG_HEADS):
+            return 0  # the predicate's object is an owner: "tham mưu Giám đốc", "hướng dẫn các xã"
+        named = named or toks[m].cap
+        m += 1
+    # the name ends on an abbreviation or on "Tổ quốc" ("bảo vệ ANTQ", "bảo vệ an ninh Tổ quốc")
+    if m == k or not named or not (toks[m - 1].upper or (m - k >= 2 and toks[m - 2].f == "to" and toks[m - 1].f == "quoc")):
+        return 0
+    if m >= n or toks[m].f in _END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
+        return m
+    return 0
+
+
 @dataclass
 class OwnerList:
     names: list[tuple[int, int]] = field(default_factory=list)  # character spans
@@ -115,8 +157,9 @@ class OwnerList:
 
     @property
     def reach(self) -> int:
-        """The tokens read lie before this index (a predicate is at most 4 words, read past `end`)."""
-        return max(self.end + 8, self.looked)
+        """The tokens read lie before this index (a predicate is at most 4 words, read past `end`;
+        a unit's name that goes on past one reads up to 5 more words and a predicate)."""
+        return max(self.end + 16, self.looked)
 
 
 def owner_list(toks: list[Tok], i: int) -> OwnerList:
@@ -151,6 +194,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and not verb_at(toks, k):
                     j = k  # "các sở, ngành, cơ quan": one collective owner
                     continue
+                if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
+                    j = k  # "Ban Chỉ đạo phòng, chống tội phạm", "Phòng Cảnh sát phòng cháy, chữa cháy"
+                    continue
                 if org_at(toks, k):
                     break  # the next owner of the list
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
@@ -175,6 +221,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 break
             v = verb_at(toks, j)
             if v:
+                more = _name_goes_on(toks, start, head, j, v)
+                if more:
+                    last, j = more - 1, more
+                    continue
                 out.names.append((toks[start].start, toks[last].end))
                 out.end, out.verb = j, v
                 return out

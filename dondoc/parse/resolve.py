@@ -1,0 +1,112 @@
+"""Owners against the organisation directory: names completed to the directory's longest, then resolved (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.directory import Directory
+from dondoc.parse.header import Header
+from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length, match_key
+from dondoc.parse.reports import gatherers
+from dondoc.taskset import Cascade, Owner, Task, TaskSet
+
+_MATCHERS: dict[int, tuple[Directory, re.Pattern[str] | None]] = {}
+
+
+def _matcher(directory: Directory) -> re.Pattern[str] | None:
+    """Every name and alias of the directory, longest first, as written in folded text (any
+    punctuation or spaces between words): built once per directory."""
+    hit = _MATCHERS.get(id(directory))
+    if hit is None or hit[0] is not directory:
+        names: set[str] = set()
+        for org in directory.organizations.values():
+            for n in [org.name, *org.aliases]:
+                words = fold(n).split()
+                if words:
+                    names.add(r"[\s,.\-–]+".join(re.escape(w) for w in words))
+        ordered = sorted(names, key=len, reverse=True)
+        pattern = re.compile(rf"(?:{'|'.join(ordered)})(?![a-z0-9])") if ordered else None
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        hit = (directory, pattern)
+        _MATCHERS[id(directory)] = hit
+    return hit[1]
+
+
+def complete_names(tasks: list[Task], directory: Directory) -> None:
+    """An owner cut short by a word of action inside its name ("Phòng Xây dựng phong trào toàn
+    dân | bảo vệ ANTQ") takes the longest directory name or alias the text writes from there."""
+    pattern = _matcher(directory)
+    if pattern is None:
+        return
+    for task in tasks:
+        folded = fold_keep_length(task.text)
+        for role in ("lead", "support"):
+            owners: list[Owner] = getattr(task, role)
+            for k, o in enumerate(owners):
+                key = fold_keep_length(o.name)
+                best = o.name
+                pos = folded.find(key)
+                while pos >= 0:
+                    m = pattern.match(folded, pos)
+                    if m is not None and m.end() - pos > len(best):
+                        best = task.text[pos : m.end()]
+                    pos = folded.find(key, pos + 1)
+                if best != o.name:
+                    owners[k] = Owner(name=best)
+                    why = task.explain.get(role, "")
+                    task.explain[role] = (why + "; " if why else "") + f'"{best}" completed from the directory'
+
+
+def lookup(directory: Directory, name: str, header: Header, cache: dict[str, Owner]) -> Owner:
+    """An owner name resolved through the directory as of the dispatch's date (kept as written when unknown)."""
+    if name not in cache:
+        cand = [name, re.sub(r"\s*\([^)]*\)", "", name), expand_abbreviations(name)]
+        new = Owner(name=name)
+        for c in cand:
+            res = directory.resolve(c, on=header.issued_on)
+            if res.resolved:
+                new = Owner(name=name, orgs=list(res.codes)) if res.group else Owner(name=name, org=res.codes[0])
+                break
+        cache[name] = new
+    return cache[name]
+
+
+def set_gatherers(tasks: list[Task], body: str) -> None:
+    """Reports sent to (or through) an agency the dispatch charges with gathering them are cascaded:
+    "báo cáo … về UBND tỉnh (qua Công an tỉnh). Giao Công an tỉnh chủ trì, tập hợp kết quả …"."""
+    named = gatherers(body)
+    if not named:
+        return
+    for task in tasks:
+        if task.kind != "report" or task.cascade is not None or not task.report_to:
+            continue
+        to = f" {match_key(task.report_to)} "
+        leads = {match_key(o.name) for o in task.lead}
+        for g in named:
+            key = match_key(g)
+            if f" {key} " in to and key not in leads:
+                task.cascade = Cascade(by=Owner(name=g))
+                task.explain["cascade"] = f'the dispatch charges "{g}", which the reports go to, with gathering them'
+                break
+
+
+def resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str, int]) -> None:
+    """Owners and consolidators resolved to directory codes; a name that resolves to nothing is kept and flagged."""
+    cache: dict[str, Owner] = {}
+    for task in ts.tasks:
+        where = f"line {line_of.get(task.key, 0)}: item {task.key}"
+        if task.cascade is not None:
+            by = task.cascade.by
+            res = lookup(directory, by.name, header, cache)
+            task.cascade = Cascade(by=res, working_days=task.cascade.working_days)
+            if res.org is None and not res.orgs:
+                ts.warnings.append(f'{where}: consolidator "{by.name}" not found in the directory')
+        for role in ("lead", "support"):
+            resolved = []
+            for o in getattr(task, role):
+                r = lookup(directory, o.name, header, cache)
+                if r.org is None and not r.orgs:
+                    ts.warnings.append(f'{where}: owner "{o.name}" not found in the directory')
+                resolved.append(r)
+            setattr(task, role, resolved)

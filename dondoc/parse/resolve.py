@@ -10,6 +10,7 @@ from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length,
 from dondoc.parse.reports import gatherers
 from dondoc.taskset import Cascade, Owner, Task, TaskSet
 
+_APPOSITION = re.compile(r"\s+[-–—]\s")
 _MATCHERS: dict[int, tuple[Directory, re.Pattern[str] | None]] = {}
 
 
@@ -49,7 +50,8 @@ def complete_names(tasks: list[Task], directory: Directory) -> None:
                 pos = folded.find(key)
                 while pos >= 0:
                     m = pattern.match(folded, pos)
-                    if m is not None and m.end() - pos > len(best):
+                    # an apposition ("Công an tỉnh - Cơ quan Thường trực …") names the same owner twice: keep the first
+                    if m is not None and m.end() - pos > len(best) and not _APPOSITION.match(folded, pos + len(key)):
                         best = task.text[pos : m.end()]
                     pos = folded.find(key, pos + 1)
                 if best != o.name:

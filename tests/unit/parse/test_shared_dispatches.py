@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.directory import load_directory
 from dondoc.evaluate import MEASURES, evaluate_dir, overall
 from dondoc.observances import load_catalog
 
@@ -13,11 +14,12 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO / ".." / "shared" / "dispatches"
 
 
-@pytest.fixture(scope="module")
-def scores():  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=["without a directory", "with config/organizations.yaml"])
+def scores(request):  # type: ignore[no-untyped-def]
     if not SHARED.is_dir():
         pytest.skip("../shared/dispatches is absent")
-    return evaluate_dir(SHARED, observances=load_catalog(REPO / "config" / "observances.yaml"))
+    directory = load_directory(REPO / "config" / "organizations.yaml") if request.param.startswith("with ") else None
+    return evaluate_dir(SHARED, observances=load_catalog(REPO / "config" / "observances.yaml"), directory=directory)
 
 
 def test_every_measure_of_every_shared_dispatch_is_at_least_095(scores) -> None:  # type: ignore[no-untyped-def]

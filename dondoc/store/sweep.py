@@ -61,10 +61,12 @@ def _insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *,
     rows = [{**fill, **r} for r in rows]
     dialect = session.get_bind().dialect.name
     mod = postgresql if dialect == "postgresql" else sqlite
-    stmt = mod.insert(model).values(rows).on_conflict_do_nothing()
+    # one cached statement, executed for many rows (SQLAlchemy's insertmanyvalues), on the Core connection
+    stmt = mod.insert(model.__table__).on_conflict_do_nothing()  # type: ignore[attr-defined]
+    conn = session.connection()
     if returning is not None:
-        return list(session.execute(stmt.returning(returning)).scalars())
-    session.execute(stmt)
+        return list(conn.execute(stmt.returning(returning), rows).scalars())
+    conn.execute(stmt, rows)
     return []
 
 
@@ -207,10 +209,10 @@ class PlanReport:
     outbox_ids: list[str] = field(default_factory=list)
 
 
-def _recipients(session: Session, org_code: str, *, prefer: str) -> list[m.Contact]:
-    contacts = session.exec(select(m.Contact).where(m.Contact.org_code == org_code)).all()
-    chosen = [c for c in contacts if c.role == prefer]
-    return chosen or list(contacts)
+def _recipients(contacts: dict[str, list[m.Contact]], org_code: str, *, prefer: str) -> list[m.Contact]:
+    """The organisation's contacts in the preferred role, or all of them when it has none in that role."""
+    mine = contacts.get(org_code, [])
+    return [c for c in mine if c.role == prefer] or list(mine)
 
 
 def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
@@ -230,6 +232,9 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     tasks = {t.id: t for t in session.exec(select(m.Task).where(m.Task.id.in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}  # type: ignore[union-attr]
     dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(m.Dispatch.id.in_({t.dispatch_id for t in tasks.values()}))).all()}  # type: ignore[attr-defined]
     orgs = {o.code: o for o in session.exec(select(m.Organization)).all()}
+    contacts: dict[str, list[m.Contact]] = defaultdict(list)
+    for contact in session.exec(select(m.Contact)).all():
+        contacts[contact.org_code].append(contact)
     per_recipient: dict[tuple[str, str], list[tuple[planmod.Candidate, m.Contact]]] = defaultdict(list)
     for c in cands:
         target = c.org_code
@@ -238,11 +243,11 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
             if target is None:
                 report.no_address.append(f"{c.org_code}: no supervising organisation (parent) to escalate to")
                 continue
-        contacts = _recipients(session, target, prefer="head" if c.kind == "escalation" else "coordinator")
-        if not contacts:
+        chosen = _recipients(contacts, target, prefer="head" if c.kind == "escalation" else "coordinator")
+        if not chosen:
             report.no_address.append(f"{target}: no contact address")
             continue
-        for contact in contacts:
+        for contact in chosen:
             per_recipient[(contact.email, target)].append((c, contact))
     for (email, target), items in sorted(per_recipient.items()):
         contact = items[0][1]
@@ -265,7 +270,7 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
                     to_org=target if c.kind == "escalation" else occ.org_code, created_at=m.utcnow())])
         first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
         issuer_org = orgs.get(first_dispatch.issuer_org or "")
-        reply = _recipients(session, issuer_org.code, prefer="coordinator") if issuer_org else []
+        reply = _recipients(contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
         org = orgs.get(target)
         _close_digest(session, row, report, {
             "recipient_name": contact.name, "org_name": org.name if org else target, "as_of": ctx.as_of.isoformat(),

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
+from dondoc.parse.normalize import fold
+
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -190,10 +192,28 @@ def docx_text(data: bytes) -> str:
         if child.tag == qn("w:p"):
             lines.append(paragraph(child))
         elif child.tag == qn("w:tbl"):
+            rows = []
             for row in child.iter(qn("w:tr")):
                 cells = []
                 for tc in row.iter(qn("w:tc")):
                     cells.append(" ".join(paragraph(p) for p in tc.iter(qn("w:p"))).strip())
+                rows.append(cells)
+            if is_data_table(rows):
+                # A table of tasks (STT | nội dung | chủ trì | thời hạn): one "| a | b |" line per row.
+                lines.extend("| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |" for cells in rows)
+            else:
                 # A layout table (header block) keeps its cells as separate lines.
-                lines.extend(c for c in cells if c)
+                lines.extend(c for cells in rows for c in cells if c)
     return "\n".join(lines)
+
+
+_HEADER_WORDS = re.compile(r"noi dung|nhiem vu|cong viec|chu tri|don vi|co quan|thoi gian|thoi han|tien do|phoi hop|stt")
+
+
+def is_data_table(rows: list[list[str]]) -> bool:
+    """A table with a header row naming its columns (nội dung, chủ trì, thời hạn …) and rows under it,
+    not the two-column block that sets the issuer beside the national motto."""
+    if len(rows) < 2 or max(len(r) for r in rows) < 3:
+        return False
+    header = fold(" ".join(rows[0]))
+    return len(set(_HEADER_WORDS.findall(header))) >= 2

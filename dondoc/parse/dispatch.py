@@ -9,7 +9,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
-from dondoc.parse.items import Bullet, Node, build_outline
+from dondoc.parse.items import Bullet, Node, Outline, build_outline
 from dondoc.parse.cadence import explicit_cadence
 from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length
@@ -17,7 +17,8 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
-from dondoc.parse.tasks import Context, is_section, item_tasks, report_task
+from dondoc.parse.tables import Table, find_tables, row_text
+from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, title_of
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
@@ -78,6 +79,28 @@ def _where(line_no: int, key: str) -> str:
     return f"line {line_no}: item {key}"
 
 
+def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
+    """The rows of a table of tasks, placed where the table stands; under a heading item ("III. NHIỆM
+    VỤ CỤ THỂ") the rows are numbered within it ("III.1")."""
+    before = [nd for root in outline.items for nd in root.walk() if nd.start < table.start]
+    above = max(before, key=lambda nd: nd.start, default=None)
+    prefix = ""
+    if above is not None and not above.children and (above.text.isupper() or above.text.rstrip().endswith(":")):
+        prefix = above.key + "."
+    new: list[Task] = []
+    for row in table.rows:
+        key = prefix + row.key
+        where = _where(row.line.no, key)
+        for t in item_tasks(key, row_text(row), [], (row.line.start, row.line.end), "", None, ctx, where):
+            if t.key == key:
+                t.title = title_of(row.content)
+                t.explain["key"] = f'row "{row.key}" of the table of tasks at line {table.lines[0].no}'
+            line_of[t.key] = row.line.no
+            new.append(t)
+    at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > table.start), len(tasks))
+    tasks[at:at] = new
+
+
 def parse_dispatch(
     text: str,
     *,
@@ -89,7 +112,12 @@ def parse_dispatch(
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
     lines = split_lines(text)
     header = parse_header(lines)
-    outline = build_outline(lines[header.body_start : header.body_end])
+    body = lines[header.body_start : header.body_end]
+    tables = find_tables(body)
+    if tables:  # read apart, row by row; the outline sees blank lines in their place
+        in_table = {ln.no for t in tables for ln in t.lines}
+        body = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in body]
+    outline = build_outline(body)
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
     lead, why = _preamble_owners(outline.preamble)
@@ -165,6 +193,8 @@ def parse_dispatch(
             for b in outline.loose_bullets:
                 if b.start > outline.preamble[-1].start:
                     add_bullet(f"-{b.index}", b, None)
+    for table in tables:
+        _add_table(table, outline, tasks, line_of, ctx)
     n = 0
     for ln in outline.tail:
         for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):

@@ -306,7 +306,9 @@ def label_owners(label: str) -> list[str]:
 
 # A sentence or clause: up to and with the next . ; ! ? : outside parentheses (owner lists skip
 # over a parenthesis, so one is never cut).
-_CHUNK = re.compile(r"[^.;!?:(]*(?:\([^)]*\)?[^.;!?:(]*)*[.;!?:]?")
+# A line break inside an item's text (the outline keeps one before a line that starts with a capital:
+# "Cải cách tổ chức bộ máy⏎Sở Nội vụ hằng năm …") starts a clause too.
+_CHUNK = re.compile(r"[^.;!?:(\n]*(?:\([^)]*\)?[^.;!?:(\n]*)*[.;!?:\n]?")
 _INNER_STOP = re.compile(r"[.;!?:](?!$)")
 # Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
 _ASK = re.compile(r"(?:de\s+nghi|giao|yeu\s+cau|phan\s+cong|dieu\s+dong|(phoi\s+hop))(?![a-z0-9&])")

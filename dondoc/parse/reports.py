@@ -16,7 +16,7 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import org_at, owner_list, subject_before
 from dondoc.taskset import Relative
 
-_REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b")
+_REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
@@ -95,6 +95,10 @@ def _first_report(text: str) -> int | None:
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before):
+            continue
+        if m.group() == "gui":
+            if text[m.end() + 1 : m.end() + 2].isupper():
+                return m.start()  # "gửi Sở Tài chính": sent to an agency named at once
             continue
         if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
             return m.start()  # "gửi về X" names its recipient itself

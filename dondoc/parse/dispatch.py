@@ -79,14 +79,20 @@ def _where(line_no: int, key: str) -> str:
     return f"line {line_no}: item {key}"
 
 
-def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
-    """The rows of a table of tasks, placed where the table stands; under a heading item ("III. NHIỆM
-    VỤ CỤ THỂ") the rows are numbered within it ("III.1")."""
+def _table_parent(table: Table, outline: Outline) -> Node | None:
+    """The heading item a table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng sau:")."""
     before = [nd for root in outline.items for nd in root.walk() if nd.start < table.start]
     above = max(before, key=lambda nd: nd.start, default=None)
-    prefix = ""
-    if above is not None and not above.children and (above.text.isupper() or above.text.rstrip().endswith(":")):
-        prefix = above.key + "."
+    if above is not None and not above.children and (above.text.isupper() or above.text.split("\n")[0].rstrip().endswith(":")):
+        return above
+    return None
+
+
+def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
+    """The rows of a table of tasks, placed where the table stands; under a heading item the rows are
+    numbered within it ("III.1")."""
+    parent = _table_parent(table, outline)
+    prefix = parent.key + "." if parent is not None else ""
     new: list[Task] = []
     for row in table.rows:
         key = prefix + row.key
@@ -133,7 +139,11 @@ def parse_dispatch(
     tasks: list[Task] = []
     line_of: dict[str, int] = {}
 
+    under_tables = {id(nd) for nd in (_table_parent(t, outline) for t in tables) if nd is not None}
+
     def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
+        if id(node) in under_tables:
+            return  # its table's rows are its tasks
         own = node.text.strip()
         if "\n" in own and own.split("\n", 1)[0].isupper():
             heading_line, own = own.split("\n", 1)

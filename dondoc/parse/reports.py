@@ -123,7 +123,8 @@ _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|
 
 def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
-    for m in re.finditer(r"\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
+    # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
+    for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
         s = from_ + m.end()
         seg = text[s : s + 220]
         toks = tokenize(seg)
@@ -261,4 +262,10 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         if due and repeat == "monthly" and not due.startswith("---"):
             due = "---" + due[-2:]
         out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer))
+    if all(s.repeat == "ad_hoc" for s in out):
+        # "báo cáo … trước ngày 05/3/2026; trường hợp đột xuất báo cáo ngay": a dated report, and ad hoc ones
+        dated = [d for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.start not in used and (d.relative or d.due and len(d.due) == 10)]
+        if dated:
+            d = dated[0]
+            out.insert(0, ReportSpec("once", d.due, d.relative, to, by, d.why, consolidator=gatherer))
     return out

@@ -35,6 +35,7 @@ _RELATIVE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
+_YEARLY_DAY = re.compile(rf"\b(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
 _MONTH_YEAR_CORE = re.compile(r"thang\s+\d{1,2}\s*(?:nam|/)\s*\d{4}")
@@ -118,6 +119,10 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
+    for m in _YEARLY_DAY.finditer(f) if "nam" in f else ():
+        d, mo = int(m.group(1)), int(m.group(2))
+        if _valid(2024, mo, d):
+            add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
     for m in _DEADLINE.finditer(f):
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()

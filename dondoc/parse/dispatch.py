@@ -197,16 +197,21 @@ def parse_dispatch(
 
     for root in outline.items:
         emit(root, None)
-    if not outline.items and outline.loose_bullets and outline.preamble:
-        intro = fold_keep_length(outline.preamble[-1].text.lower())
-        if _INSTRUCTION_INTRO.search(intro):
+    closing: list[Line] = []
+    if not outline.items and outline.loose_bullets:
+        # dash bullets after "đề nghị … thực hiện một số nội dung sau:" are the items; the paragraphs
+        # after the last of them close the dispatch
+        first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
+        intro = [ln for ln in outline.preamble if ln.start < first]
+        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text.lower())):
             for b in outline.loose_bullets:
-                if b.start > outline.preamble[-1].start:
+                if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)
+            closing = [ln for ln in outline.preamble if ln.start > last]
     for table in tables:
         _add_table(table, outline, tasks, line_of, ctx)
     n = 0
-    for ln in outline.tail:
+    for ln in [*outline.tail, *closing]:
         for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients

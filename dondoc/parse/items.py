@@ -153,10 +153,13 @@ def build_outline(lines: list[Line]) -> Outline:
     loose: list[Bullet] = []
     current_bullet: Bullet | None = None
     owner_of_text: Node | None = None  # the node that continuation lines extend
+    after_blank = False
     for ln in lines:
         t = ln.text
         if not t:
+            after_blank = True
             continue
+        blank_before, after_blank = after_blank, False
         mk = read_marker(t)
         if mk is not None:
             node = _place(mk, ln, stack, roots)
@@ -175,7 +178,8 @@ def build_outline(lines: list[Line]) -> Outline:
                 loose.append(current_bullet)
             continue
         continues = t[:1].islower() or t[:1] in ("(", "“", '"') and False
-        if current_bullet is not None and (continues or not stack):
+        # a bullet before any item takes the lines that follow it, but not a new paragraph after a blank line
+        if current_bullet is not None and (continues or not stack and not (blank_before and t[:1].isupper())):
             current_bullet.lines.append(ln)
             current_bullet.text += " " + t
             continue

@@ -366,6 +366,10 @@ class _Clause:
 
 
 
+_COMMA = re.compile(r",\s*")
+_OPENING = 160  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The clauses that may name an owner, tokenized only where they can; the others not at all.
 
@@ -392,7 +396,9 @@ def _clauses(text: str) -> list[_Clause]:
         head = _head_at(text, folded, s, e)
         asks = asks_in.get(k, [])
         if not head and not asks:
-            continue
+            if not any(_head_at(text, folded, c.end(), e) for c in _COMMA.finditer(folded, s, min(e, s + _OPENING))):
+                continue
+            head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
         we = min(e, max(asks[-1] if asks else s, s) + 240)
         toks = tokens_between(text, ws, we)
@@ -416,6 +422,24 @@ def find_owners(text: str) -> Owners:
             c.toks, c.at_start, c.cut = tokens_between(text, *c.span), True, False
 
 
+def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
+    """The owners after an opening phrase and a comma ("Hằng năm, các cơ quan, đơn vị hưởng ứng …",
+    "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
+    n = len(toks)
+    for k in range(s, min(n, s + 30)):
+        f = toks[k].f
+        if f in (".", ";", ":", "!", "?"):
+            break
+        if f != ",":
+            if org_at(toks, k):
+                break  # an owner in the opening phrase: the commas are its list's
+            continue
+        ol = owner_list(toks, k + 1)
+        if ol.names and ol.verb:
+            return ol, k + 1
+    return OwnerList(end=s), s
+
+
 def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
     """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp".
 
@@ -426,6 +450,9 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
     for s in _clause_starts(toks):
         ol = owner_list(toks, s)
         reach = max(reach, ol.reach)
+        if not ol.names:
+            ol, s = _after_opening(toks, s)
+            reach = max(reach, ol.reach)
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = _names(text, ol.names)

@@ -8,14 +8,17 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlmodel import select
+from sqlmodel import col, select
 
 from dondoc.errors import DondocError, NotFoundError
+
+if TYPE_CHECKING:
+    from dondoc.schedule.plan import Bucket
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__, pretty_exceptions_enable=False)
 db_app = typer.Typer(no_args_is_help=True, help="The database schema.")
@@ -31,6 +34,53 @@ console = Console()
 if not console.is_terminal:  # piped or captured: wide enough for Vietnamese names and addresses
     console = Console(width=160)
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _ContactRow(TypedDict):
+    name: str
+    email: str
+    role: str
+
+
+class _OrgRow(TypedDict):
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    groups: list[str]
+    contacts: list[_ContactRow]
+
+
+class _OwnerRow(TypedDict):
+    name: str
+    org: str | None
+
+
+class _OccurrenceRow(TypedDict):
+    id: int | None
+    org: str
+    period: str
+    stated_due: date
+    effective_due: date
+    status: str
+    bucket: Bucket | None
+
+
+class _NextDue(TypedDict):
+    stated: date
+    effective: date
+
+
+class _TaskRow(TypedDict):
+    dispatch: str
+    key: str
+    kind: str
+    repeat: str
+    title: str
+    lead: list[_OwnerRow]
+    support: list[_OwnerRow]
+    occurrences: list[_OccurrenceRow]
+    next_due: _NextDue | None
 
 
 def user_errors(fn: F) -> F:
@@ -133,11 +183,11 @@ def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) 
     with session_scope(ready_engine()) as s:
         orgs = s.exec(select(m.Organization).order_by(m.Organization.code)).all()
         contacts = s.exec(select(m.Contact)).all()
-    by_org: dict[str, list[Any]] = {}
+    by_org: dict[str, list[_ContactRow]] = {}
     for c in contacts:
         by_org.setdefault(c.org_code, []).append({"name": c.name, "email": c.email, "role": c.role})
-    data = [dict(code=o.code, name=o.name, level=o.level, parent=o.parent, groups=o.groups,
-                 contacts=by_org.get(o.code, [])) for o in orgs]
+    data = [_OrgRow(code=o.code, name=o.name, level=o.level, parent=o.parent, groups=o.groups,
+                    contacts=by_org.get(o.code, [])) for o in orgs]
     if as_json:
         print_json(data)
         return
@@ -197,13 +247,13 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
     ready_engine()
     materialise_step(settings(), day)
     with session_scope(ready_engine()) as s:
-        q = (select(m.Task, m.Dispatch).join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
-             .where(m.Task.active == True).order_by(m.Dispatch.loaded_at, m.Task.id))  # noqa: E712
+        q = (select(m.Task, m.Dispatch).join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
+             .where(m.Task.active == True).order_by(col(m.Dispatch.loaded_at), col(m.Task.id)))  # noqa: E712
         rows = s.exec(q).all()
         owners = s.exec(select(m.TaskOwner)).all()
         occs = s.exec(select(m.Occurrence).where(m.Occurrence.status != "cancelled")
-                      .order_by(m.Occurrence.effective_due)).all()
-    data = []
+                      .order_by(col(m.Occurrence.effective_due))).all()
+    data: list[_TaskRow] = []
     for task, d in rows:
         own = [o for o in owners if o.task_id == task.id]
         mine = [o for o in occs if o.task_id == task.id]
@@ -224,12 +274,12 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
         print_json(data)
         return
     t = Table("văn bản", "mục", "loại", "chu kỳ", "chủ trì", "hạn ghi", "hạn hiệu lực", "tình trạng", title=f"Nhiệm vụ — {day:%d/%m/%Y}")
-    for d in data:
-        lead = ", ".join((o["org"] or f"? {o['name']}") for o in d["lead"]) or "(chưa rõ)"
-        open_ = [o for o in d["occurrences"] if o["bucket"] in ("open", "overdue")]
+    for row in data:
+        lead = ", ".join((o["org"] or f"? {o['name']}") for o in row["lead"]) or "(chưa rõ)"
+        open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
         status = f"{sum(o['bucket'] == 'overdue' for o in open_)} quá hạn, {sum(o['bucket'] == 'open' for o in open_)} trong hạn" if open_ else ""
-        nd = d["next_due"]
-        t.add_row(str(d["dispatch"]), d["key"], d["kind"], d["repeat"], lead[:60],
+        nd = row["next_due"]
+        t.add_row(str(row["dispatch"]), row["key"], row["kind"], row["repeat"], lead[:60],
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)
     console.print(t)
 
@@ -268,7 +318,7 @@ def report_submit(task: str = typer.Option(..., "--task", help="the task's key, 
             q = q.where(m.Occurrence.period == period)
         else:
             q = q.where(m.Occurrence.status == "open")
-        occ = s.exec(q.order_by(m.Occurrence.effective_due)).first()
+        occ = s.exec(q.order_by(col(m.Occurrence.effective_due))).first()
         if occ is None:
             raise NotFoundError(f"no {'occurrence ' + period if period else 'open occurrence'} of task {task!r} for {org!r}")
         submit(session=s, occurrence=occ, at=day)

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import typer
 from rich.table import Table
-from sqlmodel import select
+from sqlmodel import col, select
 
 from dondoc.cli import as_of_or_today, console, parse_day, print_json, ready_engine, settings, user_errors
 from dondoc.errors import NotFoundError
 
 outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
+
+
+class _OutboxRow(TypedDict):
+    id: str
+    to: str
+    org: str | None
+    as_of: date
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    sent_at: datetime | None
+    message_id: str
+    error: str | None
+    items: int
 
 
 def _summary(ids: list[str], *, title: str) -> None:
@@ -25,7 +39,7 @@ def _summary(ids: list[str], *, title: str) -> None:
         typer.echo(f"{title}: nothing new to send")
         return
     with session_scope(ready_engine()) as s:
-        rows = s.exec(select(m.Outbox).where(m.Outbox.id.in_(ids))).all()  # type: ignore[attr-defined]
+        rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
     t = Table("người nhận", "cơ quan", "nội dung", "trạng thái", title=title)
     for r in sorted(rows, key=lambda r: r.recipient_email):
         items = r.payload.get("items", [])
@@ -55,7 +69,7 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
     if dry_run:
         with session_scope(service.engine(s_)) as s:
             rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
-            rows = s.exec(select(m.Outbox).where(m.Outbox.id.in_(rep.outbox_ids))).all()  # type: ignore[attr-defined]
+            rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
             t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (dry run: nothing stored or sent)")
             for r in rows:
                 t.add_row(r.recipient_email, r.payload.get("org_name", ""),
@@ -192,14 +206,15 @@ def register(app: typer.Typer) -> None:
         from dondoc.store.db import session_scope
 
         with session_scope(ready_engine()) as s:
-            q = select(m.Outbox).order_by(m.Outbox.created_at)
+            q = select(m.Outbox).order_by(col(m.Outbox.created_at))
             rows = s.exec(q).all()
         if failed:
             rows = [r for r in rows if r.status == "failed" or (r.last_error and r.status == "sent")]
-        data = [{"id": r.id, "to": r.recipient_email, "org": r.org_code, "as_of": r.as_of, "status": r.status,
-                 "attempts": r.attempts, "next_attempt_at": r.next_attempt_at, "sent_at": r.sent_at,
-                 "message_id": r.message_id, "error": r.last_error, "items": len(r.payload.get("items", []))}
-                for r in rows]
+        data: list[_OutboxRow] = [
+            {"id": r.id, "to": r.recipient_email, "org": r.org_code, "as_of": r.as_of, "status": r.status,
+             "attempts": r.attempts, "next_attempt_at": r.next_attempt_at, "sent_at": r.sent_at,
+             "message_id": r.message_id, "error": r.last_error, "items": len(r.payload.get("items", []))}
+            for r in rows]
         if as_json:
             print_json(data)
             return

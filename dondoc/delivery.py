@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from dondoc.errors import DondocError, SmtpUnavailableError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, OutgoingMail, SmtpConfig
@@ -39,11 +40,11 @@ class DeliveryReport:
 def claim(*, engine: Engine, now: datetime, limit: int, token: str) -> list[m.Outbox]:
     """Atomically take up to `limit` rows that are due, or whose lease has run out."""
     due = or_(
-        (m.Outbox.status == "pending") & (m.Outbox.next_attempt_at <= now),  # type: ignore[operator]
-        (m.Outbox.status == "sending") & (m.Outbox.claim_expires_at < now),  # type: ignore[operator]
+        (col(m.Outbox.status) == "pending") & (col(m.Outbox.next_attempt_at) <= now),
+        (col(m.Outbox.status) == "sending") & (col(m.Outbox.claim_expires_at) < now),
     )
     with session_scope(engine) as s:
-        pick = select(m.Outbox.id).where(due).order_by(m.Outbox.created_at).limit(limit)  # type: ignore[arg-type]
+        pick = select(col(m.Outbox.id)).where(due).order_by(col(m.Outbox.created_at)).limit(limit)
         if engine.dialect.name == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
         ids = list(s.execute(pick).scalars())
@@ -51,10 +52,10 @@ def claim(*, engine: Engine, now: datetime, limit: int, token: str) -> list[m.Ou
             return []
         s.execute(
             update(m.Outbox)
-            .where(m.Outbox.id.in_(ids), due)  # type: ignore[attr-defined]
+            .where(col(m.Outbox.id).in_(ids), due)
             .values(status="sending", claim_token=token, claim_expires_at=now + LEASE)
         )
-        rows = list(s.execute(select(m.Outbox).where(m.Outbox.claim_token == token)).scalars())  # type: ignore[arg-type]
+        rows = list(s.execute(select(m.Outbox).where(col(m.Outbox.claim_token) == token)).scalars())
         s.expunge_all()
         return rows
 
@@ -129,7 +130,7 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
 
 def _release(*, engine: Engine, token: str) -> None:
     with session_scope(engine) as s:
-        s.execute(update(m.Outbox).where(m.Outbox.claim_token == token, m.Outbox.status == "sending")
+        s.execute(update(m.Outbox).where(col(m.Outbox.claim_token) == token, col(m.Outbox.status) == "sending")
                   .values(status="pending", claim_token=None, claim_expires_at=None))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-from sqlmodel import select
+from sqlmodel import col, select
 
 from dondoc import service
 from dondoc.board import COLUMNS, board_table
@@ -101,7 +101,7 @@ def _simulate_reports(engine, day: date) -> None:  # type: ignore[no-untyped-def
 
 def _print_summary(engine, ids: list[str], console: Console) -> None:  # type: ignore[no-untyped-def]
     with session_scope(engine) as db:
-        rows = db.exec(select(m.Outbox).where(m.Outbox.id.in_(ids))).all() if ids else []  # type: ignore[attr-defined]
+        rows = db.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all() if ids else []
     per: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
     for r in rows:

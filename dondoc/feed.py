@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.errors import NotFoundError
 from dondoc.schedule.calendar import fmt
@@ -21,10 +21,10 @@ def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, c
         raise NotFoundError(f"organisation {org_code!r}: not in the directory (see `dondoc orgs list`)")
     q = (
         select(m.Occurrence, m.Task, m.Dispatch)
-        .join(m.Task, m.Task.id == m.Occurrence.task_id)
-        .join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
+        .join(m.Task, col(m.Task.id) == col(m.Occurrence.task_id))
+        .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
         .where(m.Occurrence.org_code == org_code, m.Occurrence.status == "open", m.Occurrence.effective_due >= as_of)
-        .order_by(m.Occurrence.effective_due)
+        .order_by(col(m.Occurrence.effective_due))
     )
     cal = Calendar()
     cal.add("prodid", "-//dondoc//Nhắc việc//VI")

@@ -110,15 +110,15 @@ def templates_dir(settings: Settings) -> Path:
 
 def overdue_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
     """Open report and action occurrences past their effective date, with days late."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from dondoc.store import models as m
 
     with session_scope(engine(settings)) as s:
         q = (
             select(m.Occurrence, m.Task, m.Dispatch)
-            .join(m.Task, m.Task.id == m.Occurrence.task_id)
-            .join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
+            .join(m.Task, col(m.Task.id) == col(m.Occurrence.task_id))
+            .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
             .where(m.Occurrence.status == "open", m.Occurrence.kind != "event",
                    m.Occurrence.effective_due < as_of)
         )

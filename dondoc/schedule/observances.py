@@ -14,12 +14,9 @@ import calendar as _cal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from dondoc.observances import Observance, ObservanceCatalog
 from dondoc.schedule.lunar import SUPPORTED_YEARS, lunar_to_solar
-
-if TYPE_CHECKING:
-    from dondoc.observances import Observance, ObservanceCatalog
 
 # When an observance names no ladder of its own.
 DEFAULT_REMIND_DAYS: tuple[int, ...] = (30, 14, 7, 1)
@@ -102,7 +99,9 @@ def observance_days(
     catalog_or_list: ObservanceCatalog | Iterable[Observance], *, between: tuple[date, date]
 ) -> list[ObservanceDay]:
     """Every observance day in `between` (both ends included), by date then key."""
-    observances = getattr(catalog_or_list, "observances", catalog_or_list)
+    observances: Iterable[Observance] = (
+        catalog_or_list.observances if isinstance(catalog_or_list, ObservanceCatalog) else catalog_or_list
+    )
     lo, hi = between
     out: list[ObservanceDay] = []
     for o in observances:

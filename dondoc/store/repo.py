@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TypedDict
 
 from sqlmodel import Session, select
 
@@ -21,6 +23,19 @@ def audit(session: Session, *, action: str, subject: str = "", detail: dict | No
 # ---------------------------------------------------------------- directory
 
 
+class _OrgValues(TypedDict):
+    """The stored columns of an organisation besides its code."""
+
+    name: str
+    level: str
+    parent: str | None
+    aliases: list[str]
+    groups: list[str]
+    valid_from: date | None
+    valid_to: date | None
+    successor: str | None
+
+
 @dataclass
 class ImportResult:
     added: list[str] = field(default_factory=list)
@@ -32,12 +47,12 @@ def import_directory(*, session: Session, directory: dirmod.Directory, source: s
     """Upsert organisations, their contacts and groups; organisations not in the file are kept."""
     result = ImportResult()
     for g in directory.groups.values():
-        row = session.get(m.OrgGroup, g.code) or m.OrgGroup(code=g.code)
-        row.names = list(g.names)
-        session.add(row)
+        group = session.get(m.OrgGroup, g.code) or m.OrgGroup(code=g.code)
+        group.names = list(g.names)
+        session.add(group)
     for org in directory.organizations.values():
         row = session.get(m.Organization, org.code)
-        values = dict(
+        values = _OrgValues(
             name=org.name, level=org.level, parent=org.parent, aliases=list(org.aliases),
             groups=list(org.groups), valid_from=org.valid_from, valid_to=org.valid_to, successor=org.successor,
         )

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from dondoc.notify.render import message_id_for
 from dondoc.observances import Observance, ObservanceCatalog
@@ -85,7 +85,7 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
     rows: list[dict[str, Any]] = []
     q = (
         select(m.Task, m.Dispatch)
-        .join(m.Dispatch, m.Dispatch.id == m.Task.dispatch_id)
+        .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
         .where(m.Task.active == True, m.Dispatch.active == True)  # noqa: E712
     )
     owners: dict[int, list[str]] = defaultdict(list)
@@ -229,8 +229,8 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     cands = [c for c in planmod.plan(views, as_of=ctx.as_of, cfg=ctx.ladders) if c.kind in kinds]
     if not cands:
         return report
-    tasks = {t.id: t for t in session.exec(select(m.Task).where(m.Task.id.in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}  # type: ignore[union-attr]
-    dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(m.Dispatch.id.in_({t.dispatch_id for t in tasks.values()}))).all()}  # type: ignore[attr-defined]
+    tasks = {t.id: t for t in session.exec(select(m.Task).where(col(m.Task.id).in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}
+    dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(col(m.Dispatch.id).in_({t.dispatch_id for t in tasks.values()}))).all()}
     orgs = {o.code: o for o in session.exec(select(m.Organization)).all()}
     contacts: dict[str, list[m.Contact]] = defaultdict(list)
     for contact in session.exec(select(m.Contact)).all():
@@ -239,10 +239,11 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     for c in cands:
         target = c.org_code
         if c.kind == "escalation":
-            target = orgs[c.org_code].parent if c.org_code in orgs else None  # type: ignore[assignment]
-            if target is None:
+            parent = orgs[c.org_code].parent if c.org_code in orgs else None
+            if parent is None:
                 report.no_address.append(f"{c.org_code}: no supervising organisation (parent) to escalate to")
                 continue
+            target = parent
         chosen = _recipients(contacts, target, prefer="head" if c.kind == "escalation" else "coordinator")
         if not chosen:
             report.no_address.append(f"{target}: no contact address")
@@ -285,8 +286,8 @@ def _plan_failures(*, session: Session, ctx: SweepContext, report: PlanReport) -
     admins = session.exec(select(m.Contact).where(m.Contact.role == "admin")).all()
     if not admins:
         return
-    failed = session.exec(select(m.Outbox).where(m.Outbox.last_error.is_not(None),  # type: ignore[union-attr]
-                                                 m.Outbox.status.in_(("failed", "sent")))).all()  # type: ignore[attr-defined]
+    failed = session.exec(select(m.Outbox).where(col(m.Outbox.last_error).is_not(None),
+                                                 col(m.Outbox.status).in_(("failed", "sent")))).all()
     failed = [f for f in failed if any(i.get("kind") != "failure" for i in f.payload.get("items", []))]
     if not failed:
         return

@@ -23,8 +23,10 @@ ESCALATE_KINDS = {"overdue", "escalation"}
 
 
 def local_today(settings: Settings, now: datetime | None = None) -> date:
-    """Today in the configured zone (at 00:30 in Hà Nội the UTC date is still yesterday)."""
-    return (now or datetime.now(timezone.utc)).astimezone(settings.tz).date()
+    """Today in the configured zone, from the clock (or `now`); the rule lives in schedule.today."""
+    from dondoc.schedule import today
+
+    return today.local_today(now or datetime.now(timezone.utc), settings.timezone)
 
 
 def catalog(settings: Settings) -> ObservanceCatalog:

@@ -91,3 +91,17 @@ def test_a_daily_replay_plans_each_rung_at_most_once_and_never_after_the_date(du
 )
 def test_the_four_buckets_of_task_statistics(status, submitted, as_of, expected) -> None:  # type: ignore[no-untyped-def]
     assert bucket(effective_due=DUE, status=status, submitted_at=submitted, as_of=as_of) == expected
+
+
+@pytest.mark.parametrize(
+    ("utc", "expected"),
+    [("2025-06-14T17:30:00+00:00", date(2025, 6, 15)), ("2025-06-14T16:59:59+00:00", date(2025, 6, 14))],
+    ids=["00:30-local-is-already-tomorrow", "23:59-local-is-still-today"],
+)
+def test_the_commands_today_is_the_local_date_in_ho_chi_minh(utc: str, expected: date) -> None:
+    from datetime import datetime
+
+    from dondoc.service import local_today
+    from dondoc.settings import Settings
+
+    assert local_today(Settings(), datetime.fromisoformat(utc)) == expected

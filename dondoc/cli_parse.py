@@ -16,7 +16,7 @@ import dondoc
 from dondoc.directory import Directory, load_directory
 from dondoc.errors import DondocError
 from dondoc.observances import ObservanceCatalog, load_catalog
-from dondoc.taskset import Source, TaskSet, dump_yaml, to_plain
+from dondoc.taskset import Owner, Source, Task, TaskSet, dump_yaml, to_plain
 
 
 def config_dir() -> Path:
@@ -49,7 +49,29 @@ def _write_atomic(path: Path, content: str) -> None:
         raise
 
 
-def _explain(ts: TaskSet, text: str, console: Console) -> None:
+def _owner(o: Owner, resolved: bool) -> str:
+    """"Công an tỉnh → ca-tinh"; a collective with its members' count; "→ ?" when the directory lacks it."""
+    if not resolved:
+        return o.name
+    if o.org:
+        return f"{o.name} → {o.org}"
+    if o.orgs:
+        shown = ", ".join(o.orgs[:3]) + (f" … ({len(o.orgs)})" if len(o.orgs) > 3 else "")
+        return f"{o.name} → {shown}"
+    return f"{o.name} → ?"
+
+
+def _due(t: Task) -> str:
+    rel = t.schedule.relative
+    parts = list(t.schedule.due)
+    if rel is not None:
+        unit = "working days" if rel.working_days else "days"
+        parts.append(f"{rel.days} {unit} from {rel.from_event}")
+    return ", ".join(parts)
+
+
+def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> None:
+    """Each task beside its source text, one row per field: its value and why it has it."""
     for t in ts.tasks:
         table = Table(title=f"[bold]{t.key}[/] ({t.kind}) — {t.title}", show_header=False, expand=True)
         table.add_column("field", style="cyan", no_wrap=True)
@@ -57,18 +79,23 @@ def _explain(ts: TaskSet, text: str, console: Console) -> None:
         table.add_column("why", style="dim")
         span = t.span or (0, 0)
         line = text.count("\n", 0, span[0]) + 1
-        table.add_row("source", f"line {line}, chars {span[0]}–{span[1]}", text[span[0] : span[1]][:600])
+        table.add_row("source", f"line {line}", text[span[0] : span[1]][:600])
+        cascade = t.cascade
         rows = [
-            ("lead", ", ".join(o.name + (f" → {o.org}" if o.org else f" → {len(o.orgs)} orgs" if o.orgs else " → ?") for o in t.lead), "lead"),
-            ("support", ", ".join(o.name for o in t.support), "support"),
+            ("key", t.key, "key"),
+            ("kind", t.kind, "kind"),
+            ("lead", ", ".join(_owner(o, resolved) for o in t.lead), "lead"),
+            ("support", ", ".join(_owner(o, resolved) for o in t.support), "support"),
             ("repeat", t.schedule.repeat, "schedule.repeat"),
-            ("due", ", ".join(t.schedule.due) or (f"{t.schedule.relative.days} days" if t.schedule.relative else ""), "schedule.due"),
+            ("due", _due(t), "schedule.due"),
             ("events", ", ".join(t.schedule.events), "schedule.events"),
             ("report_to", t.report_to or "", "report_to"),
+            ("cascade", (_owner(cascade.by, resolved) + (f", {cascade.working_days} working days earlier" if cascade.working_days else ""))
+             if cascade else "", "cascade"),
             ("references", "; ".join(r.number for r in t.references), "references"),
         ]
         for name, value, key in rows:
-            if value or key in t.explain:
+            if value or (key in t.explain and key not in ("key", "kind")):
                 table.add_row(name, value, t.explain.get(key, ""))
         console.print(table)
     for w in ts.warnings:
@@ -95,15 +122,16 @@ def register(app: typer.Typer) -> None:
 
         try:
             doc = read_document(file)
+            known = _directory(directory)
             ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
-                                observances=_catalog(), directory=_directory(directory))
+                                observances=_catalog(), directory=known)
             if output is not None:
                 _write_atomic(output, dump_yaml(ts))
         except DondocError as err:
             typer.echo(str(err), err=True)
             raise typer.Exit(err.exit_code) from None
         if explain:
-            _explain(ts, doc.text, Console())
+            _explain(ts, doc.text, Console(), resolved=known is not None)
         elif as_json:
             typer.echo(json.dumps(to_plain(ts), ensure_ascii=False, indent=2))
         elif output is None:

@@ -25,6 +25,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
     ("ad_hoc", re.compile(r"\bdot xuat\b")),
 ]
+_GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
 _TO = re.compile(r"\b(?:ve|gui|len)\b")
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
@@ -41,7 +42,7 @@ _PERIOD_DAY = re.compile(
 _FIRST_MONTHS = {"monthly": range(1, 13), "quarterly": (1, 4, 7, 10), "semiannual": (1, 7), "annual": (1,)}
 
 
-def period_day(f: str, start: int, end: int, repeat: str) -> tuple[list[str], str] | None:
+def period_day(text: str, start: int, end: int, repeat: str) -> tuple[list[str], str] | None:
     """The due days of a periodic report written as a day of a month of the period, and why.
 
     "ngày 20 của tháng cuối quý" is "---20" (that day of each period's last month, the task set's
@@ -50,19 +51,21 @@ def period_day(f: str, start: int, end: int, repeat: str) -> tuple[list[str], st
     (the scheduler labels each with the quarter just ended); "ngày 05 tháng sau" of a monthly
     report is "---05" (last month's). A bare "trước ngày 25" of a periodic report is "---25".
     """
-    m = _PERIOD_DAY.search(f, start, end)
+    m = _PERIOD_DAY.search(fold_keep_length(text), start, end)
     if m is None or not 1 <= int(m.group(1)) <= 31:
         return None
     day = int(m.group(1))
+    said = f'"{text[m.start():m.end()].strip()}": '
+    period = {"quarterly": "quarter", "semiannual": "half-year", "annual": "year"}.get(repeat, "period")
     place, after, next_month = m.group(2), m.group(3), m.group(4)
     if place == "dau" and after or (next_month and repeat != "monthly"):
         months = _FIRST_MONTHS.get(repeat, ())
         if repeat == "monthly":
-            return [f"---{day:02d}"], f"day {day} of the month after the one reported on"
-        return [f"--{mo:02d}-{day:02d}" for mo in months], f"day {day} of the first month after each period"
+            return [f"---{day:02d}"], said + f"day {day} of the month after the one reported on"
+        return [f"--{mo:02d}-{day:02d}" for mo in months], said + f"day {day} of the first month after each {period}"
     if repeat == "monthly":
-        return [f"---{day:02d}"], f"day {day} of every month" + (" (of the next month)" if next_month else "")
-    return [f"---{day:02d}"], f"day {day} of the last month of each period"
+        return [f"---{day:02d}"], said + f"day {day} of every month" + (" (of the next month)" if next_month else "")
+    return [f"---{day:02d}"], said + f"day {day} of the last month of each {period}"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class ReportSpec:
     why: str
     more_dues: tuple[str, ...] = ()  # further due days of the same report ("--04-15", "--07-15", ...)
     consolidator: str | None = None  # who gathers the reports before they go on (Cascade.by)
+    due_why: str = ""  # why the due days (why: why the cadence)
 
     @property
     def dues(self) -> list[str]:
@@ -96,9 +100,12 @@ def _first_report(text: str) -> int | None:
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before):
             continue
+        if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
+            # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
+            # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
+            if not _GATHERED_BEFORE.search(f, max(0, m.start() - 80), m.start()):
+                return m.start()
         if m.group() == "gui":
-            if text[m.end() + 1 : m.end() + 2].isupper():
-                return m.start()  # "gửi Sở Tài chính": sent to an agency named at once
             continue
         if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
             return m.start()  # "gửi về X" names its recipient itself
@@ -236,7 +243,8 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
         dl = next((d for d in dls if d.start >= 0), None)
         out.append(ReportSpec("once", dl.due if dl else None, dl.relative if dl else None, to, by,
-                              dl.why if dl else "a report with no date stated", consolidator=gatherer))
+                              "a report without a cadence: once", consolidator=gatherer,
+                              due_why=dl.why if dl else "no date stated"))
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
     used: set[int] = set()
@@ -252,20 +260,21 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
             used.add(dl.start)
         due = dl.due if dl else None
         more: list[str] = []
-        why = f'"{text[s:e].strip()}"' + (f", {dl.why}" if dl else "")
+        why = f'says "{text[s:e].strip()}"'
+        due_why = dl.why if dl else ""
         if due is None and repeat in _FIRST_MONTHS:
             # the day may stand after the cadence ("hằng quý, trước ngày 20 …") or before it
-            found = period_day(f, s, nxt, repeat) or period_day(f, prev, s, repeat)
+            found = period_day(text, s, nxt, repeat) or period_day(text, prev, s, repeat)
             if found is not None:
-                (due, *more), how = found
-                why += f", {how}"
+                (due, *more), due_why = found
         if due and repeat == "monthly" and not due.startswith("---"):
             due = "---" + due[-2:]
-        out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer))
+        out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer, due_why))
     if all(s.repeat == "ad_hoc" for s in out):
         # "báo cáo … trước ngày 05/3/2026; trường hợp đột xuất báo cáo ngay": a dated report, and ad hoc ones
         dated = [d for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.start not in used and (d.relative or d.due and len(d.due) == 10)]
         if dated:
             d = dated[0]
-            out.insert(0, ReportSpec("once", d.due, d.relative, to, by, d.why, consolidator=gatherer))
+            out.insert(0, ReportSpec("once", d.due, d.relative, to, by, "a dated report beside the ad hoc ones",
+                                     consolidator=gatherer, due_why=d.why))
     return out

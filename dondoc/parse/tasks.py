@@ -123,7 +123,7 @@ def report_task(
         "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),
         "report_to": f'"{spec.to}" receives it' if spec.to else "the text names no recipient",
         "schedule.repeat": spec.why,
-        "schedule.due": spec.why if spec.due or spec.relative else "no date stated",
+        "schedule.due": spec.due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
     }
     return task
 
@@ -148,6 +148,7 @@ def item_tasks(
     found = owners_of([text, *plain], label)
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'
+    task.explain["kind"] = "an instruction to act: it asks for no report"
     task.references = find_references(body)
     fill_lead(task, found, inherited, ctx, where)
     tasks = [task]

@@ -367,7 +367,7 @@ class _Clause:
 
 
 _COMMA = re.compile(r",\s*")
-_OPENING = 160  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
+_OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
 def _clauses(text: str) -> list[_Clause]:
@@ -396,11 +396,12 @@ def _clauses(text: str) -> list[_Clause]:
         head = _head_at(text, folded, s, e)
         asks = asks_in.get(k, [])
         if not head and not asks:
-            if not any(_head_at(text, folded, c.end(), e) for c in _COMMA.finditer(folded, s, min(e, s + _OPENING))):
+            comma = _COMMA.search(folded, s, min(e, s + _OPENING))  # the opening phrase ends at the first comma
+            if comma is None or not _head_at(text, folded, comma.end(), e):
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
-        we = min(e, max(asks[-1] if asks else s, s) + 240)
+        we = min(e, max(asks[-1] if asks else s, s) + 200)
         toks = tokens_between(text, ws, we)
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
@@ -427,16 +428,18 @@ def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
     "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
     n = len(toks)
     for k in range(s, min(n, s + 30)):
-        f = toks[k].f
+        t = toks[k]
+        f = t.f
         if f in (".", ";", ":", "!", "?"):
             break
         if f != ",":
-            if org_at(toks, k):
+            if (f in _HEAD_WORDS or t.upper) and org_at(toks, k):
                 break  # an owner in the opening phrase: the commas are its list's
             continue
         ol = owner_list(toks, k + 1)
         if ol.names and ol.verb:
             return ol, k + 1
+        break  # the opening phrase ends at its first comma
     return OwnerList(end=s), s
 
 

@@ -169,7 +169,8 @@ def consolidator_named(text: str, to: Recipient | None) -> str | None:
 
 
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
-_GATHER_WORD = re.compile(r"(?i)t(?:ổng|ập) hợp(?!\w)")  # on the text itself: no need to fold a whole body
+# on the text itself (no need to fold a whole body); case by case, so that the engine skips to a "t"
+_GATHER_WORD = re.compile(r"(?:t(?:ổng|ập) hợp|T(?:ổng|ập) hợp|T(?:ỔNG|ẬP) HỢP)(?!\w)")
 
 
 def _before_each(f: str, pattern: re.Pattern[str], reach: int) -> list[tuple[int, int, bool]]:
@@ -197,7 +198,7 @@ def gatherers(text: str) -> list[str]:
     """Agencies a text charges with gathering the reports: "Giao Công an tỉnh chủ trì, tập hợp kết
     quả", "Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh", "Văn phòng UBND tỉnh tổng hợp"."""
     out: list[str] = []
-    for s, e, whole in _before_each(text, _GATHER_WORD, 300):
+    for s, e, whole in _before_each(text, _GATHER_WORD, 200):
         fw = fold_keep_length(text[s:e])
         if not _LEAD_CUE.search(fw) and not any(c.isupper() for c in text[max(s, e - 70) : e - 8]):
             continue  # no "chủ trì", "có trách nhiệm" … before it, and no name just before it

@@ -77,17 +77,16 @@ def lookup(directory: Directory, name: str, header: Header, cache: dict[str, Own
 def set_gatherers(tasks: list[Task], body: str) -> None:
     """Reports sent to (or through) an agency the dispatch charges with gathering them are cascaded:
     "báo cáo … về UBND tỉnh (qua Công an tỉnh). Giao Công an tỉnh chủ trì, tập hợp kết quả …"."""
-    named = gatherers(body)
+    waiting = [t for t in tasks if t.kind == "report" and t.cascade is None and t.report_to]
+    if not waiting:
+        return
+    named = [(g, match_key(g)) for g in gatherers(body)]
     if not named:
         return
-    for task in tasks:
-        if task.kind != "report" or task.cascade is not None or not task.report_to:
-            continue
-        to = f" {match_key(task.report_to)} "
-        leads = {match_key(o.name) for o in task.lead}
-        for g in named:
-            key = match_key(g)
-            if f" {key} " in to and key not in leads:
+    for task in waiting:
+        to = f" {match_key(task.report_to or '')} "
+        for g, key in named:
+            if f" {key} " in to and key not in {match_key(o.name) for o in task.lead}:
                 task.cascade = Cascade(by=Owner(name=g))
                 task.explain["cascade"] = f'the dispatch charges "{g}", which the reports go to, with gathering them'
                 break

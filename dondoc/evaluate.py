@@ -168,16 +168,17 @@ def score(gold: dict[str, Any], ts: TaskSet | None, name: str) -> DocScore:
         s.counts["events"].fp += len(t.schedule.events)
     for g in gold_items:
         k = norm_key(g["key"])
-        t = items.get(k)
+        found = items.get(k)
         g_lead = list(g.get("owners_lead") or [])
         g_due = [x for x in (gold_due(d) for d in g.get("due") or []) if x]
         g_events = [x for x in (gold_due(e) for e in g.get("events") or []) if x]
         s.cadence_total += 1
-        if t is None:
+        if found is None:
             s.counts["lead"].fn += len(g_lead)
             s.counts["due"].fn += len(g_due)
             s.counts["events"].fn += len(g_events)
             continue
+        t = found
         p_lead = [o.name for o in t.lead]
         if not g_lead and t.explain.get("lead", "").startswith(IMPLICIT_LEAD):
             p_lead = []

@@ -142,12 +142,12 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if every_year:
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')
             continue
-        y = _year_for(mo, d, ctx)
-        if y is None or not _valid(y, mo, d):
+        year = _year_for(mo, d, ctx)
+        if year is None or not _valid(year, mo, d):
             warnings.append(f'"{phrase}": no year given and the dispatch has no date; kept as every year')
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": no year, taken as every year')
         else:
-            add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
+            add(m.start(), m.end(), f"{year:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
     found.sort(key=lambda x: x.start)
     return found
 

@@ -201,11 +201,10 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         pidx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].dec == prefix), None)
         if pidx is not None:
             del stack[pidx + 1 :]
-            parent = stack[pidx]
-            return _push(mk, ln, f"{parent.key}.{last}", parent, stack, roots)
+            return _push(mk, ln, f"{stack[pidx].key}.{last}", stack[pidx], stack, roots)
         if idx is not None:
             del stack[idx:]
-        parent = stack[-1] if stack else None
+        parent: Node | None = stack[-1] if stack else None
         return _push(mk, ln, mk.label if parent is None else f"{parent.key}.{mk.label}", parent, stack, roots)
     if idx is not None:
         prev = stack[idx]
@@ -252,7 +251,8 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
         pass
     own = node.lines
     cut = None
-    first_body = 2 if own[0].text.isupper() or (read_marker(own[0].text) and own[0].text[read_marker(own[0].text).end:].isupper()) else 1
+    mk = read_marker(own[0].text)
+    first_body = 2 if own[0].text.isupper() or (mk is not None and own[0].text[mk.end :].isupper()) else 1
     for k in range(first_body, len(own)):
         t = own[k].text
         if t[:1].isupper() and not node.text.endswith(":") and _CLOSING_HINT.search(t):

@@ -242,10 +242,10 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     out: list[ReportSpec] = []
     if not periods:
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
-        dl = next((d for d in dls if d.start >= 0), None)
-        out.append(ReportSpec("once", dl.due if dl else None, dl.relative if dl else None, to, by,
+        first = next((d for d in dls if d.start >= 0), None)
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None, to, by,
                               "a report without a cadence: once", consolidator=gatherer,
-                              due_why=dl.why if dl else "no date stated"))
+                              due_why=first.why if first else "no date stated"))
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
     used: set[int] = set()

@@ -178,7 +178,8 @@ def item_tasks(
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     if periodic and not due:
         best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
-        repeat, why = best.schedule.repeat, f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
+        repeat: str = best.schedule.repeat
+        why = f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
         due = [d for r in periodic for d in r.schedule.due]
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:

@@ -49,19 +49,21 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
 
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
-    joint: tuple[list[str], str] | None = None
-    for ln in reversed(preamble):
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])", ln.text):
-            f = fold_keep_length(sentence.lower())
-            asks = any(k in f for k in ("de nghi", "yeu cau", "giao ")) and sentence.rstrip().endswith(":")
-            if not asks and (joint is not None or not _JOINT.search(f)):
-                continue  # neither a request that introduces the items nor a joint programme
+    sentences = [s for ln in reversed(preamble) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])", ln.text)]
+    folded = [fold_keep_length(s.lower()) for s in sentences]
+    # a request that introduces the items wins, the last one before them
+    for sentence, f in zip(sentences, folded):
+        if sentence.rstrip().endswith(":") and any(k in f for k in ("de nghi", "yeu cau", "giao ")):
             o = find_owners(sentence)
-            if _JOINT.search(f) and o.lead and joint is None:
-                joint = (o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"')
-            if o.lead and any(k in f for k in ("de nghi", "yeu cau", "giao ")) and sentence.rstrip().endswith(":"):
+            if o.lead:
                 return o.lead, f'"{sentence[:120]}…"'
-    return joint if joint else ([], "")
+    # else the parties of a joint programme ("Chương trình phối hợp giữa A và B")
+    for sentence, f in zip(sentences, folded):
+        if _JOINT.search(f):
+            o = find_owners(sentence)
+            if o.lead:
+                return o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"'
+    return [], ""
 
 
 def _issuer_from_preamble(preamble: list[Line]) -> str | None:

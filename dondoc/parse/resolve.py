@@ -80,15 +80,19 @@ def set_gatherers(tasks: list[Task], body: str) -> None:
     waiting = [t for t in tasks if t.kind == "report" and t.cascade is None and t.report_to]
     if not waiting:
         return
-    named = [(g, match_key(g)) for g in gatherers(body)]
+    named = [(g, match_key(g), f'the dispatch charges "{g}", which the reports go to, with gathering them')
+             for g in gatherers(body)]
+    # an agency one report says gathers ("… (qua Công an tỉnh) để tổng hợp") gathers the others sent through it
+    named += [(t.cascade.by.name, match_key(t.cascade.by.name), f'item {t.key} says "{t.cascade.by.name}" gathers the reports sent to it')
+              for t in tasks if t.cascade is not None]
     if not named:
         return
     for task in waiting:
         to = f" {match_key(task.report_to or '')} "
-        for g, key in named:
+        for g, key, why in named:
             if f" {key} " in to and key not in {match_key(o.name) for o in task.lead}:
                 task.cascade = Cascade(by=Owner(name=g))
-                task.explain["cascade"] = f'the dispatch charges "{g}", which the reports go to, with gathering them'
+                task.explain["cascade"] = why
                 break
 
 

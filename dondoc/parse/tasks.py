@@ -114,10 +114,6 @@ def report_task(
     sched = Schedule(repeat=spec.repeat, due=spec.dues, relative=spec.relative)  # type: ignore[arg-type]
     task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
     task.lead = _owners(spec.by or fallback_lead)
-    if spec.consolidator and spec.consolidator not in [o.name for o in task.lead]:
-        task.cascade = Cascade(by=Owner(name=spec.consolidator))
-        task.explain["cascade"] = f'"{spec.consolidator}" gathers the reports ("… để tổng hợp")'
-
     task.explain = {
         "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
         "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),
@@ -125,6 +121,9 @@ def report_task(
         "schedule.repeat": spec.why,
         "schedule.due": spec.due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
     }
+    if spec.consolidator and spec.consolidator not in [o.name for o in task.lead]:
+        task.cascade = Cascade(by=Owner(name=spec.consolidator))
+        task.explain["cascade"] = f'the text says "{spec.consolidator}" gathers the reports ("… để tổng hợp")'
     return task
 
 

@@ -80,3 +80,31 @@ class TestConsolidator:
     )
     def test_a_dispatch_charges_an_agency_with_gathering(self, text: str, names: list[str]) -> None:
         assert gatherers(text) == names
+
+
+class TestTheDemoDispatch:
+    """config/demo/cv-18-ubnd-nc-2025.txt, the project's demo, read item by item."""
+
+    def test_every_item_of_the_demo_reads_right(self) -> None:
+        from pathlib import Path
+
+        from dondoc.directory import load_directory
+        from dondoc.ingest import read_document
+        from dondoc.observances import load_catalog
+        from dondoc.parse import parse_dispatch
+        from dondoc.taskset import Source
+
+        repo = Path(__file__).resolve().parents[3]
+        doc = read_document(repo / "config" / "demo" / "cv-18-ubnd-nc-2025.txt")
+        ts = parse_dispatch(doc.text, source=Source(name=doc.name), observances=load_catalog(repo / "config" / "observances.yaml"),
+                            directory=load_directory(repo / "config" / "organizations.yaml"))
+        got = [(t.key, t.kind, t.schedule.repeat, t.schedule.due, t.report_to, t.cascade.by.org if t.cascade else None)
+               for t in ts.tasks]
+        assert got == [
+            ("1", "action", "once", ["2025-02-28"], None, None),
+            ("2", "action", "continuous", [], None, None),
+            ("3", "action", "annual", [], None, None),
+            ("4", "report", "quarterly", ["---20"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
+            ("5", "report", "semiannual", ["--06-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
+            ("5.R1", "report", "annual", ["--11-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
+        ]

@@ -401,7 +401,7 @@ def _clauses(text: str) -> list[_Clause]:
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
-        we = min(e, max(asks[-1] if asks else s, s) + 200)
+        we = min(e, max(asks[-1] if asks else s, s) + 400)
         toks = tokens_between(text, ws, we)
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
@@ -521,7 +521,8 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
 
 def subject_before(text: str, verb_start: int) -> list[str]:
     """The owners written just before a predicate at character `verb_start` ("X báo cáo")."""
-    toks = tokenize(text)
+    # the words up to the predicate, and enough after it for an owner list to see where it stops
+    toks = tokenize(text) if len(text) < verb_start + 400 else tokens_between(text, 0, verb_start + 400)
     idx = next((k for k, t in enumerate(toks) if t.start >= verb_start), len(toks))
     starts = [0] + [k + 1 for k, t in enumerate(toks[:idx]) if t.f in (",", ";", ".", ":")]
     for s in starts:

@@ -100,8 +100,8 @@ def parse_header(lines: list[Line]) -> Header:
         if m and i < 80 and not h.recipients:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()
-            if rest:
-                h.recipients.append(rest.strip(" ;.-"))
+            if rest:  # "Kính gửi: Các bộ, cơ quan ngang bộ; UBND các tỉnh." on one line: one addressee per ";"
+                h.recipients.extend(r.strip(" ;.-") for r in rest.split(";") if r.strip(" ;.-"))
             k = i + 1
             while k < n:
                 tk = lines[k].text

@@ -25,6 +25,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
     ("ad_hoc", re.compile(r"\bdot xuat\b")),
 ]
+_TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
 _TO = re.compile(r"\b(?:ve|gui|len)\b")
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
@@ -106,6 +107,10 @@ def _first_report(text: str) -> int | None:
             if not _GATHERED_BEFORE.search(f, max(0, m.start() - 80), m.start()):
                 return m.start()
         if m.group() == "gui":
+            # "gửi danh sách đầu mối về Bộ Nội vụ": what is sent, then to an agency
+            to = _TO_AGENCY.search(f, m.end(), m.end() + 100)
+            if to is not None and text[to.end() : to.end() + 1].isupper():
+                return m.start()
             continue
         if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
             return m.start()  # "gửi về X" names its recipient itself

@@ -45,7 +45,7 @@ ORG_HEADS = _phrases(
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
 COLLECTIVE_HEADS = _phrases(
-    "so,ban,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
+    "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
     "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen"
@@ -77,7 +77,7 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

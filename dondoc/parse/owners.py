@@ -25,6 +25,8 @@ _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
+# "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
+_EVENTS_ORGANISED = frozenset({("hoi", "thi"), ("hoi", "nghi"), ("hoi", "thao"), ("hoi", "cho"), ("hoi", "dien"), ("hoi", "trai")})
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
 MAX_NAME_TOKENS = 22
@@ -63,7 +65,9 @@ def verb_at(toks: list[Tok], i: int) -> int:
         prev = toks[i - 1].f if i else ""
         nxt = toks[i + 2].f if i + 2 < len(toks) else ""
         nxt2 = toks[i + 3].f if i + 3 < len(toks) else ""
-        if prev in ("cac", "nhung", "moi") or nxt in _NOUN_TO_CHUC_AFTER or (nxt, nxt2) == ("quan", "chung"):
+        if prev in ("cac", "nhung", "moi") or (nxt, nxt2) == ("quan", "chung") or (
+            nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
+        ):
             return 0
     if n and toks[i].f == "giao" and i and toks[i - 1].f == "tuyen":
         return 0  # "Ban Tuyên giáo"

@@ -48,7 +48,7 @@ COLLECTIVE_HEADS = _phrases(
     "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
-    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen"
+    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
@@ -77,11 +77,11 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".
 COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
-    "dang tap hop".split()
+    "dang tap hop dac".split()
 )

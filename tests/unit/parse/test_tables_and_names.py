@@ -67,6 +67,12 @@ class TestTables:
                 row_text(row)
 
 
+class TestSupport:
+    def test_organising_a_contest_is_not_part_of_the_cooperating_owner(self) -> None:
+        found = find_owners("Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan tổ chức Hội thi.")
+        assert (found.lead, found.support) == (["Sở Giáo dục và Đào tạo"], ["các cơ quan liên quan"])
+
+
 class TestUnitNames:
     @pytest.mark.parametrize(
         ("text", "lead"),
@@ -82,9 +88,11 @@ class TestUnitNames:
              ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
             ("Sở Nông nghiệp và Môi trường chủ trì, theo dõi.", ["Sở Nông nghiệp và Môi trường"]),
             ("Phòng Văn hóa và Thông tin phối hợp với Hội Nông dân tuyên truyền.", ["Phòng Văn hóa và Thông tin"]),
+            ("Ủy ban nhân dân các xã, phường, đặc khu chủ động rà soát.", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+            ("Các bộ, cơ quan ngang bộ tiếp tục thực hiện.", ["Các bộ, cơ quan ngang bộ"]),
         ],
         ids=["verb-then-abbreviation", "verb-then-to-quoc", "verb-then-object-stays-out", "can-bo-is-not-can",
-             "phong-chong", "cuu-nan-cuu-ho", "moi-truong-is-not-moi", "phong-van-hoa"],
+             "phong-chong", "cuu-nan-cuu-ho", "moi-truong-is-not-moi", "phong-van-hoa", "dac-khu-2025", "bo-nganh"],
     )
     def test_a_units_name_keeps_its_words_of_action(self, text: str, lead: list[str]) -> None:
         assert find_owners(text).lead == lead

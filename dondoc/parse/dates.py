@@ -35,6 +35,8 @@ _RELATIVE = re.compile(
 )
 _ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
+# "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
+_CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
 _YEARLY_DAY = re.compile(rf"\b(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
@@ -92,6 +94,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if any(s < end and start < e for s, e in taken):
             return
+        if _CUT_OFF.search(text, max(0, start - 40), start):
+            taken.append((start, end))
+            return  # "số liệu tính đến 30/11": the figures' cut-off, not a deadline
         taken.append((start, end))
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 

@@ -108,3 +108,19 @@ class TestTheDemoDispatch:
             ("5", "report", "semiannual", ["--06-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
             ("5.R1", "report", "annual", ["--11-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
         ]
+
+
+class TestDataCutOff:
+    @pytest.mark.parametrize(
+        ("text", "due"),
+        [
+            ("Gửi báo cáo trước ngày 31/12/2025 (số liệu tính đến 30/11).", ["2025-12-31"]),
+            ("Số liệu tính từ ngày 15/12/2024 đến ngày 14/6/2025, gửi trước ngày 20/6/2025.", ["2025-06-20"]),
+            ("Báo cáo UBND tỉnh trước ngày 30/9/2025.", ["2025-09-30"]),
+        ],
+        ids=["tinh-den", "tinh-tu-den", "tinh-province-is-not-tinh-counted"],
+    )
+    def test_the_figures_cut_off_is_not_a_deadline(self, text: str, due: list[str]) -> None:
+        from dondoc.parse.dates import find_deadlines
+
+        assert [d.due for d in find_deadlines(text, every_year=False, ctx=CTX, warnings=[])] == due

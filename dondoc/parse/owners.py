@@ -405,7 +405,8 @@ def _clauses(text: str) -> list[_Clause]:
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
-        we = min(e, max(asks[-1] if asks else s, s) + 400)
+        # a subject's list ends within a few words; a request's list may run on
+        we = min(e, asks[-1] + 400 if asks else s + 160)
         toks = tokens_between(text, ws, we)
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from dondoc.notify.render import message_id_for
 from dondoc.observances import Observance, ObservanceCatalog
@@ -112,10 +112,11 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
                     rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
                                  "data_to": None, "written_due": None, "notes": [], "status": "open",
                                  "created_at": m.utcnow(), **own})
-    before = session.exec(select(m.Occurrence.id)).all()
+    count = select(func.count()).select_from(m.Occurrence)
+    before = session.exec(count).one()
     for i in range(0, len(rows), 500):
         _insert_ignore(session, m.Occurrence, rows[i : i + 500])
-    return len(session.exec(select(m.Occurrence.id)).all()) - len(before)
+    return session.exec(count).one() - before
 
 
 def _lunar_occurrences(task: m.Task, lu: dict[str, Any], *, between: tuple[date, date],

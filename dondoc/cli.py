@@ -103,13 +103,18 @@ def settings():  # type: ignore[no-untyped-def]
     return get_settings()
 
 
+_UPGRADED: set[str] = set()
+
+
 def ready_engine():  # type: ignore[no-untyped-def]
-    """The engine, with the schema brought up to date first."""
+    """The engine, with the schema brought up to date first (once per process and database)."""
     from dondoc.store.db import get_engine, upgrade
 
-    s = settings()
-    upgrade(s.database_url)
-    return get_engine(s.database_url)
+    url = settings().database_url
+    if url not in _UPGRADED:
+        upgrade(url)
+        _UPGRADED.add(url)
+    return get_engine(url)
 
 
 def parse_day(value: str | None, *, option: str = "--as-of") -> date | None:

@@ -366,6 +366,7 @@ class _Clause:
     at_start: bool  # toks[0] begins the clause (a subject may stand there)
     cut: bool  # the clause goes on after toks[-1]
     span: tuple[int, int]  # the whole clause, in characters
+    asks: bool = True  # it holds a request or "phối hợp" followed by an owner (else only a subject)
 
 
 
@@ -410,7 +411,7 @@ def _clauses(text: str) -> list[_Clause]:
         toks = tokens_between(text, ws, we)
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
-        out.append(_Clause(toks, ws == s, we < e, (s, e)))
+        out.append(_Clause(toks, ws == s, we < e, (s, e), bool(asks)))
     return out
 
 
@@ -421,11 +422,11 @@ def find_owners(text: str) -> Owners:
         found = Owners()
         # the last token of a cut clause may be cut too: an owner list must stop before it
         short = [c for c in clauses if c.at_start and _subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
-        short += [c for c in clauses if _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
+        short += [c for c in clauses if c.asks and _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
         if not short:
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
-            c.toks, c.at_start, c.cut = tokens_between(text, *c.span), True, False
+            c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:

@@ -53,7 +53,7 @@ KIND_VI = {"reminder": "nhắc hạn", "observance": "ngày kỷ niệm", "overd
 
 def _item_label(i: dict[str, Any]) -> str:
     due = date.fromisoformat(i["due_effective"]) if i.get("due_effective") else None
-    what = i.get("observance_name") or f"{i.get('dispatch_number') or ''} mục {i['task_key']}"
+    what = i.get("observance_name") or f"{i.get('dispatch_number') or 'văn bản không số'}, mục {i['task_key']}"
     return f"{KIND_VI.get(i['kind'], i['kind'])}: {what}" + (f" ({due:%d/%m/%Y})" if due else "")
 
 

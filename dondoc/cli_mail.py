@@ -32,7 +32,7 @@ def mailbox(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        typer.echo(f"cannot create {directory}: {err.strerror}", err=True)
+        typer.echo(f"error: cannot create {directory}: {err.strerror}", err=True)
         raise typer.Exit(2) from err
     def announce(mailbox: Mailbox) -> None:
         typer.echo(f"mailbox listening on {host}:{mailbox.port}, storing messages in {directory} (Ctrl-C to stop)")
@@ -40,6 +40,6 @@ def mailbox(
     try:
         serve_mailbox(directory, host, port, on_ready=announce)
     except OSError as err:
-        typer.echo(f"cannot listen on {host}:{port}: {err.strerror or err}", err=True)
+        typer.echo(f"error: cannot listen on {host}:{port}: {err.strerror or err}", err=True)
         raise typer.Exit(2) from err
     typer.echo("mailbox stopped")

@@ -128,7 +128,7 @@ def register(app: typer.Typer) -> None:
             if output is not None:
                 _write_atomic(output, dump_yaml(ts))
         except DondocError as err:
-            typer.echo(str(err), err=True)
+            typer.echo(f"error: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
         if explain:
             _explain(ts, doc.text, Console(), resolved=known is not None)
@@ -156,7 +156,7 @@ def register(app: typer.Typer) -> None:
                 raise DondocError(f"{folder}: not a folder")
             scores = evaluate_dir(folder, observances=_catalog(), directory=_directory(directory))
         except DondocError as err:
-            typer.echo(str(err), err=True)
+            typer.echo(f"error: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
         total = overall(scores)
         if as_json:

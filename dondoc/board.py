@@ -5,6 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+# what each kind of notice is called where a person reads a summary
+KIND_VI = {
+    "reminder": "nhắc hạn",
+    "observance": "ngày kỷ niệm",
+    "overdue": "quá hạn",
+    "escalation": "đôn đốc",
+    "failure": "gửi thư thất bại",
+}
+
 COLUMNS = {
     "org_name": "Cơ quan, đơn vị",
     "on_time": "Hoàn thành đúng hạn",

@@ -11,6 +11,7 @@ from rich.table import Table
 from sqlmodel import col, select
 
 from dondoc.cli import as_of_or_today, console, parse_day, print_json, ready_engine, settings, user_errors
+from dondoc.board import KIND_VI
 from dondoc.errors import NotFoundError
 
 outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
@@ -48,9 +49,6 @@ def _summary(ids: list[str], *, title: str) -> None:
     console.print(t)
 
 
-KIND_VI = {"reminder": "nhắc hạn", "observance": "ngày kỷ niệm", "overdue": "quá hạn", "escalation": "đôn đốc"}
-
-
 def _item_label(i: dict[str, Any]) -> str:
     due = date.fromisoformat(i["due_effective"]) if i.get("due_effective") else None
     what = i.get("observance_name") or f"{i.get('dispatch_number') or 'văn bản không số'}, mục {i['task_key']}"
@@ -70,7 +68,7 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
         with session_scope(service.engine(s_)) as s:
             rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
             rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
-            t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (dry run: nothing stored or sent)")
+            t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (dry run: no notice planned, nothing sent)")
             for r in rows:
                 t.add_row(r.recipient_email, r.payload.get("org_name", ""),
                           "; ".join(_item_label(i) for i in r.payload.get("items", [])))

@@ -13,7 +13,7 @@ from rich.table import Table
 from sqlmodel import col, select
 
 from dondoc import service
-from dondoc.board import COLUMNS, board_table
+from dondoc.board import COLUMNS, KIND_VI, board_table
 from dondoc.directory import load_directory
 from dondoc.settings import Settings, get_settings
 from dondoc.store import models as m
@@ -23,7 +23,6 @@ from dondoc.store.sweep import submit
 from dondoc.taskset import Source, dump_yaml
 
 SAMPLE = "cv-18-ubnd-nc-2025.txt"
-KIND_VI = {"reminder": "nhắc hạn", "observance": "ngày kỷ niệm", "overdue": "quá hạn", "escalation": "đôn đốc"}
 
 
 def simulated_submission(org_code: str, period: str, effective_due: date) -> date | None:

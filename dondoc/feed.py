@@ -11,7 +11,7 @@ from dondoc.errors import NotFoundError
 from dondoc.schedule.calendar import fmt
 from dondoc.store import models as m
 
-KIND_VI = {"report": "Báo cáo", "action": "Hạn nhiệm vụ", "event": "Ngày kỷ niệm"}
+TASK_KIND_VI = {"report": "Báo cáo", "action": "Hạn nhiệm vụ", "event": "Ngày kỷ niệm"}
 
 
 def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, catalog=None) -> bytes:  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, c
             title = catalog.by_key(occ.event_key).name
         else:
             title = task.title or task.text[:80]
-        summary = f"{KIND_VI.get(occ.kind, 'Nhiệm vụ')}: {number} mục {task.key}"
+        summary = f"{TASK_KIND_VI.get(occ.kind, 'Nhiệm vụ')}: {number} mục {task.key}"
         if not d.classified:
             summary += f" — {title}"
         ev.add("summary", summary)
@@ -57,7 +57,7 @@ def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, c
                 lines.append(f"Gửi về: {task.report_to}")
             lines.append(task.text)
         ev.add("description", "\n".join(lines))
-        ev.add("categories", [KIND_VI.get(occ.kind, "Nhiệm vụ")])
+        ev.add("categories", [TASK_KIND_VI.get(occ.kind, "Nhiệm vụ")])
         ev.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")

@@ -75,32 +75,72 @@ _new_tok = tuple.__new__
 
 
 def tokens_between(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end], with offsets into `text`."""
+    """The tokens of text[start:end], with offsets into `text`.
+
+    Cut at the spaces first (a token never holds one): a run of ASCII letters and digits, the
+    usual case, is one word token without asking the regular expression; any other run is
+    tokenized by _TOKEN within its bounds, which gives what _TOKEN over the whole span gives.
+    """
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN.finditer(folded, start, end):
-        s, e = m.span()
-        first = text[s]
-        cap = first.isupper()  # an all-capital word starts with a capital or a digit (skip isupper otherwise)
-        word = first.isalnum()
-        append(_new_tok(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), word)))
+    new = _new_tok
+    pos = start
+    for chunk in folded[start:end].split(" "):
+        n = len(chunk)
+        if n:
+            if chunk.isalnum() and chunk.isascii():
+                first = text[pos]
+                if first.islower():  # the common case: a lower-case word
+                    append(new(Tok, (pos, pos + n, chunk, False, False, True)))
+                else:
+                    cap = first.isupper()
+                    e = pos + n
+                    append(new(Tok, (pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+            else:
+                for m in _TOKEN.finditer(folded, pos, pos + n):
+                    s, e = m.span()
+                    first = text[s]
+                    cap = first.isupper()  # an all-capital word starts with a capital or a digit
+                    append(new(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum())))
+        pos += n + 1
     return out
-
 
 
 def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     """The first `count` tokens of text[start:end] (fewer when it has fewer)."""
     folded = fold_keep_length(text)
     out: list[Tok] = []
-    for m in _TOKEN.finditer(folded, start, end):
-        s, e = m.span()
-        first = text[s]
-        cap = first.isupper()  # an all-capital word starts with a capital or a digit (skip isupper otherwise)
-        word = first.isalnum()
-        out.append(_new_tok(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), word)))
-        if len(out) == count:
-            break
+    append = out.append
+    new = _new_tok
+    pos = start
+    end = min(end, len(folded))
+    while pos < end:
+        sp = folded.find(" ", pos, end)
+        stop = end if sp < 0 else sp
+        n = stop - pos
+        if n:
+            chunk = folded[pos:stop]
+            if chunk.isalnum() and chunk.isascii():
+                first = text[pos]
+                if first.islower():
+                    append(new(Tok, (pos, stop, chunk, False, False, True)))
+                else:
+                    cap = first.isupper()
+                    append(new(Tok, (pos, stop, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:stop].isupper(), first.isalnum())))
+                if len(out) >= count:
+                    break
+            else:
+                for m in _TOKEN.finditer(folded, pos, stop):
+                    s, e = m.span()
+                    first = text[s]
+                    cap = first.isupper()
+                    append(new(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum())))
+                    if len(out) == count:
+                        return out
+                if len(out) >= count:
+                    break
+        pos = stop + 1
     return out
 
 

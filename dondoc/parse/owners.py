@@ -34,6 +34,9 @@ MAX_NAME_TOKENS = 22
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
 _DETERMINER_WORDS = [tuple(d.split()) for d in _DETERMINERS]
 _HEAD_WORDS = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
+# the determiners by their first word (no two share one): org_at looks up the one its word may start
+_DETERMINER_BY_FIRST = {w[0]: w for w in _DETERMINER_WORDS}
+assert len(_DETERMINER_BY_FIRST) == len(_DETERMINER_WORDS)
 
 
 def _phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
@@ -96,12 +99,13 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
     # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
     # capital inside a list of names is a word of the name
-    det_ok = not (t.cap and i and toks[i - 1].f in (",", "va"))
-    for words in _DETERMINER_WORDS if det_ok else ():
-        if all(i + k < len(toks) and toks[i + k].f == w for k, w in enumerate(words)):
-            j = i + len(words)
+    words = _DETERMINER_BY_FIRST.get(t.f)
+    if words is not None and not (t.cap and i and toks[i - 1].f in (",", "va")):
+        size = len(words)
+        if size == 1 or (i + size <= len(toks) and all(toks[i + k].f == words[k] for k in range(1, size))):
+            j = i + size
             n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
-            return len(words) + n if n else 0
+            return size + n if n else 0
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0

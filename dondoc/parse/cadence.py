@@ -6,24 +6,27 @@ import re
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.scan import word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
+# Every branch of these begins with \b, taken out and checked by word_search: the engine then skips
+# to the words' first letters instead of trying every branch at every character.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) thang\b|\bbao cao thang\b"), "says every month"),
-    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) quy\b|\bbao cao quy\b"), "says every quarter"),
-    ("semiannual", re.compile(r"\b(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b"), "says every 6 months"),
-    ("annual", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) nam\b|\bhang nam\b|\b(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
+    ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
+    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
+    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|nua nam\b"), "says every 6 months"),
+    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
 ]
 _NEEDS = {"monthly": ("thang",), "quarterly": ("quy",), "semiannual": ("thang", "nua nam"), "annual": ("nam",)}
-_AD_HOC = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
-_CONTINUOUS = re.compile(
-    r"\b(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
+_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
+_CONTINUOUS = re.compile(  # after \b (word_search)
+    r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
     r"tham muu|kip thoi|chu trong|theo doi|giam sat|quan triet)\b"
 )
-_DELIVERABLE = re.compile(
-    r"\b(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
+_DELIVERABLE = re.compile(  # after \b (word_search)
+    r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
     r"lap danh sach|de xuat|trinh)\b"
 )
@@ -36,7 +39,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     for repeat, pattern, why in _PATTERNS:
         if not any(w in f for w in _NEEDS[repeat]):
             continue
-        m = pattern.search(f)
+        m = word_search(pattern, f)
         if m:
             return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'
     return None
@@ -56,13 +59,13 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
-    m = _AD_HOC.search(f)
+    m = word_search(_AD_HOC, f)
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
-    m = _CONTINUOUS.search(f)
+    m = word_search(_CONTINUOUS, f)
     if m:
         return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
-    m = _DELIVERABLE.search(f)
+    m = word_search(_DELIVERABLE, f)
     if m:
         return "once", f'a one-off deliverable ("{text[m.start():m.end()]}") without a date'
     return "continuous", "no date, no deliverable: an ongoing duty"

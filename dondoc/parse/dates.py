@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.scan import word_finditer
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -22,15 +23,16 @@ _WORDY_FULL = rf"{_D}\s+thang\s+{_M}\s+nam\s+{_Y}"
 _DM = rf"{_D}\s*/\s*{_M}(?![/\d])"
 _WORDY_DM = rf"{_D}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d)"
 
+# Without their leading \b, which word_finditer checks by hand (the engine then skips to the words).
 _DEADLINE = re.compile(
-    rf"\b{_TRIG}(?:\s+(?:het|cuoi))?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
+    rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
 _RELATIVE = re.compile(
-    r"\btrong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
+    r"trong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
     r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?(nhan duoc|ky|ban hanh|co hieu luc|ket thuc)?"
 )
 _ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
@@ -100,7 +102,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         taken.append((start, end))
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 
-    for m in _RELATIVE.finditer(f) if "ngay" in f else ():
+    for m in word_finditer(_RELATIVE, f) if "ngay" in f else ():
         days = int(m.group(1))
         event = {"nhan duoc": "receipt", "ky": "signing", "ban hanh": "signing", "co hieu luc": "effect",
                  "ket thuc": "end"}.get(m.group(3) or "", "receipt")
@@ -124,11 +126,11 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
-    for m in _YEARLY_DAY.finditer(f) if "nam" in f else ():
+    for m in _YEARLY_DAY.finditer(f) if "nam" in f and "/" in f else ():
         d, mo = int(m.group(1)), int(m.group(2))
         if _valid(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
-    for m in _DEADLINE.finditer(f):
+    for m in word_finditer(_DEADLINE, f):
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()
         if g[0] or g[3]:

@@ -14,7 +14,10 @@ _KINDS = (
     "Nghị quyết|Quyết định|Kế hoạch|Hướng dẫn|Công văn|Công điện|Chương trình|Thông tư|Nghị định|Luật|Thông báo|"
     "Văn bản|Đề án|Quy chế|Quy định|Tờ trình|Báo cáo|Lệnh"
 )
-_KIND_AT = re.compile(rf"(?=(?:{_KINDS}))", re.IGNORECASE)  # every place a kind of document is named
+# every place a kind of document is named; the first look-ahead, on the kinds' first letters (any
+# case), lets the engine dismiss most places at once instead of trying each kind case-insensitively
+_KIND_FIRSTS = "".join(sorted({k[0].lower() for k in _KINDS.split("|")}))
+_KIND_AT = re.compile(rf"(?=[{_KIND_FIRSTS}])(?=(?:{_KINDS}))", re.IGNORECASE)
 _NUMBERED = re.compile(r"so\s*:?\s*\d")
 _REF = re.compile(
     rf"(?P<kind>{_KINDS})\s+(?:liên tịch\s+)?số\s*:?\s*(?P<num>\d[\w./\-&]*[\w])"

@@ -22,6 +22,7 @@ from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, tit
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
+_PREAMBLE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZĐ(])")  # (?<=[.!?])\s+(?=[A-ZĐ(]), starting on the space
 _JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
@@ -49,7 +50,7 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
 
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
-    sentences = [s for ln in reversed(preamble) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])", ln.text)]
+    sentences = [s for ln in reversed(preamble) for s in _PREAMBLE_BREAK.split(ln.text)]
     folded = [fold_keep_length(s.lower()) for s in sentences]
     # a request that introduces the items wins, the last one before them
     for sentence, f in zip(sentences, folded):

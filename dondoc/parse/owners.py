@@ -319,7 +319,9 @@ def label_owners(label: str) -> list[str]:
 _CHUNK = re.compile(r"[^.;!?:(\n]*(?:\([^)]*\)?[^.;!?:(\n]*)*[.;!?:\n]?")
 _INNER_STOP = re.compile(r"[.;!?:](?!$)")
 # Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
-_ASK = re.compile(r"(?:de\s+nghi|giao|yeu\s+cau|phan\s+cong|dieu\s+dong|(phoi\s+hop))(?![a-z0-9&])")
+# The words by their first letter ("đề nghị", "điều động"; "phân công", "phối hợp"): at each "d" or "p"
+# the engine tries one branch, not each; group 1 is "phối hợp" (its "p" outside it).
+_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 

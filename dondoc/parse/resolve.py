@@ -87,10 +87,18 @@ def set_gatherers(tasks: list[Task], body: str) -> None:
               for t in tasks if t.cascade is not None]
     if not named:
         return
+    keys: dict[str, str] = {}  # match_key of each name, worked out once
+
+    def key_of(name: str) -> str:
+        k = keys.get(name)
+        if k is None:
+            k = keys[name] = match_key(name)
+        return k
+
     for task in waiting:
-        to = f" {match_key(task.report_to or '')} "
+        to = f" {key_of(task.report_to or '')} "
         for g, key, why in named:
-            if f" {key} " in to and key not in {match_key(o.name) for o in task.lead}:
+            if f" {key} " in to and key not in {key_of(o.name) for o in task.lead}:
                 task.cascade = Cascade(by=Owner(name=g))
                 task.explain["cascade"] = why
                 break

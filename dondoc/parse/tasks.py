@@ -28,6 +28,10 @@ _PROMULGATION = re.compile(
     r"bãi bỏ|có hiệu lực kể từ ngày ký"
 )
 
+_TITLE_END = re.compile(r"[.;:](?:\s|$)")
+# spaces after a "." or ";" and before a capital: (?<=[.;])\s+(?=[A-ZĐ]), starting on the space so the
+# engine skips to the spaces
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.;]\s)\s*(?=[A-ZĐ])")
 _PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
 
 
@@ -55,7 +59,11 @@ def is_section(text: str) -> bool:
 def title_of(text: str) -> str:
     """The first clause, at most ~120 characters."""
     t = text.strip()
-    m = re.search(r"(?<=.{15})[.;:](?:\s|$)", t)
+    # the first [.;:] before a space or the end with 15 characters of the same line before it (what
+    # (?<=.{15}) asks), found without trying the look-behind at every character
+    m = _TITLE_END.search(t, 15)
+    while m is not None and "\n" in t[m.start() - 15 : m.start()]:
+        m = _TITLE_END.search(t, m.start() + 1)
     if m:
         t = t[: m.start()]
     if len(t) > 120:
@@ -64,7 +72,7 @@ def title_of(text: str) -> str:
 
 
 def _first_sentence(text: str) -> tuple[str, list[str]]:
-    parts = re.split(r"(?<=[.;])\s+(?=[A-ZĐ])", text)
+    parts = _SENTENCE_BREAK.split(text)
     return parts[0], parts[1:]
 
 

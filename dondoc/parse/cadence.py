@@ -18,7 +18,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|nua nam\b"), "says every 6 months"),
     ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
 ]
-_NEEDS = {"monthly": ("thang",), "quarterly": ("quy",), "semiannual": ("thang", "nua nam"), "annual": ("nam",)}
+# Text each pattern cannot match without (every branch holds one of them literally).
+_NEEDS = {
+    "monthly": ("hang thang", "moi thang", "ky thang", "cao thang"),
+    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy"),
+    "semiannual": ("6 thang", "sau thang", "nua nam"),
+    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam"),
+}
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
@@ -59,7 +65,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
-    m = word_search(_AD_HOC, f)
+    m = word_search(_AD_HOC, f) if "dot xuat" in f or "yeu cau" in f else None
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     m = word_search(_CONTINUOUS, f)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import word_finditer
+from dondoc.parse.scan import word_finditer, word_search
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -39,12 +39,42 @@ _ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
 # "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
 _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
-_YEARLY_DAY = re.compile(rf"\b(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
+_YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
 _MONTH_YEAR_CORE = re.compile(r"thang\s+\d{1,2}\s*(?:nam|/)\s*\d{4}")
 _MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
+# Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
+# ("hoan thanh trong", 14), " het"/" cuoi" (4), " ngay" (4), "(" or ":" (1) make 23; kept with room.
+_DEADLINE_LEAD = 30
+
+
+def _deadline_matches(f: str) -> list[re.Match[str]]:
+    """What _DEADLINE (with its leading \b) finds in `f`, searched only from a little before each
+    digit: a match holds no digit before its date, so it starts at most _DEADLINE_LEAD non-space
+    characters before the first digit at or after the place the search goes on from."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        d = _DIGIT.search(f, pos)
+        if d is None:
+            return out
+        i = d.start()
+        seen = 0
+        while i > pos:
+            if not f[i - 1].isspace():
+                seen += 1
+                if seen > _DEADLINE_LEAD:
+                    break
+            i -= 1
+        m = word_search(_DEADLINE, f, i)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.end()
+
+
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -102,7 +132,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         taken.append((start, end))
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 
-    for m in word_finditer(_RELATIVE, f) if "ngay" in f else ():
+    for m in word_finditer(_RELATIVE, f) if "ngay" in f and "trong" in f else ():
         days = int(m.group(1))
         event = {"nhan duoc": "receipt", "ky": "signing", "ban hanh": "signing", "co hieu luc": "effect",
                  "ket thuc": "end"}.get(m.group(3) or "", "receipt")
@@ -126,11 +156,11 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
-    for m in _YEARLY_DAY.finditer(f) if "nam" in f and "/" in f else ():
+    for m in word_finditer(_YEARLY_DAY, f) if "nam" in f and "/" in f else ():
         d, mo = int(m.group(1)), int(m.group(2))
         if _valid(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
-    for m in word_finditer(_DEADLINE, f):
+    for m in _deadline_matches(f):
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()
         if g[0] or g[3]:

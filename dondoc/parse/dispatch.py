@@ -18,11 +18,11 @@ from dondoc.parse.owners import find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.tables import Table, find_tables, row_text
-from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, title_of
+from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, split_after_punct, title_of
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
-_PREAMBLE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZĐ(])")  # (?<=[.!?])\s+(?=[A-ZĐ(]), starting on the space
+_PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctuation: re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])")
 _JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
@@ -50,7 +50,7 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
 
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
-    sentences = [s for ln in reversed(preamble) for s in _PREAMBLE_BREAK.split(ln.text)]
+    sentences = [s for ln in reversed(preamble) for s in split_after_punct(_PREAMBLE_BREAK, ln.text)]
     folded = [fold_keep_length(s.lower()) for s in sentences]
     # a request that introduces the items wins, the last one before them
     for sentence, f in zip(sentences, folded):

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from dondoc.observances import Observance, ObservanceCatalog
 from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length
+from dondoc.parse.scan import word_finditer
 
 # "Ngày Quốc tế lao động 01/5", "Ngày hội ... – 19/8", "... (18/11)"
-_NAMED_DAY = re.compile(r"\bngay ((?:[a-z]+ ){1,12}?[a-z]+)\s*[-–(:,]?\s*(\d{1,2})\s*/\s*(\d{1,2})(?![/\d])")
+# after a \b, which word_finditer checks (the engine then skips to each "ngay")
+_NAMED_DAY = re.compile(r"ngay ((?:[a-z]+ ){1,12}?[a-z]+)\s*[-–(:,]?\s*(\d{1,2})\s*/\s*(\d{1,2})(?![/\d])")
 _NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|ban hanh|so)\b")
 
 
@@ -78,7 +80,7 @@ class EventFinder:
                     seen.add(ev)
                     hits.append(EventHit(ev, o.name, True))
         f = fold_keep_length(text)
-        for m in _NAMED_DAY.finditer(f) if "/" in f else ():
+        for m in word_finditer(_NAMED_DAY, f) if "/" in f else ():
             if not text[m.start()].isupper() or _NOT_A_NAME.search(m.group(1)):
                 continue
             d, mo = int(m.group(2)), int(m.group(3))

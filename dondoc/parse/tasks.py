@@ -29,9 +29,20 @@ _PROMULGATION = re.compile(
 )
 
 _TITLE_END = re.compile(r"[.;:](?:\s|$)")
-# spaces after a "." or ";" and before a capital: (?<=[.;])\s+(?=[A-ZĐ]), starting on the space so the
-# engine skips to the spaces
-_SENTENCE_BREAK = re.compile(r"\s(?<=[.;]\s)\s*(?=[A-ZĐ])")
+# a "." or ";", spaces, a capital: the text is cut after the punctuation, where
+# re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
+_SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[A-ZĐ])")
+
+
+def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """re.split on the spaces of each match of `pattern` (its first character, punctuation, kept)."""
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start() + 1])
+        last = m.end()
+    parts.append(text[last:])
+    return parts
 _PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
 
 
@@ -72,7 +83,7 @@ def title_of(text: str) -> str:
 
 
 def _first_sentence(text: str) -> tuple[str, list[str]]:
-    parts = _SENTENCE_BREAK.split(text)
+    parts = split_after_punct(_SENTENCE_BREAK, text)
     return parts[0], parts[1:]
 
 

@@ -48,6 +48,7 @@ _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
 # ("hoan thanh trong", 14), " het"/" cuoi" (4), " ngay" (4), "(" or ":" (1) make 23; kept with room.
 _DEADLINE_LEAD = 30
+_TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
 
 
 def _deadline_matches(f: str) -> list[re.Match[str]]:
@@ -68,6 +69,9 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                 if seen > _DEADLINE_LEAD:
                     break
             i -= 1
+        if _TRIG_WORD.search(f, i, d.start()) is None:
+            pos = d.start() + 1  # no trigger word before this digit: no match starts at or before it
+            continue
         m = word_search(_DEADLINE, f, i)
         if m is None:
             return out
@@ -156,7 +160,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
-    for m in word_finditer(_YEARLY_DAY, f) if "nam" in f and "/" in f else ():
+    for m in word_finditer(_YEARLY_DAY, f) if "/" in f and ("hang nam" in f or "moi nam" in f) else ():
         d, mo = int(m.group(1)), int(m.group(2))
         if _valid(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')

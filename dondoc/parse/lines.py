@@ -100,6 +100,18 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
                     cap = first.isupper()
                     e = pos + n
                     append(new(Tok, (pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
+                # a word and a mark after it ("tỉnh,", "năm."): what _TOKEN makes of it, a word then a
+                # one-character token (the mark is no ASCII letter or digit, or the run were a word)
+                first = text[pos]
+                e = pos + n - 1
+                if first.islower():
+                    append(new(Tok, (pos, e, w, False, False, True)))
+                else:
+                    cap = first.isupper()
+                    append(new(Tok, (pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                mark = text[e]
+                append(new(Tok, (e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum())))
             else:
                 for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()

@@ -331,18 +331,28 @@ _HEAD_FIRST = _HEAD_WORDS
 _LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi".split())
 
 
-def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
-    """org_at() of the tokens from `pos`, without making tokens where the first word cannot start a head."""
+_NO_TOKENS: list[Tok] = []
+
+
+def _head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
+    """None when no owner's head stands at `pos` (org_at() of the tokens from there is 0); else the
+    first 8 tokens from `pos` that org_at() read, or an empty list when none was needed."""
     m = _FIRST_TOKEN.match(folded, pos, end)
     if m is None:
-        return False
+        return None
     s, e = m.span(1)
     word = m.group(1)
     if word not in _HEAD_FIRST:
-        return e - s > 1 and text[s:e].isupper() and word not in ("v", "vv")
+        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") else None
     if word in _LOWER_NOT_HEAD and not text[s].isupper():
-        return False
-    return org_at(first_tokens(text, pos, end, 8), 0) > 0
+        return None
+    toks = first_tokens(text, pos, end, 8)
+    return toks if org_at(toks, 0) > 0 else None
+
+
+def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
+    """org_at() of the tokens from `pos`, without making tokens where the first word cannot start a head."""
+    return _head_tokens(text, folded, pos, end) is not None
 
 
 def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
@@ -404,7 +414,8 @@ def _clauses(text: str) -> list[_Clause]:
         if folded.find("(", s, e) >= 0 and _INNER_STOP.search(folded, s, e):
             out.append(_Clause(tokens_between(text, s, e), True, False, (s, e)))
             continue
-        head = _head_at(text, folded, s, e)
+        head_toks = _head_tokens(text, folded, s, e)
+        head = head_toks is not None
         asks = asks_in.get(k, [])
         if not head and not asks:
             comma = _COMMA.search(folded, s, min(e, s + _OPENING))  # the opening phrase ends at the first comma
@@ -414,7 +425,12 @@ def _clauses(text: str) -> list[_Clause]:
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
         # a subject's list ends within a few words; a request's list may run on
         we = min(e, asks[-1] + 400 if asks else s + 160)
-        toks = tokens_between(text, ws, we)
+        if ws == s and head_toks and len(head_toks) == 8 and head_toks[-1].end <= we:
+            # the first 8 tokens are those _head_tokens made (they end before `we`, so the shorter
+            # span cuts none of them); tokenizing goes on from the end of the last, as it would
+            toks = head_toks + tokens_between(text, head_toks[-1].end, we)
+        else:
+            toks = tokens_between(text, ws, we)
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
         out.append(_Clause(toks, ws == s, we < e, (s, e), bool(asks)))

@@ -35,7 +35,8 @@ _RELATIVE = re.compile(
     r"trong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
     r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?(nhan duoc|ky|ban hanh|co hieu luc|ket thuc)?"
 )
-_ANY_DATE = re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
+# After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).
+_ANY_DATE = re.compile(rf"{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
 # "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
 _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
@@ -48,17 +49,19 @@ _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
 # ("hoan thanh trong", 14), " het"/" cuoi" (4), " ngay" (4), "(" or ":" (1) make 23; kept with room.
 _DEADLINE_LEAD = 30
+_DIGITS = re.compile(r"\d+")
 _TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
 
 
 def _deadline_matches(f: str) -> list[re.Match[str]]:
-    """What _DEADLINE (with its leading \b) finds in `f`, searched only from a little before each
-    digit: a match holds no digit before its date, so it starts at most _DEADLINE_LEAD non-space
-    characters before the first digit at or after the place the search goes on from."""
+    """What _DEADLINE (with its leading \\b) finds in `f`, searched only from a little before each
+    run of digits: a match holds no digit before its date, so it starts at most _DEADLINE_LEAD
+    non-space characters before the first digit at or after the place the search goes on from, with
+    a trigger word between; and it never starts on a digit."""
     out: list[re.Match[str]] = []
     pos = 0
     while True:
-        d = _DIGIT.search(f, pos)
+        d = _DIGITS.search(f, pos)
         if d is None:
             return out
         i = d.start()
@@ -70,7 +73,7 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                     break
             i -= 1
         if _TRIG_WORD.search(f, i, d.start()) is None:
-            pos = d.start() + 1  # no trigger word before this digit: no match starts at or before it
+            pos = d.end()  # no trigger word before these digits: no match starts before their end
             continue
         m = word_search(_DEADLINE, f, i)
         if m is None:
@@ -156,7 +159,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     for m in _YEAR_END.finditer(f) if _YEAR_CORE.search(f) else ():
         y = int(m.group(1))
         add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
-    for m in _MONTHLY.finditer(f) if _MONTHLY_CORE.search(f) else ():
+    for m in _MONTHLY.finditer(f) if "thang" in f and _MONTHLY_CORE.search(f) else ():
         d = int(m.group(1))
         if 1 <= d <= 31:
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
@@ -193,12 +196,27 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return found
 
 
+def _any_dates(text: str) -> list[re.Match[str]]:
+    """What (?<![\\d/]) + _ANY_DATE finds: a match is dropped when a digit or "/" stands before it
+    and the search goes on one character further (a look-behind tried where the match starts)."""
+    out: list[re.Match[str]] = []
+    m = _ANY_DATE.search(text)
+    while m is not None:
+        s = m.start()
+        if s and (text[s - 1].isdecimal() or text[s - 1] == "/"):
+            m = _ANY_DATE.search(text, s + 1)
+            continue
+        out.append(m)
+        m = _ANY_DATE.search(text, m.end())
+    return out
+
+
 def impossible_dates(text: str) -> list[str]:
     """Dates written in the text that do not exist (31/2, 30/13)."""
     out: list[str] = []
     if "/" not in text:
         return out
-    for m in _ANY_DATE.finditer(text):
+    for m in _any_dates(text):
         d, mo = int(m.group(1)), int(m.group(2))
         y = int(m.group(3)) if m.group(3) else 2024
         if not _valid(y, mo, d) and d <= 31 + 9 and mo <= 19 and not (mo == 0 or d == 0 and mo > 12):

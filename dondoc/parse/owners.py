@@ -281,12 +281,15 @@ class Owners:
 
 
 _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
+# What _TRAIL.sub("", name) takes off the end (a run of these reaching the end, a final newline
+# included), as characters for str.rstrip: every space character \s matches, and the marks.
+_TRAIL_CHARS = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ",;:.-–(*"
 
 
 def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
     out = []
     for s, e in spans:
-        name = _TRAIL.sub("", text[s:e]).strip(" *\"“”")
+        name = text[s:e].rstrip(_TRAIL_CHARS).strip(" *\"“”")
         if name and name not in out:
             out.append(name)
     return out

@@ -69,9 +69,24 @@ def documents() -> list[tuple[str, str]]:
 _STATE: dict[str, Any] = {}
 
 
+class _CheckedFolds(dict):  # type: ignore[type-arg]
+    """Folds the parser works out from other folds (normalize.known_fold), checked as they come."""
+
+    def __setitem__(self, text: str, folded: str) -> None:
+        from dondoc.parse import normalize
+
+        if folded != text.translate(normalize._FOLD_LIST):
+            raise AssertionError(f"known_fold got a wrong fold for {text[:60]!r}")
+        super().__setitem__(text, folded)
+
+
 def _init() -> None:
     from dondoc.directory import load_directory
     from dondoc.observances import load_catalog
+    from dondoc.parse import normalize
+
+    if hasattr(normalize, "_KNOWN_FOLDS"):
+        normalize._KNOWN_FOLDS = _CheckedFolds()
 
     _STATE["catalog"] = load_catalog(REPO / "config" / "observances.yaml")
     _STATE["directory"] = load_directory(REPO / "config" / "organizations.yaml")

@@ -66,6 +66,19 @@ _FOLD_TABLE = _build_fold_table()
 _FOLD_LIST = [_FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(_FOLD_TABLE) + 1)]
 
 
+# Folds worked out from the fold of a longer text (a slice of it, or a join of folds), waiting for
+# fold_keep_length to be asked for them: folding is one character for one character, so the fold
+# of a piece of a text is that piece of its fold, and the fold of a join is the join of the folds.
+_KNOWN_FOLDS: dict[str, str] = {}
+
+
+def known_fold(text: str, folded: str) -> None:
+    """Tell fold_keep_length the fold of `text`, got by slicing or joining folds (never guessed)."""
+    if len(_KNOWN_FOLDS) > 256:
+        _KNOWN_FOLDS.clear()
+    _KNOWN_FOLDS[text] = folded
+
+
 @lru_cache(maxsize=1024)
 def fold_keep_length(text: str) -> str:
     """Lower case without accents, one character for one character.
@@ -74,7 +87,8 @@ def fold_keep_length(text: str) -> str:
     folded text and the words cut from the original. Expects NFC text. Remembered: the
     parser folds the same item text for several questions.
     """
-    return text.translate(_FOLD_LIST)
+    known = _KNOWN_FOLDS.pop(text, None)
+    return known if known is not None else text.translate(_FOLD_LIST)
 
 
 # Abbreviations of Vietnamese administration, as written (case-sensitive), and their long form.

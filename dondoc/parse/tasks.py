@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from dondoc.parse.cadence import classify, explicit_cadence
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.observances import EventFinder
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.owners import Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
@@ -83,7 +83,19 @@ def title_of(text: str) -> str:
 
 
 def _first_sentence(text: str) -> tuple[str, list[str]]:
-    parts = split_after_punct(_SENTENCE_BREAK, text)
+    parts: list[str] = []
+    last = 0
+    f = None
+    for m in _SENTENCE_BREAK.finditer(text):  # split_after_punct, the fold of each part cut from the text's
+        if f is None:
+            f = fold_keep_length(text)
+        cut = m.start() + 1
+        parts.append(text[last:cut])
+        known_fold(parts[-1], f[last:cut])
+        last = m.end()
+    parts.append(text[last:])
+    if f is not None:
+        known_fold(parts[-1], f[last:])
     return parts[0], parts[1:]
 
 
@@ -163,6 +175,8 @@ def item_tasks(
     first, rest = _first_sentence(text)
     own_report = is_obligation(first)
     body = " ".join([text, *plain])
+    if plain:
+        known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
     found = owners_of([text, *plain], label)
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'

@@ -57,27 +57,38 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
     """What _DEADLINE (with its leading \\b) finds in `f`, searched only from a little before each
     run of digits: a match holds no digit before its date, so it starts at most _DEADLINE_LEAD
     non-space characters before the first digit at or after the place the search goes on from, with
-    a trigger word between; and it never starts on a digit."""
+    a trigger word between; and it never starts on a digit. Between that bound and the digit, it is
+    tried only where a trigger word starts (its date then begins at that digit)."""
     out: list[re.Match[str]] = []
     pos = 0
     while True:
         d = _DIGITS.search(f, pos)
         if d is None:
             return out
-        i = d.start()
-        seen = 0
-        while i > pos:
-            if not f[i - 1].isspace():
-                seen += 1
-                if seen > _DEADLINE_LEAD:
+        i = max(pos, d.start() - 2 * _DEADLINE_LEAD - 1)
+        if i > pos and len("".join(f[i : d.start()].split())) <= _DEADLINE_LEAD:
+            # spaces in plenty before the digit: walk back over them to the bound
+            i = d.start()
+            seen = 0
+            while i > pos:
+                if not f[i - 1].isspace():
+                    seen += 1
+                    if seen > _DEADLINE_LEAD:
+                        break
+                i -= 1
+        digit = d.start()
+        m = None
+        t = _TRIG_WORD.search(f, i, digit)
+        while t is not None:  # every place a trigger word starts before the digit, in order
+            c = t.start()
+            if not c or not (f[c - 1].isalnum() or f[c - 1] == "_"):  # the pattern's leading \b
+                m = _DEADLINE.match(f, c)
+                if m is not None:
                     break
-            i -= 1
-        if _TRIG_WORD.search(f, i, d.start()) is None:
-            pos = d.end()  # no trigger word before these digits: no match starts before their end
-            continue
-        m = word_search(_DEADLINE, f, i)
+            t = _TRIG_WORD.search(f, c + 1, digit)
         if m is None:
-            return out
+            pos = d.end()  # no match starts before the end of these digits
+            continue
         out.append(m)
         pos = m.end()
 

@@ -283,7 +283,8 @@ class Owners:
 _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
 # What _TRAIL.sub("", name) takes off the end (a run of these reaching the end, a final newline
 # included), as characters for str.rstrip: every space character \s matches, and the marks.
-_TRAIL_CHARS = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ",;:.-–(*"
+# (no space character lies past U+3000, the ideographic space)
+_TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
 
 
 def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -123,39 +123,48 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
 
 
 def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
-    """The first `count` tokens of text[start:end] (fewer when it has fewer)."""
+    """The first `count` tokens of text[start:end] (fewer when it has fewer).
+
+    As tokens_between, over the first `count` runs between spaces (each holds a token or more,
+    unless empty) and then, while tokens are still wanted, the rest of the span.
+    """
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
     new = _new_tok
     pos = start
-    end = min(end, len(folded))
-    while pos < end:
-        sp = folded.find(" ", pos, end)
-        stop = end if sp < 0 else sp
-        n = stop - pos
+    for chunk in folded[start:end].split(" ", count):
+        n = len(chunk)
         if n:
-            chunk = folded[pos:stop]
             if chunk.isalnum() and chunk.isascii():
                 first = text[pos]
                 if first.islower():
-                    append(new(Tok, (pos, stop, chunk, False, False, True)))
+                    append(new(Tok, (pos, pos + n, chunk, False, False, True)))
                 else:
                     cap = first.isupper()
-                    append(new(Tok, (pos, stop, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:stop].isupper(), first.isalnum())))
-                if len(out) >= count:
-                    break
+                    e = pos + n
+                    append(new(Tok, (pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
+                first = text[pos]
+                e = pos + n - 1
+                if first.islower():
+                    append(new(Tok, (pos, e, w, False, False, True)))
+                else:
+                    cap = first.isupper()
+                    append(new(Tok, (pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                mark = text[e]
+                append(new(Tok, (e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum())))
             else:
-                for m in _TOKEN.finditer(folded, pos, stop):
+                for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()
                     append(new(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum())))
-                    if len(out) == count:
-                        return out
-                if len(out) >= count:
-                    break
-        pos = stop + 1
+                    if len(out) >= count:
+                        break
+            if len(out) >= count:
+                return out[:count]
+        pos += n + 1
     return out
 
 

@@ -43,7 +43,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
     for repeat, pattern, why in _PATTERNS:
-        if not any(w in f for w in _NEEDS[repeat]):
+        if not any(map(f.__contains__, _NEEDS[repeat])):
             continue
         m = word_search(pattern, f)
         if m:

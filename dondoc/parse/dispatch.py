@@ -13,6 +13,7 @@ from dondoc.parse.items import Bullet, Node, Outline, build_outline
 from dondoc.parse.cadence import explicit_cadence
 from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
@@ -23,7 +24,8 @@ from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
 _PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctuation: re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])")
-_JOINT = re.compile(r"\b(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
+# after a \b, which word_search checks
+_JOINT = re.compile(r"(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
 
@@ -51,16 +53,23 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
     sentences = [s for ln in reversed(preamble) for s in split_after_punct(_PREAMBLE_BREAK, ln.text)]
-    folded = [fold_keep_length(s.lower()) for s in sentences]
+    folded: dict[int, str] = {}  # each sentence folded when first asked about
+
+    def fold_of(k: int) -> str:
+        f = folded.get(k)
+        if f is None:
+            f = folded[k] = fold_keep_length(sentences[k].lower())
+        return f
+
     # a request that introduces the items wins, the last one before them
-    for sentence, f in zip(sentences, folded):
-        if sentence.rstrip().endswith(":") and any(k in f for k in ("de nghi", "yeu cau", "giao ")):
+    for k, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith(":") and any(w in fold_of(k) for w in ("de nghi", "yeu cau", "giao ")):
             o = find_owners(sentence)
             if o.lead:
                 return o.lead, f'"{sentence[:120]}…"'
     # else the parties of a joint programme ("Chương trình phối hợp giữa A và B")
-    for sentence, f in zip(sentences, folded):
-        if _JOINT.search(f):
+    for k, sentence in enumerate(sentences):
+        if word_search(_JOINT, fold_of(k)):
             o = find_owners(sentence)
             if o.lead:
                 return o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"'

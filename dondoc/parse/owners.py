@@ -24,6 +24,7 @@ _END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
+_REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words _requests() acts on
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 # "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
 _EVENTS_ORGANISED = frozenset({("hoi", "thi"), ("hoi", "nghi"), ("hoi", "thao"), ("hoi", "cho"), ("hoi", "dien"), ("hoi", "trai")})
@@ -509,7 +510,15 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
     n = len(toks)
     reach = 0
     i = 0
+    # only a token that can start a request or "phối hợp" does anything: go from one to the next
+    starts = [k for k, t in enumerate(toks) if t.f in _REQUEST_FIRST]
+    si = 0
     while i < n:
+        while si < len(starts) and starts[si] < i:
+            si += 1
+        if si == len(starts):
+            break
+        i = starts[si]
         t = toks[i]
         trig = None
         if t.f in _TRIGGER_FIRST:

@@ -48,6 +48,7 @@ def clean(raw: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """The text as Line records; offsets index into `text`."""
     out: list[Line] = []
+    append = out.append
     pos = 0
     for no, raw in enumerate(text.split("\n"), start=1):
         end = pos + len(raw)
@@ -55,7 +56,7 @@ def split_lines(text: str) -> list[Line]:
         m = _LEADING_BOLD.match(raw) if "**" in raw or "__" in raw else None
         if m:
             bold = clean(m.group(1))
-        out.append(Line(no=no, start=pos, end=end, text=clean(raw), bold=bold))
+        append(_new_tok(Line, (no, pos, end, clean(raw), bold)))  # Line(no, start, end, text, bold), made as a tuple
         pos = end + 1
     return out
 

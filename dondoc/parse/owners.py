@@ -423,8 +423,9 @@ def _clauses(text: str) -> list[_Clause]:
         head = head_toks is not None
         asks = asks_in.get(k, [])
         if not head and not asks:
-            comma = _COMMA.search(folded, s, min(e, s + _OPENING))  # the opening phrase ends at the first comma
-            if comma is None or not _head_at(text, folded, comma.end(), e):
+            # the opening phrase ends at the first comma (the spaces after it the head test skips itself)
+            comma = folded.find(",", s, min(e, s + _OPENING))
+            if comma < 0 or not _head_at(text, folded, comma + 1, e):
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)

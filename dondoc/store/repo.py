@@ -172,15 +172,17 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
         )
         session.add(trow)
         session.flush()
-        assert trow.id is not None
+        task_id = trow.id
+        if task_id is None:  # the flush assigns the key; owners without it would be orphans
+            raise RuntimeError(f"task {t.key!r} got no id on flush")
         for role, owners in (("lead", t.lead), ("support", t.support)):
             for o in owners:
                 codes = _owner_codes(o, directory=directory, on=d.issued_on)
                 if not codes:
-                    session.add(m.TaskOwner(task_id=trow.id, role=role, name=o.name, org_code=None))
+                    session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=None))
                     unresolved.append((t.key, o.name))
                 for code in codes:
-                    session.add(m.TaskOwner(task_id=trow.id, role=role, name=o.name, org_code=code))
+                    session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=code))
     result = LoadResult(dispatch_id=row.id, status="loaded", tasks=len(ts.tasks), unresolved=unresolved)
     if current is not None:
         current.active = False

@@ -226,7 +226,8 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
         raise DondocError(f"{file}: the task set has no task")
     with session_scope(ready_engine()) as s:
         res = load_taskset(session=s, ts=ts, directory=stored_directory(session=s), path=str(file), replace=replace)
-    typer.echo(f"{file}: {res.status} (dispatch {res.dispatch_id[:8]}, {res.tasks} tasks)")
+    carried = f", {res.carried} received reports carried over" if res.status == "replaced" else ""
+    typer.echo(f"{file}: {res.status} (dispatch {res.dispatch_id[:8]}, {res.tasks} tasks{carried})")
     for key, name in res.unresolved:
         typer.echo(f"  unresolved owner in task {key}: {name!r} (kept; add it to the directory and load with --replace)")
 

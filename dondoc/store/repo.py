@@ -117,6 +117,7 @@ class LoadResult:
     tasks: int
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (task key, owner name)
     replaced: str | None = None
+    carried: int = 0  # submissions carried over to the new version
 
 
 def dispatch_identity(ts: TaskSet, *, fallback: str) -> str:
@@ -188,17 +189,23 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
         current.active = False
         current.replaced_by = row.id
         session.add(current)
+        new_ids = {t.key: t.id for t in session.exec(select(m.Task).where(m.Task.dispatch_id == row.id)).all()}
         for trow in session.exec(select(m.Task).where(m.Task.dispatch_id == current.id)).all():
             trow.active = False
             session.add(trow)
-            for occ in session.exec(
-                select(m.Occurrence).where(m.Occurrence.task_id == trow.id, m.Occurrence.status == "open")
-            ).all():
-                occ.status = "cancelled"
-                session.add(occ)
+            for occ in session.exec(select(m.Occurrence).where(m.Occurrence.task_id == trow.id)).all():
+                if occ.status == "open":
+                    occ.status = "cancelled"
+                    session.add(occ)
+                elif occ.status == "submitted" and new_ids.get(trow.key) is not None:
+                    # a report already received stays received under the new version of its task
+                    session.add(m.Occurrence(**{**occ.model_dump(exclude={"id", "task_id", "created_at"}),
+                                                "task_id": new_ids[trow.key]}))
+                    result.carried += 1
         result.status, result.replaced = "replaced", current.id
     audit(session, action=f"dispatch.{result.status}", subject=identity,
           detail={"dispatch_id": row.id, "path": path, "tasks": len(ts.tasks), "replaced": result.replaced,
+                  "submissions_carried": result.carried,
                   "unresolved": [f"{k}: {n}" for k, n in unresolved]})
     return result
 

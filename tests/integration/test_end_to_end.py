@@ -49,6 +49,21 @@ class TestLoading:
         code, out, _ = run(cli, "load", str(changed), "--replace")
         assert code == 0 and "replaced" in out
 
+    def test_a_report_received_before_a_replacement_stays_received(self, loaded, cli, tmp_path):
+        import json
+
+        assert run(cli, "report", "submit", "--task", "3.R1", "--dispatch", "125/UBND-NC", "--org", "hoi-ccb",
+                   "--period", "2025-H1", "--at", "2025-06-12")[0] == 0
+        changed = tmp_path / "changed.yaml"
+        changed.write_text(TASKSET.read_text(encoding="utf-8").replace("--11-15", "--11-20"), encoding="utf-8")
+        code, out, err = run(cli, "load", str(changed), "--replace")
+        assert code == 0, err
+        code, out, _ = run(cli, "tasks", "list", "--as-of", "2025-06-20", "--json")
+        task = next(t for t in json.loads(out) if t["key"] == "3.R1")
+        h1 = {o["org"]: o for o in task["occurrences"] if o["period"] == "2025-H1"}
+        assert h1["hoi-ccb"]["status"] == "submitted" and h1["hoi-ccb"]["bucket"] == "on_time"
+        assert h1["hoi-nd"]["bucket"] == "overdue"
+
     def test_a_task_set_with_a_wrong_field_names_the_task_and_field(self, env, cli, tmp_path):
         bad = tmp_path / "bad.yaml"
         bad.write_text(TASKSET.read_text(encoding="utf-8").replace("repeat: semiannual", "repeat: fortnightly"),

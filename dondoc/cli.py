@@ -209,7 +209,10 @@ def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) 
 @app.command("load")
 @user_errors
 def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dondoc ingest`"),
-         replace: bool = typer.Option(False, "--replace", help="replace a loaded, different version")) -> None:
+         replace: bool = typer.Option(False, "--replace", help="replace a loaded, different version"),
+         received: str = typer.Option(None, "--received",
+                                      help="the day it arrived (YYYY-MM-DD): relative deadlines count from it; "
+                                           "default the dispatch's date")) -> None:
     """Validate a task set and store it; loading the same file again changes nothing.
 
     Owners are resolved against the stored directory as of the dispatch's date; names that
@@ -225,7 +228,8 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
     if not ts.tasks:
         raise DondocError(f"{file}: the task set has no task")
     with session_scope(ready_engine()) as s:
-        res = load_taskset(session=s, ts=ts, directory=stored_directory(session=s), path=str(file), replace=replace)
+        res = load_taskset(session=s, ts=ts, directory=stored_directory(session=s), path=str(file), replace=replace,
+                           received_on=parse_day(received, option="--received"))
     carried = f", {res.carried} received reports carried over" if res.status == "replaced" else ""
     typer.echo(f"{file}: {res.status} (dispatch {res.dispatch_id[:8]}, {res.tasks} tasks{carried})")
     for key, name in res.unresolved:

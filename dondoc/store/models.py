@@ -53,6 +53,7 @@ class Dispatch(SQLModel, table=True):
     issuer: str | None = None
     issuer_org: str | None = Field(default=None, max_length=64)  # the issuer resolved: replies go there
     issued_on: date | None = None
+    received_on: date | None = None  # when it arrived: relative deadlines ("kể từ ngày nhận") count from here
     subject: str | None = None
     classified: bool = False
     source_name: str | None = None

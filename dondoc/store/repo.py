@@ -134,7 +134,7 @@ def _content_hash(ts: TaskSet) -> str:
 
 
 def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, path: str,
-                 replace: bool) -> LoadResult:
+                 replace: bool, received_on: date | None = None) -> LoadResult:
     """Store a task set; an identical reload changes nothing, a changed one needs `replace`."""
     identity = dispatch_identity(ts, fallback=path)
     digest = _content_hash(ts)
@@ -152,7 +152,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     d = ts.dispatch
     issuer_codes = directory.resolve(d.issuer, on=d.issued_on).codes if d.issuer else ()
     row = m.Dispatch(
-        identity=identity, number=d.number, issuer=d.issuer,
+        identity=identity, number=d.number, issuer=d.issuer, received_on=received_on,
         issuer_org=issuer_codes[0] if len(issuer_codes) == 1 else None, issued_on=d.issued_on, subject=d.subject,
         classified=d.classified, source_name=d.source.name if d.source else None,
         source_sha256=d.source.sha256 if d.source else None, content_sha256=digest, taskset=to_plain(ts),

@@ -102,7 +102,7 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
         anchor = dispatch.issued_on or start
         lo = max(start, anchor)
         for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx,
-                                      received=dispatch.issued_on or dispatch.loaded_at.date()):
+                                      received=dispatch.received_on or dispatch.issued_on or dispatch.loaded_at.date()):
             for org in orgs:
                 own = spec
                 if task.cascade_by and org != task.cascade_by and spec["kind"] == "report":

@@ -33,6 +33,7 @@ def upgrade() -> None:
     sa.Column('issuer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('issuer_org', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('issued_on', sa.Date(), nullable=True),
+    sa.Column('received_on', sa.Date(), nullable=True),
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('classified', sa.Boolean(), nullable=False),
     sa.Column('source_name', sqlmodel.sql.sqltypes.AutoString(), nullable=True),

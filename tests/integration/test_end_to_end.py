@@ -227,3 +227,24 @@ class TestLunarAnchors:
         code, out, _ = run(cli, "tasks", "list", "--as-of", as_of, "--json")
         occ = json.loads(out)[0]["next_due"]
         assert occ["stated"] == expected
+
+
+class TestRelativeDeadlines:
+    def test_five_working_days_from_receipt_skip_tet(self, env, cli, tmp_path):
+        import json
+
+        import yaml
+
+        data = {"version": 1, "dispatch": {"number": "41/UBND-VP", "issuer": "Ủy ban nhân dân tỉnh Hải Dương",
+                                           "issued_on": "2026-02-10"},
+                "tasks": [{"key": "1", "title": "Báo cáo rà soát", "kind": "report",
+                           "lead": [{"name": "Công an tỉnh"}],
+                           "schedule": {"repeat": "once", "relative": {"days": 5, "working_days": True}}}]}
+        path = tmp_path / "rel.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+        code, _, err = run(cli, "load", str(path), "--received", "2026-02-12")
+        assert code == 0, err
+        code, out, _ = run(cli, "tasks", "list", "--as-of", "2026-02-12", "--json")
+        # Thursday 12/2 is not counted; Fri 13/2 is day 1; Tết closes 16–20/2; days 2–5 are 23–26/2
+        assert json.loads(out)[0]["next_due"]["effective"] == "2026-02-26"

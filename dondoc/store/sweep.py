@@ -93,7 +93,14 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
         if o.org_code and o.org_code not in owners[o.task_id]:
             owners[o.task_id].append(o.org_code)
     valid = {o.code: (o.valid_to, o.successor) for o in session.exec(select(m.Organization)).all()}
-    for task, dispatch in session.exec(q).all():
+    pairs = session.exec(q).all()
+    # an item whose reporting dates are split out as its own report tasks (8 → 8.R1, 8.R2) is
+    # reminded through those, not a second time under the item
+    reported: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for task, _ in pairs:
+        if task.kind == "report" and ".R" in task.key:
+            reported[(task.dispatch_id, task.key.rsplit(".R", 1)[0])].update(task.due)
+    for task, dispatch in pairs:
         orgs = list(owners.get(task.id or -1, []))
         if task.cascade_by and task.cascade_by not in orgs:
             orgs.append(task.cascade_by)  # the consolidator owes the consolidated report itself
@@ -101,7 +108,8 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
             continue
         anchor = dispatch.issued_on or start
         lo = max(start, anchor)
-        for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx,
+        split_out = bool(task.due) and set(task.due) <= reported.get((task.dispatch_id, task.key), set())
+        for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx, dated=not split_out,
                                       received=dispatch.received_on or dispatch.issued_on or dispatch.loaded_at.date()):
             for org in orgs:
                 own = spec
@@ -171,7 +179,7 @@ def successor_on(code: str, day: date, valid: dict[str, tuple[date | None, str |
 
 
 def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date], ctx: SweepContext,
-                      received: date) -> list[dict[str, Any]]:
+                      received: date, dated: bool = True) -> list[dict[str, Any]]:
     specs: list[dict[str, Any]] = []
     for ev in task.events:
         obs = _event_observance(ev, ctx.catalog)
@@ -187,6 +195,8 @@ def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date],
         if between[0] <= stated <= between[1]:
             specs.append(dict(period="once", kind=task.kind, stated_due=stated,
                               effective_due=ctx.cal.effective_due(stated)))
+        return specs
+    if not dated:
         return specs
     schedule = Schedule(repeat=task.repeat, due=task.due, until=task.until)  # type: ignore[arg-type]
     for pd in due_dates(schedule, anchor=anchor, between=between, before_means=ctx.before_means):  # type: ignore[arg-type]

@@ -179,6 +179,10 @@ class TestSharedDispatch:
         six_month = mailbox.count()
         assert six_month > 0
         assert "bantuyengiao@mttq.haiduong.example.vn" in recipients(mailbox)
+        police = [m for m in mailbox.messages() if m["To"].addresses[0].addr_spec == "pv05@congan.haiduong.example.vn"]
+        body = police[0].get_body(preferencelist=("plain",)).get_content()
+        # the consolidator is reminded once of the 6-month report (8.R1), not again under item 8
+        assert "mục 8.R1" in body and "mục 8]" not in body
         assert run(cli, "remind", "--as-of", "2025-06-10")[0] == 0
         assert mailbox.count() == six_month
         assert run(cli, "remind", "--as-of", "2025-11-12")[0] == 0

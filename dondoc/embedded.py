@@ -38,6 +38,8 @@ def build_scheduler(settings: Settings, scheduler_cls: type = BlockingScheduler)
 def run_embedded(settings: Settings, *, once: bool = False) -> None:
     """Run the sweep once now, or keep the scheduler running until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    for noisy in ("httpx", "httpcore"):  # one line per HTTP call to the Prefect API drowns the sweep's own
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     if once:
         sweep_job()
         return

@@ -62,7 +62,10 @@ def _phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int
 
 def verb_at(toks: list[Tok], i: int) -> int:
     """Length of a predicate starting at token i (0 when none); capitalised words are names."""
-    if i >= len(toks) or toks[i].cap or not toks[i].word:
+    if i >= len(toks):
+        return 0
+    t = toks[i]
+    if t.cap or not t.word or t.f not in VERBS:  # most words start no predicate: no call to _phrase_len
         return 0
     n = _phrase_len(VERBS, toks, i)
     if n and toks[i].f == "to" and n >= 2:  # "các tổ chức thành viên" is a noun
@@ -83,6 +86,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
 
 
 def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
+    if i >= len(toks) or toks[i].f not in index:
+        return 0  # what _phrase_len says, without calling it
     n = _phrase_len(index, toks, i)
     if n == 1 and i + 1 < len(toks) and toks[i + 1].f in NOT_ORG_AFTER.get(toks[i].f, ()) and not toks[i + 1].cap:
         return 0  # "phòng chống", "hội nghị"; but "Phòng Văn hóa" is a name

@@ -377,6 +377,11 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
         return True
     if "voi" not in folded[after : after + 200]:
         return False
+    first = _FIRST_TOKEN.match(folded, after, end)
+    if first is not None and first.group(1) == "voi":
+        # "phối hợp với X": the loop below stops on "với" at once and asks org_at() of the token after
+        # it, which reads no further back (a "với" is no "," or "và") than _head_at() reads from there
+        return _head_at(text, folded, first.end(), end)
     toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
     k = 0
     while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):

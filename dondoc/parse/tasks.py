@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from dondoc.parse.cadence import classify, explicit_cadence
 from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.owners import Owners, find_owners, label_owners
@@ -142,7 +143,11 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
 def report_task(
     key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str], fallback_why: str = ""
 ) -> Task:
-    sched = Schedule(repeat=spec.repeat, due=spec.dues, relative=spec.relative)  # type: ignore[arg-type]
+    lunar = find_lunar_deadlines(text)
+    yearly = [lu.lunar for lu in lunar if lu.lunar is not None]
+    dues = without_misread(list(spec.dues), lunar) + [lu.due for lu in lunar if lu.due]
+    repeat = "annual" if yearly and spec.repeat in ("once", "continuous") else spec.repeat
+    sched = Schedule(repeat=repeat, due=list(dict.fromkeys(dues)), relative=spec.relative, lunar=yearly)  # type: ignore[arg-type]
     task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
     task.lead = _owners(spec.by or fallback_lead)
     task.explain = {
@@ -152,6 +157,8 @@ def report_task(
         "schedule.repeat": spec.why,
         "schedule.due": spec.due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
     }
+    if lunar:
+        task.explain["schedule.lunar"] = "; ".join(lu.why for lu in lunar)
     if spec.consolidator and spec.consolidator not in [o.name for o in task.lead]:
         task.cascade = Cascade(by=Owner(name=spec.consolidator))
         task.explain["cascade"] = f'the text says "{spec.consolidator}" gathers the reports ("… để tổng hợp")'
@@ -204,8 +211,11 @@ def item_tasks(
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)
+    lunar = find_lunar_deadlines(body)
+    # "trước ngày 15/7 âm lịch" is a lunar day, not 15 July
+    dls = [d for d in dls if not any(lu.start < d.end and d.start < lu.end for lu in lunar)]
     events = ctx.finder.find(body, warnings)
-    due = [d.due for d in dls if d.due]
+    due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
     rel = next((d.relative for d in dls if d.relative), None)
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     if periodic and not due:
@@ -224,9 +234,17 @@ def item_tasks(
         )
         if due or rel:
             task.explain["schedule.due"] = "; ".join(d.why for d in dls)
+    yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
+    if yearly_lunar:
+        if repeat in ("once", "continuous", "ad_hoc"):
+            repeat, why = "annual", "a deadline on the lunar calendar comes every year"
+        task.explain["schedule.lunar"] = "; ".join(lu.why for lu in lunar if lu.lunar is not None)
+    elif any(lu.due for lu in lunar):
+        task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *(lu.why for lu in lunar if lu.due)])
     if repeat == "monthly":
         due = [d if d.startswith("---") else "---" + d[-2:] for d in due]
-    task.schedule = Schedule(repeat=repeat, due=list(dict.fromkeys(due)), events=[e.event for e in events], relative=rel)  # type: ignore[arg-type]
+    task.schedule = Schedule(repeat=repeat, due=list(dict.fromkeys(due)), events=[e.event for e in events],  # type: ignore[arg-type]
+                             relative=rel, lunar=yearly_lunar)
     task.explain["schedule.repeat"] = why
     if events:
         task.explain["schedule.events"] = "names " + ", ".join(f'"{e.name}"' for e in events)

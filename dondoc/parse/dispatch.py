@@ -26,6 +26,8 @@ _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
 _PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctuation: re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])")
 # after a \b, which word_search checks
 _JOINT = re.compile(r"(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
+# "đề nghị", "yêu cầu", "giao" as a request, not "giao" in "giao thông", "Giáo dục", "giao dịch"
+_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|lien|tiep|ket|thua|ban|hang|nop|thoa|thuong|quyen|dat|khoan)\b))\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
 
@@ -63,7 +65,7 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
 
     # a request that introduces the items wins, the last one before them
     for k, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith(":") and any(w in fold_of(k) for w in ("de nghi", "yeu cau", "giao ")):
+        if sentence.rstrip().endswith(":") and ("de nghi" in fold_of(k) or "yeu cau" in fold_of(k) or "giao " in fold_of(k)) and _REQUEST.search(fold_of(k)):
             o = find_owners(sentence)
             if o.lead:
                 return o.lead, f'"{sentence[:120]}…"'

@@ -315,6 +315,8 @@ def label_owners(label: str) -> list[str]:
     toks = tokenize(label)
     if not toks or (label.isupper() and len(toks) > 2):
         return []  # an all-capital section heading, not an owner
+    if label.isupper() and toks[0].f not in _HEAD_WORDS and not label[toks[0].start : toks[0].end].isascii():
+        return []  # "NỘI DUNG", "NHIỆM VỤ": words in capitals, not an abbreviation (UBND, MTTQ)
     ol = owner_list(toks, 0)
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
     if ol.names and (not rest or ol.verb):
@@ -583,8 +585,8 @@ def subject_before(text: str, verb_start: int) -> list[str]:
         ol = owner_list(toks, s)
         if ol.names and ol.end == idx:
             return _names(text, ol.names)
-        # "đề nghị X báo cáo"
-        if s + 2 < idx and toks[s].f == "de" and toks[s + 1].f == "nghi":
+        # "đề nghị X báo cáo", "yêu cầu X báo cáo"
+        if s + 2 < idx and (toks[s].f, toks[s + 1].f) in (("de", "nghi"), ("yeu", "cau")):
             ol = owner_list(toks, s + 2)
             if ol.names and ol.end == idx:
                 return _names(text, ol.names)

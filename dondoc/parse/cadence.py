@@ -16,14 +16,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
     ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
     ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|nua nam\b"), "says every 6 months"),
-    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)"), "says every year"),
+    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
 _NEEDS = {
     "monthly": ("hang thang", "moi thang", "ky thang", "cao thang"),
     "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy"),
     "semiannual": ("6 thang", "sau thang", "nua nam"),
-    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam"),
+    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam"),
 }
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
@@ -34,7 +34,7 @@ _CONTINUOUS = re.compile(  # after \b (word_search)
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
-    r"lap danh sach|de xuat|trinh)\b"
+    r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )trinh)\b"
 )
 
 

@@ -28,6 +28,7 @@ _PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctua
 _JOINT = re.compile(r"(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 # "đề nghị", "yêu cầu", "giao" as a request, not "giao" in "giao thông", "Giáo dục", "giao dịch"
 _REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|lien|tiep|ket|thua|ban|hang|nop|thoa|thuong|quyen|dat|khoan)\b))\b")
+_NAMED_ABOVE = re.compile(r"\b(?:don vi|co quan|dia phuong|nganh|xa|phuong|huyen) (?:co ten )?(?:neu tren|tren)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
 
@@ -141,6 +142,9 @@ def parse_dispatch(
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
     lead, why = _preamble_owners(outline.preamble)
+    if lead and header.recipients and _NAMED_ABOVE.search(fold_keep_length(why.lower())):
+        # "yêu cầu các cơ quan, đơn vị nêu trên": the ones listed above, the addressees
+        lead, why = list(header.recipients), why + ' ("nêu trên": the addressees, Kính gửi)'
     ctx = Context(
         dates=DateContext(header.issued_on, header.year, header.month),
         finder=finder,

@@ -201,6 +201,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if t.f in _END_PUNCT or t.f == ")":
                 stop = True
                 break
+            if t.f == "cung" and j + 1 < n and toks[j + 1].f == "cap":
+                last = j + 1  # "Ủy ban Mặt trận Tổ quốc cùng cấp": of the same level, part of the name
+                j += 2
+                continue
             if t.f == "," or t.f == "va" or t.f == "cung":
                 k = j + 1
                 if k < n and t.f == "cung" and toks[k].f == "voi":
@@ -573,6 +577,12 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
     return reach
 
 
+def _only_predicates(toks: list[Tok], start: int, end: int) -> bool:
+    """Whether toks[start:end] go on in one sentence and name no other owner (who would be the subject)."""
+    return not any(t.f in (".", ":") or t.f == ";" and k + 1 < end and toks[k + 1].cap or org_at(toks, k)
+                   for k, t in enumerate(toks[start:end], start))
+
+
 def subject_before(text: str, verb_start: int) -> list[str]:
     """The owners written just before a predicate at character `verb_start` ("X báo cáo")."""
     # the words up to the predicate, and enough after it for an owner list to see where it stops
@@ -585,9 +595,13 @@ def subject_before(text: str, verb_start: int) -> list[str]:
         ol = owner_list(toks, s)
         if ol.names and ol.end == idx:
             return _names(text, ol.names)
-        # "đề nghị X báo cáo", "yêu cầu X báo cáo"
-        if s + 2 < idx and (toks[s].f, toks[s + 1].f) in (("de", "nghi"), ("yeu", "cau")):
-            ol = owner_list(toks, s + 2)
-            if ol.names and ol.end == idx:
+        # "đề nghị X báo cáo", "yêu cầu X báo cáo", "giao X theo dõi, tổng hợp, báo cáo"
+        ask = 2 if s + 2 < idx and (toks[s].f, toks[s + 1].f) in (("de", "nghi"), ("yeu", "cau")) else 0
+        if not ask and s + 1 < idx and toks[s].f == "giao" and toks[s + 1].cap:
+            ask = 1
+        if ask:
+            ol = owner_list(toks, s + ask)
+            # the one asked reports, also after other predicates ("giao X theo dõi, tổng hợp, báo cáo")
+            if ol.names and (ol.end == idx or ol.verb and _only_predicates(toks, ol.end, idx)):
                 return _names(text, ol.names)
     return []

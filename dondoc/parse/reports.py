@@ -23,8 +23,10 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
-    ("ad_hoc", re.compile(r"\bdot xuat\b")),
+    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b")),
 ]
+# what is reported, written right after the recipient: the recipient's name ends before it
+_WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
 _TO = re.compile(r"\b(?:ve|gui|len)\b")
@@ -147,6 +149,9 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         name = seg[:end]
         if "(" in name:
             name = name[: name.index("(")]
+        cut = _WHAT_REPORTED.search(fold_keep_length(name))
+        if cut is not None and cut.start() > 0:
+            name = name[: cut.start()]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])

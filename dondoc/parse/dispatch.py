@@ -72,10 +72,15 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
                 return o.lead, f'"{sentence[:120]}…"'
     # else the parties of a joint programme ("Chương trình phối hợp giữa A và B")
     for k, sentence in enumerate(sentences):
-        if word_search(_JOINT, fold_of(k)):
+        m = word_search(_JOINT, fold_of(k))
+        if m:
             o = find_owners(sentence)
             if o.lead:
                 return o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"'
+            # "Căn cứ …; để …, A và B thống nhất ban hành …": the subject after a long opening
+            parties = subject_before(sentence, m.start())
+            if len(parties) > 1:
+                return parties, f'joint parties of "{sentence[:90]}…"'
     return [], ""
 
 

@@ -378,6 +378,8 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
         cho = _FIRST_TOKEN.match(folded, after, end)
         if cho is not None and cho.group(1) == "cho":
             after = cho.end()
+        elif cho is not None and cho.group(1) == "dong" and folded.startswith(" chi ", cho.end()):
+            after = cho.end() + 4  # "giao đồng chí Giám đốc Sở …": the office, not the person
         return _head_at(text, folded, after, end)
     if _head_at(text, folded, after, end):
         return True
@@ -544,6 +546,8 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
             j = i + len(trig)
             if j < n and toks[j].f == "cho":
                 j += 1
+            elif j + 2 < n and toks[j].f == "dong" and toks[j + 1].f == "chi" and toks[j + 2].cap:
+                j += 2  # "giao đồng chí Giám đốc Sở …": the office, not the person
             ol = owner_list(toks, j)
             reach = max(reach, ol.reach)
             if ol.names:

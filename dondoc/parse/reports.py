@@ -233,6 +233,18 @@ def gatherers(text: str) -> list[str]:
     return out
 
 
+# "…, báo cáo kết quả cho nhau; hằng năm tổ chức họp giao ban": a clause of its own, about a meeting
+_MEETING = re.compile(r"\b(?:to chuc|hop|giao ban|hoi nghi)\b")
+
+
+def _other_activity(f: str, at: int) -> bool:
+    """Whether the cadence at `at` stands in a clause (between ; or .) that holds no report but a meeting."""
+    s = max(f.rfind(";", 0, at), f.rfind(". ", 0, at)) + 1
+    e = min((x for x in (f.find(";", at), f.find(". ", at)) if x >= 0), default=len(f))
+    clause = f[s:e]
+    return not _REPORT.search(clause) and bool(_MEETING.search(clause))
+
+
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of one paragraph or bullet, one per cadence."""
     start = _first_report(text)
@@ -246,7 +258,7 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     periods: list[tuple[int, int, str]] = []
     for repeat, pattern in _PERIODS:
         for m in pattern.finditer(f):
-            if not any(s <= m.start() < e for s, e, _ in periods):
+            if not any(s <= m.start() < e for s, e, _ in periods) and not _other_activity(f, m.start()):
                 periods.append((m.start(), m.end(), repeat))
     periods.sort()
     out: list[ReportSpec] = []

@@ -21,7 +21,7 @@ _FREQ = ["monthly", "quarterly", "semiannual", "annual"]
 _SECTION = re.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
     r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
-    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*\s*(?:[:.]|$)",
+    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)",
     re.IGNORECASE,
 )
 _PROMULGATION = re.compile(

@@ -28,7 +28,7 @@ _DEADLINE = re.compile(
     rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
-_MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
+_MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
 _RELATIVE = re.compile(

@@ -19,6 +19,7 @@ _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 _ISSUER_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]{4,}$")
+_ORG_START = re.compile(r"^(?:ỦY BAN|UBND|SỞ|BỘ|BAN|HỘI|CÔNG AN|ĐẢNG|MẶT TRẬN|ĐOÀN|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CỤC|CHI CỤC|LIÊN ĐOÀN|HĐND|HỘI ĐỒNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY) ")
 _MOTTO = re.compile(r"cong hoa xa hoi|doc lap|tu do|hanh phuc|^-+$")
 _TITLES = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|KT\.|TM\.)")
 
@@ -92,7 +93,10 @@ def parse_header(lines: list[Line]) -> Header:
                     parts.append(lines[k].text)
                     k += 1
                 h.subject = " ".join(parts)
-        if first_content and _ISSUER_LINE.match(t) and not _MOTTO.search(fold_keep_length(t.lower())) and i < 10:
+        if first_content and _ISSUER_LINE.match(t) and not _MOTTO.search(fold_keep_length(t.lower())) and (
+            i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(t)
+            and (bool(issuer_lines) or bool(_ORG_START.match(t)))  # after a web page's menu lines
+        ):
             issuer_lines.append(t)
         elif issuer_lines:
             first_content = False

@@ -28,6 +28,7 @@ _PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctua
 _JOINT = re.compile(r"(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
 # "đề nghị", "yêu cầu", "giao" as a request, not "giao" in "giao thông", "Giáo dục", "giao dịch"
 _REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|lien|tiep|ket|thua|ban|hang|nop|thoa|thuong|quyen|dat|khoan)\b))\b")
+_GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
 _NAMED_ABOVE = re.compile(r"\b(?:don vi|co quan|dia phuong|nganh|xa|phuong|huyen) (?:co ten )?(?:neu tren|tren)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 
@@ -167,6 +168,10 @@ def parse_dispatch(
     def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
         if id(node) in under_tables:
             return  # its table's rows are its tasks
+        if node.group:
+            named = label_owners(_GROUP_WORDS.sub("", node.group))
+            if named:
+                inherited = (named, f'from the heading paragraph "{node.group}:" above item {node.key}')
         own = node.text.strip()
         if "\n" in own and own.split("\n", 1)[0].isupper():
             heading_line, own = own.split("\n", 1)

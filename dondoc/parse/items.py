@@ -110,6 +110,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     bullets: list[Bullet] = field(default_factory=list)
     dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
+    group: str = ""  # an unnumbered heading paragraph above it naming whom it is for ("Đối với Sở Y tế:")
 
     @property
     def start(self) -> int:
@@ -145,6 +146,11 @@ def _strip_marker_from_bold(bold: str, label: str) -> str:
     return bold
 
 
+# "Đối với Trung tâm Kiểm soát bệnh tật tỉnh:", "Riêng UBND các xã, phường:": a paragraph naming
+# whom the items after it are for
+_GROUP_HEADING = re.compile(r"^(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI|[Rr]iêng)\s+\S")
+
+
 def build_outline(lines: list[Line]) -> Outline:
     """Segment the body's lines into preamble, item tree, and tail."""
     roots: list[Node] = []
@@ -154,6 +160,9 @@ def build_outline(lines: list[Line]) -> Outline:
     current_bullet: Bullet | None = None
     owner_of_text: Node | None = None  # the node that continuation lines extend
     after_blank = False
+    group = ""  # the last "Đối với X:" heading paragraph, for the items after it at one level
+    group_parent: Node | None = None
+    group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
     for ln in lines:
         t = ln.text
         if not t:
@@ -166,7 +175,20 @@ def build_outline(lines: list[Line]) -> Outline:
             if node is not None:
                 current_bullet = None
                 owner_of_text = node
+                if group:
+                    if group_level is None:
+                        group_level, group_parent = len(stack), node.parent
+                    if len(stack) < group_level or len(stack) == group_level and node.parent is not group_parent:
+                        group = ""  # a higher item ends the group
+                    elif len(stack) == group_level:
+                        node.group = group
                 continue
+        if len(t) < 160 and t.rstrip().endswith(":") and _GROUP_HEADING.match(t.strip("* ")):
+            group, group_level, group_parent = t.strip("* ").rstrip(":").strip(), None, None
+            owner_of_text, current_bullet = None, None
+            if not stack:
+                preamble.append(ln)
+            continue
         if _BULLET.match(t) and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
             if stack:

@@ -411,6 +411,7 @@ class _Clause:
 
 
 _COMMA = re.compile(r",\s*")
+_DONG_CHI = re.compile(r"\s*dong chi ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
@@ -438,12 +439,18 @@ def _clauses(text: str) -> list[_Clause]:
             out.append(_Clause(tokens_between(text, s, e), True, False, (s, e)))
             continue
         head_toks = _head_tokens(text, folded, s, e)
+        dc = _DONG_CHI.match(folded, s, e) if head_toks is None and "dong chi" in folded[s : s + 12] else None
+        if dc is not None and _head_at(text, folded, dc.end(), e):
+            head_toks = []  # "Đồng chí Giám đốc Sở … chỉ đạo": a subject after the address
         head = head_toks is not None
         asks = asks_in.get(k, [])
         if not head and not asks:
             # the opening phrase ends at the first comma (the spaces after it the head test skips itself)
             comma = folded.find(",", s, min(e, s + _OPENING))
-            if comma < 0 or not _head_at(text, folded, comma + 1, e):
+            if comma < 0:
+                continue
+            dc = _DONG_CHI.match(folded, comma + 1, e)
+            if not _head_at(text, folded, dc.end() if dc else comma + 1, e):
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
@@ -488,9 +495,10 @@ def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
             if (f in _HEAD_WORDS or t.upper) and org_at(toks, k):
                 break  # an owner in the opening phrase: the commas are its list's
             continue
-        ol = owner_list(toks, k + 1)
+        k1 = k + 3 if k + 3 < n and toks[k + 1].f == "dong" and toks[k + 2].f == "chi" and toks[k + 3].cap else k + 1
+        ol = owner_list(toks, k1)
         if ol.names and ol.verb:
-            return ol, k + 1
+            return ol, k1
         break  # the opening phrase ends at its first comma
     return OwnerList(end=s), s
 
@@ -503,6 +511,8 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
     n = len(toks)
     reach = 0
     for s in _clause_starts(toks):
+        if s + 2 < n and toks[s].f == "dong" and toks[s + 1].f == "chi" and toks[s + 2].cap:
+            s += 2  # "Đồng chí Giám đốc Sở …": the office, not the person
         ol = owner_list(toks, s)
         reach = max(reach, ol.reach)
         if not ol.names:

@@ -149,9 +149,9 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         name = seg[:end]
         if "(" in name:
             name = name[: name.index("(")]
-        cut = _WHAT_REPORTED.search(fold_keep_length(name))
-        if cut is not None and cut.start() > 0:
-            name = name[: cut.start()]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
+        cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
+        if cut is not None and cut.start() > s:
+            name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])

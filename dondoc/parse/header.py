@@ -8,6 +8,7 @@ from datetime import date
 
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import label_owners
 
 _NUMBER = re.compile(r"^s[oố]\s*(?:hiệu)?\s*[:.]\s*(?P<num>[^\s]*?/[\w\-&Đđ.]+)?\s*$|^s[oố]\s*[:.]\s*(?P<num2>\S+/\S+)", re.I)
 _PLACE_DATE = re.compile(
@@ -107,6 +108,7 @@ def parse_header(lines: list[Line]) -> Header:
             if rest:  # "Kính gửi: Các bộ, cơ quan ngang bộ; UBND các tỉnh." on one line: one addressee per ";"
                 h.recipients.extend(r.strip(" ;.-") for r in rest.split(";") if r.strip(" ;.-"))
             k = i + 1
+            open_list = dashed = False
             while k < n:
                 tk = lines[k].text
                 if not tk:
@@ -114,8 +116,13 @@ def parse_header(lines: list[Line]) -> Header:
                         break
                     k += 1
                     continue
-                if tk.startswith(("-", "+", "•", "–")) or (not rest and not h.recipients):
+                if tk.startswith(("-", "+", "•", "–")) or (not rest and not h.recipients) or (
+                    not rest and open_list and not dashed and len(tk) < 200 and bool(label_owners(tk.strip(" ;.,*")))
+                ):
                     h.recipients.append(tk.lstrip("-+•– ").strip(" ;.,"))
+                    # "Các sở, ban, ngành tỉnh;" on a line of its own, no dash: the list goes on
+                    open_list = tk.rstrip(" *").endswith(";")
+                    dashed = dashed or tk.startswith(("-", "+", "•", "–"))
                     k += 1
                     continue
                 break

@@ -188,6 +188,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
         j = i + head
         last = j - 1
         stop = False
+        inner = False
         while j < n and j - start < MAX_NAME_TOKENS:
             t = toks[j]
             if t.f == "(":
@@ -247,10 +248,13 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 out.end, out.verb = j, v
                 return out
             if t.word and not t.cap and not t.f.isdigit() and (
-                t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap)
+                t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
+                                      and not inner)
             ):
                 stop = True
                 break
+            if t.cap and t.f in _HEAD_WORDS:
+                inner = True  # "các đơn vị trực thuộc Sở Nội vụ": a proper name inside takes its lower-case words
             last = j
             j += 1
         out.names.append((toks[start].start, toks[last].end))

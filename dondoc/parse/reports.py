@@ -17,7 +17,7 @@ from dondoc.parse.owners import org_at, owner_list, subject_before
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
-_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe)\s*$")
+_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
@@ -234,6 +234,7 @@ def gatherers(text: str) -> list[str]:
 
 
 # "…, báo cáo kết quả cho nhau; hằng năm tổ chức họp giao ban": a clause of its own, about a meeting
+_DEADLINE_WORD = re.compile(r"(?:truoc|cham nhat|muon nhat|han|den|trong|xong|hoan thanh|khong qua)\b", re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:to chuc|hop|giao ban|hoi nghi)\b")
 
 
@@ -264,7 +265,10 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     out: list[ReportSpec] = []
     if not periods:
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
-        first = next((d for d in dls if d.start >= 0), None)
+        # a deadline word ("trước ngày", "chậm nhất") wins over a bare period named as the report's
+        # subject ("báo cáo … quý I năm 2026 … trước ngày 15/3/2026")
+        first = next((d for d in dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
+            (d for d in dls if d.start >= 0), None)
         out.append(ReportSpec("once", first.due if first else None, first.relative if first else None, to, by,
                               "a report without a cadence: once", consolidator=gatherer,
                               due_why=first.why if first else "no date stated"))

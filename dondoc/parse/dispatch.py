@@ -9,7 +9,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
-from dondoc.parse.items import Bullet, Node, Outline, build_outline
+from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, build_outline
 from dondoc.parse.cadence import explicit_cadence
 from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length
@@ -193,6 +193,20 @@ def parse_dispatch(
             for d in impossible_dates(ln.text):
                 if not any(d in w for w in ctx.warnings):
                     ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
+        if any(b.group for b in node.bullets):
+            # bullets under owner headings ("**Sở Nội vụ:**"): each its heading's duty
+            plain = [b for b in node.bullets if not b.group]
+            if not heading and own:
+                add(node, label, inherited, plain)
+                plain = []
+            for b in node.bullets:
+                if b.group or b in plain:
+                    named = label_owners(_OWNER_HEADING_TAIL.sub("", b.group)) if b.group else []
+                    mine = (named, f'from the owner heading "{b.group}:" above bullet {b.index}') if named else passed
+                    add_bullet(f"{node.key}.-{b.index}", b, mine)
+            for c in node.children:
+                emit(c, passed)
+            return
         if node.children:
             if not heading:
                 add(node, label, inherited, node.bullets)

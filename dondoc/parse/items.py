@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.parse.owners import label_owners
 from dondoc.parse.lines import Line
 
 _MARKER = re.compile(
@@ -87,6 +88,7 @@ class Bullet:
     lines: list[Line]
     text: str
     index: int  # 1-based position under its parent
+    group: str = ""  # an unnumbered owner heading above it ("**Sở Nội vụ:**"), whose duties it lists
 
     @property
     def start(self) -> int:
@@ -148,7 +150,17 @@ def _strip_marker_from_bold(bold: str, label: str) -> str:
 
 # "Đối với Trung tâm Kiểm soát bệnh tật tỉnh:", "Riêng UBND các xã, phường:": a paragraph naming
 # whom the items after it are for
+_OWNER_HEADING_TAIL = re.compile(r"\s+(?:cùng|thực hiện|có trách nhiệm)$")
 _GROUP_HEADING = re.compile(r"^(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI|[Rr]iêng)\s+\S")
+
+
+def _only_owners(text: str) -> bool:
+    """Whether `text` is nothing but a list of owners ("Liên đoàn Lao động tỉnh và Sở Y tế")."""
+    names = label_owners(text)
+    rest = text
+    for nm in names:
+        rest = rest.replace(nm, " ", 1)
+    return bool(names) and not re.sub(r"[,;\s]+|\bvà\b", "", rest)
 
 
 def build_outline(lines: list[Line]) -> Outline:
@@ -163,6 +175,7 @@ def build_outline(lines: list[Line]) -> Outline:
     group = ""  # the last "Đối với X:" heading paragraph, for the items after it at one level
     group_parent: Node | None = None
     group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
+    bullet_group = ""  # the owner heading line over the bullets that follow it
     for ln in lines:
         t = ln.text
         if not t:
@@ -175,6 +188,7 @@ def build_outline(lines: list[Line]) -> Outline:
             if node is not None:
                 current_bullet = None
                 owner_of_text = node
+                bullet_group = ""
                 if group:
                     if group_level is None:
                         group_level, group_parent = len(stack), node.parent
@@ -189,11 +203,16 @@ def build_outline(lines: list[Line]) -> Outline:
             if not stack:
                 preamble.append(ln)
             continue
+        if stack and len(t) < 120 and t.rstrip(" *").endswith(":") and not _BULLET.match(t):
+            name = _OWNER_HEADING_TAIL.sub("", t.strip("* ").rstrip(":* "))
+            if name and _only_owners(name):
+                bullet_group, current_bullet = t.strip("* ").rstrip(":* "), None  # "**Sở Nội vụ:**" then its bullets
+                continue
         if _BULLET.match(t) and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
             if stack:
                 parent = stack[-1]
-                current_bullet = Bullet([ln], body, len(parent.bullets) + 1)
+                current_bullet = Bullet([ln], body, len(parent.bullets) + 1, bullet_group)
                 parent.bullets.append(current_bullet)
             else:
                 current_bullet = Bullet([ln], body, len(loose) + 1)

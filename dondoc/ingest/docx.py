@@ -109,16 +109,25 @@ def _read_numbering(doc: object) -> _Numbering:
     return numbering
 
 
+def _num_of(ppr: object) -> tuple[str, int] | None:
+    """The (numId, level) a paragraph's or style's properties give, if they number it."""
+    num_pr = ppr.find(qn("w:numPr"))  # type: ignore[attr-defined]
+    if num_pr is None:
+        return None
+    nid = num_pr.find(qn("w:numId"))
+    ilvl = num_pr.find(qn("w:ilvl"))
+    if nid is None:
+        return None
+    return nid.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+
 def _num_pr(p: object, styles: dict[str, object]) -> tuple[str, int] | None:
     ppr = p.find(qn("w:pPr"))  # type: ignore[attr-defined]
     style_id = None
     if ppr is not None:
-        num_pr = ppr.find(qn("w:numPr"))
-        if num_pr is not None:
-            nid = num_pr.find(qn("w:numId"))
-            ilvl = num_pr.find(qn("w:ilvl"))
-            if nid is not None:
-                return nid.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        found = _num_of(ppr)
+        if found is not None:
+            return found
         ps = ppr.find(qn("w:pStyle"))
         style_id = ps.get(qn("w:val")) if ps is not None else None
     seen = 0
@@ -128,13 +137,9 @@ def _num_pr(p: object, styles: dict[str, object]) -> tuple[str, int] | None:
         if style is None:
             return None
         sppr = style.find(qn("w:pPr"))  # type: ignore[attr-defined]
-        if sppr is not None:
-            num_pr = sppr.find(qn("w:numPr"))
-            if num_pr is not None:
-                nid = num_pr.find(qn("w:numId"))
-                ilvl = num_pr.find(qn("w:ilvl"))
-                if nid is not None:
-                    return nid.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        found = _num_of(sppr) if sppr is not None else None
+        if found is not None:
+            return found
         based = style.find(qn("w:basedOn"))  # type: ignore[attr-defined]
         style_id = based.get(qn("w:val")) if based is not None else None
     return None

@@ -22,7 +22,6 @@ _TCVN3 = {
     0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
     0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
 }
-_TCVN3_TABLE = {cp: ch for cp, ch in _TCVN3.items()}
 
 # VNI Windows: a base letter followed by a mark character (as seen through Windows-1252).
 _VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
@@ -79,7 +78,7 @@ def vietnamese_score(text: str) -> float:
 
 
 def from_tcvn3(text: str) -> str:
-    return unicodedata.normalize("NFC", text.translate(_TCVN3_TABLE))
+    return unicodedata.normalize("NFC", text.translate(_TCVN3))
 
 
 def from_vni(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import lru_cache
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,36 @@ def local_today(settings: Settings, now: datetime | None = None) -> date:
     return today.local_today(now or datetime.now(timezone.utc), settings.timezone)
 
 
+def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
+    """The files of a folder with their modification times: a cache key that an admin's edit changes."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+
+
+@lru_cache(maxsize=8)
+def _catalog_of(path: Path, _mtime: int) -> ObservanceCatalog:
+    return load_catalog(path)
+
+
+@lru_cache(maxsize=8)
+def _calendar_of(config_dir: Path, shift: bool, _files: tuple[tuple[str, int], ...]) -> WorkCalendar:
+    from dondoc.calendars import load_notices
+
+    return WorkCalendar(load_notices(config_dir), shift=shift)
+
+
 def catalog(settings: Settings) -> ObservanceCatalog:
+    """config/observances.yaml, read again only when it changes (a sweep asks for it at every step)."""
     path = settings.config_dir / "observances.yaml"
-    return load_catalog(path) if path.exists() else ObservanceCatalog()
+    return _catalog_of(path, path.stat().st_mtime_ns) if path.exists() else ObservanceCatalog()
 
 
 def work_calendar(settings: Settings) -> WorkCalendar:
-    from dondoc.calendars import load_notices
-
-    return WorkCalendar(load_notices(settings.config_dir), shift=settings.shift_to_working_day)
+    """The working calendar with the yearly notices of config/calendars, read again only when they change."""
+    folder = settings.config_dir / "calendars"
+    return _calendar_of(settings.config_dir, settings.shift_to_working_day,
+                        _stamp(folder) + _stamp(settings.config_dir))
 
 
 def context(settings: Settings, as_of: date) -> sweep.SweepContext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,4 +26,15 @@ def parse_dispatch(
     """
     from dondoc.parse.dispatch import parse_dispatch as _parse
 
-    return _parse(text, source=source, observances=observances, directory=directory)
+    # A reading makes some thousand short-lived tuples (tokens, matches) and no reference cycle
+    # worth collecting mid-way: the cyclic collector, run every 700 allocations, would walk them
+    # again and again (7 % of a reading, bench/parse.py). It is paused for the reading and turned
+    # back on after it, when it was on; reference counting frees the garbage as usual meanwhile.
+    was_on = gc.isenabled()
+    if was_on:
+        gc.disable()
+    try:
+        return _parse(text, source=source, observances=observances, directory=directory)
+    finally:
+        if was_on:
+            gc.enable()

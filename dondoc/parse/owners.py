@@ -370,7 +370,7 @@ def _head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None
     return toks if org_at(toks, 0) > 0 else None
 
 
-def _head_at(text: str, folded: str, pos: int, end: int) -> bool:
+def head_at(text: str, folded: str, pos: int, end: int) -> bool:
     """org_at() of the tokens from `pos`, without making tokens where the first word cannot start a head."""
     return _head_tokens(text, folded, pos, end) is not None
 
@@ -384,16 +384,16 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
             after = cho.end()
         elif cho is not None and cho.group(1) == "dong" and folded.startswith(" chi ", cho.end()):
             after = cho.end() + 4  # "giao đồng chí Giám đốc Sở …": the office, not the person
-        return _head_at(text, folded, after, end)
-    if _head_at(text, folded, after, end):
+        return head_at(text, folded, after, end)
+    if head_at(text, folded, after, end):
         return True
     if "voi" not in folded[after : after + 200]:
         return False
     first = _FIRST_TOKEN.match(folded, after, end)
     if first is not None and first.group(1) == "voi":
         # "phối hợp với X": the loop below stops on "với" at once and asks org_at() of the token after
-        # it, which reads no further back (a "với" is no "," or "và") than _head_at() reads from there
-        return _head_at(text, folded, first.end(), end)
+        # it, which reads no further back (a "với" is no "," or "và") than head_at() reads from there
+        return head_at(text, folded, first.end(), end)
     toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
     k = 0
     while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
@@ -444,7 +444,7 @@ def _clauses(text: str) -> list[_Clause]:
             continue
         head_toks = _head_tokens(text, folded, s, e)
         dc = _DONG_CHI.match(folded, s, e) if head_toks is None and "dong chi" in folded[s : s + 12] else None
-        if dc is not None and _head_at(text, folded, dc.end(), e):
+        if dc is not None and head_at(text, folded, dc.end(), e):
             head_toks = []  # "Đồng chí Giám đốc Sở … chỉ đạo": a subject after the address
         head = head_toks is not None
         asks = asks_in.get(k, [])
@@ -454,7 +454,7 @@ def _clauses(text: str) -> list[_Clause]:
             if comma < 0:
                 continue
             dc = _DONG_CHI.match(folded, comma + 1, e)
-            if not _head_at(text, folded, dc.end() if dc else comma + 1, e):
+            if not head_at(text, folded, dc.end() if dc else comma + 1, e):
                 continue
             head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)

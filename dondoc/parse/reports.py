@@ -13,7 +13,7 @@ from functools import lru_cache
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import org_at, owner_list, subject_before
+from dondoc.parse.owners import head_at, owner_list, subject_before
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
@@ -140,10 +140,10 @@ def _recipient(text: str, from_: int) -> Recipient | None:
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
     for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
         s = from_ + m.end()
+        if not head_at(text, f, s, min(len(text), s + 220)):
+            continue  # no owner's head right after the word: nothing tokenized
         seg = text[s : s + 220]
         toks = tokenize(seg)
-        if not toks or not org_at(toks, 0):
-            continue
         ol = owner_list(toks, 0)
         end = toks[ol.end - 1].end if ol.end else toks[0].end
         name = seg[:end]
@@ -204,6 +204,33 @@ _LEAD_VERBS = frozenset({"chu tri", "co trach nhiem", "chiu trach nhiem", "la da
 _ASKING = frozenset({"giao", "de nghi", "yeu cau", "phan cong"})
 
 
+# Where gatherers() starts an owner list, in characters: after a comma or colon, or after a request
+# (a "cho" there is passed over); the start of the window is one too when it is the sentence's.
+_LIST_START = re.compile(r"[,:]|(?<![a-z0-9&])(?:giao|de\s+nghi|yeu\s+cau|phan\s+cong)(?![a-z0-9&])")
+_CHO = re.compile(r"\s*cho(?![a-z0-9&])")
+
+
+def _may_name_owner(window: str, fw: str, whole: bool) -> bool:
+    """Whether an owner's head (or a word in capitals) stands where gatherers() starts an owner list.
+
+    A cheap test on the text before tokenizing it: where it says no, owner_list() finds no name.
+    """
+    starts = [0] * whole + [m.end() for m in _LIST_START.finditer(fw)]
+    for pos in starts:
+        cho = _CHO.match(fw, pos)
+        if cho is not None:
+            pos = cho.end()
+        if head_at(window, fw, pos, len(window)):
+            return True
+        word = _FIRST_WORD.match(window, pos)
+        if word is not None and len(word.group(1)) > 1 and word.group(1).isupper():
+            return True  # "CÁC" after a comma: org_at() takes a word in capitals for an abbreviation
+    return False
+
+
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
 def gatherers(text: str) -> list[str]:
     """Agencies a text charges with gathering the reports: "Giao Công an tỉnh chủ trì, tập hợp kết
     quả", "Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh", "Văn phòng UBND tỉnh tổng hợp"."""
@@ -212,6 +239,8 @@ def gatherers(text: str) -> list[str]:
         fw = fold_keep_length(text[s:e])
         if not _LEAD_CUE.search(fw) and not any(c.isupper() for c in text[max(s, e - 70) : e - 8]):
             continue  # no "chủ trì", "có trách nhiệm" … before it, and no name just before it
+        if not _may_name_owner(text[s:e], fw, whole):
+            continue  # no owner's head where an owner list could start: nothing tokenized
         toks = tokenize(text[s:e])
         starts = [0] * whole + [k + 1 for k, t in enumerate(toks) if t.f in (",", ":") or t.f in _ASKING]
         starts += [k + 2 for k in range(len(toks) - 1) if f"{toks[k].f} {toks[k + 1].f}" in _ASKING]

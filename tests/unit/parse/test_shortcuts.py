@@ -1,0 +1,81 @@
+"""The parser's shortcuts answer what the full token path answers.
+
+Reading fast means not tokenizing text that cannot name an owner: a cheap test on the folded
+text says where no owner's head stands. These tests hold each shortcut to the slow path it
+replaces, over texts built from the words owners are made of.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dondoc.errors import NothingToTrackError
+from dondoc.observances import ObservanceCatalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.lines import tokenize, tokens_between
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import head_at, org_at, owner_list
+from dondoc.parse.reports import _ASKING, _may_name_owner
+from dondoc.taskset import Source
+
+# words and marks owner lists are made of, and the words around them
+_WORDS = [
+    "Sở", "sở", "Nội", "vụ", "Công", "an", "tỉnh", "UBND", "CÁC", "các", "Các", "Ủy", "ban", "Mặt", "trận",
+    "Tổ", "quốc", "cơ", "quan", "đơn", "vị", "Môi", "trường", "mọi", "những", "Ban", "Chỉ", "đạo", "huyện",
+    "giao", "Giao", "đề", "nghị", "yêu", "cầu", "phân", "công", "cho", "chủ", "trì", "tổng", "hợp", "tập",
+    "phối", "với", "và", "sức", "mạnh", "nhằm", "báo", "cáo", "về", "Văn", "phòng", "Hội", "hội", "nghị",
+    ",", ":", ";", ".", "(", ")", "-", "“", "”", "đồng", "chí", "Giám", "đốc", "thành", "viên", "tổ", "chức",
+]
+_TEXTS = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map(
+    lambda ws: " ".join(ws).replace(" ,", ",").replace(" :", ":")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.data())
+def test_head_at_answers_what_org_at_of_the_tokens_answers(text: str, data: st.DataObject) -> None:
+    toks = tokenize(text)
+    if not toks:
+        return
+    k = data.draw(st.integers(0, len(toks) - 1))
+    pos = toks[k].start
+    assert head_at(text, fold_keep_length(text), pos, len(text)) == (org_at(tokens_between(text, pos, len(text)), 0) > 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.booleans())
+def test_a_window_the_gatherer_shortcut_skips_names_nobody(window: str, whole: bool) -> None:
+    """Where _may_name_owner() says no, no start that gatherers() tries gives owner_list() a name."""
+    if _may_name_owner(window, fold_keep_length(window), whole):
+        return
+    toks = tokenize(window)
+    starts = [0] * whole + [k + 1 for k, t in enumerate(toks) if t.f in (",", ":") or t.f in _ASKING]
+    starts += [k + 2 for k in range(len(toks) - 1) if f"{toks[k].f} {toks[k + 1].f}" in _ASKING]
+    for i in starts:
+        if i < len(toks) and toks[i].f == "cho":
+            i += 1
+        assert not owner_list(toks, i).names, (window, i)
+
+
+def test_a_word_in_capitals_after_a_comma_is_not_skipped() -> None:
+    window = "các đơn vị, CÁC ĐOÀN THỂ tổng hợp"
+    assert _may_name_owner(window, fold_keep_length(window), False)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_cyclic_collector_as_it_found_it(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        parse_dispatch("1. Sở Y tế chủ trì kiểm tra trước ngày 15/9/2025.", source=Source(name="t"),
+                       observances=ObservanceCatalog(observances=[]))
+        assert gc.isenabled() is enabled
+        with pytest.raises(NothingToTrackError):
+            parse_dispatch("Một bài báo không có việc gì.", source=Source(name="t"), observances=ObservanceCatalog(observances=[]))
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

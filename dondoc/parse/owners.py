@@ -601,10 +601,22 @@ def _only_predicates(toks: list[Tok], start: int, end: int) -> bool:
                    for k, t in enumerate(toks[start:end], start))
 
 
-def subject_before(text: str, verb_start: int) -> list[str]:
-    """The owners written just before a predicate at character `verb_start` ("X báo cáo")."""
-    # the words up to the predicate, and enough after it for an owner list to see where it stops
-    toks = tokenize(text) if len(text) < verb_start + 400 else tokens_between(text, 0, verb_start + 400)
+def subject_before(text: str, verb_start: int, *, whole: bool = False) -> list[str]:
+    """The owners written just before a predicate at character `verb_start` ("X báo cáo").
+
+    `whole`: read from the text's start, not from the last sentence break (what the break saves
+    reading gives the same owners; the tests compare both).
+    """
+    # the words up to the predicate, and enough after it for an owner list to see where it stops;
+    # from the last "." or ":" before it that no parenthesis holds (an owner list stops there, and
+    # a request's list must not cross one), else from the start
+    cut = max(text.rfind(".", 0, verb_start), text.rfind(":", 0, verb_start)) + 1
+    if whole or cut and text.rfind("(", 0, cut) > text.rfind(")", 0, cut):
+        cut = 0
+    if cut:
+        toks = tokens_between(text, cut, min(len(text), verb_start + 400))
+    else:
+        toks = tokenize(text) if len(text) < verb_start + 400 else tokens_between(text, 0, verb_start + 400)
     idx = next((k for k, t in enumerate(toks) if t.start >= verb_start), len(toks))
     starts = [0] + [k + 1 for k, t in enumerate(toks[:idx]) if t.f in (",", ";", ".", ":")]
     for s in starts:

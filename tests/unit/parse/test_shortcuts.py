@@ -18,7 +18,7 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import head_at, org_at, owner_list
+from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
 from dondoc.taskset import Source
 
@@ -79,3 +79,28 @@ def test_reading_leaves_the_cyclic_collector_as_it_found_it(enabled: bool) -> No
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+_SENTENCES = st.lists(st.sampled_from(_WORDS + ["báo cáo", "đề nghị", "theo dõi", "1.000", "TP.", "(Công an tỉnh.)"]),
+                      min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCES, st.data())
+def test_the_subject_of_a_report_is_read_alike_from_the_last_sentence_break(text: str, data: st.DataObject) -> None:
+    toks = tokenize(text)
+    if not toks:
+        return
+    at = toks[data.draw(st.integers(0, len(toks) - 1))].start
+    assert subject_before(text, at) == subject_before(text, at, whole=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Nội vụ (Công an tỉnh.) báo cáo kết quả",
+    "Thực hiện Kế hoạch. Sở Y tế báo cáo kết quả",
+    "Nội dung: Sở Y tế, Sở Tài chính báo cáo kết quả",
+    "Tổng kết. Đề nghị Sở Y tế theo dõi, tổng hợp, báo cáo kết quả",
+])
+def test_the_subject_of_a_report_is_found_past_a_sentence_break(text: str) -> None:
+    at = text.index("báo cáo")
+    assert subject_before(text, at) == subject_before(text, at, whole=True) != []

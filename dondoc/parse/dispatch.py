@@ -42,6 +42,8 @@ def forget_texts() -> None:
     """
     for cached in (fold_keep_length, _tokenize, explicit_cadence, _first_report):
         cached.cache_clear()
+    for _, finder in _FINDERS.values():
+        finder.forget()
 
 
 def _finder(catalog: ObservanceCatalog) -> EventFinder:

@@ -131,6 +131,51 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
+def _fold_alike(cp: int) -> bool:
+    """Whether fold_keep_length and fold's per-character steps (strip accents, lower case) agree on cp."""
+    ch = chr(cp)
+    return _FOLD_TABLE.get(cp, ch) == strip_accents(ch).lower()
+
+
+# A character the fast fold of fold_expanded() cannot take: one whose one-for-one fold is not what
+# fold() makes of it ("Σ", a lone combining mark, a letter outside the Latin ranges). As ranges of
+# the first 0x2100 code points (Latin, Vietnamese and the punctuation of typed text), with every
+# code point past them counted out.
+def _unlike_pattern() -> re.Pattern[str]:
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x2100):
+        if 0xD800 <= cp <= 0xDFFF or not _fold_alike(cp):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    ranges.append((0x2100, 0x10FFFF))
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
+
+
+_UNLIKE = _unlike_pattern()
+_FOLDED_ABBREVIATIONS = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
+
+
+def fold_expanded(text: str) -> str:
+    """fold(expand_abbreviations(text)), from the one-for-one fold the parser has made already.
+
+    For an NFC text of Latin letters and the usual punctuation both are the same character by
+    character; any other text takes the long way.
+    """
+    if _UNLIKE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
+        return fold(expand_abbreviations(text))
+    folded = fold_keep_length(text)
+    parts: list[str] = []
+    last = 0
+    for m in _ABBR.finditer(text):
+        parts.append(folded[last : m.start()])
+        parts.append(_FOLDED_ABBREVIATIONS[m.group(1)])
+        last = m.end()
+    parts.append(folded[last:])
+    return " ".join(_PUNCT.sub(" ", "".join(parts)).split())
+
+
 def match_key(text: str) -> str:
     """A matching key that also ignores abbreviation: "UBMTTQ tỉnh" == "Ủy ban Mặt trận Tổ quốc tỉnh"."""
-    return fold(expand_abbreviations(nfc(text)))
+    return fold_expanded(nfc(text))

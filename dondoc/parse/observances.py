@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dondoc.observances import Observance, ObservanceCatalog
-from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length
+from dondoc.parse.normalize import expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.scan import word_finditer
 
 # "Ngày Quốc tế lao động 01/5", "Ngày hội ... – 19/8", "... (18/11)"
@@ -97,13 +97,17 @@ class EventFinder:
             hits.append(EventHit(ev, known[0].name if known else label, bool(known)))
         return hits
 
+    def forget(self) -> None:
+        """Empty the folded texts remembered for the last reading."""
+        self._keys.clear()
+
     def _key(self, text: str) -> str:
         """The text folded with abbreviations spelt out, remembered for the last few texts."""
         key = self._keys.get(text)
         if key is None:
             if len(self._keys) > 64:
                 self._keys.clear()
-            key = self._keys[text] = fold(expand_abbreviations(text))
+            key = self._keys[text] = fold_expanded(text)
         return key
 
     def campaign_events(self, text: str) -> set[str]:

@@ -17,7 +17,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.lines import tokenize, tokens_between
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
 from dondoc.taskset import Source
@@ -104,3 +104,22 @@ def test_the_subject_of_a_report_is_read_alike_from_the_last_sentence_break(text
 def test_the_subject_of_a_report_is_found_past_a_sentence_break(text: str) -> None:
     at = text.index("báo cáo")
     assert subject_before(text, at) == subject_before(text, at, whole=True) != []
+
+
+_VI_CHARS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_ABBREVIATED = st.lists(
+    st.one_of(st.sampled_from(["UBND", "UBMTTQ", "CA", "TT&TT", "HĐND", "ANTQ", "BCĐ", "LĐ-TB&XH", "TƯ", "VN", "CAND"]),
+              st.text(alphabet=_VI_CHARS + " ,.;:-–“”()/&\u00a0\t\n0123456789", max_size=12)),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_ABBREVIATED, st.text(max_size=60)))
+def test_the_fast_matching_fold_is_the_long_one(text: str) -> None:
+    assert fold_expanded(text) == fold(expand_abbreviations(text))
+
+
+@pytest.mark.parametrize("text", ["ΑΣ", "x\u0301y", "Ω tỉnh", "UBND\u0301", "ﬁ", "Å"])
+def test_text_the_one_for_one_fold_cannot_take_takes_the_long_way(text: str) -> None:
+    assert fold_expanded(text) == fold(expand_abbreviations(text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
@@ -121,30 +122,56 @@ ABBREVIATIONS: dict[str, str] = {
     "TƯ": "Trung ương",
 }
 
-_ABBR = re.compile(
-    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])"
-)
+# The abbreviations, longest first, not followed by a word character or "&". Written without the
+# look-behind "not after a word character or &" (checked by hand in _abbreviations), so that the
+# engine skips to the letters an abbreviation can start with instead of trying each place.
+_ABBR = re.compile(r"(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+_WORD_BEFORE = re.compile(r"[\w&]")
+
+
+def _abbreviations(text: str) -> Iterator[re.Match[str]]:
+    r"""The matches of (?<![\w&])_ABBR in text, left to right, as re.finditer would give them."""
+    pos = 0
+    search = _ABBR.search
+    while (m := search(text, pos)) is not None:
+        s = m.start()
+        if s and _WORD_BEFORE.match(text, s - 1):
+            pos = s + 1  # inside a longer word: the look-behind fails here, try from the next place
+            continue
+        yield m
+        pos = m.end() if m.end() > s else s + 1
 
 
 def expand_abbreviations(text: str) -> str:
     """Spell out the usual abbreviations: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
-    return _ABBR.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    parts: list[str] = []
+    last = 0
+    for m in _abbreviations(text):
+        parts.append(text[last : m.start()])
+        parts.append(ABBREVIATIONS[m.group(1)])
+        last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
-def _fold_alike(cp: int) -> bool:
-    """Whether fold_keep_length and fold's per-character steps (strip accents, lower case) agree on cp."""
+def _fast_foldable(cp: int) -> bool:
+    """Whether fold_expanded() may fold cp one for one: fold_keep_length and fold's per-character
+    steps (strip accents, lower case) agree on it, and it folds to an ASCII letter or digit or is
+    no word character at all (then a separator, as fold() makes of punctuation and spaces)."""
     ch = chr(cp)
-    return _FOLD_TABLE.get(cp, ch) == strip_accents(ch).lower()
+    one = _FOLD_TABLE.get(cp, ch)
+    return one == strip_accents(ch).lower() and (one.isascii() or not (one.isalnum() or one == "_"))
 
 
-# A character the fast fold of fold_expanded() cannot take: one whose one-for-one fold is not what
-# fold() makes of it ("Σ", a lone combining mark, a letter outside the Latin ranges). As ranges of
-# the first 0x2100 code points (Latin, Vietnamese and the punctuation of typed text), with every
-# code point past them counted out.
+# A character the fast fold of fold_expanded() cannot take: "Σ", a lone combining mark, a letter
+# outside the Latin ranges, "ø". As ranges of the first 0x2100 code points (Latin, Vietnamese and
+# the punctuation of typed text), with every code point past them counted out.
 def _unlike_pattern() -> re.Pattern[str]:
     ranges: list[tuple[int, int]] = []
     for cp in range(0x2100):
-        if 0xD800 <= cp <= 0xDFFF or not _fold_alike(cp):
+        if 0xD800 <= cp <= 0xDFFF or not _fast_foldable(cp):
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1] = (ranges[-1][0], cp)
             else:
@@ -154,6 +181,8 @@ def _unlike_pattern() -> re.Pattern[str]:
 
 
 _UNLIKE = _unlike_pattern()
+# bytes.translate table: the ASCII word characters of a folded text (and "&") kept, any other a space
+_SEPARATOR_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_&" else 0x20 for b in range(256))
 _FOLDED_ABBREVIATIONS = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
 
 
@@ -168,12 +197,15 @@ def fold_expanded(text: str) -> str:
     folded = fold_keep_length(text)
     parts: list[str] = []
     last = 0
-    for m in _ABBR.finditer(text):
+    for m in _abbreviations(text):
         parts.append(folded[last : m.start()])
         parts.append(_FOLDED_ABBREVIATIONS[m.group(1)])
         last = m.end()
     parts.append(folded[last:])
-    return " ".join(_PUNCT.sub(" ", "".join(parts)).split())
+    # what is left is ASCII words and separators (punctuation, spaces, "“", "–"): as bytes, each
+    # separator a space ("?" for any past ASCII), then each run of spaces one
+    data = "".join(parts).encode("ascii", "replace").translate(_SEPARATOR_BYTES)
+    return b" ".join(data.split()).decode("ascii")
 
 
 def match_key(text: str) -> str:

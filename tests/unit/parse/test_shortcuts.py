@@ -8,6 +8,7 @@ replaces, over texts built from the words owners are made of.
 from __future__ import annotations
 
 import gc
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.lines import tokenize, tokens_between
-from dondoc.parse.normalize import expand_abbreviations, fold, fold_expanded, fold_keep_length
+from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
 from dondoc.taskset import Source
@@ -120,6 +121,17 @@ def test_the_fast_matching_fold_is_the_long_one(text: str) -> None:
     assert fold_expanded(text) == fold(expand_abbreviations(text))
 
 
-@pytest.mark.parametrize("text", ["ΑΣ", "x\u0301y", "Ω tỉnh", "UBND\u0301", "ﬁ", "Å"])
+@pytest.mark.parametrize("text", ["ΑΣ", "x\u0301y", "Ω tỉnh", "UBND\u0301", "ﬁ", "Å", "Øresund", "²", "a\u00a0 – b", "  “x”  "])
 def test_text_the_one_for_one_fold_cannot_take_takes_the_long_way(text: str) -> None:
     assert fold_expanded(text) == fold(expand_abbreviations(text))
+
+
+_LOOK_BEHIND = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_ABBREVIATED, st.text(alphabet="UBNDMTQCAT&H,-ĐLXVSK _x", max_size=40)))
+def test_abbreviations_are_spelt_out_where_the_look_behind_pattern_finds_them(text: str) -> None:
+    assert expand_abbreviations(text) == _LOOK_BEHIND.sub(lambda m: ABBREVIATIONS[m.group(1)], text)

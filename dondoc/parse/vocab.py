@@ -29,7 +29,7 @@ VERBS = _phrases(
     "ngay,theo,tai,de,nham,khi,neu,doi voi,thuc hien tot,tap trung,uu tien,quyet liet,kien quyet,"
     "tang,phat hien,ngan chan,dau tranh,xu phat,tiep don,bao ve,la,"
     "phat trien,cai thien,tranh,khong,phai,tuyet doi,cho,mot so,nhung,voi,dong thoi,"
-    "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra"
+    "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -40,7 +40,8 @@ ORG_HEADS = _phrases(
     "ngan hang,canh sat,buu dien,tinh doan,huyen doan,thanh doan,dang uy,tinh uy,huyen uy,thanh uy,cong ty,"
     "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
     "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
-    "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong"
+    "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong,"
+    "tram,chi hoi,chi doan,chi bo"
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
@@ -57,6 +58,7 @@ NOT_ORG_AFTER = {
     "doan": {"ket", "vien"},
     "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do"},
     "bao": {"cao", "dam", "ve", "dong", "gom", "chi"},
+    "bo": {"tri", "sung", "tieu", "chi", "may", "cau"},  # "Bố trí", "Bổ sung", "Bộ tiêu chí": no ministry
     "phong": {"chong", "ngua", "trao", "van", "tuc", "su"},
     "tinh": {"hinh", "than", "thuong", "trang", "chat"},
     "cong": {"tac", "van", "khai", "nhan", "dong"},

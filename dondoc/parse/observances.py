@@ -16,6 +16,9 @@ _NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|b
 
 
 _YEAR = re.compile(r"nam \d{4}")
+# What a text must hold to name one year's occasion: "năm 2019" after a name, "95 năm" before one,
+# a range of years after one ("(26/3/1931 - 26/3/2026)")
+_ONE_YEAR = re.compile(r"nam \d{4}|\d nam |\d{4}\s*\)?\s*[-–]\s*\(?\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?\d{4}")
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -64,7 +67,12 @@ class EventFinder:
         # longest name where several start at the same word.
         alternation = _trie_pattern(sorted(self._by_name))
         self._any_name = re.compile(rf" ({alternation})(?= )") if names else None
-        self._campaign = re.compile(rf"(?<![a-z0-9])({alternation}) nam \d{{4}}\b") if names else None
+        # "Ngày hội … năm 2019", "kỷ niệm 95 năm Ngày thành lập Đoàn", "Ngày Thương binh - Liệt sĩ
+        # (27/7/1947 - 27/7/2026)": one year's occasion (an anniversary's number names its year)
+        self._campaign = re.compile(
+            rf"(?<![a-z0-9])(?:({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"
+            rf"|\d{{1,3}} nam ({alternation})(?![a-z0-9]))"
+        ) if names else None
         self._keys: dict[str, str] = {}
 
     def find(self, text: str, warnings: list[str] | None = None) -> list[EventHit]:
@@ -111,11 +119,13 @@ class EventFinder:
         return key
 
     def campaign_events(self, text: str) -> set[str]:
-        """Observances named with a year ("Ngày hội ... năm 2019"): a dispatch about that one occasion."""
+        """Observances named as one year's occasion: with the year ("Ngày hội ... năm 2019"), with an
+        anniversary's number ("kỷ niệm 95 năm Ngày thành lập Đoàn") or its range of years ("Ngày
+        Thương binh - Liệt sĩ (27/7/1947 - 27/7/2026)"): a dispatch or an item about that occasion."""
         out: set[str] = set()
-        if self._campaign is None or not _YEAR.search(fold_keep_length(text)):
+        if self._campaign is None or not _ONE_YEAR.search(fold_keep_length(text)):
             return out
         f = self._key(text)
         for m in self._campaign.finditer(f):
-            out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
+            out.update(o.date or o.key for _, o in self._by_name[m.group(1) or m.group(2)])
         return out

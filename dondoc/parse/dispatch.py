@@ -9,7 +9,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
-from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, build_outline
+from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
 from dondoc.parse.cadence import explicit_cadence
 from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length
@@ -96,6 +96,13 @@ def _issuer_from_preamble(preamble: list[Line]) -> str | None:
             if names:
                 return names[0]
     return None
+
+
+def _title_like(own: str) -> bool:
+    """Whether the text of an item with sub-items reads as their heading: a few words, or one line
+    without a full stop ("Các hoạt động kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh")."""
+    words = len(own.split())
+    return words <= 12 or words <= 30 and "\n" not in own and not own.rstrip(" *").endswith((".", ";", "!", "?"))
 
 
 def _where(line_no: int, key: str) -> str:
@@ -186,7 +193,10 @@ def parse_dispatch(
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):
             label = ""
-        heading = own.isupper() or own.endswith(":") or (bool(node.children) and len(own.split()) <= 12 and not find_owners(own).lead)
+        # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
+        owner_line = (bool(node.bullets) and not node.children and len(own) < 120 and "\n" not in own
+                      and not own.endswith((":", ".", ";")) and _only_owners(own))
+        heading = own.isupper() or own.endswith(":") or owner_line or (bool(node.children) and _title_like(own) and not find_owners(own).lead)
         if heading and not heading_owner and not label:
             heading_owner = label_owners(own.rstrip(":"))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
@@ -215,7 +225,7 @@ def parse_dispatch(
             for c in node.children:
                 emit(c, passed)
             return
-        if heading and own.endswith(":") and node.bullets and not is_obligation(own):
+        if heading and (own.endswith(":") or owner_line) and node.bullets and not is_obligation(own):
             for b in node.bullets:
                 add_bullet(f"{node.key}.-{b.index}", b, passed)
             return

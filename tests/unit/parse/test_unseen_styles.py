@@ -1,0 +1,86 @@
+"""Rules brought in by the fixture dispatches 41-50 (styles the first 36 did not have), on texts of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source, TaskSet
+
+CATALOG = load_catalog(Path(__file__).resolve().parents[3] / "config" / "observances.yaml")
+HEAD = "ỦY BAN NHÂN DÂN TỈNH AN HÒA\nSố: 12/KH-UBND\nAn Hòa, ngày 05 tháng 3 năm 2026\n\n"
+
+
+def read(body: str) -> TaskSet:
+    return parse_dispatch(HEAD + body, source=Source(name="t"), observances=CATALOG)
+
+
+def keys(ts: TaskSet) -> list[str]:
+    return [t.key for t in ts.tasks]
+
+
+def task(ts: TaskSet, key: str):  # type: ignore[no-untyped-def]
+    return next(t for t in ts.tasks if t.key == key)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("Phòng Kinh tế chủ trì, phối hợp với Trạm Y tế xã hướng dẫn các hộ chăn nuôi.", ["Phòng Kinh tế"], ["Trạm Y tế xã"]),
+        ("Công an xã phối hợp với Ban Chỉ huy Quân sự xã kiểm soát việc vận chuyển.", ["Công an xã"], ["Ban Chỉ huy Quân sự xã"]),
+        ("Ban Công tác Mặt trận chủ trì, phối hợp với Chi hội Nông dân, Chi đoàn Thanh niên thôn tổ chức Ngày hội.",
+         ["Ban Công tác Mặt trận"], ["Chi hội Nông dân", "Chi đoàn Thanh niên thôn"]),
+        ("Phối hợp với Sở Y tế thăm hỏi người có uy tín khi ốm đau.", [], ["Sở Y tế"]),
+        ("Bố trí công chức phụ trách chuyển đổi số tại Trung tâm Phục vụ hành chính công.", [], []),
+    ],
+)
+def test_unit_heads_and_verbs_of_commune_documents(text: str, lead: list[str], support: list[str]) -> None:
+    o = find_owners(text)
+    assert (o.lead, o.support) == (lead, support)
+
+
+def test_a_line_that_is_only_an_agency_owns_the_dash_bullets_under_it() -> None:
+    ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Chỉ đạo các bệnh viện bố trí giường bệnh.\n"
+              "- Báo cáo UBND tỉnh trước ngày 15/12 hằng năm.\n2. Công an tỉnh\n- Bảo đảm an ninh, trật tự.\n")
+    assert keys(ts) == ["I.1.-1", "I.1.-2", "I.2.-1"]
+    assert [o.name for o in task(ts, "I.1.-2").lead] == ["Sở Y tế"]
+    assert task(ts, "I.1.-2").kind == "report" and task(ts, "I.1.-2").schedule.due == ["--12-15"]
+    assert [o.name for o in task(ts, "I.2.-1").lead] == ["Công an tỉnh"]
+
+
+def test_a_sentence_that_names_an_agency_keeps_its_bullets_in_one_task() -> None:
+    ts = read("1. Sở Y tế chủ trì kiểm tra các cơ sở\n- tại các chợ;\n- tại các bếp ăn tập thể.\n")
+    assert keys(ts) == ["1"]
+
+
+def test_a_long_title_without_a_full_stop_over_lettered_points_is_no_task() -> None:
+    ts = read("I. NỘI DUNG\n1. Các hoạt động kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh và Tháng Thanh niên năm 2026\n"
+              "a) Các cơ sở Đoàn tổ chức sinh hoạt chủ điểm trong tháng 3/2026.\nb) Các cơ sở Đoàn ra quân tình nguyện.\n")
+    assert keys(ts) == ["I.1.a", "I.1.b"]
+
+
+def test_an_item_with_a_full_stop_over_its_points_stays_a_task() -> None:
+    ts = read("1. Các cơ sở Đoàn tổ chức các hoạt động kỷ niệm, tuyên dương đoàn viên tiêu biểu trong toàn tỉnh trong tháng 3/2026.\n"
+              "a) Sinh hoạt chủ điểm.\nb) Ra quân tình nguyện.\n")
+    assert keys(ts) == ["1", "1.a", "1.b"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Tổ chức các hoạt động chào mừng kỷ niệm 136 năm Ngày sinh Chủ tịch Hồ Chí Minh.",
+        "1. Chăm sóc các nghĩa trang liệt sĩ nhân dịp Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2026).",
+    ],
+)
+def test_an_anniversary_with_its_number_or_years_is_one_years_occasion(text: str) -> None:
+    t = read(text + "\n").tasks[0]
+    assert t.schedule.repeat == "once" and t.schedule.events
+
+
+def test_an_observance_named_alone_is_every_year() -> None:
+    t = read("1. Các cơ sở Đoàn tổ chức kỷ niệm Ngày thành lập Đoàn TNCS Hồ Chí Minh.\n").tasks[0]
+    assert t.schedule.repeat == "annual" and t.schedule.events == ["--03-26"]

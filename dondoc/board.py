@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dondoc.schedule.words import period_words
+
 # what each kind of notice is called where a person reads a summary
 KIND_VI = {
     "reminder": "nhắc hạn",
@@ -53,6 +55,7 @@ def board_markdown(overdue: list[dict[str, Any]], as_of: date) -> str:
     ]
     for o in sorted(overdue, key=lambda o: -o["days_late"]):
         title = str(o["title"]).replace("|", "/")[:80]
-        lines.append(f"| {o['org_name']} | {o['dispatch'] or ''} | {o['key']} | {title} | {o['period']} "
+        period = period_words(str(o["period"])) or o["period"]
+        lines.append(f"| {o['org_name']} | {o['dispatch'] or ''} | {o['key']} | {title} | {period} "
                      f"| {o['effective_due']:%d/%m/%Y} | {o['days_late']} |")
     return "\n".join(lines)

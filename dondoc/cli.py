@@ -283,13 +283,15 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
     if as_json:
         print_json(data)
         return
+    from dondoc.schedule.words import repeat_phrase
+
     t = Table("văn bản", "mục", "loại", "chu kỳ", "chủ trì", "hạn ghi", "hạn hiệu lực", "tình trạng", title=f"Nhiệm vụ — {day:%d/%m/%Y}")
-    for row in data:
+    for row, (task, _) in zip(data, rows):
         lead = ", ".join((o["org"] or f"? {o['name']}") for o in row["lead"]) or "(chưa rõ)"
         open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
         status = f"{sum(o['bucket'] == 'overdue' for o in open_)} quá hạn, {sum(o['bucket'] == 'open' for o in open_)} trong hạn" if open_ else ""
         nd = row["next_due"]
-        t.add_row(str(row["dispatch"]), row["key"], row["kind"], row["repeat"], lead[:60],
+        t.add_row(str(row["dispatch"]), row["key"], row["kind"], repeat_phrase(task.repeat, task.due), lead[:60],
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)
     console.print(t)
 

@@ -13,32 +13,14 @@ import typer
 import dondoc
 from dondoc.errors import DondocError
 from dondoc.schedule.calendar import ART_148, WorkCalendar, fmt, fmt_long, weekday_vi
-from dondoc.schedule.periods import parse_period, window_phrase
-
-REPEAT_VI = {
-    "once": "một lần",
-    "annual": "hằng năm",
-    "semiannual": "định kỳ 6 tháng",
-    "quarterly": "hằng quý",
-    "monthly": "hằng tháng",
-    "continuous": "thường xuyên",
-    "ad_hoc": "đột xuất",
-}
+from dondoc.schedule.periods import window_phrase
+from dondoc.schedule.words import period_words, repeat_phrase
 
 
 def config_dir() -> Path:
     """$DONDOC_CONFIG_DIR, or the repository's config/ folder."""
     env = os.environ.get("DONDOC_CONFIG_DIR")
     return Path(env) if env else Path(dondoc.__file__).resolve().parents[1] / "config"
-
-
-def _period_phrase(period: str | None) -> str | None:
-    if not period or period == "once":
-        return None
-    try:
-        return parse_period(period.split("@", 1)[0]).phrase()
-    except ValueError:
-        return None
 
 
 def explain_lines(
@@ -51,16 +33,18 @@ def explain_lines(
     written: date | None = None,
     before_means: str | None = None,
     notes: tuple[str, ...] | list[str] = (),
+    due: tuple[str, ...] | list[str] = (),
 ) -> list[str]:
     """How an occurrence's dates were computed, in Vietnamese: stated → rule → effective.
 
     `written` is the day as the dispatch wrote it when "trước ngày X" was read as the day
-    before (`before_means="day_before"`); `notes` are a PlannedDue's notes (29/02 …).
+    before (`before_means="day_before"`); `notes` are a PlannedDue's notes (29/02 …); `due` is
+    the task's due strings, which name the day of a weekly task ("thứ Năm hằng tuần").
     """
     shown = written or stated
     lines = [f"Ngày ghi trong văn bản: {fmt_long(shown)}"]
-    rule = f"Quy tắc: {REPEAT_VI.get(repeat, repeat)}"
-    phrase = _period_phrase(period)
+    rule = f"Quy tắc: {repeat_phrase(repeat, due)}"
+    phrase = period_words(period)
     if phrase:
         rule += f" — kỳ báo cáo {phrase}"
     if window:

@@ -169,7 +169,8 @@ def register(app: typer.Typer) -> None:
         window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
         for line in explain_lines(stated=occ.stated_due, repeat=task.repeat if task else "once",
                                   period=occ.period, window=window, cal=service.work_calendar(s_),
-                                  written=occ.written_due, before_means=s_.before_means, notes=occ.notes):
+                                  written=occ.written_due, before_means=s_.before_means, notes=occ.notes,
+                                  due=task.due if task else ()):
             typer.echo(line)
 
     def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]

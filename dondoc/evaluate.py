@@ -11,7 +11,8 @@ Measures, per document and overall (micro-averaged over all documents):
   implicitly the addressees), an owner the parser inherited from the preamble or the addressees
   (explain["lead"] says so) is not counted as an error.
 - due: (item key, due) pairs plus the reports' due dates; "15/06" = "--06-15", "27/08/2019" =
-  "2019-08-27", "dd/*" = "---DD", "yyyy" = "yyyy-12-31".
+  "2019-08-27", "dd/*" = "---DD", "yyyy" = "yyyy-12-31"; a weekday of a weekly item ("thứ Năm",
+  "thứ 5", "T5"; "Chủ nhật", "CN") = "T5", "CN".
 - events: (item key, "--MM-DD") pairs.
 - cadence: accuracy of `schedule.repeat` over the gold's actionable items.
 - reports: gold reports matched to report tasks by (due, periodicity).
@@ -112,7 +113,22 @@ def gold_due(value: Any) -> str | None:
         return f"--{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     if re.fullmatch(r"\d{4}", s):
         return f"{s}-12-31"
-    return s
+    return _gold_weekday(s) or s
+
+
+_WEEKDAY_NUMBERS = {"hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
+
+
+def _gold_weekday(s: str) -> str | None:
+    """A weekday as a gold reading may write it ("thứ Năm", "thứ 5", "T5", "Chủ nhật", "CN") → "T5", "CN"."""
+    key = match_key(s)
+    if key in ("cn", "chu nhat"):
+        return "CN"
+    m = re.fullmatch(r"(?:t|thu) ?([2-7]|hai|ba|tu|nam|sau|bay)", key)
+    if m is None:
+        return None
+    n = m.group(1)
+    return f"T{n if n.isdigit() else _WEEKDAY_NUMBERS[n]}"
 
 
 def same_owner(a: str, b: str) -> bool:

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from dondoc.errors import NotFoundError
 from dondoc.schedule.calendar import fmt
+from dondoc.schedule.words import period_words, repeat_phrase
 from dondoc.store import models as m
 
 TASK_KIND_VI = {"report": "Báo cáo", "action": "Hạn nhiệm vụ", "event": "Ngày kỷ niệm"}
@@ -48,8 +49,11 @@ def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, c
         if not d.classified:
             summary += f" — {title}"
         ev.add("summary", summary)
-        lines = [f"Văn bản: {number}", f"Mục: {task.key}", f"Kỳ: {occ.period}", f"Hạn ghi trong văn bản: {fmt(occ.stated_due)}",
-                 f"Hạn hiệu lực: {fmt(occ.effective_due)}"]
+        period = period_words(occ.period) if occ.kind != "event" else None
+        lines = [f"Văn bản: {number}", f"Mục: {task.key}", f"Kỳ: {occ.period}" + (f" — {period}" if period else "")]
+        if occ.kind != "event" and task.repeat not in ("once", "continuous", "ad_hoc"):
+            lines.append(f"Định kỳ: {repeat_phrase(task.repeat, task.due)}")
+        lines += [f"Hạn ghi trong văn bản: {fmt(occ.stated_due)}", f"Hạn hiệu lực: {fmt(occ.effective_due)}"]
         if occ.data_from and occ.data_to:
             lines.append(f"Số liệu tính từ {fmt(occ.data_from)} đến {fmt(occ.data_to)}")
         if not d.classified:

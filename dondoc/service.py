@@ -67,7 +67,8 @@ def context(settings: Settings, as_of: date) -> sweep.SweepContext:
     return sweep.SweepContext(
         as_of=as_of, cal=work_calendar(settings), catalog=catalog(settings),
         ladders=LadderConfig(report=tuple(lad.report), action=tuple(lad.action), observance=tuple(lad.observance),
-                             overdue_after=tuple(lad.overdue_after), escalate_after=lad.escalate_after),
+                             overdue_after=tuple(lad.overdue_after), escalate_after=lad.escalate_after,
+                             weekly=tuple(lad.weekly)),
         horizon_days=settings.horizon_days, before_means=settings.before_means, mail_domain=settings.mail_domain,
         tz=settings.timezone, cascade_working_days=settings.cascade_working_days,
     )

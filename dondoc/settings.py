@@ -25,6 +25,14 @@ class Ladders(BaseModel):
     observance: list[int] = Field(default_factory=lambda: [30, 14, 7, 1])
     overdue_after: list[int] = Field(default_factory=lambda: [1])  # days after the effective date
     escalate_after: int = 3  # days after the effective date before the supervisor hears of it
+    weekly: list[int] = Field(default_factory=lambda: [1, 0])  # weekly tasks: WORKING days before
+
+    @field_validator("weekly")
+    @classmethod
+    def _lead_times(cls, v: list[int]) -> list[int]:
+        if any(d < 0 for d in v):
+            raise ValueError("lead times are days before the date: 0 or more")
+        return v
 
 
 class Settings(BaseSettings):

@@ -12,15 +12,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dondoc.errors import InputFileError, TaskSetError
 
-Repeat = Literal["once", "annual", "semiannual", "quarterly", "monthly", "continuous", "ad_hoc"]
+Repeat = Literal["once", "annual", "semiannual", "quarterly", "monthly", "weekly", "continuous", "ad_hoc"]
 Kind = Literal["action", "report", "event"]
 
-# "2019-08-27" one-off; "--06-15" every year on that day; "---20" every month on that day.
-DUE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|---\d{2})$")
+# "2019-08-27" one-off; "--06-15" every year on that day; "---20" every month on that day;
+# "T5" every week on that weekday (weekly tasks only).
+DUE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|---\d{2}|T[2-7]|CN)$")
+# A weekday as Vietnamese offices abbreviate it (T2 = thứ Hai … T7 = thứ Bảy, CN = Chủ nhật),
+# indexed like date.weekday(): T2 is Monday (0), CN is Sunday (6).
+WEEKDAYS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+_WEEKDAY_HELP = "T2 (thứ Hai) … T7 (thứ Bảy) or CN (Chủ nhật)"
+
+
+def weekday_index(due: str) -> int | None:
+    """date.weekday() of a weekday due ("T5" → 3, Thursday), or None when `due` is no weekday."""
+    return WEEKDAYS.index(due) if due in WEEKDAYS else None
 
 
 class _Strict(BaseModel):
@@ -86,10 +96,20 @@ class Schedule(_Strict):
 
     @field_validator("due")
     @classmethod
-    def _due_format(cls, values: list[str]) -> list[str]:
+    def _due_format(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        repeat = info.data.get("repeat")  # absent when repeat itself is wrong: that error is reported
         for v in values:
             if not DUE_PATTERN.match(v):
-                raise ValueError(f"{v!r} is not YYYY-MM-DD, --MM-DD or ---DD")
+                if re.fullmatch(r"(?i)t\d|cn|thứ.*|chủ nhật", v.strip()):
+                    raise ValueError(f"{v!r} is not a weekday as written here: write {_WEEKDAY_HELP}")
+                raise ValueError(f"{v!r} is not YYYY-MM-DD, --MM-DD, ---DD or a weekday ({_WEEKDAY_HELP})")
+            if v in WEEKDAYS:
+                if repeat is not None and repeat != "weekly":
+                    raise ValueError(f"{v!r} is a weekday: it needs repeat: weekly (repeat is {repeat})")
+                continue
+            if repeat == "weekly" and v.startswith("--"):
+                raise ValueError(f"{v!r} does not recur every week: a weekly due is a weekday ({_WEEKDAY_HELP}) "
+                                 "or the first date YYYY-MM-DD")
             if v.startswith("---"):
                 day = int(v[3:])
                 if not 1 <= day <= 31:

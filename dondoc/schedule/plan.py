@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dondoc.schedule.calendar import WorkCalendar
 
 NoticeKind = Literal["reminder", "observance", "overdue", "escalation"]
 
@@ -27,6 +30,7 @@ class OccurrenceView:
     status: str  # open | submitted | cancelled
     prepare_from: date | None = None  # observances: the preparation window opens
     ladder: tuple[int, ...] | None = None  # per-occurrence override (observance remind_days)
+    repeat: str | None = None  # the task's cadence: "weekly" takes the weekly ladder
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class LadderConfig:
     observance: tuple[int, ...] = (30, 14, 7, 1)
     overdue_after: tuple[int, ...] = (1,)
     escalate_after: int = 3
+    # Weekly tasks (reports and actions alike), in WORKING days before the effective date: a
+    # fortnight's ladder would announce next week's occurrence before this week's is due.
+    weekly: tuple[int, ...] = (1, 0)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,17 @@ def latest_rung(due: date, ladder: Sequence[int], as_of: date) -> int | None:
     return min(reached) if reached else None
 
 
+def latest_working_rung(due: date, ladder: Sequence[int], as_of: date, cal: WorkCalendar | None) -> int | None:
+    """`latest_rung` with lead times in working days: rung n is reached on the n-th working day before
+    `due` (a Monday's 1 is the Friday before). Without a calendar they count as calendar days."""
+    if cal is None:
+        return latest_rung(due, ladder, as_of)
+    if as_of > due:
+        return None
+    reached = [n for n in ladder if cal.subtract_working_days(due, n) <= as_of]
+    return min(reached) if reached else None
+
+
 def _ladder(occ: OccurrenceView, cfg: LadderConfig) -> tuple[int, ...]:
     if occ.ladder is not None:
         base = occ.ladder
@@ -71,13 +89,20 @@ def _ladder(occ: OccurrenceView, cfg: LadderConfig) -> tuple[int, ...]:
     return tuple(sorted(set(base), reverse=True))
 
 
-def plan(occurrences: Iterable[OccurrenceView], *, as_of: date, cfg: LadderConfig) -> list[Candidate]:
-    """Every notice due by `as_of`: at most one reminder rung per occurrence, then overdue and escalation."""
+def plan(occurrences: Iterable[OccurrenceView], *, as_of: date, cfg: LadderConfig,
+         cal: WorkCalendar | None = None) -> list[Candidate]:
+    """Every notice due by `as_of`: at most one reminder rung per occurrence, then overdue and escalation.
+
+    A weekly occurrence takes `cfg.weekly`, counted in working days on `cal`.
+    """
     out: list[Candidate] = []
     for occ in occurrences:
         if occ.status != "open":
             continue
-        rung = latest_rung(occ.effective_due, _ladder(occ, cfg), as_of)
+        if occ.repeat == "weekly" and occ.kind != "event" and occ.ladder is None:
+            rung = latest_working_rung(occ.effective_due, sorted(set(cfg.weekly), reverse=True), as_of, cal)
+        else:
+            rung = latest_rung(occ.effective_due, _ladder(occ, cfg), as_of)
         if rung is not None:
             kind: NoticeKind = "observance" if occ.kind == "event" else "reminder"
             out.append(Candidate(occ.id, kind, occ.org_code, rung, f"{kind}:{occ.id}:{rung}"))

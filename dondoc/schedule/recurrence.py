@@ -9,6 +9,10 @@ Reading a schedule's `due` strings (dondoc.taskset.Schedule):
   a year (the H1 report; the year-end one is usually a separate annual task), as written.
 - "---DD": every month on that day for `monthly`; on that day of each period's last month for
   `quarterly` (3, 6, 9, 12), `semiannual` (6, 12) and `annual` (12).
+- "T2" … "T7", "CN": every week on that weekday for `weekly` (T5 = thứ Năm = Thursday), from
+  the anchor on; an ISO date in a weekly task is its first occurrence, then every 7 days. A weekly
+  task with no due falls on the last working day of each week (dondoc.schedule.weeks). Each
+  occurrence is labelled by its ISO week ("2026-W05") and covers that week, Monday to Sunday.
 - A day the month lacks (29/2 in a common year, 31 in a 30-day month) means the month's last
   day: by analogy with BLDS 2015 Art. 148 ("if that month has no such day, the period ends on
   the last day of the month"). RFC 5545 says it the same way: BYMONTHDAY=28,29;BYSETPOS=-1.
@@ -33,9 +37,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from dateutil.rrule import MONTHLY, YEARLY, rrule
+from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule
 
 from dondoc.schedule.periods import ND09, Period, WindowRule, period_for_due
+from dondoc.schedule.weeks import last_working_day, week_of, weeks_between
+from dondoc.taskset import weekday_index
 
 if TYPE_CHECKING:
     from dondoc.schedule.calendar import WorkCalendar
@@ -52,6 +58,8 @@ _LAST_MONTHS: dict[str, tuple[int, ...]] = {
 # Siblings of one period lie within a year of each other: look this far beyond the horizon
 # so that a label never depends on the horizon.
 _LABEL_MARGIN = timedelta(days=400)
+_WEEK_MARGIN = timedelta(days=7)  # a week's siblings lie within that week
+WEEKLY_DEFAULT_NOTE = "Văn bản không ghi thứ trong tuần: hạn là ngày làm việc cuối cùng của tuần"
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,12 @@ def _monthdays(day: int) -> tuple[int, ...]:
 def _rule(due: str, repeat: str, *, anchor: date, until: date | None) -> rrule | None:
     """The RFC 5545 rule of one due string, or None for a single date (see `_single`)."""
     until_dt = _dt(until) if until else None
+    weekday = weekday_index(due)
+    if weekday is not None:  # "T5": every Thursday from the anchor on
+        return rrule(WEEKLY, dtstart=_dt(anchor), byweekday=weekday, until=until_dt)
     if len(due) == 10:  # YYYY-MM-DD
+        if repeat == "weekly":
+            return rrule(WEEKLY, dtstart=_dt(date.fromisoformat(due)), until=until_dt)
         if repeat not in PERIODIC:
             return None
         first = date.fromisoformat(due)
@@ -144,9 +157,19 @@ def _note(due: str, written: date) -> tuple[str, ...]:
     )
 
 
-def _written_dates(schedule: Schedule, *, anchor: date, lo: date, hi: date) -> dict[date, str]:
-    """Every written date of the schedule in [lo, hi], with the due string it came from."""
+def _written_dates(schedule: Schedule, *, anchor: date, lo: date, hi: date,
+                   cal: WorkCalendar | None = None) -> dict[date, str]:
+    """Every written date of the schedule in [lo, hi], with the due string it came from.
+
+    A weekly schedule with no due gives the last working day of each week, from "" (no due string).
+    """
     out: dict[date, str] = {}
+    if schedule.repeat == "weekly" and not schedule.due:
+        for week in weeks_between(max(lo, anchor), hi):
+            d = last_working_day(week, cal)
+            if d is not None and lo <= d <= hi and d >= anchor and (schedule.until is None or d <= schedule.until):
+                out[d] = ""
+        return out
     for due in schedule.due:
         rule = _rule(due, schedule.repeat, anchor=anchor, until=schedule.until)
         if rule is None:
@@ -174,27 +197,39 @@ def due_dates(
     `anchor` is the intended start (the dispatch's date), never today. `windows` overrides
     ND 09/2019's data windows for a periodic report. A relative deadline ("trong 05 ngày làm
     việc kể từ ngày nhận") has a date only once `received` and `cal` are given: it is then
-    one occurrence labelled "once". continuous/ad_hoc tasks with no due date have none.
+    one occurrence labelled "once". continuous/ad_hoc tasks with no due date have none. A weekly
+    task with no due takes the last working day of each week from `cal` (Friday without one).
     """
     lo, hi = between
     if lo > hi:
         return []
     rule = windows or ND09
     periodic = schedule.repeat in PERIODIC
-    found = _written_dates(schedule, anchor=anchor, lo=lo - _LABEL_MARGIN, hi=hi + _LABEL_MARGIN)
+    weekly = schedule.repeat == "weekly"
+    margin = _WEEK_MARGIN if weekly else _LABEL_MARGIN
+    found = _written_dates(schedule, anchor=anchor, lo=lo - margin, hi=hi + margin, cal=cal)
     periods: dict[date, Period] = {}
     siblings: dict[str, int] = defaultdict(int)
     if periodic:
         for d in found:
             periods[d] = period_for_due(schedule.repeat, d, rule)
             siblings[periods[d].label] += 1
+    elif weekly:
+        for d in found:
+            siblings[week_of(d).label] += 1
     out: list[PlannedDue] = []
     for written in sorted(found):
         if not lo <= written <= hi:
             continue
         due = found[written]
-        stated = written - timedelta(days=1) if before_means == "day_before" else written
-        if periodic:
+        # the default day is no written "trước ngày X": before_means does not move it
+        stated = written - timedelta(days=1) if before_means == "day_before" and due else written
+        if weekly:
+            week = week_of(written)
+            label = week.label if siblings[week.label] == 1 else f"{week.label}@{written:%m-%d}"
+            notes = () if due else (WEEKLY_DEFAULT_NOTE,)
+            out.append(PlannedDue(label, stated, week.covers(), None, written, notes))
+        elif periodic:
             p = periods[written]
             label = p.label if siblings[p.label] == 1 else f"{p.label}@{written:%m-%d}"
             out.append(PlannedDue(label, stated, p.covers(), p.data_window(rule), written, _note(due, written)))

@@ -97,9 +97,12 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
     # an item whose reporting dates are split out as its own report tasks (8 → 8.R1, 8.R2) is
     # reminded through those, not a second time under the item
     reported: dict[tuple[str, str], set[str]] = defaultdict(set)
+    weekly_reports: set[tuple[str, str]] = set()  # items with a weekly report of their own (its day may be unsaid)
     for task, _ in pairs:
         if task.kind == "report" and ".R" in task.key:
             reported[(task.dispatch_id, task.key.rsplit(".R", 1)[0])].update(task.due)
+            if task.repeat == "weekly":
+                weekly_reports.add((task.dispatch_id, task.key.rsplit(".R", 1)[0]))
     for task, dispatch in pairs:
         orgs = list(owners.get(task.id or -1, []))
         if task.cascade_by and task.cascade_by not in orgs:
@@ -108,7 +111,8 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
             continue
         anchor = dispatch.issued_on or start
         lo = max(start, anchor)
-        split_out = bool(task.due) and set(task.due) <= reported.get((task.dispatch_id, task.key), set())
+        split_out = bool(task.due) and set(task.due) <= reported.get((task.dispatch_id, task.key), set()) or (
+            task.repeat == "weekly" and not task.due and (task.dispatch_id, task.key) in weekly_reports)
         for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx, dated=not split_out,
                                       received=dispatch.received_on or dispatch.issued_on or dispatch.loaded_at.date()):
             for org in orgs:
@@ -199,7 +203,8 @@ def _task_occurrences(task: m.Task, *, anchor: date, between: tuple[date, date],
     if not dated:
         return specs
     schedule = Schedule(repeat=task.repeat, due=task.due, until=task.until)  # type: ignore[arg-type]
-    for pd in due_dates(schedule, anchor=anchor, between=between, before_means=ctx.before_means):  # type: ignore[arg-type]
+    for pd in due_dates(schedule, anchor=anchor, between=between, before_means=ctx.before_means,  # type: ignore[arg-type]
+                        cal=ctx.cal):
         window = pd.data_window
         specs.append(dict(period=pd.period, kind=task.kind, stated_due=pd.stated,
                           written_due=pd.written if pd.written and pd.written != pd.stated else None,
@@ -236,8 +241,9 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
                                    m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
     ).all()
     by_id = {o.id: o for o in occs}
-    views = [_view(o, ctx) for o in occs]
-    cands = [c for c in planmod.plan(views, as_of=ctx.as_of, cfg=ctx.ladders) if c.kind in kinds]
+    weekly = set(session.exec(select(m.Task.id).where(m.Task.repeat == "weekly")).all())
+    views = [_view(o, ctx, weekly=o.task_id in weekly) for o in occs]
+    cands = [c for c in planmod.plan(views, as_of=ctx.as_of, cfg=ctx.ladders, cal=ctx.cal) if c.kind in kinds]
     if not cands:
         return report
     tasks = {t.id: t for t in session.exec(select(m.Task).where(col(m.Task.id).in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}
@@ -357,7 +363,7 @@ def _close_digest(session: Session, row: m.Outbox, report: PlanReport, payload: 
     report.outbox_ids.append(row.id)
 
 
-def _view(o: m.Occurrence, ctx: SweepContext) -> planmod.OccurrenceView:
+def _view(o: m.Occurrence, ctx: SweepContext, *, weekly: bool = False) -> planmod.OccurrenceView:
     prepare = None
     ladder = None
     if o.kind == "event" and o.event_key:
@@ -368,7 +374,8 @@ def _view(o: m.Occurrence, ctx: SweepContext) -> planmod.OccurrenceView:
                 p = date(o.stated_due.year, int(obs.prepare_from[2:4]), int(obs.prepare_from[5:7]))
                 prepare = p if p < o.stated_due else None
     return planmod.OccurrenceView(id=o.id or 0, kind=o.kind, org_code=o.org_code, effective_due=o.effective_due,
-                                  status=o.status, prepare_from=prepare, ladder=ladder)
+                                  status=o.status, prepare_from=prepare, ladder=ladder,
+                                  repeat="weekly" if weekly and o.kind != "event" else None)
 
 
 def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
@@ -385,7 +392,7 @@ def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
         "kind": c.kind, "dispatch_number": d.number, "dispatch_subject": d.subject, "task_key": task.key,
         "title": task.title, "text": task.text, "owner_name": owner.name if owner else occ.org_code,
         "due_stated": occ.stated_due.isoformat(), "due_effective": occ.effective_due.isoformat(),
-        "days_left": (occ.effective_due - ctx.as_of).days, "period_label": _period_words(occ),
+        "days_left": (occ.effective_due - ctx.as_of).days, "period_label": _period_words(occ, task),
         "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
         "observance_name": obs.name if obs else None, "anniversary": anniversary, "round_year": round_year,
         "classified": d.classified, "occurrence_id": occ.id,
@@ -393,16 +400,17 @@ def _item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
     }
 
 
-def _period_words(occ: m.Occurrence) -> str | None:
-    """The period a report covers, in words ("6 tháng đầu năm 2025"); None for one-off and events."""
-    from dondoc.schedule.periods import parse_period
+def _period_words(occ: m.Occurrence, task: m.Task) -> str | None:
+    """The period a report covers, in words ("6 tháng đầu năm 2025"; a week with its day: "tuần 5/2026
+    (từ 26/01/2026 đến 01/02/2026); định kỳ thứ Năm hằng tuần"); None for one-off and events."""
+    from dondoc.schedule.words import period_words, repeat_phrase
 
-    if occ.kind == "event" or occ.period == "once":
+    if occ.kind == "event":
         return None
-    try:
-        return parse_period(occ.period.split("@", 1)[0]).phrase()
-    except ValueError:
-        return None
+    words = period_words(occ.period)
+    if words is not None and task.repeat == "weekly":
+        words += f"; định kỳ {repeat_phrase('weekly', task.due)}"
+    return words
 
 
 def _due_note(occ: m.Occurrence, ctx: SweepContext) -> str:

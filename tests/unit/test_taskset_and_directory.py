@@ -26,7 +26,7 @@ class TestTaskSet:
     @pytest.mark.parametrize(
         ("change", "where"),
         [
-            (lambda d: d["tasks"][2]["schedule"].update(repeat="weekly"), "task #3 (key '3.R1'): field schedule.repeat"),
+            (lambda d: d["tasks"][2]["schedule"].update(repeat="fortnightly"), "task #3 (key '3.R1'): field schedule.repeat"),
             (lambda d: d["tasks"][0]["schedule"].update(due=["2025-02-31"]), "task #1 (key '1'): field schedule.due"),
             (lambda d: d["tasks"][0]["schedule"].update(due=["31/12/2025"]), "task #1 (key '1'): field schedule.due"),
             (lambda d: d["tasks"][1].update(kind="meeting"), "task #2 (key '2'): field kind"),

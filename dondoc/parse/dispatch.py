@@ -137,6 +137,25 @@ def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[
     tasks[at:at] = new
 
 
+def _after_table(node: Node, last: int, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
+    """The reports a heading item asks for in a paragraph after its table ("Các đơn vị báo cáo kết quả
+    về Sở Nội vụ trước ngày …"), `last` being where the table's last line starts: keyed under the
+    item ("II.R1") and placed after the table's rows."""
+    after = [ln for ln in node.lines if ln.start > last and ln.text]
+    n = 0
+    new: list[Task] = []
+    for ln in after:
+        for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
+            n += 1
+            fallback = ctx.preamble_lead or ctx.recipients
+            t = report_task(f"{node.key}.R{n}", ln.text, spec, (ln.start, ln.end), fallback)
+            line_of[t.key] = ln.no
+            new.append(t)
+    if new:
+        at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > new[0].span[0]), len(tasks))
+        tasks[at:at] = new
+
+
 def parse_dispatch(
     text: str,
     *,
@@ -262,8 +281,19 @@ def parse_dispatch(
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)
             closing = [ln for ln in outline.preamble if ln.start > last]
+    if not outline.items and not closing and tables:
+        # a dispatch whose tasks are all in tables: the paragraphs after the last table close it
+        tables_end = tables[-1].lines[-1].start
+        closing = [ln for ln in outline.preamble if ln.start > tables_end]
     for table in tables:
         _add_table(table, outline, tasks, line_of, ctx)
+    last_table: dict[int, tuple[Node, int]] = {}  # heading item -> where the last line of its last table starts
+    for t in tables:
+        nd = _table_parent(t, outline)
+        if nd is not None:
+            last_table[id(nd)] = (nd, t.lines[-1].start)
+    for nd, last in last_table.values():
+        _after_table(nd, last, tasks, line_of, ctx)
     n = 0
     for ln in [*outline.tail, *closing]:
         for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):

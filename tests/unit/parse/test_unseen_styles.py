@@ -69,6 +69,26 @@ def test_an_item_with_a_full_stop_over_its_points_stays_a_task() -> None:
     assert keys(ts) == ["1", "1.a", "1.b"]
 
 
+@pytest.mark.parametrize("heading", ["**NHIỆM VỤ CỤ THỂ**", "Cụ thể như sau:", ""])
+def test_the_closing_report_after_a_table_of_tasks_is_read(heading: str) -> None:
+    ts = read(f"Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện như sau:\n\n{heading}\n\n"
+              "| STT | Nội dung công việc | Đơn vị chủ trì | Thời hạn |\n|---|---|---|---|\n"
+              "| 1 | Tổ chức đánh giá cán bộ | Các cơ quan, đơn vị | Trước ngày 10/12/2026 |\n\n"
+              "Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 20/12/2026.\n")
+    assert keys(ts) == ["1", "R1"]
+    r = task(ts, "R1")
+    assert (r.kind, r.report_to, r.schedule.due, [o.name for o in r.lead]) == ("report", "Sở Nội vụ", ["2026-12-20"], ["Các đơn vị"])
+
+
+def test_a_report_between_a_heading_items_table_and_the_next_item_is_kept_under_the_heading() -> None:
+    ts = read("1. Các nhiệm vụ cụ thể:\n"
+              "| STT | Nội dung công việc | Đơn vị chủ trì | Thời hạn |\n"
+              "| 1 | Tổ chức đánh giá cán bộ | Sở Nội vụ | Trước ngày 10/12/2026 |\n"
+              "Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 20/12/2026.\n"
+              "2. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    assert keys(ts) == ["1.1", "1.R1", "2"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -56,9 +56,22 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
     return hit[1]
 
 
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """The lines' texts, a line that starts in lower case joined to the one before it when that one
+    ends no sentence: a paragraph broken at the page's width (a PDF) reads as one."""
+    out: list[str] = []
+    for ln in lines:
+        t = ln.text
+        if out and t[:1].islower() and not out[-1].endswith((".", ":", ";", "!", "?")):
+            out[-1] += " " + t
+        else:
+            out.append(t)
+    return out
+
+
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
-    sentences = [s for ln in reversed(preamble) for s in split_after_punct(_PREAMBLE_BREAK, ln.text)]
+    sentences = [s for text in reversed(_paragraphs(preamble)) for s in split_after_punct(_PREAMBLE_BREAK, text)]
     folded: dict[int, str] = {}  # each sentence folded when first asked about
 
     def fold_of(k: int) -> str:

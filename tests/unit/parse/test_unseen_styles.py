@@ -89,6 +89,12 @@ def test_a_report_between_a_heading_items_table_and_the_next_item_is_kept_under_
     assert keys(ts) == ["1.1", "1.R1", "2"]
 
 
+def test_a_request_broken_over_the_lines_of_a_pdf_gives_its_owners() -> None:
+    ts = read("Thực hiện Công điện của Bộ Y tế về phòng, chống dịch bệnh mùa mưa, Sở Y tế đề nghị các đơn vị triển khai thực hiện\n"
+              "một số nội dung\nsau:\n1. Tăng cường giám sát dịch bệnh tại cộng đồng.\n")
+    assert [o.name for o in task(ts, "1").lead] == ["các đơn vị"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

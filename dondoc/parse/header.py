@@ -43,6 +43,13 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
+def _subject_goes_on(t: str) -> bool:
+    """Whether a line after the trích yếu's first carries it on: not blank, not the motto or another
+    header field (pasted in a two-column header's reading order), not a line in capitals."""
+    return bool(t) and not (_KINH_GUI.match(t) or _PLACE_DATE.match(t) or _NUMBER.match(t) or t.isupper()
+                            or _MOTTO.search(fold_keep_length(t.lower())))
+
+
 def _sentence_case(s: str) -> str:
     s = s.strip().strip("*").strip()
     return s[:1] + s[1:].lower() if s.isupper() else s
@@ -90,7 +97,7 @@ def parse_header(lines: list[Line]) -> Header:
             if m and len(t) > 6:
                 parts = [t]
                 k = i + 1
-                while k < n and lines[k].text and not _KINH_GUI.match(lines[k].text) and not _PLACE_DATE.match(lines[k].text) and k - i < 8:
+                while k < n and k - i < 8 and _subject_goes_on(lines[k].text):
                     parts.append(lines[k].text)
                     k += 1
                 h.subject = " ".join(parts)

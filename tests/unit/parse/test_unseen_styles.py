@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.errors import NothingToTrackError
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.owners import find_owners
@@ -110,3 +111,11 @@ def test_an_anniversary_with_its_number_or_years_is_one_years_occasion(text: str
 def test_an_observance_named_alone_is_every_year() -> None:
     t = read("1. Các cơ sở Đoàn tổ chức kỷ niệm Ngày thành lập Đoàn TNCS Hồ Chí Minh.\n").tasks[0]
     assert t.schedule.repeat == "annual" and t.schedule.events == ["--03-26"]
+
+
+def test_the_subject_stops_before_the_motto_of_a_two_column_header() -> None:
+    ts = parse_dispatch("SỞ Y TẾ\nSố: 15/SYT-NVY\nV/v phòng, chống dịch sốt xuất huyết\nvà bệnh tay chân miệng\n"
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 04 tháng 7 năm 2026\n"
+                        "1. Các bệnh viện bố trí giường bệnh.\n", source=Source(name="t"), observances=CATALOG)
+    assert ts.dispatch.subject == "V/v phòng, chống dịch sốt xuất huyết và bệnh tay chân miệng"
+

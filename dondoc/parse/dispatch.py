@@ -181,11 +181,18 @@ def parse_dispatch(
     lines = split_lines(text)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]
-    tables = find_tables(body)
+    annexed = lines[header.appendix[0] : header.appendix[1]] if header.appendix else []
+    tables = find_tables(body) + find_tables(annexed)
     if tables:  # read apart, row by row; the outline sees blank lines in their place
         in_table = {ln.no for t in tables for ln in t.lines}
         body = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in body]
+        annexed = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in annexed]
     outline = build_outline(body)
+    if annexed:
+        # a plan promulgated with a decision: an outline of its own (its numbering starts afresh),
+        # its items after the decision's; its title lines name no owner
+        more = build_outline(annexed)
+        outline = Outline(outline.preamble, outline.items + more.items, outline.tail + more.tail, outline.loose_bullets)
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
     lead, why = _preamble_owners(outline.preamble)
@@ -338,7 +345,8 @@ def parse_dispatch(
             t.key = f"{t.key}#{k}"
         seen.add(t.key)
         unique.append(t)
-    set_gatherers(unique, "\n".join(ln.text for ln in lines[header.body_start : header.body_end]))
+    annexed_text = lines[header.appendix[0] : header.appendix[1]] if header.appendix else []
+    set_gatherers(unique, "\n".join(ln.text for ln in [*lines[header.body_start : header.body_end], *annexed_text]))
     if directory is not None:
         complete_names(unique, directory)
     ts = TaskSet(dispatch=dispatch, tasks=unique, warnings=list(dict.fromkeys(ctx.warnings)))

@@ -40,7 +40,28 @@ class Header:
     signer: str | None = None
     body_start: int = 0  # index of the first line after Kính gửi
     body_end: int = 0  # index of Nơi nhận / the signature block
+    appendix: tuple[int, int] | None = None  # lines of a document promulgated with it, after the signature
     warnings: list[str] = field(default_factory=list)
+
+
+_APPENDIX_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|ĐIỀU LỆ|NỘI QUY)\b")
+_ANNEXED = re.compile(r"^\(?\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
+
+
+def _appendix_start(lines: list[Line], body_start: int) -> int | None:
+    """Where a document promulgated with this one begins after its signature: a title in capitals
+    ("KẾ HOẠCH", "QUY CHẾ", "PHỤ LỤC") with "(Ban hành kèm theo …)" within the four lines after it."""
+    signed = False
+    for k in range(body_start, len(lines)):
+        t = lines[k].text
+        if not signed:
+            signed = bool(t) and _END_OF_BODY.match(t) is not None
+            continue
+        if t[:1].isupper() and _APPENDIX_TITLE.match(t) and t.isupper() and any(
+            _ANNEXED.search(fold_keep_length(lines[j].text.lower())) for j in range(k + 1, min(len(lines), k + 5))
+        ):
+            return k
+    return None
 
 
 def _subject_goes_on(t: str) -> bool:
@@ -135,6 +156,13 @@ def parse_header(lines: list[Line]) -> Header:
                 break
             h.body_start = k
         i += 1
+    start = _appendix_start(lines, h.body_start)
+    if start is not None:
+        # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" after the signature: the body ends at the
+        # first Nơi nhận or signature before it (however early) and the appendix is read too, up to
+        # its own Nơi nhận or signature
+        h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)), h.body_end)
+        h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)), n))
     if issuer_lines:
         h.issuer = _sentence_case(" ".join(issuer_lines))
     # signer: the name after the signature block

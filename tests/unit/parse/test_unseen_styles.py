@@ -119,3 +119,35 @@ def test_the_subject_stops_before_the_motto_of_a_two_column_header() -> None:
                         "1. Các bệnh viện bố trí giường bệnh.\n", source=Source(name="t"), observances=CATALOG)
     assert ts.dispatch.subject == "V/v phòng, chống dịch sốt xuất huyết và bệnh tay chân miệng"
 
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Số: 90/QĐ-UBND
+An Hòa, ngày 01 tháng 9 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phòng cháy, chữa cháy năm 2026
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng cháy, chữa cháy năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các sở, ban, ngành chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn An
+KẾ HOẠCH
+Phòng cháy, chữa cháy năm 2026
+(Ban hành kèm theo Quyết định số 90/QĐ-UBND ngày 01/9/2026 của UBND tỉnh)
+I. NHIỆM VỤ
+"""
+
+
+def test_a_plan_promulgated_after_the_signature_is_read_with_its_own_numbering() -> None:
+    items = "".join(f"{k}. Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ, đợt {k}, trước ngày {k}/10/2026.\n" for k in range(1, 9))
+    ts = parse_dispatch(DECISION + items, source=Source(name="t"), observances=CATALOG)
+    assert keys(ts) == [f"I.{k}" for k in range(1, 9)]  # not under Điều 2, though Nơi nhận stands early
+    assert ts.dispatch.signer == "Lê Văn An"
+
+
+def test_capitals_after_the_signature_without_kem_theo_are_no_plan() -> None:
+    text = DECISION.replace("(Ban hành kèm theo Quyết định số 90/QĐ-UBND ngày 01/9/2026 của UBND tỉnh)\n", "")
+    with pytest.raises(NothingToTrackError):  # the decision's own clauses hold no task
+        parse_dispatch(text + "1. Công an tỉnh kiểm tra các chợ.\n", source=Source(name="t"), observances=CATALOG)

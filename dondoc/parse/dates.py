@@ -31,9 +31,13 @@ _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua
 _MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
+_EVENT = "nhan duoc|ky|ban hanh|co hieu luc|ket thuc"
+_DOCUMENT = "quyet dinh|ke hoach|van ban|cong van|thong bao|chi thi|nghi quyet|huong dan|chuong trinh|thong tu|nghi dinh|cong dien|de an|quy che"
 _RELATIVE = re.compile(
     r"trong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
-    r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?(nhan duoc|ky|ban hanh|co hieu luc|ket thuc)?"
+    r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?"
+    # "kể từ ngày Quyết định (giao dự toán …) (này) (được) có hiệu lực / ban hành / ký": the event of a document
+    rf"(?:(?:{_DOCUMENT})(?: [a-z]+){{0,6}}? (?:nay )?(?:duoc )?(?=(?:{_EVENT})\b(?! thuat| nang)))?({_EVENT})?"
 )
 # After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).
 _ANY_DATE = re.compile(rf"{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")

@@ -9,6 +9,7 @@ import pytest
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
+from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.owners import find_owners
 from dondoc.taskset import Source, TaskSet
 
@@ -151,3 +152,18 @@ def test_capitals_after_the_signature_without_kem_theo_are_no_plan() -> None:
     text = DECISION.replace("(Ban hành kèm theo Quyết định số 90/QĐ-UBND ngày 01/9/2026 của UBND tỉnh)\n", "")
     with pytest.raises(NothingToTrackError):  # the decision's own clauses hold no task
         parse_dispatch(text + "1. Công an tỉnh kiểm tra các chợ.\n", source=Source(name="t"), observances=CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("trong thời hạn 10 ngày kể từ ngày Quyết định giao dự toán ngân sách có hiệu lực", "effect"),
+        ("trong thời hạn 30 ngày kể từ ngày Quyết định này có hiệu lực", "effect"),
+        ("trong vòng 07 ngày làm việc kể từ ngày Kế hoạch này được ban hành", "signing"),
+        ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này", "receipt"),
+        ("trong thời hạn 10 ngày kể từ ngày Quyết định về kỹ thuật đo đạc được công bố", "receipt"),
+    ],
+)
+def test_a_period_counted_from_a_documents_event(text: str, event: str) -> None:
+    (d,) = find_deadlines(text, every_year=False, ctx=DateContext(), warnings=[])
+    assert d.relative is not None and d.relative.from_event == event

@@ -6,13 +6,24 @@ import re
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import word_search
+from dondoc.parse.scan import word_finditer, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
 # Every branch of these begins with \b, taken out and checked by word_search: the engine then skips
 # to the words' first letters instead of trying every branch at every character.
+# "hằng/hàng/mỗi tuần", "định kỳ hằng tuần", "báo cáo tuần", "01 lần/tuần", but not the events of a
+# "Tuần lễ …", a patrol ("tuần tra"), "hàng tuần liền/nay/trời" (for weeks on end), "báo cáo tuần qua".
+# One clause says it once: "gửi báo cáo tuần … vào thứ Sáu hằng tuần" is read at its last "hằng tuần".
+_EVERY_WEEK = r"(?:hang|moi|dinh ky(?: hang| moi)?) tuan\b(?! (?:le|tra|lien|nay|troi)\b)"
+WEEKLY = re.compile(
+    rf"(?:{_EVERY_WEEK}"
+    r"|bao cao tuan\b(?! (?:le|tra|qua|truoc|nay|toi|sau|dau|cuoi|thu|lien)\b)"
+    r"|(?:0?1|mot) (?:lan ?/ ?tuan|tuan ?/ ?lan|tuan (?:0?1|mot) lan)\b)"
+    rf"(?![^.;\n]*\b{_EVERY_WEEK})"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    ("weekly", WEEKLY, "says every week"),
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
     ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
     ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|nua nam\b"), "says every 6 months"),
@@ -20,6 +31,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
 _NEEDS = {
+    "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
+               "tuan 01 lan", "tuan mot lan"),
     "monthly": ("hang thang", "moi thang", "ky thang", "cao thang"),
     "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy"),
     "semiannual": ("6 thang", "sau thang", "nua nam"),
@@ -75,3 +88,52 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     if m:
         return "once", f'a one-off deliverable ("{text[m.start():m.end()]}") without a date'
     return "continuous", "no date, no deliverable: an ongoing duty"
+
+
+# A weekday in the text itself (diacritics tell "thứ tư" from "thứ tự", "thứ Năm" from "thu năm").
+_WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)(?!\w)", re.IGNORECASE)
+_WEEKDAY_CODE = {"hai": "T2", "ba": "T3", "tư": "T4", "năm": "T5", "sáu": "T6", "bảy": "T7", "bẩy": "T7"}
+# "lần thứ hai", "tuần thứ 2", "kỳ họp thứ năm": an ordinal, no weekday
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:lan|tuan|ky|ky hop|khoa|dot|phan|buoc|muc|dieu|khoan|nam|thang|quy|luot|hop|so|hang|cap|the he|nguoi)\s*$")
+_CLAUSE_END = re.compile(r"[;\n]|\.\s")
+_WEEKDAY_REACH = 120  # characters either side of the cadence, within its clause
+WEEKDAY_ORDER = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def _clause(f: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between ';', a line break or a full stop) around f[start:end], at most _WEEKDAY_REACH each side."""
+    s = max(0, start - _WEEKDAY_REACH)
+    for brk in _CLAUSE_END.finditer(f, s, start):
+        s = brk.end()
+    stop = _CLAUSE_END.search(f, end, min(len(f), end + _WEEKDAY_REACH))
+    return s, stop.start() if stop else min(len(f), end + _WEEKDAY_REACH)
+
+
+def weekly_days(text: str) -> tuple[list[str], str] | None:
+    """The weekdays a weekly cadence names ("thứ Năm hằng tuần", "hằng tuần (trước 16 giờ thứ Năm)",
+    "vào thứ 6 hằng tuần" → ["T5"] …) and why; an empty list when it names none; None when the text
+    states no weekly cadence."""
+    f = fold_keep_length(text)
+    if not any(map(f.__contains__, _NEEDS["weekly"])):
+        return None
+    cadences = list(word_finditer(WEEKLY, f))
+    if not cadences:
+        return None
+    codes: set[str] = set()
+    said: list[str] = []
+    for c in cadences:
+        s, e = _clause(f, c.start(), c.end())
+        for m in _WEEKDAY.finditer(text, s, e):
+            if _ORDINAL_BEFORE.search(f, max(0, m.start() - 12), m.start()):
+                continue
+            word = m.group(1)
+            codes.add("CN" if word is None else _WEEKDAY_CODE.get(word.lower(), f"T{word}"))
+            if m.group() not in said:
+                said.append(m.group())
+    quoted = text[cadences[0].start() : cadences[0].end()]
+    if not codes:
+        return [], f'"{quoted}" names no weekday: the last working day of each week'
+    days = ", ".join(f'"{w}"' for w in said)
+    which = "that day" if len(codes) == 1 else "those days"
+    return sorted(codes, key=WEEKDAY_ORDER.index), f'{days} with "{quoted}": {which} of every week'

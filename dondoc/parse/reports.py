@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dondoc.parse.cadence import WEEKLY
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
@@ -23,6 +24,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
+    ("weekly", re.compile(rf"\b(?:{WEEKLY.pattern})")),  # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it

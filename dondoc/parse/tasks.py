@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.parse.cadence import classify, explicit_cadence
+from dondoc.parse.cadence import classify, explicit_cadence, weekly_days
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.observances import EventFinder
@@ -17,7 +17,7 @@ from dondoc.taskset import Cascade, Owner, Schedule, Task
 
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
-_FREQ = ["monthly", "quarterly", "semiannual", "annual"]
+_FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
 _SECTION = re.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
     r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
@@ -140,6 +140,21 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
         task.explain["support"] = "; ".join(w for w in found.support_why if w)
 
 
+# "về UBND tỉnh vào thứ 6 hằng tuần": the recipient's name stops before the day of a weekly report
+_WEEKLY_TAIL = re.compile(
+    r"(?i)\s+(?:vào\s+)?(?:(?:sáng|chiều|trưa|tối)\s+)?(?:(?:ngày\s+)?thứ\s+\w+|chủ\s+nhật)"
+    r"(?:\s+(?:hằng|hàng|mỗi)\s+tuần)?\s*$|\s+(?:hằng|hàng|mỗi)\s+tuần\s*$")
+
+
+def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:
+    """The due of a weekly task: the weekdays its text names ("T5"), else none (the last working day
+    of each week); dates in the text are no weekly day and are left out, and the why says so."""
+    days, why = weekly_days(text) or ([], "no weekday stated: the last working day of each week")
+    if dates:
+        why += f"; the dates {', '.join(dates)} in the text do not recur every week and are left out"
+    return days, why
+
+
 def report_task(
     key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str], fallback_why: str = ""
 ) -> Task:
@@ -147,15 +162,20 @@ def report_task(
     yearly = [lu.lunar for lu in lunar if lu.lunar is not None]
     dues = without_misread(list(spec.dues), lunar) + [lu.due for lu in lunar if lu.due]
     repeat = "annual" if yearly and spec.repeat in ("once", "continuous") else spec.repeat
-    sched = Schedule(repeat=repeat, due=list(dict.fromkeys(dues)), relative=spec.relative, lunar=yearly)  # type: ignore[arg-type]
-    task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=spec.to, schedule=sched, span=span)
+    relative, due_why = spec.relative, spec.due_why
+    to = (_WEEKLY_TAIL.sub("", spec.to) or spec.to) if spec.to else None
+    if repeat == "weekly":
+        dues, due_why = weekly_due(text, dues)
+        relative = None
+    sched = Schedule(repeat=repeat, due=list(dict.fromkeys(dues)), relative=relative, lunar=yearly)  # type: ignore[arg-type]
+    task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=to, schedule=sched, span=span)
     task.lead = _owners(spec.by or fallback_lead)
     task.explain = {
         "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
         "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),
-        "report_to": f'"{spec.to}" receives it' if spec.to else "the text names no recipient",
+        "report_to": f'"{to}" receives it' if to else "the text names no recipient",
         "schedule.repeat": spec.why,
-        "schedule.due": spec.due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
+        "schedule.due": due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
     }
     if lunar:
         task.explain["schedule.lunar"] = "; ".join(lu.why for lu in lunar)
@@ -218,11 +238,13 @@ def item_tasks(
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
     rel = next((d.relative for d in dls if d.relative), None)
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
-    if periodic and not due:
+    from_reports = bool(periodic and not due)
+    if from_reports:
         best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
         repeat: str = best.schedule.repeat
         why = f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
-        due = [d for r in periodic for d in r.schedule.due]
+        # weekdays and days of a month or year do not mix: a weekly item takes its weekly reports' days
+        due = [d for r in periodic if (r.schedule.repeat == "weekly") == (repeat == "weekly") for d in r.schedule.due]
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(
@@ -243,6 +265,10 @@ def item_tasks(
         task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *(lu.why for lu in lunar if lu.due)])
     if repeat == "monthly":
         due = [d if d.startswith("---") else "---" + d[-2:] for d in due]
+    elif repeat == "weekly":
+        if not from_reports:
+            due, task.explain["schedule.due"] = weekly_due(body, due)
+        rel = None  # a deadline counted from receipt would stand for every week's occurrence
     task.schedule = Schedule(repeat=repeat, due=list(dict.fromkeys(due)), events=[e.event for e in events],  # type: ignore[arg-type]
                              relative=rel, lunar=yearly_lunar)
     task.explain["schedule.repeat"] = why

@@ -24,7 +24,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
-    ("weekly", re.compile(rf"\b(?:{WEEKLY.pattern})")),  # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra"
+    # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra". Every branch starts with one of [hmdb01]:
+    # the look-ahead lets the engine skip to those letters before it tests the \b
+    ("weekly", re.compile(rf"(?=[hmdb01])\b(?:{WEEKLY.pattern})")),
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it

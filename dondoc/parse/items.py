@@ -25,6 +25,7 @@ _MARKER = re.compile(
     r")\s*"
 )
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
@@ -181,6 +182,8 @@ def build_outline(lines: list[Line]) -> Outline:
         if not t:
             after_blank = True
             continue
+        if len(t) < 10 and _PAGE_NUMBER.match(t):
+            continue  # "2", "- 2 -": a page's number, pasted with the text of a PDF
         blank_before, after_blank = after_blank, False
         mk = read_marker(t)
         if mk is not None:
@@ -275,6 +278,8 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
     return node
 
 
+# Words no sentence ends on: a line that ends on one goes on in the next ("… gửi về⏎Sở Nội vụ …").
+_GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
 _CLOSING_HINT = re.compile(
     r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
 )
@@ -296,7 +301,18 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
     first_body = 2 if own[0].text.isupper() or (mk is not None and own[0].text[mk.end :].isupper()) else 1
     for k in range(first_body, len(own)):
         t = own[k].text
-        if t[:1].isupper() and not node.text.endswith(":") and _CLOSING_HINT.search(t):
+        if not t[:1].isupper() or node.text.endswith(":"):
+            continue
+        prev = own[k - 1].text
+        if prev.endswith(",") or prev.rsplit(" ", 1)[-1].lower() in _GOES_ON:
+            continue  # a capital inside a sentence broken at the page's width ("… báo cáo về⏎Sở Y tế …")
+        # the paragraph, with the lines of it a PDF broke off ("… triển khai thực⏎hiện./.")
+        para = t
+        for x in own[k + 1 : k + 6]:
+            if not x.text[:1].islower():
+                break
+            para += " " + x.text
+        if _CLOSING_HINT.search(para):
             cut = k
             break
     if cut is None:

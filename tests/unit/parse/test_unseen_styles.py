@@ -167,3 +167,21 @@ def test_capitals_after_the_signature_without_kem_theo_are_no_plan() -> None:
 def test_a_period_counted_from_a_documents_event(text: str, event: str) -> None:
     (d,) = find_deadlines(text, every_year=False, ctx=DateContext(), warnings=[])
     assert d.relative is not None and d.relative.from_event == event
+
+
+def test_a_closing_broken_over_two_lines_is_cut_from_the_last_item() -> None:
+    ts = read("1. Sở Y tế tăng cường giám sát dịch bệnh.\n2. Tăng cường kiểm tra vệ sinh môi trường tại các cơ sở y tế.\n"
+              "Nhận được Công văn này, đề nghị Thủ trưởng các đơn vị khẩn trương triển khai thực\nhiện./.\n")
+    t = task(ts, "2")
+    assert "Nhận được" not in t.text and "Thủ trưởng các đơn vị" not in [o.name for o in t.lead]
+
+
+def test_a_page_number_alone_on_a_line_is_no_text() -> None:
+    ts = read("1. Sở Y tế tăng cường giám sát dịch bệnh tại các xã, phường.\n2\n- 3 -\n2. Công an tỉnh bảo đảm an ninh.\n")
+    assert task(ts, "1").text == "Sở Y tế tăng cường giám sát dịch bệnh tại các xã, phường."
+
+
+def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
+    ts = read("1. Sở Y tế chủ trì tổ chức kiểm tra.\n2. Các đơn vị tổng hợp tình hình, định kỳ hằng tháng gửi báo cáo về\n"
+              "Sở Y tế (qua Phòng Nghiệp vụ Y) trước ngày 25 để tổng hợp, báo cáo UBND tỉnh.\n")
+    assert keys(ts) == ["1", "2"] and task(ts, "2").kind == "report"

@@ -56,17 +56,22 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
     return hit[1]
 
 
-def _paragraphs(lines: list[Line]) -> list[str]:
-    """The lines' texts, a line that starts in lower case joined to the one before it when that one
-    ends no sentence: a paragraph broken at the page's width (a PDF) reads as one."""
-    out: list[str] = []
+def _paragraph_lines(lines: list[Line]) -> list[list[Line]]:
+    """The lines in paragraphs: a line that starts in lower case or with a digit goes with the one
+    before it when that one ends no sentence (a paragraph broken at the page's width, as in a PDF)."""
+    out: list[list[Line]] = []
     for ln in lines:
         t = ln.text
-        if out and t[:1].islower() and not out[-1].endswith((".", ":", ";", "!", "?")):
-            out[-1] += " " + t
+        if out and (t[:1].islower() or t[:1].isdigit()) and not out[-1][-1].text.endswith((".", ":", ";", "!", "?")):
+            out[-1].append(ln)
         else:
-            out.append(t)
+            out.append([ln])
     return out
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """The texts of the lines' paragraphs (_paragraph_lines), each on one line."""
+    return [" ".join(ln.text for ln in para) for para in _paragraph_lines(lines)]
 
 
 def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
@@ -315,12 +320,13 @@ def parse_dispatch(
     for nd, last in last_table.values():
         _after_table(nd, last, tasks, line_of, ctx)
     n = 0
-    for ln in [*outline.tail, *closing]:
-        for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
+    for para in _paragraph_lines([*outline.tail, *closing]):
+        text = " ".join(ln.text for ln in para)
+        for spec in find_reports(text, ctx=ctx.dates, warnings=ctx.warnings):
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
-            t = report_task(f"R{n}", ln.text, spec, (ln.start, ln.end), fallback)
-            line_of[t.key] = ln.no
+            t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)
+            line_of[t.key] = para[0].no
             tasks.append(t)
     if not any(t.kind != "report" for t in tasks) and not tasks:
         raise NothingToTrackError(source.name, "no numbered instruction to track was found (a news article?)")

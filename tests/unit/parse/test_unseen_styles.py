@@ -181,6 +181,13 @@ def test_a_page_number_alone_on_a_line_is_no_text() -> None:
     assert task(ts, "1").text == "Sở Y tế tăng cường giám sát dịch bệnh tại các xã, phường."
 
 
+def test_a_closing_report_broken_over_two_lines_keeps_its_date() -> None:
+    ts = read("1. Các bệnh viện bố trí giường bệnh.\nCác đơn vị báo cáo kết quả thực hiện về Sở Y tế trước\n"
+              "ngày 20/12/2026 để tổng hợp./.\n")
+    r = task(ts, "R1")
+    assert (r.report_to, r.schedule.due) == ("Sở Y tế", ["2026-12-20"])
+
+
 def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
     ts = read("1. Sở Y tế chủ trì tổ chức kiểm tra.\n2. Các đơn vị tổng hợp tình hình, định kỳ hằng tháng gửi báo cáo về\n"
               "Sở Y tế (qua Phòng Nghiệp vụ Y) trước ngày 25 để tổng hợp, báo cáo UBND tỉnh.\n")

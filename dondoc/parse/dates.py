@@ -24,11 +24,16 @@ _DM = rf"{_D}\s*/\s*{_M}(?![/\d])"
 _WORDY_DM = rf"{_D}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d)"
 
 # Without their leading \b, which word_finditer checks by hand (the engine then skips to the words).
+# "trước 17 giờ 00 ngày …", "trước 16h30, ngày …": the hour of the last day
+_HOUR = r"\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{2})?(?:\s*phut)?(?:\s+(?:sang|chieu))?\s*,?"
 _DEADLINE = re.compile(
-    rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
+    rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:{_HOUR})?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
-_MONTH_YEAR = re.compile(rf"\b(?:trong|den het|den cuoi|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het)\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b")
+_MONTH_YEAR = re.compile(
+    rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
+    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b"
+)
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
 _EVENT = "nhan duoc|ky|ban hanh|co hieu luc|ket thuc"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,23 @@ def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
     ts = read("1. Sở Y tế chủ trì tổ chức kiểm tra.\n2. Các đơn vị tổng hợp tình hình, định kỳ hằng tháng gửi báo cáo về\n"
               "Sở Y tế (qua Phòng Nghiệp vụ Y) trước ngày 25 để tổng hợp, báo cáo UBND tỉnh.\n")
     assert keys(ts) == ["1", "2"] and task(ts, "2").kind == "report"
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Hoàn thành trước 17 giờ ngày 20/12/2026.", "2026-12-20"),
+        ("Báo cáo trước 16 giờ 00 ngày 15/01/2026.", "2026-01-15"),
+        ("Gửi về Sở Nội vụ trước 16h30, ngày 15/01/2026.", "2026-01-15"),
+        ("Thời gian thực hiện: tháng 10/2026.", "2026-10-31"),
+        ("Triển khai từ tháng 3 đến tháng 5/2026.", "2026-05-31"),
+    ],
+)
+def test_deadlines_with_an_hour_or_a_month_after_a_label(text: str, due: str) -> None:
+    ctx = DateContext(date(2026, 3, 5), 2026, 3)
+    assert [d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[])] == [due]
+
+
+def test_figures_up_to_a_month_are_no_deadline() -> None:
+    ctx = DateContext(date(2026, 3, 5), 2026, 3)
+    assert find_deadlines("Số liệu tính đến tháng 6/2026.", every_year=False, ctx=ctx, warnings=[]) == []

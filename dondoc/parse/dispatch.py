@@ -170,7 +170,8 @@ def _after_table(node: Node, last: int, tasks: list[Task], line_of: dict[str, in
             line_of[t.key] = ln.no
             new.append(t)
     if new:
-        at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > new[0].span[0]), len(tasks))
+        first = new[0].span[0] if new[0].span else 0
+        at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > first), len(tasks))
         tasks[at:at] = new
 
 
@@ -313,10 +314,10 @@ def parse_dispatch(
     for table in tables:
         _add_table(table, outline, tasks, line_of, ctx)
     last_table: dict[int, tuple[Node, int]] = {}  # heading item -> where the last line of its last table starts
-    for t in tables:
-        nd = _table_parent(t, outline)
+    for table in tables:
+        nd = _table_parent(table, outline)
         if nd is not None:
-            last_table[id(nd)] = (nd, t.lines[-1].start)
+            last_table[id(nd)] = (nd, table.lines[-1].start)
     for nd, last in last_table.values():
         _after_table(nd, last, tasks, line_of, ctx)
     n = 0

@@ -3,19 +3,24 @@
 Run: python bench/parse.py [FILE]
 (default: the largest shared dispatch, ../shared/dispatches/001_*.txt, 12 KB; without it a fixture
 padded with numbered items to ~10 KB). Prints the best of several rounds, since other processes on
-the machine only ever slow a round down, and the median beside it.
+the machine only ever slow a round down, and the median beside it. The parser runs compiled with
+mypyc when scripts/build_native.py has built it from the current sources (scripts/setup.sh does),
+else as pure Python; the first line says which. When it runs compiled, a second line measures the
+pure-Python parser on the same text (a subprocess with DONDOC_PURE_PYTHON=1).
 """
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from dondoc.ingest import read_document
 from dondoc.observances import load_catalog
-from dondoc.parse import parse_dispatch
+from dondoc.parse import NATIVE, parse_dispatch
 from dondoc.taskset import Source
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,9 +60,12 @@ def main() -> None:
         rates.append(n / (time.perf_counter() - start))
     size = len(text.encode("utf-8")) / 1024
     print(f"{max(rates):.0f} dispatches/s (best of {ROUNDS} rounds of {ROUND_SECONDS}s; median {statistics.median(rates):.0f}/s), "
-          f"{size:.1f} KB each ({origin}), one core")
+          f"{size:.1f} KB each ({origin}), one core, parser {NATIVE.describe()}")
+    if NATIVE.native:
+        pure = subprocess.run([sys.executable, __file__, *sys.argv[1:]], env={**os.environ, "DONDOC_PURE_PYTHON": "1"},
+                              capture_output=True, text=True, check=True)
+        print(pure.stdout.splitlines()[0])
     print(f"command: python bench/parse.py{' ' + sys.argv[1] if len(sys.argv) > 1 else ''}")
-
 
 if __name__ == "__main__":
     main()

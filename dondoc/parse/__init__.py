@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
+
+from dondoc.native import use_native
+
+# Before any module of the package is imported: the compiled parser runs only when it was built
+# from exactly these sources (dondoc/native.py); otherwise every module loads from its source.
+NATIVE = use_native()
 
 if TYPE_CHECKING:
     from dondoc.directory import Directory
     from dondoc.observances import ObservanceCatalog
     from dondoc.taskset import Source, TaskSet
 
-__all__ = ["parse_dispatch"]
+__all__ = ["NATIVE", "parse_dispatch"]
 
 
 def parse_dispatch(
@@ -26,15 +31,4 @@ def parse_dispatch(
     """
     from dondoc.parse.dispatch import parse_dispatch as _parse
 
-    # A reading makes some thousand short-lived tuples (tokens, matches) and no reference cycle
-    # worth collecting mid-way: the cyclic collector, run every 700 allocations, would walk them
-    # again and again (7 % of a reading, bench/parse.py). It is paused for the reading and turned
-    # back on after it, when it was on; reference counting frees the garbage as usual meanwhile.
-    was_on = gc.isenabled()
-    if was_on:
-        gc.disable()
-    try:
-        return _parse(text, source=source, observances=observances, directory=directory)
-    finally:
-        if was_on:
-            gc.enable()
+    return _parse(text, source=source, observances=observances, directory=directory)

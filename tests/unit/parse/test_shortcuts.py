@@ -7,21 +7,16 @@ replaces, over texts built from the words owners are made of.
 
 from __future__ import annotations
 
-import gc
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.errors import NothingToTrackError
-from dondoc.observances import ObservanceCatalog
-from dondoc.parse import parse_dispatch
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
-from dondoc.taskset import Source
 
 # words and marks owner lists are made of, and the words around them
 _WORDS = [
@@ -67,19 +62,6 @@ def test_a_word_in_capitals_after_a_comma_is_not_skipped() -> None:
     assert _may_name_owner(window, fold_keep_length(window), False)
 
 
-@pytest.mark.parametrize("enabled", [True, False])
-def test_reading_leaves_the_cyclic_collector_as_it_found_it(enabled: bool) -> None:
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        parse_dispatch("1. Sở Y tế chủ trì kiểm tra trước ngày 15/9/2025.", source=Source(name="t"),
-                       observances=ObservanceCatalog(observances=[]))
-        assert gc.isenabled() is enabled
-        with pytest.raises(NothingToTrackError):
-            parse_dispatch("Một bài báo không có việc gì.", source=Source(name="t"), observances=ObservanceCatalog(observances=[]))
-        assert gc.isenabled() is enabled
-    finally:
-        gc.enable() if was else gc.disable()
 
 
 _SENTENCES = st.lists(st.sampled_from(_WORDS + ["báo cáo", "đề nghị", "theo dõi", "1.000", "TP.", "(Công an tỉnh.)"]),

@@ -16,6 +16,21 @@ _NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|b
 
 
 _YEAR = re.compile(r"nam \d{4}")
+# "Cách mạng Tháng Tám (19/8/1945 - 19/8/2025)": an anniversary, the same day and month years apart
+_ANNIVERSARY = re.compile(r"\((\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*\)")
+_WORDS_BEFORE = re.compile(r"(?:[^\s(),;:.]+\s+){1,8}$")
+
+
+def _anniversaries(text: str) -> list[tuple[str, int]]:
+    """The days ("--08-19") of the anniversaries written with their range of years, and where each starts."""
+    out: list[tuple[str, int]] = []
+    if "(" not in text:
+        return out
+    for m in _ANNIVERSARY.finditer(text):
+        d, mo, y, d2, mo2, y2 = (int(x) for x in m.groups())
+        if (d, mo) == (d2, mo2) and y < y2 and 1 <= mo <= 12 and 1 <= d <= 31:
+            out.append((f"--{mo:02d}-{d:02d}", m.start()))
+    return out
 # What a text must hold to name one year's occasion: "năm 2019" after a name, "95 năm" before one,
 # a range of years after one ("(26/3/1931 - 26/3/2026)")
 _ONE_YEAR = re.compile(r"nam \d{4}|\d nam |\d{4}\s*\)?\s*[-–]\s*\(?\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?\d{4}")
@@ -103,6 +118,18 @@ class EventFinder:
             if not known and warnings is not None:
                 warnings.append(f'observance "{label}" is not in config/observances.yaml; kept by its date')
             hits.append(EventHit(ev, known[0].name if known else label, bool(known)))
+        for ev, at in _anniversaries(text):
+            if ev in seen:
+                continue
+            seen.add(ev)
+            known = self.catalog.by_date(ev)
+            before = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+            words = before.group(0).split() if before else []
+            first = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)  # from its name's first capital
+            label = " ".join([*words[first:], text[at : text.index(")", at) + 1]])
+            if not known and warnings is not None:
+                warnings.append(f'observance "{label}" is not in config/observances.yaml; kept by its date')
+            hits.append(EventHit(ev, known[0].name if known else label, bool(known)))
         return hits
 
     def forget(self) -> None:
@@ -128,4 +155,5 @@ class EventFinder:
         f = self._key(text)
         for m in self._campaign.finditer(f):
             out.update(o.date or o.key for _, o in self._by_name[m.group(1) or m.group(2)])
+        out.update(ev for ev, _ in _anniversaries(text))
         return out

@@ -213,3 +213,10 @@ def test_deadlines_with_an_hour_or_a_month_after_a_label(text: str, due: str) ->
 def test_figures_up_to_a_month_are_no_deadline() -> None:
     ctx = DateContext(date(2026, 3, 5), 2026, 3)
     assert find_deadlines("Số liệu tính đến tháng 6/2026.", every_year=False, ctx=ctx, warnings=[]) == []
+
+
+def test_an_anniversary_written_with_its_years_is_that_days_occasion_this_year() -> None:
+    t = read("1. Các sở tổ chức kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/2025).\n").tasks[0]
+    assert (t.schedule.events, t.schedule.repeat) == (["--02-27"], "once")
+    t = read("1. Các sở báo cáo số liệu giai đoạn (01/01/2021 - 31/12/2025) về Sở Nội vụ.\n").tasks[0]
+    assert t.schedule.events == []

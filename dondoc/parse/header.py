@@ -10,7 +10,12 @@ from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
 
-_NUMBER = re.compile(r"^s[oố]\s*(?:hiệu)?\s*[:.]\s*(?P<num>[^\s]*?/[\w\-&Đđ.]+)?\s*$|^s[oố]\s*[:.]\s*(?P<num2>\S+/\S+)", re.I)
+# "Số: 95/UBND-NC"; a Party document's "Số 215-CV/TU" has no colon (the number then starts with a digit)
+_NUMBER = re.compile(
+    r"^s[oố]\s*(?:hiệu)?\s*[:.]\s*(?P<num>[^\s]*?/[\w\-&Đđ.]+)?\s*$|^s[oố]\s*[:.]\s*(?P<num2>\S+/\S+)"
+    r"|^s[oố]\s+(?P<num3>\d[^\s/]*/[\w\-&Đđ.]+)\s*$",
+    re.I,
+)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d{1,2})?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})",
     re.I,
@@ -94,7 +99,7 @@ def parse_header(lines: list[Line]) -> Header:
         if h.number is None and not h.number_blank and i < 40:
             m = _NUMBER.match(t)
             if m:
-                num = m.group("num") or m.group("num2")
+                num = m.group("num") or m.group("num2") or m.group("num3")
                 if num and num[0].isdigit():
                     h.number = num.rstrip(".")
                 else:
@@ -134,7 +139,7 @@ def parse_header(lines: list[Line]) -> Header:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()
             if rest:  # "Kính gửi: Các bộ, cơ quan ngang bộ; UBND các tỉnh." on one line: one addressee per ";"
-                h.recipients.extend(r.strip(" ;.-") for r in rest.split(";") if r.strip(" ;.-"))
+                h.recipients.extend(r.strip(" ;.,-") for r in rest.split(";") if r.strip(" ;.,-"))
             k = i + 1
             open_list = dashed = False
             while k < n:

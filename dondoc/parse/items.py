@@ -16,6 +16,8 @@ from dondoc.parse.lines import Line
 _MARKER = re.compile(
     r"^(?:"
     r"(?P<dieu>(?:Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3}))\s*[.:]?"
+    r"|(?P<ord>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]"
+    r"|Thứ\s+(?P<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]"
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[\s)]|$)"
     r"|\((?P<paren>\d{1,2}|[a-zđ]|[IVX]{1,5})\)"
     r"|(?P<roman>[IVX]{1,5})\s*(?P<roman_p>[.\-–:)/])"
@@ -27,6 +29,7 @@ _MARKER = re.compile(
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_ORDINALS = {w: k for k, ws in enumerate(["một nhất", "hai", "ba", "bốn tư", "năm", "sáu", "bảy", "tám", "chín", "mười"], 1) for w in ws.split()}
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
 
@@ -55,6 +58,10 @@ def read_marker(text: str) -> Marker | None:
     if m.group("dieu"):
         n = int(m.group("dieu_n"))
         return Marker("dieu", n, str(n), end)
+    ordinal = m.group("ord") or m.group("thu")
+    if ordinal:  # "Một là, …", "Thứ hai, …": the points of a Party document or a chỉ thị
+        n = _ORDINALS[ordinal.lower()]
+        return Marker("ordinal", n, str(n), end)
     if m.group("dec"):
         parts = m.group("dec").split(".")
         return Marker(f"dec{len(parts)}", int(parts[-1]), m.group("dec"), end)

@@ -11,6 +11,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.items import read_marker
 from dondoc.parse.owners import find_owners
 from dondoc.taskset import Source, TaskSet
 
@@ -213,6 +214,46 @@ def test_deadlines_with_an_hour_or_a_month_after_a_label(text: str, due: str) ->
 def test_figures_up_to_a_month_are_no_deadline() -> None:
     ctx = DateContext(date(2026, 3, 5), 2026, 3)
     assert find_deadlines("Số liệu tính đến tháng 6/2026.", every_year=False, ctx=ctx, warnings=[]) == []
+
+
+PARTY = """ĐẢNG BỘ TỈNH AN HÒA
+TỈNH ỦY
+*
+Số 215-CV/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+An Hòa, ngày 10 tháng 3 năm 2026
+
+Kính gửi: - Các đảng bộ trực thuộc Tỉnh ủy,
+- Các ban xây dựng Đảng Tỉnh ủy.
+
+Thường trực Tỉnh ủy đề nghị các cấp ủy thực hiện tốt các nội dung sau:
+
+Một là, tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên và nhân dân.
+
+Hai là, Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tổ chức các hoạt động văn hóa, hoàn thành trước ngày 25/4/2026.
+
+Ba là, các đảng bộ trực thuộc báo cáo kết quả về Tỉnh ủy trước ngày 10/5/2026.
+"""
+
+
+def test_a_party_document_numbers_without_a_colon_and_points_one_is_two_is() -> None:
+    ts = parse_dispatch(PARTY, source=Source(name="t"), observances=CATALOG)
+    assert ts.dispatch.number == "215-CV/TU"
+    assert ts.dispatch.recipients == ["Các đảng bộ trực thuộc Tỉnh ủy", "Các ban xây dựng Đảng Tỉnh ủy"]
+    assert keys(ts) == ["1", "2", "3"]
+    assert [o.name for o in task(ts, "2").lead] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+    assert task(ts, "3").kind == "report" and task(ts, "3").schedule.due == ["2026-05-10"]
+
+
+@pytest.mark.parametrize(("line", "value"), [("Thứ nhất, tăng cường …", 1), ("Thứ tư: bảo đảm …", 4), ("Năm là, …", 5)])
+def test_ordinal_points(line: str, value: int) -> None:
+    mk = read_marker(line)
+    assert mk is not None and mk.value == value
+
+
+@pytest.mark.parametrize("line", ["Thứ Hai, 14/04/2025 08:30", "Năm 2026, các sở tổ chức …", "Hai là tăng"])
+def test_a_weekday_or_a_year_is_no_ordinal_point(line: str) -> None:
+    assert read_marker(line) is None
 
 
 def test_an_anniversary_written_with_its_years_is_that_days_occasion_this_year() -> None:

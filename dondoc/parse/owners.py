@@ -162,6 +162,57 @@ def _name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int
     return 0
 
 
+# "nhân dân", "người dân", "các tầng lớp nhân dân", "quần chúng nhân dân": who takes part, not an owner
+_PEOPLE = [("cac", "tang", "lop", "nhan", "dan"), ("quan", "chung", "nhan", "dan"), ("dong", "dao", "nhan", "dan"),
+           ("toan", "the", "nhan", "dan"), ("nhan", "dan"), ("nguoi", "dan"), ("toan", "dan"), ("quan", "chung"),
+           ("dong", "bao")]
+
+
+def _people_len(toks: list[Tok], k: int) -> int:
+    """Length of a phrase naming the people ("nhân dân", "các tầng lớp Nhân dân") at token k, 0 when none."""
+    n = len(toks)
+    for words in _PEOPLE:
+        if k + len(words) <= n and all(toks[k + i].f == w for i, w in enumerate(words)):
+            return len(words)
+    return 0
+
+
+# A unit named before the body it belongs to, joined by a comma: "Ban Gia đình - Xã hội, Hội LHPN tỉnh",
+# "Phòng Chính trị tư tưởng, Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự, Công an tỉnh". Only a
+# "Ban" of an association or the Youth Union, a "Phòng" of a Sở, and a police department ("Phòng Cảnh
+# sát …", "Phòng An ninh …", "Phòng PC02") of a Công an: in other lists ("Phòng Nội vụ, Công an huyện",
+# "Ban Dân vận, Ủy ban MTTQ tỉnh") they are two owners.
+_UNIT_PARENTS = {"ban": ("hoi", "tinh doan", "thanh doan", "huyen doan", "doan thanh nien", "lien doan", "lien hiep"),
+                 "phong": ("so", "cong an")}
+# Bans that are bodies of their own (or of the Party committee) whatever follows them
+_BAN_ALONE = frozenset({"chi dao", "chi huy", "quan ly", "dan toc", "thuong vu", "thuong truc", "an toan", "thi dua",
+                        "dan van", "tuyen giao", "to chuc", "kiem tra", "noi chinh", "bien tap", "dai dien"})
+_POLICE_UNIT = frozenset({"canh", "an", "tham", "hau", "xay"})  # Cảnh sát, An ninh, Tham mưu, Hậu cần, Xây dựng phong trào
+# the last words of a name that place it ("… huyện", "… Tỉnh ủy", "… thành phố"; not the "xã" of "Xã hội")
+_LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy", "thi xa", "thanh pho", "trung uong",
+                       "thi tran", "dac khu"})
+
+
+def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether the name toks[start:last + 1] is a unit of the body named at toks[k] (after a comma)."""
+    head = toks[start]
+    parents = _UNIT_PARENTS.get(head.f)
+    if parents is None or not head.cap or last <= start or not toks[start + 1].cap or k >= len(toks):
+        return False
+    if toks[last].f in _LOCALITY or " ".join(t.f for t in toks[last - 1 : last + 1]) in _LOCALITY:
+        return False  # "Ban Tuyên giáo Tỉnh ủy", "Phòng Văn hóa huyện": placed already, the next is another owner
+    second = " ".join(t.f for t in toks[start + 1 : start + 3])
+    if head.f == "ban" and (second in _BAN_ALONE or toks[start + 1].f in _BAN_ALONE):
+        return False
+    if not toks[k].cap:
+        return False  # "các hội …": a collective, another owner
+    nxt = " ".join(t.f for t in toks[k : k + 3])
+    parent = next((p for p in parents if nxt == p or nxt.startswith(p + " ")), None)
+    if parent == "cong an":
+        return toks[start + 1].f in _POLICE_UNIT or toks[start + 1].upper
+    return parent is not None
+
+
 @dataclass
 class OwnerList:
     names: list[tuple[int, int]] = field(default_factory=list)  # character spans
@@ -215,6 +266,19 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
                     j = k  # "Ban Chỉ đạo phòng, chống tội phạm", "Phòng Cảnh sát phòng cháy, chữa cháy"
+                    continue
+                if t.f in ("va", "cung"):
+                    # "Công an tỉnh và Nhân dân cùng tham gia …": the people are no owner, the list ends here
+                    m = k + _people_len(toks, k)
+                    if m > k:
+                        m += m < n and toks[m].f == "cung"
+                        v = verb_at(toks, m)
+                        if v:
+                            out.names.append((toks[start].start, toks[last].end))
+                            out.end, out.verb = m, v
+                            return out
+                if t.f == "," and _unit_of(toks, start, last, k):
+                    j = k  # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit and the body it belongs to, one owner
                     continue
                 if org_at(toks, k):
                     break  # the next owner of the list

@@ -64,6 +64,10 @@ def lookup(directory: Directory, name: str, header: Header, cache: dict[str, Own
     """An owner name resolved through the directory as of the dispatch's date (kept as written when unknown)."""
     if name not in cache:
         cand = [name, re.sub(r"\s*\([^)]*\)", "", name), expand_abbreviations(name)]
+        if name.startswith(("Ban ", "Phòng ")) and ", " in name:
+            # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit the directory may not list; its body answers for it
+            parent = name.rsplit(", ", 1)[1]
+            cand += [parent, expand_abbreviations(parent)]
         new = Owner(name=name)
         for c in cand:
             res = directory.resolve(c, on=header.issued_on)

@@ -1,0 +1,63 @@
+"""A unit named with the body it belongs to is one owner; the people taking part are none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.directory import load_directory
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        # a unit, a comma, the body it belongs to: one owner
+        ("Ban Gia đình - Xã hội, Hội LHPN tỉnh chủ trì tổ chức hội nghị.", ["Ban Gia đình - Xã hội, Hội LHPN tỉnh"], []),
+        ("Giao Ban Phong trào, Tỉnh đoàn chủ trì, Sở Y tế phối hợp tổ chức.", ["Ban Phong trào, Tỉnh đoàn"], ["Sở Y tế"]),
+        ("Phòng Cảnh sát hình sự, Công an tỉnh chủ trì xác minh.", ["Phòng Cảnh sát hình sự, Công an tỉnh"], []),
+        ("Phòng PC02, Công an tỉnh theo dõi.", ["Phòng PC02, Công an tỉnh"], []),
+        (
+            "Giao Ban Gia đình - Xã hội, Hội Liên hiệp Phụ nữ tỉnh và Phòng Chính trị tư tưởng, Sở Giáo dục và Đào tạo "
+            "là đầu mối tham mưu.",
+            ["Ban Gia đình - Xã hội, Hội Liên hiệp Phụ nữ tỉnh", "Phòng Chính trị tư tưởng, Sở Giáo dục và Đào tạo"],
+            [],
+        ),
+        # lists of bodies of their own stay lists
+        ("Phòng Nội vụ, Công an huyện phối hợp kiểm tra.", ["Phòng Nội vụ", "Công an huyện"], []),
+        ("Ban Dân vận, Ủy ban MTTQ tỉnh phối hợp tuyên truyền.", ["Ban Dân vận", "Ủy ban MTTQ tỉnh"], []),
+        ("Ban Chỉ huy Quân sự, Hội Cựu chiến binh xã tham gia.", ["Ban Chỉ huy Quân sự", "Hội Cựu chiến binh xã"], []),
+        ("Ban Tuyên giáo Tỉnh ủy, Hội Nông dân tỉnh chủ trì.", ["Ban Tuyên giáo Tỉnh ủy", "Hội Nông dân tỉnh"], []),
+        ("Đoàn Thanh niên, Hội Liên hiệp Phụ nữ tỉnh phối hợp.", ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ tỉnh"], []),
+        ("Phòng Văn hóa - Xã hội, các hội đoàn thể xã phối hợp.", ["Phòng Văn hóa - Xã hội", "các hội đoàn thể xã"], []),
+        # the people take part; the body named with them is the owner
+        ("Công an tỉnh và Nhân dân cùng tham gia giữ gìn an ninh.", ["Công an tỉnh"], []),
+        ("Ủy ban MTTQ các xã và nhân dân cùng ra quân dọn vệ sinh.", ["Ủy ban MTTQ các xã"], []),
+        ("Công an tỉnh cùng các tầng lớp nhân dân tham gia.", ["Công an tỉnh"], []),
+        ("Đoàn Thanh niên và người dân tích cực hưởng ứng.", ["Đoàn Thanh niên"], []),
+    ],
+)
+def test_owners(text: str, lead: list[str], support: list[str]) -> None:
+    found = find_owners(text)
+    assert (found.lead, found.support) == (lead, support)
+
+
+def test_a_unit_resolves_to_the_body_it_belongs_to() -> None:
+    text = (
+        "UBND TỈNH HẢI DƯƠNG\nSố: 12/KH-UBND\nHải Dương, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "1. Ban Gia đình - Xã hội, Hội Liên hiệp Phụ nữ tỉnh chủ trì tổ chức hội nghị trước ngày 30/6/2025.\n"
+        "2. Phòng Cảnh sát hình sự, Công an tỉnh và Nhân dân cùng tham gia giữ gìn an ninh.\n"
+    )
+    ts = parse_dispatch(text, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"),
+                        directory=load_directory(REPO / "config" / "organizations.yaml"))
+    assert [(o.name, o.org) for t in ts.tasks for o in t.lead] == [
+        ("Ban Gia đình - Xã hội, Hội Liên hiệp Phụ nữ tỉnh", "hoi-lhpn"),
+        ("Phòng Cảnh sát hình sự, Công an tỉnh", "ca-tinh"),
+    ]
+    assert not any("not found" in w for w in ts.warnings)

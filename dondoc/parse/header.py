@@ -26,6 +26,10 @@ _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 _ISSUER_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]{4,}$")
 _ORG_START = re.compile(r"^(?:ỦY BAN|UBND|SỞ|BỘ|BAN|HỘI|CÔNG AN|ĐẢNG|MẶT TRẬN|ĐOÀN|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CỤC|CHI CỤC|LIÊN ĐOÀN|HĐND|HỘI ĐỒNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY) ")
+_RIGHT_COLUMN = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)")
+_NUMBER_THEN = re.compile(r"s[oố]\s*(?:hiệu)?\s*[:.]?\s*\d\S*/\S+\s+", re.I)
+# the name of the document's kind, never its issuer
+_DOCUMENT_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|CHỈ THỊ|THÔNG BÁO|CHƯƠNG TRÌNH(?: PHỐI HỢP)?|BÁO CÁO|HƯỚNG DẪN|TỜ TRÌNH|CÔNG ĐIỆN|NGHỊ QUYẾT|QUY CHẾ)\s*:?$")
 _MOTTO = re.compile(r"cong hoa xa hoi|doc lap|tu do|hanh phuc|^-+$")
 _TITLES = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|KT\.|TM\.)")
 
@@ -106,7 +110,9 @@ def parse_header(lines: list[Line]) -> Header:
                     h.number_blank = True
                     h.warnings.append(f'line {ln.no}: the number (số hiệu) is left blank: "{t}"')
         if h.year is None and i < 60:
-            m = _PLACE_DATE.match(t)
+            # "Số: 1290/KH-UBND Đông Sơn, ngày 18 …": a two-column header's row on one line
+            after = _NUMBER_THEN.match(t) if t[:1] in "Ss" else None
+            m = _PLACE_DATE.match(t[after.end() :] if after else t)
             if m:
                 h.place = m.group("place").strip(" *")
                 h.year = int(m.group("y"))
@@ -127,11 +133,16 @@ def parse_header(lines: list[Line]) -> Header:
                     parts.append(lines[k].text)
                     k += 1
                 h.subject = " ".join(parts)
-        if first_content and _ISSUER_LINE.match(t) and not _MOTTO.search(fold_keep_length(t.lower())) and (
-            i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(t)
-            and (bool(issuer_lines) or bool(_ORG_START.match(t)))  # after a web page's menu lines
-        ):
-            issuer_lines.append(t)
+        left = t
+        if first_content and i < 30:
+            # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer's column, then the motto's
+            right = _RIGHT_COLUMN.search(fold_keep_length(t.lower()))
+            left = t[: right.start()] if right else t
+        if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left.lower())) and (
+            i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(left)
+            and (bool(issuer_lines) or bool(_ORG_START.match(left)))  # after a web page's menu lines
+        ) and not _DOCUMENT_TITLE.match(left):
+            issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
         m = _KINH_GUI.match(t)
@@ -175,7 +186,8 @@ def parse_header(lines: list[Line]) -> Header:
         m = _SIGN.match(lines[k].text)
         if m:
             if h.issuer is None:
-                h.issuer = _sentence_case(m.group("org"))
+                # "TM. BAN THƯỜNG VỤ … TM. SỞ …": two signatures side by side, the first one's body
+                h.issuer = _sentence_case(re.split(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s", m.group("org"), maxsplit=1)[0])
             for j in range(k + 1, min(n, k + 12)):
                 tj = lines[j].text.strip("* ")
                 if tj and not _TITLES.match(tj) and not tj.isupper() and len(tj.split()) <= 6:

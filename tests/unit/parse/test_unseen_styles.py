@@ -261,3 +261,33 @@ def test_an_anniversary_written_with_its_years_is_that_days_occasion_this_year()
     assert (t.schedule.events, t.schedule.repeat) == (["--02-27"], "once")
     t = read("1. Các sở báo cáo số liệu giai đoạn (01/01/2021 - 31/12/2025) về Sở Nội vụ.\n").tasks[0]
     assert t.schedule.events == []
+
+
+TWO_COLUMNS = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH AN HÒA Độc lập - Tự do - Hạnh phúc
+Số: 1290/KH-UBND An Hòa, ngày 18 tháng 6 năm 2026
+
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm Ngày Thương binh - Liệt sĩ
+
+1. Sở Nội vụ tổ chức Lễ dâng hương vào ngày 26/7/2026.
+"""
+
+
+def test_a_two_column_header_on_shared_lines_gives_issuer_number_and_date() -> None:
+    ts = parse_dispatch(TWO_COLUMNS, source=Source(name="t"), observances=CATALOG)
+    d = ts.dispatch
+    assert (d.issuer, d.number, d.issued_on) == ("Ủy ban nhân dân tỉnh an hòa", "1290/KH-UBND", date(2026, 6, 18))
+
+
+def test_the_name_of_the_documents_kind_is_no_issuer() -> None:
+    ts = parse_dispatch("KẾ HOẠCH\nSố: 12/KH-UBND\nAn Hòa, ngày 18 tháng 6 năm 2026\n1. Sở Nội vụ tổ chức lễ.\n",
+                        source=Source(name="t"), observances=CATALOG)
+    assert ts.dispatch.issuer is None
+
+
+def test_the_first_of_two_signatures_side_by_side_names_the_issuer() -> None:
+    items = "".join(f"{k}. Hai bên phối hợp tuyên truyền, đợt {k}.\n" for k in range(1, 11))
+    ts = parse_dispatch(items + "TM. BAN THƯỜNG VỤ HỘI LHPN TỈNH TM. SỞ GIÁO DỤC VÀ ĐÀO TẠO\nCHỦ TỊCH GIÁM ĐỐC\n",
+                        source=Source(name="t"), observances=CATALOG)
+    assert ts.dispatch.issuer == "Ban thường vụ hội lhpn tỉnh"

@@ -241,6 +241,12 @@ def parse_dispatch(
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):
             label = ""
+        if not label and ":" in own[:120]:
+            # "Sở Tài chính: Thẩm định …", "Sở Nội vụ:⏎Là cơ quan thường trực …": the owners, then their duty
+            head, _, duty = own.partition(":")
+            duty = duty.lstrip()
+            if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and _only_owners(_OWNER_HEADING_TAIL.sub("", head)):
+                label = head
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
         owner_line = (bool(node.bullets) and not node.children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and _only_owners(own))

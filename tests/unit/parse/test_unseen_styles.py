@@ -291,3 +291,13 @@ def test_the_first_of_two_signatures_side_by_side_names_the_issuer() -> None:
     ts = parse_dispatch(items + "TM. BAN THƯỜNG VỤ HỘI LHPN TỈNH TM. SỞ GIÁO DỤC VÀ ĐÀO TẠO\nCHỦ TỊCH GIÁM ĐỐC\n",
                         source=Source(name="t"), observances=CATALOG)
     assert ts.dispatch.issuer == "Ban thường vụ hội lhpn tỉnh"
+
+
+def test_owners_then_a_colon_then_their_duty_on_the_same_or_the_next_line() -> None:
+    ts = read("1. Sở Nội vụ:\nLà cơ quan thường trực, chủ trì, phối hợp với các cơ quan liên quan tham mưu tổ chức lễ kỷ niệm.\n"
+              "2. Sở Tài chính: Thẩm định, trình UBND tỉnh bố trí kinh phí, hoàn thành trước ngày 30/6/2026.\n"
+              "3. Số lượng: 200 đại biểu.\n")
+    assert [o.name for o in task(ts, "1").lead] == ["Sở Nội vụ"]
+    assert [o.name for o in task(ts, "1").support] == ["các cơ quan liên quan"]
+    assert [o.name for o in task(ts, "2").lead] == ["Sở Tài chính"]
+    assert [o.name for o in task(ts, "3").lead] == []

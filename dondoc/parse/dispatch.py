@@ -131,7 +131,9 @@ def _table_parent(table: Table, outline: Outline) -> Node | None:
     """The heading item a table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng sau:")."""
     before = [nd for root in outline.items for nd in root.walk() if nd.start < table.start]
     above = max(before, key=lambda nd: nd.start, default=None)
-    if above is not None and not above.children and (above.text.isupper() or above.text.split("\n")[0].rstrip().endswith(":")):
+    first = above.text.split("\n")[0].rstrip() if above is not None else ""
+    # its first line in capitals ("II. NHIỆM VỤ, GIẢI PHÁP", a note such as "(Chi tiết tại Phụ lục)" may follow) or ending with ":"
+    if above is not None and not above.children and (first.isupper() or first.endswith(":")):
         return above
     return None
 

@@ -109,10 +109,16 @@ def _read(run: list[Line]) -> Table | None:
     return table if table.rows else None
 
 
+_YEARS = re.compile(r"^(?:giai doan\s*|nam\s+(?=\d{4}\s*[-–]))?(?:\d{4}\s*[-–]\s*)?(\d{4})\s*$")
+
+
 def when_phrase(when: str) -> str:
     """The time column as a deadline phrase the date reader knows: "Quý I/2026" → "trong Quý I/2026"."""
     w = when.strip()
     f = fold_keep_length(w.lower())
+    years = _YEARS.match(f)
+    if years:  # "2026", "2026 - 2027", "Giai đoạn 2026-2030": by the end of the last year
+        return f"đến năm {years.group(1)}"
     if re.match(r"\d", f):
         return f"trước ngày {w}"
     if re.match(r"(?:quy|thang|nam)\b", f):

@@ -301,3 +301,12 @@ def test_owners_then_a_colon_then_their_duty_on_the_same_or_the_next_line() -> N
     assert [o.name for o in task(ts, "1").support] == ["các cơ quan liên quan"]
     assert [o.name for o in task(ts, "2").lead] == ["Sở Tài chính"]
     assert [o.name for o in task(ts, "3").lead] == []
+
+
+def test_a_table_under_a_capital_heading_with_a_note_is_numbered_under_it() -> None:
+    ts = read("I. MỤC TIÊU\nHoàn thành chuyển đổi số.\nII. NHIỆM VỤ, GIẢI PHÁP\n(Chi tiết tại Phụ lục kèm theo)\n"
+              "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+              "| I | Hoàn thiện thể chế | | |\n| 1 | Ban hành Quy chế | Sở Nội vụ | Quý II/2026 |\n"
+              "| 2 | Phủ sóng 5G | Các doanh nghiệp viễn thông | 2026 - 2027 |\n")
+    assert keys(ts) == ["II.I.1", "II.I.2"]
+    assert task(ts, "II.I.2").schedule.due == ["2027-12-31"]

@@ -1,0 +1,40 @@
+"""The 2026 sample directory (thành phố Hải Phòng) through the CLI, into a fresh database
+(real SQLite, real PostgreSQL): imported once, again unchanged, and a 2026 dispatch loads with
+every owner resolved against it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import REPO, run
+from tests.unit.test_directory_haiphong_2026 import DISPATCH
+
+ORGS = REPO / "config" / "organizations-haiphong-2026.yaml"
+
+
+def test_the_2026_directory_imports_into_a_fresh_database(env, cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(cli, "orgs", "import", str(ORGS))
+    assert code == 0, err
+    assert "46 added, 0 updated, 0 unchanged, 6 groups" in out
+    code, out, err = run(cli, "orgs", "import", str(ORGS))
+    assert code == 0 and "0 added, 0 updated, 46 unchanged" in out, err
+
+    code, out, err = run(cli, "orgs", "list", "--json")
+    assert code == 0, err
+    rows = {r["code"]: r for r in json.loads(out)}
+    assert len(rows) == 46
+    assert rows["ca-x-tien-lang"]["parent"] == "ca-tp" and rows["ca-x-tien-lang"]["name"] == "Công an xã Tiên Lãng"
+    assert {c["role"] for c in rows["ubnd-tp"]["contacts"]} == {"coordinator", "head", "admin"}
+
+
+def test_a_2026_dispatch_loads_with_every_owner_resolved_against_it(env, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+    source = tmp_path / "cv-2468.txt"
+    source.write_text(DISPATCH, encoding="utf-8")
+    taskset = tmp_path / "cv-2468.yaml"
+    code, _, err = run(cli, "ingest", str(source), "-o", str(taskset), "--directory", str(ORGS))
+    assert code == 0, err
+    code, out, err = run(cli, "load", str(taskset))
+    assert code == 0, err
+    assert "loaded" in out and "unresolved owner" not in out

@@ -220,9 +220,6 @@ def parse_dispatch(
     line_of: dict[str, int] = {}
 
     under_tables = {id(nd) for nd in (_table_parent(t, outline) for t in tables) if nd is not None}
-    # one search over the body first: each line is searched only when some line holds a date that
-    # does not exist (no date runs over a NUL, so the lines' dates are those of the joined text)
-    any_impossible = bool(impossible_dates("\0".join(ln.text for ln in body)))
 
     def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
         if id(node) in under_tables:
@@ -257,7 +254,7 @@ def parse_dispatch(
             heading_owner = label_owners(own.rstrip(":"))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         passed = here if here[0] else inherited
-        for ln in node.lines if any_impossible else ():
+        for ln in node.lines:
             for d in impossible_dates(ln.text):
                 if not any(d in w for w in ctx.warnings):
                     ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")

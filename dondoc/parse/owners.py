@@ -289,6 +289,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 break
             if t.f in ("-", "–", "—"):
                 k = j + 1
+                if k + 1 < n and toks[k].f == "xa" and toks[k + 1].f == "hoi" and not toks[k].cap:
+                    j = k  # "các tổ chức chính trị - xã hội", "Ban Kinh tế - xã hội": society, no commune
+                    continue
                 if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
                     m = k
                     while m < n and not verb_at(toks, m) and toks[m].f not in _END_PUNCT and m - k < 20:

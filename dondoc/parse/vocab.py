@@ -29,7 +29,10 @@ VERBS = _phrases(
     "ngay,theo,tai,de,nham,khi,neu,doi voi,thuc hien tot,tap trung,uu tien,quyet liet,kien quyet,"
     "tang,phat hien,ngan chan,dau tranh,xu phat,tiep don,bao ve,la,"
     "phat trien,cai thien,tranh,khong,phai,tuyet doi,cho,mot so,nhung,voi,dong thoi,"
-    "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi"
+    "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi,"
+    "dua tin,tuyen duong,bieu duong,ton vinh,gioi thieu,tien hanh,phan bo,ban giao,co van ban,ky ket,trao doi,"
+    "tiep can,dinh huong,thu thap,xac minh,canh bao,ket noi,lien he,tra loi,phan hoi,rut kinh nghiem,lay y kien,"
+    "gop y,cu can bo"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").

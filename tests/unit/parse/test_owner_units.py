@@ -41,6 +41,11 @@ REPO = Path(__file__).resolve().parents[3]
         ("Ủy ban MTTQ các xã và nhân dân cùng ra quân dọn vệ sinh.", ["Ủy ban MTTQ các xã"], []),
         ("Công an tỉnh cùng các tầng lớp nhân dân tham gia.", ["Công an tỉnh"], []),
         ("Đoàn Thanh niên và người dân tích cực hưởng ứng.", ["Đoàn Thanh niên"], []),
+        # a collective with a dash inside its name; verbs that end a name
+        ("Các tổ chức chính trị - xã hội phối hợp tuyên truyền.", ["Các tổ chức chính trị - xã hội"], []),
+        ("Thành đoàn đưa tin cảnh báo cháy trên trang thông tin điện tử.", ["Thành đoàn"], []),
+        ("Sở Y tế có văn bản hướng dẫn các xã.", ["Sở Y tế"], []),
+        ("Trung tâm Công nghệ thông tin tỉnh tiến hành rà soát.", ["Trung tâm Công nghệ thông tin tỉnh"], []),
     ],
 )
 def test_owners(text: str, lead: list[str], support: list[str]) -> None:

@@ -193,6 +193,18 @@ _LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy"
                        "thi tran", "dac khu"})
 
 
+_PLACES = [("thanh", "pho"), ("trung", "uong"), ("dia", "phuong"), ("tinh",), ("huyen",), ("xa",), ("phuong",)]
+
+
+def _place_len(toks: list[Tok], k: int) -> int:
+    """Length of a place word ("tỉnh", "thành phố", "địa phương") at token k, 0 when none."""
+    n = len(toks)
+    for words in _PLACES:
+        if k + len(words) <= n and all(toks[k + i].f == w for i, w in enumerate(words)):
+            return len(words)
+    return 0
+
+
 def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
     """Whether the name toks[start:last + 1] is a unit of the body named at toks[k] (after a comma)."""
     head = toks[start]
@@ -314,6 +326,12 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 out.names.append((toks[start].start, toks[last].end))
                 out.end, out.verb = j, v
                 return out
+            if t.f == "cua" and j + 1 < n and not toks[j + 1].cap:
+                loc = _place_len(toks, j + 1)
+                if loc:
+                    last = j + loc  # "các cơ quan báo chí của tỉnh": the place belongs to the name
+                    j = last + 1
+                    continue
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
                                       and not inner)
@@ -545,12 +563,36 @@ def find_owners(text: str) -> Owners:
     while True:
         found = Owners()
         # the last token of a cut clause may be cut too: an owner list must stop before it
-        short = [c for c in clauses if c.at_start and _subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
+        short = []
+        listed: list[str] = []  # "Các sở, ban, ngành; UBND các xã căn cứ …": owners before a ";" share the predicate
+        end = -1
+        for c in clauses:
+            if not c.at_start:
+                listed = []
+                continue
+            if listed and c.span[0] == end:
+                ol = owner_list(c.toks, 0)
+                if ol.names and ol.verb and " ".join(t.f for t in c.toks[ol.end : ol.end + ol.verb]) not in _REQUEST_VERBS:
+                    found.add_lead(listed, f'listed before "{text[c.span[0]:c.toks[ol.end + ol.verb - 1].end].strip()}", '
+                                           "with the same predicate")
+            listed = (listed if c.span[0] == end else []) + _only_owners(text, c)
+            end = c.span[1]
+            if _subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut:
+                short.append(c)
         short += [c for c in clauses if c.asks and _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
         if not short:
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
             c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True
+
+
+def _only_owners(text: str, c: _Clause) -> list[str]:
+    """The owners of a whole clause that is nothing but them and a ";" ("Các sở, ban, ngành tỉnh;")."""
+    toks = c.toks
+    if c.cut or len(toks) < 2 or toks[-1].f != ";":
+        return []
+    ol = owner_list(toks, 0)
+    return _names(text, ol.names) if ol.names and not ol.verb and ol.end == len(toks) - 1 else []
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:

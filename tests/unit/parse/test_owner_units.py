@@ -46,6 +46,16 @@ REPO = Path(__file__).resolve().parents[3]
         ("Thành đoàn đưa tin cảnh báo cháy trên trang thông tin điện tử.", ["Thành đoàn"], []),
         ("Sở Y tế có văn bản hướng dẫn các xã.", ["Sở Y tế"], []),
         ("Trung tâm Công nghệ thông tin tỉnh tiến hành rà soát.", ["Trung tâm Công nghệ thông tin tỉnh"], []),
+        ("Các cơ quan báo chí của tỉnh tăng cường thông tin tuyên truyền.", ["Các cơ quan báo chí của tỉnh"], []),
+        # owners listed before a ";" share the predicate of the clause after it
+        (
+            "Các sở, ban, ngành, đoàn thể tỉnh; UBND các xã, phường căn cứ chức năng, nhiệm vụ triển khai thực hiện.",
+            ["Các sở, ban, ngành, đoàn thể tỉnh", "UBND các xã, phường"],
+            [],
+        ),
+        ("Sở Y tế; Sở Tài chính; UBND các xã thực hiện.", ["Sở Y tế", "Sở Tài chính", "UBND các xã"], []),
+        ("Sở Y tế; tăng cường kiểm tra.", [], []),
+        ("Các sở, ban, ngành; đề nghị UBND các xã thực hiện.", ["UBND các xã"], []),
     ],
 )
 def test_owners(text: str, lead: list[str], support: list[str]) -> None:

@@ -64,18 +64,28 @@ def split_lines(text: str) -> list[Line]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
 
 
-class Tok(NamedTuple):
-    """A word or punctuation mark: a tuple, so that building thousands of them stays cheap."""
+class Tok:
+    """A word or punctuation mark (a plain class: compiled with mypyc, a native one)."""
 
-    start: int
-    end: int
-    f: str  # folded: lower case, no accents
-    cap: bool  # starts with a capital letter
-    upper: bool  # an all-capital abbreviation (UBND, MTTQ)
-    word: bool
+    __slots__ = ("start", "end", "f", "cap", "upper", "word")
+
+    def __init__(self, start: int, end: int, f: str, cap: bool, upper: bool, word: bool) -> None:
+        self.start = start
+        self.end = end
+        self.f = f  # folded: lower case, no accents
+        self.cap = cap  # starts with a capital letter
+        self.upper = upper  # an all-capital abbreviation (UBND, MTTQ)
+        self.word = word
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tok) and (self.start, self.end, self.f, self.cap, self.upper, self.word) == (
+            other.start, other.end, other.f, other.cap, other.upper, other.word)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.f!r}, {self.cap}, {self.upper}, {self.word})"
 
 
-_new_tok = tuple.__new__
+_new_tok = tuple.__new__  # Line records made as plain tuples, without the NamedTuple's __new__
 
 
 def tokens_between(text: str, start: int, end: int) -> list[Tok]:
@@ -88,7 +98,6 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
-    new = _new_tok
     pos = start
     for chunk in folded[start:end].split(" "):
         n = len(chunk)
@@ -96,29 +105,29 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
             if chunk.isalnum() and chunk.isascii():
                 first = text[pos]
                 if first.islower():  # the common case: a lower-case word
-                    append(new(Tok, (pos, pos + n, chunk, False, False, True)))
+                    append(Tok(pos, pos + n, chunk, False, False, True))
                 else:
                     cap = first.isupper()
                     e = pos + n
-                    append(new(Tok, (pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                    append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
             elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
                 # a word and a mark after it ("tỉnh,", "năm."): what _TOKEN makes of it, a word then a
                 # one-character token (the mark is no ASCII letter or digit, or the run were a word)
                 first = text[pos]
                 e = pos + n - 1
                 if first.islower():
-                    append(new(Tok, (pos, e, w, False, False, True)))
+                    append(Tok(pos, e, w, False, False, True))
                 else:
                     cap = first.isupper()
-                    append(new(Tok, (pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                    append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
                 mark = text[e]
-                append(new(Tok, (e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum())))
+                append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
             else:
                 for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()  # an all-capital word starts with a capital or a digit
-                    append(new(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum())))
+                    append(Tok(s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum()))
         pos += n + 1
     return out
 
@@ -132,7 +141,6 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
-    new = _new_tok
     pos = start
     for chunk in folded[start:end].split(" ", count):
         n = len(chunk)
@@ -140,27 +148,27 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
             if chunk.isalnum() and chunk.isascii():
                 first = text[pos]
                 if first.islower():
-                    append(new(Tok, (pos, pos + n, chunk, False, False, True)))
+                    append(Tok(pos, pos + n, chunk, False, False, True))
                 else:
                     cap = first.isupper()
                     e = pos + n
-                    append(new(Tok, (pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                    append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
             elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
                 first = text[pos]
                 e = pos + n - 1
                 if first.islower():
-                    append(new(Tok, (pos, e, w, False, False, True)))
+                    append(Tok(pos, e, w, False, False, True))
                 else:
                     cap = first.isupper()
-                    append(new(Tok, (pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum())))
+                    append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
                 mark = text[e]
-                append(new(Tok, (e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum())))
+                append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
             else:
                 for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()
-                    append(new(Tok, (s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum())))
+                    append(Tok(s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum()))
                     if len(out) >= count:
                         break
             if len(out) >= count:

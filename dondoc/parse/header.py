@@ -25,6 +25,7 @@ _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 _ISSUER_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]{4,}$")
+_CAPITALS = re.compile(r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]*")  # what _ISSUER_LINE allows
 _ORG_START = re.compile(r"^(?:ỦY BAN|UBND|SỞ|BỘ|BAN|HỘI|CÔNG AN|ĐẢNG|MẶT TRẬN|ĐOÀN|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CỤC|CHI CỤC|LIÊN ĐOÀN|HĐND|HỘI ĐỒNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY) ")
 _RIGHT_COLUMN = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)")
 _NUMBER_THEN = re.compile(r"s[oố]\s*(?:hiệu)?\s*[:.]?\s*\d\S*/\S+\s+", re.I)
@@ -136,7 +137,11 @@ def parse_header(lines: list[Line]) -> Header:
         left = t
         if first_content and i < 30:
             # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer's column, then the motto's
-            right = _RIGHT_COLUMN.search(fold_keep_length(t.lower()))
+            # (an issuer is all capitals: only a motto that starts within the capitals before the first
+            # other letter can leave one, so the words after them are not folded)
+            caps = _CAPITALS.match(t)
+            head = t[: (caps.end() if caps else 0) + 100]
+            right = _RIGHT_COLUMN.search(fold_keep_length(head.lower()))
             left = t[: right.start()] if right else t
         if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left.lower())) and (
             i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(left)

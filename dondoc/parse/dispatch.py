@@ -82,7 +82,7 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
     def fold_of(k: int) -> str:
         f = folded.get(k)
         if f is None:
-            f = folded[k] = fold_keep_length(sentences[k].lower())
+            f = folded[k] = fold_keep_length(sentences[k])
         return f
 
     # a request that introduces the items wins, the last one before them
@@ -107,7 +107,7 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
 
 def _issuer_from_preamble(preamble: list[Line]) -> str | None:
     for ln in preamble:
-        f = fold_keep_length(ln.text.lower())
+        f = fold_keep_length(ln.text)
         m = re.search(r"\b(?:de nghi|yeu cau)\b", f)
         if m:
             names = subject_before(ln.text, m.start())
@@ -204,7 +204,7 @@ def parse_dispatch(
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
     lead, why = _preamble_owners(outline.preamble)
-    if lead and header.recipients and _NAMED_ABOVE.search(fold_keep_length(why.lower())):
+    if lead and header.recipients and _NAMED_ABOVE.search(fold_keep_length(why)):
         # "yêu cầu các cơ quan, đơn vị nêu trên": the ones listed above, the addressees
         lead, why = list(header.recipients), why + ' ("nêu trên": the addressees, Kính gửi)'
     ctx = Context(
@@ -310,7 +310,7 @@ def parse_dispatch(
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
         intro = [ln for ln in outline.preamble if ln.start < first]
-        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text.lower())):
+        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)):
             for b in outline.loose_bullets:
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)

@@ -68,7 +68,7 @@ def _appendix_start(lines: list[Line], body_start: int) -> int | None:
             signed = bool(t) and _END_OF_BODY.match(t) is not None
             continue
         if t[:1].isupper() and _APPENDIX_TITLE.match(t) and t.isupper() and any(
-            _ANNEXED.search(fold_keep_length(lines[j].text.lower())) for j in range(k + 1, min(len(lines), k + 5))
+            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(len(lines), k + 5))
         ):
             return k
     return None
@@ -78,7 +78,7 @@ def _subject_goes_on(t: str) -> bool:
     """Whether a line after the trích yếu's first carries it on: not blank, not the motto or another
     header field (pasted in a two-column header's reading order), not a line in capitals."""
     return bool(t) and not (_KINH_GUI.match(t) or _PLACE_DATE.match(t) or _NUMBER.match(t) or t.isupper()
-                            or _MOTTO.search(fold_keep_length(t.lower())))
+                            or _MOTTO.search(fold_keep_length(t)))
 
 
 def _sentence_case(s: str) -> str:
@@ -141,9 +141,9 @@ def parse_header(lines: list[Line]) -> Header:
             # other letter can leave one, so the words after them are not folded)
             caps = _CAPITALS.match(t)
             head = t[: (caps.end() if caps else 0) + 100]
-            right = _RIGHT_COLUMN.search(fold_keep_length(head.lower()))
+            right = _RIGHT_COLUMN.search(fold_keep_length(head))
             left = t[: right.start()] if right else t
-        if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left.lower())) and (
+        if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left)) and (
             i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(left)
             and (bool(issuer_lines) or bool(_ORG_START.match(left)))  # after a web page's menu lines
         ) and not _DOCUMENT_TITLE.match(left):

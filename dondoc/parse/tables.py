@@ -54,7 +54,7 @@ def _cells(text: str) -> list[str]:
 def _columns(header: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for k, cell in enumerate(header):
-        f = fold_keep_length(cell.lower()).strip(" .:")
+        f = fold_keep_length(cell).strip(" .:")
         for name, pattern in _COLUMNS:
             if name not in found and pattern.search(f):
                 found[name] = k
@@ -115,7 +115,7 @@ _YEARS = re.compile(r"^(?:giai doan\s*|nam\s+(?=\d{4}\s*[-–]))?(?:\d{4}\s*[-�
 def when_phrase(when: str) -> str:
     """The time column as a deadline phrase the date reader knows: "Quý I/2026" → "trong Quý I/2026"."""
     w = when.strip()
-    f = fold_keep_length(w.lower())
+    f = fold_keep_length(w)
     years = _YEARS.match(f)
     if years:  # "2026", "2026 - 2027", "Giai đoạn 2026-2030": by the end of the last year
         return f"đến năm {years.group(1)}"

@@ -15,6 +15,7 @@ _NAMED_DAY = re.compile(r"ngay ((?:[a-z]+ ){1,12}?[a-z]+)\s*[-–(:,]?\s*(\d{1,2
 _NOT_A_NAME = re.compile(r"\b(?:truoc|han|cham nhat|den|tu|ke tu|ngay|thang|ky|ban hanh|so)\b")
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _YEAR = re.compile(r"nam \d{4}")
 # "Cách mạng Tháng Tám (19/8/1945 - 19/8/2025)": an anniversary, the same day and month years apart
 _ANNIVERSARY = re.compile(r"\((\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*\)")
@@ -84,10 +85,12 @@ class EventFinder:
         self._any_name = re.compile(rf" ({alternation})(?= )") if names else None
         # "Ngày hội … năm 2019", "kỷ niệm 95 năm Ngày thành lập Đoàn", "Ngày Thương binh - Liệt sĩ
         # (27/7/1947 - 27/7/2026)": one year's occasion (an anniversary's number names its year)
-        self._campaign = re.compile(
-            rf"(?<![a-z0-9])(?:({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"
-            rf"|\d{{1,3}} nam ({alternation})(?![a-z0-9]))"
-        ) if names else None
+        # Two patterns, each starting with what the engine can skip to (a name's first letters, a digit),
+        # not after a letter or digit (checked by hand: a leading look-behind is tried at every place)
+        self._campaign = [
+            re.compile(rf"({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"),
+            re.compile(rf"\d{{1,3}} nam ({alternation})(?![a-z0-9])"),
+        ] if names else None
         self._keys: dict[str, str] = {}
 
     def find(self, text: str, warnings: list[str] | None = None) -> list[EventHit]:
@@ -153,7 +156,13 @@ class EventFinder:
         if self._campaign is None or not _ONE_YEAR.search(fold_keep_length(text)):
             return out
         f = self._key(text)
-        for m in self._campaign.finditer(f):
-            out.update(o.date or o.key for _, o in self._by_name[m.group(1) or m.group(2)])
+        for pattern in self._campaign:
+            pos = 0
+            while (m := pattern.search(f, pos)) is not None:
+                if m.start() and f[m.start() - 1] in _ALNUM:
+                    pos = m.start() + 1  # inside a longer word: try from the next place
+                    continue
+                out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
+                pos = m.end()
         out.update(ev for ev, _ in _anniversaries(text))
         return out

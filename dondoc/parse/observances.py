@@ -89,7 +89,7 @@ class EventFinder:
         # not after a letter or digit (checked by hand: a leading look-behind is tried at every place)
         self._campaign = [
             re.compile(rf"({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"),
-            re.compile(rf"\d{{1,3}} nam ({alternation})(?![a-z0-9])"),
+            re.compile(rf" nam ({alternation})(?![a-z0-9])"),  # after an anniversary's number (1 to 3 digits)
         ] if names else None
         self._keys: dict[str, str] = {}
 
@@ -156,13 +156,20 @@ class EventFinder:
         if self._campaign is None or not _ONE_YEAR.search(fold_keep_length(text)):
             return out
         f = self._key(text)
-        for pattern in self._campaign:
-            pos = 0
-            while (m := pattern.search(f, pos)) is not None:
-                if m.start() and f[m.start() - 1] in _ALNUM:
-                    pos = m.start() + 1  # inside a longer word: try from the next place
-                    continue
+        named, numbered = self._campaign
+        pos = 0
+        while (m := named.search(f, pos)) is not None:
+            if m.start() and f[m.start() - 1] in _ALNUM:
+                pos = m.start() + 1  # inside a longer word: try from the next place
+                continue
+            out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
+            pos = m.end()
+        for m in numbered.finditer(f):
+            s = m.start()
+            k = s
+            while k > 0 and f[k - 1].isdecimal():  # what \d matches
+                k -= 1
+            if 1 <= s - k <= 3 and not (k and f[k - 1] in _ALNUM):  # "95 năm Ngày …", not "2025 năm"
                 out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
-                pos = m.end()
         out.update(ev for ev, _ in _anniversaries(text))
         return out

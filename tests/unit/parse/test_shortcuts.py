@@ -8,15 +8,20 @@ replaces, over texts built from the words owners are made of.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dondoc.observances import load_catalog
 from dondoc.parse.lines import tokenize, tokens_between
+from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
+
+REPO = Path(__file__).resolve().parents[3]
 
 # words and marks owner lists are made of, and the words around them
 _WORDS = [
@@ -117,3 +122,42 @@ _LOOK_BEHIND = re.compile(
 @given(st.one_of(_ABBREVIATED, st.text(alphabet="UBNDMTQCAT&H,-ĐLXVSK _x", max_size=40)))
 def test_abbreviations_are_spelt_out_where_the_look_behind_pattern_finds_them(text: str) -> None:
     assert expand_abbreviations(text) == _LOOK_BEHIND.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+
+
+def _campaign_by_pattern(finder: EventFinder, text: str) -> set[str]:
+    """campaign_events() as it was with one pattern and its look-behind, before it was split in two."""
+    if not _ONE_YEAR.search(fold_keep_length(text)):
+        return set()
+    alternation = _trie_pattern(sorted(finder._by_name))
+    one = re.compile(
+        rf"(?<![a-z0-9])(?:({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"
+        rf"|\d{{1,3}} nam ({alternation})(?![a-z0-9]))"
+    )
+    out: set[str] = set()
+    for m in one.finditer(finder._key(text)):
+        out.update(o.date or o.key for _, o in finder._by_name[m.group(1) or m.group(2)])
+    return out | {ev for ev, _ in _anniversaries(text)}
+
+
+_OCCASIONS = st.lists(st.sampled_from([
+    "Ngày hội toàn dân bảo vệ an ninh Tổ quốc", "Ngày thành lập Đoàn", "Ngày hội Đại đoàn kết toàn dân tộc",
+    "kỷ niệm", "95", "2025", "12", "x95", "năm", "2026", "(19/8/1945 - 19/8/2025)", "19", "8", "tổ chức", "a1", "-",
+]), max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OCCASIONS)
+def test_one_years_occasions_are_found_as_the_single_pattern_found_them(text: str) -> None:
+    finder = EventFinder(load_catalog(REPO / "config" / "observances.yaml"))
+    assert finder.campaign_events(text) == _campaign_by_pattern(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hưởng ứng Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025", "kỷ niệm 95 năm Ngày thành lập Đoàn",
+    "kỷ niệm 2025 năm Ngày thành lập Đoàn", "x95 năm Ngày thành lập Đoàn năm 2026",
+    "Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025)",
+])
+def test_one_years_occasions_named_in_so_many_words(text: str) -> None:
+    finder = EventFinder(load_catalog(REPO / "config" / "observances.yaml"))
+    assert finder.campaign_events(text) == _campaign_by_pattern(finder, text)
+    assert finder.campaign_events(text) or "2025 năm" in text

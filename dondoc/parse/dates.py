@@ -64,7 +64,8 @@ _TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start
 
 def _deadline_matches(f: str) -> list[re.Match[str]]:
     """What _DEADLINE (with its leading \\b) finds in `f`, searched only from a little before each
-    run of digits: a match holds no digit before its date, so it starts at most _DEADLINE_LEAD
+    run of digits: a match holds no digit before its date (or the hour before it: "trước 17 giờ
+    ngày …"), so it starts at most _DEADLINE_LEAD
     non-space characters before the first digit at or after the place the search goes on from, with
     a trigger word between; and it never starts on a digit. Between that bound and the digit, it is
     tried only where a trigger word starts (its date then begins at that digit)."""

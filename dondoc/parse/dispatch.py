@@ -87,8 +87,15 @@ def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
 
     # a request that introduces the items wins, the last one before them
     for k, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith(":") and ("de nghi" in fold_of(k) or "yeu cau" in fold_of(k) or "giao " in fold_of(k)) and _REQUEST.search(fold_of(k)):
-            o = find_owners(sentence)
+        asked = sentence.rstrip().endswith(":") and (
+            "de nghi" in fold_of(k) or "yeu cau" in fold_of(k) or "giao " in fold_of(k)) and _REQUEST.search(fold_of(k))
+        if asked:
+            # the owners asked stand after the first request: read from two words before it (what
+            # "giao" looks back at), not from the opening before it, which can be long
+            cut = asked.start()
+            for _ in range(3):  # the space before the request, then before each of the two words before it
+                cut = max(0, sentence.rfind(" ", 0, cut))
+            o = find_owners(sentence[cut:].lstrip())
             if o.lead:
                 return o.lead, f'"{sentence[:120]}…"'
     # else the parties of a joint programme ("Chương trình phối hợp giữa A và B")
@@ -240,7 +247,7 @@ def parse_dispatch(
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):
             label = ""
-        if not label and ":" in own[:120]:
+        if not label and own.find(":", 0, 120) > 0:
             # "Sở Tài chính: Thẩm định …", "Sở Nội vụ:⏎Là cơ quan thường trực …": the owners, then their duty
             head, _, duty = own.partition(":")
             duty = duty.lstrip()

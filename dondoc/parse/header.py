@@ -23,6 +23,7 @@ _PLACE_DATE = re.compile(
 _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+_SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 _ISSUER_LINE = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]{4,}$")
 _CAPITALS = re.compile(r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&]*")  # what _ISSUER_LINE allows
@@ -54,31 +55,40 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
+_APPENDIX_FIRST = frozenset("KQCĐHPDN")  # the first letters of _APPENDIX_TITLE's words
 _APPENDIX_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|ĐIỀU LỆ|NỘI QUY)\b")
 _ANNEXED = re.compile(r"^\(?\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
 
 
-def _appendix_start(lines: list[Line], body_start: int) -> int | None:
-    """Where a document promulgated with this one begins after its signature: a title in capitals
-    ("KẾ HOẠCH", "QUY CHẾ", "PHỤ LỤC") with "(Ban hành kèm theo …)" within the four lines after it."""
-    signed = False
-    for k in range(body_start, len(lines)):
+def _appendix_start(lines: list[Line], signed: int) -> int | None:
+    """Where a document promulgated with this one begins after its signature (or Nơi nhận) at line
+    `signed`: a title in capitals ("KẾ HOẠCH", "QUY CHẾ", "PHỤ LỤC") with "(Ban hành kèm theo …)"
+    within the four lines after it."""
+    n = len(lines)
+    for k in range(signed + 1, n):
         t = lines[k].text
-        if not signed:
-            signed = bool(t) and _END_OF_BODY.match(t) is not None
-            continue
-        if t[:1].isupper() and _APPENDIX_TITLE.match(t) and t.isupper() and any(
-            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(len(lines), k + 5))
+        if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.isupper() and any(
+            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))
         ):
             return k
     return None
 
 
+def _has_ngay(t: str) -> bool:
+    """What _PLACE_DATE cannot match without ("…, ngày"), asked before it."""
+    return "ngày" in t or "Ngày" in t or "NGÀY" in t
+
+
 def _subject_goes_on(t: str) -> bool:
     """Whether a line after the trích yếu's first carries it on: not blank, not the motto or another
     header field (pasted in a two-column header's reading order), not a line in capitals."""
-    return bool(t) and not (_KINH_GUI.match(t) or _PLACE_DATE.match(t) or _NUMBER.match(t) or t.isupper()
-                            or _MOTTO.search(fold_keep_length(t)))
+    return bool(t) and not (
+        t.isupper()
+        or t[:1] in "Kk" and _KINH_GUI.match(t) is not None
+        or _has_ngay(t) and _PLACE_DATE.match(t) is not None
+        or t[:1] in "Ss" and _NUMBER.match(t) is not None
+        or ("Độc lập" in t or "Tự do" in t or t[:1] in "-_") and _MOTTO.search(fold_keep_length(t)) is not None
+    )
 
 
 def _sentence_case(s: str) -> str:
@@ -90,6 +100,7 @@ def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
     issuer_lines: list[str] = []
+    first_end: int | None = None  # the first Nơi nhận or signature line
     first_content = True
     n = len(lines)
     i = 0
@@ -99,9 +110,11 @@ def parse_header(lines: list[Line]) -> Header:
         if not t:
             i += 1
             continue
-        if h.body_end == n and i > 0 and _END_OF_BODY.match(t) and i > n // 3:
-            h.body_end = i
-        if h.number is None and not h.number_blank and i < 40:
+        if (h.body_end == n or first_end is None) and i > 0 and _END_OF_BODY.match(t):
+            first_end = i if first_end is None else first_end
+            if h.body_end == n and i > n // 3:
+                h.body_end = i
+        if h.number is None and not h.number_blank and i < 40 and t[:1] in "Ss":
             m = _NUMBER.match(t)
             if m:
                 num = m.group("num") or m.group("num2") or m.group("num3")
@@ -110,7 +123,7 @@ def parse_header(lines: list[Line]) -> Header:
                 else:
                     h.number_blank = True
                     h.warnings.append(f'line {ln.no}: the number (số hiệu) is left blank: "{t}"')
-        if h.year is None and i < 60:
+        if h.year is None and i < 60 and _has_ngay(t):
             # "Số: 1290/KH-UBND Đông Sơn, ngày 18 …": a two-column header's row on one line
             after = _NUMBER_THEN.match(t) if t[:1] in "Ss" else None
             m = _PLACE_DATE.match(t[after.end() :] if after else t)
@@ -135,7 +148,7 @@ def parse_header(lines: list[Line]) -> Header:
                     k += 1
                 h.subject = " ".join(parts)
         left = t
-        if first_content and i < 30:
+        if first_content and i < 30 and ("CỘNG" in t or "ộc lập" in t or "ỘC LẬP" in t):
             # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer's column, then the motto's
             # (an issuer is all capitals: only a motto that starts within the capitals before the first
             # other letter can leave one, so the words after them are not folded)
@@ -150,8 +163,8 @@ def parse_header(lines: list[Line]) -> Header:
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = _KINH_GUI.match(t)
-        if m and i < 80 and not h.recipients:
+        m = _KINH_GUI.match(t) if i < 80 and not h.recipients else None
+        if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()
             if rest:  # "Kính gửi: Các bộ, cơ quan ngang bộ; UBND các tỉnh." on one line: one addressee per ";"
@@ -177,7 +190,7 @@ def parse_header(lines: list[Line]) -> Header:
                 break
             h.body_start = k
         i += 1
-    start = _appendix_start(lines, h.body_start)
+    start = _appendix_start(lines, first_end) if first_end is not None else None
     if start is not None:
         # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" after the signature: the body ends at the
         # first Nơi nhận or signature before it (however early) and the appendix is read too, up to
@@ -192,7 +205,7 @@ def parse_header(lines: list[Line]) -> Header:
         if m:
             if h.issuer is None:
                 # "TM. BAN THƯỜNG VỤ … TM. SỞ …": two signatures side by side, the first one's body
-                h.issuer = _sentence_case(re.split(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s", m.group("org"), maxsplit=1)[0])
+                h.issuer = _sentence_case(_SECOND_SIGNATURE.split(m.group("org"), maxsplit=1)[0])
             for j in range(k + 1, min(n, k + 12)):
                 tj = lines[j].text.strip("* ")
                 if tj and not _TITLES.match(tj) and not tj.isupper() and len(tj.split()) <= 6:

@@ -16,14 +16,14 @@ from dondoc.parse.lines import Line
 _MARKER = re.compile(
     r"^(?:"
     r"(?P<dieu>(?:Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3}))\s*[.:]?"
-    r"|(?P<ord>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]"
-    r"|Thứ\s+(?P<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]"
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[\s)]|$)"
     r"|\((?P<paren>\d{1,2}|[a-zđ]|[IVX]{1,5})\)"
     r"|(?P<roman>[IVX]{1,5})\s*(?P<roman_p>[.\-–:)/])"
     r"|(?P<num>\d{1,2})\s*(?P<num_p>[.)\-–/:])(?!\d)"
     r"|(?P<lower>[a-zđ])\s*(?P<lower_p>[.)\-–/])(?![\w/])"
     r"|(?P<upper>[A-ZĐ])\s*(?P<upper_p>[.)\-–/])(?![\w/])"
+    r"|(?P<ord>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]"
+    r"|Thứ\s+(?P<thu>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]"
     r")\s*"
 )
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
@@ -58,10 +58,6 @@ def read_marker(text: str) -> Marker | None:
     if m.group("dieu"):
         n = int(m.group("dieu_n"))
         return Marker("dieu", n, str(n), end)
-    ordinal = m.group("ord") or m.group("thu")
-    if ordinal:  # "Một là, …", "Thứ hai, …": the points of a Party document or a chỉ thị
-        n = _ORDINALS[ordinal.lower()]
-        return Marker("ordinal", n, str(n), end)
     if m.group("dec"):
         parts = m.group("dec").split(".")
         return Marker(f"dec{len(parts)}", int(parts[-1]), m.group("dec"), end)
@@ -88,6 +84,10 @@ def read_marker(text: str) -> Marker | None:
     if m.group("upper"):
         up = m.group("upper")
         return Marker("upper", _LETTERS.index(up.lower()) + 1, up, end)
+    ordinal = m.group("ord") or m.group("thu")
+    if ordinal:  # "Một là, …", "Thứ hai, …": the points of a Party document or a chỉ thị
+        n = _ORDINALS[ordinal.lower()]
+        return Marker("ordinal", n, str(n), end)
     return None
 
 

@@ -26,7 +26,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("weekly", WEEKLY, "says every week"),
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
     ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
-    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/))|nua nam\b"), "says every 6 months"),
+    # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
+    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|nua nam\b"),
+     "says every 6 months"),
     ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).

@@ -60,6 +60,11 @@ def _phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int
     return 0
 
 
+# "giao thông", "giáo dục", "giao lưu" …: nouns, not "giao" (to assign)
+_GIAO_NOUNS = frozenset({"thong", "duc", "dich", "luu", "nhan", "lien", "tiep", "ket", "thua", "hang", "nop", "thoa",
+                         "thuong", "quyen", "dat", "khoan", "vien"})
+
+
 def verb_at(toks: list[Tok], i: int) -> int:
     """Length of a predicate starting at token i (0 when none); capitalised words are names."""
     if i >= len(toks):
@@ -76,8 +81,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
             nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
         ):
             return 0
-    if n and toks[i].f == "giao" and i and toks[i - 1].f == "tuyen":
-        return 0  # "Ban Tuyên giáo"
+    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS):
+        return 0  # "Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Ban An toàn giao thông"
     if n == 1 and toks[i].f == "can" and (i + 1 < len(toks) and toks[i + 1].f == "bo" or i and toks[i - 1].f == "hau"):
         return 0  # "cán bộ", "Hậu cần" fold like "cần"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
@@ -184,9 +189,10 @@ def _people_len(toks: list[Tok], k: int) -> int:
 # "Ban Dân vận, Ủy ban MTTQ tỉnh") they are two owners.
 _UNIT_PARENTS = {"ban": ("hoi", "tinh doan", "thanh doan", "huyen doan", "doan thanh nien", "lien doan", "lien hiep"),
                  "phong": ("so", "cong an")}
-# Bans that are bodies of their own (or of the Party committee) whatever follows them
-_BAN_ALONE = frozenset({"chi dao", "chi huy", "quan ly", "dan toc", "thuong vu", "thuong truc", "an toan", "thi dua",
-                        "dan van", "tuyen giao", "to chuc", "kiem tra", "noi chinh", "bien tap", "dai dien"})
+# Bans that are bodies of their own whatever follows them ("Ban Chỉ huy Quân sự, Hội CCB xã": two owners);
+# a Ban Tuyên giáo or Ban Thường vụ before ", Hội …" is the association's own (the Party's is written
+# "… Tỉnh ủy", a place, and stands alone by that)
+_BAN_ALONE = frozenset({"chi dao", "chi huy", "quan ly", "dan toc", "an toan", "thi dua", "bien tap", "dai dien"})
 _POLICE_UNIT = frozenset({"canh", "an", "tham", "hau", "xay"})  # Cảnh sát, An ninh, Tham mưu, Hậu cần, Xây dựng phong trào
 # the last words of a name that place it ("… huyện", "… Tỉnh ủy", "… thành phố"; not the "xã" of "Xã hội")
 _LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy", "thi xa", "thanh pho", "trung uong",

@@ -182,6 +182,7 @@ def consolidator_named(text: str, to: Recipient | None) -> str | None:
     return to.via or re.sub(r"\s*\([^)]*\)\s*$", "", to.name)
 
 
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)")
 # on the text itself (no need to fold a whole body); case by case, so that the engine skips to a "t"
 _GATHER_WORD = re.compile(r"(?:t(?:ổng|ập) hợp|T(?:ổng|ập) hợp|T(?:ỔNG|ẬP) HỢP)(?!\w)")
@@ -295,6 +296,10 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
             if not any(s <= m.start() < e for s, e, _ in periods) and not _other_activity(f, m.start()):
                 periods.append((m.start(), m.end(), repeat))
     periods.sort()
+    # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
+    # sentence, one report (said again in another sentence, another report)
+    periods = [p for k, p in enumerate(periods)
+               if not k or p[2] != periods[k - 1][2] or _SENTENCE_BREAK.search(f, periods[k - 1][1], p[0])]
     out: list[ReportSpec] = []
     if not periods:
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)

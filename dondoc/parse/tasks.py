@@ -20,7 +20,7 @@ IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
 _SECTION = re.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
-    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
+    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
     r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)",
     re.IGNORECASE,
 )

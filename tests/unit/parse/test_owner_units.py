@@ -29,11 +29,14 @@ REPO = Path(__file__).resolve().parents[3]
             ["Ban Gia đình - Xã hội, Hội Liên hiệp Phụ nữ tỉnh", "Phòng Chính trị tư tưởng, Sở Giáo dục và Đào tạo"],
             [],
         ),
+        ("Phối hợp với Ban Tuyên giáo, Hội LHPN tỉnh tổ chức thăm hỏi.", [], ["Ban Tuyên giáo, Hội LHPN tỉnh"]),
+        ("Sở Dân tộc và Tôn giáo chủ trì tổng hợp.", ["Sở Dân tộc và Tôn giáo"], []),
         # lists of bodies of their own stay lists
         ("Phòng Nội vụ, Công an huyện phối hợp kiểm tra.", ["Phòng Nội vụ", "Công an huyện"], []),
         ("Ban Dân vận, Ủy ban MTTQ tỉnh phối hợp tuyên truyền.", ["Ban Dân vận", "Ủy ban MTTQ tỉnh"], []),
         ("Ban Chỉ huy Quân sự, Hội Cựu chiến binh xã tham gia.", ["Ban Chỉ huy Quân sự", "Hội Cựu chiến binh xã"], []),
         ("Ban Tuyên giáo Tỉnh ủy, Hội Nông dân tỉnh chủ trì.", ["Ban Tuyên giáo Tỉnh ủy", "Hội Nông dân tỉnh"], []),
+        ("Ban An toàn giao thông, Hội Cựu chiến binh tỉnh phối hợp.", ["Ban An toàn giao thông", "Hội Cựu chiến binh tỉnh"], []),
         ("Đoàn Thanh niên, Hội Liên hiệp Phụ nữ tỉnh phối hợp.", ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ tỉnh"], []),
         ("Phòng Văn hóa - Xã hội, các hội đoàn thể xã phối hợp.", ["Phòng Văn hóa - Xã hội", "các hội đoàn thể xã"], []),
         # the people take part; the body named with them is the owner
@@ -76,3 +79,16 @@ def test_a_unit_resolves_to_the_body_it_belongs_to() -> None:
         ("Phòng Cảnh sát hình sự, Công an tỉnh", "ca-tinh"),
     ]
     assert not any("not found" in w for w in ts.warnings)
+
+
+@pytest.mark.parametrize("text, cadence", [
+    ("Tổ chức sơ kết 6 tháng đầu năm thực hiện Chương trình trong quý III/2026.", None),
+    ("Đánh giá kết quả 6 tháng cuối năm.", None),
+    ("Định kỳ 6 tháng báo cáo kết quả về Sở Nội vụ.", "semiannual"),
+    ("Báo cáo kết quả thực hiện 06 tháng (trước 15/6).", "semiannual"),
+])
+def test_six_months_is_a_cadence_only_when_it_recurs(text: str, cadence: str | None) -> None:
+    from dondoc.parse.cadence import explicit_cadence
+
+    stated = explicit_cadence(text)
+    assert (stated[0] if stated else None) == cadence

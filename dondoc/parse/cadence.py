@@ -40,6 +40,9 @@ _NEEDS = {
     "semiannual": ("6 thang", "sau thang", "nua nam"),
     "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam"),
 }
+# A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
+_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "quy", "semiannual": "", "annual": "nam"}
+assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
@@ -58,7 +61,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
     for repeat, pattern, why in _PATTERNS:
-        if not any(map(f.__contains__, _NEEDS[repeat])):
+        if _CORE[repeat] not in f or not any(map(f.__contains__, _NEEDS[repeat])):
             continue
         m = word_search(pattern, f)
         if m:

@@ -67,5 +67,6 @@ def main() -> None:
         print(pure.stdout.splitlines()[0])
     print(f"command: python bench/parse.py{' ' + sys.argv[1] if len(sys.argv) > 1 else ''}")
 
+
 if __name__ == "__main__":
     main()

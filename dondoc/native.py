@@ -106,11 +106,6 @@ def use_native() -> NativeStatus:
     return _STATUS
 
 
-def status() -> NativeStatus:
-    """What runs in this process (deciding now when nothing has imported the parser yet)."""
-    return use_native()
-
-
 def loaded_natively() -> bool:
     """Whether the parser's modules in this process are extension modules (what really runs)."""
     import dondoc.parse.owners as owners

@@ -1,11 +1,12 @@
 """Compile the parser (dondoc/parse/*.py) with mypyc, beside its sources, for about 35 % more speed.
 
-Run: .venv/bin/python scripts/build_native.py [--clean] [--strict]
+Run: .venv/bin/python scripts/build_native.py [--clean] [--strict] [--force]
 (scripts/setup.sh runs it.) Writes the extension modules into dondoc/parse/ and the stamp
 dondoc/parse/_native.json with the SHA-256 of every source compiled; dondoc/native.py runs the
 compiled modules only while the sources are exactly those. When the build cannot be made (no C
 compiler, no mypy) the parser stays pure Python and this says why: nothing is half built, and the
-exit status is 0 unless --strict. --clean removes what a build left.
+exit status is 0 unless --strict. A build that matches the sources already is kept unless --force;
+--clean removes what a build left.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from dondoc.native import PARSE_DIR, STAMP, parser_modules, source_hashes  # noqa: E402
+from dondoc.native import PARSE_DIR, STAMP, decide, parser_modules, source_hashes  # noqa: E402
 
 GROUP = "dondoc.parse._native"
 RUNTIME = "_native__mypyc"  # the shared runtime library mypyc makes for the group
@@ -44,7 +45,10 @@ def clean() -> int:
     return len(built_files())
 
 
-def build(strict: bool) -> int:
+def build(strict: bool, force: bool) -> int:
+    if not force and decide(environ={}).native:
+        print("parser already compiled from these sources (--force to build again)")
+        return 0
     clean()
     try:
         import mypy.version  # noqa: F401  (mypyc comes with mypy)
@@ -83,7 +87,7 @@ def main() -> int:
         clean()
         print("removed the compiled parser; it runs as pure Python")
         return 0
-    return build(strict="--strict" in args)
+    return build(strict="--strict" in args, force="--force" in args)
 
 
 if __name__ == "__main__":

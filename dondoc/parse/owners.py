@@ -420,6 +420,19 @@ def label_owners(label: str) -> list[str]:
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
     if ol.names and (not rest or ol.verb):
         return _names(label, ol.names)
+    if ol.names and not ol.verb and ";" in label:
+        # "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:": lists of
+        # owners joined by ";", the whole label names nothing else
+        spans = list(ol.names)
+        i = ol.end
+        while i < len(toks) and toks[i].f == ";":
+            nxt = owner_list(toks, i + 1)
+            if not nxt.names or nxt.verb:
+                return []
+            spans += nxt.names
+            i = nxt.end
+        if all(t.f in (":", ".", ")", "(") for t in toks[i:]):
+            return _names(label, spans)
     return []
 
 

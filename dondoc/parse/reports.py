@@ -27,7 +27,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra". Every branch starts with one of [hmdb01]:
     # the look-ahead lets the engine skip to those letters before it tests the \b
     ("weekly", re.compile(rf"(?=[hmdb01])\b(?:{WEEKLY.pattern})")),
-    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b")),
+    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b")),
+    # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
+    ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")

@@ -32,7 +32,7 @@ VERBS = _phrases(
     "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi,"
     "dua tin,tuyen duong,bieu duong,ton vinh,gioi thieu,tien hanh,phan bo,ban giao,co van ban,ky ket,trao doi,"
     "tiep can,dinh huong,thu thap,xac minh,canh bao,ket noi,lien he,tra loi,phan hoi,rut kinh nghiem,lay y kien,"
-    "gop y,cu can bo"
+    "gop y,cu can bo,dua ket qua,dua noi dung"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -44,7 +44,7 @@ ORG_HEADS = _phrases(
     "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
     "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
     "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong,"
-    "tram,chi hoi,chi doan,chi bo"
+    "tram,chi hoi,chi doan,chi bo,chanh van phong,chanh thanh tra"
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").

@@ -324,6 +324,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 stop = True
                 break
             v = verb_at(toks, j)
+            if v and t.f == "duoc" and toks[start].f in _DETERMINER_BY_FIRST and j + 1 < n and toks[j + 1].f in ("giao", "phan"):
+                # "các cơ quan, đơn vị được giao chủ trì / nhiệm vụ", "các đơn vị được phân công": which of them, not what they do
+                m = j + 2 + (1 if toks[j + 1].f == "phan" and j + 2 < n and toks[j + 2].f == "cong" else 0)
+                if m + 1 < n and (toks[m].f, toks[m + 1].f) in (("chu", "tri"), ("nhiem", "vu")):
+                    m += 2
+                if toks[j + 1].f == "giao" or m > j + 2:
+                    last, j = m - 1, m
+                    continue
             if v:
                 more = _name_goes_on(toks, start, head, j, v)
                 if more:

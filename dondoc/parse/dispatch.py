@@ -322,6 +322,10 @@ def parse_dispatch(
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)
             closing = [ln for ln in outline.preamble if ln.start > last]
+        elif not tables and header.recipients and header.number:
+            # a dispatch (numbered, addressed) whose dash bullets list names ("Các đơn vị sau chưa gửi
+            # báo cáo:"), no instruction: the paragraphs after them hold the request and close it
+            closing = [ln for ln in outline.preamble if ln.start > last]
     if not outline.items and not closing and tables:
         # a dispatch whose tasks are all in tables: the paragraphs after the last table close it
         tables_end = tables[-1].lines[-1].start

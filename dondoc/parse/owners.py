@@ -271,6 +271,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if t.f in _END_PUNCT or t.f == ")":
                 stop = True
                 break
+            if t.f == "neu" and j + 1 < n and toks[j + 1].f == "tren" and toks[start].f in _DETERMINER_BY_FIRST:
+                last = j + 1  # "các đơn vị nêu trên": the ones named above, part of the name
+                j += 2
+                continue
             if t.f == "cung" and j + 1 < n and toks[j + 1].f == "cap":
                 last = j + 1  # "Ủy ban Mặt trận Tổ quốc cùng cấp": of the same level, part of the name
                 j += 2
@@ -755,6 +759,9 @@ def subject_before(text: str, verb_start: int, *, whole: bool = False) -> list[s
         toks = tokenize(text) if len(text) < verb_start + 400 else tokens_between(text, 0, verb_start + 400)
     idx = next((k for k, t in enumerate(toks) if t.start >= verb_start), len(toks))
     starts = [0] + [k + 1 for k, t in enumerate(toks[:idx]) if t.f in (",", ";", ".", ":")]
+    # "Sở … đề nghị X khẩn trương hoàn thành, gửi báo cáo": a request after its issuer, within the clause
+    starts += [k for k in range(1, idx - 2) if toks[k].f in ("de", "yeu") and (toks[k].f, toks[k + 1].f) in (("de", "nghi"), ("yeu", "cau"))
+               and toks[k - 1].f not in (",", ";", ".", ":")]
     for s in starts:
         if s >= idx:
             continue

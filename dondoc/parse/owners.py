@@ -231,6 +231,30 @@ def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
     return parent is not None
 
 
+_UNIT_FIRST = frozenset(h.split()[0] for h in _UNIT_HEADS)
+
+
+def _placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
+    """Where a unit's descriptive name ends when the predicate at j is a word of it followed by the
+    name's place ("Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì"), else 0: the place and then a
+    predicate, a mark or the end; the name a unit head with a capitalised word and two lower-case ones."""
+    if toks[start].f not in _UNIT_FIRST or not toks[start].cap or start + head >= j:
+        return 0
+    name = toks[start + 1 : j]
+    if not any(t.cap for t in name) or sum(1 for t in name if t.word and not t.cap) < 2:
+        return 0
+    if toks[j - 1].f in _LOCALITY or " ".join(t.f for t in toks[j - 2 : j]) in _LOCALITY:
+        return 0  # "Phòng Kinh tế huyện hướng dẫn xã, …": placed already, the predicate is the owner's
+    k = j + v
+    p = _place_len(toks, k)
+    if not p or toks[k].cap:
+        return 0
+    m = k + p
+    if m >= len(toks) or toks[m].f in _END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
+        return m
+    return 0
+
+
 @dataclass
 class OwnerList:
     names: list[tuple[int, int]] = field(default_factory=list)  # character spans
@@ -337,7 +361,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     last, j = m - 1, m
                     continue
             if v:
-                more = _name_goes_on(toks, start, head, j, v)
+                more = _name_goes_on(toks, start, head, j, v) or _placed_name_goes_on(toks, start, head, j, v)
                 if more:
                     last, j = more - 1, more
                     continue

@@ -50,6 +50,10 @@ REPO = Path(__file__).resolve().parents[3]
         ("Sở Y tế có văn bản hướng dẫn các xã.", ["Sở Y tế"], []),
         ("Trung tâm Công nghệ thông tin tỉnh tiến hành rà soát.", ["Trung tâm Công nghệ thông tin tỉnh"], []),
         ("Các cơ quan báo chí của tỉnh tăng cường thông tin tuyên truyền.", ["Các cơ quan báo chí của tỉnh"], []),
+        # a unit's descriptive name may hold a predicate followed by its place
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì lập hồ sơ.", ["Ban Quản lý dự án đầu tư xây dựng tỉnh"], []),
+        ("Phòng Kinh tế huyện hướng dẫn xã, phường thực hiện.", ["Phòng Kinh tế huyện"], []),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh hướng dẫn xã thực hiện.", ["Trung tâm Kiểm soát bệnh tật tỉnh"], []),
         # owners listed before a ";" share the predicate of the clause after it
         (
             "Các sở, ban, ngành, đoàn thể tỉnh; UBND các xã, phường căn cứ chức năng, nhiệm vụ triển khai thực hiện.",

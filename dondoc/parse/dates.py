@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import word_finditer, word_search
+from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -217,19 +217,13 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return found
 
 
+def _digit_or_slash(c: str) -> bool:
+    return c.isdecimal() or c == "/"  # what [\d/] matches
+
+
 def _any_dates(text: str) -> list[re.Match[str]]:
-    """What (?<![\\d/]) + _ANY_DATE finds: a match is dropped when a digit or "/" stands before it
-    and the search goes on one character further (a look-behind tried where the match starts)."""
-    out: list[re.Match[str]] = []
-    m = _ANY_DATE.search(text)
-    while m is not None:
-        s = m.start()
-        if s and (text[s - 1].isdecimal() or text[s - 1] == "/"):
-            m = _ANY_DATE.search(text, s + 1)
-            continue
-        out.append(m)
-        m = _ANY_DATE.search(text, m.end())
-    return out
+    r"""What (?<![\d/]) + _ANY_DATE finds (the look-behind tried only where a match starts)."""
+    return list(finditer_not_after(_ANY_DATE, text, _digit_or_slash))
 
 
 def impossible_dates(text: str) -> list[str]:

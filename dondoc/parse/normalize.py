@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from dondoc.parse.scan import finditer_not_after, word_char
+
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s&]", re.UNICODE)
 
@@ -126,20 +128,15 @@ ABBREVIATIONS: dict[str, str] = {
 # look-behind "not after a word character or &" (checked by hand in _abbreviations), so that the
 # engine skips to the letters an abbreviation can start with instead of trying each place.
 _ABBR = re.compile(r"(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
-_WORD_BEFORE = re.compile(r"[\w&]")
+
+
+def _word_or_amp(c: str) -> bool:
+    return word_char(c) or c == "&"
 
 
 def _abbreviations(text: str) -> Iterator[re.Match[str]]:
     r"""The matches of (?<![\w&])_ABBR in text, left to right, as re.finditer would give them."""
-    pos = 0
-    search = _ABBR.search
-    while (m := search(text, pos)) is not None:
-        s = m.start()
-        if s and _WORD_BEFORE.match(text, s - 1):
-            pos = s + 1  # inside a longer word: the look-behind fails here, try from the next place
-            continue
-        yield m
-        pos = m.end() if m.end() > s else s + 1
+    return finditer_not_after(_ABBR, text, _word_or_amp)
 
 
 def expand_abbreviations(text: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dondoc.observances import Observance, ObservanceCatalog
 from dondoc.parse.normalize import expand_abbreviations, fold, fold_expanded, fold_keep_length
-from dondoc.parse.scan import word_finditer
+from dondoc.parse.scan import finditer_not_after, word_finditer
 
 # "Ngày Quốc tế lao động 01/5", "Ngày hội ... – 19/8", "... (18/11)"
 # after a \b, which word_finditer checks (the engine then skips to each "ngay")
@@ -157,13 +157,8 @@ class EventFinder:
             return out
         f = self._key(text)
         named, numbered = self._campaign
-        pos = 0
-        while (m := named.search(f, pos)) is not None:
-            if m.start() and f[m.start() - 1] in _ALNUM:
-                pos = m.start() + 1  # inside a longer word: try from the next place
-                continue
+        for m in finditer_not_after(named, f, _ALNUM.__contains__):  # not inside a longer word
             out.update(o.date or o.key for _, o in self._by_name[m.group(1)])
-            pos = m.end()
         for m in numbered.finditer(f):
             s = m.start()
             k = s

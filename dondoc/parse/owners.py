@@ -18,6 +18,7 @@ from dondoc.parse.vocab import (
     ORG_HEADS,
     ORG_WORDS,
     VERBS,
+    phrases,
 )
 
 _END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
@@ -168,18 +169,8 @@ def _name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int
 
 
 # "nhân dân", "người dân", "các tầng lớp nhân dân", "quần chúng nhân dân": who takes part, not an owner
-_PEOPLE = [("cac", "tang", "lop", "nhan", "dan"), ("quan", "chung", "nhan", "dan"), ("dong", "dao", "nhan", "dan"),
-           ("toan", "the", "nhan", "dan"), ("nhan", "dan"), ("nguoi", "dan"), ("toan", "dan"), ("quan", "chung"),
-           ("dong", "bao")]
-
-
-def _people_len(toks: list[Tok], k: int) -> int:
-    """Length of a phrase naming the people ("nhân dân", "các tầng lớp Nhân dân") at token k, 0 when none."""
-    n = len(toks)
-    for words in _PEOPLE:
-        if k + len(words) <= n and all(toks[k + i].f == w for i, w in enumerate(words)):
-            return len(words)
-    return 0
+_PEOPLE = phrases("cac tang lop nhan dan,quan chung nhan dan,dong dao nhan dan,toan the nhan dan,nhan dan,nguoi dan,"
+                  "toan dan,quan chung,dong bao")
 
 
 # A unit named before the body it belongs to, joined by a comma: "Ban Gia đình - Xã hội, Hội LHPN tỉnh",
@@ -199,16 +190,12 @@ _LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy"
                        "thi tran", "dac khu"})
 
 
-_PLACES = [("thanh", "pho"), ("trung", "uong"), ("dia", "phuong"), ("tinh",), ("huyen",), ("xa",), ("phuong",)]
+_PLACES = phrases("thanh pho,trung uong,dia phuong,tinh,huyen,xa,phuong")  # "tỉnh", "thành phố", "địa phương"
 
 
-def _place_len(toks: list[Tok], k: int) -> int:
-    """Length of a place word ("tỉnh", "thành phố", "địa phương") at token k, 0 when none."""
-    n = len(toks)
-    for words in _PLACES:
-        if k + len(words) <= n and all(toks[k + i].f == w for i, w in enumerate(words)):
-            return len(words)
-    return 0
+def _ends_placed(toks: list[Tok], last: int) -> bool:
+    """Whether the name ending at token `last` ends with its place ("… huyện", "… Tỉnh ủy")."""
+    return toks[last].f in _LOCALITY or " ".join(t.f for t in toks[last - 1 : last + 1]) in _LOCALITY
 
 
 def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
@@ -217,7 +204,7 @@ def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
     parents = _UNIT_PARENTS.get(head.f)
     if parents is None or not head.cap or last <= start or not toks[start + 1].cap or k >= len(toks):
         return False
-    if toks[last].f in _LOCALITY or " ".join(t.f for t in toks[last - 1 : last + 1]) in _LOCALITY:
+    if _ends_placed(toks, last):
         return False  # "Ban Tuyên giáo Tỉnh ủy", "Phòng Văn hóa huyện": placed already, the next is another owner
     second = " ".join(t.f for t in toks[start + 1 : start + 3])
     if head.f == "ban" and (second in _BAN_ALONE or toks[start + 1].f in _BAN_ALONE):
@@ -243,10 +230,10 @@ def _placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int)
     name = toks[start + 1 : j]
     if not any(t.cap for t in name) or sum(1 for t in name if t.word and not t.cap) < 2:
         return 0
-    if toks[j - 1].f in _LOCALITY or " ".join(t.f for t in toks[j - 2 : j]) in _LOCALITY:
+    if _ends_placed(toks, j - 1):
         return 0  # "Phòng Kinh tế huyện hướng dẫn xã, …": placed already, the predicate is the owner's
     k = j + v
-    p = _place_len(toks, k)
+    p = _phrase_len(_PLACES, toks, k)
     if not p or toks[k].cap:
         return 0
     m = k + p
@@ -315,7 +302,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 if t.f in ("va", "cung"):
                     # "Công an tỉnh và Nhân dân cùng tham gia …": the people are no owner, the list ends here
-                    m = k + _people_len(toks, k)
+                    m = k + _phrase_len(_PEOPLE, toks, k)
                     if m > k:
                         m += m < n and toks[m].f == "cung"
                         v = verb_at(toks, m)
@@ -369,7 +356,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 out.end, out.verb = j, v
                 return out
             if t.f == "cua" and j + 1 < n and not toks[j + 1].cap:
-                loc = _place_len(toks, j + 1)
+                loc = _phrase_len(_PLACES, toks, j + 1)
                 if loc:
                     last = j + loc  # "các cơ quan báo chí của tỉnh": the place belongs to the name
                     j = last + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def _phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
+def phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for p in text.split(","):
         words = tuple(p.split())
@@ -15,7 +15,7 @@ def _phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
 
 
 # Predicates that end an owner's name: "Sở Y tế <chủ trì> ...".
-VERBS = _phrases(
+VERBS = phrases(
     "chu tri,co trach nhiem,chiu trach nhiem,phoi hop,tiep tuc,tiep,chu dong,to chuc,trien khai,tham muu,"
     "huong dan,xay dung,thuc hien,bao cao,theo doi,kiem tra,day manh,tang cuong,chi dao,ra soat,nghien cuu,"
     "thong nhat,mo,can cu,can,khan truong,bo tri,cung cap,dam bao,bao dam,phat dong,long ghep,quan triet,chu trong,thuong xuyen,"
@@ -36,7 +36,7 @@ VERBS = _phrases(
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
-ORG_HEADS = _phrases(
+ORG_HEADS = phrases(
     "so,ban,uy ban,ubnd,ubmttq,ubmttqvn,mttq,mttqvn,mat tran,cong an,luc luong,bo,cuc,chi cuc,tong cuc,"
     "van phong,hoi,doan,lien doan,thanh tra,toa an,vien kiem sat,bo chi huy,bo doi,dai,bao,trung tam,truong,"
     "phong,co quan,nganh,chu tich,pho chu tich,giam doc,thu truong,hoi dong,hdnd,bcd,ban chi dao,kho bac,"
@@ -48,7 +48,7 @@ ORG_HEADS = _phrases(
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
-COLLECTIVE_HEADS = _phrases(
+COLLECTIVE_HEADS = phrases(
     "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"

@@ -139,18 +139,21 @@ def _abbreviations(text: str) -> Iterator[re.Match[str]]:
     return finditer_not_after(_ABBR, text, _word_or_amp)
 
 
-def expand_abbreviations(text: str) -> str:
-    """Spell out the usual abbreviations: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+def _spelt_out(text: str, base: str, long_forms: dict[str, str]) -> str:
+    """`base` (the text or its one-for-one fold) with each abbreviation of `text` replaced by its long form."""
     parts: list[str] = []
     last = 0
     for m in _abbreviations(text):
-        parts.append(text[last : m.start()])
-        parts.append(ABBREVIATIONS[m.group(1)])
+        parts.append(base[last : m.start()])
+        parts.append(long_forms[m.group(1)])
         last = m.end()
-    if not parts:
-        return text
-    parts.append(text[last:])
+    parts.append(base[last:])
     return "".join(parts)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the usual abbreviations: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
+    return _spelt_out(text, text, ABBREVIATIONS)
 
 
 def _fast_foldable(cp: int) -> bool:
@@ -191,17 +194,10 @@ def fold_expanded(text: str) -> str:
     """
     if _UNLIKE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
         return fold(expand_abbreviations(text))
-    folded = fold_keep_length(text)
-    parts: list[str] = []
-    last = 0
-    for m in _abbreviations(text):
-        parts.append(folded[last : m.start()])
-        parts.append(_FOLDED_ABBREVIATIONS[m.group(1)])
-        last = m.end()
-    parts.append(folded[last:])
+    spelt = _spelt_out(text, fold_keep_length(text), _FOLDED_ABBREVIATIONS)
     # what is left is ASCII words and separators (punctuation, spaces, "“", "–"): as bytes, each
     # separator a space ("?" for any past ASCII), then each run of spaces one
-    data = "".join(parts).encode("ascii", "replace").translate(_SEPARATOR_BYTES)
+    data = spelt.encode("ascii", "replace").translate(_SEPARATOR_BYTES)
     return b" ".join(data.split()).decode("ascii")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,17 +90,27 @@ _new_tok = tuple.__new__  # Line records made as plain tuples, without the Named
 
 
 def tokens_between(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end], with offsets into `text`.
+    """The tokens of text[start:end], with offsets into `text`."""
+    return first_tokens(text, start, end, _ALL)
 
-    Cut at the spaces first (a token never holds one): a run of ASCII letters and digits, the
-    usual case, is one word token without asking the regular expression; any other run is
-    tokenized by _TOKEN within its bounds, which gives what _TOKEN over the whole span gives.
+
+_ALL = sys.maxsize  # first_tokens(…, _ALL): every token
+
+
+def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
+    """The first `count` tokens of text[start:end] (fewer when it has fewer), with offsets into `text`.
+
+    Cut at the spaces first, the first `count` runs between them (each holds a token or more, unless
+    empty) and then, while tokens are still wanted, the rest of the span: a token never holds a
+    space. A run of ASCII letters and digits, the usual case, is one word token without asking the
+    regular expression; any other run is tokenized by _TOKEN within its bounds, which gives what
+    _TOKEN over the whole span gives.
     """
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
     pos = start
-    for chunk in folded[start:end].split(" "):
+    for chunk in folded[start:end].split(" ", count):
         n = len(chunk)
         if n:
             if chunk.isalnum() and chunk.isascii():
@@ -127,47 +138,6 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()  # an all-capital word starts with a capital or a digit
-                    append(Tok(s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum()))
-        pos += n + 1
-    return out
-
-
-def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
-    """The first `count` tokens of text[start:end] (fewer when it has fewer).
-
-    As tokens_between, over the first `count` runs between spaces (each holds a token or more,
-    unless empty) and then, while tokens are still wanted, the rest of the span.
-    """
-    folded = fold_keep_length(text)
-    out: list[Tok] = []
-    append = out.append
-    pos = start
-    for chunk in folded[start:end].split(" ", count):
-        n = len(chunk)
-        if n:
-            if chunk.isalnum() and chunk.isascii():
-                first = text[pos]
-                if first.islower():
-                    append(Tok(pos, pos + n, chunk, False, False, True))
-                else:
-                    cap = first.isupper()
-                    e = pos + n
-                    append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
-            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
-                first = text[pos]
-                e = pos + n - 1
-                if first.islower():
-                    append(Tok(pos, e, w, False, False, True))
-                else:
-                    cap = first.isupper()
-                    append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
-                mark = text[e]
-                append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
-            else:
-                for m in _TOKEN.finditer(folded, pos, pos + n):
-                    s, e = m.span()
-                    first = text[s]
-                    cap = first.isupper()
                     append(Tok(s, e, m.group(), cap, e - s > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum()))
                     if len(out) >= count:
                         break

@@ -63,7 +63,7 @@ def main() -> None:
 
     from delivery import Sink  # bench/delivery.py
 
-    from dondoc import service
+    from dondoc.app import steps as service
     from dondoc.settings import Settings
     from dondoc.store.db import session_scope, upgrade
     from dondoc.store.repo import import_directory, load_taskset

@@ -7,7 +7,7 @@ from typing import Any
 
 from prefect import flow
 
-from dondoc.service import ESCALATE_KINDS, REMIND_KINDS, local_today
+from dondoc.app.steps import ESCALATE_KINDS, REMIND_KINDS, local_today
 from dondoc.settings import get_settings
 from tasks.sweep import deliver, materialise, plan, publish_board
 

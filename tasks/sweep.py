@@ -9,8 +9,8 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from dondoc import service
-from dondoc.board import board_markdown, board_table
+from dondoc.app import steps as service
+from dondoc.app.board import board_markdown, board_table
 from dondoc.settings import get_settings
 
 

@@ -64,7 +64,7 @@ def test_the_embedded_scheduler_keeps_one_daily_job_in_the_database(env, databas
     from apscheduler.schedulers.background import BackgroundScheduler
     from sqlalchemy import create_engine, text
 
-    from dondoc.embedded import JOB_ID, build_scheduler
+    from dondoc.app.embedded import JOB_ID, build_scheduler
     from dondoc.settings import get_settings
 
     for _ in range(2):  # a restart replaces the job, never duplicates it

@@ -80,7 +80,7 @@ def test_a_550_for_one_recipient_fails_that_one_only_and_the_admins_are_told(scr
 
 
 def test_messages_planned_in_quiet_hours_wait_for_the_morning(env, cli):
-    from dondoc.delivery import in_quiet_hours
+    from dondoc.app.delivery import in_quiet_hours
     from zoneinfo import ZoneInfo
 
     hcm = ZoneInfo("Asia/Ho_Chi_Minh")

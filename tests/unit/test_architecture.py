@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import REPO
 
-PURE = ["dondoc/parse", "dondoc/schedule", "dondoc/taskset.py", "dondoc/board.py"]
+PURE = ["dondoc/parse", "dondoc/schedule", "dondoc/taskset.py", "dondoc/app/board.py"]
 FORBIDDEN = {"sqlmodel", "sqlalchemy", "prefect", "aiosmtplib", "aiosmtpd", "apscheduler", "os", "subprocess", "socket"}
 
 
@@ -61,3 +61,14 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str, 
         f"{name}: help lacks an example")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"dondoc {name}" in readme, f"`dondoc {name}` is not in the README"
+
+
+def test_no_cli_command_module_imports_a_sibling_command_module() -> None:
+    folder = REPO / "dondoc" / "cli"
+    siblings = {p.stem for p in folder.glob("*.py")} - {"__init__", "app"}
+    for path in sorted(folder.glob("*.py")):
+        if path.stem == "__init__":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dondoc.cli."):
+                assert node.module.rsplit(".", 1)[-1] not in siblings, f"{path.name} imports {node.module}"

@@ -101,7 +101,7 @@ def test_the_four_buckets_of_task_statistics(status, submitted, as_of, expected)
 def test_the_commands_today_is_the_local_date_in_ho_chi_minh(utc: str, expected: date) -> None:
     from datetime import datetime
 
-    from dondoc.service import local_today
+    from dondoc.app.steps import local_today
     from dondoc.settings import Settings
 
     assert local_today(Settings(), datetime.fromisoformat(utc)) == expected

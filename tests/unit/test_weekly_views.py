@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dondoc.board import board_markdown
+from dondoc.app.board import board_markdown
 from dondoc.evaluate import gold_due, score
 from dondoc.taskset import Schedule, Task, TaskSet
 

@@ -10,29 +10,17 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from dondoc.cli_mail import register
 from dondoc.notify.mailbox import free_port
 
 APP = """
-import typer
-from dondoc.cli_mail import register
-app = typer.Typer()
-@app.callback()
-def main() -> None:
-    pass
-register(app)
+from dondoc.cli import app
 app()
 """
 
 
 def app() -> typer.Typer:
-    cli = typer.Typer()
+    from dondoc.cli import app as cli
 
-    @cli.callback()
-    def main() -> None:
-        pass
-
-    register(cli)
     return cli
 
 

@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from dondoc.cli_dates import explain_lines, register
+from dondoc.cli.dates import explain_lines
 from dondoc.schedule.calendar import WorkCalendar
 
 CONFIG = Path(__file__).resolve().parents[3] / "config"
@@ -16,14 +16,9 @@ CONFIG = Path(__file__).resolve().parents[3] / "config"
 
 @pytest.fixture()
 def app() -> typer.Typer:
-    a = typer.Typer()
-    register(a)
+    from dondoc.cli import app as cli
 
-    @a.command("noop")
-    def noop() -> None:  # a second command keeps `calendar` a named sub-command
-        """Nothing."""
-
-    return a
+    return cli
 
 
 @pytest.fixture()

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import typer
 
-import dondoc
-from dondoc.errors import DondocError
+from dondoc.cli.app import app, as_of_or_today, config_dir, ready_engine, settings, user_errors
+from dondoc.errors import DondocError, NotFoundError
 from dondoc.schedule.calendar import ART_148, WorkCalendar, fmt, fmt_long, weekday_vi
 from dondoc.schedule.periods import window_phrase
 from dondoc.schedule.words import period_words, repeat_phrase
-
-
-def config_dir() -> Path:
-    """$DONDOC_CONFIG_DIR, or the repository's config/ folder."""
-    env = os.environ.get("DONDOC_CONFIG_DIR")
-    return Path(env) if env else Path(dondoc.__file__).resolve().parents[1] / "config"
 
 
 def explain_lines(
@@ -96,55 +89,104 @@ def calendar_data(year: int, cal: WorkCalendar, cdir: Path) -> dict[str, Any]:
     }
 
 
-def register(app: typer.Typer) -> None:
-    """Add `calendar` to the dondoc command line."""
+@app.command("calendar")
+def calendar_cmd(
+    year: int = typer.Option(None, "--year", help="the year to show, e.g. 2026"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    org: str = typer.Option(None, "--org", help="print this organisation's calendar feed (.ics) instead"),
+    as_of: str = typer.Option(None, "--as-of", help="with --org: from this day on (default: today)"),
+) -> None:
+    """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
 
-    @app.command("calendar")
-    def calendar_cmd(
-        year: int = typer.Option(None, "--year", help="the year to show, e.g. 2026"),
-        as_json: bool = typer.Option(False, "--json", help="print JSON"),
-        org: str = typer.Option(None, "--org", help="print this organisation's calendar feed (.ics) instead"),
-        as_of: str = typer.Option(None, "--as-of", help="with --org: from this day on (default: today)"),
-    ) -> None:
-        """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
+    Holidays come from the `holidays` package (VN), the government's notice of the year from
+    config/calendars/YYYY.yaml, observances from config/observances.yaml.
 
-        Holidays come from the `holidays` package (VN), the government's notice of the year from
-        config/calendars/YYYY.yaml, observances from config/observances.yaml.
+    With --org CODE it prints that organisation's open occurrences and observances as an
+    iCalendar feed, importable into Outlook, Thunderbird and Google Calendar.
 
-        With --org CODE it prints that organisation's open occurrences and observances as an
-        iCalendar feed, importable into Outlook, Thunderbird and Google Calendar.
+    Example: dondoc calendar --year 2026 --json
+    Example: dondoc calendar --org ca-tinh > ca-tinh.ics
+    """
+    from dondoc.calendars import load_notices
 
-        Example: dondoc calendar --year 2026 --json
-        Example: dondoc calendar --org ca-tinh > ca-tinh.ics
-        """
-        from dondoc.calendars import load_notices
-
-        try:
-            if org is not None:
-                _print_feed(org, as_of)
-                return
-            if year is None:
-                raise DondocError("give --year YEAR, or --org CODE for a calendar feed")
-            if not 1901 <= year <= 2099:
-                raise DondocError(f"--year {year}: outside 1901–2099")
-            cdir = config_dir()
-            cal = WorkCalendar(load_notices(cdir))
-            data = calendar_data(year, cal, cdir)
-        except DondocError as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(err.exit_code) from None
-        if as_json:
-            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    try:
+        if org is not None:
+            _print_feed(org, as_of)
             return
-        _print_table(data)
+        if year is None:
+            raise DondocError("give --year YEAR, or --org CODE for a calendar feed")
+        if not 1901 <= year <= 2099:
+            raise DondocError(f"--year {year}: outside 1901–2099")
+        cdir = config_dir()
+        cal = WorkCalendar(load_notices(cdir))
+        data = calendar_data(year, cal, cdir)
+    except DondocError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(err.exit_code) from None
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    _print_table(data)
+
+
+
+@app.command("explain")
+@user_errors
+def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `dondoc tasks list --json`)")) -> None:
+    """How an occurrence's dates were computed: stated → rule → effective, with holidays and the law.
+
+    Example: dondoc explain 12
+    """
+    from dondoc.app import steps as service
+    from dondoc.store import models as m
+    from dondoc.store.db import session_scope
+
+    s_ = settings()
+    with session_scope(ready_engine()) as s:
+        occ = s.get(m.Occurrence, occurrence)
+        if occ is None:
+            raise NotFoundError(f"occurrence {occurrence}: not found")
+        task = s.get(m.Task, occ.task_id)
+        d = s.get(m.Dispatch, task.dispatch_id) if task else None
+    typer.echo(f"Văn bản {d.number if d and d.number else '(không số)'}, mục {task.key if task else '?'} — "
+               f"{occ.org_code}, kỳ {occ.period}")
+    if occ.kind == "event":
+        for line in _observance_lines(occ, s_):
+            typer.echo(line)
+        return
+    window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
+    for line in explain_lines(stated=occ.stated_due, repeat=task.repeat if task else "once",
+                              period=occ.period, window=window, cal=service.work_calendar(s_),
+                              written=occ.written_due, before_means=s_.before_means, notes=occ.notes,
+                              due=task.due if task else ()):
+        typer.echo(line)
+
+def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
+    from dondoc.app import steps as service
+    from dondoc.schedule.calendar import fmt_long
+    from dondoc.schedule.observances import observance_days
+
+    catalog = service.catalog(s_)
+    obs = catalog.by_key(occ.event_key) if occ.event_key else None
+    if obs is None:
+        return [f"Ngày kỷ niệm: {fmt_long(occ.stated_due)} (không có trong config/observances.yaml)"]
+    day = observance_days([obs], between=(occ.stated_due, occ.stated_due))[0]
+    lines = [f"Ngày kỷ niệm: {obs.name}", f"Ngày diễn ra: {fmt_long(day.day)}"
+             + (f" (âm lịch {obs.lunar[3:]}/{obs.lunar[:2]})" if obs.lunar else "")]
+    if day.anniversary:
+        lines.append(f"Kỷ niệm {day.anniversary} năm" + (" — năm tròn (tổ chức lễ kỷ niệm)" if day.round_year else ""))
+    if day.prepare_from:
+        lines.append(f"Chuẩn bị từ: {fmt_long(day.prepare_from)}")
+    ladder = obs.remind_days or list(s_.ladders.observance)
+    lines.append("Nhắc trước: " + ", ".join(str(d) for d in ladder) + " ngày; ngày kỷ niệm không dời theo ngày nghỉ")
+    return lines
 
 
 def _print_feed(org: str, as_of: str | None) -> None:
     import sys
 
-    from dondoc import service
-    from dondoc.cli import as_of_or_today, ready_engine, settings
-    from dondoc.feed import org_calendar
+    from dondoc.app import steps as service
+    from dondoc.app.feed import org_calendar
     from dondoc.store.db import session_scope
 
     day = as_of_or_today(as_of)

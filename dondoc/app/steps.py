@@ -110,7 +110,7 @@ def plan_step(settings: Settings, as_of: date, kinds: set[str]) -> dict[str, Any
 
 def deliver_step(settings: Settings, as_of: date | None) -> dict[str, Any]:
     """Send what the outbox holds. A replay (`as_of` given) sends as at 07:00 local on that day."""
-    from dondoc.delivery import deliver
+    from dondoc.app.delivery import deliver
 
     if as_of is not None:
         now = datetime.combine(as_of, time(7, 0), tzinfo=settings.tz).astimezone(timezone.utc)

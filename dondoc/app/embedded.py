@@ -10,7 +10,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from dondoc.settings import Settings
 
-log = logging.getLogger("dondoc.embedded")
+log = logging.getLogger("dondoc.app.embedded")
 JOB_ID = "daily-sweep"
 MISFIRE_GRACE = 6 * 3600  # a sweep missed while the process was down still runs on start-up
 

@@ -1,4 +1,4 @@
-"""CLI commands for the delivery edge: `dondoc mailbox`."""
+"""`dondoc mailbox`: a local SMTP server that keeps each message as an .eml file."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ from pathlib import Path
 
 import typer
 
+from dondoc.cli.app import app
+
 DEFAULT_MAILBOX_DIR = Path("var/mailbox")
 
 
-def register(app: typer.Typer) -> None:
-    """Add the mail commands to the dondoc CLI."""
-    app.command("mailbox")(mailbox)
-
-
+@app.command("mailbox")
 def mailbox(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8025, "--port", help="SMTP port to listen on."),

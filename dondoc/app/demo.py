@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from sqlmodel import col, select
 
-from dondoc import service
-from dondoc.board import COLUMNS, KIND_VI, board_table
+from dondoc.app import steps as service
+from dondoc.app.board import COLUMNS, KIND_VI, board_table
 from dondoc.directory import load_directory
 from dondoc.settings import Settings, get_settings
 from dondoc.store import models as m

@@ -1,0 +1,169 @@
+"""`dondoc ingest` and `dondoc eval`: read a dispatch into a task set, and score the reader."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dondoc.cli.app import app, config_dir
+from dondoc.directory import Directory, load_directory
+from dondoc.errors import DondocError
+from dondoc.observances import ObservanceCatalog, load_catalog
+from dondoc.taskset import Owner, Source, Task, TaskSet, dump_yaml, to_plain
+
+
+def _catalog() -> ObservanceCatalog:
+    path = config_dir() / "observances.yaml"
+    return load_catalog(path) if path.exists() else ObservanceCatalog()
+
+
+def _directory(path: Path | None) -> Directory | None:
+    if path is not None:
+        return load_directory(path)
+    default = config_dir() / "organizations.yaml"
+    return load_directory(default) if default.exists() else None
+
+
+def _write_atomic(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _owner(o: Owner, resolved: bool) -> str:
+    """"Công an tỉnh → ca-tinh"; a collective with its members' count; "→ ?" when the directory lacks it."""
+    if not resolved:
+        return o.name
+    if o.org:
+        return f"{o.name} → {o.org}"
+    if o.orgs:
+        shown = ", ".join(o.orgs[:3]) + (f" … ({len(o.orgs)})" if len(o.orgs) > 3 else "")
+        return f"{o.name} → {shown}"
+    return f"{o.name} → ?"
+
+
+def _due(t: Task) -> str:
+    rel = t.schedule.relative
+    parts = list(t.schedule.due)
+    if rel is not None:
+        unit = "working days" if rel.working_days else "days"
+        parts.append(f"{rel.days} {unit} from {rel.from_event}")
+    return ", ".join(parts)
+
+
+def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> None:
+    """Each task beside its source text, one row per field: its value and why it has it."""
+    for t in ts.tasks:
+        table = Table(title=f"[bold]{t.key}[/] ({t.kind}) — {t.title}", show_header=False, expand=True)
+        table.add_column("field", style="cyan", no_wrap=True)
+        table.add_column("value")
+        table.add_column("why", style="dim")
+        span = t.span or (0, 0)
+        line = text.count("\n", 0, span[0]) + 1
+        table.add_row("source", f"line {line}", text[span[0] : span[1]][:600])
+        cascade = t.cascade
+        rows = [
+            ("key", t.key, "key"),
+            ("kind", t.kind, "kind"),
+            ("lead", ", ".join(_owner(o, resolved) for o in t.lead), "lead"),
+            ("support", ", ".join(_owner(o, resolved) for o in t.support), "support"),
+            ("repeat", t.schedule.repeat, "schedule.repeat"),
+            ("due", _due(t), "schedule.due"),
+            ("events", ", ".join(t.schedule.events), "schedule.events"),
+            ("report_to", t.report_to or "", "report_to"),
+            ("cascade", (_owner(cascade.by, resolved) + (f", {cascade.working_days} working days earlier" if cascade.working_days else ""))
+             if cascade else "", "cascade"),
+            ("references", "; ".join(r.number for r in t.references), "references"),
+        ]
+        for name, value, key in rows:
+            if value or (key in t.explain and key not in ("key", "kind")):
+                table.add_row(name, value, t.explain.get(key, ""))
+        console.print(table)
+    for w in ts.warnings:
+        console.print(f"[yellow]warning:[/] {w}")
+
+
+@app.command("ingest")
+def ingest(
+    file: Annotated[Path, typer.Argument(help="The dispatch: .txt .md .docx .pdf .html")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the task-set YAML here")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the task set as JSON")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each task beside its source text, and why")] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+) -> None:
+    """Read a dispatch into a task set for review; never touches the database.
+
+    Example: dondoc ingest cv-6711.docx -o cv-6711.yaml --explain
+    """
+    from dondoc.ingest import read_document
+    from dondoc.parse import parse_dispatch
+
+    try:
+        doc = read_document(file)
+        known = _directory(directory)
+        ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                            observances=_catalog(), directory=known)
+        if output is not None:
+            _write_atomic(output, dump_yaml(ts))
+    except DondocError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(err.exit_code) from None
+    if explain:
+        _explain(ts, doc.text, Console(), resolved=known is not None)
+    elif as_json:
+        typer.echo(json.dumps(to_plain(ts), ensure_ascii=False, indent=2))
+    elif output is None:
+        typer.echo(dump_yaml(ts), nl=False)
+    if output is not None:
+        typer.echo(f"{len(ts.tasks)} tasks, {len(ts.warnings)} warnings -> {output}", err=True)
+
+@app.command("eval")
+def eval_(
+    folder: Annotated[Path, typer.Argument(help="A folder of NNN_*.txt dispatches with NNN_*.gold.yaml readings")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+) -> None:
+    """Score ingest against gold readings: P/R/F1 for items, lead owners, due dates, observances, reports; cadence accuracy.
+
+    Example: dondoc eval ../shared/dispatches --json
+    """
+    from dondoc.evaluate import MEASURES, evaluate_dir, overall
+
+    try:
+        if not folder.is_dir():
+            raise DondocError(f"{folder}: not a folder")
+        scores = evaluate_dir(folder, observances=_catalog(), directory=_directory(directory))
+    except DondocError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(err.exit_code) from None
+    total = overall(scores)
+    if as_json:
+        typer.echo(json.dumps({"documents": [s.as_dict() for s in scores], "overall": total.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"dondoc eval {folder}")
+    table.add_column("document")
+    for m in MEASURES:
+        table.add_column(f"{m} P/R/F1", justify="right")
+    table.add_column("cadence acc", justify="right")
+    for s in [*scores, total]:
+        cells = [f"{s.counts[m].precision:.2f}/{s.counts[m].recall:.2f}/{s.counts[m].f1:.2f}" for m in MEASURES]
+        name = s.name + (" (refused)" if s.refused else "")
+        table.add_row(f"[bold]{name}[/]" if s is total else name, *cells, f"{s.cadence:.2f}")
+    Console().print(table)
+    for s in scores:
+        for miss in s.misses:
+            typer.echo(f"{s.name}: {miss}")

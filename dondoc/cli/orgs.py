@@ -1,0 +1,77 @@
+"""`dondoc orgs`: the organisation directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypedDict
+
+import typer
+from rich.table import Table
+from sqlmodel import select
+
+from dondoc.cli.app import app, console, print_json, ready_engine, user_errors
+
+orgs_app = typer.Typer(no_args_is_help=True, help="The organisation directory.")
+app.add_typer(orgs_app, name="orgs")
+
+
+class _ContactRow(TypedDict):
+    name: str
+    email: str
+    role: str
+
+
+class _OrgRow(TypedDict):
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    groups: list[str]
+    contacts: list[_ContactRow]
+
+
+
+@orgs_app.command("import")
+@user_errors
+def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml")) -> None:
+    """Import (add or update) organisations, contacts and groups from a directory file.
+
+    Example: dondoc orgs import config/organizations.yaml
+    """
+    from dondoc.directory import load_directory
+    from dondoc.store.db import session_scope
+    from dondoc.store.repo import import_directory
+
+    directory = load_directory(file)
+    with session_scope(ready_engine()) as s:
+        res = import_directory(session=s, directory=directory, source=str(file))
+    typer.echo(f"{file}: {len(res.added)} added, {len(res.updated)} updated, {len(res.unchanged)} unchanged, "
+               f"{len(directory.groups)} groups")
+
+
+@orgs_app.command("list")
+@user_errors
+def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+    """List the organisations with their supervising organisation and contacts.
+
+    Example: dondoc orgs list --json
+    """
+    from dondoc.store import models as m
+    from dondoc.store.db import session_scope
+
+    with session_scope(ready_engine()) as s:
+        orgs = s.exec(select(m.Organization).order_by(m.Organization.code)).all()
+        contacts = s.exec(select(m.Contact)).all()
+    by_org: dict[str, list[_ContactRow]] = {}
+    for c in contacts:
+        by_org.setdefault(c.org_code, []).append({"name": c.name, "email": c.email, "role": c.role})
+    data = [_OrgRow(code=o.code, name=o.name, level=o.level, parent=o.parent, groups=o.groups,
+                    contacts=by_org.get(o.code, [])) for o in orgs]
+    if as_json:
+        print_json(data)
+        return
+    t = Table("code", "tên", "cấp", "cơ quan cấp trên", "đầu mối")
+    for d in data:
+        t.add_row(d["code"], d["name"], d["level"], d["parent"] or "",
+                  ", ".join(c["email"] for c in d["contacts"]))
+    console.print(t)

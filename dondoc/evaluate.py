@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from dondoc.directory import Directory
-from dondoc.errors import NothingToTrackError
+from dondoc.errors import DondocError, NothingToTrackError
 from dondoc.ingest import read_document
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
@@ -92,9 +92,12 @@ class DocScore:
         return {"name": self.name, "refused": self.refused, **out, "misses": self.misses}
 
 
+_ARTICLE_WORD = re.compile(r"^(?:điều|khoản|điểm|mục|phần|chương)\s+", re.IGNORECASE)
+
+
 def norm_key(key: str) -> str:
-    """Gold "(3)" -> "3"; "(a)" -> "a"; keys joined by dots keep their parts."""
-    return ".".join(p.strip().strip("()") for p in str(key).split("."))
+    """Gold "(3)" -> "3"; "(a)" -> "a"; "Điều 2" -> "2"; keys joined by dots keep their parts."""
+    return ".".join(_ARTICLE_WORD.sub("", p.strip()).strip("()") for p in str(key).split("."))
 
 
 def gold_due(value: Any) -> str | None:
@@ -217,6 +220,11 @@ def score(gold: dict[str, Any], ts: TaskSet | None, name: str) -> DocScore:
     return s
 
 
+def mean_score(s: DocScore) -> float:
+    """The summary figure: the mean of the F1 of items, lead owners, dues and observances, and cadence accuracy."""
+    return (sum(s.counts[m].f1 for m in ("items", "lead", "due", "events")) + s.cadence) / 5
+
+
 def overall(scores: list[DocScore]) -> DocScore:
     total = DocScore(name="overall")
     for sc in scores:
@@ -227,20 +235,56 @@ def overall(scores: list[DocScore]) -> DocScore:
     return total
 
 
-def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None) -> list[DocScore]:
-    """Ingest every NNN_*.txt (or .md/.docx/...) with a .gold.yaml beside it and score it."""
+def _document_for(stem: str, folders: list[Path]) -> Path | None:
+    for folder in folders:
+        hit = next((p for p in sorted(folder.glob(stem + ".*")) if not p.name.endswith(".gold.yaml")), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None,
+                 docs: Path | None = None) -> list[DocScore]:
+    """Ingest the document of every NNN_*.gold.yaml (beside it, or in `docs`) and score it.
+
+    A gold reading whose document is absent is skipped (the shared corpus may not be there);
+    a document that cannot be read counts as refused.
+    """
     scores = []
     for gold_path in sorted(folder.glob("*.gold.yaml")):
         stem = gold_path.name[: -len(".gold.yaml")]
-        doc_path = next((p for p in sorted(folder.glob(stem + ".*")) if not p.name.endswith(".gold.yaml")), None)
+        doc_path = _document_for(stem, [folder] if docs is None else [docs, folder])
         if doc_path is None:
             continue
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
-        doc = read_document(doc_path)
+        ts: TaskSet | None
+        why = None
         try:
-            ts: TaskSet | None = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
-                                                observances=observances, directory=directory)
+            doc = read_document(doc_path)
+            ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                                observances=observances, directory=directory)
         except NothingToTrackError:
             ts = None
-        scores.append(score(gold, ts, doc_path.name))
+        except DondocError as err:
+            ts, why = None, str(err)
+        sc = score(gold, ts, doc_path.name)
+        if why:
+            sc.misses.insert(0, f"not read: {why}")
+        if ts is None and not gold.get("refuse") and gold.get("items"):
+            sc.misses.insert(0, "refused, but the gold reading has items")
+        elif ts is not None and gold.get("refuse"):
+            sc.misses.insert(0, "read, but the gold reading refuses it")
+        scores.append(sc)
     return scores
+
+
+HALVES = ("dev", "test")
+
+
+def evaluate_halves(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None,
+                    docs: Path | None = None) -> dict[str, list[DocScore]]:
+    """A folder of gold readings split into dev/ and test/ is scored half by half; a flat one as one set."""
+    halves = [h for h in HALVES if (folder / h).is_dir()]
+    if not halves:
+        return {folder.name: evaluate_dir(folder, observances=observances, directory=directory, docs=docs)}
+    return {h: evaluate_dir(folder / h, observances=observances, directory=directory, docs=docs) for h in halves}

@@ -132,38 +132,54 @@ def ingest(
 
 @app.command("eval")
 def eval_(
-    folder: Annotated[Path, typer.Argument(help="A folder of NNN_*.txt dispatches with NNN_*.gold.yaml readings")],
+    folder: Annotated[Path, typer.Argument(help="A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/")],
+    docs: Annotated[Path | None, typer.Option("--docs", help="Where the documents are, when not beside their readings")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
     directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
 ) -> None:
     """Score ingest against gold readings: P/R/F1 for items, lead owners, due dates, observances, reports; cadence accuracy.
 
+    A folder split into dev/ and test/ is scored half by half. "mean" is the mean of the F1 of
+    items, lead owners, dues and observances, and of cadence accuracy.
+
     Example: dondoc eval ../shared/dispatches --json
+    Example: dondoc eval tests/gold/corpus --docs ../shared/corpus
     """
-    from dondoc.evaluate import MEASURES, evaluate_dir, overall
+    from dondoc.evaluate import MEASURES, evaluate_halves, mean_score, overall
 
     try:
         if not folder.is_dir():
             raise DondocError(f"{folder}: not a folder")
-        scores = evaluate_dir(folder, observances=_catalog(), directory=_directory(directory))
+        if docs is not None and not docs.is_dir():
+            raise DondocError(f"--docs {docs}: not a folder")
+        halves = evaluate_halves(folder, observances=_catalog(), directory=_directory(directory), docs=docs)
     except DondocError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(err.exit_code) from None
-    total = overall(scores)
     if as_json:
-        typer.echo(json.dumps({"documents": [s.as_dict() for s in scores], "overall": total.as_dict()},
-                              ensure_ascii=False, indent=2))
+        data = {h: {"documents": [s.as_dict() for s in scores], "overall": overall(scores).as_dict(),
+                    "mean": round(mean_score(overall(scores)), 4)} for h, scores in halves.items()}
+        typer.echo(json.dumps(data[folder.name] if list(data) == [folder.name] else data, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"dondoc eval {folder}")
-    table.add_column("document")
-    for m in MEASURES:
-        table.add_column(f"{m} P/R/F1", justify="right")
-    table.add_column("cadence acc", justify="right")
-    for s in [*scores, total]:
-        cells = [f"{s.counts[m].precision:.2f}/{s.counts[m].recall:.2f}/{s.counts[m].f1:.2f}" for m in MEASURES]
-        name = s.name + (" (refused)" if s.refused else "")
-        table.add_row(f"[bold]{name}[/]" if s is total else name, *cells, f"{s.cadence:.2f}")
-    Console().print(table)
-    for s in scores:
-        for miss in s.misses:
-            typer.echo(f"{s.name}: {miss}")
+    console = Console() if Console().is_terminal else Console(width=160)
+    summary = []
+    for half, scores in halves.items():
+        total = overall(scores)
+        table = Table(title=f"dondoc eval {folder}" + (f" — {half}" if half != folder.name else ""))
+        table.add_column("document")
+        for m in MEASURES:
+            table.add_column(f"{m} P/R/F1", justify="right")
+        table.add_column("cadence acc", justify="right")
+        table.add_column("mean", justify="right")
+        for s in [*scores, total]:
+            cells = [f"{s.counts[m].precision:.2f}/{s.counts[m].recall:.2f}/{s.counts[m].f1:.2f}" for m in MEASURES]
+            name = s.name + (" (refused)" if s.refused else "")
+            table.add_row(f"[bold]{name}[/]" if s is total else name, *cells, f"{s.cadence:.2f}", f"{mean_score(s):.2f}")
+        console.print(table)
+        for s in scores:
+            for miss in s.misses:
+                typer.echo(f"{s.name}: {miss}")
+        summary.append(f"{half}: " + " ".join(f"{m} {total.counts[m].f1:.2f}" for m in MEASURES)
+                       + f" cadence {total.cadence:.2f} mean {mean_score(total):.2f} ({len(scores)} documents)")
+    for line in summary:
+        typer.echo(line)

@@ -115,8 +115,14 @@ class Occurrence(SQLModel, table=True):
     effective_due: date
     data_from: date | None = None
     data_to: date | None = None
-    status: str = "open"  # open | submitted | cancelled
+    status: str = "open"  # open | submitted | cancelled (waived, replaced or merged away)
     submitted_at: date | None = None
+    submitted_doc: str | None = None  # the report sent, as the office wrote it: "Báo cáo số 45/BC-CA ngày 12/6/2025"
+    submitted_note: str | None = None  # a short note from the office
+    submitted_by: str | None = None  # who recorded it: a CLI user, "link:<org>", "import:<file>"
+    extended_due: date | None = None  # the deadline granted by an extension (gia hạn), as stated
+    extended_effective_due: date | None = None  # the same after Điều 148
+    moved_from: str | None = Field(default=None, max_length=64)  # the owner before a reorganisation moved it
     created_at: datetime = _ts(nullable=False, default=utcnow)
 
 
@@ -191,3 +197,58 @@ class Meta(SQLModel, table=True):
     __tablename__ = "meta"
     key: str = Field(primary_key=True, max_length=64)
     value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Acknowledgement(SQLModel, table=True):
+    """An owner confirmed receipt of a task (once per task and organisation)."""
+
+    __tablename__ = "acknowledgement"
+    __table_args__ = (UniqueConstraint("task_id", "org_code", name="uq_acknowledgement_task_org"),)
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    org_code: str = Field(max_length=64)
+    at: datetime = _ts(nullable=False, default=utcnow)
+    actor: str = "cli"  # a CLI user, "link:<org>", "import:<file>"
+
+
+class LinkUse(SQLModel, table=True):
+    """A signed link from a digest that has been used: a used link says when."""
+
+    __tablename__ = "link_use"
+    id: int | None = Field(default=None, primary_key=True)
+    token_id: str = Field(unique=True, max_length=64)  # a digest of the token, never the token itself
+    occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
+    org_code: str = Field(max_length=64)
+    action: str  # ack | done | extend
+    used_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class Extension(SQLModel, table=True):
+    """A deadline extension (gia hạn): requested by the owner or granted by the issuer. The original stays."""
+
+    __tablename__ = "extension"
+    id: int | None = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
+    from_due: date  # the effective deadline it extends
+    to_due: date  # the new deadline, as stated
+    reason: str = ""
+    document: str | None = None  # the issuer's document granting it ("Công văn số 12/UBND-VP ngày …")
+    status: str = "requested"  # requested | granted | refused
+    requested_by: str | None = None
+    requested_at: datetime | None = _ts(nullable=True)
+    decided_by: str | None = None
+    decided_at: datetime | None = _ts(nullable=True)
+
+
+class OrgChange(SQLModel, table=True):
+    """A reorganisation: merge, rename, split or abolition of organisations on a date."""
+
+    __tablename__ = "org_change"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # merge | rename | split | abolish
+    old_codes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    new_codes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    on: date
+    applied_at: datetime | None = _ts(nullable=True)  # when open work was moved (on or after `on`)
+    actor: str = "cli"
+    created_at: datetime = _ts(nullable=False, default=utcnow)

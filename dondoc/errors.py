@@ -5,6 +5,8 @@ The core raises these; the CLI prints `str(err)` on stderr and exits non-zero.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone, tzinfo
+
 
 class DondocError(Exception):
     """Base of every user-facing error: its str() is the one line a person reads."""
@@ -65,3 +67,24 @@ class SmtpUnavailableError(DondocError):
         self.host = host
         self.port = port
         super().__init__(f"mail server {host}:{port} unreachable ({reason}); all messages stay queued")
+
+
+class AnswerRefused(DondocError):
+    """An office's answer (receipt, done, extension request) that cannot be recorded; `code` says why.
+
+    Codes: wrong_org, cancelled, already_done, bad_input, pending_extension, not_open.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+class LinkUsedError(DondocError):
+    """A signed link that has already been used; `used_at` (UTC) says when."""
+
+    def __init__(self, used_at: datetime, tz: tzinfo | None = None) -> None:
+        self.used_at = used_at
+        local = used_at.astimezone(tz or timezone(timedelta(hours=7)))
+        super().__init__(f"Liên kết này đã được dùng lúc {local:%H:%M} ngày {local:%d/%m/%Y}; "
+                         "mỗi liên kết chỉ dùng được một lần.")

@@ -58,6 +58,12 @@ class Settings(BaseSettings):
     quiet_start: int = 7  # messages go out from this local hour …
     quiet_end: int = 20  # … until this one
     ladders: Ladders = Field(default_factory=Ladders)
+    # the answers from the email: signed links to `dondoc web`; without both, digests carry no links
+    secret_key: SecretStr | None = None  # HMAC-SHA256 key of the links (environment only)
+    public_url: str | None = None  # where offices reach `dondoc web`, e.g. https://dondoc.example.gov.vn
+    link_max_age_days: int = 60  # a link expires this many days after the digest was sent
+    web_host: str = "127.0.0.1"  # `dondoc web` binds here: keep it local behind a reverse proxy
+    web_port: int = 8000
 
     @field_validator("timezone")
     @classmethod
@@ -75,7 +81,34 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite:// or postgresql+psycopg://")
         return v
 
-    @field_validator("smtp_port")
+    @field_validator("secret_key")
+    @classmethod
+    def _secret(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and 0 < len(v.get_secret_value()) < 16:
+            raise ValueError("too short: at least 16 characters (python3 -c 'import secrets; "
+                             "print(secrets.token_urlsafe(32))' makes one)")
+        return v if v is not None and v.get_secret_value() else None
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, v: str | None) -> str | None:
+        if not v or not v.strip():
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(v.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError("must be an http(s) address such as https://dondoc.example.gov.vn (no query)")
+        return v.strip().rstrip("/")
+
+    @field_validator("link_max_age_days")
+    @classmethod
+    def _max_age(cls, v: int) -> int:
+        if not 1 <= v <= 366:
+            raise ValueError("must be between 1 and 366 days")
+        return v
+
+    @field_validator("smtp_port", "web_port")
     @classmethod
     def _port(cls, v: int) -> int:
         if not 0 < v < 65536:
@@ -96,6 +129,11 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def links_enabled(self) -> bool:
+        """Digests carry signed links only when both the key and the public address are set."""
+        return self.secret_key is not None and self.public_url is not None
 
 
 class _TomlDefaults(PydanticBaseSettingsSource):

@@ -18,6 +18,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col
 
+from dondoc.app.links import LinkMaker
 from dondoc.errors import DondocError, SmtpUnavailableError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, OutgoingMail, SmtpConfig
 from dondoc.notify.render import render_digest
@@ -60,10 +61,18 @@ def claim(*, engine: Engine, now: datetime, limit: int, token: str) -> list[m.Ou
         return rows
 
 
-def digest_from_payload(row: m.Outbox) -> Digest:
+def digest_from_payload(row: m.Outbox, *, links: LinkMaker | None = None,
+                        owners: dict[int, str] | None = None) -> Digest:
+    """The digest of an outbox row. With `links`, each item of an occurrence that the recipient's own
+    organisation owns (`owners`: occurrence id → owner) carries its signed answer links; an item sent
+    to someone else (an escalation to the supervisor) carries none."""
     p: dict[str, Any] = row.payload
     items = []
     for it in p.get("items", []):
+        occ_id = it.get("occurrence_id")
+        answer = ()
+        if links is not None and occ_id is not None and row.org_code and (owners or {}).get(occ_id) == row.org_code:
+            answer = links.links(occ_id, row.org_code)
         items.append(DigestItem(
             kind=it["kind"], dispatch_number=it.get("dispatch_number"), dispatch_subject=it.get("dispatch_subject"),
             task_key=it["task_key"], title=it.get("title", ""), text=it.get("text", ""),
@@ -73,7 +82,7 @@ def digest_from_payload(row: m.Outbox) -> Digest:
             days_left=it.get("days_left"), period_label=it.get("period_label"), window_phrase=it.get("window_phrase"),
             report_to=it.get("report_to"), observance_name=it.get("observance_name"),
             anniversary=it.get("anniversary"), round_year=bool(it.get("round_year")),
-            classified=bool(it.get("classified")), note=it.get("note"),
+            classified=bool(it.get("classified")), note=it.get("note"), links=answer,
         ))
     return Digest(recipient_email=row.recipient_email, recipient_name=row.recipient_name,
                   org_name=p.get("org_name", ""), as_of=row.as_of, items=items,
@@ -85,9 +94,22 @@ def in_quiet_hours(local_now: datetime, *, start: int, end: int) -> bool:
     return not (start <= local_now.hour < end)
 
 
+def _owners(engine: Engine, rows: list[m.Outbox]) -> dict[int, str]:
+    """Who owns each occurrence named in these digests now (one query per batch)."""
+    ids = {it["occurrence_id"] for r in rows for it in r.payload.get("items", []) if it.get("occurrence_id")}
+    if not ids:
+        return {}
+    with session_scope(engine) as s:
+        found = s.execute(select(m.Occurrence.id, m.Occurrence.org_code)  # type: ignore[call-overload]
+                          .where(col(m.Occurrence.id).in_(ids), col(m.Occurrence.status) != "cancelled")).all()
+    return {i: org for i, org in found}
+
+
 def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datetime, batch: int = 200,
-            quiet: tuple[int, int] | None = None, tz: Any = timezone.utc) -> DeliveryReport:
+            quiet: tuple[int, int] | None = None, tz: Any = timezone.utc,
+            links: LinkMaker | None = None) -> DeliveryReport:
     """Send every due outbox row; raises SmtpUnavailableError (rows stay queued) when the server is down.
+    With `links`, owners' items carry signed answer links (see digest_from_payload).
 
     Each outcome is recorded as soon as the server has answered, so a sender killed mid-batch
     repeats at most the messages that were in flight.
@@ -102,10 +124,11 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
         if not rows:
             return report
         by_id = {r.id: r for r in rows}
+        owners = _owners(engine, rows) if links is not None else {}
         mails = []
         for r in rows:
             try:
-                message = render_digest(digest_from_payload(r), templates_dir=templates_dir,
+                message = render_digest(digest_from_payload(r, links=links, owners=owners), templates_dir=templates_dir,
                                         mail_from=smtp.mail_from, message_id=r.message_id)
             except DondocError as err:  # a bad address or template fails this row, not the batch
                 _record(engine=engine, row=r, res=DeliveryResult(r.id, "failed", {}, str(err)), now=now, token=token,

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from dondoc.app.links import LinkMaker
 from dondoc.errors import ConfigError
 from dondoc.notify.model import SmtpConfig
 from dondoc.observances import ObservanceCatalog, load_catalog
@@ -118,8 +119,20 @@ def deliver_step(settings: Settings, as_of: date | None) -> dict[str, Any]:
         now = datetime.now(timezone.utc)
     rep = deliver(engine=engine(settings), smtp=smtp_config(settings),
                   templates_dir=settings.config_dir / "templates", now=now,
-                  quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz)
+                  quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz, links=link_maker(settings))
     return asdict(rep)
+
+
+def link_maker(settings: Settings, now: datetime | None = None) -> LinkMaker | None:
+    """The signer of the digests' answer links, or None when DONDOC_SECRET_KEY or DONDOC_PUBLIC_URL is unset.
+
+    Links are stamped with the real clock even in a replay (`--as-of`): their lifetime counts from
+    the day a person receives them, not from the day being replayed.
+    """
+    if settings.secret_key is None or settings.public_url is None:
+        return None
+    return LinkMaker(secret=settings.secret_key.get_secret_value(), base=settings.public_url,
+                     now=now or datetime.now(timezone.utc))
 
 
 def board_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:

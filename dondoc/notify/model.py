@@ -33,6 +33,7 @@ class DigestItem:
     round_year: bool
     classified: bool
     note: str | None
+    links: tuple[tuple[str, str], ...] = ()  # (label, address): the signed answer links, when enabled
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,7 @@ def _item_view(item: DigestItem) -> Mapping[str, Any]:
             "dispatch_number": item.dispatch_number,
             "task_key": item.task_key,
             "due": due,
+            "links": _links(item),
         }
     stated_differs = item.due_stated is not None and item.due_effective is not None and item.due_stated != item.due_effective
     return {
@@ -181,7 +182,13 @@ def _item_view(item: DigestItem) -> Mapping[str, Any]:
         "anniversary": item.anniversary,
         "round_year": item.round_year,
         "note": item.note,
+        "links": _links(item),
     }
+
+
+def _links(item: DigestItem) -> list[dict[str, str]]:
+    """The answer links (a signed token and nothing of the item's content, so classified items keep them)."""
+    return [{"label": label, "url": url} for label, url in item.links]
 
 
 _VIEW_KEYS = (

@@ -232,8 +232,9 @@ def complete(engine: Engine, *, occurrence_id: int, org: str, document: str | No
                                             actor=actor, at=at, now=stamp, link=link, source=source), link=link)
 
 
-def locate(s: Session, *, dispatch: str, key: str, org: str, period: str | None) -> int:
-    """The occurrence of a task for an organisation: the period named, else the earliest open one."""
+def locate(s: Session, *, dispatch: str, key: str, org: str, period: str | None, at: date | None = None) -> int:
+    """The occurrence of a task for an organisation: the period named, else the one already recorded as
+    done on `at` (so that recording the same answer again changes nothing), else the earliest open one."""
     try:
         d = find_dispatch(session=s, ref=dispatch)
     except NotFoundError as err:
@@ -243,8 +244,15 @@ def locate(s: Session, *, dispatch: str, key: str, org: str, period: str | None)
     if t is None:
         raise NotFoundError(f"văn bản {dispatch!r} không có mục {key!r}")
     q = select(m.Occurrence).where(m.Occurrence.task_id == t.id, m.Occurrence.org_code == org)
-    q = q.where(m.Occurrence.period == period) if period else q.where(m.Occurrence.status == "open")
-    occ = s.exec(q.order_by(col(m.Occurrence.effective_due))).first()
+    occ: m.Occurrence | None = None
+    if period:
+        occ = s.exec(q.where(m.Occurrence.period == period)).first()
+    else:
+        if at is not None:
+            occ = s.exec(q.where(m.Occurrence.status == "submitted", m.Occurrence.submitted_at == at)
+                         .order_by(col(m.Occurrence.effective_due))).first()
+        if occ is None:
+            occ = s.exec(q.where(m.Occurrence.status == "open").order_by(col(m.Occurrence.effective_due))).first()
     if occ is None or occ.id is None:
         if s.get(m.Organization, org) is None:
             raise NotFoundError(f"không có đơn vị mã {org!r} trong danh bạ")
@@ -253,10 +261,11 @@ def locate(s: Session, *, dispatch: str, key: str, org: str, period: str | None)
     return occ.id
 
 
-def find_occurrence(engine: Engine, *, dispatch: str, key: str, org: str, period: str | None) -> int:
+def find_occurrence(engine: Engine, *, dispatch: str, key: str, org: str, period: str | None,
+                    at: date | None = None) -> int:
     """`locate` in its own unit of work."""
     with session_scope(engine) as s:
-        return locate(s, dispatch=dispatch, key=key, org=org, period=period)
+        return locate(s, dispatch=dispatch, key=key, org=org, period=period, at=at)
 
 
 # ---------------------------------------------------------------- extension request

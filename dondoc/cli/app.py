@@ -86,3 +86,15 @@ def config_dir() -> Path:
 
     env = os.environ.get("DONDOC_CONFIG_DIR")
     return Path(env) if env else Path(dondoc.__file__).resolve().parents[1] / "config"
+
+
+def cli_actor(explicit: str | None = None) -> str:
+    """Who is acting, for the audit log: --actor when given, else the operating-system user."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"

@@ -1,15 +1,22 @@
-"""`dondoc report`: reports sent by the owners."""
+"""`dondoc report`: reports (and actions) the owners finished, one at a time or from a table."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import typer
-from sqlmodel import col, select
+from rich.table import Table
 
-from dondoc.cli.app import app, as_of_or_today, ready_engine, settings, user_errors
-from dondoc.errors import NotFoundError
+from dondoc.cli.app import app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
 
-report_app = typer.Typer(no_args_is_help=True, help="Reports sent by the owners.")
+report_app = typer.Typer(no_args_is_help=True, help="Reports and actions the owners finished.")
 app.add_typer(report_app, name="report")
+
+
+def _verdict(at: date, due: date) -> str:
+    late = (at - due).days
+    return "đúng hạn" if late <= 0 else f"chậm {late} ngày"
 
 
 @report_app.command("submit")
@@ -18,36 +25,58 @@ def report_submit(task: str = typer.Option(..., "--task", help="the task's key, 
                   dispatch: str = typer.Option(..., "--dispatch", help="số hiệu or dispatch id"),
                   org: str = typer.Option(..., "--org", help="the reporting organisation's code"),
                   period: str = typer.Option(None, "--period", help="e.g. 2025-H1; default: the earliest open one"),
-                  at: str = typer.Option(None, "--at", help="the day it was received (default: today)")) -> None:
-    """Record that an organisation sent its report for a period.
+                  at: str = typer.Option(None, "--at", help="the day it was received (default: today)"),
+                  doc: str = typer.Option(None, "--doc", help="the report sent: 'Báo cáo số 45/BC-CA ngày 12/6/2025'"),
+                  note: str = typer.Option(None, "--note", help="a short note"),
+                  actor: str = typer.Option(None, "--actor", help="who records it (default: the OS user)")) -> None:
+    """Record that an organisation sent its report (or finished its action) for a period.
 
-    Example: dondoc report submit --task 8.R1 --dispatch 7294/UBND-VP --org ca-tinh --period 2025-H1 --at 2025-06-12
+    Example: dondoc report submit --task 8.R1 --dispatch 7294/UBND-VP --org ca-tinh --period 2025-H1 --at 2025-06-12 --doc "Báo cáo số 45/BC-CA ngày 12/6/2025"
     """
-    from dondoc.store import models as m
-    from dondoc.store.db import session_scope
-    from dondoc.store.repo import audit, find_dispatch
-    from dondoc.store.sweep import submit
-
+    from dondoc.app import answers
     from dondoc.app.steps import materialise_step
 
     day = as_of_or_today(at)
-    ready_engine()
+    engine = ready_engine()
     materialise_step(settings(), day)
-    with session_scope(ready_engine()) as s:
-        d = find_dispatch(session=s, ref=dispatch)
-        t = s.exec(select(m.Task).where(m.Task.dispatch_id == d.id, m.Task.key == task)).first()
-        if t is None:
-            raise NotFoundError(f"task {task!r} not in dispatch {dispatch!r}")
-        q = select(m.Occurrence).where(m.Occurrence.task_id == t.id, m.Occurrence.org_code == org)
-        if period:
-            q = q.where(m.Occurrence.period == period)
-        else:
-            q = q.where(m.Occurrence.status == "open")
-        occ = s.exec(q.order_by(col(m.Occurrence.effective_due))).first()
-        if occ is None:
-            raise NotFoundError(f"no {'occurrence ' + period if period else 'open occurrence'} of task {task!r} for {org!r}")
-        submit(session=s, occurrence=occ, at=day)
-        audit(s, action="report.submit", subject=f"{d.number or d.id}#{task}", detail={"org": org, "period": occ.period, "at": day.isoformat()})
-        late = (day - occ.effective_due).days
-    verdict = "on time" if late <= 0 else f"{late} days late"
-    typer.echo(f"recorded: {org} reported task {task} for {occ.period} on {day:%d/%m/%Y} ({verdict}; due {occ.effective_due:%d/%m/%Y})")
+    occ_id = answers.find_occurrence(engine, dispatch=dispatch, key=task, org=org, period=period, at=day)
+    done = answers.complete(engine, occurrence_id=occ_id, org=org, document=doc, note=note, actor=cli_actor(actor),
+                            at=day)
+    if done.already:
+        typer.echo(f"không đổi: {org} đã được ghi nhận hoàn thành mục {task} kỳ {done.period} ngày {day:%d/%m/%Y}")
+        return
+    typer.echo(f"đã ghi nhận: {org} hoàn thành mục {task} kỳ {done.period} ngày {day:%d/%m/%Y} "
+               f"({_verdict(day, done.due)}; hạn {done.due:%d/%m/%Y})")
+
+
+@report_app.command("import")
+@user_errors
+def report_import(file: Path = typer.Argument(..., help="a .csv or .xlsx table of receipts"),
+                  dry_run: bool = typer.Option(False, "--dry-run", help="show what would change; record nothing"),
+                  actor: str = typer.Option(None, "--actor", help="who records it (default: the OS user)")) -> None:
+    """Record many receipts at once from a table: columns dispatch, key, org, period, date, document
+    (or văn bản, mục, đơn vị, kỳ, ngày, số báo cáo; period, document and note/ghi chú are optional).
+
+    All rows or none: a bad row names its line and column, and nothing is recorded.
+
+    Example: dondoc report import bao-cao-da-nhan.xlsx --dry-run
+    """
+    from dondoc.app.receipts import import_receipts
+    from dondoc.app.steps import local_today, materialise_step
+    from dondoc.ingest.receipts import read_receipts
+
+    rows = read_receipts(file)
+    engine = ready_engine()
+    for day in sorted({min(r.at for r in rows), local_today(settings())}):
+        materialise_step(settings(), day)
+    results = import_receipts(engine, rows, path=file, actor=cli_actor(actor), dry_run=dry_run)
+    title = f"{file.name}: {len(results)} dòng" + (" (chạy thử: chưa ghi nhận gì)" if dry_run else "")
+    t = Table("dòng", "văn bản", "mục", "đơn vị", "kỳ", "ngày", "số báo cáo", "hạn", "đánh giá", "thay đổi", title=title)
+    for r in results:
+        t.add_row(str(r.line), r.dispatch, r.key, r.org, r.period, f"{r.at:%d/%m/%Y}", r.document or "",
+                  f"{r.due:%d/%m/%Y}", _verdict(r.at, r.due),
+                  ("sẽ ghi nhận" if dry_run else "đã ghi nhận") if r.changed else "không đổi (đã có)")
+    console.print(t)
+    changed = sum(r.changed for r in results)
+    verb = "sẽ ghi nhận" if dry_run else "đã ghi nhận"
+    typer.echo(f"{verb} {changed} dòng, {len(results) - changed} dòng đã có từ trước")

@@ -85,6 +85,9 @@ def remind(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default:
 
     day = as_of_or_today(as_of)
     _sweep(day, as_of, REMIND_KINDS, dry_run, f"Nhắc việc ngày {day:%d/%m/%Y}")
+    if not settings().links_enabled:
+        typer.echo("chú ý: thư chưa mang liên kết trả lời “Đã tiếp nhận”, “Đã hoàn thành / đã gửi báo cáo” "
+                   "(cần đặt DONDOC_SECRET_KEY và DONDOC_PUBLIC_URL, xem README)")
 
 @app.command("escalate")
 @user_errors

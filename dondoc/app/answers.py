@@ -73,6 +73,11 @@ class ExtensionOutcome:
     status: str
 
 
+def as_utc(value: datetime) -> datetime:
+    """An instant read back from the database as aware UTC (SQLite hands back naive ones)."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
 def due_of(occ: m.Occurrence) -> date:
     """The deadline in force: the extended one when an extension was granted, else the effective one."""
     return occ.extended_effective_due or occ.effective_due
@@ -107,7 +112,7 @@ def link_used(engine: Engine, *, token_id: str) -> datetime | None:
     """When a link was used, or None."""
     with session_scope(engine) as s:
         row = s.exec(select(m.LinkUse).where(m.LinkUse.token_id == token_id)).first()
-        return row.used_at if row else None
+        return as_utc(row.used_at) if row else None
 
 
 def _use_link(s: Session, link: LinkRef | None, occ: m.Occurrence, org: str, now: datetime) -> None:
@@ -115,7 +120,7 @@ def _use_link(s: Session, link: LinkRef | None, occ: m.Occurrence, org: str, now
         return
     used = s.exec(select(m.LinkUse).where(m.LinkUse.token_id == link.token_id)).first()
     if used is not None:
-        raise LinkUsedError(used.used_at)
+        raise LinkUsedError(as_utc(used.used_at))
     s.add(m.LinkUse(token_id=link.token_id, occurrence_id=occ.id or 0, org_code=org, action=link.action,
                     used_at=now))
     s.flush()
@@ -154,7 +159,7 @@ def _acknowledge(s: Session, *, task: m.Task, org: str, actor: str, now: datetim
     found = s.exec(select(m.Acknowledgement).where(m.Acknowledgement.task_id == task_id,
                                                    m.Acknowledgement.org_code == org)).first()
     if found is not None:
-        return AckOutcome(task_id=task_id, org_code=org, at=found.at, already=True)
+        return AckOutcome(task_id=task_id, org_code=org, at=as_utc(found.at), already=True)
     s.add(m.Acknowledgement(task_id=task_id, org_code=org, at=now, actor=actor))
     s.flush()
     audit(s, action="task.acknowledge", actor=actor, subject=f"{_task_dispatch_ref(s, task)}#{task.key}",

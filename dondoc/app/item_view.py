@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
+from dondoc.app.answers import as_utc
 from dondoc.errors import NotFoundError
 from dondoc.store import models as m
 from dondoc.store.db import session_scope
@@ -72,6 +73,6 @@ def describe(engine: Engine, *, occurrence_id: int) -> ItemInfo:
             stated_due=occ.stated_due, effective_due=occ.effective_due, written_due=occ.written_due,
             extended_due=occ.extended_due, extended_effective_due=occ.extended_effective_due, status=occ.status,
             submitted_at=occ.submitted_at, submitted_doc=occ.submitted_doc, submitted_by=occ.submitted_by,
-            acknowledged_at=ack.at if ack else None, pending_extension_to=pending.to_due if pending else None,
+            acknowledged_at=as_utc(ack.at) if ack else None, pending_extension_to=pending.to_due if pending else None,
             moved_from=occ.moved_from,
         )

@@ -70,7 +70,7 @@ def digest_from_payload(row: m.Outbox, *, links: LinkMaker | None = None,
     items = []
     for it in p.get("items", []):
         occ_id = it.get("occurrence_id")
-        answer = ()
+        answer: tuple[tuple[str, str], ...] = ()
         if links is not None and occ_id is not None and row.org_code and (owners or {}).get(occ_id) == row.org_code:
             answer = links.links(occ_id, row.org_code)
         items.append(DigestItem(

@@ -92,8 +92,9 @@ def _context(request: Request, action: L.Action, claim: L.LinkClaim, info: ItemI
     today = _today(request)
     s = _settings(request)
     secret = s.secret_key.get_secret_value() if s.secret_key else ""
+    others: tuple[L.Action, ...] = tuple(a for a in ("done", "extend") if a != action)
     sibling = {a: L.sign(secret=secret, occurrence_id=claim.occurrence_id, org_code=claim.org_code, action=a,
-                         now=_now(request)) for a in ("done", "extend") if a != action}
+                         now=_now(request)) for a in others}
     return {
         "title": {"ack": "Xác nhận đã tiếp nhận", "done": "Xác nhận đã hoàn thành",
                   "extend": "Xin gia hạn"}[action],

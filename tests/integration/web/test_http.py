@@ -254,3 +254,8 @@ def test_items_carry_links_only_to_their_owners_own_people(links_env, cli, mailb
             assert (to, claim.org_code) in people, (to, claim.org_code)
             checked += 1
     assert checked >= 14  # seven owners, two links each, at least once
+
+
+def test_dondoc_web_without_the_key_is_one_line_and_a_non_zero_exit(env, cli) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(cli, "web", "--port", "9")
+    assert code != 0 and "DONDOC_SECRET_KEY" in err and len(err.strip().splitlines()) == 1

@@ -106,7 +106,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
         logging.getLogger("dondoc.web").exception("unhandled error on %s", request.url.path.split("/")[1:2])
         return problem(request, 500, "Máy chủ gặp lỗi nên chưa ghi nhận được; xin thử lại sau ít phút.", "Lỗi máy chủ")
 
-    @app.get("/", response_class=HTMLResponse)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
     async def home(request: Request) -> Response:
         return page(request, "home.html", {"title": "dondoc — trả lời nhanh"})
 

@@ -122,7 +122,7 @@ def _refused(request: Request, err: AnswerRefused | LinkUsedError | NotFoundErro
     return problem(request, REFUSED_STATUS.get(err.code, 409), str(err))
 
 
-@router.get("/{path}/{token}", response_class=HTMLResponse)
+@router.api_route("/{path}/{token}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def show(request: Request, path: str, token: str) -> Response:
     """The confirmation page: what the link is about, and a form that posts the answer."""
     action = _action(path)

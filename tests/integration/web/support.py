@@ -24,7 +24,8 @@ def local_today() -> date:
 
 
 def write_taskset(path: Path, today: date) -> Path:
-    """A dispatch issued five days ago whose report is due in ten days: reminded today, on the real clock
+    """A dispatch issued five days ago whose report is due in three days (even moved by a Tết break, within
+    the 14-day rung): reminded today, on the real clock
     (links are stamped and checked with the real clock too)."""
     path.write_text(f"""version: 1
 dispatch:
@@ -40,7 +41,7 @@ tasks:
     text: "Công an tỉnh báo cáo kết quả rà soát thủ tục hành chính về UBND tỉnh (qua Văn phòng)."
     kind: report
     lead: [{{name: "Công an tỉnh", org: null}}]
-    schedule: {{repeat: once, due: ["{today + timedelta(days=10)}"], events: []}}
+    schedule: {{repeat: once, due: ["{today + timedelta(days=3)}"], events: []}}
     report_to: "UBND tỉnh (qua Văn phòng)"
 warnings: []
 """, encoding="utf-8")

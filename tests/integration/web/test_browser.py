@@ -75,5 +75,7 @@ def test_from_the_reminder_email_to_the_board_through_a_real_browser(reminded, c
         finally:
             page.close()
 
-    rows = {r["org_code"]: r for r in board_step(get_settings(), reminded)}
+    from tests.integration.web.support import local_today
+
+    rows = {r["org_code"]: r for r in board_step(get_settings(), local_today())}
     assert (rows["ca-tinh"]["on_time"], rows["ca-tinh"]["late"], rows["ca-tinh"]["overdue"]) == (1, 0, 0)

@@ -147,42 +147,42 @@ class Directory:
         return self.organizations.get(org.parent)
 
 
-def _where(loc: tuple[Any, ...], data: Any) -> str:
-    if len(loc) >= 2 and loc[0] in ("organizations", "groups") and isinstance(loc[1], int):
-        code = None
-        try:
-            code = data[loc[0]][loc[1]].get("code")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pass
-        entry = f"{loc[0]}[{loc[1]}]" + (f" ({code})" if code else "")
-        rest = ".".join(str(p) for p in loc[2:])
-        return f"{entry}: {rest}" if rest else entry
-    return ".".join(str(p) for p in loc) or "file"
-
-
 def parse_directory(data: Any, *, path: str | Path) -> Directory:
-    """Validate plain data as a directory; errors name the entry and the field."""
+    """Validate plain data as a directory, emails and bounds included; errors name the entry and the
+    field (`orgs.yaml: organizations[12].contacts[0].email (mã ca-tinh): "x" không phải …`)."""
+    from dondoc.bounds import directory_problems
+    from dondoc.fielderrors import entry_label, first_error, path_of
+
     if not isinstance(data, dict):
-        raise DirectoryError(path, "file", "expected a mapping with 'organizations' and 'groups'")
+        raise DirectoryError(path, "tệp", "cần một bảng có các khóa organizations và groups")
+
+    def where(loc: Any) -> str:
+        name = entry_label(data, loc, section=loc[0] if loc else "", field="code", noun="mã")
+        return path_of(loc) + (f" ({name})" if name else "")
+
     try:
         model = DirectoryFile.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-        raise DirectoryError(path, _where(tuple(err["loc"]), data), msg) from None
-    codes = [o.code for o in model.organizations]
-    dupes = {c for c in codes if codes.count(c) > 1}
-    if dupes:
-        raise DirectoryError(path, f"organizations ({sorted(dupes)[0]})", "code appears twice")
-    known = set(codes)
+        place, reason = first_error(exc, label=lambda loc: entry_label(
+            data, loc, section=loc[0] if loc else "", field="code", noun="mã"))
+        raise DirectoryError(path, place, reason) from None
+    problems = directory_problems(model)
+    if problems:
+        more = f" (và {len(problems) - 1} lỗi khác)" if len(problems) > 1 else ""
+        raise DirectoryError(path, where(problems[0].loc), problems[0].message + more)
+    seen: set[str] = set()
+    for i, o in enumerate(model.organizations):
+        if o.code in seen:
+            raise DirectoryError(path, where(("organizations", i, "code")), f'mã "{o.code}" xuất hiện hai lần')
+        seen.add(o.code)
     groups = {g.code for g in model.groups}
-    for o in model.organizations:
+    for i, o in enumerate(model.organizations):
         for ref, what in ((o.parent, "parent"), (o.successor, "successor")):
-            if ref is not None and ref not in known:
-                raise DirectoryError(path, f"organizations ({o.code}): {what}", f"unknown organisation {ref!r}")
-        for g in o.groups:
+            if ref is not None and ref not in seen:
+                raise DirectoryError(path, where(("organizations", i, what)), f'không có đơn vị mã "{ref}" trong danh bạ')
+        for j, g in enumerate(o.groups):
             if g not in groups:
-                raise DirectoryError(path, f"organizations ({o.code}): groups", f"unknown group {g!r}")
+                raise DirectoryError(path, where(("organizations", i, "groups", j)), f'không có nhóm mã "{g}" trong danh bạ')
     return Directory.from_file_model(model)
 
 
@@ -191,10 +191,10 @@ def load_directory(path: Path) -> Directory:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
+        raise InputFileError(path, "không có tệp này") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(path, f"cannot be read ({exc.__class__.__name__})") from None
+        raise InputFileError(path, f"không đọc được tệp ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DirectoryError(path, f"line {mark.line + 1}" if mark else "file", "not valid YAML") from None
+        raise DirectoryError(path, f"dòng {mark.line + 1}" if mark else "tệp", "không phải YAML hợp lệ") from None
     return parse_directory(data, path=path)

@@ -88,3 +88,15 @@ class LinkUsedError(DondocError):
         local = used_at.astimezone(tz or timezone(timedelta(hours=7)))
         super().__init__(f"Liên kết này đã được dùng lúc {local:%H:%M} ngày {local:%d/%m/%Y}; "
                          "mỗi liên kết chỉ dùng được một lần.")
+
+
+class UnassignedOwnerError(DondocError):
+    """A task set whose lead owner resolves to no organisation, or that names a code the directory lacks.
+
+    The message is built by dondoc.intake (it names the file, the task, the name as written and the
+    closest codes in the directory); nothing is stored.
+    """
+
+    def __init__(self, path: object, message: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")

@@ -25,7 +25,7 @@ DUE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}|---\d{2}|T[2-7]|CN)
 # A weekday as Vietnamese offices abbreviate it (T2 = thứ Hai … T7 = thứ Bảy, CN = Chủ nhật),
 # indexed like date.weekday(): T2 is Monday (0), CN is Sunday (6).
 WEEKDAYS: tuple[str, ...] = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
-_WEEKDAY_HELP = "T2 (thứ Hai) … T7 (thứ Bảy) or CN (Chủ nhật)"
+_WEEKDAY_HELP = "T2 (thứ Hai) … T7 (thứ Bảy) hoặc CN (Chủ nhật)"
 
 
 def weekday_index(due: str) -> int | None:
@@ -101,30 +101,30 @@ class Schedule(_Strict):
         for v in values:
             if not DUE_PATTERN.match(v):
                 if re.fullmatch(r"(?i)t\d|cn|thứ.*|chủ nhật", v.strip()):
-                    raise ValueError(f"{v!r} is not a weekday as written here: write {_WEEKDAY_HELP}")
-                raise ValueError(f"{v!r} is not YYYY-MM-DD, --MM-DD, ---DD or a weekday ({_WEEKDAY_HELP})")
+                    raise ValueError(f"\"{v}\" không phải thứ trong tuần theo cách ghi ở đây: ghi {_WEEKDAY_HELP}")
+                raise ValueError(f"\"{v}\" không đúng dạng YYYY-MM-DD, --MM-DD, ---DD hay thứ trong tuần ({_WEEKDAY_HELP})")
             if v in WEEKDAYS:
                 if repeat is not None and repeat != "weekly":
-                    raise ValueError(f"{v!r} is a weekday: it needs repeat: weekly (repeat is {repeat})")
+                    raise ValueError(f"\"{v}\" là thứ trong tuần: cần repeat: weekly (đang là repeat: {repeat})")
                 continue
             if repeat == "weekly" and v.startswith("--"):
-                raise ValueError(f"{v!r} does not recur every week: a weekly due is a weekday ({_WEEKDAY_HELP}) "
-                                 "or the first date YYYY-MM-DD")
+                raise ValueError(f"\"{v}\" không lặp lại hằng tuần: hạn hằng tuần là một thứ ({_WEEKDAY_HELP}) "
+                                 "hoặc ngày đầu tiên YYYY-MM-DD")
             if v.startswith("---"):
                 day = int(v[3:])
                 if not 1 <= day <= 31:
-                    raise ValueError(f"{v!r}: day {day} does not exist")
+                    raise ValueError(f"\"{v}\": không có ngày {day} trong tháng")
             elif v.startswith("--"):
                 month, day = int(v[2:4]), int(v[5:7])
                 try:
                     date(2024, month, day)  # a leap year, so that --02-29 is allowed
                 except ValueError:
-                    raise ValueError(f"{v!r}: day {day}/{month} does not exist") from None
+                    raise ValueError(f"\"{v}\": không có ngày {day}/{month}") from None
             else:
                 try:
                     date.fromisoformat(v)
                 except ValueError:
-                    raise ValueError(f"{v!r} is not a real date") from None
+                    raise ValueError(f"\"{v}\" không phải ngày có thật") from None
         return values
 
 
@@ -162,7 +162,7 @@ class TaskSet(_Strict):
         seen: set[str] = set()
         for t in tasks:
             if t.key in seen:
-                raise ValueError(f"task key {t.key!r} appears twice")
+                raise ValueError(f"mã nhiệm vụ \"{t.key}\" xuất hiện hai lần")
             seen.add(t.key)
         return tasks
 
@@ -177,46 +177,29 @@ def dump_yaml(ts: TaskSet) -> str:
     return yaml.safe_dump(to_plain(ts), allow_unicode=True, sort_keys=False, width=100)
 
 
-def _where(loc: tuple[Any, ...], data: Any) -> str:
-    """Turn a pydantic error location into "task 2 (key '3'): schedule.due[0]"."""
-    parts: list[str] = []
-    prefix = ""
-    rest = list(loc)
-    if len(rest) >= 2 and rest[0] == "tasks" and isinstance(rest[1], int):
-        idx = rest[1]
-        key = None
-        try:
-            key = data["tasks"][idx].get("key")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pass
-        prefix = f"task #{idx + 1}" + (f" (key {key!r})" if key is not None else "")
-        rest = rest[2:]
-    for p in rest:
-        if isinstance(p, int):
-            parts.append(f"[{p}]")
-        else:
-            parts.append(("." if parts else "") + str(p))
-    field = "".join(parts)
-    if prefix and field:
-        return f"{prefix}: field {field}"
-    return prefix or (f"field {field}" if field else "file")
-
-
 def parse_taskset(data: Any, *, path: str | Path) -> TaskSet:
-    """Validate plain data as a task set; the error names the task and the field."""
+    """Validate plain data as a task set, bounds included; the error names the field and its task
+    (`x.yaml: tasks[2].schedule.repeat (nhiệm vụ 3.R1): phải là một trong: …`)."""
+    from dondoc.bounds import taskset_problems
+    from dondoc.fielderrors import entry_label, first_error
+
     if not isinstance(data, dict):
-        raise TaskSetError(path, "file", "expected a mapping with 'version', 'dispatch' and 'tasks'")
+        raise TaskSetError(path, "tệp", "cần một bảng có các khóa version, dispatch và tasks")
+
+    def label(loc: Any) -> str:
+        return entry_label(data, loc, section="tasks", field="key", noun="nhiệm vụ")
+
     try:
-        return TaskSet.model_validate(data)
+        ts = TaskSet.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field"
-        more = len(exc.errors()) - 1
-        if more:
-            msg += f" (and {more} more problem{'s' if more > 1 else ''})"
-        raise TaskSetError(path, _where(tuple(err["loc"]), data), msg) from None
+        where, reason = first_error(exc, label=label)
+        raise TaskSetError(path, where, reason) from None
+    problems = taskset_problems(ts)
+    if problems:
+        first, name = problems[0], label(problems[0].loc)
+        more = f" (và {len(problems) - 1} lỗi khác)" if len(problems) > 1 else ""
+        raise TaskSetError(path, first.path + (f" ({name})" if name else ""), first.message + more)
+    return ts
 
 
 def load_yaml(path: Path) -> TaskSet:
@@ -224,13 +207,13 @@ def load_yaml(path: Path) -> TaskSet:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
+        raise InputFileError(path, "không có tệp này") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputFileError(path, f"cannot be read ({exc.__class__.__name__})") from None
+        raise InputFileError(path, f"không đọc được tệp ({exc.__class__.__name__})") from None
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "file"
-        raise TaskSetError(path, where, "not valid YAML") from None
+        where = f"dòng {mark.line + 1}" if mark is not None else "tệp"
+        raise TaskSetError(path, where, "không phải YAML hợp lệ") from None
     return parse_taskset(data, path=path)

@@ -10,7 +10,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from dondoc.app import steps as service
-from dondoc.app.board import board_markdown, board_table
+from dondoc.app.board import board_markdown, board_table, unassigned_markdown
 from dondoc.settings import get_settings
 
 
@@ -34,7 +34,7 @@ def deliver(as_of: date | None) -> dict[str, Any]:
 
 @task(name="publish-board", cache_policy=NO_CACHE)
 def publish_board(as_of: date) -> list[dict[str, Any]]:
-    """Publish the compliance board (key compliance-board) and the overdue list."""
+    """Publish the compliance board (key compliance-board), the overdue list and the unassigned tasks."""
     settings = get_settings()
     rows = service.board_step(settings, as_of)
     create_table_artifact(key="compliance-board", table=board_table(rows),
@@ -42,4 +42,7 @@ def publish_board(as_of: date) -> list[dict[str, Any]]:
     overdue = service.overdue_step(settings, as_of)
     create_markdown_artifact(key="overdue-list", markdown=board_markdown(overdue, as_of),
                              description=f"Nhiệm vụ quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}")
+    create_markdown_artifact(key="unassigned-tasks",
+                             markdown=unassigned_markdown(service.unassigned_step(settings), as_of),
+                             description=f"Nhiệm vụ chưa xác định đơn vị đến ngày {as_of:%d/%m/%Y}")
     return rows

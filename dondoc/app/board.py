@@ -14,6 +14,7 @@ KIND_VI = {
     "overdue": "quá hạn",
     "escalation": "đôn đốc",
     "failure": "gửi thư thất bại",
+    "unassigned": "chưa xác định đơn vị",
 }
 
 COLUMNS = {
@@ -58,4 +59,26 @@ def board_markdown(overdue: list[dict[str, Any]], as_of: date) -> str:
         period = period_words(str(o["period"])) or o["period"]
         lines.append(f"| {o['org_name']} | {o['dispatch'] or ''} | {o['key']} | {title} | {period} "
                      f"| {o['effective_due']:%d/%m/%Y} | {o['days_late']} |")
+    return "\n".join(lines)
+
+
+UNASSIGNED = "Chưa xác định đơn vị"
+
+
+def unassigned_markdown(tasks: list[dict[str, Any]], as_of: date) -> str:
+    """The tasks no office is reminded of (chưa xác định đơn vị): their count and the names as written."""
+    if not tasks:
+        return f"{UNASSIGNED}: không có nhiệm vụ nào (đến ngày {as_of:%d/%m/%Y})."
+    lines = [
+        f"### {UNASSIGNED}: {len(tasks)} nhiệm vụ (đến ngày {as_of:%d/%m/%Y})",
+        "",
+        "Chưa đơn vị nào được nhắc các nhiệm vụ này. Giao đơn vị: `dondoc tasks assign --dispatch SỐ --task MỤC --org MÃ`.",
+        "",
+        "| Văn bản | Mục | Nhiệm vụ | Đơn vị chủ trì như văn bản ghi |",
+        "|---|---|---|---|",
+    ]
+    for t in tasks:
+        title = str(t["title"]).replace("|", "/")[:80]
+        names = ", ".join(t["names"]).replace("|", "/") or "(không ghi)"
+        lines.append(f"| {t['dispatch']} | {t['key']} | {title} | {names} |")
     return "\n".join(lines)

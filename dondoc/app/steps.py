@@ -20,7 +20,7 @@ from dondoc.settings import Settings
 from dondoc.store import sweep
 from dondoc.store.db import get_engine, session_scope
 
-REMIND_KINDS = {"reminder", "observance", "failure"}
+REMIND_KINDS = {"reminder", "observance", "failure", "unassigned"}
 ESCALATE_KINDS = {"overdue", "escalation"}
 
 
@@ -140,6 +140,16 @@ def board_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
     with session_scope(engine(settings)) as s:
         rows = sweep.board(session=s, as_of=as_of)
     return [dict(asdict(r), rate=r.rate) for r in rows]
+
+
+def unassigned_step(settings: Settings) -> list[dict[str, Any]]:
+    """Tasks no office is reminded of yet (chưa xác định đơn vị), as plain rows, oldest first."""
+    from dondoc.store.owners import unassigned_tasks
+
+    with session_scope(engine(settings)) as s:
+        return [{"dispatch": u.dispatch_number or u.dispatch_id[:8], "dispatch_id": u.dispatch_id, "key": u.key,
+                 "title": u.title, "names": list(u.names), "loaded_at": u.loaded_at}
+                for u in unassigned_tasks(session=s)]
 
 
 def templates_dir(settings: Settings) -> Path:

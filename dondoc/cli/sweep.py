@@ -106,12 +106,13 @@ def escalate(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (defaul
 @user_errors
 def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
           as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
-    """The compliance board: per organisation, on time / late / open / overdue and the on-time rate.
+    """The compliance board: per organisation, on time / late / open / overdue and the on-time rate,
+    then the tasks no office is reminded of yet (chưa xác định đơn vị), with their count.
 
     Example: dondoc board --as-of 2025-12-31
     """
     from dondoc.app import steps as service
-    from dondoc.app.board import COLUMNS, board_table
+    from dondoc.app.board import COLUMNS, UNASSIGNED, board_table
 
     day = as_of_or_today(as_of)
     ready_engine()
@@ -124,6 +125,13 @@ def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: 
     for r in board_table(rows):
         t.add_row(*(str(v) for v in r.values()))
     console.print(t)
+    waiting = service.unassigned_step(settings())
+    if waiting:  # tasks no office is reminded of: never out of sight
+        u = Table("văn bản", "mục", "nhiệm vụ", "đơn vị chủ trì như văn bản ghi",
+                  title=f"{UNASSIGNED}: {len(waiting)} nhiệm vụ (giao bằng dondoc tasks assign)")
+        for w in waiting:
+            u.add_row(str(w["dispatch"]), w["key"], w["title"][:80], ", ".join(w["names"]) or "(không ghi)")
+        console.print(u)
 
 @app.command("demo")
 @user_errors

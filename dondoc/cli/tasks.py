@@ -50,6 +50,7 @@ class _TaskRow(TypedDict):
     support: list[_OwnerRow]
     occurrences: list[_OccurrenceRow]
     next_due: _NextDue | None
+    unassigned: bool  # no lead placed in the directory: nobody is reminded (chưa xác định đơn vị)
 
 
 
@@ -59,36 +60,65 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
          replace: bool = typer.Option(False, "--replace", help="replace a loaded, different version"),
          received: str = typer.Option(None, "--received",
                                       help="the day it arrived (YYYY-MM-DD): relative deadlines count from it; "
-                                           "default the dispatch's date")) -> None:
+                                           "default the dispatch's date"),
+         allow_unassigned: bool = typer.Option(
+             False, "--allow-unassigned",
+             help="store tasks whose lead matches no organisation as unassigned (chưa xác định đơn vị): "
+                  "the board lists them and the admins hear of them weekly until `dondoc tasks assign`")) -> None:
     """Validate a task set and store it; loading the same file again changes nothing.
 
-    Owners are resolved against the stored directory as of the dispatch's date; names that
-    resolve to nothing are kept and listed.
+    Owners are resolved against the stored directory as of the dispatch's date. A lead owner that
+    matches no organisation, a task with no lead, or an `org:` code the directory lacks refuses the
+    whole file (nothing is stored) with the closest codes, unless --allow-unassigned; a support
+    owner that matches nothing is kept and listed.
 
-    Example: dondoc load cv-6711.yaml
+    Example: dondoc load cv-6711.yaml --allow-unassigned
     """
+    from dondoc.bounds import date_problem
+    from dondoc.store import models as m
     from dondoc.store.db import session_scope
     from dondoc.store.repo import load_taskset, stored_directory
     from dondoc.taskset import load_yaml
 
     ts = load_yaml(file)
     if not ts.tasks:
-        raise DondocError(f"{file}: the task set has no task")
+        raise DondocError(f"{file}: tệp không có nhiệm vụ nào")
+    received_on = parse_day(received, option="--received")
+    if received_on is not None and (why := date_problem(received_on)):
+        raise DondocError(f"--received: {why}")
     with session_scope(ready_engine()) as s:
-        res = load_taskset(session=s, ts=ts, directory=stored_directory(session=s), path=str(file), replace=replace,
-                           received_on=parse_day(received, option="--received"))
-    carried = f", {res.carried} received reports carried over" if res.status == "replaced" else ""
-    typer.echo(f"{file}: {res.status} (dispatch {res.dispatch_id[:8]}, {res.tasks} tasks{carried})")
-    for key, name in res.unresolved:
-        typer.echo(f"  unresolved owner in task {key}: {name!r} (kept; add it to the directory and load with --replace)")
+        directory = stored_directory(session=s)
+        res = load_taskset(session=s, ts=ts, directory=directory, path=str(file), replace=replace,
+                           received_on=received_on, allow_unassigned=allow_unassigned)
+        admins = s.exec(select(m.Contact).where(m.Contact.role == "admin")).first()
+    status = {"loaded": "đã nạp", "unchanged": "không thay đổi (đã nạp đúng bản này)", "replaced": "đã thay thế bản cũ"}
+    carried = f", giữ {res.carried} báo cáo đã nhận" if res.status == "replaced" else ""
+    typer.echo(f"{file}: {status[res.status]} (văn bản {res.dispatch_id[:8]}, {res.tasks} nhiệm vụ{carried})")
+    ref = ts.dispatch.number or res.dispatch_id[:8]
+    for issue in res.issues:
+        clause = issue.describe(directory, on=ts.dispatch.issued_on)
+        if issue.role == "lead" or issue.code is not None:
+            role = "" if issue.role == "lead" else f" --role {issue.role}"
+            typer.echo(f"  chưa xác định đơn vị: {clause}; đã lưu, chưa đơn vị nào được nhắc. Giao bằng: "
+                       f"dondoc tasks assign --dispatch {ref} --task {issue.task_key} --org MÃ{role}")
+        else:
+            typer.echo(f"  cảnh báo: {clause}; vẫn giữ tên như văn bản ghi. Giao bằng: dondoc tasks assign "
+                       f"--dispatch {ref} --task {issue.task_key} --org MÃ --role {issue.role} --name \"{issue.name}\"")
+    if res.unassigned and admins is None:
+        typer.echo("  cảnh báo: danh bạ chưa có liên hệ quản trị (role: admin): không ai nhận thư báo về "
+                   "các nhiệm vụ chưa xác định đơn vị; chúng chỉ hiện trên bảng theo dõi", err=True)
 
 
 @tasks_app.command("list")
 @user_errors
 def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
                as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)"),
+               only_unassigned: bool = typer.Option(False, "--unassigned",
+                                                    help="only the tasks with no organisation (chưa xác định đơn vị)"),
                ) -> None:
     """List tasks with their owners and the occurrences around a day, with stated and effective due dates.
+
+    A task whose lead matches no organisation is marked "chưa xác định đơn vị" (JSON: "unassigned": true).
 
     Example: dondoc tasks list --as-of 2025-06-10
     """
@@ -108,8 +138,14 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
         occs = s.exec(select(m.Occurrence).where(m.Occurrence.status != "cancelled")
                       .order_by(col(m.Occurrence.effective_due))).all()
     data: list[_TaskRow] = []
+    shown = []
     for task, d in rows:
         own = [o for o in owners if o.task_id == task.id]
+        leads = [o for o in own if o.role == "lead"]
+        unassigned = not leads or any(o.org_code is None for o in leads)
+        if only_unassigned and not unassigned:
+            continue
+        shown.append((task, d))
         mine = [o for o in occs if o.task_id == task.id]
         nxt = [o for o in mine if o.effective_due >= day]
         data.append({
@@ -123,6 +159,7 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
                                               submitted_at=o.submitted_at, as_of=day)}
                             for o in mine if o.effective_due <= day + timedelta(days=400)],
             "next_due": {"stated": nxt[0].stated_due, "effective": nxt[0].effective_due} if nxt else None,
+            "unassigned": unassigned,
         })
     if as_json:
         print_json(data)
@@ -130,11 +167,59 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
     from dondoc.schedule.words import repeat_phrase
 
     t = Table("văn bản", "mục", "loại", "chu kỳ", "chủ trì", "hạn ghi", "hạn hiệu lực", "tình trạng", title=f"Nhiệm vụ — {day:%d/%m/%Y}")
-    for row, (task, _) in zip(data, rows):
-        lead = ", ".join((o["org"] or f"? {o['name']}") for o in row["lead"]) or "(chưa rõ)"
+    for row, (task, _) in zip(data, shown):
+        lead = ", ".join((o["org"] or f"? {o['name']}") for o in row["lead"]) or "(không ghi)"
         open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
         status = f"{sum(o['bucket'] == 'overdue' for o in open_)} quá hạn, {sum(o['bucket'] == 'open' for o in open_)} trong hạn" if open_ else ""
+        if row["unassigned"]:
+            status = "[bold red]chưa xác định đơn vị[/]" + (f"; {status}" if status else "")
         nd = row["next_due"]
         t.add_row(str(row["dispatch"]), row["key"], row["kind"], repeat_phrase(task.repeat, task.due), lead[:60],
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)
     console.print(t)
+
+
+@tasks_app.command("assign")
+@user_errors
+def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispatch: its số hiệu or id"),
+                 task: str = typer.Option(..., "--task", help="the task's key (mục), as in `dondoc tasks list`"),
+                 org: str = typer.Option(..., "--org", help="organisation code(s), comma-separated: CODE[,CODE]"),
+                 role: str = typer.Option("lead", "--role", help="lead (chủ trì) or support (phối hợp)"),
+                 name: str = typer.Option(None, "--name",
+                                          help="the owner as the dispatch wrote it, to fix a wrong organisation; "
+                                               "default: the owner with no organisation"),
+                 as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD: materialise occurrences from this "
+                                                                 "day (default: today in Asia/Ho_Chi_Minh)")) -> None:
+    """Assign (or fix) an owner of a stored task; audited. Occurrences for the new owner are made from then on.
+
+    Without --name, the owner the directory could not place gets the code(s); a task with none
+    gets them as new owners. With --name, the owner written so is replaced (its open occurrences
+    are cancelled).
+
+    Example: dondoc tasks assign --dispatch 125/UBND-NC --task 3.R1 --org ban-dan-toc
+    """
+    from dondoc.app.steps import materialise_step
+    from dondoc.store.db import session_scope
+    from dondoc.store.owners import assign
+    from dondoc.store.repo import find_dispatch
+
+    if role not in ("lead", "support"):
+        raise typer.BadParameter(f"'{role}': dùng lead (chủ trì) hoặc support (phối hợp)", param_hint="--role")
+    codes = [c.strip() for c in org.split(",") if c.strip()]
+    if not codes:
+        raise typer.BadParameter("cần ít nhất một mã đơn vị", param_hint="--org")
+    with session_scope(ready_engine()) as s:
+        d = find_dispatch(session=s, ref=dispatch)
+        res = assign(session=s, dispatch=d, key=task, codes=codes, role=role, name=name)
+        label = d.number or d.id[:8]
+    what = "chủ trì" if role == "lead" else "phối hợp"
+    if not res.changed:
+        typer.echo(f"nhiệm vụ {task} ({label}): không thay đổi, đơn vị {what} đã là {', '.join(codes)}")
+        return
+    created = materialise_step(settings(), as_of_or_today(as_of)) if role == "lead" else 0
+    after = ", ".join(f"{c} (ghi là \"{n}\")" if c else f"\"{n}\" chưa xác định" for n, c in res.after)
+    typer.echo(f"nhiệm vụ {task} ({label}): đơn vị {what} nay là {after}"
+               + (f"; hủy {res.cancelled} kỳ còn mở của đơn vị cũ" if res.cancelled else "")
+               + (f"; lập {created} kỳ mới" if created else ""))
+    if res.unassigned:
+        typer.echo("  vẫn chưa xác định đơn vị chủ trì: xem dondoc tasks list --unassigned", err=True)

@@ -7,13 +7,13 @@ from datetime import date
 from email.message import EmailMessage
 from typing import Literal
 
-ItemKind = Literal["reminder", "overdue", "escalation", "observance", "failure"]
+ItemKind = Literal["reminder", "overdue", "escalation", "observance", "failure", "unassigned"]
 DeliveryStatus = Literal["sent", "retry", "failed"]
 
 
 @dataclass(frozen=True)
 class DigestItem:
-    """One line of a digest: a task occurrence, an observance or a failed delivery."""
+    """One line of a digest: a task occurrence, an observance, a failed delivery or a task with no office."""
 
     kind: ItemKind
     dispatch_number: str | None

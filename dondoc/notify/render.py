@@ -30,7 +30,7 @@ from dondoc.notify.mime import (  # noqa: F401 - clean_header is re-exported
 )
 from dondoc.notify.model import Digest, DigestItem, ItemKind
 
-KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observance", "failure")
+KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observance", "unassigned", "failure")
 LOCAL_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST, so a fixed offset is exact
 
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")

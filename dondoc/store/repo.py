@@ -11,7 +11,8 @@ from typing import TypedDict
 from sqlmodel import Session, select
 
 from dondoc import directory as dirmod
-from dondoc.errors import NotFoundError
+from dondoc.errors import NotFoundError, UnassignedOwnerError
+from dondoc.intake import OwnerIssue, check_owners, owner_codes, unknown_codes
 from dondoc.store import models as m
 from dondoc.taskset import TaskSet, to_plain
 
@@ -115,7 +116,9 @@ class LoadResult:
     dispatch_id: str
     status: str  # loaded | unchanged | replaced
     tasks: int
-    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (task key, owner name)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (task key, owner name) kept without an organisation
+    issues: list[OwnerIssue] = field(default_factory=list)  # what the directory could not place, in file order
+    unassigned: list[str] = field(default_factory=list)  # keys of the tasks stored unassigned (--allow-unassigned)
     replaced: str | None = None
     carried: int = 0  # submissions carried over to the new version
 
@@ -134,8 +137,12 @@ def _content_hash(ts: TaskSet) -> str:
 
 
 def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, path: str,
-                 replace: bool, received_on: date | None = None) -> LoadResult:
-    """Store a task set; an identical reload changes nothing, a changed one needs `replace`."""
+                 replace: bool, received_on: date | None = None, allow_unassigned: bool = False) -> LoadResult:
+    """Store a task set; an identical reload changes nothing, a changed one needs `replace`.
+
+    A lead owner the directory cannot place, a task with no lead and an explicit code the directory
+    lacks refuse the whole set (nothing is stored) unless `allow_unassigned`: then they are stored
+    without an organisation, and the task stays unassigned until `dondoc tasks assign`."""
     identity = dispatch_identity(ts, fallback=path)
     digest = _content_hash(ts)
     current = session.exec(
@@ -150,6 +157,9 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
         raise TaskSetError(path, "dispatch", f"a different version of {identity.split('|')[0]!r} is already "
                            "loaded; review the change and load again with --replace")
     d = ts.dispatch
+    check = check_owners(ts, directory)
+    if check.refused and not allow_unassigned:
+        raise UnassignedOwnerError(path, check.refusal(directory, on=d.issued_on))
     issuer_codes = directory.resolve(d.issuer, on=d.issued_on).codes if d.issuer else ()
     row = m.Dispatch(
         identity=identity, number=d.number, issuer=d.issuer, received_on=received_on,
@@ -178,13 +188,15 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
             raise RuntimeError(f"task {t.key!r} got no id on flush")
         for role, owners in (("lead", t.lead), ("support", t.support)):
             for o in owners:
-                codes = _owner_codes(o, directory=directory, on=d.issued_on)
-                if not codes:
+                codes = owner_codes(o, directory, on=d.issued_on)
+                if not codes or unknown_codes(o, directory):
                     session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=None))
                     unresolved.append((t.key, o.name))
                 for code in codes:
                     session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=code))
-    result = LoadResult(dispatch_id=row.id, status="loaded", tasks=len(ts.tasks), unresolved=unresolved)
+    result = LoadResult(dispatch_id=row.id, status="loaded", tasks=len(ts.tasks), unresolved=unresolved,
+                        issues=[*check.refused, *check.kept],
+                        unassigned=list(dict.fromkeys(i.task_key for i in check.refused if i.role == "lead")))
     if current is not None:
         current.active = False
         current.replaced_by = row.id
@@ -206,26 +218,18 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     audit(session, action=f"dispatch.{result.status}", subject=identity,
           detail={"dispatch_id": row.id, "path": path, "tasks": len(ts.tasks), "replaced": result.replaced,
                   "submissions_carried": result.carried,
-                  "unresolved": [f"{k}: {n}" for k, n in unresolved]})
+                  "unresolved": [f"{k}: {n}" for k, n in unresolved], "unassigned": result.unassigned})
     return result
 
 
 def _cascade_code(t, *, directory: dirmod.Directory, on, unresolved: list[tuple[str, str]]) -> str | None:  # type: ignore[no-untyped-def]
     if t.cascade is None:
         return None
-    codes = _owner_codes(t.cascade.by, directory=directory, on=on)
+    codes = owner_codes(t.cascade.by, directory, on=on)
     if len(codes) != 1:
         unresolved.append((t.key, f"{t.cascade.by.name} (consolidator)"))
         return None
     return codes[0]
-
-
-def _owner_codes(owner, *, directory: dirmod.Directory, on) -> list[str]:  # type: ignore[no-untyped-def]
-    """Codes the task set already carries, else what the directory resolves the name to."""
-    codes = [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c in directory.organizations]
-    if codes:
-        return list(dict.fromkeys(codes))
-    return list(directory.resolve(owner.name, on=on).codes)
 
 
 def find_dispatch(*, session: Session, ref: str) -> m.Dispatch:

@@ -234,8 +234,10 @@ def _recipients(contacts: dict[str, list[m.Contact]], org_code: str, *, prefer: 
 def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
     """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient."""
     report = PlanReport()
-    if "failure" in kinds:
-        _plan_failures(session=session, ctx=ctx, report=report)
+    if kinds & {"failure", "unassigned"}:  # the admins' digest: failed deliveries, tasks with no office
+        from dondoc.store.admin_digest import plan_admin
+
+        plan_admin(session=session, ctx=ctx, report=report, kinds=kinds)
     occs = session.exec(
         select(m.Occurrence).where(m.Occurrence.status == "open",
                                    m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
@@ -296,41 +298,6 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
             "reply_to": reply[0].email if reply else None, "items": payload_items,
         })
     return report
-
-
-def _plan_failures(*, session: Session, ctx: SweepContext, report: PlanReport) -> None:
-    """Tell the admins (contacts with role admin) about messages that failed or were refused, once each."""
-    admins = session.exec(select(m.Contact).where(m.Contact.role == "admin")).all()
-    if not admins:
-        return
-    failed = session.exec(select(m.Outbox).where(col(m.Outbox.last_error).is_not(None),
-                                                 col(m.Outbox.status).in_(("failed", "sent")))).all()
-    failed = [f for f in failed if any(i.get("kind") != "failure" for i in f.payload.get("items", []))]
-    if not failed:
-        return
-    for admin in admins:
-        notices = [(f"failure:{f.id}:{admin.email}", dict(kind="failure", occurrence_id=None, rung=None))
-                   for f in failed]
-        opened = _open_digest(session, ctx, email=admin.email, name=admin.name, org_code=admin.org_code,
-                              notices=notices)
-        if opened is None:
-            continue
-        row, new_keys = opened
-        items = []
-        for f in (f for f in failed if f"failure:{f.id}:{admin.email}" in new_keys):
-            first = f.payload.get("items", [{}])[0]
-            items.append({
-                "kind": "failure", "dispatch_number": first.get("dispatch_number"), "dispatch_subject": None,
-                "task_key": first.get("task_key", ""),
-                "title": f"Thư gửi {f.recipient_email} ({f.payload.get('org_name', '')}) không đến được",
-                "text": "", "owner_name": f.payload.get("org_name", ""), "due_stated": None, "due_effective": None,
-                "days_left": None, "period_label": None, "window_phrase": None, "report_to": None,
-                "observance_name": None, "anniversary": None, "round_year": False, "classified": False,
-                "note": f"Lỗi: {f.last_error}. Mã thư: {f.id[:12]} (dondoc outbox retry {f.id[:12]})",
-            })
-        report.by_kind["failure"] += len(items)
-        _close_digest(session, row, report, {"recipient_name": admin.name, "org_name": "Quản trị dondoc",
-                                             "as_of": ctx.as_of.isoformat(), "issuer": None, "items": items})
 
 
 def _open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,

@@ -1,0 +1,147 @@
+"""Never lose a task on the way in: check a task set's owners against the directory before it is stored.
+
+Pure. A lead owner that resolves to no organisation (or a task with no lead at all) and any
+explicit `org:`/`orgs:` code the directory does not hold is refused, with the closest codes in the
+directory; a support owner that resolves to nothing is kept and listed. `dondoc load
+--allow-unassigned` stores refused owners without an organisation: the task is then unassigned
+(derived from the data, see dondoc.store.owners) until `dondoc tasks assign` gives it one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from dondoc.directory import Directory, fold
+from dondoc.taskset import Owner, TaskSet
+
+ADVICE = "Thêm vào danh bạ, sửa tệp, hoặc nạp với --allow-unassigned"
+CLOSEST = 3  # how many codes a refusal suggests
+
+
+@dataclass(frozen=True)
+class OwnerIssue:
+    """An owner of a task that the directory cannot place."""
+
+    task_key: str
+    role: str  # lead | support | consolidator
+    name: str  # as written; "" for a task with no lead at all
+    code: str | None = None  # the explicit code the directory lacks; None when the name resolved to nothing
+    closest: tuple[str, ...] = ()
+
+    def describe(self, directory: Directory, *, on: date | None = None) -> str:
+        """One clause in Vietnamese: `nhiệm vụ 3: không tìm thấy đơn vị "…" trong danh bạ; gần nhất: …`."""
+        if not self.name and self.code is None:
+            return f"nhiệm vụ {self.task_key}: chưa có đơn vị chủ trì (lead để trống)"
+        if self.code is not None:
+            what = f'mã đơn vị "{self.code}"' + (f' (ghi cho "{self.name}")' if self.name else "")
+            head = f"nhiệm vụ {self.task_key}: {what} không có trong danh bạ"
+        else:
+            role = {"support": "phối hợp ", "consolidator": "tổng hợp "}.get(self.role, "")
+            head = f'nhiệm vụ {self.task_key}: không tìm thấy đơn vị {role}"{self.name}" trong danh bạ'
+        near = ", ".join(code_label(directory, c, on=on) for c in self.closest)
+        return head + (f"; gần nhất: {near}" if near else "; danh bạ chưa có đơn vị nào")
+
+
+@dataclass
+class OwnerCheck:
+    """What a task set's owners come to against the directory."""
+
+    refused: list[OwnerIssue] = field(default_factory=list)  # unplaced leads, unknown codes
+    kept: list[OwnerIssue] = field(default_factory=list)  # support names that resolve to nothing: a warning
+
+    def refusal(self, directory: Directory, *, on: date | None = None) -> str:
+        """The one line of a refused load (without the file name)."""
+        first, others = self.refused[0], self.refused[1:]
+        line = f"{first.describe(directory, on=on)}. {ADVICE}"
+        if others:
+            shown = ", ".join(f'nhiệm vụ {i.task_key} "{i.name or i.code or "(trống)"}"' for i in others[:3])
+            more = ", …" if len(others) > 3 else ""
+            line += f" (còn {len(others)} chỗ khác: {shown}{more})"
+        return line
+
+
+def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
+    """Every owner the directory cannot place, in file order."""
+    on = ts.dispatch.issued_on
+    out = OwnerCheck()
+    for t in ts.tasks:
+        if not t.lead:
+            out.refused.append(OwnerIssue(task_key=t.key, role="lead", name=""))
+        for role, owners in (("lead", t.lead), ("support", t.support)):
+            for o in owners:
+                unknown = unknown_codes(o, directory)
+                if unknown:
+                    out.refused.append(OwnerIssue(task_key=t.key, role=role, name=o.name, code=unknown[0],
+                                                  closest=closest(directory, o.name, code=unknown[0])))
+                elif not owner_codes(o, directory, on=on):
+                    issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=closest(directory, o.name))
+                    (out.refused if role == "lead" else out.kept).append(issue)
+        if t.cascade is not None:
+            by = t.cascade.by
+            unknown = unknown_codes(by, directory)
+            if unknown:
+                out.refused.append(OwnerIssue(task_key=t.key, role="consolidator", name=by.name, code=unknown[0],
+                                              closest=closest(directory, by.name, code=unknown[0])))
+    return out
+
+
+def unknown_codes(owner: Owner, directory: Directory) -> list[str]:
+    """The explicit codes (`org:`, `orgs:`) of an owner that the directory does not hold."""
+    return [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c not in directory.organizations]
+
+
+def owner_codes(owner: Owner, directory: Directory, *, on: date | None) -> list[str]:
+    """The codes an owner stands for: its explicit codes when it has any (the admin's word), else what
+    the directory resolves its name to as of the dispatch's date. Unknown explicit codes are left out."""
+    explicit = [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c in directory.organizations]
+    if owner.org or owner.orgs:
+        return list(dict.fromkeys(explicit))
+    return list(directory.resolve(owner.name, on=on).codes)
+
+
+def _strip_province(key: str, province: str | None) -> str:
+    if province:
+        prov = fold(province)
+        for suffix in (f" tinh {prov}", f" thanh pho {prov}", f" {prov}"):
+            if key.endswith(suffix) and len(key) > len(suffix):
+                return key[: -len(suffix)].strip()
+    return key
+
+
+def _similarity(a: str, b: str) -> float:
+    """0–100: the mean of plain and word-set similarity, so that a missing "và" still scores high
+    while a lone shared word ("sở") does not."""
+    return (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
+
+
+def closest(directory: Directory, name: str, *, code: str | None = None, limit: int = CLOSEST) -> tuple[str, ...]:
+    """The codes whose names, aliases or code come closest to `name` (and to `code`), accent- and case-insensitively."""
+    key = _strip_province(fold(name), directory.province) if name.strip() else ""
+    scored: list[tuple[float, str]] = []
+    for org in directory.organizations.values():
+        best = 0.0
+        if key:
+            for n in (org.name, *org.aliases, org.code.replace("-", " ")):
+                best = max(best, _similarity(key, _strip_province(fold(n), directory.province)))
+        if code:
+            best = max(best, fuzz.ratio(code, org.code))
+        scored.append((best, org.code))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return tuple(c for _, c in scored[:limit])
+
+
+def code_label(directory: Directory, code: str, *, on: date | None = None) -> str:
+    """`so-tttt (Sở Thông tin và Truyền thông)`, with its end and successor when it has ceased by `on`."""
+    org = directory.organizations.get(code)
+    if org is None:
+        return code
+    note = ""
+    if on is not None and not org.valid_on(on):
+        if org.valid_to is not None and on > org.valid_to:
+            note = f"; đến {org.valid_to:%d/%m/%Y}" + (f", nay là {org.successor}" if org.successor else "")
+        elif org.valid_from is not None:
+            note = f"; từ {org.valid_from:%d/%m/%Y}"
+    return f"{code} ({org.name}{note})"

@@ -19,6 +19,8 @@ from dondoc.taskset import Owner, TaskSet
 
 ADVICE = "Thêm vào danh bạ, sửa tệp, hoặc nạp với --allow-unassigned"
 CLOSEST = 3  # how many codes a refusal suggests
+LIKELY = 60  # a similarity (0–100) above the noise of unrelated names of the same length; below it,
+# the closest few are still shown, so that a refusal always points somewhere
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,12 @@ class OwnerIssue:
     name: str  # as written; "" for a task with no lead at all
     code: str | None = None  # the explicit code the directory lacks; None when the name resolved to nothing
     closest: tuple[str, ...] = ()
+
+    def short(self) -> str:
+        """The owner in a few words: `"Ban Dân tộc tỉnh"`, `mã "so-ttt"`, `(không có chủ trì)`."""
+        if self.code is not None:
+            return f'mã "{self.code}"'
+        return f'"{self.name}"' if self.name else "(không có chủ trì)"
 
     def describe(self, directory: Directory, *, on: date | None = None) -> str:
         """One clause in Vietnamese: `nhiệm vụ 3: không tìm thấy đơn vị "…" trong danh bạ; gần nhất: …`."""
@@ -57,7 +65,7 @@ class OwnerCheck:
         first, others = self.refused[0], self.refused[1:]
         line = f"{first.describe(directory, on=on)}. {ADVICE}"
         if others:
-            shown = ", ".join(f'nhiệm vụ {i.task_key} "{i.name or i.code or "(trống)"}"' for i in others[:3])
+            shown = ", ".join(f"nhiệm vụ {i.task_key} {i.short()}" for i in others[:3])
             more = ", …" if len(others) > 3 else ""
             line += f" (còn {len(others)} chỗ khác: {shown}{more})"
         return line
@@ -75,16 +83,16 @@ def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
                 unknown = unknown_codes(o, directory)
                 if unknown:
                     out.refused.append(OwnerIssue(task_key=t.key, role=role, name=o.name, code=unknown[0],
-                                                  closest=closest(directory, o.name, code=unknown[0])))
+                                                  closest=closest(directory, o.name, code=unknown[0], on=on)))
                 elif not owner_codes(o, directory, on=on):
-                    issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=closest(directory, o.name))
+                    issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=closest(directory, o.name, on=on))
                     (out.refused if role == "lead" else out.kept).append(issue)
         if t.cascade is not None:
             by = t.cascade.by
             unknown = unknown_codes(by, directory)
             if unknown:
                 out.refused.append(OwnerIssue(task_key=t.key, role="consolidator", name=by.name, code=unknown[0],
-                                              closest=closest(directory, by.name, code=unknown[0])))
+                                              closest=closest(directory, by.name, code=unknown[0], on=on)))
     return out
 
 
@@ -103,11 +111,16 @@ def owner_codes(owner: Owner, directory: Directory, *, on: date | None) -> list[
 
 
 def _strip_province(key: str, province: str | None) -> str:
+    """The name without the province ("… tỉnh Hải Dương", "… tỉnh"): every provincial body carries it."""
     if province:
         prov = fold(province)
         for suffix in (f" tinh {prov}", f" thanh pho {prov}", f" {prov}"):
             if key.endswith(suffix) and len(key) > len(suffix):
-                return key[: -len(suffix)].strip()
+                key = key[: -len(suffix)].strip()
+                break
+    for suffix in (" tinh", " thanh pho"):
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)].strip()
     return key
 
 
@@ -117,8 +130,10 @@ def _similarity(a: str, b: str) -> float:
     return (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
 
 
-def closest(directory: Directory, name: str, *, code: str | None = None, limit: int = CLOSEST) -> tuple[str, ...]:
-    """The codes whose names, aliases or code come closest to `name` (and to `code`), accent- and case-insensitively."""
+def closest(directory: Directory, name: str, *, code: str | None = None, on: date | None = None,
+            limit: int = CLOSEST) -> tuple[str, ...]:
+    """The codes whose names, aliases or code come closest to `name` (and to `code`), accent- and
+    case-insensitively; an organisation that did not exist on `on` ranks lower."""
     key = _strip_province(fold(name), directory.province) if name.strip() else ""
     scored: list[tuple[float, str]] = []
     for org in directory.organizations.values():
@@ -128,9 +143,12 @@ def closest(directory: Directory, name: str, *, code: str | None = None, limit: 
                 best = max(best, _similarity(key, _strip_province(fold(n), directory.province)))
         if code:
             best = max(best, fuzz.ratio(code, org.code))
+        if not org.valid_on(on):
+            best -= 15
         scored.append((best, org.code))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    return tuple(c for _, c in scored[:limit])
+    good = [c for score, c in scored if score >= LIKELY]
+    return tuple(good[:limit] or [c for _, c in scored[:limit]])
 
 
 def code_label(directory: Directory, code: str, *, on: date | None = None) -> str:

@@ -33,7 +33,7 @@ def user_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except DondocError as err:
-            typer.echo(f"error: {err}", err=True)
+            typer.echo(f"lỗi: {err}", err=True)
             raise typer.Exit(err.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

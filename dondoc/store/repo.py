@@ -154,8 +154,8 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     if current is not None and not replace:
         from dondoc.errors import TaskSetError
 
-        raise TaskSetError(path, "dispatch", f"a different version of {identity.split('|')[0]!r} is already "
-                           "loaded; review the change and load again with --replace")
+        raise TaskSetError(path, "dispatch", f"một bản khác của văn bản \"{identity.split('|')[0]}\" đã được nạp; "
+                           "xem lại thay đổi rồi nạp lại với --replace")
     d = ts.dispatch
     check = check_owners(ts, directory)
     if check.refused and not allow_unassigned:

@@ -34,12 +34,12 @@ def loaded(env, cli):  # type: ignore[no-untyped-def]
 
 
 class TestLoading:
-    def test_loading_lists_an_owner_that_matches_no_organisation(self, loaded):
-        assert "unresolved owner in task 3.R1: 'Ban Dân tộc tỉnh'" in loaded
+    def test_loading_lists_a_support_owner_that_matches_no_organisation(self, loaded):
+        assert 'cảnh báo: nhiệm vụ 3.R1: không tìm thấy đơn vị phối hợp "Ban Dân tộc tỉnh" trong danh bạ' in loaded
 
     def test_loading_the_same_file_again_changes_nothing(self, loaded, cli):
         code, out, _ = run(cli, "load", str(TASKSET))
-        assert code == 0 and "unchanged" in out
+        assert code == 0 and "không thay đổi" in out
 
     def test_a_changed_version_is_refused_without_replace_and_audited_with_it(self, loaded, cli, tmp_path):
         changed = tmp_path / "changed.yaml"
@@ -47,7 +47,7 @@ class TestLoading:
         code, _, err = run(cli, "load", str(changed))
         assert code != 0 and "--replace" in err and "Traceback" not in err
         code, out, _ = run(cli, "load", str(changed), "--replace")
-        assert code == 0 and "replaced" in out
+        assert code == 0 and "đã thay thế" in out
 
     def test_a_report_received_before_a_replacement_stays_received(self, loaded, cli, tmp_path):
         import json
@@ -70,12 +70,12 @@ class TestLoading:
                        encoding="utf-8")
         code, _, err = run(cli, "load", str(bad))
         assert code != 0
-        assert "task #3 (key '3.R1'): field schedule.repeat" in err
+        assert "bad.yaml: tasks[2].schedule.repeat (nhiệm vụ 3.R1): phải là một trong: 'once'" in err
         assert len(err.strip().splitlines()) == 1
 
     def test_a_missing_file_is_one_line_and_a_non_zero_exit(self, env, cli, tmp_path):
         code, _, err = run(cli, "load", str(tmp_path / "nope.yaml"))
-        assert code != 0 and "nope.yaml: no such file" in err
+        assert code != 0 and "nope.yaml: không có tệp này" in err
 
 
 class TestReminders:

@@ -37,4 +37,4 @@ def test_a_2026_dispatch_loads_with_every_owner_resolved_against_it(env, cli, tm
     assert code == 0, err
     code, out, err = run(cli, "load", str(taskset))
     assert code == 0, err
-    assert "loaded" in out and "unresolved owner" not in out
+    assert "đã nạp" in out and "chưa xác định" not in out and "cảnh báo" not in out

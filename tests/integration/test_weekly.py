@@ -115,7 +115,10 @@ class TestIngestedWeeklyDispatch:
         assert code == 0, err
         assert run(cli, "orgs", "import", str(ORGS))[0] == 0
         code, _, err = run(cli, "load", str(out_yaml))
+        assert code != 0 and 'nhiệm vụ 3: không tìm thấy đơn vị "UBND các xã, phường"' in err  # not in this directory
+        code, out, err = run(cli, "load", str(out_yaml), "--allow-unassigned")
         assert code == 0, err
+        assert "chưa xác định đơn vị: nhiệm vụ 3" in out
         assert run(cli, "remind", "--as-of", "2026-01-28")[0] == 0
         [body] = bodies_to(mailbox, POLICE)
         assert "mục 1]" in body and "29/01/2026" in body and "thứ Năm hằng tuần" in body

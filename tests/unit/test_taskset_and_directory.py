@@ -26,13 +26,17 @@ class TestTaskSet:
     @pytest.mark.parametrize(
         ("change", "where"),
         [
-            (lambda d: d["tasks"][2]["schedule"].update(repeat="fortnightly"), "task #3 (key '3.R1'): field schedule.repeat"),
-            (lambda d: d["tasks"][0]["schedule"].update(due=["2025-02-31"]), "task #1 (key '1'): field schedule.due"),
-            (lambda d: d["tasks"][0]["schedule"].update(due=["31/12/2025"]), "task #1 (key '1'): field schedule.due"),
-            (lambda d: d["tasks"][1].update(kind="meeting"), "task #2 (key '2'): field kind"),
-            (lambda d: d["tasks"][1].update(colour="red"), "task #2 (key '2'): field colour"),
-            (lambda d: d["dispatch"].update(issued_on="hôm qua"), "field dispatch.issued_on"),
-            (lambda d: d["tasks"][1].update(key="1"), "field tasks"),
+            (lambda d: d["tasks"][2]["schedule"].update(repeat="fortnightly"),
+             "tasks[2].schedule.repeat (nhiệm vụ 3.R1): phải là một trong: 'once', 'annual'"),
+            (lambda d: d["tasks"][0]["schedule"].update(due=["2025-02-31"]),
+             'tasks[0].schedule.due (nhiệm vụ 1): "2025-02-31" không phải ngày có thật'),
+            (lambda d: d["tasks"][0]["schedule"].update(due=["31/12/2025"]),
+             'tasks[0].schedule.due (nhiệm vụ 1): "31/12/2025" không đúng dạng YYYY-MM-DD'),
+            (lambda d: d["tasks"][1].update(kind="meeting"),
+             "tasks[1].kind (nhiệm vụ 2): phải là một trong: 'action', 'report' hoặc 'event'"),
+            (lambda d: d["tasks"][1].update(colour="red"), "tasks[1].colour (nhiệm vụ 2): trường không có trong mẫu tệp"),
+            (lambda d: d["dispatch"].update(issued_on="hôm qua"), "dispatch.issued_on: phải là một ngày có thật"),
+            (lambda d: d["tasks"][1].update(key="1"), 'tasks: mã nhiệm vụ "1" xuất hiện hai lần'),
         ],
         ids=["repeat", "impossible-date", "date-format", "kind", "unknown-field", "issued-on", "duplicate-key"],
     )
@@ -46,11 +50,11 @@ class TestTaskSet:
     def test_yaml_that_does_not_parse_names_the_line(self, tmp_path: Path) -> None:
         bad = tmp_path / "bad.yaml"
         bad.write_text("version: 1\ntasks:\n  - key: [1\n", encoding="utf-8")
-        with pytest.raises(TaskSetError, match=r"bad.yaml: line \d+: not valid YAML"):
+        with pytest.raises(TaskSetError, match=r"bad.yaml: dòng \d+: không phải YAML hợp lệ"):
             load_yaml(bad)
 
     def test_a_missing_file_says_so(self, tmp_path: Path) -> None:
-        with pytest.raises(InputFileError, match="no such file"):
+        with pytest.raises(InputFileError, match="không có tệp này"):
             load_yaml(tmp_path / "missing.yaml")
 
 
@@ -88,11 +92,16 @@ class TestDirectory:
     @pytest.mark.parametrize(
         ("data", "message"),
         [
-            ({"organizations": [{"code": "a", "name": "A", "parent": "b"}]}, "organizations (a): parent: unknown organisation 'b'"),
-            ({"organizations": [{"code": "A B", "name": "A"}]}, "organizations[0] (A B): code"),
-            ({"organizations": [{"code": "a", "name": "A", "groups": ["g"]}]}, "organizations (a): groups: unknown group 'g'"),
-            ({"organizations": [{"code": "a", "name": "A"}, {"code": "a", "name": "B"}]}, "organizations (a): code appears twice"),
-            ({"organizations": [{"code": "a", "name": "A", "contacts": [{"name": "X"}]}]}, "organizations[0] (a): contacts.0.email"),
+            ({"organizations": [{"code": "a", "name": "A", "parent": "b"}]},
+             'organizations[0].parent (mã a): không có đơn vị mã "b" trong danh bạ'),
+            ({"organizations": [{"code": "A B", "name": "A"}]},
+             "organizations[0].code (mã A B): chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+            ({"organizations": [{"code": "a", "name": "A", "groups": ["g"]}]},
+             'organizations[0].groups[0] (mã a): không có nhóm mã "g" trong danh bạ'),
+            ({"organizations": [{"code": "a", "name": "A"}, {"code": "a", "name": "B"}]},
+             'organizations[1].code (mã a): mã "a" xuất hiện hai lần'),
+            ({"organizations": [{"code": "a", "name": "A", "contacts": [{"name": "X"}]}]},
+             "organizations[0].contacts[0].email (mã a): thiếu trường bắt buộc"),
         ],
         ids=["parent", "code", "group", "duplicate", "contact-email"],
     )

@@ -232,16 +232,16 @@ class TestWeeklyTaskSet:
 
     @pytest.mark.parametrize(
         ("schedule", "message"),
-        [({"repeat": "monthly", "due": ["T5"]}, "'T5' is a weekday: it needs repeat: weekly"),
-         ({"repeat": "weekly", "due": ["--06-15"]}, "'--06-15' does not recur every week"),
-         ({"repeat": "weekly", "due": ["---20"]}, "'---20' does not recur every week"),
-         ({"repeat": "weekly", "due": ["T8"]}, "'T8' is not a weekday as written here: write T2 (thứ Hai)"),
-         ({"repeat": "weekly", "due": ["t5"]}, "'t5' is not a weekday as written here"),
-         ({"repeat": "weekly", "due": ["thứ Năm"]}, "'thứ Năm' is not a weekday as written here"),
-         ({"repeat": "weekly", "due": ["Thursday"]}, "'Thursday' is not YYYY-MM-DD, --MM-DD, ---DD or a weekday")],
+        [({"repeat": "monthly", "due": ["T5"]}, '"T5" là thứ trong tuần: cần repeat: weekly (đang là repeat: monthly)'),
+         ({"repeat": "weekly", "due": ["--06-15"]}, '"--06-15" không lặp lại hằng tuần'),
+         ({"repeat": "weekly", "due": ["---20"]}, '"---20" không lặp lại hằng tuần'),
+         ({"repeat": "weekly", "due": ["T8"]}, '"T8" không phải thứ trong tuần theo cách ghi ở đây: ghi T2 (thứ Hai)'),
+         ({"repeat": "weekly", "due": ["t5"]}, '"t5" không phải thứ trong tuần theo cách ghi ở đây'),
+         ({"repeat": "weekly", "due": ["thứ Năm"]}, '"thứ Năm" không phải thứ trong tuần theo cách ghi ở đây'),
+         ({"repeat": "weekly", "due": ["Thursday"]}, '"Thursday" không đúng dạng YYYY-MM-DD, --MM-DD, ---DD hay thứ trong tuần')],
         ids=["weekday-not-weekly", "yearly-day", "monthly-day", "T8", "lower-case", "words", "english"],
     )
     def test_a_wrong_weekly_due_is_named_with_its_task_and_field(self, schedule: dict[str, object], message: str) -> None:
         with pytest.raises(TaskSetError) as err:
             parse_taskset(self.data(schedule), path="x.yaml")
-        assert str(err.value).startswith(f"x.yaml: task #1 (key '1'): field schedule.due: {message}")
+        assert str(err.value).startswith(f"x.yaml: tasks[0].schedule.due (nhiệm vụ 1): {message}")

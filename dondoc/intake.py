@@ -142,7 +142,9 @@ def closest(directory: Directory, name: str, *, code: str | None = None, on: dat
             for n in (org.name, *org.aliases, org.code.replace("-", " ")):
                 best = max(best, _similarity(key, _strip_province(fold(n), directory.province)))
         if code:
-            best = max(best, fuzz.ratio(code, org.code))
+            head, *rest = org.code.split("-")
+            initials = f"{head}-{''.join(p[0] for p in rest if p)}"  # so-tai-chinh → so-tc, as people shorten it
+            best = max(best, fuzz.ratio(code, org.code), fuzz.ratio(code, initials) - 5)
         if not org.valid_on(on):
             best -= 15
         scored.append((best, org.code))

@@ -204,10 +204,10 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
     from dondoc.store.repo import find_dispatch
 
     if role not in ("lead", "support"):
-        raise typer.BadParameter(f"'{role}': dùng lead (chủ trì) hoặc support (phối hợp)", param_hint="--role")
+        raise DondocError(f'--role: "{role}" không hợp lệ; dùng lead (chủ trì) hoặc support (phối hợp)')
     codes = [c.strip() for c in org.split(",") if c.strip()]
     if not codes:
-        raise typer.BadParameter("cần ít nhất một mã đơn vị", param_hint="--org")
+        raise DondocError("--org: cần ít nhất một mã đơn vị")
     with session_scope(ready_engine()) as s:
         d = find_dispatch(session=s, ref=dispatch)
         res = assign(session=s, dispatch=d, key=task, codes=codes, role=role, name=name)

@@ -85,10 +85,10 @@ def _unassigned_item(u: UnassignedTask, *, tz: str) -> dict[str, Any]:
     loaded = u.loaded_at if u.loaded_at.tzinfo else u.loaded_at.replace(tzinfo=timezone.utc)
 
     written = ", ".join(f'"{n}"' for n in u.names)
-    who = (f"Đơn vị chủ trì ghi trong văn bản: {written}, chưa có trong danh bạ"
+    who = (f"Đơn vị chủ trì như văn bản ghi: {written}, chưa xác định được trong danh bạ"
            if written else "Văn bản không ghi đơn vị chủ trì")
     days = [date.fromisoformat(d).strftime("%d/%m/%Y") for d in u.due if len(d) == 10 and d[4] == "-"]
-    when = f"hạn {', '.join(days)}" if days else repeat_phrase(u.repeat, u.due)
+    when = f"hạn {', '.join(days)}" if days else f"chu kỳ: {repeat_phrase(u.repeat, u.due)}"
     ref = u.dispatch_number or u.dispatch_id[:8]
     return {**_EMPTY_ITEM,
             "kind": "unassigned", "dispatch_number": u.dispatch_number, "dispatch_subject": u.dispatch_subject,

@@ -65,11 +65,11 @@ def _email_reason(value: str, reason: str) -> str:
         return "thiếu dấu @"
     if value.count("@") > 1 and "<" not in value:
         return "có nhiều hơn một dấu @"
-    if any(ch.isspace() for ch in value):
-        return "có khoảng trắng"
     if "display name" in reason or "<" in value:
         return "chỉ ghi địa chỉ, không kèm tên hay dấu < >"
-    if "period in a row" in reason:
+    if any(ch.isspace() for ch in value):
+        return "có khoảng trắng"
+    if "in a row" in reason:
         return "có hai dấu chấm liền nhau"
     if "should have a period" in reason:
         return "tên miền sau @ thiếu dấu chấm, ví dụ ubnd.haiduong.gov.vn"
@@ -99,13 +99,18 @@ def length_problem(value: str, limit: int) -> str | None:
     """Why a text is too long (Vietnamese), or None."""
     if len(value) <= limit:
         return None
-    return f"dài {len(value):,} ký tự, quá giới hạn {limit:,} ký tự".replace(",", ".")
+    return f"dài {_n(len(value))} ký tự, quá giới hạn {_n(limit)} ký tự"
 
 
 def count_problem(values: list[object], limit: int) -> str | None:
     if len(values) <= limit:
         return None
-    return f"có {len(values):,} mục, quá giới hạn {limit:,}".replace(",", ".")
+    return f"có {_n(len(values))} mục, quá giới hạn {_n(limit)}"
+
+
+def _n(number: int) -> str:
+    """A count as Vietnamese writes it: 20.000."""
+    return f"{number:,}".replace(",", ".")
 
 
 class _Collector:

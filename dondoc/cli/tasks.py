@@ -199,6 +199,7 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
     Example: dondoc tasks assign --dispatch 125/UBND-NC --task 3.R1 --org ban-dan-toc
     """
     from dondoc.app.steps import materialise_step
+    from dondoc.store import models as m
     from dondoc.store.db import session_scope
     from dondoc.store.owners import assign
     from dondoc.store.repo import find_dispatch
@@ -208,18 +209,40 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
     codes = [c.strip() for c in org.split(",") if c.strip()]
     if not codes:
         raise DondocError("--org: cần ít nhất một mã đơn vị")
+    day = as_of_or_today(as_of)
     with session_scope(ready_engine()) as s:
         d = find_dispatch(session=s, ref=dispatch)
         res = assign(session=s, dispatch=d, key=task, codes=codes, role=role, name=name)
         label = d.number or d.id[:8]
+        ceased = [o for o in s.exec(select(m.Organization).where(col(m.Organization.code).in_(codes))).all()
+                  if o.valid_to is not None and o.valid_to < day]
     what = "chủ trì" if role == "lead" else "phối hợp"
     if not res.changed:
         typer.echo(f"nhiệm vụ {task} ({label}): không thay đổi, đơn vị {what} đã là {', '.join(codes)}")
         return
-    created = materialise_step(settings(), as_of_or_today(as_of)) if role == "lead" else 0
+    created = 0
+    if role == "lead":
+        materialise_step(settings(), day)
+        created = _occurrence_count(d.id, task) - res.occurrences
     after = ", ".join(f"{c} (ghi là \"{n}\")" if c else f"\"{n}\" chưa xác định" for n, c in res.after)
     typer.echo(f"nhiệm vụ {task} ({label}): đơn vị {what} nay là {after}"
                + (f"; hủy {res.cancelled} kỳ còn mở của đơn vị cũ" if res.cancelled else "")
                + (f"; lập {created} kỳ mới" if created else ""))
+    for o in ceased:
+        typer.echo(f"  lưu ý: {o.code} chỉ tồn tại đến {o.valid_to:%d/%m/%Y}"
+                   + (f"; việc từ sau ngày đó chuyển cho {o.successor}" if o.successor else "; không đơn vị nào kế thừa"),
+                   err=True)
     if res.unassigned:
         typer.echo("  vẫn chưa xác định đơn vị chủ trì: xem dondoc tasks list --unassigned", err=True)
+
+
+def _occurrence_count(dispatch_id: str, key: str) -> int:
+    """How many occurrences a task has (any status): what `tasks assign` compares to say what it made."""
+    from sqlmodel import func
+
+    from dondoc.store import models as m
+    from dondoc.store.db import session_scope
+
+    with session_scope(ready_engine()) as s:
+        return s.exec(select(func.count()).select_from(m.Occurrence).join(m.Task, col(m.Task.id) == col(m.Occurrence.task_id))
+                      .where(m.Task.dispatch_id == dispatch_id, m.Task.key == key)).one()

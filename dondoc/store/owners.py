@@ -74,6 +74,7 @@ class AssignResult:
     before: list[tuple[str, str | None]] = field(default_factory=list)  # (name as written, code) of that role
     after: list[tuple[str, str | None]] = field(default_factory=list)
     cancelled: int = 0  # open occurrences of an owner the fix removed
+    occurrences: int = 0  # occurrences the task had before (any status)
     unassigned: bool = False  # the task still has no placed lead
 
     @property
@@ -101,7 +102,8 @@ def assign(*, session: Session, dispatch: m.Dispatch, key: str, codes: list[str]
         raise NotFoundError(_unknown_code(session, missing[0]))
     rows = session.exec(select(m.TaskOwner).where(m.TaskOwner.task_id == task.id, m.TaskOwner.role == role)
                         .order_by(col(m.TaskOwner.id))).all()
-    result = AssignResult(task_key=key, role=role, before=[(r.name, r.org_code) for r in rows])
+    result = AssignResult(task_key=key, role=role, before=[(r.name, r.org_code) for r in rows],
+                          occurrences=len(session.exec(select(m.Occurrence.id).where(m.Occurrence.task_id == task.id)).all()))
     if name is not None:
         targets = [r for r in rows if fold(r.name) == fold(name)]
         if not targets:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dondoc.directory import Directory, fold
 from dondoc.taskset import Owner, TaskSet
@@ -75,6 +75,13 @@ def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
     """Every owner the directory cannot place, in file order."""
     on = ts.dispatch.issued_on
     out = OwnerCheck()
+    cache: list[NameIndex] = []
+
+    def near(name: str, code: str | None = None) -> tuple[str, ...]:
+        if not cache:  # built on the first owner that needs it: a clean task set never pays for it
+            cache.append(NameIndex.of(directory))
+        return closest(directory, name, code=code, on=on, index=cache[0])
+
     for t in ts.tasks:
         if not t.lead:
             out.refused.append(OwnerIssue(task_key=t.key, role="lead", name=""))
@@ -83,16 +90,16 @@ def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
                 unknown = unknown_codes(o, directory)
                 if unknown:
                     out.refused.append(OwnerIssue(task_key=t.key, role=role, name=o.name, code=unknown[0],
-                                                  closest=closest(directory, o.name, code=unknown[0], on=on)))
+                                                  closest=near(o.name, unknown[0])))
                 elif not owner_codes(o, directory, on=on):
-                    issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=closest(directory, o.name, on=on))
+                    issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=near(o.name))
                     (out.refused if role == "lead" else out.kept).append(issue)
         if t.cascade is not None:
             by = t.cascade.by
             unknown = unknown_codes(by, directory)
             if unknown:
                 out.refused.append(OwnerIssue(task_key=t.key, role="consolidator", name=by.name, code=unknown[0],
-                                              closest=closest(directory, by.name, code=unknown[0], on=on)))
+                                              closest=near(by.name, unknown[0])))
     return out
 
 
@@ -124,31 +131,80 @@ def _strip_province(key: str, province: str | None) -> str:
     return key
 
 
-def _similarity(a: str, b: str) -> float:
+@dataclass(frozen=True)
+class NameIndex:
+    """The directory's names, aliases and codes folded once, with the words they hold, so that many
+    owner names are compared with only the entries that could be close (a large directory stays fast)."""
+
+    keys: tuple[str, ...]  # folded names and aliases without the province, and codes as words
+    owner: tuple[str, ...]  # the code each key belongs to
+    words: dict[str, tuple[int, ...]]  # word → the keys holding it
+    codes: tuple[str, ...]
+    initials: tuple[str, ...]  # so-tai-chinh → so-tc, as people shorten a code
+
+    @classmethod
+    def of(cls, directory: Directory) -> NameIndex:
+        keys: list[str] = []
+        owner: list[str] = []
+        words: dict[str, list[int]] = {}
+        for org in directory.organizations.values():
+            for n in dict.fromkeys(_strip_province(fold(n), directory.province)
+                                   for n in (org.name, *org.aliases, org.code.replace("-", " "))):
+                for w in set(n.split()):
+                    words.setdefault(w, []).append(len(keys))
+                keys.append(n)
+                owner.append(org.code)
+        codes = tuple(directory.organizations)
+        initials = []
+        for c in codes:
+            head, *rest = c.split("-")
+            initials.append(f"{head}-{''.join(p[0] for p in rest if p)}")
+        return cls(keys=tuple(keys), owner=tuple(owner), words={w: tuple(v) for w, v in words.items()},
+                   codes=codes, initials=tuple(initials))
+
+    def candidates(self, key: str) -> set[int]:
+        """The keys worth scoring: the nearest few as plain strings, and those sharing a word that
+        few entries hold (every entry holds "ủy ban" or "sở"; few hold "dân tộc")."""
+        near = {i for _, _, i in process.extract(key, self.keys, scorer=fuzz.ratio, limit=NEAR)}
+        rare = max(NEAR, len(self.keys) // 10)
+        for w in set(key.split()):
+            hits = self.words.get(w, ())
+            if len(hits) <= rare:
+                near.update(hits)
+        return near
+
+
+NEAR = 25  # keys kept by plain similarity before the finer comparison
+
+
+def _word_and_plain(a: str, b: str) -> float:
     """0–100: the mean of plain and word-set similarity, so that a missing "và" still scores high
     while a lone shared word ("sở") does not."""
     return (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
 
 
 def closest(directory: Directory, name: str, *, code: str | None = None, on: date | None = None,
-            limit: int = CLOSEST) -> tuple[str, ...]:
+            limit: int = CLOSEST, index: NameIndex | None = None) -> tuple[str, ...]:
     """The codes whose names, aliases or code come closest to `name` (and to `code`), accent- and
     case-insensitively; an organisation that did not exist on `on` ranks lower."""
+    index = index or NameIndex.of(directory)
+    best: dict[str, float] = {}
     key = _strip_province(fold(name), directory.province) if name.strip() else ""
-    scored: list[tuple[float, str]] = []
-    for org in directory.organizations.values():
-        best = 0.0
-        if key:
-            for n in (org.name, *org.aliases, org.code.replace("-", " ")):
-                best = max(best, _similarity(key, _strip_province(fold(n), directory.province)))
-        if code:
-            head, *rest = org.code.split("-")
-            initials = f"{head}-{''.join(p[0] for p in rest if p)}"  # so-tai-chinh → so-tc, as people shorten it
-            best = max(best, fuzz.ratio(code, org.code), fuzz.ratio(code, initials) - 5)
-        if not org.valid_on(on):
-            best -= 15
-        scored.append((best, org.code))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    if key and index.keys:
+        for i in index.candidates(key):
+            c = index.owner[i]
+            best[c] = max(best.get(c, 0.0), _word_and_plain(key, index.keys[i]))
+    if code and index.codes:
+        for choices, less in ((index.codes, 0), (index.initials, 5)):
+            for _, score, i in process.extract(code, choices, scorer=fuzz.ratio, limit=NEAR):
+                c = index.codes[i]
+                best[c] = max(best.get(c, 0.0), score - less)
+    for c in index.codes:  # a directory smaller than the suggestions: every code may be shown
+        if len(best) >= limit:
+            break
+        best.setdefault(c, 0.0)
+    scored = sorted(((score - (0 if directory.organizations[c].valid_on(on) else 15), c) for c, score in best.items()),
+                    key=lambda s: (-s[0], s[1]))
     good = [c for score, c in scored if score >= LIKELY]
     return tuple(good[:limit] or [c for _, c in scored[:limit]])
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import or_
+from sqlalchemy import select as sa_select  # ten columns: beyond sqlmodel's typed select
 from sqlmodel import Session, col, select
 
 from dondoc.directory import fold
@@ -39,31 +40,33 @@ class UnassignedTask:
 
 
 def unassigned_tasks(*, session: Session) -> list[UnassignedTask]:
-    """Active tasks without a placed lead owner, oldest dispatch first (two statements, set-based)."""
+    """Active tasks without a placed lead owner, oldest dispatch first (two statements, set-based;
+    only the columns shown, never a dispatch's stored task set)."""
     lead = col(m.TaskOwner.role) == "lead"
     unplaced = select(m.TaskOwner.task_id).where(lead, col(m.TaskOwner.org_code).is_(None))
     any_lead = select(m.TaskOwner.task_id).where(lead)
     q = (
-        select(m.Task, m.Dispatch)
+        sa_select(*(col(c) for c in (m.Task.id, m.Task.key, m.Task.title, m.Task.repeat, m.Task.due, m.Dispatch.id,
+                                     m.Dispatch.number, m.Dispatch.subject, m.Dispatch.classified, m.Dispatch.loaded_at)))
         .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
-        .where(m.Task.active == True, m.Dispatch.active == True,  # noqa: E712
+        .where(col(m.Task.active).is_(True), col(m.Dispatch.active).is_(True),
                or_(col(m.Task.id).in_(unplaced), col(m.Task.id).not_in(any_lead)))
         .order_by(col(m.Dispatch.loaded_at), col(m.Task.id))
     )
-    pairs = session.exec(q).all()
-    if not pairs:
+    rows = session.execute(q).all()
+    if not rows:
         return []
     names: dict[int, list[str]] = {}
-    rows = session.exec(select(m.TaskOwner).where(lead, col(m.TaskOwner.org_code).is_(None),
-                                                  col(m.TaskOwner.task_id).in_([t.id for t, _ in pairs]))
-                        .order_by(col(m.TaskOwner.id))).all()
-    for o in rows:
-        names.setdefault(o.task_id, []).append(o.name)
+    for task_id, name in session.exec(select(m.TaskOwner.task_id, m.TaskOwner.name)
+                                      .where(lead, col(m.TaskOwner.org_code).is_(None),
+                                             col(m.TaskOwner.task_id).in_([r[0] for r in rows]))
+                                      .order_by(col(m.TaskOwner.id))).all():
+        names.setdefault(task_id, []).append(name)
     return [
-        UnassignedTask(task_id=t.id or 0, dispatch_id=d.id, dispatch_number=d.number, dispatch_subject=d.subject,
-                       classified=d.classified, key=t.key, title=t.title, repeat=t.repeat, due=tuple(t.due),
-                       names=tuple(dict.fromkeys(names.get(t.id or 0, []))), loaded_at=d.loaded_at)
-        for t, d in pairs
+        UnassignedTask(task_id=tid, dispatch_id=did, dispatch_number=number, dispatch_subject=subject,
+                       classified=classified, key=key, title=title, repeat=repeat, due=tuple(due),
+                       names=tuple(dict.fromkeys(names.get(tid, []))), loaded_at=loaded_at)
+        for tid, key, title, repeat, due, did, number, subject, classified, loaded_at in rows
     ]
 
 

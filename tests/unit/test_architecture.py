@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import REPO
 
-PURE = ["dondoc/parse", "dondoc/schedule", "dondoc/taskset.py", "dondoc/app/board.py"]
+PURE = ["dondoc/parse", "dondoc/schedule", "dondoc/taskset.py", "dondoc/app/board.py", "dondoc/intake.py",
+        "dondoc/bounds.py", "dondoc/fielderrors.py"]
 FORBIDDEN = {"sqlmodel", "sqlalchemy", "prefect", "aiosmtplib", "aiosmtpd", "apscheduler", "os", "subprocess", "socket"}
 
 

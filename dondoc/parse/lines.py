@@ -104,37 +104,48 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     empty) and then, while tokens are still wanted, the rest of the span: a token never holds a
     space. A run of ASCII letters and digits, the usual case, is one word token without asking the
     regular expression; any other run is tokenized by _TOKEN within its bounds, which gives what
-    _TOKEN over the whole span gives.
+    _TOKEN over the whole span gives. Each run is read in place, never copied out of the text first,
+    so asking for a few tokens costs what they take to read, however far `end` lies.
     """
     folded = fold_keep_length(text)
     out: list[Tok] = []
     append = out.append
     pos = start
-    for chunk in folded[start:end].split(" ", count):
-        n = len(chunk)
+    runs = 0
+    while True:
+        if runs < count:  # the runs between spaces, as str.split(" ", count) cuts them
+            space = folded.find(" ", pos, end)
+            stop = space if space >= 0 else end
+        else:
+            stop = end  # the rest of the span
+        runs += 1
+        n = stop - pos
         if n:
-            if chunk.isalnum() and chunk.isascii():
+            word = _ASCII_WORD.match(folded, pos, stop)
+            plain = word.end() - pos if word is not None else 0  # the run's first ASCII letters and digits
+            if plain == n:
+                chunk = folded[pos:stop]
                 first = text[pos]
                 if first.islower():  # the common case: a lower-case word
                     append(Tok(pos, pos + n, chunk, False, False, True))
                 else:
                     cap = first.isupper()
-                    e = pos + n
-                    append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
-            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
+                    append(Tok(pos, stop, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:stop].isupper(), first.isalnum()))
+            elif n > 1 and plain == n - 1 and not folded[stop - 1].isspace():
                 # a word and a mark after it ("tỉnh,", "năm."): what _TOKEN makes of it, a word then a
                 # one-character token (the mark is no ASCII letter or digit, or the run were a word)
                 first = text[pos]
-                e = pos + n - 1
+                e = stop - 1
+                w = folded[pos:e]
                 if first.islower():
                     append(Tok(pos, e, w, False, False, True))
                 else:
                     cap = first.isupper()
                     append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
                 mark = text[e]
-                append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
+                append(Tok(e, e + 1, folded[e], mark.isupper(), False, mark.isalnum()))
             else:
-                for m in _TOKEN.finditer(folded, pos, pos + n):
+                for m in _TOKEN.finditer(folded, pos, stop):
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()  # an all-capital word starts with a capital or a digit
@@ -143,8 +154,12 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                         break
             if len(out) >= count:
                 return out[:count]
-        pos += n + 1
-    return out
+        if stop >= end:
+            return out
+        pos = stop + 1
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")  # what str.isalnum() and str.isascii() both accept
 
 
 @lru_cache(maxsize=512)

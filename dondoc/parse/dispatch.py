@@ -10,9 +10,10 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
-from dondoc.parse.cadence import explicit_cadence
+from dondoc.parse.cadence import _weekly_days, explicit_cadence
+from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.lines import Line, _tokenize, split_lines
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
@@ -40,7 +41,8 @@ def forget_texts() -> None:
     They are emptied at the start of each reading so memory stays bounded and a benchmark that
     reads the same text again measures a first reading.
     """
-    for cached in (fold_keep_length, _tokenize, explicit_cadence, _first_report):
+    forget_folds()
+    for cached in (_tokenize, explicit_cadence, _first_report, lunar_deadlines, _weekly_days):
         cached.cache_clear()
     for _, finder in _FINDERS.values():
         finder.forget()

@@ -108,7 +108,11 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     for repeat, pattern, why in _PATTERNS:
         if _CORE[repeat] not in f or not any(map(f.__contains__, _NEEDS[repeat])):
             continue
-        m = (weekly_matches(f) or [None])[0] if pattern is WEEKLY else word_search(pattern, f)
+        if pattern is WEEKLY:
+            found = weekly_matches(f)
+            m = found[0] if found else None
+        else:
+            m = word_search(pattern, f)
         if m:
             return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'
     return None

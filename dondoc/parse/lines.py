@@ -104,48 +104,43 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     empty) and then, while tokens are still wanted, the rest of the span: a token never holds a
     space. A run of ASCII letters and digits, the usual case, is one word token without asking the
     regular expression; any other run is tokenized by _TOKEN within its bounds, which gives what
-    _TOKEN over the whole span gives. Each run is read in place, never copied out of the text first,
-    so asking for a few tokens costs what they take to read, however far `end` lies.
+    _TOKEN over the whole span gives. A long span asked for a few tokens is cut at its first
+    `count` non-empty runs (_first_runs), never copied whole: the tokens of the rest of a span are
+    those of its runs one by one, since no token holds a space.
     """
     folded = fold_keep_length(text)
+    if count >= _ALL or end - start <= _SPLIT_SPAN:
+        chunks = folded[start:end].split(" ", count)
+    else:
+        chunks = _first_runs(folded, start, end, count)
     out: list[Tok] = []
     append = out.append
     pos = start
-    runs = 0
-    while True:
-        if runs < count:  # the runs between spaces, as str.split(" ", count) cuts them
-            space = folded.find(" ", pos, end)
-            stop = space if space >= 0 else end
-        else:
-            stop = end  # the rest of the span
-        runs += 1
-        n = stop - pos
+    for chunk in chunks:
+        n = len(chunk)
         if n:
-            word = _ASCII_WORD.match(folded, pos, stop)
-            plain = word.end() - pos if word is not None else 0  # the run's first ASCII letters and digits
-            if plain == n:
-                chunk = folded[pos:stop]
+            if chunk.isalnum() and chunk.isascii():
                 first = text[pos]
                 if first.islower():  # the common case: a lower-case word
                     append(Tok(pos, pos + n, chunk, False, False, True))
                 else:
                     cap = first.isupper()
-                    append(Tok(pos, stop, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:stop].isupper(), first.isalnum()))
-            elif n > 1 and plain == n - 1 and not folded[stop - 1].isspace():
+                    e = pos + n
+                    append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
+            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
                 # a word and a mark after it ("tỉnh,", "năm."): what _TOKEN makes of it, a word then a
                 # one-character token (the mark is no ASCII letter or digit, or the run were a word)
                 first = text[pos]
-                e = stop - 1
-                w = folded[pos:e]
+                e = pos + n - 1
                 if first.islower():
                     append(Tok(pos, e, w, False, False, True))
                 else:
                     cap = first.isupper()
                     append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
                 mark = text[e]
-                append(Tok(e, e + 1, folded[e], mark.isupper(), False, mark.isalnum()))
+                append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
             else:
-                for m in _TOKEN.finditer(folded, pos, stop):
+                for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()
                     first = text[s]
                     cap = first.isupper()  # an all-capital word starts with a capital or a digit
@@ -154,12 +149,31 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                         break
             if len(out) >= count:
                 return out[:count]
-        if stop >= end:
-            return out
-        pos = stop + 1
+        pos += n + 1
+    return out
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")  # what str.isalnum() and str.isascii() both accept
+# A span up to this long is split at once (copied out of the text: cheap); a longer one asked for a
+# few tokens is cut run by run.
+_SPLIT_SPAN = 1024
+
+
+def _first_runs(folded: str, start: int, end: int, count: int) -> list[str]:
+    """The runs between the spaces of folded[start:end] from its start, up to the `count`-th that
+    holds a token (one of line breaks or tabs alone holds none)."""
+    runs: list[str] = []
+    pos = start
+    found = 0
+    while found < count:
+        space = folded.find(" ", pos, end)
+        if space < 0:
+            runs.append(folded[pos:end])
+            break
+        run = folded[pos:space]
+        runs.append(run)
+        found += 1 if run and not run.isspace() else 0  # a run with a character other than a space holds a token
+        pos = space + 1
+    return runs
 
 
 @lru_cache(maxsize=512)

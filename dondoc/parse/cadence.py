@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import word_finditer, word_search
+from dondoc.parse.scan import starts_word, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
@@ -16,12 +17,56 @@ from dondoc.parse.scan import word_finditer, word_search
 # "Tuần lễ …", a patrol ("tuần tra"), "hàng tuần liền/nay/trời" (for weeks on end), "báo cáo tuần qua".
 # One clause says it once: "gửi báo cáo tuần … vào thứ Sáu hằng tuần" is read at its last "hằng tuần".
 _EVERY_WEEK = r"(?:hang|moi|dinh ky(?: hang| moi)?) tuan\b(?! (?:le|tra|lien|nay|troi)\b)"
-WEEKLY = re.compile(
+_WEEK_WORDS = (
     rf"(?:{_EVERY_WEEK}"
     r"|bao cao tuan\b(?! (?:le|tra|qua|truoc|nay|toi|sau|dau|cuoi|thu|lien)\b)"
     r"|(?:0?1|mot) (?:lan ?/ ?tuan|tuan ?/ ?lan|tuan (?:0?1|mot) lan)\b)"
-    rf"(?![^.;\n]*\b{_EVERY_WEEK})"
 )
+# What weekly_matches() finds, as one pattern (after \b): the reference it is tested against. Its
+# look-ahead tries every place to the clause's end for each candidate: searched with it, a long clause
+# of weekly words takes time in the square of its length.
+WEEKLY = re.compile(rf"{_WEEK_WORDS}(?![^.;\n]*\b{_EVERY_WEEK})")
+_WEEK_WORDS_RE = re.compile(_WEEK_WORDS)
+_EVERY_WEEK_RE = re.compile(_EVERY_WEEK)
+_CLAUSE_STOP = re.compile(r"[.;\n]")
+
+
+def _word_starts_of(pattern: re.Pattern[str], f: str) -> list[int]:
+    """Every place a match of \\b + pattern starts, overlapping ones included, in order."""
+    out: list[int] = []
+    m = pattern.search(f)
+    while m is not None:
+        if starts_word(f, m.start()):
+            out.append(m.start())
+        m = pattern.search(f, m.start() + 1)
+    return out
+
+
+def weekly_matches(f: str) -> list[re.Match[str]]:
+    """What word_finditer(WEEKLY, f) yields, in time linear in the length of `f`.
+
+    A weekly word counts unless another "hằng tuần" follows it in its clause (no ".", ";" or line
+    break between): the places where "hằng tuần" starts and where clauses stop are found once, and
+    each candidate looks the next of them up.
+    """
+    if "tuan" not in f:
+        return []
+    every = _word_starts_of(_EVERY_WEEK_RE, f)
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(f)]
+    out: list[re.Match[str]] = []
+    m = _WEEK_WORDS_RE.search(f)
+    while m is not None:
+        s, e = m.start(), m.end()
+        if starts_word(f, s):
+            k = bisect_left(stops, e)
+            stop = stops[k] if k < len(stops) else len(f)
+            j = bisect_left(every, e)
+            if j == len(every) or every[j] >= stop:
+                out.append(m)
+                m = _WEEK_WORDS_RE.search(f, e)
+                continue
+        m = _WEEK_WORDS_RE.search(f, s + 1)
+    return out
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("weekly", WEEKLY, "says every week"),
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
@@ -63,7 +108,11 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     for repeat, pattern, why in _PATTERNS:
         if _CORE[repeat] not in f or not any(map(f.__contains__, _NEEDS[repeat])):
             continue
-        m = word_search(pattern, f)
+        if pattern is WEEKLY:
+            found = weekly_matches(f)
+            m = found[0] if found else None
+        else:
+            m = word_search(pattern, f)
         if m:
             return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'
     return None
@@ -119,10 +168,17 @@ def weekly_days(text: str) -> tuple[list[str], str] | None:
     """The weekdays a weekly cadence names ("thứ Năm hằng tuần", "hằng tuần (trước 16 giờ thứ Năm)",
     "vào thứ 6 hằng tuần" → ["T5"] …) and why; an empty list when it names none; None when the text
     states no weekly cadence."""
+    found = _weekly_days(text)
+    return None if found is None else (list(found[0]), found[1])
+
+
+@lru_cache(maxsize=256)
+def _weekly_days(text: str) -> tuple[tuple[str, ...], str] | None:
+    """weekly_days, remembered: each weekly report task of an item asks about the item's text."""
     f = fold_keep_length(text)
     if not any(map(f.__contains__, _NEEDS["weekly"])):
         return None
-    cadences = list(word_finditer(WEEKLY, f))
+    cadences = weekly_matches(f)
     if not cadences:
         return None
     codes: set[str] = set()
@@ -138,7 +194,7 @@ def weekly_days(text: str) -> tuple[list[str], str] | None:
                 said.append(m.group())
     quoted = text[cadences[0].start() : cadences[0].end()]
     if not codes:
-        return [], f'"{quoted}" names no weekday: the last working day of each week'
+        return (), f'"{quoted}" names no weekday: the last working day of each week'
     days = ", ".join(f'"{w}"' for w in said)
     which = "that day" if len(codes) == 1 else "those days"
-    return sorted(codes, key=WEEKDAY_ORDER.index), f'{days} with "{quoted}": {which} of every week'
+    return tuple(sorted(codes, key=WEEKDAY_ORDER.index)), f'{days} with "{quoted}": {which} of every week'

@@ -9,6 +9,7 @@ from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
+from dondoc.parse.spans import Spans
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -149,15 +150,15 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     if not _DIGIT.search(text):
         return found  # every deadline is written with a number
     f = fold_keep_length(text)
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             return
         if _CUT_OFF.search(text, max(0, start - 40), start):
-            taken.append((start, end))
+            taken.claim(start, end)
             return  # "số liệu tính đến 30/11": the figures' cut-off, not a deadline
-        taken.append((start, end))
+        taken.claim(start, end)
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 
     for m in word_finditer(_RELATIVE, f) if "ngay" in f and "trong" in f else ():
@@ -195,14 +196,14 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             d, mo, y = (int(x) for x in (g[0:3] if g[0] else g[3:6]))
             if not _valid(y, mo, d):
                 warnings.append(f'"{phrase}": {d}/{mo}/{y} is not a real date')
-                taken.append((m.start(), m.end()))
+                taken.claim(m.start(), m.end())
                 continue
             add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", f'deadline "{phrase}"')
             continue
         d, mo = (int(x) for x in (g[6:8] if g[6] else g[8:10]))
         if not _valid(2024, mo, d):
             warnings.append(f'"{phrase}": {d}/{mo} is not a real date')
-            taken.append((m.start(), m.end()))
+            taken.claim(m.start(), m.end())
             continue
         if every_year:
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')

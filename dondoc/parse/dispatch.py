@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
@@ -10,9 +11,10 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
-from dondoc.parse.cadence import explicit_cadence
+from dondoc.parse.cadence import _weekly_days, explicit_cadence
+from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.lines import Line, _tokenize, split_lines
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
@@ -40,7 +42,8 @@ def forget_texts() -> None:
     They are emptied at the start of each reading so memory stays bounded and a benchmark that
     reads the same text again measures a first reading.
     """
-    for cached in (fold_keep_length, _tokenize, explicit_cadence, _first_report):
+    forget_folds()
+    for cached in (_tokenize, explicit_cadence, _first_report, lunar_deadlines, _weekly_days):
         cached.cache_clear()
     for _, finder in _FINDERS.values():
         finder.forget()
@@ -130,25 +133,57 @@ def _title_like(own: str) -> bool:
     return words <= 12 or words <= 30 and "\n" not in own and not own.rstrip(" *").endswith((".", ";", "!", "?"))
 
 
+# A date as impossible_dates() writes it: digits and "/" (and any space but " " the text had in it).
+_DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
+_SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
+
+
+class _Said:
+    """Whether a date is written in one of the warnings so far (`d in w` for some w), asked often.
+
+    A date holds only digits, "/" and spaces other than " ", so it is written in a warning only inside
+    a run of such characters: the pieces of those runs, up to _SAID_REACH long, are kept in a set as
+    the warnings come; a longer date is looked for in the warnings themselves.
+    """
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.read = 0
+        self.pieces: set[str] = set()
+
+    def said(self, d: str) -> bool:
+        for w in self.warnings[self.read :]:
+            for run in _DATE_CHARS.split(w):
+                for i in range(len(run)):
+                    for j in range(i + 1, min(len(run), i + _SAID_REACH) + 1):
+                        self.pieces.add(run[i:j])
+        self.read = len(self.warnings)
+        if len(d) <= _SAID_REACH:
+            return d in self.pieces
+        return any(d in w for w in self.warnings)
+
+
 def _where(line_no: int, key: str) -> str:
     return f"line {line_no}: item {key}"
 
 
-def _table_parent(table: Table, outline: Outline) -> Node | None:
-    """The heading item a table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng sau:")."""
-    before = [nd for root in outline.items for nd in root.walk() if nd.start < table.start]
-    above = max(before, key=lambda nd: nd.start, default=None)
-    first = above.text.split("\n")[0].rstrip() if above is not None else ""
-    # its first line in capitals ("II. NHIỆM VỤ, GIẢI PHÁP", a note such as "(Chi tiết tại Phụ lục)" may follow) or ending with ":"
-    if above is not None and not above.children and (first.isupper() or first.endswith(":")):
-        return above
-    return None
+def _table_parents(tables: list[Table], outline: Outline) -> list[Node | None]:
+    """The heading item each table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng
+    sau:"), or None: the item that starts last before the table, when it is such a heading."""
+    nodes = sorted((nd for root in outline.items for nd in root.walk()), key=lambda nd: nd.start)
+    starts = [nd.start for nd in nodes]
+    out: list[Node | None] = []
+    for table in tables:
+        k = bisect_left(starts, table.start) - 1
+        above = nodes[k] if k >= 0 else None
+        first = above.text.split("\n", 1)[0].rstrip() if above is not None else ""
+        # its first line in capitals ("II. NHIỆM VỤ, GIẢI PHÁP", a note such as "(Chi tiết tại Phụ lục)" may follow) or ending with ":"
+        out.append(above if above is not None and not above.children and (first.isupper() or first.endswith(":")) else None)
+    return out
 
 
-def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
-    """The rows of a table of tasks, placed where the table stands; under a heading item the rows are
-    numbered within it ("III.1")."""
-    parent = _table_parent(table, outline)
+def _table_tasks(table: Table, parent: Node | None, line_of: dict[str, int], ctx: Context) -> list[Task]:
+    """The rows of a table of tasks; under a heading item the rows are numbered within it ("III.1")."""
     prefix = parent.key + "." if parent is not None else ""
     new: list[Task] = []
     for row in table.rows:
@@ -160,14 +195,13 @@ def _add_table(table: Table, outline: Outline, tasks: list[Task], line_of: dict[
                 t.explain["key"] = f'row "{row.key}" of the table of tasks at line {table.lines[0].no}'
             line_of[t.key] = row.line.no
             new.append(t)
-    at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > table.start), len(tasks))
-    tasks[at:at] = new
+    return new
 
 
-def _after_table(node: Node, last: int, tasks: list[Task], line_of: dict[str, int], ctx: Context) -> None:
+def _after_table(node: Node, last: int, line_of: dict[str, int], ctx: Context) -> list[Task]:
     """The reports a heading item asks for in a paragraph after its table ("Các đơn vị báo cáo kết quả
     về Sở Nội vụ trước ngày …"), `last` being where the table's last line starts: keyed under the
-    item ("II.R1") and placed after the table's rows."""
+    item ("II.R1"), to be placed after the table's rows."""
     after = [ln for ln in node.lines if ln.start > last and ln.text]
     n = 0
     new: list[Task] = []
@@ -178,10 +212,29 @@ def _after_table(node: Node, last: int, tasks: list[Task], line_of: dict[str, in
             t = report_task(f"{node.key}.R{n}", ln.text, spec, (ln.start, ln.end), fallback)
             line_of[t.key] = ln.no
             new.append(t)
-    if new:
-        first = new[0].span[0] if new[0].span else 0
-        at = next((k for k, t in enumerate(tasks) if t.span and t.span[0] > first), len(tasks))
-        tasks[at:at] = new
+    return new
+
+
+def _placed(tasks: list[Task], blocks: list[tuple[int, list[Task]]]) -> list[Task]:
+    """The tasks with each block (where it stands in the text, its tasks) placed where it stands:
+    before the first of `tasks` that starts after it, blocks before the same task in the order of
+    where they stand (then in the order given). Read in one pass, not by an insertion for each."""
+    highest: list[int] = []  # the latest start among tasks[: k + 1]: the first task after x is at bisect_right(highest, x)
+    top = -1
+    for t in tasks:
+        top = max(top, t.span[0] if t.span else -1)
+        highest.append(top)
+    before: dict[int, list[tuple[int, int, list[Task]]]] = {}
+    for order, (at, new) in enumerate(blocks):
+        if new:
+            before.setdefault(bisect_right(highest, at), []).append((at, order, new))
+    out: list[Task] = []
+    for k in range(len(tasks) + 1):
+        for _, _, new in sorted(before.get(k, [])):
+            out.extend(new)
+        if k < len(tasks):
+            out.append(tasks[k])
+    return out
 
 
 def parse_dispatch(
@@ -226,7 +279,9 @@ def parse_dispatch(
     tasks: list[Task] = []
     line_of: dict[str, int] = {}
 
-    under_tables = {id(nd) for nd in (_table_parent(t, outline) for t in tables) if nd is not None}
+    warned = _Said(ctx.warnings)
+    parents = _table_parents(tables, outline)
+    under_tables = {id(nd) for nd in parents if nd is not None}
 
     def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
         if id(node) in under_tables:
@@ -263,7 +318,7 @@ def parse_dispatch(
         passed = here if here[0] else inherited
         for ln in node.lines:
             for d in impossible_dates(ln.text):
-                if not any(d in w for w in ctx.warnings):
+                if not warned.said(d):
                     ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
         if any(b.group for b in node.bullets):
             # bullets under owner headings ("**Sở Nội vụ:**"): each its heading's duty
@@ -330,15 +385,17 @@ def parse_dispatch(
         # a dispatch whose tasks are all in tables: the paragraphs after the last table close it
         tables_end = tables[-1].lines[-1].start
         closing = [ln for ln in outline.preamble if ln.start > tables_end]
-    for table in tables:
-        _add_table(table, outline, tasks, line_of, ctx)
+    # the rows of each table where it stands, and the reports its heading item asks for after it
+    blocks = [(table.start, _table_tasks(table, parent, line_of, ctx)) for table, parent in zip(tables, parents)]
     last_table: dict[int, tuple[Node, int]] = {}  # heading item -> where the last line of its last table starts
-    for table in tables:
-        nd = _table_parent(table, outline)
+    for table, nd in zip(tables, parents):
         if nd is not None:
             last_table[id(nd)] = (nd, table.lines[-1].start)
     for nd, last in last_table.values():
-        _after_table(nd, last, tasks, line_of, ctx)
+        new = _after_table(nd, last, line_of, ctx)
+        if new:
+            blocks.append((new[0].span[0] if new[0].span else 0, new))
+    tasks[:] = _placed(tasks, blocks)
     n = 0
     for para in _paragraph_lines([*outline.tail, *closing]):
         text = " ".join(ln.text for ln in para)
@@ -362,11 +419,13 @@ def parse_dispatch(
     )
     seen: set[str] = set()
     unique: list[Task] = []
+    tried: dict[str, int] = {}  # a key seen twice -> the last "#k" given it (those before are taken)
     for t in tasks:
         if t.key in seen:
-            k = 2
+            k = tried.get(t.key, 1) + 1
             while f"{t.key}#{k}" in seen:
                 k += 1
+            tried[t.key] = k
             ctx.warnings.append(f"line {line_of.get(t.key, 0)}: item {t.key} appears twice; the second is {t.key}#{k}")
             t.key = f"{t.key}#{k}"
         seen.add(t.key)

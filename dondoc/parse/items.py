@@ -184,6 +184,7 @@ def build_outline(lines: list[Line]) -> Outline:
     group_parent: Node | None = None
     group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
     bullet_group = ""  # the owner heading line over the bullets that follow it
+    added: dict[int, tuple[Node | Bullet, list[str]]] = {}  # the lines each item's text goes on with
     for ln in lines:
         t = ln.text
         if not t:
@@ -232,17 +233,28 @@ def build_outline(lines: list[Line]) -> Outline:
         # a bullet before any item takes the lines that follow it, but not a new paragraph after a blank line
         if current_bullet is not None and (continues or not stack and not (blank_before and t[:1].isupper())):
             current_bullet.lines.append(ln)
-            current_bullet.text += " " + t
+            _more(added, current_bullet).append(" " + t)
             continue
         if owner_of_text is not None:
             owner_of_text.lines.append(ln)
-            owner_of_text.text += (" " if continues else "\n") + t
+            _more(added, owner_of_text).append((" " if continues else "\n") + t)
             current_bullet = None
         else:
             preamble.append(ln)
             current_bullet = None
+    for item, more in added.values():
+        item.text += "".join(more)
     tail = _cut_tail(roots)
     return Outline(preamble, roots, tail, loose)
+
+
+def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet) -> list[str]:
+    """The lines to be added to an item's or bullet's text, joined once at the end (adding each to
+    the text as it comes would copy a long item's text once for each of its lines)."""
+    hit = added.get(id(item))
+    if hit is None:
+        hit = added[id(item)] = (item, [])
+    return hit[1]
 
 
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:

@@ -104,13 +104,19 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     empty) and then, while tokens are still wanted, the rest of the span: a token never holds a
     space. A run of ASCII letters and digits, the usual case, is one word token without asking the
     regular expression; any other run is tokenized by _TOKEN within its bounds, which gives what
-    _TOKEN over the whole span gives.
+    _TOKEN over the whole span gives. A long span asked for a few tokens is cut at its first
+    `count` non-empty runs (_first_runs), never copied whole: the tokens of the rest of a span are
+    those of its runs one by one, since no token holds a space.
     """
     folded = fold_keep_length(text)
+    if count >= _ALL or end - start <= _SPLIT_SPAN:
+        chunks = folded[start:end].split(" ", count)
+    else:
+        chunks = _first_runs(folded, start, end, count)
     out: list[Tok] = []
     append = out.append
     pos = start
-    for chunk in folded[start:end].split(" ", count):
+    for chunk in chunks:
         n = len(chunk)
         if n:
             if chunk.isalnum() and chunk.isascii():
@@ -145,6 +151,29 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                 return out[:count]
         pos += n + 1
     return out
+
+
+# A span up to this long is split at once (copied out of the text: cheap); a longer one asked for a
+# few tokens is cut run by run.
+_SPLIT_SPAN = 1024
+
+
+def _first_runs(folded: str, start: int, end: int, count: int) -> list[str]:
+    """The runs between the spaces of folded[start:end] from its start, up to the `count`-th that
+    holds a token (one of line breaks or tabs alone holds none)."""
+    runs: list[str] = []
+    pos = start
+    found = 0
+    while found < count:
+        space = folded.find(" ", pos, end)
+        if space < 0:
+            runs.append(folded[pos:end])
+            break
+        run = folded[pos:space]
+        runs.append(run)
+        found += 1 if run and not run.isspace() else 0  # a run with a character other than a space holds a token
+        pos = space + 1
+    return runs
 
 
 @lru_cache(maxsize=512)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import timedelta
 
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.spans import Spans
 from dondoc.schedule.lunar import lunar_to_solar
 from dondoc.taskset import LunarDue
 
@@ -59,15 +61,22 @@ def without_misread(dues: list[str], lunar: list[LunarDeadline]) -> list[str]:
 
 def find_lunar_deadlines(text: str) -> list[LunarDeadline]:
     """Every lunar-anchored deadline the text states, in order, each once."""
+    return list(lunar_deadlines(text))
+
+
+@lru_cache(maxsize=256)
+def lunar_deadlines(text: str) -> tuple[LunarDeadline, ...]:
+    """find_lunar_deadlines, remembered: the report tasks of one item each ask about the item's
+    text, and a scan of it for each of them would grow with the square of its length."""
     f = fold_keep_length(text)
     if "am lich" not in f and "tet" not in f:
-        return []
+        return ()
     out: list[LunarDeadline] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(item: LunarDeadline | None) -> None:
-        if item is not None and not any(s < item.end and item.start < e for s, e in taken):
-            taken.append((item.start, item.end))
+        if item is not None and not taken.overlaps(item.start, item.end):
+            taken.claim(item.start, item.end)
             out.append(item)
 
     for m in _BEFORE_TET_DAYS.finditer(f):
@@ -78,4 +87,4 @@ def find_lunar_deadlines(text: str) -> list[LunarDeadline]:
         add(_one(1, 1, 1, m.group(1), "Tết Nguyên đán", m.start(), m.end(), text[m.start():m.end()]))
     for m in _BEFORE_LUNAR_DAY.finditer(f):
         add(_one(int(m.group(2)), int(m.group(1)), 0, m.group(3), None, m.start(), m.end(), text[m.start():m.end()]))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))

@@ -82,16 +82,41 @@ def known_fold(text: str, folded: str) -> None:
     _KNOWN_FOLDS[text] = folded
 
 
-@lru_cache(maxsize=1024)
 def fold_keep_length(text: str) -> str:
     """Lower case without accents, one character for one character.
 
     Offsets into the result are offsets into `text`, so patterns can be matched on the
     folded text and the words cut from the original. Expects NFC text. Remembered: the
-    parser folds the same item text for several questions.
+    parser folds the same item text for several questions. A long text is remembered apart from
+    the short ones: the many lines, clauses and names folded while a long item is read would
+    otherwise push it out, and each question about a place in it would fold all of it again.
     """
+    if len(text) < _LONG_TEXT:
+        return _fold_short(text)
+    folded = _LONG_FOLDS.pop(text, None)  # taken out and put back: the most recently used last
+    if folded is None:
+        folded = _fold(text)
+        if len(_LONG_FOLDS) >= _LONG_KEPT:
+            del _LONG_FOLDS[next(iter(_LONG_FOLDS))]
+    _LONG_FOLDS[text] = folded
+    return folded
+
+
+def _fold(text: str) -> str:
     known = _KNOWN_FOLDS.pop(text, None)
     return known if known is not None else text.translate(_FOLD_LIST)
+
+
+_LONG_TEXT = 2048  # characters from which a text is remembered apart
+_LONG_KEPT = 16  # long texts remembered, the least recently used forgotten first
+_LONG_FOLDS: dict[str, str] = {}
+_fold_short = lru_cache(maxsize=1024)(_fold)
+
+
+def forget_folds() -> None:
+    """Forget every fold remembered (fold_keep_length): a new reading starts."""
+    _fold_short.cache_clear()
+    _LONG_FOLDS.clear()
 
 
 # Abbreviations of Vietnamese administration, as written (case-sensitive), and their long form.

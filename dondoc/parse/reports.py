@@ -7,14 +7,16 @@ obligations: semiannual due --06-15, annual due --11-15 and ad hoc.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dondoc.parse.cadence import WEEKLY
+from dondoc.parse.cadence import WEEKLY, weekly_matches
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import head_at, owner_list, subject_before
+from dondoc.parse.spans import Spans
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
@@ -24,9 +26,8 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
-    # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra". Every branch starts with one of [hmdb01]:
-    # the look-ahead lets the engine skip to those letters before it tests the \b
-    ("weekly", re.compile(rf"(?=[hmdb01])\b(?:{WEEKLY.pattern})")),
+    # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
+    ("weekly", WEEKLY),
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
@@ -195,7 +196,9 @@ def _before_each(f: str, pattern: re.Pattern[str], reach: int) -> list[tuple[int
     back, then from a word's start) to the match's end, and whether that is the sentence's start."""
     spans: list[tuple[int, int, bool]] = []
     for m in pattern.finditer(f):
-        start = max(f.rfind(c, 0, m.start()) for c in ".;\n") + 1
+        # a sentence break further back than `reach` makes no difference: look no further
+        lo = max(0, m.start() - reach - 1)
+        start = max(f.rfind(c, lo, m.start()) for c in ".;\n") + 1 or lo
         whole = m.start() - start <= reach
         if not whole:
             start = f.find(" ", m.start() - reach) + 1
@@ -274,12 +277,26 @@ _DEADLINE_WORD = re.compile(r"(?:truoc|cham nhat|muon nhat|han|den|trong|xong|ho
 _MEETING = re.compile(r"\b(?:to chuc|hop|giao ban|hoi nghi)\b")
 
 
-def _other_activity(f: str, at: int) -> bool:
-    """Whether the cadence at `at` stands in a clause (between ; or .) that holds no report but a meeting."""
-    s = max(f.rfind(";", 0, at), f.rfind(". ", 0, at)) + 1
-    e = min((x for x in (f.find(";", at), f.find(". ", at)) if x >= 0), default=len(f))
-    clause = f[s:e]
-    return not _REPORT.search(clause) and bool(_MEETING.search(clause))
+_CLAUSE_MARK = re.compile(r";|\. ")
+
+
+class _Clauses:
+    """The clauses of a folded text (between ";" and ". "), found once, each asked about once."""
+
+    def __init__(self, f: str) -> None:
+        self.f = f
+        self.starts = [0] + [m.start() + 1 for m in _CLAUSE_MARK.finditer(f)]
+        self.answers: dict[int, bool] = {}
+
+    def other_activity(self, at: int) -> bool:
+        """Whether the cadence at `at` stands in a clause (between ; or .) that holds no report but a meeting."""
+        k = bisect_right(self.starts, at) - 1  # the clause starts after the last mark before `at`
+        found = self.answers.get(k)
+        if found is None:
+            e = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.f)
+            clause = self.f[self.starts[k] : e]
+            found = self.answers[k] = not _REPORT.search(clause) and bool(_MEETING.search(clause))
+        return found
 
 
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
@@ -293,10 +310,14 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     gatherer = consolidator_named(text, recipient)
     by = subject_before(text, start)
     periods: list[tuple[int, int, str]] = []
+    clauses = _Clauses(f)
+    kept = Spans()  # a match that starts inside a period kept already is dropped
     for repeat, pattern in _PERIODS:
-        for m in pattern.finditer(f):
-            if not any(s <= m.start() < e for s, e, _ in periods) and not _other_activity(f, m.start()):
-                periods.append((m.start(), m.end(), repeat))
+        for m in weekly_matches(f) if pattern is WEEKLY else pattern.finditer(f):
+            at = m.start()
+            if not kept.overlaps(at, at + 1) and not clauses.other_activity(at):
+                periods.append((at, m.end(), repeat))
+                kept.claim(at, m.end())
     periods.sort()
     # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
     # sentence, one report (said again in another sentence, another report)
@@ -314,15 +335,26 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
                               due_why=first.why if first else "no date stated"))
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
+    yearly_starts = [d.start for d in yearly]  # in order: find_deadlines sorts them
+
+    def first_unused(lo: int, hi: int) -> Deadline | None:
+        """The first deadline starting in [lo, hi) that no period has taken."""
+        for i in range(bisect_left(yearly_starts, lo), len(yearly)):
+            if yearly_starts[i] >= hi:
+                return None
+            if yearly_starts[i] not in used:
+                return yearly[i]
+        return None
+
     used: set[int] = set()
     for k, (s, e, repeat) in enumerate(periods):
         nxt = periods[k + 1][0] if k + 1 < len(periods) else len(text)
         prev = periods[k - 1][1] if k else 0
         dl: Deadline | None = None
         if repeat != "ad_hoc":
-            dl = next((d for d in yearly if s <= d.start < nxt and d.start not in used), None)
+            dl = first_unused(s, nxt)
             if dl is None:
-                dl = next((d for d in yearly if prev <= d.start < s and d.start not in used), None)
+                dl = first_unused(prev, s)
         if dl is not None:
             used.add(dl.start)
         due = dl.due if dl else None

@@ -34,26 +34,36 @@ def _matcher(directory: Directory) -> re.Pattern[str] | None:
     return hit[1]
 
 
+def _longest_written(text: str, folded: str, name: str, pattern: re.Pattern[str]) -> str:
+    """The longest directory name the text writes where it writes `name` (else `name`)."""
+    key = fold_keep_length(name)
+    best = name
+    pos = folded.find(key)
+    while pos >= 0:
+        m = pattern.match(folded, pos)
+        # an apposition ("Công an tỉnh - Cơ quan Thường trực …") names the same owner twice: keep the first
+        if m is not None and m.end() - pos > len(best) and not _APPOSITION.match(folded, pos + len(key)):
+            best = text[pos : m.end()]
+        pos = folded.find(key, pos + 1)
+    return best
+
+
 def complete_names(tasks: list[Task], directory: Directory) -> None:
     """An owner cut short by a word of action inside its name ("Phòng Xây dựng phong trào toàn
     dân | bảo vệ ANTQ") takes the longest directory name or alias the text writes from there."""
     pattern = _matcher(directory)
     if pattern is None:
         return
+    # the tasks of one item share its text (the same object): each name is looked for in it once
+    longest: dict[tuple[int, str], str] = {}
     for task in tasks:
         folded = fold_keep_length(task.text)
         for role in ("lead", "support"):
             owners: list[Owner] = getattr(task, role)
             for k, o in enumerate(owners):
-                key = fold_keep_length(o.name)
-                best = o.name
-                pos = folded.find(key)
-                while pos >= 0:
-                    m = pattern.match(folded, pos)
-                    # an apposition ("Công an tỉnh - Cơ quan Thường trực …") names the same owner twice: keep the first
-                    if m is not None and m.end() - pos > len(best) and not _APPOSITION.match(folded, pos + len(key)):
-                        best = task.text[pos : m.end()]
-                    pos = folded.find(key, pos + 1)
+                seen = (id(task.text), o.name)
+                best = longest.get(seen) or _longest_written(task.text, folded, o.name, pattern)
+                longest[seen] = best
                 if best != o.name:
                     owners[k] = Owner(name=best)
                     why = task.explain.get(role, "")

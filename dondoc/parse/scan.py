@@ -19,7 +19,7 @@ def word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _starts_word(text: str, at: int) -> bool:
+def starts_word(text: str, at: int) -> bool:
     """\\b before a word character at `at`: the text starts there or the character before is no word character."""
     return not at or not word_char(text[at - 1])
 
@@ -28,7 +28,7 @@ def word_search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[s
     """What re.compile(r"\\b" + pattern.pattern).search(text, pos) finds."""
     search = pattern.search
     m = search(text, pos)
-    while m is not None and not _starts_word(text, m.start()):
+    while m is not None and not starts_word(text, m.start()):
         m = search(text, m.start() + 1)
     return m
 

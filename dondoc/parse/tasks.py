@@ -13,6 +13,7 @@ from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.owners import Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
+from dondoc.parse.spans import Spans
 from dondoc.taskset import Cascade, Owner, Schedule, Task
 
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
@@ -68,9 +69,20 @@ def is_section(text: str) -> bool:
     return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
 
 
+_NOT_SPACE = re.compile(r"\S")
+# How much of a text its title is read from: the title is at most 120 characters, and a [.;:] at
+# 120 looks at the character after it; a clause that ends later is cut at 120 all the same.
+_TITLE_REACH = 200
+
+
 def title_of(text: str) -> str:
     """The first clause, at most ~120 characters."""
-    t = text.strip()
+    first = _NOT_SPACE.search(text)
+    start = first.start() if first is not None else len(text)
+    t = text[start : start + _TITLE_REACH]
+    if _NOT_SPACE.search(text, start + _TITLE_REACH) is None:
+        t = t.rstrip()  # what follows is blank: the whole text, as text.strip() gives it
+    # else t is the first _TITLE_REACH characters of text.strip(), all the title is made of
     # the first [.;:] before a space or the end with 15 characters of the same line before it (what
     # (?<=.{15}) asks), found without trying the look-behind at every character
     m = _TITLE_END.search(t, 15)
@@ -233,7 +245,10 @@ def item_tasks(
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)
     lunar = find_lunar_deadlines(body)
     # "trước ngày 15/7 âm lịch" is a lunar day, not 15 July
-    dls = [d for d in dls if not any(lu.start < d.end and d.start < lu.end for lu in lunar)]
+    lunar_spans = Spans()
+    for lu in lunar:
+        lunar_spans.claim(lu.start, lu.end)
+    dls = [d for d in dls if not lunar_spans.overlaps(d.start, d.end)]
     events = ctx.finder.find(body, warnings)
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
     rel = next((d.relative for d in dls if d.relative), None)

@@ -100,3 +100,23 @@ class UnassignedOwnerError(DondocError):
     def __init__(self, path: object, message: str) -> None:
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class UserError(DondocError):
+    """A user account that cannot be created or changed as asked (taken address, weak password, …)."""
+
+
+class LoginRefused(DondocError):
+    """A login that did not succeed; `wait` is set when logins are throttled for a while."""
+
+    def __init__(self, message: str, *, wait: timedelta | None = None) -> None:
+        self.wait = wait
+        super().__init__(message)
+
+
+class ReviewError(DondocError):
+    """A reviewed reading that cannot be stored as it stands; `fields` maps each field to its reason."""
+
+    def __init__(self, message: str, *, fields: dict[str, str] | None = None) -> None:
+        self.fields = fields or {}
+        super().__init__(message)

@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     link_max_age_days: int = 60  # a link expires this many days after the digest was sent
     web_host: str = "127.0.0.1"  # `dondoc web` binds here: keep it local behind a reverse proxy
     web_port: int = 8000
+    # the admin pages of `dondoc web`: logins, sessions and uploads
+    session_idle_minutes: int = 60  # a login ends after this long without a request …
+    session_max_hours: int = 12  # … and after this long in any case
+    login_max_failures: int = 5  # refused logins for one address (4 × that from one client) …
+    login_window_minutes: int = 15  # … within this window, before logins are refused for the rest of it
+    upload_max_mb: int = 10  # the largest dispatch file the upload page takes
 
     @field_validator("timezone")
     @classmethod
@@ -106,6 +112,20 @@ class Settings(BaseSettings):
     def _max_age(cls, v: int) -> int:
         if not 1 <= v <= 366:
             raise ValueError("must be between 1 and 366 days")
+        return v
+
+    @field_validator("session_idle_minutes", "session_max_hours", "login_max_failures", "login_window_minutes")
+    @classmethod
+    def _positive(cls, v: int) -> int:
+        if not 1 <= v <= 10_000:
+            raise ValueError("must be between 1 and 10000")
+        return v
+
+    @field_validator("upload_max_mb")
+    @classmethod
+    def _upload(cls, v: int) -> int:
+        if not 1 <= v <= 10:
+            raise ValueError("must be between 1 and 10 (MB; the reader refuses files over 10 MB)")
         return v
 
     @field_validator("smtp_port", "web_port")

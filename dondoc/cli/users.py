@@ -1,0 +1,115 @@
+"""`dondoc users`: the accounts of the admin pages (`dondoc web`)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+
+import typer
+from rich.table import Table
+
+from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, user_errors
+from dondoc.errors import UserError
+
+users_app = typer.Typer(no_args_is_help=True, help="Accounts of the admin pages: admins and supervisors.")
+app.add_typer(users_app, name="users")
+
+
+def _read_password() -> str:
+    """The new password: asked twice on a terminal, else the first line of standard input (never an argument)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return str(typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"))
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise UserError("chưa có mật khẩu: nhập trên màn hình, hoặc đưa một dòng vào đầu vào chuẩn")
+    return line.rstrip("\r\n")
+
+
+@users_app.command("add")
+@user_errors
+def users_add(email: str = typer.Argument(..., help="the address the person logs in with"),
+              role: str = typer.Option(..., "--role", help="admin (everything) or supervisor (the board, read-only)"),
+              name: str = typer.Option("", "--name", help="the person's name, shown on the pages"),
+              actor: str = typer.Option(None, "--actor", help="who creates it, for the audit log (default: OS user)"),
+              ) -> None:
+    """Create an account for the admin pages; the password is asked (or read from standard input).
+
+    The first admin is created this way. The password is never an argument: on a terminal it
+    is asked twice; otherwise the first line of standard input is used.
+
+    Example: dondoc users add vanthu@ubnd.example.vn --role admin --name "Nguyễn Thị Lan"
+    """
+    from dondoc.app.users import add_user, check_password, normal_email
+
+    normal_email(email)  # a bad address is refused before the password is asked
+    password = _read_password()
+    check_password(password)
+    user = add_user(ready_engine(), email=email, password=password, role=role, name=name,
+                    actor=cli_actor(actor), now=datetime.now(timezone.utc))
+    typer.echo(f"đã tạo tài khoản {user.email} ({user.role})")
+
+
+@users_app.command("list")
+@user_errors
+def users_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+    """List the accounts with their role and whether they may log in.
+
+    Example: dondoc users list --json
+    """
+    from dondoc.app.users import ROLE_VI, list_users
+
+    users = list_users(ready_engine())
+    if as_json:
+        print_json([{"email": u.email, "name": u.name, "role": u.role, "active": u.active,
+                     "password_changed_at": u.password_changed_at} for u in users])
+        return
+    t = Table("email", "họ tên", "vai trò", "trạng thái")
+    for u in users:
+        t.add_row(u.email, u.name, ROLE_VI[u.role], "đang dùng" if u.active else "đã khoá")
+    console.print(t)
+
+
+@users_app.command("password")
+@user_errors
+def users_password(email: str = typer.Argument(..., help="the account's address"),
+                   actor: str = typer.Option(None, "--actor", help="who resets it, for the audit log")) -> None:
+    """Reset an account's password; its open sessions end.
+
+    Example: dondoc users password vanthu@ubnd.example.vn
+    """
+    from dondoc.app.users import check_password, normal_email, set_password
+
+    normal_email(email)
+    password = _read_password()
+    check_password(password)
+    user = set_password(ready_engine(), email=email, password=password, actor=cli_actor(actor),
+                        now=datetime.now(timezone.utc))
+    typer.echo(f"đã đổi mật khẩu của {user.email}; các phiên đăng nhập cũ đã kết thúc")
+
+
+@users_app.command("disable")
+@user_errors
+def users_disable(email: str = typer.Argument(..., help="the account's address"),
+                  actor: str = typer.Option(None, "--actor", help="who locks it, for the audit log")) -> None:
+    """Lock an account: it can no longer log in, and its open sessions end.
+
+    Example: dondoc users disable canbo@ubnd.example.vn
+    """
+    from dondoc.app.users import set_active
+
+    user = set_active(ready_engine(), email=email, active=False, actor=cli_actor(actor))
+    typer.echo(f"đã khoá tài khoản {user.email}")
+
+
+@users_app.command("enable")
+@user_errors
+def users_enable(email: str = typer.Argument(..., help="the account's address"),
+                 actor: str = typer.Option(None, "--actor", help="who opens it, for the audit log")) -> None:
+    """Open a locked account again.
+
+    Example: dondoc users enable canbo@ubnd.example.vn
+    """
+    from dondoc.app.users import set_active
+
+    user = set_active(ready_engine(), email=email, active=True, actor=cli_actor(actor))
+    typer.echo(f"đã mở lại tài khoản {user.email}")

@@ -19,6 +19,7 @@ from dondoc.settings import Settings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAX_BODY_BYTES = 16 * 1024  # a form of two short fields; anything larger is not one of ours
+ADMIN_FORM_BYTES = 4 * 1024 * 1024  # the review form of a long dispatch (hundreds of tasks)
 Clock = Callable[[], datetime]
 
 # The pages show a token-bearing form and nothing else: no script, no frame, no outside resource,
@@ -65,8 +66,12 @@ def problem(request: Request, status: int, sentence: str, title: str = "Không t
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
     """The web app for the offices' links. Needs DONDOC_SECRET_KEY (it checks the links' signatures)."""
+    from urllib.parse import quote
+
+    from fastapi.responses import RedirectResponse
+
     from dondoc.store.db import get_engine
-    from dondoc.web import confirm
+    from dondoc.web import admin, admin_directory, auth, confirm
 
     if settings.secret_key is None:
         raise ConfigError("dondoc web cần DONDOC_SECRET_KEY (khoá ký các liên kết trong thư); "
@@ -76,13 +81,25 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
     app.state.engine = get_engine(settings.database_url)
     app.state.clock = clock or _utcnow
     app.state.templates = templates(settings.tz)
+    # the admin pages first: the offices' links take any /{path}/{token} that is left
+    app.include_router(auth.router)
+    app.include_router(admin.router)
+    app.include_router(admin_directory.router)
     app.include_router(confirm.router)
+    upload_bytes = settings.upload_max_mb * 1024 * 1024 + 64 * 1024
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            response: Response = problem(request, 413, "Nội dung gửi lên quá lớn; biểu mẫu này chỉ nhận vài dòng chữ.")
+        path = request.url.path
+        limit = (upload_bytes if path == auth.PREFIX + "/tai-len" else
+                 ADMIN_FORM_BYTES if path.startswith(auth.PREFIX + "/") else MAX_BODY_BYTES)
+        if request.method == "POST" and length is None and path.startswith(auth.PREFIX + "/"):
+            response: Response = problem(request, 411, "Trình duyệt cần gửi kèm độ dài nội dung.")
+        elif length is not None and (not length.isdigit() or int(length) > limit):
+            sentence = (f"Tệp gửi lên quá lớn: dondoc nhận tệp đến {settings.upload_max_mb} MB."
+                        if limit == upload_bytes else "Nội dung gửi lên quá lớn; biểu mẫu này chỉ nhận vài dòng chữ.")
+            response = problem(request, 413, sentence)
         else:
             response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
@@ -94,6 +111,19 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
         sentences = {404: "Không có trang này; xin mở đúng liên kết trong thư nhắc việc.",
                      405: "Trang này không nhận kiểu yêu cầu đó."}
         return problem(request, exc.status_code, sentences.get(exc.status_code, "Yêu cầu không hợp lệ."))
+
+    @app.exception_handler(auth.LoginRequired)
+    async def login_required(request: Request, exc: auth.LoginRequired) -> Response:
+        url = f"{auth.PREFIX}/dang-nhap?tiep={quote(exc.next_url, safe='')}"
+        response = RedirectResponse(url + (f"&ly_do={exc.reason}" if exc.reason else ""), status_code=303)
+        if exc.reason:
+            response.delete_cookie(auth.SESSION_COOKIE, path=auth.PREFIX)
+        return response
+
+    @app.exception_handler(auth.Forbidden)
+    async def forbidden(request: Request, exc: auth.Forbidden) -> Response:
+        return auth.admin_page(request, "admin_problem.html", {"title": "Không thực hiện được", "sentence": exc.sentence},
+                               403)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

@@ -1,0 +1,150 @@
+"""What the review page shows beside the form (pure): the source text cut at the tasks' spans, each
+due date with its effective date under Điều 148, the observances, and each warning on its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from dondoc.observances import ObservanceCatalog
+from dondoc.schedule.calendar import WorkCalendar
+from dondoc.schedule.observances import observance_days
+from dondoc.schedule.recurrence import due_dates
+from dondoc.taskset import Task
+
+MAX_DUE_LINES = 4
+_ITEM = re.compile(r"^(?:line (?P<line>\d+): )?item (?P<key>[^\s:]+)(?::| appears twice)")
+
+# the reader's warnings (English in the task-set file) as the page says them
+_WARNINGS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
+    (r'owner "(?P<a>.+)" not found in the directory$', "đơn vị “{a}” không có trong danh bạ"),
+    (r'consolidator "(?P<a>.+)" not found in the directory$', "đơn vị tổng hợp “{a}” không có trong danh bạ"),
+    (r"no owner named; it falls to the addressees \(Kính gửi\)$",
+     "mục không nêu đơn vị thực hiện; giao cho các nơi nhận (Kính gửi)"),
+    (r"no owner found$", "không tìm thấy đơn vị thực hiện"),
+    (r'the number \(số hiệu\) is left blank: "(?P<a>.+)"$', "số hiệu văn bản để trống: “{a}”"),
+    (r'the date of the dispatch is incomplete: "(?P<a>.+)"$', "ngày ban hành ghi chưa đủ: “{a}”"),
+    (r'"(?P<a>.+)" is not a real date$', "“{a}” không phải ngày có thật"),
+    (r'(?P<a>\S+) is not a real date$', "{a} không phải ngày có thật"),
+    (r'"(?P<a>.+)": month (?P<b>\d+) does not exist$', "“{a}”: không có tháng {b}"),
+    (r'"(?P<a>.+)": (?P<b>[\d/]+) is not a real date$', "“{a}”: {b} không phải ngày có thật"),
+    (r'"(?P<a>.+)": no year given and the dispatch has no date; kept as every year$',
+     "“{a}”: không ghi năm và văn bản không có ngày ban hành; tạm hiểu là hằng năm"),
+    (r'observance "(?P<a>.+)" is not in config/observances.yaml; kept by its date$',
+     "ngày kỷ niệm “{a}” chưa có trong config/observances.yaml; giữ theo ngày ghi"),
+    (r"item (?P<a>\S+) appears twice; the second is (?P<b>\S+)$", "mục {a} xuất hiện hai lần; mục thứ hai là {b}"),
+]]
+
+
+def warning_vi(text: str) -> str:
+    """One reader's warning in Vietnamese, its place ("dòng 5, mục 3") first; unknown ones as written."""
+    rest = text
+    where = []
+    if m := re.match(r"^line (\d+): ", rest):
+        where.append(f"dòng {m.group(1)}")
+        rest = rest[m.end():]
+    if (m := re.match(r"^item (\S+?): ", rest)) and "appears twice" not in rest:
+        where.append(f"mục {m.group(1)}")
+        rest = rest[m.end():]
+    for pattern, template in _WARNINGS:
+        if hit := pattern.search(rest):
+            rest = template.format(**hit.groupdict())
+            break
+    return (", ".join(where) + ": " if where else "") + rest
+
+
+def place_warnings(warnings: list[str], keys: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The warnings that name a task go on its card (by key); the others on top of the page."""
+    top: list[str] = []
+    by_key: dict[str, list[str]] = {}
+    known = set(keys)
+    for w in warnings:
+        m = _ITEM.match(w)
+        key = m.group("key") if m else None
+        if key is not None and "appears twice" in w:
+            twice = re.search(r"the second is (\S+)$", w)
+            key = twice.group(1) if twice else key
+        if key in known:
+            by_key.setdefault(key, []).append(warning_vi(w))
+        else:
+            top.append(warning_vi(w))
+    return top, by_key
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the source text and the tasks (by index) whose span covers it."""
+
+    text: str
+    tasks: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()  # tasks whose span begins here (an anchor for each)
+
+
+def segments(text: str, spans: list[tuple[int, int] | None]) -> list[Segment]:
+    """The text cut at every span boundary, so nested and overlapping spans each get highlighted."""
+    n = len(text)
+    good = [(i, max(0, s[0]), min(n, s[1])) for i, s in enumerate(spans) if s is not None and s[0] < s[1]]
+    cuts = sorted({0, n, *(a for _, a, _ in good), *(b for _, _, b in good)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = tuple(i for i, s, e in good if s <= a and b <= e)
+        starting = tuple(i for i, s, _ in good if s == a)
+        out.append(Segment(text[a:b], covering, starting))
+    return out or [Segment(text)]
+
+
+@dataclass(frozen=True)
+class DueLine:
+    stated: date
+    effective: date
+    label: str  # "15/06/2025" or the period it belongs to
+    reason: str = ""  # why the effective day differs: "Chủ nhật", "Tết Nguyên đán"…
+
+
+@dataclass
+class CardDates:
+    dues: list[DueLine] = field(default_factory=list)
+    more: int = 0  # further occurrences not shown
+    relative: str = ""  # "05 ngày làm việc kể từ ngày nhận văn bản (12/02/2026)"
+    events: list[str] = field(default_factory=list)
+    note: str = ""  # "không có hạn cố định" for continuous work without a date
+
+
+def card_dates(task: Task, *, anchor: date | None, today: date, cal: WorkCalendar,
+               catalog: ObservanceCatalog, before_means: Literal["same_day", "day_before"] = "same_day",
+               received: date | None = None) -> CardDates:
+    """The dates a card shows: a one-off date as written, a recurrence's next occurrences from the dispatch's
+    date (or today when later), each with its effective date (Điều 148) and why it moved."""
+    out = CardDates()
+    start = anchor or today
+    lo = min(start, today) if task.schedule.repeat == "once" else max(start, today)
+    hi = max(lo, today) + timedelta(days=400)
+    planned = due_dates(task.schedule, anchor=start, between=(start if task.schedule.repeat == "once" else lo, hi),
+                        before_means=before_means, received=received, cal=cal)
+    for p in planned[:MAX_DUE_LINES]:
+        eff = cal.effective_due(p.stated)
+        reason = (cal.day_off_reason(p.stated) or "") if eff != p.stated else ""
+        out.dues.append(DueLine(stated=p.stated, effective=eff, label=p.period, reason=reason))
+    out.more = max(0, len(planned) - MAX_DUE_LINES)
+    rel = task.schedule.relative
+    if rel is not None:
+        unit = "ngày làm việc" if rel.working_days else "ngày"
+        when = f" ({received:%d/%m/%Y})" if received else ""
+        out.relative = f"{rel.days} {unit} kể từ ngày nhận văn bản{when}"
+    if not planned and rel is None and task.schedule.repeat in ("continuous", "ad_hoc"):
+        out.note = "không có hạn cố định"
+    for ev in task.schedule.events:
+        obs = next(iter(catalog.by_date(ev)), None) if ev.startswith("--") else catalog.by_key(ev)
+        name = obs.name if obs is not None else ""
+        if obs is not None:
+            days = observance_days([obs], between=(today, today + timedelta(days=400)))
+            nxt = f" — lần tới {days[0].day:%d/%m/%Y}" if days else ""
+        elif ev.startswith("--"):
+            nxt = ""
+        else:
+            nxt = " (không có trong config/observances.yaml)"
+        day = f"{ev[5:7]}/{ev[2:4]}" if ev.startswith("--") else ""
+        out.events.append(" ".join(x for x in (day, name) if x) + nxt)
+    return out

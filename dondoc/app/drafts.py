@@ -68,7 +68,7 @@ def create_draft(engine: Engine, settings: Settings, *, user_id: int, filename: 
     from dondoc.parse import parse_dispatch
 
     name = safe_name(filename)
-    if not name.lower().endswith(SUFFIXES):
+    if not name.lower().endswith(SUFFIXES + (".doc", ".rtf")):  # .doc, .rtf: the reader says how to convert them
         raise DondocError(f"{name}: dondoc đọc được tệp .docx, .pdf, .html, .txt hoặc .md")
     with tempfile.TemporaryDirectory(prefix="dondoc-upload-") as folder:
         path = Path(folder) / name

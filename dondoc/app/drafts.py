@@ -195,8 +195,8 @@ def commit(engine: Engine, settings: Settings, *, draft_id: str, user_id: int, a
         raise ReviewError("Chưa lưu được: xin sửa các ô được đánh dấu đỏ.", fields=checked.errors)
     if checked.blocking:
         save_draft(engine, draft_id=draft_id, user_id=user_id, state=draft.state, errors=checked.blocking, now=now)
-        raise ReviewError("Chưa bắt đầu theo dõi được: " + "; ".join(checked.blocking.values()) + ".",
-                          fields=checked.blocking)
+        raise ReviewError("Chưa bắt đầu theo dõi được: " + rf.summary(checked.blocking)
+                          + ". Chọn đơn vị trong danh bạ ở các ô đánh dấu đỏ, hoặc thêm đơn vị mới.", fields=checked.blocking)
     ts = checked.taskset
     if not replace:
         pending = pending_replacement(engine, ts, path=draft.source_name)

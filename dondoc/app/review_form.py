@@ -425,3 +425,14 @@ def owner_problems(state: Mapping[str, Any], *, known: Callable[[str], bool]) ->
         if t.get("cascade_org") and not known(t["cascade_org"]):
             out[f"t{i}.cascade_org"] = f"Mục {key}: không có đơn vị mã “{t['cascade_org']}” trong danh bạ"
     return out
+
+
+def summary(problems: Mapping[str, str]) -> str:
+    """The problems in one sentence, the tasks that share one grouped: "Mục 1, 2, R1: chưa xác định … “X”"."""
+    grouped: dict[str, list[str]] = {}
+    for message in problems.values():
+        m = re.match(r"^Mục (\S+): (.*?)(?:; chọn đơn vị trong danh bạ.*)?$", message)
+        key, rest = (m.group(1), m.group(2)) if m else ("", message)
+        grouped.setdefault(rest, []).append(key)
+    return "; ".join((f"Mục {', '.join(k for k in keys if k)}: " if any(keys) else "") + rest
+                     for rest, keys in grouped.items())

@@ -55,12 +55,21 @@ def warning_vi(text: str) -> str:
     return (", ".join(where) + ": " if where else "") + rest
 
 
-def place_warnings(warnings: list[str], keys: list[str]) -> tuple[list[str], dict[str, list[str]]]:
-    """The warnings that name a task go on its card (by key); the others on top of the page."""
+_OWNER_WARNING = re.compile(r'(?:owner|consolidator) "(.+)" not found in the directory$')
+
+
+def place_warnings(warnings: list[str], keys: list[str],
+                   resolved: dict[str, set[str]] | None = None) -> tuple[list[str], dict[str, list[str]]]:
+    """The warnings that name a task go on its card (by key); the others on top of the page. A warning that
+    an owner is not in the directory is dropped once the card's owners of that name are all resolved."""
     top: list[str] = []
     by_key: dict[str, list[str]] = {}
     known = set(keys)
     for w in warnings:
+        owner = _OWNER_WARNING.search(w)
+        item = _ITEM.match(w)
+        if owner and item and owner.group(1) in (resolved or {}).get(item.group("key"), set()):
+            continue
         m = _ITEM.match(w)
         key = m.group("key") if m else None
         if key is not None and "appears twice" in w:

@@ -80,8 +80,29 @@ def task_changes(old: Task, new: Task) -> list[Change]:
     if old.title != new.title:
         out.append(Change("Tên nhiệm vụ", old.title or "—", new.title or "—"))
     elif old.text != new.text:
-        out.append(Change("Nội dung", f"{len(old.text)} ký tự", f"{len(new.text)} ký tự (đã sửa)"))
+        out.append(Change("Nội dung", *changed_part(old.text, new.text)))
     return out
+
+
+def changed_part(a: str, b: str, context: int = 30) -> tuple[str, str]:
+    """The part of a text that changed, with a little context: ("…trước ngày 27/8/2019 để…", "…31/8/2019 để…")."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    lo = max(0, start - context)
+    while lo > 0 and not a[lo - 1].isspace():  # whole words only
+        lo -= 1
+
+    def cut(t: str) -> str:
+        hi = min(len(t), len(t) - end + context)
+        while hi < len(t) and not t[hi].isspace():
+            hi += 1
+        return ("…" if lo else "") + t[lo:hi].strip() + ("…" if hi < len(t) else "")
+
+    return cut(a), cut(b)
 
 
 def diff_tasksets(old: TaskSet, new: TaskSet) -> TaskDiff:

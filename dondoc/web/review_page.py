@@ -49,7 +49,11 @@ def review_context(request: Request, draft: drafts.Draft, *, refusal: str | None
         anchor = None
     received = drafts.received_on(state) or anchor
     keys = [t["key"] for t in state["tasks"]]
-    top, by_key = place_warnings(list(state.get("warnings", [])), keys)
+    resolved = {t["key"]: {o["name"] for o in t["lead"] + t["support"] if o["org"] or o["orgs"]}
+                - {o["name"] for o in t["lead"] + t["support"] if not (o["org"] or o["orgs"])}
+                | ({t.get("cascade_name", "")} if t.get("cascade_org") or t.get("cascade_orgs") else set())
+                for t in state["tasks"]}
+    top, by_key = place_warnings(list(state.get("warnings", [])), keys, resolved)
     cards = []
     for i, t in enumerate(state["tasks"]):
         task = models[i]

@@ -167,6 +167,18 @@ class TestSpansAndWarnings:
         assert top == ["dòng 3: số hiệu văn bản để trống: “Số: /UBND-VP”",
                        "dòng 12, mục 9: không tìm thấy đơn vị thực hiện"]  # no card 9: on top, still shown
 
+    def test_a_warning_about_an_owner_since_resolved_is_no_longer_shown(self):
+        warning = 'line 5: item 1: owner "Ban Phong trào" not found in the directory'
+        assert place_warnings([warning], ["1"], {"1": {"Ban Phong trào"}}) == ([], {})
+        assert place_warnings([warning], ["1"], {"1": set()})[1]["1"]
+
+    def test_a_changed_text_is_shown_by_its_changed_part(self):
+        from dondoc.app.taskset_diff import changed_part
+
+        before, after = changed_part("báo cáo về Ban Phong trào trước ngày 27/8/2019 để tổng hợp",
+                                     "báo cáo về Ban Phong trào trước ngày 31/8/2019 để tổng hợp", context=12)
+        assert (before, after) == ("…trước ngày 27/8/2019 để tổng…", "…trước ngày 31/8/2019 để tổng…")
+
     def test_an_unknown_warning_is_shown_as_written(self):
         assert warning_vi("something new") == "something new"
 

@@ -19,6 +19,8 @@
     input.classList.remove("bad");
     var group = input.parentNode.querySelector(".org-group");
     if (group) group.value = "";
+    // what the last check said about this field no longer holds
+    input.parentNode.querySelectorAll(".field-error, a.add-org").forEach(function (el) { el.remove(); });
     if (row) {
       var nameInput = row.querySelector(".owner-name");
       if (nameInput && !nameInput.value.trim()) nameInput.value = hit.name;

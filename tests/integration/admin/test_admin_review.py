@@ -85,7 +85,7 @@ class TestUploadAndReview:
         page = draft_of(client)
         res = post_review(client, page, "commit")
         assert res.status_code == 422
-        assert f"Mục 2: chưa xác định đơn vị chủ trì “{BQL}”" in res.text
+        assert f"Mục 2: chưa xác định đơn vị chủ trì “{BQL}”" in res.text  # on top, and beside the field
         code, out, _ = run(cli, "tasks", "list", "--json", "--as-of", "2026-03-05")
         assert code == 0 and json.loads(out) == []  # nothing was stored
 

@@ -177,7 +177,7 @@ class TestSpansAndWarnings:
 
         before, after = changed_part("báo cáo về Ban Phong trào trước ngày 27/8/2019 để tổng hợp",
                                      "báo cáo về Ban Phong trào trước ngày 31/8/2019 để tổng hợp", context=12)
-        assert (before, after) == ("…trước ngày 27/8/2019 để tổng…", "…trước ngày 31/8/2019 để tổng…")
+        assert (before, after) == ("…trào trước ngày 27/8/2019 để tổng…", "…trào trước ngày 31/8/2019 để tổng…")
 
     def test_an_unknown_warning_is_shown_as_written(self):
         assert warning_vi("something new") == "something new"

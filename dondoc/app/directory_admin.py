@@ -9,6 +9,7 @@ read again only when the organisations or the audit log have changed, so that a 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from dondoc.directory import fold
 from dondoc.errors import ReviewError
 from dondoc.store import models as m
 from dondoc.store.db import session_scope
-from dondoc.store.repo import audit, stored_directory
+from dondoc.store.repo import audit
 
 LEVEL_VI = {"trung-uong": "trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
 PER_PAGE = 50
@@ -58,31 +59,64 @@ class Snapshot:
 
 
 _CACHE: dict[str, Snapshot] = {}
+_CHECKED: dict[str, float] = {}
 _LOCK = threading.Lock()
+RECHECK_SECONDS = 10.0  # how often the stamp is asked for; the admin pages' own writes forget the copy at once
 
 
 def _stamp(engine: Engine) -> tuple[int, int, int]:
+    """What changes when the directory does: organisations and groups counted, the last directory change
+    audited (import, addition) and the last reorganisation recorded."""
     with session_scope(engine) as s:
         n_orgs = s.exec(select(func.count()).select_from(m.Organization)).one()
         n_groups = s.exec(select(func.count()).select_from(m.OrgGroup)).one()
-        last = s.exec(select(func.max(m.AuditLog.id))).one() or 0
-    return int(n_orgs), int(n_groups), int(last)
+        last = s.exec(select(func.max(m.AuditLog.id)).where(col(m.AuditLog.action).like("orgs%"))).one() or 0
+        change = s.exec(select(func.max(m.OrgChange.id))).one() or 0
+    return int(n_orgs) + int(n_groups) * 1_000_000_000, int(last), int(change)
+
+
+def forget(engine: Engine) -> None:
+    """Drop the copy in memory (after a write through these pages)."""
+    _CACHE.pop(str(engine.url), None)
+
+
+def _read(engine: Engine) -> dirmod.Directory:
+    """The stored directory without contacts, read column by column: the ORM's objects cost seconds at 30,000."""
+    with session_scope(engine) as s:
+        meta = s.get(m.Meta, "directory")
+        cols = (m.Organization.code, m.Organization.name, m.Organization.level, m.Organization.parent,
+                m.Organization.aliases, m.Organization.groups, m.Organization.valid_from, m.Organization.valid_to,
+                m.Organization.successor)
+        orgs = [dirmod.Organization.model_construct(
+            code=r[0], name=r[1], level=r[2], parent=r[3], aliases=list(r[4] or []), groups=list(r[5] or []),
+            contacts=[], valid_from=r[6], valid_to=r[7], successor=r[8]) for r in s.exec(select(*cols)).all()]  # type: ignore[call-overload]
+        groups = [dirmod.Group.model_construct(code=c, names=list(n or []))
+                  for c, n in s.exec(select(m.OrgGroup.code, m.OrgGroup.names)).all()]
+    model = dirmod.DirectoryFile.model_construct(province=meta.value.get("province") if meta else None,
+                                                 organizations=orgs, groups=groups)
+    return dirmod.Directory.from_file_model(model)
 
 
 def snapshot(engine: Engine) -> Snapshot:
     """The directory, from memory while nothing has been written since it was read."""
     key = str(engine.url)
-    stamp = _stamp(engine)
     cached = _CACHE.get(key)
+    if cached is not None and time.monotonic() - _CHECKED.get(key, 0.0) < RECHECK_SECONDS:
+        return cached
+    stamp = _stamp(engine)
+    _CHECKED[key] = time.monotonic()
     if cached is not None and cached.stamp == stamp:
         return cached
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None and cached.stamp == stamp:
             return cached
-        with session_scope(engine) as s:
-            d = stored_directory(session=s)
+        d = _read(engine)
         snap = Snapshot(stamp=stamp, directory=d)
+        texts: dict[str, list[str]] = {}
+        for folded, codes in d._names.items():  # the names as the directory folded them for resolving
+            for code in codes:
+                texts.setdefault(code, []).append(folded)
         for code in sorted(d.organizations):
             o = d.organizations[code]
             parent = d.organizations.get(o.parent) if o.parent else None
@@ -90,7 +124,7 @@ def snapshot(engine: Engine) -> Snapshot:
                          parent_name=parent.name if parent else "", aliases=tuple(o.aliases),
                          groups=tuple(o.groups), ceased=o.valid_to is not None)
             snap.rows.append(row)
-            snap.folded.append(" ".join([o.code, fold(o.name), *(fold(a) for a in o.aliases)]))
+            snap.folded.append(" ".join([o.code, *texts.get(code, [])]))
             snap.by_code[code] = row
         _CACHE[key] = snap
         return snap
@@ -216,6 +250,7 @@ def add_organization(engine: Engine, *, form: dict[str, str], actor: str) -> str
         audit(s, action="orgs.add", subject=org.code, actor=actor,
               detail={"name": org.name, "parent": org.parent, "level": org.level, "aliases": list(org.aliases),
                       "groups": list(org.groups), "contacts": [c.email for c in org.contacts]})
+    forget(engine)
     return org.code
 
 

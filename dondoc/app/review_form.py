@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -320,13 +321,13 @@ def to_taskset(state: Mapping[str, Any], *, known_event: Callable[[str], bool]) 
         seen.setdefault(key, i)
         if t["kind"] not in KINDS_VI:
             errors[f"t{i}.kind"] = "chọn báo cáo, nhiệm vụ hoặc sự kiện"
-        rel_days = take(f"t{i}.rel_days", lambda t=t: _int(t["rel_days"], lo=0, hi=3650))
+        rel_days = take(f"t{i}.rel_days", partial(_int, t["rel_days"], lo=0, hi=3650))
         cascade = None
         if t.get("cascade_name") or t.get("cascade_org"):
             by = _owner({"name": t.get("cascade_name", ""), "org": t.get("cascade_org", ""),
                          "orgs": t.get("cascade_orgs", [])})
             cascade = {"by": by, "working_days": take(f"t{i}.cascade_days",
-                                                      lambda t=t: _int(t["cascade_days"], lo=0, hi=60))}
+                                                      partial(_int, t["cascade_days"], lo=0, hi=60))}
         for role in ROLES:
             for j, o in enumerate(t[role]):
                 if not (o["name"] or o["org"]):
@@ -336,12 +337,12 @@ def to_taskset(state: Mapping[str, Any], *, known_event: Callable[[str], bool]) 
             "lead": [_owner(o) for o in t["lead"] if o["name"] or o["org"]],
             "support": [_owner(o) for o in t["support"] if o["name"] or o["org"]],
             "schedule": {
-                "repeat": t["repeat"], "due": take(f"t{i}.due", lambda t=t: parse_due(t["due"], t["repeat"]), []),
-                "events": take(f"t{i}.events", lambda t=t: parse_events(t["events"], known_event), []),
+                "repeat": t["repeat"], "due": take(f"t{i}.due", partial(parse_due, t["due"], t["repeat"]), []),
+                "events": take(f"t{i}.events", partial(parse_events, t["events"], known_event), []),
                 "relative": None if rel_days is None else {"days": rel_days, "working_days": bool(t["rel_working"]),
                                                            "from_event": t.get("rel_from") or "receipt"},
-                "lunar": take(f"t{i}.lunar", lambda t=t: parse_lunar(t["lunar"], t.get("lunar_names") or {}), []),
-                "until": take(f"t{i}.until", lambda t=t: parse_day(t["until"])),
+                "lunar": take(f"t{i}.lunar", partial(parse_lunar, t["lunar"], t.get("lunar_names") or {}), []),
+                "until": take(f"t{i}.until", partial(parse_day, t["until"])),
             },
             "report_to": t["report_to"] or None, "cascade": cascade,
             "span": t.get("span"), "references": t.get("references") or [], "explain": t.get("explain") or {},
@@ -385,7 +386,7 @@ def task_models(state: Mapping[str, Any], *, known_event: Callable[[str], bool])
     even while another card still has an error."""
     out: list[Any] = []
     for t in state["tasks"]:
-        one = {"dispatch": {}, "source": None, "warnings": [], "tasks": [{**t, "key": t["key"] or "?"}]}
+        one: dict[str, Any] = {"dispatch": {}, "source": None, "warnings": [], "tasks": [{**t, "key": t["key"] or "?"}]}
         ts, _ = to_taskset(one, known_event=known_event)
         out.append(ts.tasks[0] if ts is not None else None)
     return out

@@ -108,6 +108,22 @@ class TestLoginPage:
         assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/quan-tri" in cookie
         assert "Secure" not in cookie  # DONDOC_PUBLIC_URL is not https here
 
+    def test_the_cookies_are_secure_when_the_public_address_is_https(self, admin_env, monkeypatch):
+        from fastapi.testclient import TestClient
+
+        from dondoc.settings import get_settings
+        from dondoc.web.app import create_app
+
+        monkeypatch.setenv("DONDOC_PUBLIC_URL", "https://dondoc.example.gov.vn")
+        get_settings.cache_clear()
+        with TestClient(create_app(get_settings())) as c:
+            page = c.get("/quan-tri/dang-nhap")
+            assert all("Secure" in v for v in page.headers.get_list("set-cookie"))
+            res = c.post("/quan-tri/dang-nhap", data={"csrf": csrf_of(page.text), "email": ADMIN, "password": PASSWORD},
+                         cookies=dict(page.cookies), follow_redirects=False)
+            assert res.status_code == 303
+            assert all("Secure" in v for v in res.headers.get_list("set-cookie"))
+
     def test_logging_out_ends_the_session(self, client):
         home = login(client)
         out = client.post("/quan-tri/dang-xuat", data={"csrf": csrf_of(home.text)})

@@ -23,8 +23,6 @@ class Ladders(BaseModel):
     report: list[int] = Field(default_factory=lambda: [14, 7, 3, 1, 0])
     action: list[int] = Field(default_factory=lambda: [7, 1, 0])
     observance: list[int] = Field(default_factory=lambda: [30, 14, 7, 1])
-    overdue_after: list[int] = Field(default_factory=lambda: [1])  # days after the effective date
-    escalate_after: int = 3  # days after the effective date before the supervisor hears of it
     weekly: list[int] = Field(default_factory=lambda: [1, 0])  # weekly tasks: WORKING days before
 
     @field_validator("weekly")
@@ -53,8 +51,10 @@ class Settings(BaseSettings):
     mail_domain: str = "dondoc.local"
     shift_to_working_day: bool = True  # BLDS 2015 Điều 148
     before_means: Literal["same_day", "day_before"] = "same_day"  # "trước ngày X"
-    horizon_days: int = 400
-    cascade_working_days: int = 3  # sub-units report this many working days before the consolidator  # how far ahead occurrences are materialised
+    horizon_days: int = 400  # how far ahead occurrences are materialised
+    cascade_working_days: int = 3  # sub-units report this many working days before the consolidator
+    # the board judges on-time against the extended deadline (as VPCP statistics do) or the original one
+    on_time_against: Literal["extended", "original"] = "extended"
     quiet_start: int = 7  # messages go out from this local hour …
     quiet_end: int = 20  # … until this one
     ladders: Ladders = Field(default_factory=Ladders)

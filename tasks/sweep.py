@@ -10,7 +10,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from dondoc.app import steps as service
-from dondoc.app.board import board_markdown, board_table, unassigned_markdown
+from dondoc.app.board import board_markdown, board_table, caption, unassigned_markdown
 from dondoc.settings import get_settings
 
 
@@ -38,7 +38,8 @@ def publish_board(as_of: date) -> list[dict[str, Any]]:
     settings = get_settings()
     rows = service.board_step(settings, as_of)
     create_table_artifact(key="compliance-board", table=board_table(rows),
-                          description=f"Bảng theo dõi thực hiện nhiệm vụ đến ngày {as_of:%d/%m/%Y}")
+                          description=f"Bảng theo dõi thực hiện nhiệm vụ đến ngày {as_of:%d/%m/%Y}. "
+                                      f"{caption(settings.on_time_against)}")
     overdue = service.overdue_step(settings, as_of)
     create_markdown_artifact(key="overdue-list", markdown=board_markdown(overdue, as_of),
                              description=f"Nhiệm vụ quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}")

@@ -15,6 +15,7 @@ KIND_VI = {
     "escalation": "đôn đốc",
     "failure": "gửi thư thất bại",
     "unassigned": "chưa xác định đơn vị",
+    "ack": "nhắc xác nhận tiếp nhận",
 }
 
 COLUMNS = {
@@ -24,7 +25,18 @@ COLUMNS = {
     "open": "Đang thực hiện trong hạn",
     "overdue": "Quá hạn chưa hoàn thành",
     "rate": "Tỉ lệ đúng hạn",
+    "unacknowledged": "Chưa xác nhận tiếp nhận",
 }
+
+RATE_CAPTION = ("Tỉ lệ đúng hạn = hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn + "
+                "quá hạn chưa hoàn thành); đơn vị có việc đến hạn mà chưa hoàn thành việc nào là 0%; "
+                "“—”: chưa có việc nào đến hạn.")
+
+
+def caption(against: str) -> str:
+    """The board's caption: how the rate is computed, and which deadline "đúng hạn" is judged against."""
+    judged = ("hạn đã gia hạn (nếu có)" if against == "extended" else "hạn ban đầu (không tính gia hạn)")
+    return f"{RATE_CAPTION} Đúng hạn được xét theo {judged}."
 
 
 def rate_text(rate: float | None) -> str:
@@ -35,12 +47,14 @@ def board_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The board as rows keyed by Vietnamese column headings, with a total row."""
     out = []
     for r in rows:
-        out.append({COLUMNS[k]: (rate_text(r[k]) if k == "rate" else r[k]) for k in COLUMNS})
+        out.append({COLUMNS[k]: (rate_text(r[k]) if k == "rate" else r.get(k, 0)) for k in COLUMNS})
     if rows:
-        total = {k: sum(r[k] for r in rows) for k in ("on_time", "late", "open", "overdue")}
-        done = total["on_time"] + total["late"]
-        out.append({COLUMNS["org_name"]: "Tổng cộng", **{COLUMNS[k]: v for k, v in total.items()},
-                    COLUMNS["rate"]: rate_text(total["on_time"] / done if done else None)})
+        total = {k: sum(r.get(k, 0) for r in rows) for k in ("on_time", "late", "open", "overdue", "unacknowledged")}
+        due = total["on_time"] + total["late"] + total["overdue"]
+        out.append({COLUMNS["org_name"]: "Tổng cộng",
+                    **{COLUMNS[k]: total[k] for k in ("on_time", "late", "open", "overdue")},
+                    COLUMNS["rate"]: rate_text(total["on_time"] / due if due else None),
+                    COLUMNS["unacknowledged"]: total["unacknowledged"]})
     return out
 
 

@@ -20,7 +20,7 @@ from sqlmodel import col
 
 from dondoc.app.links import LinkMaker
 from dondoc.errors import DondocError, SmtpUnavailableError
-from dondoc.notify.model import DeliveryResult, Digest, DigestItem, OutgoingMail, SmtpConfig
+from dondoc.notify.model import DeliveryResult, Digest, DigestItem, LateUnit, OutgoingMail, SentRung, SmtpConfig
 from dondoc.notify.render import render_digest
 from dondoc.notify.smtp import MAX_ATTEMPTS, backoff, send_batch_sync
 from dondoc.store import models as m
@@ -83,10 +83,18 @@ def digest_from_payload(row: m.Outbox, *, links: LinkMaker | None = None,
             report_to=it.get("report_to"), observance_name=it.get("observance_name"),
             anniversary=it.get("anniversary"), round_year=bool(it.get("round_year")),
             classified=bool(it.get("classified")), note=it.get("note"), links=answer,
+            units=_units(it.get("units") or []), task_kind=it.get("task_kind"),
         ))
     return Digest(recipient_email=row.recipient_email, recipient_name=row.recipient_name,
                   org_name=p.get("org_name", ""), as_of=row.as_of, items=items,
                   reply_to=p.get("reply_to"), issuer=p.get("issuer"))
+
+
+def _units(rows: list[dict[str, Any]]) -> tuple[LateUnit, ...]:
+    return tuple(LateUnit(name=u["name"], due=date.fromisoformat(u["due"]), days_late=int(u["days_late"]),
+                          rungs_sent=tuple(SentRung(r["label"], date.fromisoformat(r["on"])) for r in u.get("rungs_sent", [])),
+                          extended=bool(u.get("extended")))
+                 for u in rows)
 
 
 def in_quiet_hours(local_now: datetime, *, start: int, end: int) -> bool:

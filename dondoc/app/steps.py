@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from dondoc.app.links import LinkMaker
 from dondoc.errors import ConfigError
+from dondoc.escalation import EscalationConfig, load_escalation
 from dondoc.notify.model import SmtpConfig
 from dondoc.observances import ObservanceCatalog, load_catalog
 from dondoc.schedule.calendar import WorkCalendar
@@ -20,7 +21,7 @@ from dondoc.settings import Settings
 from dondoc.store import sweep
 from dondoc.store.db import get_engine, session_scope
 
-REMIND_KINDS = {"reminder", "observance", "failure", "unassigned"}
+REMIND_KINDS = {"reminder", "observance", "failure", "unassigned", "ack"}
 ESCALATE_KINDS = {"overdue", "escalation"}
 
 
@@ -63,15 +64,26 @@ def work_calendar(settings: Settings) -> WorkCalendar:
                         _stamp(folder) + _stamp(settings.config_dir))
 
 
+@lru_cache(maxsize=8)
+def _escalation_of(path: Path, _mtime: int) -> EscalationConfig:
+    return load_escalation(path)
+
+
+def escalation(settings: Settings) -> EscalationConfig:
+    """config/escalation.yaml (the ladder and the acknowledgement reminder), validated; the defaults without it."""
+    path = settings.config_dir / "escalation.yaml"
+    return _escalation_of(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
 def context(settings: Settings, as_of: date) -> sweep.SweepContext:
     lad = settings.ladders
+    esc = escalation(settings)
     return sweep.SweepContext(
         as_of=as_of, cal=work_calendar(settings), catalog=catalog(settings),
         ladders=LadderConfig(report=tuple(lad.report), action=tuple(lad.action), observance=tuple(lad.observance),
-                             overdue_after=tuple(lad.overdue_after), escalate_after=lad.escalate_after,
-                             weekly=tuple(lad.weekly)),
+                             escalation=esc.ladder, weekly=tuple(lad.weekly)),
         horizon_days=settings.horizon_days, before_means=settings.before_means, mail_domain=settings.mail_domain,
-        tz=settings.timezone, cascade_working_days=settings.cascade_working_days,
+        tz=settings.timezone, cascade_working_days=settings.cascade_working_days, ack_after=esc.ack_after,
     )
 
 
@@ -93,10 +105,17 @@ def _db_guard(settings: Settings, exc: Exception) -> ConfigError:
 
 
 def materialise_step(settings: Settings, as_of: date) -> int:
-    """Create the occurrences due around `as_of`; returns how many are new."""
+    """Create the occurrences due around `as_of`, then move open work of reorganised agencies whose
+    change takes effect by then (recorded as the sweep's doing); returns how many occurrences are new."""
+    from dondoc.store.reorg import apply_due_changes
+
     try:
+        ctx = context(settings, as_of)
         with session_scope(engine(settings)) as s:
-            return sweep.materialise(session=s, ctx=context(settings, as_of))
+            created = sweep.materialise(session=s, ctx=ctx)
+        with session_scope(engine(settings)) as s:
+            apply_due_changes(session=s, as_of=as_of, actor="sweep")
+        return created
     except (OperationalError, ProgrammingError) as exc:
         raise _db_guard(settings, exc) from None
 
@@ -138,7 +157,7 @@ def link_maker(settings: Settings, now: datetime | None = None) -> LinkMaker | N
 def board_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
     """The compliance board as plain rows."""
     with session_scope(engine(settings)) as s:
-        rows = sweep.board(session=s, as_of=as_of)
+        rows = sweep.board(session=s, as_of=as_of, against=settings.on_time_against)
     return [dict(asdict(r), rate=r.rate) for r in rows]
 
 
@@ -157,7 +176,7 @@ def templates_dir(settings: Settings) -> Path:
 
 
 def overdue_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
-    """Open report and action occurrences past their effective date, with days late."""
+    """Open report and action occurrences past their effective date (the extended one when granted), with days late."""
     from sqlmodel import col, select
 
     from dondoc.store import models as m
@@ -171,9 +190,11 @@ def overdue_step(settings: Settings, as_of: date) -> list[dict[str, Any]]:
                    m.Occurrence.effective_due < as_of)
         )
         orgs = {o.code: o.name for o in s.exec(select(m.Organization)).all()}
-        return [
-            {"org_code": o.org_code, "org_name": orgs.get(o.org_code, o.org_code), "dispatch": d.number,
-             "key": t.key, "title": t.title, "period": o.period, "effective_due": o.effective_due,
-             "days_late": (as_of - o.effective_due).days, "occurrence_id": o.id}
-            for o, t, d in s.exec(q).all()
-        ]
+        rows = []
+        for o, t, d in s.exec(q).all():
+            due = o.extended_effective_due or o.effective_due
+            if due < as_of:
+                rows.append({"org_code": o.org_code, "org_name": orgs.get(o.org_code, o.org_code), "dispatch": d.number,
+                             "key": t.key, "title": t.title, "period": o.period, "effective_due": due,
+                             "days_late": (as_of - due).days, "occurrence_id": o.id})
+        return rows

@@ -19,6 +19,10 @@ from dondoc.errors import DondocError
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="The `dondoc` command line: load dispatches, keep the directory, remind, escalate, report.")
 
+# `dondoc orgs`: shared because its commands live in two modules (orgs.py: the directory; reorg.py: changes)
+orgs_app = typer.Typer(no_args_is_help=True, help="The organisation directory and its reorganisations.")
+app.add_typer(orgs_app, name="orgs")
+
 console = Console()
 if not console.is_terminal:  # piped or captured: wide enough for Vietnamese names and addresses
     console = Console(width=160)
@@ -72,6 +76,21 @@ def as_of_or_today(value: str | None) -> date:
     from dondoc.app.steps import local_today
 
     return parse_day(value) or local_today(settings())
+
+
+ACTOR_HELP = "who does it, for the audit log (default: the OS user)"
+
+
+def actor_or_default(value: str | None) -> str:
+    """The actor recorded in the audit log: `--actor`, else the OS user running the command."""
+    if value and value.strip():
+        return value.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return f"uid:{os.getuid()}"
 
 
 def print_json(data: Any) -> None:

@@ -133,7 +133,9 @@ def calendar_cmd(
 @app.command("explain")
 @user_errors
 def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `dondoc tasks list --json`)")) -> None:
-    """How an occurrence's dates were computed: stated → rule → effective, with holidays and the law.
+    """How an occurrence's dates were computed: stated → rule → effective, with holidays and the law;
+    for a cascaded report the consolidator's deadline and the unit's internal one, for an extended
+    deadline both dates, and the days the escalation ladder would reach.
 
     Example: dondoc explain 12
     """
@@ -154,12 +156,58 @@ def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `d
         for line in _observance_lines(occ, s_):
             typer.echo(line)
         return
-    window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
-    for line in explain_lines(stated=occ.stated_due, repeat=task.repeat if task else "once",
-                              period=occ.period, window=window, cal=service.work_calendar(s_),
-                              written=occ.written_due, before_means=s_.before_means, notes=occ.notes,
-                              due=task.due if task else ()):
+    for line in _due_lines(occ, task, s_):
         typer.echo(line)
+
+
+def _due_lines(occ, task, s_) -> list[str]:  # type: ignore[no-untyped-def]
+    """A report's or an action's dates: the dispatch's deadline, a cascade's internal one, an extension, the ladder."""
+    from dondoc.app import steps as service
+    from dondoc.schedule.ladder import RECIPIENT_VI, rung_day
+
+    cal = service.work_calendar(s_)
+    window = (occ.data_from, occ.data_to) if occ.data_from and occ.data_to else None
+    lines = explain_lines(stated=occ.upper_due or occ.stated_due, repeat=task.repeat if task else "once",
+                          period=occ.period, window=window, cal=cal, written=occ.written_due,
+                          before_means=s_.before_means, notes=occ.notes, due=task.due if task else ())
+    if occ.upper_due is not None:
+        days = task.cascade_days if task and task.cascade_days is not None else s_.cascade_working_days
+        written = occ.written_due or occ.upper_due
+        lines = ["Hạn của đơn vị tổng hợp gửi cơ quan ban hành (giữ nguyên):", *("  " + ln for ln in lines),
+                 f"Văn bản ghi trước {fmt(written)}; đơn vị tổng hợp cần nhận trước {fmt(occ.stated_due)}",
+                 f"Hạn nội bộ của đơn vị: {fmt_long(occ.stated_due)} — {days} ngày làm việc trước hạn "
+                 f"{fmt(occ.upper_due)} của đơn vị tổng hợp, tính một lần (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 "
+                 f"điểm b); đây không phải hạn ghi trong văn bản"]
+        if occ.effective_due != occ.stated_due:
+            lines.append(f"Hạn hiệu lực của đơn vị: {fmt_long(occ.effective_due)}")
+    if occ.extended_due is not None and occ.extended_effective_due is not None:
+        against = "hạn đã gia hạn" if s_.on_time_against == "extended" else "hạn ban đầu"
+        lines += [f"Hạn ban đầu: {fmt_long(occ.effective_due)}",
+                  f"Gia hạn đến: {fmt_long(occ.extended_due)}"
+                  + (f" (hiệu lực {fmt_long(occ.extended_effective_due)}, {ART_148})"
+                     if occ.extended_effective_due != occ.extended_due else ""),
+                  *(_extension_lines(occ.id)),
+                  f"Bảng theo dõi xét đúng hạn theo {against} (cấu hình on_time_against = {s_.on_time_against})"]
+    if occ.kind in ("report", "action") and occ.status == "open":
+        due = occ.extended_effective_due or occ.effective_due
+        ladder = service.escalation(s_).ladder
+        lines.append("Đôn đốc nếu chưa hoàn thành: " + "; ".join(
+            f"{fmt(rung_day(due, r.days, cal))} tới {RECIPIENT_VI[r.to]}" for r in ladder))
+    return lines
+
+
+def _extension_lines(occurrence_id: int) -> list[str]:
+    from sqlmodel import select
+
+    from dondoc.store import models as m
+    from dondoc.store.db import session_scope
+
+    with session_scope(ready_engine()) as s:
+        rows = s.exec(select(m.Extension).where(m.Extension.occurrence_id == occurrence_id,
+                                               m.Extension.status == "granted").order_by(m.Extension.id)).all()
+    return [f"  theo {r.document or '(không ghi văn bản)'}" + (f"; lý do: {r.reason}" if r.reason else "")
+            + (f"; người quyết định: {r.decided_by}" if r.decided_by else "") for r in rows]
+
 
 def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
     from dondoc.app import steps as service

@@ -9,10 +9,7 @@ import typer
 from rich.table import Table
 from sqlmodel import select
 
-from dondoc.cli.app import app, console, print_json, ready_engine, user_errors
-
-orgs_app = typer.Typer(no_args_is_help=True, help="The organisation directory.")
-app.add_typer(orgs_app, name="orgs")
+from dondoc.cli.app import ACTOR_HELP, actor_or_default, console, orgs_app, print_json, ready_engine, user_errors
 
 
 class _ContactRow(TypedDict):
@@ -33,8 +30,12 @@ class _OrgRow(TypedDict):
 
 @orgs_app.command("import")
 @user_errors
-def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml")) -> None:
+def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
+                actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Import (add or update) organisations, contacts and groups from a directory file.
+
+    An agency the file ends (valid_to, and a successor) is recorded as a reorganisation: the
+    first sweep on or after the day it ends moves its open work to the successor.
 
     Example: dondoc orgs import config/organizations.yaml
     """
@@ -44,9 +45,11 @@ def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml")) -> 
 
     directory = load_directory(file)
     with session_scope(ready_engine()) as s:
-        res = import_directory(session=s, directory=directory, source=str(file))
+        res = import_directory(session=s, directory=directory, source=str(file), actor=actor_or_default(actor))
     typer.echo(f"{file}: {len(res.added)} added, {len(res.updated)} updated, {len(res.unchanged)} unchanged, "
                f"{len(directory.groups)} groups")
+    if res.changes:
+        typer.echo(f"  {len(res.changes)} thay đổi tổ chức mới được ghi nhận từ valid_to/successor (dondoc orgs changes)")
 
 
 @orgs_app.command("list")

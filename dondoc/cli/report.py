@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dondoc.cli.app import app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
+from dondoc.cli.app import ACTOR_HELP, actor_or_default, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
 
-report_app = typer.Typer(no_args_is_help=True, help="Reports and actions the owners finished.")
+report_app = typer.Typer(no_args_is_help=True, help="Reports and actions the owners finished; waivers.")
 app.add_typer(report_app, name="report")
 
 
@@ -29,7 +29,8 @@ def report_submit(task: str = typer.Option(..., "--task", help="the task's key, 
                   doc: str = typer.Option(None, "--doc", help="the report sent: 'Báo cáo số 45/BC-CA ngày 12/6/2025'"),
                   note: str = typer.Option(None, "--note", help="a short note"),
                   actor: str = typer.Option(None, "--actor", help="who records it (default: the OS user)")) -> None:
-    """Record that an organisation sent its report (or finished its action) for a period.
+    """Record that an organisation sent its report (or finished its action) for a period: reports
+    and actions are recorded the same way, and reminders and the escalation ladder stop for it at once.
 
     Example: dondoc report submit --task 8.R1 --dispatch 7294/UBND-VP --org ca-tinh --period 2025-H1 --at 2025-06-12 --doc "Báo cáo số 45/BC-CA ngày 12/6/2025"
     """
@@ -80,3 +81,30 @@ def report_import(file: Path = typer.Argument(..., help="a .csv or .xlsx table o
     changed = sum(r.changed for r in results)
     verb = "sẽ ghi nhận" if dry_run else "đã ghi nhận"
     typer.echo(f"{verb} {changed} dòng, {len(results) - changed} dòng đã có từ trước")
+
+
+@report_app.command("waive")
+@user_errors
+def report_waive(task: str = typer.Option(..., "--task", help="the task's key, e.g. 3.R1"),
+                 dispatch: str = typer.Option(..., "--dispatch", help="số hiệu or dispatch id"),
+                 org: str = typer.Option(..., "--org", help="the owner's code"),
+                 period: str = typer.Option(None, "--period", help="e.g. 2025-H1; default: the earliest open one"),
+                 reason: str = typer.Option(..., "--reason", help="why the issuer waived it (lý do miễn)"),
+                 by: str = typer.Option(None, "--by", help="the issuer's document, if any"),
+                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
+    """Record that the issuer waived an owner's work for a period (miễn): reminders and the ladder stop,
+    and the board no longer counts it.
+
+    Example: dondoc report waive --task 3.R1 --dispatch 125/UBND-NC --org hoi-nd --period 2025-H1 --reason "Đã báo cáo chung với Ủy ban MTTQ tỉnh"
+    """
+    from dondoc.store.db import session_scope
+    from dondoc.store.lookup import find_occurrence
+    from dondoc.store.progress import waive
+
+    with session_scope(ready_engine()) as s:
+        occ = find_occurrence(session=s, dispatch=dispatch, task=task, org=org, period=period)
+        if occ.status != "open":
+            typer.echo(f"kỳ {occ.period} của {org} không còn mở ({occ.status}): không có gì để miễn", err=True)
+            raise typer.Exit(1)
+        waive(session=s, occurrence=occ, reason=reason, actor=actor_or_default(actor), document=by)
+    typer.echo(f"đã miễn: {org}, nhiệm vụ {task}, kỳ {occ.period} (lý do: {reason})")

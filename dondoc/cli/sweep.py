@@ -93,7 +93,9 @@ def remind(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default:
 @user_errors
 def escalate(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
              dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent")) -> None:
-    """Send overdue notices to owners, and escalations to their supervising organisation, each once.
+    """Chase late work (reports and actions alike) up the escalation ladder of config/escalation.yaml:
+    the owner's coordinator, the owner's head, the supervising organisation's head, the issuer's office,
+    each rung once, counted in working days after the deadline (the extended one when granted).
 
     Example: dondoc escalate --as-of 2025-06-20
     """
@@ -106,13 +108,14 @@ def escalate(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (defaul
 @user_errors
 def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
           as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
-    """The compliance board: per organisation, on time / late / open / overdue and the on-time rate,
-    then the tasks no office is reminded of yet (chưa xác định đơn vị), with their count.
+    """The compliance board: per organisation, on time / late / open / overdue, the on-time rate (the caption
+    says how it is computed) and the tasks not yet acknowledged; then the tasks no office is reminded of
+    yet (chưa xác định đơn vị), with their count.
 
     Example: dondoc board --as-of 2025-12-31
     """
     from dondoc.app import steps as service
-    from dondoc.app.board import COLUMNS, UNASSIGNED, board_table
+    from dondoc.app.board import COLUMNS, UNASSIGNED, board_table, caption
 
     day = as_of_or_today(as_of)
     ready_engine()
@@ -121,7 +124,8 @@ def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: 
     if as_json:
         print_json(rows)
         return
-    t = Table(*COLUMNS.values(), title=f"Tình hình thực hiện nhiệm vụ đến ngày {day:%d/%m/%Y}")
+    t = Table(*COLUMNS.values(), title=f"Tình hình thực hiện nhiệm vụ đến ngày {day:%d/%m/%Y}",
+              caption=caption(settings().on_time_against))
     for r in board_table(rows):
         t.add_row(*(str(v) for v in r.values()))
     console.print(t)

@@ -10,7 +10,8 @@ import typer
 from rich.table import Table
 from sqlmodel import col, select
 
-from dondoc.cli.app import app, as_of_or_today, console, parse_day, print_json, ready_engine, settings, user_errors
+from dondoc.cli.app import (ACTOR_HELP, actor_or_default, app, as_of_or_today, console, parse_day, print_json,
+                            ready_engine, settings, user_errors)
 from dondoc.errors import DondocError
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class _OccurrenceRow(TypedDict):
     period: str
     stated_due: date
     effective_due: date
+    extended_due: date | None
     status: str
     bucket: Bucket | None
 
@@ -64,7 +66,8 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
          allow_unassigned: bool = typer.Option(
              False, "--allow-unassigned",
              help="store tasks whose lead matches no organisation as unassigned (chưa xác định đơn vị): "
-                  "the board lists them and the admins hear of them weekly until `dondoc tasks assign`")) -> None:
+                  "the board lists them and the admins hear of them weekly until `dondoc tasks assign`"),
+         actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Validate a task set and store it; loading the same file again changes nothing.
 
     Owners are resolved against the stored directory as of the dispatch's date. A lead owner that
@@ -89,7 +92,8 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
     with session_scope(ready_engine()) as s:
         directory = stored_directory(session=s)
         res = load_taskset(session=s, ts=ts, directory=directory, path=str(file), replace=replace,
-                           received_on=received_on, allow_unassigned=allow_unassigned)
+                           received_on=received_on, allow_unassigned=allow_unassigned,
+                           actor=actor_or_default(actor))
         admins = s.exec(select(m.Contact).where(m.Contact.role == "admin")).first()
     status = {"loaded": "đã nạp", "unchanged": "không thay đổi (đã nạp đúng bản này)", "replaced": "đã thay thế bản cũ"}
     carried = f", giữ {res.carried} báo cáo đã nhận" if res.status == "replaced" else ""
@@ -120,12 +124,15 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
 
     A task whose lead matches no organisation is marked "chưa xác định đơn vị" (JSON: "unassigned": true).
 
+    Each occurrence's bucket is the board's (one rule: the two views always agree; observances
+    have none).
+
     Example: dondoc tasks list --as-of 2025-06-10
     """
     from dondoc.app.steps import materialise_step
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
-    from dondoc.schedule.plan import bucket
+    from dondoc.schedule.plan import board_bucket
 
     day = as_of_or_today(as_of)
     ready_engine()
@@ -154,9 +161,12 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
             "lead": [{"name": o.name, "org": o.org_code} for o in own if o.role == "lead"],
             "support": [{"name": o.name, "org": o.org_code} for o in own if o.role == "support"],
             "occurrences": [{"id": o.id, "org": o.org_code, "period": o.period, "stated_due": o.stated_due,
-                             "effective_due": o.effective_due, "status": o.status,
-                             "bucket": bucket(effective_due=o.effective_due, status=o.status,
-                                              submitted_at=o.submitted_at, as_of=day)}
+                             "effective_due": o.effective_due, "extended_due": o.extended_effective_due,
+                             "status": o.status,
+                             "bucket": board_bucket(kind=o.kind, effective_due=o.effective_due,
+                                                    extended_due=o.extended_effective_due, status=o.status,
+                                                    submitted_at=o.submitted_at, as_of=day,
+                                                    against=settings().on_time_against)}
                             for o in mine if o.effective_due <= day + timedelta(days=400)],
             "next_due": {"stated": nxt[0].stated_due, "effective": nxt[0].effective_due} if nxt else None,
             "unassigned": unassigned,

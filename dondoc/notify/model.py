@@ -7,13 +7,33 @@ from datetime import date
 from email.message import EmailMessage
 from typing import Literal
 
-ItemKind = Literal["reminder", "overdue", "escalation", "observance", "failure", "unassigned"]
+ItemKind = Literal["reminder", "overdue", "escalation", "observance", "failure", "unassigned", "ack"]
 DeliveryStatus = Literal["sent", "retry", "failed"]
 
 
 @dataclass(frozen=True)
+class SentRung:
+    """An earlier rung of the escalation ladder: to whom (in words) and on which day."""
+
+    label: str
+    on: date
+
+
+@dataclass(frozen=True)
+class LateUnit:
+    """One late unit in an escalation block: one line each."""
+
+    name: str
+    due: date
+    days_late: int
+    rungs_sent: tuple[SentRung, ...] = ()
+    extended: bool = False  # its deadline was extended (gia hạn): `due` is the extended one
+
+
+@dataclass(frozen=True)
 class DigestItem:
-    """One line of a digest: a task occurrence, an observance, a failed delivery or a task with no office."""
+    """One line of a digest: a task occurrence, an observance, a failed delivery or a task with no office;
+    or, for an escalation, one item (task and period) with its late units."""
 
     kind: ItemKind
     dispatch_number: str | None
@@ -34,6 +54,8 @@ class DigestItem:
     classified: bool
     note: str | None
     links: tuple[tuple[str, str], ...] = ()  # (label, address): the signed answer links, when enabled
+    units: tuple[LateUnit, ...] = ()  # an escalation: the late units of this item, one line each
+    task_kind: str | None = None  # report | action: what the late units have not done
 
 
 @dataclass(frozen=True)

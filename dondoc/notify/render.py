@@ -28,9 +28,9 @@ from dondoc.notify.mime import (  # noqa: F401 - clean_header is re-exported
     parse_address,
     text_header,
 )
-from dondoc.notify.model import Digest, DigestItem, ItemKind
+from dondoc.notify.model import Digest, DigestItem, ItemKind, LateUnit
 
-KIND_ORDER: tuple[ItemKind, ...] = ("overdue", "escalation", "reminder", "observance", "unassigned", "failure")
+KIND_ORDER: tuple[ItemKind, ...] = ("escalation", "overdue", "reminder", "ack", "observance", "unassigned", "failure")
 LOCAL_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no DST, so a fixed offset is exact
 
 _ID_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -112,12 +112,18 @@ def calendar_for(digest: Digest, *, uid_seed: str) -> bytes | None:
             event.add("dtstart", item.due_effective)
             event.add("dtend", item.due_effective + timedelta(days=1))
             event.add("summary", clean_header(_event_summary(kind, item)))
+            units = [_unit_line(i, u) for i, u in enumerate(item.units, 1)]
+            if units:
+                units.insert(0, f"Các đơn vị chưa {_verb(item)}:")
             if not item.classified:
                 description = "\n".join(
-                    part for part in (item.text, item.report_to and f"Gửi báo cáo về: {item.report_to}", item.note) if part
+                    part for part in (*units, item.text, item.report_to and f"Gửi báo cáo về: {item.report_to}", item.note)
+                    if part
                 )
-                if description:
-                    event.add("description", description)
+            else:
+                description = "\n".join(units)
+            if description:
+                event.add("description", description)
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
             events += 1
@@ -126,12 +132,36 @@ def calendar_for(digest: Digest, *, uid_seed: str) -> bytes | None:
 
 def _event_summary(kind: ItemKind, item: DigestItem) -> str:
     ref = f"{item.dispatch_number or 'không số'} · mục {item.task_key}"
+    names = ", ".join(u.name for u in item.units)
+    if kind == "escalation" and item.units:
+        what = "" if item.classified else f"{item.title} "
+        return f"Đôn đốc: {what}({ref}) — chưa {_verb(item)}: {names}"
     if item.classified:
         return f"Hạn nhiệm vụ {ref}"
     if kind == "observance":
         return item.observance_name or item.title
-    prefix = {"overdue": "Quá hạn", "escalation": "Đôn đốc"}.get(kind, "Hạn")
+    prefix = {"overdue": "Quá hạn", "escalation": "Đôn đốc", "ack": "Xác nhận tiếp nhận"}.get(kind, "Hạn")
     return f"{prefix}: {item.title} ({ref})"
+
+
+def _verb(item: DigestItem) -> str:
+    """What the late units have not done: sent a report, or completed an action."""
+    return "hoàn thành nhiệm vụ" if item.task_kind == "action" else "gửi báo cáo"
+
+
+def _rungs_text(unit: LateUnit) -> str | None:
+    return ", ".join(f"{r.label} ngày {format_date(r.on)}" for r in unit.rungs_sent) or None
+
+
+def _unit_line(n: int, unit: LateUnit) -> str:
+    sent = _rungs_text(unit)
+    return (f"{n}. {unit.name}: quá hạn {unit.days_late} ngày (hạn {format_date(unit.due)}"
+            + (", đã gia hạn" if unit.extended else "") + ")" + (f"; đã nhắc: {sent}" if sent else ""))
+
+
+def _unit_view(unit: LateUnit) -> dict[str, Any]:
+    return {"name": unit.name, "due": format_date(unit.due), "since": format_date(unit.due + timedelta(days=1)),
+            "days_late": unit.days_late, "extended": unit.extended, "rungs_sent": _rungs_text(unit)}
 
 
 def _event_uid(seed: str, item: DigestItem) -> str:
@@ -161,6 +191,8 @@ def _item_view(item: DigestItem) -> Mapping[str, Any]:
             "task_key": item.task_key,
             "due": due,
             "links": _links(item),
+            "units": [_unit_view(u) for u in item.units],
+            "verb": _verb(item),
         }
     stated_differs = item.due_stated is not None and item.due_effective is not None and item.due_stated != item.due_effective
     return {
@@ -183,6 +215,8 @@ def _item_view(item: DigestItem) -> Mapping[str, Any]:
         "round_year": item.round_year,
         "note": item.note,
         "links": _links(item),
+        "units": [_unit_view(u) for u in item.units],
+        "verb": _verb(item),
     }
 
 

@@ -4,6 +4,11 @@ A sweep on day D asks, for every open occurrence, which rung of its ladder is th
 one already reached. Only that rung is a candidate; its dedupe key makes it happen once.
 So a sweep after three days of downtime sends the latest useful reminder, never three, and
 a date that has passed is not announced afterwards.
+
+After the date, work that is still open (reports and actions alike; observances are not
+chased) climbs the escalation ladder of `schedule.ladder`, counted in working days from the
+deadline that applies: the extended one when an extension was granted. An extension starts
+the reminders and the ladder again on the new date (its keys carry that date).
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from dondoc.schedule.ladder import DEFAULT_LADDER, Rung, rungs_reached
+
 if TYPE_CHECKING:
     from dondoc.schedule.calendar import WorkCalendar
 
-NoticeKind = Literal["reminder", "observance", "overdue", "escalation"]
+NoticeKind = Literal["reminder", "observance", "overdue", "escalation", "ack"]
+CHASED_KINDS = ("report", "action")  # what has a deadline to chase; an observance is a date, not a duty
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,17 @@ class OccurrenceView:
     prepare_from: date | None = None  # observances: the preparation window opens
     ladder: tuple[int, ...] | None = None  # per-occurrence override (observance remind_days)
     repeat: str | None = None  # the task's cadence: "weekly" takes the weekly ladder
+    extended_due: date | None = None  # the effective deadline granted by an extension, when there is one
+
+    @property
+    def due(self) -> date:
+        """The deadline reminders and the ladder follow: the extended one when granted."""
+        return self.extended_due or self.effective_due
+
+    @property
+    def key(self) -> str:
+        """The occurrence as its dedupe keys name it; an extension starts a new series of notices."""
+        return f"{self.id}@{self.extended_due.isoformat()}" if self.extended_due else str(self.id)
 
 
 @dataclass(frozen=True)
@@ -38,8 +57,7 @@ class LadderConfig:
     report: tuple[int, ...] = (14, 7, 3, 1, 0)
     action: tuple[int, ...] = (7, 1, 0)
     observance: tuple[int, ...] = (30, 14, 7, 1)
-    overdue_after: tuple[int, ...] = (1,)
-    escalate_after: int = 3
+    escalation: tuple[Rung, ...] = DEFAULT_LADDER  # after the date: working days and recipients
     # Weekly tasks (reports and actions alike), in WORKING days before the effective date: a
     # fortnight's ladder would announce next week's occurrence before this week's is due.
     weekly: tuple[int, ...] = (1, 0)
@@ -52,8 +70,9 @@ class Candidate:
     occurrence_id: int
     kind: NoticeKind
     org_code: str  # whose occurrence it is
-    rung: int  # days before (reminders) or after (overdue, escalation) the effective date
+    rung: int  # days before (reminders) or working days after (overdue, escalation) the effective date
     dedupe_key: str
+    to: str | None = None  # the ladder's recipient (owner_coordinator, owner_head, parent_head, issuer_office)
 
 
 def latest_rung(due: date, ladder: Sequence[int], as_of: date) -> int | None:
@@ -91,42 +110,79 @@ def _ladder(occ: OccurrenceView, cfg: LadderConfig) -> tuple[int, ...]:
 
 def plan(occurrences: Iterable[OccurrenceView], *, as_of: date, cfg: LadderConfig,
          cal: WorkCalendar | None = None) -> list[Candidate]:
-    """Every notice due by `as_of`: at most one reminder rung per occurrence, then overdue and escalation.
+    """Every notice due by `as_of`: at most one reminder rung per occurrence, then the ladder's latest rung.
 
-    A weekly occurrence takes `cfg.weekly`, counted in working days on `cal`.
+    A weekly occurrence takes `cfg.weekly`, counted in working days on `cal`. The ladder counts
+    working days on `cal` (without one, a calendar of weekends and public holidays).
     """
     out: list[Candidate] = []
     for occ in occurrences:
         if occ.status != "open":
             continue
+        due = occ.due
         if occ.repeat == "weekly" and occ.kind != "event" and occ.ladder is None:
-            rung = latest_working_rung(occ.effective_due, sorted(set(cfg.weekly), reverse=True), as_of, cal)
+            rung = latest_working_rung(due, sorted(set(cfg.weekly), reverse=True), as_of, cal)
         else:
-            rung = latest_rung(occ.effective_due, _ladder(occ, cfg), as_of)
+            rung = latest_rung(due, _ladder(occ, cfg), as_of)
         if rung is not None:
             kind: NoticeKind = "observance" if occ.kind == "event" else "reminder"
-            out.append(Candidate(occ.id, kind, occ.org_code, rung, f"{kind}:{occ.id}:{rung}"))
-        if occ.kind != "report":
+            out.append(Candidate(occ.id, kind, occ.org_code, rung, f"{kind}:{occ.key}:{rung}"))
+        if occ.kind not in CHASED_KINDS:
             continue
-        late = (as_of - occ.effective_due).days
-        reached = [d for d in cfg.overdue_after if d <= late]
-        if reached:
-            d = max(reached)
-            out.append(Candidate(occ.id, "overdue", occ.org_code, d, f"overdue:{occ.id}:{d}"))
-        if late >= cfg.escalate_after:
-            out.append(
-                Candidate(occ.id, "escalation", occ.org_code, cfg.escalate_after, f"escalation:{occ.id}")
-            )
+        for r in rungs_reached(due, cfg.escalation, as_of, cal or _plain_calendar()):
+            chase: NoticeKind = "overdue" if r.to == "owner_coordinator" else "escalation"
+            out.append(Candidate(occ.id, chase, occ.org_code, r.days, f"{chase}:{occ.key}:{r.days}:{r.to}", r.to))
     return out
+
+
+def _plain_calendar() -> WorkCalendar:
+    from dondoc.schedule.calendar import WorkCalendar
+
+    return WorkCalendar()
 
 
 Bucket = Literal["on_time", "late", "open", "overdue"]
 
 
-def bucket(*, effective_due: date, status: str, submitted_at: date | None, as_of: date) -> Bucket | None:
-    """The four states of Vietnamese task statistics (QĐ 42/2014/QĐ-TTg practice)."""
-    if status == "cancelled":
+def bucket(*, effective_due: date, status: str, submitted_at: date | None, as_of: date,
+           kind: str = "report") -> Bucket | None:
+    """The four states of Vietnamese task statistics (QĐ 42/2014/QĐ-TTg practice).
+
+    `effective_due` is the deadline judged against (the original or the extended one, as
+    configured). Observances are dates to prepare for, not duties with a deadline: no bucket.
+    """
+    if status == "cancelled" or kind == "event":
         return None
     if status == "submitted" and submitted_at is not None:
         return "on_time" if submitted_at <= effective_due else "late"
     return "open" if as_of <= effective_due else "overdue"
+
+
+def judged_due(*, effective_due: date, extended_due: date | None, against: str) -> date:
+    """The deadline the board judges on-time against: "extended" (VPCP practice) or "original"."""
+    return extended_due if against == "extended" and extended_due is not None else effective_due
+
+
+def on_time_rate(*, on_time: int, late: int, overdue: int) -> float | None:
+    """Tỉ lệ đúng hạn = đúng hạn / (đúng hạn + quá hạn + quá hạn chưa hoàn thành); None when nothing is due yet."""
+    due = on_time + late + overdue
+    return None if due == 0 else on_time / due
+
+
+BOARD_AHEAD_DAYS = 60  # open work due within this many days counts as "đang thực hiện trong hạn"
+
+
+def board_bucket(*, kind: str, effective_due: date, extended_due: date | None, status: str,
+                 submitted_at: date | None, as_of: date, against: str = "extended") -> Bucket | None:
+    """The bucket an occurrence counts in on the board and in `tasks list` alike (one rule, two views).
+
+    Submissions after `as_of` are not known yet on that day; open work due more than
+    BOARD_AHEAD_DAYS ahead is not counted yet.
+    """
+    due = judged_due(effective_due=effective_due, extended_due=extended_due, against=against)
+    known = submitted_at if submitted_at is not None and submitted_at <= as_of else None
+    if status == "submitted" and known is None:
+        status = "open"
+    if status == "open" and (extended_due or effective_due) > as_of + timedelta(days=BOARD_AHEAD_DAYS):
+        return None
+    return bucket(effective_due=due, status=status, submitted_at=known, as_of=as_of, kind=kind)

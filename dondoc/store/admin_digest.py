@@ -9,14 +9,17 @@ Both go through the notice table's dedupe key, so two sweeps at once tell an adm
 from __future__ import annotations
 
 from datetime import date, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
 from dondoc.store import models as m
 from dondoc.store.owners import UnassignedTask, unassigned_tasks
-from dondoc.store.sweep import PlanReport, SweepContext, _close_digest, _open_digest
+from dondoc.store.planning import PlanReport, _close_digest, _open_digest
+
+if TYPE_CHECKING:
+    from dondoc.store.sweep import SweepContext
 
 _EMPTY_ITEM: dict[str, Any] = {
     "dispatch_subject": None, "text": "", "owner_name": "", "due_stated": None, "due_effective": None,

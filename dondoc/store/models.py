@@ -86,6 +86,7 @@ class Task(SQLModel, table=True):
     span_start: int | None = None
     span_end: int | None = None
     active: bool = True
+    materialised_from: date | None = None  # the earliest day materialised: None until its first sweep (whole past)
 
 
 class TaskOwner(SQLModel, table=True):
@@ -123,6 +124,7 @@ class Occurrence(SQLModel, table=True):
     extended_due: date | None = None  # the deadline granted by an extension (gia hạn), as stated
     extended_effective_due: date | None = None  # the same after Điều 148
     moved_from: str | None = Field(default=None, max_length=64)  # the owner before a reorganisation moved it
+    upper_due: date | None = None  # a sub-unit of a cascaded report: the consolidator's own deadline, as stated
     created_at: datetime = _ts(nullable=False, default=utcnow)
 
 
@@ -177,9 +179,11 @@ class AuditLog(SQLModel, table=True):
     __tablename__ = "audit_log"
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _ts(nullable=False, default=utcnow)
-    actor: str = "cli"
+    actor: str = "cli"  # a CLI user, "link:<org>", "import:<file>", "sweep"
     action: str
     subject: str = ""
+    occurrence_id: int | None = Field(default=None, index=True)  # what `dondoc history` finds it by
+    dispatch_id: str | None = Field(default=None, index=True, max_length=32)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 

@@ -17,8 +17,11 @@ from dondoc.store import models as m
 from dondoc.taskset import TaskSet, to_plain
 
 
-def audit(session: Session, *, action: str, subject: str = "", detail: dict | None = None, actor: str = "cli") -> None:
-    session.add(m.AuditLog(action=action, subject=subject, detail=detail or {}, actor=actor))
+def audit(session: Session, *, action: str, subject: str = "", detail: dict | None = None, actor: str = "cli",
+          occurrence_id: int | None = None, dispatch_id: str | None = None) -> None:
+    """Record who did what; `occurrence_id` and `dispatch_id` are what `dondoc history` finds it by."""
+    session.add(m.AuditLog(action=action, subject=subject, detail=detail or {}, actor=actor,
+                           occurrence_id=occurrence_id, dispatch_id=dispatch_id))
 
 
 # ---------------------------------------------------------------- directory
@@ -42,10 +45,17 @@ class ImportResult:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    changes: list[int] = field(default_factory=list)  # reorganisations the file introduced (valid_to, successor)
 
 
-def import_directory(*, session: Session, directory: dirmod.Directory, source: str) -> ImportResult:
-    """Upsert organisations, their contacts and groups; organisations not in the file are kept."""
+def import_directory(*, session: Session, directory: dirmod.Directory, source: str, actor: str = "cli") -> ImportResult:
+    """Upsert organisations, their contacts and groups; organisations not in the file are kept.
+
+    An agency the file ends (`valid_to`, with or without a `successor`) becomes a recorded
+    reorganisation, whose open work the sweep moves on the date like `dondoc orgs merge` does.
+    """
+    from dondoc.store.reorg import sync_directory
+
     result = ImportResult()
     for g in directory.groups.values():
         group = session.get(m.OrgGroup, g.code) or m.OrgGroup(code=g.code)
@@ -81,8 +91,10 @@ def import_directory(*, session: Session, directory: dirmod.Directory, source: s
     meta.value = {"province": directory.province, "source": source}
     session.add(meta)
     if result.added or result.updated:
-        audit(session, action="orgs.import", subject=source,
+        audit(session, action="orgs.import", subject=source, actor=actor,
               detail={"added": result.added, "updated": result.updated})
+    session.flush()
+    result.changes = [c.id for c in sync_directory(session=session, actor=actor) if c.id is not None]
     return result
 
 
@@ -137,7 +149,8 @@ def _content_hash(ts: TaskSet) -> str:
 
 
 def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, path: str,
-                 replace: bool, received_on: date | None = None, allow_unassigned: bool = False) -> LoadResult:
+                 replace: bool, received_on: date | None = None, allow_unassigned: bool = False,
+                 actor: str = "cli") -> LoadResult:
     """Store a task set; an identical reload changes nothing, a changed one needs `replace`.
 
     A lead owner the directory cannot place, a task with no lead and an explicit code the directory
@@ -215,7 +228,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
                                                 "task_id": new_ids[trow.key]}))
                     result.carried += 1
         result.status, result.replaced = "replaced", current.id
-    audit(session, action=f"dispatch.{result.status}", subject=identity,
+    audit(session, action=f"dispatch.{result.status}", subject=identity, actor=actor, dispatch_id=row.id,
           detail={"dispatch_id": row.id, "path": path, "tasks": len(ts.tasks), "replaced": result.replaced,
                   "submissions_carried": result.carried,
                   "unresolved": [f"{k}: {n}" for k, n in unresolved], "unassigned": result.unassigned})

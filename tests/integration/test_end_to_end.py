@@ -117,21 +117,27 @@ class TestReminders:
 
 
 class TestEscalation:
-    def test_a_missed_report_is_escalated_to_the_supervising_organisation_once(self, loaded, cli, mailbox):
+    def test_a_missed_report_climbs_the_ladder_one_rung_at_a_time_each_once(self, loaded, cli, mailbox):
         # everyone but the Hội Nông dân reports on time
         for org in ("ubmttq-tinh", "hoi-ccb", "hoi-lhpn", "tinh-doan", "ldld-tinh", "hoi-nct"):
             code, out, err = run(cli, "report", "submit", "--task", "3.R1", "--dispatch", "125/UBND-NC",
                                  "--org", org, "--period", "2025-H1", "--at", "2025-06-12")
             assert code == 0, err
+        # due Monday 16/6: rung 1 (the owner's coordinator) on 17/6; the work already late when the
+        # dispatch was loaded (item 1, the 2024 annual report) is at its last rung: the issuer's office
         assert run(cli, "escalate", "--as-of", "2025-06-17")[0] == 0
-        overdue = recipients(mailbox)
-        assert overdue == ["vanphong@hoinongdan.haiduong.example.vn"]
-        assert run(cli, "escalate", "--as-of", "2025-06-20")[0] == 0
+        assert recipients(mailbox) == ["vanphong@hoinongdan.haiduong.example.vn", "vanphong@ubnd.haiduong.example.vn"]
+        assert run(cli, "escalate", "--as-of", "2025-06-20")[0] == 0  # rung 3: the owner's head
+        assert "lanhdao@hoinongdan.haiduong.example.vn" in recipients(mailbox)
+        assert run(cli, "escalate", "--as-of", "2025-06-23")[0] == 0  # rung 5: the parent's head
         got = [m for m in mailbox.messages() if m["To"].addresses[0].addr_spec == "chutich@mttq.haiduong.example.vn"]
         assert len(got) == 1  # the head of the parent (Ủy ban MTTQ tỉnh) hears of it once
-        assert "Hội Nông dân" in got[0].get_body(preferencelist=("plain",)).get_content()
+        body = got[0].get_body(preferencelist=("plain",)).get_content()
+        assert "Các đơn vị sau chưa gửi báo cáo" in body and "đề nghị đồng chí chỉ đạo" in body
+        assert "Hội Nông dân tỉnh Hải Dương: quá hạn 7 ngày (từ 17/06/2025; hạn 16/06/2025)" in body
+        assert "đã nhắc: đầu mối của đơn vị ngày 17/06/2025, lãnh đạo đơn vị ngày 20/06/2025" in body
         before = mailbox.count()
-        assert run(cli, "escalate", "--as-of", "2025-06-21")[0] == 0
+        assert run(cli, "escalate", "--as-of", "2025-06-24")[0] == 0
         assert mailbox.count() == before
 
     def test_the_board_counts_on_time_late_open_and_overdue(self, loaded, cli):
@@ -146,7 +152,9 @@ class TestEscalation:
         rows = {r["org_code"]: r for r in json.loads(out)}
         assert rows["hoi-ccb"]["on_time"] == 1
         assert rows["hoi-nd"]["late"] == 1
-        assert rows["hoi-lhpn"]["overdue"] == 1
+        # the 6-month report of 2025, and the annual report of 2024 (the dispatch's whole past)
+        assert rows["hoi-lhpn"]["overdue"] == 2 and rows["hoi-lhpn"]["rate"] == 0.0
+        assert rows["hoi-ccb"]["rate"] == 0.5  # 1 on time of 2 due: the annual report of 2024 is overdue
 
 
 class TestMailServerTrouble:

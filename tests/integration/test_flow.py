@@ -25,15 +25,16 @@ class TestDailyFlow:
         from flows.daily import daily_sweep
 
         result = daily_sweep(as_of=date(2025, 6, 10))
-        assert result["planned"]["messages"] == 7 and result["delivered"]["sent"] == 7
-        assert mailbox.count() == 7
+        # 7 owners reminded of the 6-month report; the UBND tỉnh's office told of the work already late
+        # when the dispatch was loaded (item 1, due 15/01/2025, and the annual report of 2024)
+        assert result["planned"]["messages"] == 8 and result["delivered"]["sent"] == 8
+        assert mailbox.count() == 8
         again = daily_sweep(as_of=date(2025, 6, 10))
-        assert again["planned"]["messages"] == 0 and mailbox.count() == 7
+        assert again["planned"]["messages"] == 0 and mailbox.count() == 8
         late = daily_sweep(as_of=date(2025, 6, 20))
-        assert late["planned"]["by_kind"] == {"overdue": 7, "escalation": 7}
-        # one digest per recipient per sweep: 7 owners told they are late; the Ủy ban MTTQ tỉnh's head
-        # told of its six member organisations, the UBND tỉnh's of the Ủy ban MTTQ tỉnh itself
-        assert late["planned"]["messages"] == 9
+        # 20/6 is the 4th working day after 16/6: the latest rung reached is the owners' heads (3), once each
+        assert late["planned"]["by_kind"] == {"escalation": 7}
+        assert late["planned"]["messages"] == 7
 
         import asyncio
 
@@ -49,7 +50,7 @@ class TestDailyFlow:
         rows = json.loads(board.data) if isinstance(board.data, str) else board.data
         total = rows[-1]
         assert total["Cơ quan, đơn vị"] == "Tổng cộng"
-        assert total["Quá hạn chưa hoàn thành"] == 7
+        assert total["Quá hạn chưa hoàn thành"] == 15  # 7 × (2025-H1 and the annual report of 2024) + item 1
         assert "overdue-list" in artifacts
 
 

@@ -173,8 +173,11 @@ class TestWeeklyLadder:
         assert (c.kind, c.rung, c.dedupe_key) == ("reminder", 1, "reminder:7:1")
 
     def test_a_missed_weekly_report_is_overdue_and_escalated_like_any_report(self) -> None:
+        # due Thursday 29/1: the first working day after is Friday 30/1, the third Tuesday 3/2
         kinds = [c.kind for c in plan([self.view(D(2026, 1, 29))], as_of=D(2026, 2, 1), cfg=self.CFG, cal=CAL)]
-        assert kinds == ["overdue", "escalation"]
+        assert kinds == ["overdue"]
+        kinds = [c.kind for c in plan([self.view(D(2026, 1, 29))], as_of=D(2026, 2, 3), cfg=self.CFG, cal=CAL)]
+        assert kinds == ["escalation"]
 
     def test_the_weekly_ladder_is_a_setting_refusing_negative_days(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from dondoc.settings import get_settings

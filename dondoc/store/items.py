@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dondoc.schedule import plan as planmod
-from dondoc.schedule.calendar import fmt
+from dondoc.schedule.calendar import ART_148, fmt, fmt_long
 from dondoc.schedule.ladder import RECIPIENT_VI, days_late
 from dondoc.schedule.observances import observance_days
 from dondoc.schedule.periods import window_phrase
@@ -53,7 +53,8 @@ def item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
     return {
         "kind": c.kind, "dispatch_number": d.number, "dispatch_subject": d.subject, "task_key": task.key,
         "title": task.title, "text": task.text, "owner_name": owner.name if owner else occ.org_code,
-        "due_stated": (occ.extended_due or occ.stated_due).isoformat(), "due_effective": due.isoformat(),
+        # an extended deadline was not written by the dispatch: no "văn bản ghi" for it (the note says it)
+        "due_stated": (due if occ.extended_due else occ.stated_due).isoformat(), "due_effective": due.isoformat(),
         "days_left": (due - ctx.as_of).days, "period_label": period_label(occ, task),
         "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
         "observance_name": obs.name if obs else None, "anniversary": anniversary, "round_year": round_year,
@@ -123,10 +124,18 @@ def cascade_sentence(occ: m.Occurrence, task: m.Task, orgs: dict[str, m.Organiza
             + (f" (đơn vị tổng hợp: {who}; hạn nội bộ theo Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b)" if who else ""))
 
 
+def extension_phrase(extended: date, effective: date, original: date) -> str:
+    """ "đã gia hạn đến Thứ Bảy, 28/06/2025, hạn cuối ngày Thứ Hai, 30/06/2025 (…); hạn ban đầu 16/06/2025" """
+    phrase = f"đã gia hạn đến {fmt_long(extended)}"
+    if effective != extended:
+        phrase += f", hạn cuối ngày {fmt_long(effective)} ({fmt(extended)} là ngày nghỉ, {ART_148})"
+    return phrase + f"; hạn ban đầu {fmt(original)}"
+
+
 def due_note(occ: m.Occurrence, task: m.Task, orgs: dict[str, m.Organization], ctx: SweepContext) -> str:
     """The date the reminder means, in words: which day, why when it moved, an extension, a cascade."""
     if occ.extended_due is not None and occ.extended_effective_due is not None:
-        phrase = (f"đã gia hạn: {ctx.cal.due_phrase(occ.extended_due)}; hạn ban đầu {fmt(occ.effective_due)}")
+        phrase = extension_phrase(occ.extended_due, occ.extended_effective_due, occ.effective_due)
     else:
         phrase = ctx.cal.due_phrase(occ.stated_due)
     if occ.upper_due is not None:

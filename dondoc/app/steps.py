@@ -105,12 +105,15 @@ def _db_guard(settings: Settings, exc: Exception) -> ConfigError:
 
 
 def materialise_step(settings: Settings, as_of: date) -> int:
-    """Create the occurrences due around `as_of`, then move open work of reorganised agencies whose
-    change takes effect by then (recorded as the sweep's doing); returns how many occurrences are new."""
+    """Create the occurrences due around `as_of`, moving the open work of reorganised agencies whose
+    change has taken effect by then (the sweep's doing, in the audit log) before and after, so that
+    work materialised now for an agency that has since ended follows too; returns how many are new."""
     from dondoc.store.reorg import apply_due_changes
 
     try:
         ctx = context(settings, as_of)
+        with session_scope(engine(settings)) as s:
+            apply_due_changes(session=s, as_of=as_of, actor="sweep")
         with session_scope(engine(settings)) as s:
             created = sweep.materialise(session=s, ctx=ctx)
         with session_scope(engine(settings)) as s:

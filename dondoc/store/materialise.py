@@ -56,6 +56,10 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
     # work a reorganisation moved away from its owner is not materialised for that owner again
     moved = set(session.exec(select(m.Occurrence.task_id, m.Occurrence.period, m.Occurrence.moved_from)
                              .where(col(m.Occurrence.moved_from).is_not(None))).all())
+    # … nor for its successor while the agency that ended still holds it (the sweep on the date moves it)
+    ended = [code for code, (valid_to, _) in valid.items() if valid_to is not None]
+    held = set(session.exec(select(m.Occurrence.task_id, m.Occurrence.period, m.Occurrence.org_code)
+                            .where(col(m.Occurrence.org_code).in_(ended))).all()) if ended else set()
     # an item whose reporting dates are split out as its own report tasks (8 → 8.R1, 8.R2) is
     # reminded through those, not a second time under the item
     reported: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -88,6 +92,8 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
                 if consolidator and spec["kind"] == "report" and successor_on(org, spec["stated_due"], valid) != consolidator:
                     own = _internal(spec, task, ctx)
                 holder = successor_on(org, own["stated_due"], valid)
+                if holder != org and (task.id, spec["period"], org) in held:
+                    continue
                 if holder is not None:
                     rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
                                  "data_to": None, "written_due": None, "notes": [], "status": "open",

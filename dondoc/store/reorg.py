@@ -108,10 +108,12 @@ def sync_directory(*, session: Session, actor: str) -> list[m.OrgChange]:
 
 
 def apply_due_changes(*, session: Session, as_of: date, actor: str = "sweep") -> list[Move]:
-    """Move the open work of agencies whose merger or renaming takes effect by `as_of`, once.
+    """Move the open work of agencies whose merger or renaming has taken effect by `as_of`.
 
-    A change is claimed with a conditional UPDATE (applied_at still empty), so of two sweeps at
-    once only one moves the work.
+    A change is claimed once with a conditional UPDATE (applied_at still empty) and audited
+    then; its old agencies' open work is moved at every sweep from then on, so that work
+    materialised later (a dispatch loaded late, its whole past) follows too. Each move is a
+    conditional UPDATE as well: of two sweeps at once, one moves an occurrence and audits it.
     """
     moves: list[Move] = []
     pending = session.exec(select(m.OrgChange).where(col(m.OrgChange.applied_at).is_(None), m.OrgChange.on <= as_of)
@@ -120,16 +122,17 @@ def apply_due_changes(*, session: Session, as_of: date, actor: str = "sweep") ->
         claimed = session.execute(update(m.OrgChange).where(col(m.OrgChange.id) == change.id,
                                                             col(m.OrgChange.applied_at).is_(None))
                                   .values(applied_at=m.utcnow()))
-        if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            continue
-        if change.kind in ("merge", "rename"):
-            for old in change.old_codes:
-                moves += move_open_work(session=session, old=old, new=change.new_codes[0], actor=actor,
-                                        why=f"{KINDS_VI[change.kind]} từ ngày {change.on:%d/%m/%Y}")
-        audit(session, action="orgs.apply", subject=f"org_change:{change.id}", actor=actor,
-              detail={"kind": change.kind, "old": change.old_codes, "new": change.new_codes,
-                      "on": change.on.isoformat(), "moved": sum(not mv.merged for mv in moves),
-                      "merged": sum(mv.merged for mv in moves)})
+        if claimed.rowcount == 1:  # type: ignore[attr-defined]
+            audit(session, action="orgs.apply", subject=f"org_change:{change.id}", actor=actor,
+                  detail={"kind": change.kind, "old": change.old_codes, "new": change.new_codes,
+                          "on": change.on.isoformat()})
+    effective = session.exec(select(m.OrgChange).where(col(m.OrgChange.kind).in_(("merge", "rename")),
+                                                       m.OrgChange.on <= as_of)
+                             .order_by(col(m.OrgChange.on), col(m.OrgChange.id))).all()
+    for change in effective:
+        for old in change.old_codes:
+            moves += move_open_work(session=session, old=old, new=change.new_codes[0], actor=actor,
+                                    why=f"{KINDS_VI[change.kind]} từ ngày {change.on:%d/%m/%Y}")
     return moves
 
 
@@ -151,17 +154,17 @@ def move_open_work(*, session: Session, old: str, new: str, actor: str, why: str
     moves = []
     for occ in occs:
         merged = (occ.task_id, occ.period) in held
-        if merged:
-            occ.status = "cancelled"
-        else:
-            occ.org_code, occ.moved_from = new, old
-            held.add((occ.task_id, occ.period))
-        session.add(occ)
+        values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old}
+        done = session.execute(update(m.Occurrence).where(col(m.Occurrence.id) == occ.id, m.Occurrence.org_code == old,
+                                                          m.Occurrence.status == "open").values(**values))
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            continue  # a concurrent sweep moved it first
+        held.add((occ.task_id, occ.period))
         moves.append(Move(occ.id or 0, old, new, merged))
         audit(session, action="occurrence.merged" if merged else "occurrence.move", subject=f"occurrence:{occ.id}",
               actor=actor, occurrence_id=occ.id, dispatch_id=dispatch_of.get(occ.task_id),
               detail={"from": old, "to": new, "period": occ.period, "why": why})
-    session.flush()
+    session.expire_all()
     return moves
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from dondoc.cli.app import (ACTOR_HELP, actor_or_default, app, console, parse_day, print_json, ready_engine,
-                            settings, user_errors)
+from dondoc.cli.app import (ACTOR_HELP, actor_or_default, app, as_of_or_today, console, parse_day, print_json,
+                            ready_engine, settings, user_errors)
 from dondoc.errors import DondocError
 
 
@@ -51,6 +51,11 @@ def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `d
     if list_:
         _list(all_, as_json)
         return
+    if task:
+        from dondoc.app.steps import materialise_step
+
+        ready_engine()
+        materialise_step(settings(), as_of_or_today(None))
     with session_scope(ready_engine()) as s:
         if approve is not None:
             row = ext.approve(session=s, extension_id=approve, actor=who, cal=cal, document=by)

@@ -97,10 +97,13 @@ def report_waive(task: str = typer.Option(..., "--task", help="the task's key, e
 
     Example: dondoc report waive --task 3.R1 --dispatch 125/UBND-NC --org hoi-nd --period 2025-H1 --reason "Đã báo cáo chung với Ủy ban MTTQ tỉnh"
     """
+    from dondoc.app.steps import materialise_step
     from dondoc.store.db import session_scope
     from dondoc.store.lookup import find_occurrence
     from dondoc.store.progress import waive
 
+    ready_engine()
+    materialise_step(settings(), as_of_or_today(None))
     with session_scope(ready_engine()) as s:
         occ = find_occurrence(session=s, dispatch=dispatch, task=task, org=org, period=period)
         if occ.status != "open":

@@ -88,7 +88,8 @@ def history(*, session: Session, occurrence_ids: list[int], dispatch_id: str | N
                         .where(col(m.Notice.occurrence_id).in_(occurrence_ids))).all()
     for n, box in rows:
         occ = occs.get(n.occurrence_id)
-        out.append(Entry(_utc(box.sent_at or n.created_at), "sweep", f"notice.{n.kind}", n.occurrence_id,
+        # when it was decided (the clock, like every other entry), not the replayed day it was sent as of
+        out.append(Entry(_utc(n.created_at), "sweep", f"notice.{n.kind}", n.occurrence_id,
                          occ.org_code if occ else None,
                          {"to": n.recipient_email, "as_of": box.as_of.isoformat(), "status": box.status,
                           "rung": n.rung, "key": n.dedupe_key}))

@@ -197,14 +197,14 @@ def _due_lines(occ, task, s_) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _extension_lines(occurrence_id: int) -> list[str]:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
     with session_scope(ready_engine()) as s:
         rows = s.exec(select(m.Extension).where(m.Extension.occurrence_id == occurrence_id,
-                                               m.Extension.status == "granted").order_by(m.Extension.id)).all()
+                                               m.Extension.status == "granted").order_by(col(m.Extension.id))).all()
     return [f"  theo {r.document or '(không ghi văn bản)'}" + (f"; lý do: {r.reason}" if r.reason else "")
             + (f"; người quyết định: {r.decided_by}" if r.decided_by else "") for r in rows]
 

@@ -119,9 +119,10 @@ def _list(include_decided: bool, as_json: bool) -> None:
     status_vi = {"requested": "chờ xử lý", "granted": "đã chấp thuận", "refused": "đã từ chối"}
     t = Table("số", "cơ quan", "văn bản · mục", "kỳ", "hạn hiện tại", "đề nghị đến", "lý do", "người đề nghị", "tình trạng",
               title="Đề nghị gia hạn")
-    for r in data:
-        t.add_row(str(r["id"]), r["org"] or "", f"{r['dispatch']} · {r['task']}", r["period"] or "",
-                  _day(r["from"]), _day(r["to"]), r["reason"], r["requested_by"] or "", status_vi.get(r["status"], r["status"]))
+    for row in data:
+        t.add_row(str(row["id"]), str(row["org"] or ""), f"{row['dispatch']} · {row['task']}", str(row["period"] or ""),
+                  _day(str(row["from"])), _day(str(row["to"])), str(row["reason"]), str(row["requested_by"] or ""),
+                  status_vi.get(str(row["status"]), str(row["status"])))
     console.print(t)
 
 

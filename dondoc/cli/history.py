@@ -53,7 +53,7 @@ def history_cmd(occurrence: int = typer.Argument(None, help="an occurrence id (s
         print_json(data)
         return
     t = Table("thời điểm", "người thực hiện", "việc", "kỳ theo dõi", "cơ quan", "chi tiết", title=title)
-    for e, row in zip(entries, data):
+    for e in entries:
         t.add_row(e.at.astimezone(tz).strftime("%d/%m/%Y %H:%M"), e.actor, e.action_vi,
-                  str(e.occurrence_id or ""), e.org_code or "", row["description"])
+                  str(e.occurrence_id or ""), e.org_code or "", describe(e))
     console.print(t)

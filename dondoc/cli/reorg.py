@@ -146,11 +146,11 @@ def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work 
     if task and not dispatch:
         raise DondocError("--task cần đi kèm --dispatch")
     with session_scope(ready_engine()) as s:
-        task_ids = None
+        task_ids: set[int] | None = None
         if dispatch:
             d = find_dispatch(session=s, ref=dispatch)
             q = select(m.Task.id).where(m.Task.dispatch_id == d.id)
-            task_ids = set(s.exec(q.where(m.Task.key == task) if task else q).all())
+            task_ids = {i for i in s.exec(q.where(m.Task.key == task) if task else q).all() if i is not None}
             if not task_ids:
                 raise DondocError(f"văn bản {dispatch!r} không có nhiệm vụ {task!r}")
         moves = assign(session=s, old=old, new=to, actor=actor_or_default(actor), task_ids=task_ids,
@@ -187,8 +187,9 @@ def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"
         return
     t = Table("#", "loại", "cơ quan cũ", "cơ quan mới", "từ ngày", "tình trạng", "người ghi", "việc chờ phân công",
               title=f"Thay đổi tổ chức — {day:%d/%m/%Y}")
-    for c, row in zip(changes, data):
-        state = (f"đã áp dụng" if c.applied_at else ("chờ đến ngày" if c.on > day else "chờ lần quét tới"))
+    for c in changes:
+        state = "đã áp dụng" if c.applied_at else ("chờ đến ngày" if c.on > day else "chờ lần quét tới")
+        waiting_here = sum(1 for w in waiting if w[0] == c.id)
         t.add_row(str(c.id), KINDS_VI.get(c.kind, c.kind), ", ".join(c.old_codes), ", ".join(c.new_codes),
-                  f"{c.on:%d/%m/%Y}", state, c.actor, str(len(row["awaiting_assignment"])) if c.kind in ("split", "abolish") else "")
+                  f"{c.on:%d/%m/%Y}", state, c.actor, str(waiting_here) if c.kind in ("split", "abolish") else "")
     console.print(t)

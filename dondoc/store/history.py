@@ -63,7 +63,7 @@ def history(*, session: Session, occurrence_ids: list[int], dispatch_id: str | N
     pairs = {(o.task_id, o.org_code) for o in occs.values()}
     task_keys = dict(session.exec(select(m.Task.id, m.Task.key).where(col(m.Task.id).in_({t for t, _ in pairs}))).all())
     dispatches = set(session.exec(select(m.Task.dispatch_id).where(col(m.Task.id).in_(set(task_keys)))).all())
-    cond = col(m.AuditLog.occurrence_id).in_(occurrence_ids)
+    cond: Any = col(m.AuditLog.occurrence_id).in_(occurrence_ids)
     if dispatch_id or dispatches:
         cond = or_(cond, col(m.AuditLog.dispatch_id).in_({dispatch_id} | dispatches if dispatch_id else dispatches))
     recorded: set[int] = set()

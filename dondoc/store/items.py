@@ -84,7 +84,7 @@ def escalation_item(late: list[tuple[planmod.Candidate, m.Occurrence, list[SentR
         "kind": "escalation", "task_kind": task.kind, "dispatch_number": d.number, "dispatch_subject": d.subject,
         "task_key": task.key, "title": task.title, "text": task.text, "owner_name": "",
         "due_stated": (first.written_due or upper or first.stated_due).isoformat(),
-        "due_effective": min(u["due"] for u in units), "days_left": None, "period_label": period_label(first, task),
+        "due_effective": min(chased_due(occ) for _, occ, _ in late).isoformat(), "days_left": None, "period_label": period_label(first, task),
         "window_phrase": window_phrase(window) if window else None, "report_to": task.report_to,
         "observance_name": None, "anniversary": None, "round_year": False, "classified": d.classified,
         "occurrence_id": first.id, "note": cascade_sentence(first, task, orgs) if upper else None, "units": units,

@@ -104,9 +104,10 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
         issuer_org = orgs.get(first_dispatch.issuer_org or "")
         reply = recipients(contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
-        org = orgs.get(org_code)
+        to_org = orgs.get(org_code)
         _close_digest(session, row, report, {
-            "recipient_name": contact.name, "org_name": org.name if org else org_code, "as_of": ctx.as_of.isoformat(),
+            "recipient_name": contact.name, "org_name": to_org.name if to_org else org_code,
+            "as_of": ctx.as_of.isoformat(),
             "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
             "reply_to": reply[0].email if reply else None, "items": payload_items,
         })

@@ -155,8 +155,9 @@ def move_open_work(*, session: Session, old: str, new: str, actor: str, why: str
     for occ in occs:
         merged = (occ.task_id, occ.period) in held
         values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old}
-        done = session.execute(update(m.Occurrence).where(col(m.Occurrence.id) == occ.id, m.Occurrence.org_code == old,
-                                                          m.Occurrence.status == "open").values(**values))
+        done = session.execute(update(m.Occurrence).where(col(m.Occurrence.id) == occ.id,
+                                                          col(m.Occurrence.org_code) == old,
+                                                          col(m.Occurrence.status) == "open").values(**values))
         if done.rowcount != 1:  # type: ignore[attr-defined]
             continue  # a concurrent sweep moved it first
         held.add((occ.task_id, occ.period))

@@ -13,13 +13,13 @@ from rich.table import Table
 from sqlmodel import col, select
 
 from dondoc.app import steps as service
-from dondoc.app.board import COLUMNS, KIND_VI, board_table
+from dondoc.app.board import COLUMNS, KIND_VI, board_table, caption
 from dondoc.directory import load_directory
 from dondoc.settings import Settings, get_settings
 from dondoc.store import models as m
 from dondoc.store.db import session_scope, upgrade
 from dondoc.store.repo import import_directory, load_taskset, stored_directory
-from dondoc.store.sweep import submit
+from dondoc.store.progress import submit
 from dondoc.taskset import Source, dump_yaml
 
 SAMPLE = "cv-18-ubnd-nc-2025.txt"
@@ -81,7 +81,7 @@ def run_demo(*, directory: Path, start: date, days: int, console: Console) -> No
         last = start + timedelta(days=days - 1)
         _print_summary(engine, sent, console)
         rows = service.board_step(s, last)
-        t = Table(*COLUMNS.values(), title=f"Bảng theo dõi đến ngày {last:%d/%m/%Y}")
+        t = Table(*COLUMNS.values(), title=f"Bảng theo dõi đến ngày {last:%d/%m/%Y}", caption=caption(s.on_time_against))
         for r in board_table(rows):
             t.add_row(*(str(v) for v in r.values()))
         console.print(t)

@@ -61,6 +61,7 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     chased = {c.occurrence_id for c in cands if c.kind in ("overdue", "escalation")}
     sent = sent_rungs(session, chased, by_id)  # type: ignore[arg-type]
     per_recipient: dict[tuple[str, str], list[tuple[planmod.Candidate, m.Contact]]] = defaultdict(list)
+    rungs: dict[tuple[int, str], dict[str, Any]] = {}  # the ladder's rungs planned now, inserted at once
     for c in cands:
         occ = by_id[c.occurrence_id]
         task = tasks[occ.task_id]
@@ -90,8 +91,9 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
             task = tasks[occ.task_id]
             report.by_kind[c.kind] += 1
             if c.kind in ("overdue", "escalation"):
-                insert_ignore(session, m.Escalation, [dict(occurrence_id=occ.id, step=step_of(c, occ), as_of=ctx.as_of,
-                                                           to_org=org_code, created_at=m.utcnow())])
+                step = step_of(c, occ)
+                rungs.setdefault((c.occurrence_id, step), dict(occurrence_id=occ.id, step=step, as_of=ctx.as_of,
+                                                               to_org=org_code, created_at=m.utcnow()))
             if c.kind == "escalation":
                 blocks[(occ.task_id, occ.period)].append(c)
             else:
@@ -111,6 +113,9 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
             "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
             "reply_to": reply[0].email if reply else None, "items": payload_items,
         })
+    rows = list(rungs.values())
+    for i in range(0, len(rows), 500):
+        insert_ignore(session, m.Escalation, rows[i : i + 500])
     return report
 
 

@@ -159,8 +159,10 @@ def serve() -> None:
 
     Example: PREFECT_API_URL=http://127.0.0.1:4200/api dondoc serve
     """
+    from dondoc.app.steps import escalation
     from flows.serve import serve_daily
 
+    escalation(settings())  # a bad config/escalation.yaml stops the start, not the first sweep
     serve_daily()
 
 @app.command("run")
@@ -172,5 +174,8 @@ def run(once: bool = typer.Option(False, "--once", help="run one sweep now and e
     """
     from dondoc.app.embedded import run_embedded
 
+    from dondoc.app.steps import escalation
+
     ready_engine()
+    escalation(settings())  # a bad config/escalation.yaml stops the start, not the first sweep
     run_embedded(settings(), once=once)

@@ -163,6 +163,7 @@ def _acknowledge(s: Session, *, task: m.Task, org: str, actor: str, now: datetim
     s.add(m.Acknowledgement(task_id=task_id, org_code=org, at=now, actor=actor))
     s.flush()
     audit(s, action="task.acknowledge", actor=actor, subject=f"{_task_dispatch_ref(s, task)}#{task.key}",
+          dispatch_id=task.dispatch_id,
           detail={"org": org, "task_id": task_id, "occurrence_id": occurrence_id, "at": now.isoformat()})
     return AckOutcome(task_id=task_id, org_code=org, at=now, already=False)
 
@@ -221,7 +222,8 @@ def _complete(s: Session, *, occurrence_id: int, org: str, document: str | None,
     s.add(occ)
     if task.id is not None:  # done implies received
         _acknowledge(s, task=task, org=org, actor=actor, now=now, occurrence_id=occ.id)
-    audit(s, action="occurrence.done", actor=actor, subject=_subject(task, dispatch),
+    audit(s, action="occurrence.done", actor=actor, subject=_subject(task, dispatch), occurrence_id=occ.id,
+          dispatch_id=task.dispatch_id,
           detail={"occurrence_id": occ.id, "org": org, "period": occ.period, "kind": occ.kind, "at": at.isoformat(),
                   "due": due_of(occ).isoformat(), "document": doc, "note": text, "source": source})
     return DoneOutcome(occurrence_id=occ.id or 0, org_code=org, period=occ.period, at=at, due=due_of(occ),
@@ -304,7 +306,8 @@ def request_extension(engine: Engine, *, occurrence_id: int, org: str, to_date: 
                           status="requested", requested_by=actor, requested_at=stamp)
         s.add(row)
         s.flush()
-        audit(s, action="extension.request", actor=actor, subject=_subject(task, dispatch),
+        audit(s, action="extension.request", actor=actor, subject=_subject(task, dispatch), occurrence_id=occ.id,
+              dispatch_id=task.dispatch_id,
               detail={"occurrence_id": occ.id, "extension_id": row.id, "org": org, "period": occ.period,
                       "from_due": current.isoformat(), "to_due": to_date.isoformat(), "reason": why})
         return ExtensionOutcome(extension_id=row.id or 0, occurrence_id=occ.id or 0, from_due=current,

@@ -81,18 +81,6 @@ def as_of_or_today(value: str | None) -> date:
 ACTOR_HELP = "who does it, for the audit log (default: the OS user)"
 
 
-def actor_or_default(value: str | None) -> str:
-    """The actor recorded in the audit log: `--actor`, else the OS user running the command."""
-    if value and value.strip():
-        return value.strip()
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        return f"uid:{os.getuid()}"
-
-
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from dondoc.cli.app import (ACTOR_HELP, actor_or_default, app, as_of_or_today, console, parse_day, print_json,
+from dondoc.cli.app import (ACTOR_HELP, cli_actor, app, as_of_or_today, console, parse_day, print_json,
                             ready_engine, settings, user_errors)
 from dondoc.errors import DondocError
 
@@ -42,7 +42,7 @@ def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `d
     from dondoc.store.db import session_scope
     from dondoc.store.lookup import find_occurrence, occurrence_by_id
 
-    who = actor_or_default(actor)
+    who = cli_actor(actor)
     cal = work_calendar(settings())
     modes = sum(bool(x) for x in (list_, approve is not None, refuse is not None, to or occurrence is not None or task))
     if modes != 1:

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from sqlmodel import select
 
-from dondoc.cli.app import ACTOR_HELP, actor_or_default, console, orgs_app, print_json, ready_engine, user_errors
+from dondoc.cli.app import ACTOR_HELP, cli_actor, console, orgs_app, print_json, ready_engine, user_errors
 
 
 class _ContactRow(TypedDict):
@@ -45,7 +45,7 @@ def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
 
     directory = load_directory(file)
     with session_scope(ready_engine()) as s:
-        res = import_directory(session=s, directory=directory, source=str(file), actor=actor_or_default(actor))
+        res = import_directory(session=s, directory=directory, source=str(file), actor=cli_actor(actor))
     typer.echo(f"{file}: {len(res.added)} added, {len(res.updated)} updated, {len(res.unchanged)} unchanged, "
                f"{len(directory.groups)} groups")
     if res.changes:

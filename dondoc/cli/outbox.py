@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from sqlmodel import col, select
 
-from dondoc.cli.app import actor_or_default, app, console, print_json, ready_engine, user_errors
+from dondoc.cli.app import cli_actor, app, console, print_json, ready_engine, user_errors
 from dondoc.errors import NotFoundError
 
 outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
@@ -83,6 +83,6 @@ def outbox_retry(ids: list[str] = typer.Argument(..., help="outbox ids (or uniqu
             row.status, row.attempts, row.last_error = "pending", 0, None
             row.next_attempt_at = datetime(1970, 1, 1, tzinfo=timezone.utc)
             s.add(row)
-            audit(s, action="outbox.retry", subject=row.id, actor=actor_or_default(None))
+            audit(s, action="outbox.retry", subject=row.id, actor=cli_actor())
     typer.echo(f"queued again: {len(ids)}")
 

@@ -7,7 +7,7 @@ from datetime import date
 import typer
 from rich.table import Table
 
-from dondoc.cli.app import (ACTOR_HELP, actor_or_default, as_of_or_today, console, orgs_app, parse_day,
+from dondoc.cli.app import (ACTOR_HELP, cli_actor, as_of_or_today, console, orgs_app, parse_day,
                             print_json, ready_engine, user_errors)
 from dondoc.errors import DondocError
 
@@ -34,7 +34,7 @@ def _record(kind: str, old: list[str], new: list[str], on: str, actor: str | Non
 
     day = _on(on)
     with session_scope(ready_engine()) as s:
-        change, fresh = record_change(session=s, kind=kind, old=old, new=new, on=day, actor=actor_or_default(actor),
+        change, fresh = record_change(session=s, kind=kind, old=old, new=new, on=day, actor=cli_actor(actor),
                                       new_name=name)
         change_id = change.id
     into = f" → {', '.join(new)}" if new else ""
@@ -153,7 +153,7 @@ def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work 
             task_ids = {i for i in s.exec(q.where(m.Task.key == task) if task else q).all() if i is not None}
             if not task_ids:
                 raise DondocError(f"văn bản {dispatch!r} không có nhiệm vụ {task!r}")
-        moves = assign(session=s, old=old, new=to, actor=actor_or_default(actor), task_ids=task_ids,
+        moves = assign(session=s, old=old, new=to, actor=cli_actor(actor), task_ids=task_ids,
                        occurrence_ids=set(occurrence) if occurrence else None)
     moved = sum(not mv.merged for mv in moves)
     merged = sum(mv.merged for mv in moves)

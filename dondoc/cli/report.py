@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from dondoc.cli.app import ACTOR_HELP, actor_or_default, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
+from dondoc.cli.app import ACTOR_HELP, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
 
 report_app = typer.Typer(no_args_is_help=True, help="Reports and actions the owners finished; waivers.")
 app.add_typer(report_app, name="report")
@@ -109,5 +109,5 @@ def report_waive(task: str = typer.Option(..., "--task", help="the task's key, e
         if occ.status != "open":
             typer.echo(f"kỳ {occ.period} của {org} không còn mở ({occ.status}): không có gì để miễn", err=True)
             raise typer.Exit(1)
-        waive(session=s, occurrence=occ, reason=reason, actor=actor_or_default(actor), document=by)
+        waive(session=s, occurrence=occ, reason=reason, actor=cli_actor(actor), document=by)
     typer.echo(f"đã miễn: {org}, nhiệm vụ {task}, kỳ {occ.period} (lý do: {reason})")

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from sqlmodel import col, select
 
-from dondoc.cli.app import (ACTOR_HELP, actor_or_default, app, as_of_or_today, console, parse_day, print_json,
+from dondoc.cli.app import (ACTOR_HELP, cli_actor, app, as_of_or_today, console, parse_day, print_json,
                             ready_engine, settings, user_errors)
 from dondoc.errors import DondocError
 
@@ -93,7 +93,7 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
         directory = stored_directory(session=s)
         res = load_taskset(session=s, ts=ts, directory=directory, path=str(file), replace=replace,
                            received_on=received_on, allow_unassigned=allow_unassigned,
-                           actor=actor_or_default(actor))
+                           actor=cli_actor(actor))
         admins = s.exec(select(m.Contact).where(m.Contact.role == "admin")).first()
     status = {"loaded": "đã nạp", "unchanged": "không thay đổi (đã nạp đúng bản này)", "replaced": "đã thay thế bản cũ"}
     carried = f", giữ {res.carried} báo cáo đã nhận" if res.status == "replaced" else ""

@@ -18,7 +18,7 @@ from dondoc.store import models as m
 ACTION_VI = {
     "occurrence.create": "tạo kỳ theo dõi",
     "report.submit": "ghi nhận đã hoàn thành / đã gửi báo cáo",
-    "occurrence.complete": "ghi nhận đã hoàn thành / đã gửi báo cáo",
+    "occurrence.done": "ghi nhận đã hoàn thành / đã gửi báo cáo",
     "occurrence.waive": "miễn thực hiện",
     "occurrence.move": "chuyển cho cơ quan kế thừa",
     "occurrence.merged": "hủy do cơ quan kế thừa đã có nhiệm vụ này",
@@ -71,11 +71,12 @@ def history(*, session: Session, occurrence_ids: list[int], dispatch_id: str | N
         if a.occurrence_id is None and dispatch_id is None:
             # a dispatch-wide record, shown for one occurrence only when it concerns its task and owner
             if a.action != "task.acknowledge" or not any(
-                    a.detail.get("org") == org and task_keys.get(t) == a.detail.get("task") for t, org in pairs):
+                    a.detail.get("org") == org and (a.detail.get("task_id") == t or task_keys.get(t) == a.detail.get("task"))
+                    for t, org in pairs):
                 continue
         if a.occurrence_id is not None and a.occurrence_id not in occs:
             continue
-        if a.action in ("report.submit", "occurrence.complete") and a.occurrence_id:
+        if a.action in ("report.submit", "occurrence.done") and a.occurrence_id:
             recorded.add(a.occurrence_id)
         org = occs[a.occurrence_id].org_code if a.occurrence_id in occs else a.detail.get("org")
         out.append(Entry(_utc(a.at), a.actor, a.action, a.occurrence_id, org, dict(a.detail)))
@@ -114,12 +115,14 @@ def describe(e: Entry) -> str:
         return f"đề nghị đến {_day(d['to'])}; lý do từ chối: {d.get('reason', '')}"
     if e.action in ("occurrence.move", "occurrence.merged"):
         return f"{d['from']} → {d['to']} ({d.get('why', '')})"
-    if e.action in ("report.submit", "occurrence.complete"):
+    if e.action in ("report.submit", "occurrence.done"):
         return "ngày " + _day(d.get("at")) + (f"; {d['document']}" if d.get("document") else "")
     if e.action == "occurrence.waive":
         return f"lý do: {d.get('reason', '')}" + (f"; {d['document']}" if d.get("document") else "")
     if e.action == "task.acknowledge":
-        return f"{d.get('org', '')}, mục {d.get('task', '')}"
+        return f"{d.get('org', '')}" + (f", mục {d['task']}" if d.get("task") else "")
+    if e.action == "extension.request":
+        return f"từ {_day(d.get('from_due'))} đến {_day(d.get('to_due'))}; lý do: {d.get('reason', '')}"
     return ", ".join(f"{k}: {v}" for k, v in d.items() if v not in (None, "", [], {}))
 
 

@@ -1,13 +1,16 @@
-"""How work moves forward: done (reports and actions alike), waived, acknowledged. Never commits."""
+"""Store-level changes of an occurrence's state: done (the demo's simulated offices) and waived (miễn).
+
+Never commits. The offices' answers (receipt, done, extension request) go through
+dondoc/app/answers.py, which the CLI, the web pages and the receipts import share.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session
 
 from dondoc.store import models as m
-from dondoc.store.bulk import insert_ignore
 from dondoc.store.repo import audit
 
 
@@ -30,14 +33,3 @@ def waive(*, session: Session, occurrence: m.Occurrence, reason: str, actor: str
     audit(session, action="occurrence.waive", subject=f"occurrence:{occurrence.id}", actor=actor,
           occurrence_id=occurrence.id, dispatch_id=task.dispatch_id if task else None,
           detail={"org": occurrence.org_code, "period": occurrence.period, "reason": reason, "document": document})
-
-
-def acknowledge(*, session: Session, task_id: int, org_code: str, actor: str, at: datetime | None = None) -> bool:
-    """Record that an owner confirmed receipt of a task (once); returns whether it is new."""
-    new = insert_ignore(session, m.Acknowledgement, [dict(task_id=task_id, org_code=org_code, actor=actor,
-                                                          at=at or m.utcnow())], returning=m.Acknowledgement.id)
-    if new:
-        task = session.get(m.Task, task_id)
-        audit(session, action="task.acknowledge", subject=f"task:{task_id}", actor=actor,
-              dispatch_id=task.dispatch_id if task else None, detail={"org": org_code, "task": task.key if task else None})
-    return bool(new)

@@ -23,14 +23,15 @@ def received(env, cli, tmp_path):  # type: ignore[no-untyped-def]
 def acknowledge(org: str, actor: str) -> None:
     from sqlmodel import select
 
+    from dondoc.app import answers
     from dondoc.settings import get_settings
     from dondoc.store import models as m
     from dondoc.store.db import get_engine, session_scope
-    from dondoc.store.progress import acknowledge as ack
 
-    with session_scope(get_engine(get_settings().database_url)) as s:
-        task = s.exec(select(m.Task).where(m.Task.key == "1")).one()
-        ack(session=s, task_id=task.id, org_code=org, actor=actor)
+    engine = get_engine(get_settings().database_url)
+    with session_scope(engine) as s:
+        task_id = s.exec(select(m.Task.id).where(m.Task.key == "1")).one()
+    answers.acknowledge(engine, org=org, actor=actor, task_id=task_id)
 
 
 def unacknowledged(cli, day: str) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -30,15 +30,18 @@ class TestHistory:
     def test_an_occurrences_history_names_the_cli_user_the_os_user_and_the_sweep(self, loaded, cli):
         assert run(cli, "escalate", "--as-of", "2025-06-17")[0] == 0
         code, _, err = run(cli, "report", "submit", "--task", "1", "--dispatch", "88/UBND-VP", "--org", "so-a",
-                           "--at", "2025-06-18", "--document", "Báo cáo số 45/BC-SNV ngày 18/6/2025")
+                           "--at", "2025-06-18", "--doc", "Báo cáo số 45/BC-SNV ngày 18/6/2025")
         assert code == 0, err
         code, out, _ = run(cli, "tasks", "list", "--as-of", "2025-06-18", "--json")
         occ = next(o for o in json.loads(out)[0]["occurrences"] if o["org"] == "so-a")
         entries = history(cli, str(occ["id"]))
-        assert [(e["actor"], e["action"]) for e in entries] == [
-            ("sweep", "occurrence.create"), ("sweep", "notice.overdue"), (getpass.getuser(), "report.submit")]
+        assert [(e["actor"], e["action"]) for e in entries[:2]] == [("sweep", "occurrence.create"), ("sweep", "notice.overdue")]
+        # done implies received: the answer and the receipt it implies, both by the OS user
+        assert sorted((e["actor"], e["action"]) for e in entries[2:]) == [
+            (getpass.getuser(), "occurrence.done"), (getpass.getuser(), "task.acknowledge")]
         assert entries[1]["description"].startswith("tới vt@snv.example.vn, đợt quét ngày 17/06/2025, đã gửi")
-        assert entries[2]["description"] == "ngày 18/06/2025; Báo cáo số 45/BC-SNV ngày 18/6/2025"
+        [done] = [e for e in entries if e["action"] == "occurrence.done"]
+        assert done["description"] == "ngày 18/06/2025; Báo cáo số 45/BC-SNV ngày 18/6/2025"
         code, out, _ = run(cli, "history", str(occ["id"]))
         assert "người thực hiện" in out and "ghi nhận đã hoàn thành / đã gửi báo cáo" in out
 

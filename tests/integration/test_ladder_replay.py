@@ -47,7 +47,7 @@ class TestTheLadderReplayed:
         waive = ("report", "waive", "--task", "1", "--dispatch", "88/UBND-VP", "--org", "hoi-c",
                  "--reason", "Đã báo cáo chung với Ủy ban MTTQ tỉnh", "--actor", "nguyen.van.a")
         submit = ("report", "submit", "--task", "1", "--dispatch", "88/UBND-VP", "--org", "so-b", "--at", "2025-06-20",
-                  "--document", "Báo cáo số 45/BC-STC ngày 20/6/2025")
+                  "--doc", "Báo cáo số 45/BC-STC ngày 20/6/2025")
         got = replay(cli, Inbox(mailbox), thirty_days(), {date(2025, 6, 18): [waive], date(2025, 6, 20): [submit]})
         sent = {(day, who) for day, per in got.items() for who in per}
         assert sent == {

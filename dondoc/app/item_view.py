@@ -42,6 +42,8 @@ class ItemInfo:
     acknowledged_at: datetime | None
     pending_extension_to: date | None
     moved_from: str | None
+    upper_due: date | None = None  # a cascaded report's sub-unit: the consolidator's own deadline, as stated
+    consolidator: str | None = None  # … and the consolidator's name
 
     @property
     def due(self) -> date:
@@ -74,5 +76,11 @@ def describe(engine: Engine, *, occurrence_id: int) -> ItemInfo:
             extended_due=occ.extended_due, extended_effective_due=occ.extended_effective_due, status=occ.status,
             submitted_at=occ.submitted_at, submitted_doc=occ.submitted_doc, submitted_by=occ.submitted_by,
             acknowledged_at=as_utc(ack.at) if ack else None, pending_extension_to=pending.to_due if pending else None,
-            moved_from=occ.moved_from,
+            moved_from=occ.moved_from, upper_due=occ.upper_due,
+            consolidator=_name(s, task.cascade_by) if occ.upper_due and task.cascade_by else None,
         )
+
+
+def _name(s, code: str) -> str:  # type: ignore[no-untyped-def]
+    org = s.get(m.Organization, code)
+    return org.name if org else code

@@ -67,7 +67,8 @@ class TestDone:
         assert ack.actor == "ana"
 
     def test_an_action_is_done_the_same_way_as_a_report(self, engine) -> None:  # type: ignore[no-untyped-def]
-        occ = answers.find_occurrence(engine, dispatch="125/UBND-NC", key="3.R2", org="tinh-doan", period=None)
+        # the period named: the dispatch's whole past is tracked, so the earliest open one is the 2024 report
+        occ = answers.find_occurrence(engine, dispatch="125/UBND-NC", key="3.R2", org="tinh-doan", period="2025")
         done = answers.complete(engine, occurrence_id=occ, org="tinh-doan", document=None, note="xong",
                                 actor="cli", at=date(2025, 11, 1), now=NOW)
         assert done.days_late == 0

@@ -75,3 +75,28 @@ class TestCascadedReport:
         code, out, _ = run(cli, "tasks", "list", "--as-of", "2025-03-10", "--json")
         occs = [o for o in json.loads(out)[0]["occurrences"] if o["period"] == "2025-03-20"]
         assert sorted((o["org"], o["effective_due"]) for o in occs) == [("ca-tinh", "2025-03-20"), ("so-b", "2025-03-17")]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_answer_page_words_a_sub_units_deadline_the_same_way(env, cli, tmp_path, monkeypatch):
+    """The confirmation page a sub-unit's link opens, over real HTTP."""
+    from datetime import datetime, timezone
+
+    import httpx
+
+    from dondoc.app import links
+    from dondoc.settings import get_settings
+    from dondoc.web.app import create_app
+    from tests.integration.web.support import SECRET, serving
+
+    monkeypatch.setenv("DONDOC_SECRET_KEY", SECRET)
+    monkeypatch.setenv("DONDOC_PUBLIC_URL", "http://127.0.0.1:9")
+    get_settings.cache_clear()
+    occ = load(cli, tmp_path)
+    token = links.sign(secret=SECRET, occurrence_id=occ["so-a"]["id"], org_code="so-a", action="done",
+                       now=datetime.now(timezone.utc))
+    with serving(create_app(get_settings())) as base:
+        page = httpx.get(links.url(base=base, action="done", token=token))
+    assert page.status_code == 200
+    assert "văn bản ghi trước 20/03/2025; đơn vị tổng hợp cần nhận trước 17/03/2025" in page.text
+    assert "văn bản ghi 17/03/2025" not in page.text

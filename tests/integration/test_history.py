@@ -73,5 +73,5 @@ class TestTheLadderFileIsCheckedAtStart:
         get_settings.cache_clear()
         code, _, err = run(cli, "escalate", "--as-of", "2025-06-17")
         assert code != 0 and "Traceback" not in err
-        assert err.strip() == (f"error: {config / 'escalation.yaml'}: ladder[2].to: phải là một trong owner_coordinator, "
+        assert err.strip() == (f"lỗi: {config / 'escalation.yaml'}: ladder[2].to: phải là một trong owner_coordinator, "
                                "owner_head, parent_head, issuer_office (giá trị: 'giam-doc')")

@@ -226,7 +226,7 @@ async def discard(request: Request, draft_id: str, user: UserInfo = Depends(requ
 @router.get("/bang-theo-doi", response_class=HTMLResponse)
 def board(request: Request, user: UserInfo = Depends(current_user)) -> Response:
     """The compliance board and the overdue list (read-only; supervisors and admins)."""
-    from dondoc.app.board import COLUMNS, board_table
+    from dondoc.app.board import COLUMNS, board_table, caption
     from dondoc.app.steps import board_step, local_today, overdue_step
 
     s = settings_of(request)
@@ -235,4 +235,4 @@ def board(request: Request, user: UserInfo = Depends(current_user)) -> Response:
     overdue = sorted(overdue_step(s, today), key=lambda o: -o["days_late"])
     return admin_page(request, "board.html", {"title": "Bảng theo dõi", "today": today, "columns": list(COLUMNS.values()),
                                               "rows": board_table(rows), "overdue": overdue[:50],
-                                              "overdue_total": len(overdue)})
+                                              "overdue_total": len(overdue), "caption": caption(s.on_time_against)})

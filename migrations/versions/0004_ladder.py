@@ -1,7 +1,7 @@
 """the ladder: whole past materialised once per task, cascaded deadlines, audit rows found by occurrence
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003_admin
 Create Date: 2026-12-07
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003_admin'
 branch_labels = None
 depends_on = None
 

@@ -1,28 +1,36 @@
-"""Reading a dispatch file into text: .txt .md .docx .pdf .html, any usual encoding.
+"""Reading a dispatch file into text: .txt .md .docx .doc .pdf .html, any usual encoding.
 
 `read_document` is the edge where bytes become NFC text with its line structure kept;
-everything after it is pure parsing.
+everything after it is pure parsing. Every input has bounds (dondoc/ingest/limits.py): a file
+larger than a dispatch can be is refused before it is read, and text extracted from a .docx,
+.doc or .pdf is counted as it comes and refused past 10 MB. What the reading changed on the way
+(a legacy font converted) comes back as `Document.warnings`, for the task set's warnings.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dondoc.errors import InputFileError
-from dondoc.ingest.decode import DecodeError, decode_bytes, fix_legacy, normalize_text
+from dondoc.ingest.decode import DecodeError, decode_bytes, fix_legacy, legacy_warning, normalize_text
+from dondoc.ingest.doc import DocError
 from dondoc.ingest.html import clean_pasted, html_to_text, looks_like_html
+from dondoc.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, TextBudget, TooLarge, mb
+from dondoc.ingest.pdf import UnusableTextLayer
 
-MAX_BYTES = 10 * 1024 * 1024
+if TYPE_CHECKING:
+    from dondoc.taskset import TaskSet
 
-DOC_HINT = (
-    "is an old Word .doc file, which dondoc cannot read; open it in Word and save it as .docx "
-    "(or run: libreoffice --headless --convert-to docx FILE)"
-)
+MAX_BYTES = MAX_TEXT_BYTES  # kept for callers: the bound of a text file
 
-__all__ = ["Document", "read_document", "text_from_bytes", "MAX_BYTES"]
+__all__ = ["Document", "read_document", "text_from_bytes", "with_reading_warnings", "MAX_BYTES", "MAX_FILE_BYTES"]
+
+_KIND_NAMES = {"doc": "Word 97–2003 (.doc)", "docx": "Word (.docx)", "pdf": "PDF", "html": "HTML", "text": "văn bản"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class Document:
     text: str  # NFC, line structure kept
     name: str  # the file name
     sha256: str  # of the file bytes
+    warnings: tuple[str, ...] = field(default=())  # what reading it changed ("… đã chuyển sang Unicode")
 
 
 def _kind(path: Path, data: bytes) -> str:
@@ -52,8 +61,6 @@ def _kind(path: Path, data: bytes) -> str:
 
 
 def _is_docx_zip(data: bytes) -> bool:
-    import io
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "word/document.xml" in z.namelist()
@@ -61,45 +68,78 @@ def _is_docx_zip(data: bytes) -> bool:
         return False
 
 
-def text_from_bytes(data: bytes, *, name: str) -> str:
-    """Extract NFC text from a file's bytes; raise InputFileError (naming `name`) on refusal."""
+def _extract(kind: str, data: bytes, warnings: list[str]) -> str:
+    budget = TextBudget()
+    if kind == "doc":
+        from dondoc.ingest.doc import doc_text
+
+        return doc_text(data, budget)
+    if kind == "docx":
+        from dondoc.ingest.docx import docx_text
+
+        text = docx_text(data, budget, warnings)
+        text, family = fix_legacy(text)
+        warnings.extend(legacy_warning(family))
+        return text
+    if kind == "pdf":
+        from dondoc.ingest.pdf import pdf_text
+
+        text = pdf_text(data, budget, warnings)
+        text, family = fix_legacy(text)
+        warnings.extend(legacy_warning(family))
+        return text
+    text, how = decode_bytes(data)
+    if "legacy font" in how:
+        warnings.extend(legacy_warning(how.split(" legacy font")[0]))
+    if kind == "html" or looks_like_html(text):
+        return html_to_text(text)
+    return clean_pasted(text)
+
+
+def text_from_bytes(data: bytes, *, name: str, warnings: list[str] | None = None) -> str:
+    """Extract NFC text from a file's bytes; raise InputFileError (naming `name`) on refusal.
+
+    What the reading changed (a legacy font converted) is added to `warnings` when given.
+    """
     path = Path(name)
     kind = _kind(path, data)
+    said: list[str] = []
     try:
-        if kind == "doc":
-            raise InputFileError(name, DOC_HINT)
         if kind == "rtf":
-            raise InputFileError(name, "is an RTF file; open it in Word and save it as .docx")
+            raise InputFileError(name, "là tệp RTF; hãy mở bằng Word rồi lưu lại thành .docx")
         if kind == "zip":
-            raise InputFileError(name, "is a zip archive, not a dispatch (.txt .md .docx .pdf .html)")
-        if kind == "docx":
-            from dondoc.ingest.docx import docx_text
-
-            text = docx_text(data)
-            text, _ = fix_legacy(text)
-        elif kind == "pdf":
-            from dondoc.ingest.pdf import pdf_text
-
-            text = pdf_text(data)
-            if not text.strip():
-                raise InputFileError(name, "is a PDF without a text layer (a scan?); run OCR on it first")
-            text, _ = fix_legacy(text)
-        else:
-            text, _how = decode_bytes(data)
-            if kind == "html" or looks_like_html(text):
-                text = html_to_text(text)
-            else:
-                text = clean_pasted(text)
+            raise InputFileError(name, "là tệp nén .zip, không phải công văn (.txt .md .docx .doc .pdf .html)")
+        limit = MAX_TEXT_BYTES if kind in ("text", "html") else MAX_FILE_BYTES
+        if len(data) > limit:
+            raise InputFileError(name, f"nặng {mb(len(data))}, vượt giới hạn {mb(limit)} cho một tệp {_KIND_NAMES[kind]}")
+        text = _extract(kind, data, said)
+        if kind == "pdf" and not text.strip():
+            raise InputFileError(name, "là PDF không có lớp chữ (bản quét?); hãy nhận dạng chữ (OCR) trước")
     except InputFileError:
         raise
-    except DecodeError as exc:
+    except (TooLarge, DecodeError, DocError, UnusableTextLayer) as exc:  # each says why, in Vietnamese
         raise InputFileError(name, str(exc)) from None
-    except Exception as exc:  # a corrupt docx/pdf: refuse cleanly, never a traceback
-        raise InputFileError(name, f"cannot be read as {kind} ({exc.__class__.__name__}: {exc})"[:300]) from None
+    except Exception as exc:  # a corrupt docx/pdf/doc: refuse cleanly, never a traceback
+        reason = f"không đọc được như tệp {_KIND_NAMES.get(kind, kind)}: {exc.__class__.__name__}: {exc}"
+        raise InputFileError(name, reason[:300]) from None
     text = normalize_text(text)
     if not text.strip():
-        raise InputFileError(name, "holds no text")
+        raise InputFileError(name, "không có chữ nào")
+    if warnings is not None:
+        warnings.extend(dict.fromkeys(said))
     return text
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused before reading when it is larger than any dispatch (and if it grows while read)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(path, f"nặng {mb(size)}, vượt giới hạn {mb(MAX_FILE_BYTES)} cho một công văn")
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(path, f"vượt giới hạn {mb(MAX_FILE_BYTES)} cho một công văn")
+    return data
 
 
 def read_document(path: Path) -> Document:
@@ -107,21 +147,26 @@ def read_document(path: Path) -> Document:
     path = Path(path)
     try:
         if not path.exists():
-            raise InputFileError(path, "no such file")
+            raise InputFileError(path, "không có tệp này")
         if path.is_dir():
-            raise InputFileError(path, "is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputFileError(path, f"is {size / 1024 / 1024:.1f} MB; dispatches over 10 MB are refused")
-        data = path.read_bytes()
+            raise InputFileError(path, "là một thư mục, không phải tệp")
+        data = _read_bounded(path)
     except InputFileError:
         raise
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+        raise InputFileError(path, f"không đọc được ({exc.strerror or exc.__class__.__name__})") from None
     if not data.strip():
-        raise InputFileError(path, "is empty")
+        raise InputFileError(path, "tệp rỗng")
+    warnings: list[str] = []
     try:
-        text = text_from_bytes(data, name=str(path))
+        text = text_from_bytes(data, name=str(path), warnings=warnings)
     except InputFileError as exc:
         raise InputFileError(path, exc.reason) from None
-    return Document(text=text, name=path.name, sha256=hashlib.sha256(data).hexdigest())
+    return Document(text=text, name=path.name, sha256=hashlib.sha256(data).hexdigest(), warnings=tuple(warnings))
+
+
+def with_reading_warnings(ts: TaskSet, doc: Document) -> TaskSet:
+    """The task set read from `doc`, with what reading the file changed first among its warnings."""
+    if doc.warnings:
+        ts.warnings = [*doc.warnings, *(w for w in ts.warnings if w not in doc.warnings)]
+    return ts

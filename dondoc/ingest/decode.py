@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from dondoc.ingest.legacy import convert_legacy, looks_legacy, vietnamese_score
+from dondoc.ingest.legacy import convert_legacy, dense_legacy, looks_legacy, vietnamese_score
 
 
 class DecodeError(ValueError):
@@ -13,9 +13,18 @@ class DecodeError(ValueError):
 
 
 LEGACY_HINT = (
-    "looks typed in a legacy Vietnamese font (TCVN3/ABC or VNI) that could not be converted; "
-    "convert it to Unicode first (UniKey: Ctrl+Shift+F6, or save it again as UTF-8)"
+    "có vẻ gõ bằng phông chữ Việt cũ (TCVN3/ABC hoặc VNI) nhưng không chuyển được sang Unicode; "
+    "hãy chuyển mã trước (UniKey: Ctrl+Shift+F6) hoặc lưu lại thành UTF-8"
 )
+# What a conversion is reported as, by the family convert_legacy names.
+_FONTS = {"TCVN3 (ABC)": "TCVN3 (.VnTime)", "TCVN3 (ABC) capitals": "TCVN3 chữ hoa (.VnTimeH)", "VNI": "VNI (VNI-Times)"}
+
+
+def legacy_warning(family: str | None) -> list[str]:
+    """The task set's warning for a text converted from a legacy font family (none when not converted)."""
+    if not family:
+        return []
+    return [f"văn bản dùng phông {_FONTS.get(family, family)}, đã chuyển sang Unicode"]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -46,7 +55,7 @@ def fix_legacy(text: str) -> tuple[str, str | None]:
         return text, None
     converted = convert_legacy(text)
     if converted is None:
-        if vietnamese_score(text) < 0.05:
+        if vietnamese_score(text) < 0.05 and dense_legacy(text):
             raise DecodeError(LEGACY_HINT)
         return text, None
     return converted
@@ -72,7 +81,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 else:
                     text, how = data.decode("cp1258", errors="replace"), "Windows-1258"
     if _is_binary(text):
-        raise DecodeError("holds binary data, not text")
+        raise DecodeError("chứa dữ liệu nhị phân, không phải văn bản")
     text, family = fix_legacy(text)
     if family:
         how = f"{family} legacy font, converted to Unicode"

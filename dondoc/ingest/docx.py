@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from docx import Document as open_docx
 from docx.oxml.ns import qn
 
+from dondoc.ingest.decode import legacy_warning
+from dondoc.ingest.legacy import from_tcvn3
+from dondoc.ingest.limits import TextBudget
+from dondoc.ingest.package import WordPackage
 from dondoc.parse.normalize import fold
 
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -75,11 +78,9 @@ class _Numbering:
         return re.sub(r"%(\d)", repl, lvl.text).strip()
 
 
-def _read_numbering(doc: object) -> _Numbering:
+def _read_numbering(root: Any | None) -> _Numbering:
     numbering = _Numbering()
-    try:
-        root = doc.part.numbering_part.element  # type: ignore[attr-defined]
-    except (KeyError, AttributeError, NotImplementedError):
+    if root is None:
         return numbering
     abstract: dict[str, dict[int, _Level]] = {}
     for an in root.findall(qn("w:abstractNum")):
@@ -145,9 +146,54 @@ def _num_pr(p: object, styles: dict[str, object]) -> tuple[str, int] | None:
     return None
 
 
-def _paragraph_text(p: object) -> str:
+def _font_of(rpr: object | None) -> str | None:
+    """The font a run's (or style's) properties name, lower case, if they name one."""
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None  # type: ignore[attr-defined]
+    if fonts is None:
+        return None
+    name = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
+    return name.lower() if name else None
+
+
+class _Fonts:
+    """The font of each run (its own, else its paragraph style's, else the document's default), and
+    the runs typed in a TCVN3 font (.VnTime, .VnArial …; the capitals' .VnTimeH, .VnArialH …)
+    converted to Unicode as they are read: a capitals font stores its letters at TCVN3's lower case."""
+
+    def __init__(self, styles: dict[str, object], default: str | None) -> None:
+        self.styles, self.default = styles, default
+        self.converted: set[str] = set()  # the families met: "TCVN3 (ABC)", "TCVN3 (ABC) capitals"
+
+    def paragraph_font(self, p: object) -> str | None:
+        ppr = p.find(qn("w:pPr"))  # type: ignore[attr-defined]
+        ps = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        style_id, seen = (ps.get(qn("w:val")) if ps is not None else None), 0
+        while style_id and seen < 10:
+            seen += 1
+            style = self.styles.get(style_id)
+            if style is None:
+                break
+            font = _font_of(style.find(qn("w:rPr")))  # type: ignore[attr-defined]
+            if font:
+                return font
+            based = style.find(qn("w:basedOn"))  # type: ignore[attr-defined]
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return self.default
+
+    def text(self, text: str, font: str | None) -> str:
+        if not font or not font.startswith(".vn") or max(text) > "\xff":
+            return text  # a Unicode letter past Latin-1 in it: typed in Unicode whatever the font says
+        if font.endswith("h"):
+            self.converted.add("TCVN3 (ABC) capitals")
+            return from_tcvn3(text).upper()
+        self.converted.add("TCVN3 (ABC)")
+        return from_tcvn3(text)
+
+
+def _paragraph_text(p: object, fonts: _Fonts | None = None) -> str:
     """Text of a paragraph; a leading bold run is kept as **bold** (a heading naming an owner)."""
     parts: list[tuple[str, bool]] = []
+    para_font = fonts.paragraph_font(p) if fonts is not None else None
     for r in p.iter(qn("w:r")):  # type: ignore[attr-defined]
         rpr = r.find(qn("w:rPr"))
         bold = False
@@ -162,6 +208,8 @@ def _paragraph_text(p: object) -> str:
                 text += "\t"
             elif child.tag in (qn("w:br"), qn("w:cr")):
                 text += "\n"
+        if text and fonts is not None:
+            text = fonts.text(text, _font_of(rpr) or para_font)
         if text:
             parts.append((text, bold))
     if not parts:
@@ -177,38 +225,50 @@ def _paragraph_text(p: object) -> str:
     return lead + rest
 
 
-def docx_text(data: bytes) -> str:
-    """The text of a .docx, paragraph per line, list numbers written out, table cells split by ' | '."""
-    doc = open_docx(io.BytesIO(data))
-    numbering = _read_numbering(doc)
-    styles = {s.get(qn("w:styleId")): s for s in doc.styles.element.findall(qn("w:style"))}
-    lines: list[str] = []
+def docx_text(data: bytes, budget: TextBudget | None = None, warnings: list[str] | None = None) -> str:
+    """The text of a .docx, paragraph per line, list numbers written out, table cells split by ' | '.
 
-    def paragraph(p: object) -> str:
-        text = _paragraph_text(p)
-        num = _num_pr(p, styles)
-        if num is not None and text.strip():
-            label = numbering.label(*num)
-            if label:
-                text = f"{label} {text.lstrip()}"
-        return text
+    The main part is read as a stream, one paragraph or table of the body at a time (each dropped
+    once read), and the text counted as it comes: a part that unpacks to more than its bound, or
+    text past the budget, stops the reading at once (`TooLarge`).
+    """
+    budget = budget or TextBudget()
+    with WordPackage(data) as package:
+        numbering = _read_numbering(package.part("numbering"))
+        styles_root = package.part("styles")
+        styles = {s.get(qn("w:styleId")): s for s in styles_root.findall(qn("w:style"))} if styles_root is not None else {}
+        default = styles_root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}") if styles_root is not None else None
+        fonts = _Fonts(styles, _font_of(default))
+        lines: list[str] = []
 
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(paragraph(child))
-        elif child.tag == qn("w:tbl"):
-            rows = []
-            for row in child.iter(qn("w:tr")):
-                cells = []
-                for tc in row.iter(qn("w:tc")):
-                    cells.append(" ".join(paragraph(p) for p in tc.iter(qn("w:p"))).strip())
-                rows.append(cells)
-            if is_data_table(rows):
-                # A table of tasks (STT | nội dung | chủ trì | thời hạn): one "| a | b |" line per row.
-                lines.extend("| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |" for cells in rows)
-            else:
-                # A layout table (header block) keeps its cells as separate lines.
-                lines.extend(c for cells in rows for c in cells if c)
+        def paragraph(p: object) -> str:
+            text = _paragraph_text(p, fonts)
+            num = _num_pr(p, styles)
+            if num is not None and text.strip():
+                label = numbering.label(*num)
+                if label:
+                    text = f"{label} {text.lstrip()}"
+            return text
+
+        for child in package.body():
+            if child.tag == qn("w:p"):
+                lines.append(budget.take(paragraph(child)))
+            elif child.tag == qn("w:tbl"):
+                rows = []
+                for row in child.iter(qn("w:tr")):
+                    cells = []
+                    for tc in row.iter(qn("w:tc")):
+                        cells.append(budget.take(" ".join(paragraph(p) for p in tc.iter(qn("w:p"))).strip()))
+                    rows.append(cells)
+                if is_data_table(rows):
+                    # A table of tasks (STT | nội dung | chủ trì | thời hạn): one "| a | b |" line per row.
+                    lines.extend("| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |" for cells in rows)
+                else:
+                    # A layout table (header block) keeps its cells as separate lines.
+                    lines.extend(c for cells in rows for c in cells if c)
+    if warnings is not None:
+        for family in sorted(fonts.converted):
+            warnings.extend(legacy_warning(family))
     return "\n".join(lines)
 
 

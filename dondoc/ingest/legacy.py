@@ -89,13 +89,24 @@ def from_vni(text: str) -> str:
     return unicodedata.normalize("NFC", _VNI_RE.sub(sub, text))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def looks_legacy(text: str) -> bool:
-    """Text whose letters sit in Latin-1 where Vietnamese letters should be."""
+    """Text whose letters sit in Latin-1 where Vietnamese letters should be: many of them (in TCVN3 or
+    VNI one letter in six or so; an English text's "café" or "naïve" is one in hundreds), and few of
+    the letters only Unicode Vietnamese has."""
     high = len(_LATIN1_HIGH.findall(text))
     if high < 5:
         return False
     viet = len(_VIET_ONLY.findall(text))
-    return viet * 4 < high
+    return viet * 4 < high and high * 25 >= len(_LETTER.findall(text))
+
+
+def dense_legacy(text: str) -> bool:
+    """Latin-1 letters as dense as a legacy font's Vietnamese makes them (one letter in ten or more):
+    text that is no European language written in Latin-1 either."""
+    return len(_LATIN1_HIGH.findall(text)) * 10 >= len(_LETTER.findall(text))
 
 
 def convert_legacy(text: str) -> tuple[str, str] | None:

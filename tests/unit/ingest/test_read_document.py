@@ -95,15 +95,15 @@ def test_a_pdf_text_layer_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "save it as .docx"),
-        ("empty.txt", b"", "empty"),
-        ("blank.txt", b"  \n\n ", "empty"),
-        ("binary.txt", bytes(range(256)) * 20, "binary"),
-        ("scan.pdf", b"%PDF-1.4\n%%EOF\n", "cannot be read as pdf"),
-        ("broken.docx", b"PK\x03\x04garbage", "cannot be read"),
-        ("legacy.txt", "¸¶·¹»¼½¾ÆÇÈÉÊË ÌÎÏÐÑ ÒÓÔÕÖ ×ØÜÝÞ".encode("latin-1") * 3, "legacy Vietnamese font"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "hỏng"),
+        ("empty.txt", b"", "rỗng"),
+        ("blank.txt", b"  \n\n ", "rỗng"),
+        ("binary.txt", bytes(range(256)) * 20, "nhị phân"),
+        ("scan.pdf", b"%PDF-1.4\n%%EOF\n", "không đọc được như tệp PDF"),
+        ("broken.docx", b"PK\x03\x04garbage", "không đọc được"),
+        ("legacy.txt", "¸¶·¹»¼½¾ÆÇÈÉÊË ÌÎÏÐÑ ÒÓÔÕÖ ×ØÜÝÞ".encode("latin-1") * 3, "phông chữ Việt cũ"),
     ],
-    ids=["old-doc", "empty", "blank", "binary", "pdf-without-text", "corrupt-docx", "unconvertible-legacy"],
+    ids=["broken-old-doc", "empty", "blank", "binary", "pdf-without-text", "corrupt-docx", "unconvertible-legacy"],
 )
 def test_an_unreadable_file_is_refused_with_its_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     path = tmp_path / name
@@ -114,7 +114,7 @@ def test_an_unreadable_file_is_refused_with_its_reason(tmp_path: Path, name: str
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputFileError, match="no such file"):
+    with pytest.raises(InputFileError, match="không có tệp này"):
         read_document(tmp_path / "nope.txt")
 
 
@@ -122,7 +122,7 @@ def test_a_file_over_10_mb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     with path.open("wb") as fh:
         fh.truncate(MAX_BYTES + 1)
-    with pytest.raises(InputFileError, match="over 10 MB"):
+    with pytest.raises(InputFileError, match="vượt giới hạn 10 MB"):
         read_document(path)
 
 

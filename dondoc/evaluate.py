@@ -33,7 +33,7 @@ import yaml
 
 from dondoc.directory import Directory
 from dondoc.errors import DondocError, NothingToTrackError
-from dondoc.ingest import read_document
+from dondoc.ingest import read_document, with_reading_warnings
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.normalize import match_key
@@ -261,8 +261,8 @@ def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Dir
         why = None
         try:
             doc = read_document(doc_path)
-            ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
-                                observances=observances, directory=directory)
+            ts = with_reading_warnings(parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                                                      observances=observances, directory=directory), doc)
         except NothingToTrackError:
             ts = None
         except DondocError as err:

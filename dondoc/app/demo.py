@@ -33,7 +33,7 @@ def simulated_submission(org_code: str, period: str, effective_due: date) -> dat
 
 def run_demo(*, directory: Path, start: date, days: int, console: Console) -> None:
     """Set up a fresh demo database and mailbox, load the sample, replay `days` daily sweeps."""
-    from dondoc.ingest import read_document
+    from dondoc.ingest import read_document, with_reading_warnings
     from dondoc.notify.mailbox import Mailbox
     from dondoc.parse import parse_dispatch
 
@@ -59,8 +59,8 @@ def run_demo(*, directory: Path, start: date, days: int, console: Console) -> No
                              source="config/organizations.yaml")
         doc = read_document(sample_dir / SAMPLE)
         with session_scope(engine) as db:
-            ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
-                                observances=service.catalog(s), directory=stored_directory(session=db))
+            ts = with_reading_warnings(parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                                                      observances=service.catalog(s), directory=stored_directory(session=db)), doc)
         taskset_path = directory / "cv-18-ubnd-nc-2025.yaml"
         taskset_path.write_text(dump_yaml(ts), encoding="utf-8")
         with session_scope(engine) as db:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -31,13 +32,30 @@ def _directory(path: Path | None) -> Directory | None:
     return load_directory(default) if default.exists() else None
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _write_output(path: Path, content: str) -> None:
+    """Write the task set to `path`: a regular file (or a new one) atomically, through a temporary file
+    renamed over it; anything else (/dev/null, /dev/stdout, a FIFO, a terminal) written in place, never
+    replaced. A symbolic link is followed: its target is written (atomically when it is a regular
+    file), the link kept."""
+    try:
+        mode: int | None = os.stat(path).st_mode  # through any link
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise DondocError(f"{path}: là một thư mục; -o cần một tệp")
+        with open(path, "w", encoding="utf-8") as fh:  # a device, FIFO or /dev/stdout: written through
+            fh.write(content)
+        return
+    target = Path(os.path.realpath(path))  # a link's target is replaced, the link kept
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # the file replaced keeps its permissions
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -108,16 +126,19 @@ def ingest(
 
     Example: dondoc ingest cv-6711.docx -o cv-6711.yaml --explain
     """
-    from dondoc.ingest import read_document
+    from dondoc.ingest import read_document, with_reading_warnings
     from dondoc.parse import parse_dispatch
 
     try:
         doc = read_document(file)
         known = _directory(directory)
-        ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
-                            observances=_catalog(), directory=known)
+        ts = with_reading_warnings(parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                                                  observances=_catalog(), directory=known), doc)
         if output is not None:
-            _write_atomic(output, dump_yaml(ts))
+            try:
+                _write_output(output, dump_yaml(ts))
+            except OSError as exc:
+                raise DondocError(f"{output}: không ghi được ({exc.strerror or exc.__class__.__name__})") from None
     except DondocError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(err.exit_code) from None

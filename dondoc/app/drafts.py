@@ -64,7 +64,7 @@ def safe_name(filename: str) -> str:
 def create_draft(engine: Engine, settings: Settings, *, user_id: int, filename: str, data: bytes,
                  now: datetime) -> str:
     """Read an uploaded dispatch with the CLI's ingest and keep the reading as a new draft; returns its id."""
-    from dondoc.ingest import read_document
+    from dondoc.ingest import read_document, with_reading_warnings
     from dondoc.parse import parse_dispatch
 
     name = safe_name(filename)
@@ -77,8 +77,8 @@ def create_draft(engine: Engine, settings: Settings, *, user_id: int, filename: 
     if len(doc.text) > MAX_TEXT:
         raise DondocError(f"{name}: văn bản dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
     snap = snapshot(engine)
-    ts = parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256), observances=catalog(settings),
-                        directory=snap.directory)
+    ts = with_reading_warnings(parse_dispatch(doc.text, source=Source(name=doc.name, sha256=doc.sha256),
+                                              observances=catalog(settings), directory=snap.directory), doc)
     state = rf.state_of(ts)
     with session_scope(engine) as s:
         row = m.ReviewDraft(user_id=user_id, source_name=doc.name, source_sha256=doc.sha256, text=doc.text,

@@ -23,6 +23,9 @@ DETERMINER_BY_FIRST = {w[0]: w for w in _DETERMINER_WORDS}
 assert len(DETERMINER_BY_FIRST) == len(_DETERMINER_WORDS)
 
 
+_ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})$")  # "II", "IV": a section's numeral, no abbreviation
+
+
 def phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
     if i >= len(toks) or not toks[i].word:
         return 0
@@ -56,6 +59,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
     if t.cap or not t.word or t.f not in VERBS:  # most words start no predicate: no call to phrase_len
         return 0
     n = phrase_len(VERBS, toks, i)
+    if not n and i + 2 < len(toks) and toks[i + 1].f == "trach" and toks[i + 2].f == "nhiem":
+        return 3  # "chị trách nhiệm": "chịu trách nhiệm" mistyped
     if n and toks[i].f == "to" and n >= 2:  # "các tổ chức thành viên" is a noun
         prev = toks[i - 1].f if i else ""
         nxt = toks[i + 2].f if i + 2 < len(toks) else ""
@@ -64,12 +69,14 @@ def verb_at(toks: list[Tok], i: int) -> int:
             nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
         ):
             return 0
-    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS):
+    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton", "ngoai") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS):
         return 0  # "Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Ban An toàn giao thông"
     if n == 1 and toks[i].f == "can" and (i + 1 < len(toks) and toks[i + 1].f == "bo" or i and toks[i - 1].f == "hau"):
         return 0  # "cán bộ", "Hậu cần" fold like "cần"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
         return 0
+    if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
+        return 0  # "chất độc da cam": orange, not "đã"
     return n
 
 
@@ -90,7 +97,7 @@ def org_at(toks: list[Tok], i: int) -> int:
     if not t.word:
         return 0
     if t.f not in HEAD_WORDS:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not _ROMAN.match(t.f) else 0
     # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
     # capital inside a list of names is a word of the name
     words = DETERMINER_BY_FIRST.get(t.f)
@@ -102,13 +109,15 @@ def org_at(toks: list[Tok], i: int) -> int:
             return size + n if n else 0
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not _ROMAN.match(t.f) else 0
     if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi"):
         return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
+    if not t.cap and n == 2 and (t.f, toks[i + 1].f) in (("cong", "chuc"), ("can", "bo")) and not (i + 2 < len(toks) and toks[i + 2].cap):
+        return 0  # "cán bộ", "công chức" are people; "công chức Tư pháp - Hộ tịch" is a post
     return n
 
 
@@ -131,7 +140,7 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     s, e = m.span(1)
     word = m.group(1)
     if word not in _HEAD_FIRST:
-        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") else None
+        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and not _ROMAN.match(word) else None
     if word in _LOWER_NOT_HEAD and not text[s].isupper():
         return None
     toks = first_tokens(text, pos, end, 8)

@@ -131,6 +131,25 @@ def _placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int)
     return 0
 
 
+def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
+    """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
+    if not toks[start].upper and (last == start + head - 1 or last == start + head + 1 and toks[last].f == "truc"
+                                  and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
+        return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
+    out.names.append((toks[start].start, toks[last].end))
+
+
+def _joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether "Văn phòng X" (X not yet placed) goes on with "và/- Y": the office of two bodies
+    ("Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""
+    return (toks[start].f == "van" and start + 1 < last and toks[start + 1].f == "phong" and toks[start].cap
+            and k < len(toks) and toks[k].cap and not _ends_placed(toks, last) and org_at(toks, k) > 0)
+
+
+# Words after a verb that say how ("quản lý chặt chẽ", "quản lý tốt"): the verb is a predicate, not a name's word
+_HOW = frozenset({"chat", "tot", "nghiem", "hieu", "co", "va", "thong", "dung", "toan", "hoat", "su", "tai"})
+
+
 @dataclass
 class OwnerList:
     names: list[tuple[int, int]] = field(default_factory=list)  # character spans
@@ -168,6 +187,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     break
                 j = close + 1
                 continue
+            if t.f == "/" and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and toks[j + 1].start == t.end \
+                    and toks[j - 1].end == t.start and toks[j - 1].word:
+                j += 1  # "Hội nạn nhân chất độc da cam/dioxin": two words joined by a slash
+                continue
             if t.f in END_PUNCT or t.f == ")":
                 stop = True
                 break
@@ -196,11 +219,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                         m += m < n and toks[m].f == "cung"
                         v = verb_at(toks, m)
                         if v:
-                            out.names.append((toks[start].start, toks[last].end))
+                            _add(out, toks, start, last, head)
                             out.end, out.verb = m, v
                             return out
                 if t.f == "," and _unit_of(toks, start, last, k):
                     j = k  # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit and the body it belongs to, one owner
+                    continue
+                if t.f == "va" and _joint_office(toks, start, last, k):
+                    j = k  # "Văn phòng HĐND và UBND xã": one office serving both
                     continue
                 if org_at(toks, k):
                     break  # the next owner of the list
@@ -214,11 +240,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if k + 1 < n and toks[k].f == "xa" and toks[k + 1].f == "hoi" and not toks[k].cap:
                     j = k  # "các tổ chức chính trị - xã hội", "Ban Kinh tế - xã hội": society, no commune
                     continue
+                if _joint_office(toks, start, last, k):
+                    j = k  # "Văn phòng HĐND - UBND xã"
+                    continue
                 if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
                     m = k
                     while m < n and not verb_at(toks, m) and toks[m].f not in END_PUNCT and m - k < 20:
                         m += 1
-                    out.names.append((toks[start].start, toks[last].end))
+                    _add(out, toks, start, last, head)
                     out.end = m
                     out.verb = verb_at(toks, m)
                     return out
@@ -236,12 +265,17 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if toks[j + 1].f == "giao" or m > j + 2:
                     last, j = m - 1, m
                     continue
+            if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST \
+                    and j + 2 < n and toks[j + 2].word and toks[j + 2].f not in _HOW and not verb_at(toks, j + 2):
+                # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước": the units that manage, a name
+                last, j, inner = j + 1, j + 2, True
+                continue
             if v:
                 more = _name_goes_on(toks, start, head, j, v) or _placed_name_goes_on(toks, start, head, j, v)
                 if more:
                     last, j = more - 1, more
                     continue
-                out.names.append((toks[start].start, toks[last].end))
+                _add(out, toks, start, last, head)
                 out.end, out.verb = j, v
                 return out
             if t.f == "cua" and j + 1 < n and not toks[j + 1].cap:
@@ -260,7 +294,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 inner = True  # "các đơn vị trực thuộc Sở Nội vụ": a proper name inside takes its lower-case words
             last = j
             j += 1
-        out.names.append((toks[start].start, toks[last].end))
+        _add(out, toks, start, last, head)
         out.end = j
         if stop or j >= n or toks[j].f not in (",", "va", "cung"):
             out.verb = verb_at(toks, j) if j < n else 0
@@ -278,7 +312,15 @@ _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
 _TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
 
 
+# A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
+_BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
+                   "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
+                   "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
+                   "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban"})
+
+
 def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The names of the spans as written, without trailing marks."""
     out = []
     for s, e in spans:
         name = text[s:e].rstrip(_TRAIL_CHARS).strip(" *\"“”")

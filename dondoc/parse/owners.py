@@ -9,18 +9,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dondoc.parse.heads import FIRST_TOKEN, HEAD_WORDS, head_tokens, head_at, org_at
 from dondoc.parse.lines import Tok, first_tokens, tokenize, tokens_between
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 
-__all__ = ["Owners", "find_owners", "head_at", "label_owners", "org_at", "owner_list", "subject_before"]
+__all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "org_at", "owner_list", "subject_before"]
 
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 _REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words _requests() acts on
 _REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
+
+
+class Given(NamedTuple):
+    """Owners an item receives from above it: a heading that names them, a section's request ("Giao Sở
+    Nội vụ chủ trì thực hiện các nhiệm vụ sau:"), a block of fields ("Cơ quan chủ trì: …")."""
+
+    lead: list[str]
+    why: str
+    support: list[str] = []
+    binding: bool = False  # fields: they outweigh the names the item's own sentences use
 
 
 @dataclass
@@ -58,8 +69,9 @@ def _clause_starts(toks: list[Tok]) -> list[int]:
     return starts
 
 
-def label_owners(label: str) -> list[str]:
-    """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:")."""
+def label_owners(label: str, *, only: bool = False) -> list[str]:
+    """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:"),
+    or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners."""
     toks = tokenize(label)
     if not toks or (label.isupper() and len(toks) > 2):
         return []  # an all-capital section heading, not an owner
@@ -67,7 +79,7 @@ def label_owners(label: str) -> list[str]:
         return []  # "NỘI DUNG", "NHIỆM VỤ": words in capitals, not an abbreviation (UBND, MTTQ)
     ol = owner_list(toks, 0)
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
-    if ol.names and (not rest or ol.verb):
+    if ol.names and (not rest or ol.verb and not only):
         return name_texts(label, ol.names)
     if ol.names and not ol.verb and ";" in label:
         # "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:": lists of
@@ -195,11 +207,32 @@ def _clauses(text: str) -> list[_Clause]:
     return out
 
 
+# Words before the owners a heading line names: "Trách nhiệm của các Bộ, ngành", "Đối với UBND các xã"
+_LINE_LEAD = re.compile(r"(?:(?:trach nhiem|nhiem vu)(?: cua)?|doi voi|rieng|giao)\s+")
+
+
+def line_owners(line: str) -> list[str]:
+    """The owners a heading line names and nothing else ("Bộ Quốc phòng", "Trách nhiệm của các Bộ, ngành,
+    địa phương; Ủy ban MTTQ tỉnh", "Phòng Văn hóa - Xã hội:")."""
+    line = line.strip(" *:.")
+    if not line or len(line) > 300:
+        return []
+    m = _LINE_LEAD.match(fold_keep_length(line))
+    return label_owners(line[m.end():] if m else line, only=True)
+
+
 def find_owners(text: str) -> Owners:
-    """Lead and support owners stated in one sentence group (an item's text or a bullet)."""
+    """Lead and support owners stated in one sentence group (an item's text or a bullet).
+
+    A first line that is nothing but owners, over the lines that give their duties ("Bộ Quốc phòng⏎
+    Chủ trì, phối hợp với …"), names the lead."""
     clauses = _clauses(text)
+    nl = text.find("\n")
+    first = line_owners(text[:nl]) if 0 < nl < 300 else []
     while True:
         found = Owners()
+        if first:
+            found.add_lead(first, f'the line "{text[:nl].strip()}" over the duties names it')
         # the last token of a cut clause may be cut too: an owner list must stop before it
         short = []
         listed: list[str] = []  # "Các sở, ban, ngành; UBND các xã căn cứ …": owners before a ";" share the predicate
@@ -279,7 +312,24 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+                if verb == "chi dao":
+                    reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
     return reach
+
+
+# Who is directed, too vague to be an owner ("chỉ đạo các cấp, các ngành")
+_VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, nganh", "cac cap cac nganh"})
+
+
+def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
+    """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
+    readings); returns how far the list read."""
+    ol = owner_list(toks, k)
+    if not ol.names or not (ol.verb or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
+        return ol.reach
+    names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
+    found.add_lead(names, f'directed by the one before "chỉ đạo": "{text[toks[k].start:toks[ol.end - 1].end]}"')
+    return ol.reach
 
 
 def _requests(text: str, toks: list[Tok], found: Owners) -> int:
@@ -315,6 +365,8 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
                 phrase = text[t.start : toks[min(ol.end, n) - 1].end]
                 found.add_lead(name_texts(text, ol.names), f'"{phrase}"')
                 i = ol.end
+                if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":
+                    reach = max(reach, _directed(text, toks, ol.end + 2, found))  # "Đề nghị A chỉ đạo B …"
                 # "Giao A chủ trì, B phối hợp": B supports
                 if ol.verb and " ".join(x.f for x in toks[ol.end : ol.end + ol.verb]) == "chu tri":
                     k = ol.end + ol.verb

@@ -10,7 +10,8 @@ from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
-from dondoc.parse.owners import Owners, find_owners, label_owners
+from dondoc.parse.fields import Fields, read_fields, without_fields
+from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
 from dondoc.parse.spans import Spans
@@ -113,15 +114,27 @@ def _first_sentence(text: str) -> tuple[str, list[str]]:
 
 
 def owners_of(texts: list[str], label: str) -> Owners:
+    """The owners an item's label, sentences and field lines name; field lines ("Cơ quan chủ trì: X")
+    outweigh the sentences."""
     found = Owners()
     if label:
         names = label_owners(label)
         if names:
             found.add_lead(names, f'the bold heading "{label}" names it')
+    fields = Fields()
     for t in texts:
-        o = find_owners(t)
+        f = read_fields(t)
+        o = find_owners(without_fields(t, f) if f.spans else t)
+        fields.add(f)
         found.add_lead(o.lead, "; ".join(o.lead_why))
         found.add_support(o.support, "; ".join(o.support_why))
+    if fields.lead or fields.support:
+        named = Owners()
+        named.add_lead(fields.lead or found.lead, "the field line (Cơ quan chủ trì: …) names it" if fields.lead else
+                       "; ".join(found.lead_why))
+        named.add_support(fields.support or found.support, "the field line (Cơ quan phối hợp: …) names it"
+                          if fields.support else "; ".join(found.support_why))
+        return named
     return found
 
 
@@ -129,14 +142,18 @@ def _owners(names: list[str]) -> list[Owner]:
     return [Owner(name=n) for n in names]
 
 
-def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None, ctx: Context, where: str) -> None:
-    """Lead owners: named in the item, else the heading above, the preamble, the addressees."""
-    if found.lead:
+def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, where: str) -> None:
+    """Lead owners: the fields of its block, else named in the item, else the heading above, the
+    preamble, the addressees; support: the item's own, else what it inherits."""
+    if inherited is not None and inherited.binding and inherited.lead:
+        task.lead = _owners(inherited.lead)
+        task.explain["lead"] = inherited.why
+    elif found.lead:
         task.lead = _owners(found.lead)
         task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
-    elif inherited and inherited[0]:
-        task.lead = _owners(inherited[0])
-        task.explain["lead"] = inherited[1]
+    elif inherited and inherited.lead:
+        task.lead = _owners(inherited.lead)
+        task.explain["lead"] = inherited.why
     elif ctx.preamble_lead:
         task.lead = _owners(ctx.preamble_lead)
         task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}"
@@ -147,9 +164,16 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
     else:
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
-    if found.support:
-        task.support = _owners(found.support)
+    lead = {o.name for o in task.lead}
+    if inherited is not None and inherited.binding and inherited.support:
+        task.support = _owners([x for x in inherited.support if x not in lead])
+        task.explain["support"] = inherited.why
+    elif found.support:
+        task.support = _owners([x for x in found.support if x not in lead])
         task.explain["support"] = "; ".join(w for w in found.support_why if w)
+    elif inherited is not None and inherited.support:
+        task.support = _owners([x for x in inherited.support if x not in lead])
+        task.explain["support"] = inherited.why
 
 
 # "về UBND tỉnh vào thứ 6 hằng tuần": the recipient's name stops before the day of a weekly report
@@ -203,7 +227,7 @@ def item_tasks(
     bullets: list[tuple[str, tuple[int, int]]],
     span: tuple[int, int],
     label: str,
-    inherited: tuple[list[str], str] | None,
+    inherited: Given | None,
     ctx: Context,
     where: str,
 ) -> list[Task]:

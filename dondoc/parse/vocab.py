@@ -32,7 +32,12 @@ VERBS = phrases(
     "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi,"
     "dua tin,tuyen duong,bieu duong,ton vinh,gioi thieu,tien hanh,phan bo,ban giao,co van ban,ky ket,trao doi,"
     "tiep can,dinh huong,thu thap,xac minh,canh bao,ket noi,lien he,tra loi,phan hoi,rut kinh nghiem,lay y kien,"
-    "gop y,cu can bo,dua ket qua,dua noi dung"
+    "gop y,cu can bo,dua ket qua,dua noi dung,"
+    # verbs a subject takes in minutes and replies ("Tổng cục Thuế đồng ý …", "Sở Y tế cam kết …")
+    "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
+    "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
+    "nhanh chong,som,tiep tuc chi dao,nhac nho,uy quyen,bao tri,sua chua,nghiem thu,giup,co phuong an,co ke hoach,"
+    "dong thoi la,da va dang"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -44,7 +49,11 @@ ORG_HEADS = phrases(
     "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
     "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
     "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong,"
-    "tram,chi hoi,chi doan,chi bo,chanh van phong,chanh thanh tra"
+    "tram,chi hoi,chi doan,chi bo,chanh van phong,chanh thanh tra,"
+    # people named by their post ("Bí thư Đoàn xã", "công chức Tư pháp - Hộ tịch", "Chỉ huy trưởng Ban CHQS xã")
+    "bi thu,pho bi thu,cong chuc,can bo,to truong,chi huy truong,hieu truong,tram truong,chu nhiem,"
+    "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
+    "trung uong doan,trung uong hoi"
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
@@ -58,8 +67,9 @@ COLLECTIVE_HEADS = phrases(
 # "hội nghị", "báo cáo": a head word that is not an owner here.
 NOT_ORG_AFTER = {
     "hoi": {"nghi", "thao", "thi", "dien", "nhap", "cho", "dong"},
+    "doi": {"voi", "tuong", "ngoai", "thoai", "chieu", "dien", "moi", "xu", "ung", "pho", "ngu"},  # "Đối với", "Đối tượng", "Đội ngũ"
     "doan": {"ket", "vien"},
-    "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do"},
+    "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do", "quyen", "sao", "thao", "ve", "tin", "cam"},  # "Bản quyền", "bản sao"
     "bao": {"cao", "dam", "ve", "dong", "gom", "chi"},
     "bo": {"tri", "sung", "tieu", "chi", "may", "cau"},  # "Bố trí", "Bổ sung", "Bộ tiêu chí": no ministry
     "phong": {"chong", "ngua", "trao", "van", "tuc", "su"},

@@ -1,0 +1,163 @@
+"""Owners as real plans name them: field lines, blocks of fields, a section's owner, a heading line, posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.fields import read_fields, value_owners
+from dondoc.parse.owners import find_owners, line_owners
+from dondoc.taskset import Source, TaskSet
+
+REPO = Path(__file__).resolve().parents[3]
+HEAD = "UBND TỈNH BÌNH MINH\nSố: 12/KH-UBND\nBình Minh, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nCải cách hành chính\n"
+
+
+def read(body: str) -> TaskSet:
+    return parse_dispatch(HEAD + body, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+
+
+def owners_by_key(ts: TaskSet) -> dict[str, tuple[list[str], list[str]]]:
+    return {t.key: ([o.name for o in t.lead], [o.name for o in t.support]) for t in ts.tasks}
+
+
+class TestWordsThatAreNoOwner:
+    @pytest.mark.parametrize(
+        "text, lead",
+        [
+            ("Đối với các hồ sơ khác sẽ giải quyết sau.", []),
+            ("Đối tượng được hỗ trợ gồm người có công.", []),
+            ("Cơ quan chủ trì hướng dẫn các xã.", []),
+            ("Tổng cục Thuế đồng ý gia hạn nộp thuế.", ["Tổng cục Thuế"]),
+            ("Sở Khoa học và Công nghệ chị trách nhiệm triển khai.", ["Sở Khoa học và Công nghệ"]),
+            ("Bộ Tài chính nhất trí với đề xuất.", ["Bộ Tài chính"]),
+            ("Bộ Ngoại giao phối hợp vận động.", ["Bộ Ngoại giao"]),
+        ],
+        ids=["doi-voi", "doi-tuong", "co-quan-alone", "dong-y", "chi-trach-nhiem-typo", "nhat-tri", "ngoai-giao"],
+    )
+    def test_the_owner_stops_before_the_verb_and_common_words_name_no_one(self, text: str, lead: list[str]) -> None:
+        assert find_owners(text).lead == lead
+
+
+class TestPeopleAndOfficesAtCommuneLevel:
+    @pytest.mark.parametrize(
+        "text, lead, support",
+        [
+            ("Văn phòng HĐND và UBND xã bố trí kinh phí.", ["Văn phòng HĐND và UBND xã"], []),
+            ("Văn phòng HĐND - UBND phường tham mưu tổ chức hội nghị.", ["Văn phòng HĐND - UBND phường"], []),
+            ("Văn phòng UBND tỉnh và Sở Nội vụ theo dõi.", ["Văn phòng UBND tỉnh", "Sở Nội vụ"], []),
+            ("Công chức Tư pháp - Hộ tịch phối hợp với Công an xã tuyên truyền.", ["Công chức Tư pháp - Hộ tịch"],
+             ["Công an xã"]),
+            ("Giao công chức Văn hóa - Xã hội chủ trì tuyên truyền.", ["công chức Văn hóa - Xã hội"], []),
+            ("Tập huấn cho cán bộ, công chức xã.", [], []),
+            ("Trưởng các thôn có trách nhiệm thông báo cho nhân dân.", ["Trưởng các thôn"], []),
+            ("Bí thư Đoàn xã chỉ đạo các chi đoàn ra quân.", ["Bí thư Đoàn xã", "các chi đoàn"], []),
+            ("Tư lệnh các quân khu chỉ đạo tìm kiếm.", ["Tư lệnh các quân khu"], []),
+        ],
+        ids=["vp-hdnd-va-ubnd", "vp-hdnd-ubnd-dash", "vp-then-so", "cong-chuc", "giao-cong-chuc", "can-bo-people",
+             "truong-thon", "bi-thu-chi-dao", "tu-lenh"],
+    )
+    def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
+        found = find_owners(text)
+        assert (found.lead, found.support) == (lead, support)
+
+
+class TestHeadingLines:
+    @pytest.mark.parametrize(
+        "line, names",
+        [
+            ("Bộ Quốc phòng", ["Bộ Quốc phòng"]),
+            ("Phòng Văn hóa - Xã hội:", ["Phòng Văn hóa - Xã hội"]),
+            ("Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban MTTQ tỉnh", ["các Bộ, ngành, địa phương", "Ủy ban MTTQ tỉnh"]),
+            ("Sở Y tế tổng hợp tình hình, báo cáo UBND tỉnh.", []),
+            ("Đối với kinh phí điều trị - điều dưỡng", []),
+        ],
+    )
+    def test_a_line_that_is_nothing_but_owners(self, line: str, names: list[str]) -> None:
+        assert line_owners(line) == names
+
+    def test_the_first_line_names_the_owner_of_the_duties_under_it(self) -> None:
+        found = find_owners("Bộ Quốc phòng\nChủ trì, phối hợp với các Bộ, ngành có liên quan giúp Chính phủ quản lý.")
+        assert (found.lead, found.support) == (["Bộ Quốc phòng"], ["các Bộ, ngành có liên quan"])
+
+
+class TestFieldLines:
+    @pytest.mark.parametrize(
+        "text, lead, support",
+        [
+            ("- Cơ quan chủ trì: Sở Tư pháp.\n- Cơ quan phối hợp: Các sở, ban, ngành; UBND các xã, phường.",
+             ["Sở Tư pháp"], ["Các sở, ban, ngành", "UBND các xã, phường"]),
+            ("Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Sở Nội vụ, Văn phòng UBND tỉnh.",
+             ["Sở Tư pháp"], ["Sở Nội vụ", "Văn phòng UBND tỉnh"]),
+            ("Đơn vị thực hiện: Các Đội chuyên trách của quân đội.", ["Các Đội chuyên trách của quân đội"], []),
+            ("Chủ trì: Công an xã. Phối hợp: Ban Chỉ huy Quân sự xã.", ["Công an xã"], ["Ban Chỉ huy Quân sự xã"]),
+            ("Cơ quan, đơn vị chủ trì: Sở Nội vụ", ["Sở Nội vụ"], []),
+            ("Tổ chức thực hiện: các đơn vị căn cứ kế hoạch.", [], []),
+            ("Thời gian thực hiện: Quý II/2025.", [], []),
+        ],
+        ids=["bullets", "one-line", "qualified-name", "short-labels", "roles-joined", "section-not-field", "time"],
+    )
+    def test_field_lines_name_lead_and_support(self, text: str, lead: list[str], support: list[str]) -> None:
+        f = read_fields(text)
+        assert (f.lead, f.support) == (lead, support)
+
+    def test_a_time_field_keeps_its_value(self) -> None:
+        assert read_fields("Thời gian hoàn thành: Quý II/2025.").when == ["Quý II/2025"]
+
+    @pytest.mark.parametrize(
+        "value, names, only",
+        [
+            ("Sở Tài chính và các cơ quan liên quan", ["Sở Tài chính", "các cơ quan liên quan"], True),
+            ("Các sở, ban ngành trong tỉnh; UBND các xã.", ["Các sở, ban ngành trong tỉnh", "UBND các xã"], True),
+            ("Sở Nội vụ tổng hợp, báo cáo UBND tỉnh", ["Sở Nội vụ"], False),
+            ("Quý II/2025", [], False),
+        ],
+    )
+    def test_a_value_is_a_list_of_owners(self, value: str, names: list[str], only: bool) -> None:
+        assert value_owners(value) == (names, only)
+
+
+class TestOwnersOfASection:
+    def test_a_block_of_fields_after_the_items_gives_them_its_owners_and_is_no_item(self) -> None:
+        ts = read(
+            "I. CÔNG TÁC TUYÊN TRUYỀN\n1. Nội dung\na) Tổ chức hội nghị quán triệt.\n"
+            "b) Ban Chỉ đạo các huyện triển khai đến cơ sở.\n2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n"
+            "- Sở Nội vụ.\n- Sở Tư pháp; Công an tỉnh.\nb) Cơ quan phối hợp\n- Các sở, ban, ngành.\n"
+            "3. Thời gian thực hiện: Tháng 12/2025.\n"
+        )
+        got = owners_by_key(ts)
+        assert got == {
+            "I.1.a": (["Sở Nội vụ", "Sở Tư pháp", "Công an tỉnh"], ["Các sở, ban, ngành"]),
+            "I.1.b": (["Sở Nội vụ", "Sở Tư pháp", "Công an tỉnh"], ["Các sở, ban, ngành"]),
+        }
+
+    def test_field_lines_under_the_last_item_of_a_section_are_the_sections(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Sắp xếp tổ chức bộ máy\na) Sắp xếp các cơ quan.\nb) Kiện toàn đơn vị.\n"
+                  "Đơn vị chủ trì: Sở Nội vụ. Đơn vị phối hợp: Sở Tài chính.\n")
+        assert owners_by_key(ts) == {"I.1.a": (["Sở Nội vụ"], ["Sở Tài chính"]),
+                                     "I.1.b": (["Sở Nội vụ"], ["Sở Tài chính"])}
+
+    def test_each_item_keeps_its_own_fields(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Rà soát văn bản.\n- Cơ quan chủ trì: Sở Tư pháp.\n2. Kiểm tra thi hành pháp luật.\n"
+                  "- Cơ quan chủ trì: Thanh tra tỉnh.\n- Cơ quan phối hợp: Sở Tư pháp.\n")
+        assert owners_by_key(ts) == {"I.1": (["Sở Tư pháp"], []), "I.2": (["Thanh tra tỉnh"], ["Sở Tư pháp"])}
+
+    def test_a_request_over_a_section_gives_its_items_their_owner(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Giao Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Tư pháp thực hiện các nhiệm vụ sau:\n"
+                  "a) Công bố danh mục thủ tục hành chính.\nb) Rà soát, đơn giản hóa thủ tục.\n")
+        got = owners_by_key(ts)
+        assert got["I.1.a"] == got["I.1.b"] == (["Văn phòng UBND tỉnh"], ["Sở Tư pháp"])
+
+    def test_a_standing_agency_with_a_duty_is_an_item_not_a_field(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Tổ chức hội nghị.\n2. Cơ quan thường trực: Sở Nội vụ tổng hợp, báo cáo UBND tỉnh.\n")
+        assert owners_by_key(ts)["I.2"][0] == ["Sở Nội vụ"]
+        assert owners_by_key(ts)["I.1"][0] == []
+
+    def test_an_owner_line_over_its_duties(self) -> None:
+        ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Bộ Quốc phòng\nChủ trì, phối hợp với các Bộ, ngành có liên quan thực hiện Kế hoạch.\n"
+                  "2. Phòng Văn hóa - Xã hội\nChủ trì tuyên truyền trên hệ thống truyền thanh.\n")
+        assert owners_by_key(ts) == {"I.1": (["Bộ Quốc phòng"], ["các Bộ, ngành có liên quan"]),
+                                     "I.2": (["Phòng Văn hóa - Xã hội"], [])}

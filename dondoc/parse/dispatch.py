@@ -322,7 +322,7 @@ def parse_dispatch(
         if not here.lead and (node.children or node.bullets) and not own.isupper():
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
-        passed = inherited if inherited is not None and inherited.binding else here if here.lead else inherited
+        passed = here if here.lead else inherited  # the nearer owner outweighs a block of fields further up
         for ln in node.lines:
             for d in impossible_dates(ln.text):
                 if not warned.said(d):

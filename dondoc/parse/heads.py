@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.lines import Tok, first_tokens
-from dondoc.parse.vocab import COLLECTIVE_HEADS, NOT_ORG_AFTER, ORG_HEADS, VERBS
+from dondoc.parse.vocab import COLLECTIVE_HEADS, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
 
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
@@ -75,6 +75,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
         return 0  # "cán bộ", "Hậu cần" fold like "cần"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
         return 0
+    if n == 1 and toks[i].f == "trinh" and i and toks[i - 1].f == "chuong":
+        return 0  # "Chương trình": a programme, not "trình" (to submit)
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
     return n
@@ -97,7 +99,7 @@ def org_at(toks: list[Tok], i: int) -> int:
     if not t.word:
         return 0
     if t.f not in HEAD_WORDS:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not _ROMAN.match(t.f) else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
     # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
     # capital inside a list of names is a word of the name
     words = DETERMINER_BY_FIRST.get(t.f)
@@ -109,13 +111,15 @@ def org_at(toks: list[Tok], i: int) -> int:
             return size + n if n else 0
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not _ROMAN.match(t.f) else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
     if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi"):
         return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
+    if n == 1 and t.f == "to" and not (t.cap and i + 1 < len(toks) and toks[i + 1].cap):
+        return 0  # "Tổ Tổng hợp", "Tổ Công tác" are units; "Tổ chức …" is a verb
     if not t.cap and n == 2 and (t.f, toks[i + 1].f) in (("cong", "chuc"), ("can", "bo")) and not (i + 2 < len(toks) and toks[i + 2].cap):
         return 0  # "cán bộ", "công chức" are people; "công chức Tư pháp - Hộ tịch" is a post
     return n
@@ -140,7 +144,7 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     s, e = m.span(1)
     word = m.group(1)
     if word not in _HEAD_FIRST:
-        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and not _ROMAN.match(word) else None
+        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
     if word in _LOWER_NOT_HEAD and not text[s].isupper():
         return None
     toks = first_tokens(text, pos, end, 8)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, HEAD_WORDS, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, phrases
+from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, TOPICS, phrases
 
 END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
@@ -206,7 +206,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 k = j + 1
                 if k < n and t.f == "cung" and toks[k].f == "voi":
                     k += 1
-                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and not verb_at(toks, k):
+                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and not verb_at(toks, k) \
+                        and (not toks[start].cap or any(x.f in ("cac", "nhung") for x in toks[start:j])):
                     j = k  # "các sở, ngành, cơ quan": one collective owner
                     continue
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
@@ -224,6 +225,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                             return out
                 if t.f == "," and _unit_of(toks, start, last, k):
                     j = k  # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit and the body it belongs to, one owner
+                    continue
+                if k < n and toks[k].upper and toks[k].f in TOPICS and toks[j - 1].f in TOPICS:
+                    j = k  # "Ban Chỉ huy PCTT và TKCN": two topics of one body's name
                     continue
                 if t.f == "va" and _joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both
@@ -256,6 +260,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 stop = True
                 break
+            if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
+                m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
+                loc = phrase_len(_PLACES, toks, m) if m < n and not toks[m].cap else 0
+                if m > j + 1 or loc:
+                    # "các doanh nghiệp trên địa bàn tỉnh", "các sở, ban ngành trong tỉnh": where, part of the name
+                    last = m - 1 + loc
+                    j = last + 1
+                    continue
             v = verb_at(toks, j)
             if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST and j + 1 < n and toks[j + 1].f in ("giao", "phan"):
                 # "các cơ quan, đơn vị được giao chủ trì / nhiệm vụ", "các đơn vị được phân công": which of them, not what they do
@@ -284,6 +296,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     last = j + loc  # "các cơ quan báo chí của tỉnh": the place belongs to the name
                     j = last + 1
                     continue
+            if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) and not toks[j + 1].upper \
+                    and toks[start].f not in DETERMINER_BY_FIRST:
+                last, j, inner = j, j + 1, True  # "Tổ công tác đặc biệt của Công an xã": a unit and its body
+                continue
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
                                       and not inner)

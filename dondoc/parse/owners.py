@@ -16,7 +16,8 @@ from dondoc.parse.lines import Tok, first_tokens, tokenize, tokens_between
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 
-__all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "org_at", "owner_list", "subject_before"]
+__all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "org_at", "owner_list", "subject_before",
+           "without_address"]
 
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
@@ -40,6 +41,8 @@ class Owners:
     support: list[str] = field(default_factory=list)
     lead_why: list[str] = field(default_factory=list)
     support_why: list[str] = field(default_factory=list)
+    directs: bool = True  # "A chỉ đạo B": B is a lead too (not in one duty among an item's bullets)
+    fielded: bool = False  # named by the item's own field lines ("Cơ quan chủ trì: …"): nothing outweighs them
 
     def add_lead(self, names: list[str], why: str) -> None:
         new = [x for x in names if x not in self.lead]
@@ -69,9 +72,20 @@ def _clause_starts(toks: list[Tok]) -> list[int]:
     return starts
 
 
+_COMRADE = re.compile(r"\s*(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+
+
+def without_address(text: str) -> str:
+    """The text without a leading "Đồng chí" / "Đ/c" before a post: the post names the owner."""
+    m = _COMRADE.match(text)
+    return text[m.end() :] if m else text
+
+
 def label_owners(label: str, *, only: bool = False) -> list[str]:
     """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:"),
-    or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners."""
+    or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
+    by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
+    label = without_address(label)
     toks = tokenize(label)
     if not toks or (label.isupper() and len(toks) > 2):
         return []  # an all-capital section heading, not an owner
@@ -111,6 +125,11 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
 
+# What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
+_WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
+_WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
+
+
 def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
     """Whether the request or "phối hợp" matched by _ASK is followed by an owner's head before `end`."""
     after = m.end()
@@ -120,7 +139,10 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
             after = cho.end()
         elif cho is not None and cho.group(1) == "dong" and folded.startswith(" chi ", cho.end()):
             after = cho.end() + 4  # "giao đồng chí Giám đốc Sở …": the office, not the person
-        return head_at(text, folded, after, end)
+        if head_at(text, folded, after, end):
+            return True
+        c = _WHAT_FOR.match(folded, after, end)  # "giao nhiệm vụ cho Sở X"
+        return c is not None and head_at(text, folded, c.end(), end)
     if head_at(text, folded, after, end):
         return True
     if "voi" not in folded[after : after + 200]:
@@ -221,7 +243,7 @@ def line_owners(line: str) -> list[str]:
     return label_owners(line[m.end():] if m else line, only=True)
 
 
-def find_owners(text: str) -> Owners:
+def find_owners(text: str, *, directs: bool = True) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet).
 
     A first line that is nothing but owners, over the lines that give their duties ("Bộ Quốc phòng⏎
@@ -230,7 +252,7 @@ def find_owners(text: str) -> Owners:
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []
     while True:
-        found = Owners()
+        found = Owners(directs=directs)
         if first:
             found.add_lead(first, f'the line "{text[:nl].strip()}" over the duties names it')
         # the last token of a cut clause may be cut too: an owner list must stop before it
@@ -252,6 +274,9 @@ def find_owners(text: str) -> Owners:
                 short.append(c)
         short += [c for c in clauses if c.asks and _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
         if not short:
+            if first and len(found.lead) > len(first):
+                # the line over the duties names their owner: the names its sentences use are not more owners
+                found.lead, found.lead_why = list(first), found.lead_why[:1]
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
             c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True
@@ -306,7 +331,7 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = name_texts(text, ol.names)
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
-            if verb in _REQUEST_VERBS:
+            if verb in _REQUEST_VERBS and _asks_someone(toks, ol.end + ol.verb):
                 continue  # the one who asks is not the one who does
             if verb == "phoi hop" and nxt != "voi" and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
@@ -315,6 +340,23 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
     return reach
+
+
+def _asks_someone(toks: list[Tok], k: int) -> bool:
+    """Whether the request names whom it asks: an owner right after it ("giao Sở X", "yêu cầu các đơn
+    vị") or after what is given ("giao nhiệm vụ cho Sở X"); else the subject gives out work to its own
+    people ("Ban Thường vụ Hội phân công cán bộ phụ trách các chi hội") and is the owner."""
+    n = len(toks)
+    if k < n and toks[k].f == "cho":
+        k += 1
+    if org_at(toks, k):
+        return True
+    for m in range(k, min(n, k + 5)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return False
+        if toks[m].f == "cho" and org_at(toks, m + 1):
+            return True
+    return False
 
 
 # Who is directed, too vague to be an owner ("chỉ đạo các cấp, các ngành")
@@ -328,6 +370,8 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     if not ol.names or not (ol.verb or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
         return ol.reach
     names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
+    if not found.directs:
+        return ol.reach  # one duty among an item's bullets: B is not the item's lead (convention 22)
     found.add_lead(names, f'directed by the one before "chỉ đạo": "{text[toks[k].start:toks[ol.end - 1].end]}"')
     return ol.reach
 
@@ -359,6 +403,10 @@ def _requests(text: str, toks: list[Tok], found: Owners) -> int:
                 j += 1
             elif j + 2 < n and toks[j].f == "dong" and toks[j + 1].f == "chi" and toks[j + 2].cap:
                 j += 2  # "giao đồng chí Giám đốc Sở …": the office, not the person
+            elif j < n and toks[j].f in _WHAT_WORDS:
+                c = _WHAT_FOR.match(fold_keep_length(text), toks[j - 1].end)
+                if c is not None:
+                    j = next((k for k in range(j, n) if toks[k].start >= c.end()), n)  # "giao nhiệm vụ cho Sở X"
             ol = owner_list(toks, j)
             reach = max(reach, ol.reach)
             if ol.names:

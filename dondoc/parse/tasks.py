@@ -117,19 +117,19 @@ def owners_of(texts: list[str], label: str) -> Owners:
     """The owners an item's label, sentences and field lines name; field lines ("Cơ quan chủ trì: X")
     outweigh the sentences."""
     found = Owners()
-    if label:
-        names = label_owners(label)
-        if names:
-            found.add_lead(names, f'the bold heading "{label}" names it')
+    names = label_owners(label) if label else []
+    if names:
+        found.add_lead(names, f'the bold heading "{label}" names it')
     fields = Fields()
-    for t in texts:
+    for k, t in enumerate(texts):
         f = read_fields(t)
-        o = find_owners(without_fields(t, f) if f.spans else t)
+        o = find_owners(without_fields(t, f) if f.spans else t, directs=k == 0)
         fields.add(f)
-        found.add_lead(o.lead, "; ".join(o.lead_why))
+        if not names or k:  # the heading names the owner of its text: the names the text uses are not more owners
+            found.add_lead(o.lead, "; ".join(o.lead_why))
         found.add_support(o.support, "; ".join(o.support_why))
     if fields.lead or fields.support:
-        named = Owners()
+        named = Owners(fielded=True)
         named.add_lead(fields.lead or found.lead, "the field line (Cơ quan chủ trì: …) names it" if fields.lead else
                        "; ".join(found.lead_why))
         named.add_support(fields.support or found.support, "the field line (Cơ quan phối hợp: …) names it"
@@ -143,9 +143,12 @@ def _owners(names: list[str]) -> list[Owner]:
 
 
 def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, where: str) -> None:
-    """Lead owners: the fields of its block, else named in the item, else the heading above, the
-    preamble, the addressees; support: the item's own, else what it inherits."""
-    if inherited is not None and inherited.binding and inherited.lead:
+    """Lead owners: the item's own field lines, else the fields of its block, else named in the item,
+    else the heading above, the preamble, the addressees; support likewise."""
+    if found.fielded and found.lead:
+        task.lead = _owners(found.lead)
+        task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
+    elif inherited is not None and inherited.binding and inherited.lead:
         task.lead = _owners(inherited.lead)
         task.explain["lead"] = inherited.why
     elif found.lead:
@@ -165,7 +168,10 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
     lead = {o.name for o in task.lead}
-    if inherited is not None and inherited.binding and inherited.support:
+    if found.fielded and found.support:
+        task.support = _owners([x for x in found.support if x not in lead])
+        task.explain["support"] = "; ".join(w for w in found.support_why if w)
+    elif inherited is not None and inherited.binding and inherited.support:
         task.support = _owners([x for x in inherited.support if x not in lead])
         task.explain["support"] = inherited.why
     elif found.support:
@@ -263,7 +269,9 @@ def item_tasks(
     for t, s in report_bullets:
         for sp in find_reports(t, ctx=ctx.dates, warnings=warnings):
             n += 1
-            reports.append(report_task(f"{key}.R{n}", t, sp, s, [o.name for o in task.lead], task.explain.get("lead", "")))
+            own = find_owners(t).lead  # the bullet's own subject ("Chi hội trưởng các chi hội … báo cáo …"), else the item's
+            reports.append(report_task(f"{key}.R{n}", t, sp, s, own or [o.name for o in task.lead],
+                                       f"named in the line: {', '.join(own)}" if own else task.explain.get("lead", "")))
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)

@@ -32,7 +32,7 @@ VERBS = phrases(
     "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi,"
     "dua tin,tuyen duong,bieu duong,ton vinh,gioi thieu,tien hanh,phan bo,ban giao,co van ban,ky ket,trao doi,"
     "tiep can,dinh huong,thu thap,xac minh,canh bao,ket noi,lien he,tra loi,phan hoi,rut kinh nghiem,lay y kien,"
-    "gop y,cu can bo,dua ket qua,dua noi dung,"
+    "gop y,cu can bo,dua ket qua,dua noi dung,nam tinh hinh,nam bat,co nhiem vu,thong ke,"
     # verbs a subject takes in minutes and replies ("Tổng cục Thuế đồng ý …", "Sở Y tế cam kết …")
     "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
     "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
@@ -53,6 +53,8 @@ ORG_HEADS = phrases(
     # people named by their post ("Bí thư Đoàn xã", "công chức Tư pháp - Hộ tịch", "Chỉ huy trưởng Ban CHQS xã")
     "bi thu,pho bi thu,cong chuc,can bo,to truong,chi huy truong,hieu truong,tram truong,chu nhiem,"
     "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
+    "pho truong,pho giam doc,pho chanh van phong,pho chu nhiem,pho thu truong,truong ban,pho truong ban,to,"
+    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -99,4 +101,10 @@ ORG_WORDS = frozenset(
 COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
     "dang tap hop dac".split()
+)
+
+# Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one
+TOPICS = frozenset(
+    "pctt tkcn pccc cnch antt atxh atgt antq tnxh pctp attp vsattp cchc tthc ktxh kt-xh qpan qp-an anqp an-qp cntt cds "
+    "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg".split()
 )

@@ -56,13 +56,58 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Trưởng các thôn có trách nhiệm thông báo cho nhân dân.", ["Trưởng các thôn"], []),
             ("Bí thư Đoàn xã chỉ đạo các chi đoàn ra quân.", ["Bí thư Đoàn xã", "các chi đoàn"], []),
             ("Tư lệnh các quân khu chỉ đạo tìm kiếm.", ["Tư lệnh các quân khu"], []),
+            ("Tổ Tổng hợp chủ trì rà soát.", ["Tổ Tổng hợp"], []),
+            ("Tổ chức hội nghị sơ kết.", [], []),
+            ("Tổ công tác đặc biệt của Công an xã tuần tra.", ["Tổ công tác đặc biệt của Công an xã"], []),
+            ("Các doanh nghiệp trên địa bàn tỉnh thực hiện nghiêm.", ["Các doanh nghiệp trên địa bàn tỉnh"], []),
+            ("Các sở, ban ngành trong tỉnh chủ động ứng phó.", ["Các sở, ban ngành trong tỉnh"], []),
+            ("Sở Y tế trong thời gian tới tăng cường kiểm tra.", ["Sở Y tế"], []),
+            ("Ban Chỉ đạo Chương trình mục tiêu quốc gia xã chỉ đạo các thôn triển khai.",
+             ["Ban Chỉ đạo Chương trình mục tiêu quốc gia xã", "các thôn"], []),
+            ("Ban Chỉ huy PCTT và TKCN xã tổng hợp tình hình.", ["Ban Chỉ huy PCTT và TKCN xã"], []),
+            ("ANTT trên địa bàn được giữ vững.", [], []),
+            ("Ban Thường vụ Hội LHPN xã phân công cán bộ phụ trách các chi hội.", ["Ban Thường vụ Hội LHPN xã"], []),
+            ("UBND tỉnh giao nhiệm vụ cho Sở Nội vụ theo dõi.", ["Sở Nội vụ"], []),
+            ("Đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các Sở, ngành có liên quan, Hội nạn nhân chất độc da cam/dioxin "
+             "tăng cường kiểm tra.", ["Ủy ban nhân dân các tỉnh", "các Sở, ngành có liên quan",
+                                     "Hội nạn nhân chất độc da cam/dioxin"], []),
+            ("UBND các huyện chỉ đạo các cấp, các ngành triển khai.", ["UBND các huyện"], []),
+            ("Sở Xây dựng chỉ đạo các đơn vị quản lý đường bộ bố trí lực lượng.",
+             ["Sở Xây dựng", "các đơn vị quản lý đường bộ"], []),
+            ("Các đơn vị quản lý chặt chẽ tài sản công.", ["Các đơn vị"], []),
         ],
         ids=["vp-hdnd-va-ubnd", "vp-hdnd-ubnd-dash", "vp-then-so", "cong-chuc", "giao-cong-chuc", "can-bo-people",
-             "truong-thon", "bi-thu-chi-dao", "tu-lenh"],
+             "truong-thon", "bi-thu-chi-dao", "tu-lenh", "to-unit", "to-chuc-verb", "unit-of-body", "tren-dia-ban",
+             "trong-tinh", "trong-thoi-gian", "chuong-trinh", "topics-in-a-name", "topic-no-owner", "phan-cong-own-staff",
+             "giao-cho", "chi-dao-list", "chi-dao-vague", "don-vi-quan-ly", "quan-ly-verb"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)
         assert (found.lead, found.support) == (lead, support)
+
+
+class TestTheOwnerOfABulletDutyList:
+    def test_directing_b_in_one_bullet_among_duties_does_not_make_b_a_lead(self) -> None:
+        ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì triển khai Kế hoạch trước ngày 30/6/2025.\n"
+                  "- Chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh giám sát dịch.\n- Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh thu dung điều trị.\n")
+        assert owners_by_key(ts)["I.1"][0] == ["Sở Y tế"]
+
+    def test_a_heading_label_names_the_owner_and_not_the_names_its_text_uses(self) -> None:
+        ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Các chi đoàn thôn: Tổ chức ra quân; Bí thư chi đoàn vận động đoàn viên "
+                  "tham gia trước ngày 28/3/2025.\n")
+        assert owners_by_key(ts)["I.1"][0] == ["Các chi đoàn thôn"]
+
+    def test_a_post_addressed_as_dong_chi_with_a_colon_is_named_by_the_post(self) -> None:
+        ts = read("I. PHÂN CÔNG\n1. Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế: Trực tiếp chỉ đạo công tác di dời dân "
+                  "trước ngày 30/9/2025.\n")
+        assert owners_by_key(ts)["I.1"][0] == ["Phó Chủ tịch UBND xã phụ trách kinh tế"]
+
+    def test_a_reporting_bullet_is_owned_by_its_own_subject(self) -> None:
+        ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Ban Thường vụ Hội LHPN xã phân công cán bộ phụ trách các chi hội.\n"
+                  "- Chi hội trưởng các chi hội phụ nữ báo cáo kết quả về Hội LHPN xã trước ngày 25/10/2025.\n")
+        got = owners_by_key(ts)
+        assert got["I.1"][0] == ["Ban Thường vụ Hội LHPN xã"]
+        assert got["I.1.R1"][0] == ["Chi hội trưởng các chi hội phụ nữ"]
 
 
 class TestHeadingLines:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.lines import Tok, first_tokens
-from dondoc.parse.vocab import COLLECTIVE_HEADS, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
+from dondoc.parse.vocab import COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
 
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
@@ -75,6 +75,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
         return 0  # "cán bộ", "Hậu cần" fold like "cần"
     if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
         return 0
+    if n == 1 and toks[i].f == "tang" and i and toks[i - 1].f == "ha":
+        return 0  # "Hạ tầng" (infrastructure), not "tăng"
     if n == 1 and toks[i].f == "trinh" and i and toks[i - 1].f == "chuong":
         return 0  # "Chương trình": a programme, not "trình" (to submit)
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
@@ -109,6 +111,10 @@ def org_at(toks: list[Tok], i: int) -> int:
             j = i + size
             n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
             return size + n if n else 0
+    if t.f == "luc":
+        for name in KNOWN_NAMES:
+            if i + len(name) <= len(toks) and all(toks[i + k].f == w for k, w in enumerate(name)):
+                return len(name)
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
@@ -116,7 +122,7 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
-    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi"):
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke"):
         return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
     if n == 1 and t.f == "to" and not (t.cap and i + 1 < len(toks) and toks[i + 1].cap):
         return 0  # "Tổ Tổng hợp", "Tổ Công tác" are units; "Tổ chức …" is a verb

@@ -336,10 +336,15 @@ _BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban",
 
 
 def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The names of the spans as written, without trailing marks."""
+    """The names of the spans as written, without trailing marks, nor a note in parentheses at the end
+    ("Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the owner is Sở Nội vụ)."""
     out = []
     for s, e in spans:
         name = text[s:e].rstrip(_TRAIL_CHARS).strip(" *\"“”")
+        if name.endswith(")") and "(" in name:
+            bare = name[: name.rindex("(")].rstrip(_TRAIL_CHARS)
+            if " " in bare:
+                name = bare
         if name and name not in out:
             out.append(name)
     return out

@@ -172,7 +172,7 @@ class _Clause:
 
 
 
-_DONG_CHI = re.compile(r"\s*dong chi ")
+_DONG_CHI = re.compile(r"\s*(?:cac\s+)?dong chi ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
@@ -200,7 +200,7 @@ def _clauses(text: str) -> list[_Clause]:
             out.append(_Clause(tokens_between(text, s, e), True, False, (s, e)))
             continue
         head_toks = head_tokens(text, folded, s, e)
-        dc = _DONG_CHI.match(folded, s, e) if head_toks is None and "dong chi" in folded[s : s + 12] else None
+        dc = _DONG_CHI.match(folded, s, e) if head_toks is None and "dong chi" in folded[s : s + 16] else None
         if dc is not None and head_at(text, folded, dc.end(), e):
             head_toks = []  # "Đồng chí Giám đốc Sở … chỉ đạo": a subject after the address
         head = head_toks is not None
@@ -320,6 +320,8 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
     n = len(toks)
     reach = 0
     for s in _clause_starts(toks):
+        if s + 3 < n and toks[s].f == "cac" and toks[s + 1].f == "dong" and toks[s + 2].f == "chi" and toks[s + 3].cap:
+            s += 3  # "Các đồng chí Ủy viên UBND xã …": the post, not the persons
         if s + 2 < n and toks[s].f == "dong" and toks[s + 1].f == "chi" and toks[s + 2].cap:
             s += 2  # "Đồng chí Giám đốc Sở …": the office, not the person
         ol = owner_list(toks, s)
@@ -331,7 +333,7 @@ def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = name_texts(text, ol.names)
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
-            if verb in _REQUEST_VERBS and _asks_someone(toks, ol.end + ol.verb):
+            if verb in _REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
                 continue  # the one who asks is not the one who does
             if verb == "phoi hop" and nxt != "voi" and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')

@@ -37,7 +37,7 @@ VERBS = phrases(
     "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
     "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
     "nhanh chong,som,tiep tuc chi dao,nhac nho,uy quyen,bao tri,sua chua,nghiem thu,giup,co phuong an,co ke hoach,"
-    "dong thoi la,da va dang"
+    "dong thoi la,da va dang,lanh dao"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -54,7 +54,7 @@ ORG_HEADS = phrases(
     "bi thu,pho bi thu,cong chuc,can bo,to truong,chi huy truong,hieu truong,tram truong,chu nhiem,"
     "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
     "pho truong,pho giam doc,pho chanh van phong,pho chu nhiem,pho thu truong,truong ban,pho truong ban,to,"
-    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,"
+    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,uy vien,ke toan,dan quan,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -108,3 +108,11 @@ TOPICS = frozenset(
     "pctt tkcn pccc cnch antt atxh atgt antq tnxh pctp attp vsattp cchc tthc ktxh kt-xh qpan qp-an anqp an-qp cntt cds "
     "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg".split()
 )
+
+# Names of bodies that hold words of action and commas, as tokens: the grassroots security force of the
+# 2023 law ("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")
+KNOWN_NAMES = [
+    tuple("luc luong tham gia bao ve an ninh , trat tu o co so".split()),
+    tuple("luc luong bao ve an ninh , trat tu o co so".split()),
+    tuple("luc luong tham gia bao ve an ninh trat tu o co so".split()),
+]

@@ -75,11 +75,20 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Sở Xây dựng chỉ đạo các đơn vị quản lý đường bộ bố trí lực lượng.",
              ["Sở Xây dựng", "các đơn vị quản lý đường bộ"], []),
             ("Các đơn vị quản lý chặt chẽ tài sản công.", ["Các đơn vị"], []),
+            ("Các đồng chí Ủy viên UBND xã theo lĩnh vực phụ trách chỉ đạo thực hiện.", ["Ủy viên UBND xã"], []),
+            ("Đề nghị Đảng ủy xã lãnh đạo, chỉ đạo tổ chức thực hiện.", ["Đảng ủy xã"], []),
+            ("Giao Phòng Kinh tế, Hạ tầng và Đô thị chủ trì kiểm tra.", ["Phòng Kinh tế, Hạ tầng và Đô thị"], []),
+            ("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở phối hợp với Công an xã nắm tình hình.",
+             ["Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở"], ["Công an xã"]),
+            ("Kế toán ngân sách xã tham mưu bố trí kinh phí.", ["Kế toán ngân sách xã"], []),
+            ("Sở Y tế đề nghị:", [], []),
+            ("Sở Nội vụ (cơ quan thường trực) tổng hợp kết quả.", ["Sở Nội vụ"], []),
         ],
         ids=["vp-hdnd-va-ubnd", "vp-hdnd-ubnd-dash", "vp-then-so", "cong-chuc", "giao-cong-chuc", "can-bo-people",
              "truong-thon", "bi-thu-chi-dao", "tu-lenh", "to-unit", "to-chuc-verb", "unit-of-body", "tren-dia-ban",
              "trong-tinh", "trong-thoi-gian", "chuong-trinh", "topics-in-a-name", "topic-no-owner", "phan-cong-own-staff",
-             "giao-cho", "chi-dao-list", "chi-dao-vague", "don-vi-quan-ly", "quan-ly-verb"],
+             "giao-cho", "chi-dao-list", "chi-dao-vague", "don-vi-quan-ly", "quan-ly-verb", "cac-dong-chi-uy-vien",
+             "lanh-dao-verb", "ha-tang", "luc-luong-antt-co-so", "ke-toan", "de-nghi-asks", "parenthesis-note"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

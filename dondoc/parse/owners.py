@@ -1,114 +1,25 @@
 """Who is given the work: lead and support owners named in a piece of text (pure).
 
-Roles: the subject of a predicate ("Sở Y tế chủ trì"), the one asked or given the work ("đề nghị X",
-"giao X"), the one who cooperates ("phối hợp với Y"), a heading that names its owner. Where a name
-starts and ends is names.py's and heads.py's.
+The clauses of a text that may name an owner are found here (cheaply: most clauses are not even
+tokenized) and read by roles.py (subject, asked, directed, cooperating); a first line that is nothing
+but owners, over its duties, names the lead (labels.py). Where a name starts and ends is heads.py's
+and names.py's.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass
 
-from dondoc.parse.heads import FIRST_TOKEN, HEAD_WORDS, head_tokens, head_at, org_at
-from dondoc.parse.lines import Tok, first_tokens, tokenize, tokens_between
-from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
+from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
+from dondoc.parse.labels import label_owners, line_owners, subject_before, without_address
+from dondoc.parse.lines import Tok, first_tokens, tokens_between
+from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests, subjects
 
-__all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "org_at", "owner_list", "subject_before",
-           "without_address"]
-
-_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
-_TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
-_REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words _requests() acts on
-_REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
-
-
-class Given(NamedTuple):
-    """Owners an item receives from above it: a heading that names them, a section's request ("Giao Sở
-    Nội vụ chủ trì thực hiện các nhiệm vụ sau:"), a block of fields ("Cơ quan chủ trì: …")."""
-
-    lead: list[str]
-    why: str
-    support: list[str] = []
-    binding: bool = False  # fields: they outweigh the names the item's own sentences use
-
-
-@dataclass
-class Owners:
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    lead_why: list[str] = field(default_factory=list)
-    support_why: list[str] = field(default_factory=list)
-    directs: bool = True  # "A chỉ đạo B": B is a lead too (not in one duty among an item's bullets)
-    fielded: bool = False  # named by the item's own field lines ("Cơ quan chủ trì: …"): nothing outweighs them
-
-    def add_lead(self, names: list[str], why: str) -> None:
-        new = [x for x in names if x not in self.lead]
-        if new:
-            self.lead.extend(new)
-            self.lead_why.append(why)
-
-    def add_support(self, names: list[str], why: str) -> None:
-        new = [x for x in names if x not in self.support and x not in self.lead]
-        if new:
-            self.support.extend(new)
-            self.support_why.append(why)
-
-    def merge(self, other: Owners) -> None:
-        for n, w in zip([other.lead], other.lead_why or [""]):
-            self.add_lead(n, w)
-        if other.support:
-            self.add_support(other.support, "; ".join(other.support_why))
-
-
-
-def _clause_starts(toks: list[Tok]) -> list[int]:
-    starts = [0]
-    for k, t in enumerate(toks):
-        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks):
-            starts.append(k + 1)
-    return starts
-
-
-_COMRADE = re.compile(r"\s*(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
-
-
-def without_address(text: str) -> str:
-    """The text without a leading "Đồng chí" / "Đ/c" before a post: the post names the owner."""
-    m = _COMRADE.match(text)
-    return text[m.end() :] if m else text
-
-
-def label_owners(label: str, *, only: bool = False) -> list[str]:
-    """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:"),
-    or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
-    by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
-    label = without_address(label)
-    toks = tokenize(label)
-    if not toks or (label.isupper() and len(toks) > 2):
-        return []  # an all-capital section heading, not an owner
-    if label.isupper() and toks[0].f not in HEAD_WORDS and not label[toks[0].start : toks[0].end].isascii():
-        return []  # "NỘI DUNG", "NHIỆM VỤ": words in capitals, not an abbreviation (UBND, MTTQ)
-    ol = owner_list(toks, 0)
-    rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
-    if ol.names and (not rest or ol.verb and not only):
-        return name_texts(label, ol.names)
-    if ol.names and not ol.verb and ";" in label:
-        # "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:": lists of
-        # owners joined by ";", the whole label names nothing else
-        spans = list(ol.names)
-        i = ol.end
-        while i < len(toks) and toks[i].f == ";":
-            nxt = owner_list(toks, i + 1)
-            if not nxt.names or nxt.verb:
-                return []
-            spans += nxt.names
-            i = nxt.end
-        if all(t.f in (":", ".", ")", "(") for t in toks[i:]):
-            return name_texts(label, spans)
-    return []
+__all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
+           "subject_before", "without_address"]
 
 
 # A sentence or clause: up to and with the next . ; ! ? : outside parentheses (owner lists skip
@@ -126,7 +37,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
-_WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
+WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
 
 
@@ -141,7 +52,7 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
             after = cho.end() + 4  # "giao đồng chí Giám đốc Sở …": the office, not the person
         if head_at(text, folded, after, end):
             return True
-        c = _WHAT_FOR.match(folded, after, end)  # "giao nhiệm vụ cho Sở X"
+        c = WHAT_FOR.match(folded, after, end)  # "giao nhiệm vụ cho Sở X"
         return c is not None and head_at(text, folded, c.end(), end)
     if head_at(text, folded, after, end):
         return True
@@ -229,20 +140,6 @@ def _clauses(text: str) -> list[_Clause]:
     return out
 
 
-# Words before the owners a heading line names: "Trách nhiệm của các Bộ, ngành", "Đối với UBND các xã"
-_LINE_LEAD = re.compile(r"(?:(?:trach nhiem|nhiem vu)(?: cua)?|doi voi|rieng|giao)\s+")
-
-
-def line_owners(line: str) -> list[str]:
-    """The owners a heading line names and nothing else ("Bộ Quốc phòng", "Trách nhiệm của các Bộ, ngành,
-    địa phương; Ủy ban MTTQ tỉnh", "Phòng Văn hóa - Xã hội:")."""
-    line = line.strip(" *:.")
-    if not line or len(line) > 300:
-        return []
-    m = _LINE_LEAD.match(fold_keep_length(line))
-    return label_owners(line[m.end():] if m else line, only=True)
-
-
 def find_owners(text: str, *, directs: bool = True) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet).
 
@@ -265,14 +162,14 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
                 continue
             if listed and c.span[0] == end:
                 ol = owner_list(c.toks, 0)
-                if ol.names and ol.verb and " ".join(t.f for t in c.toks[ol.end : ol.end + ol.verb]) not in _REQUEST_VERBS:
+                if ol.names and ol.verb and " ".join(t.f for t in c.toks[ol.end : ol.end + ol.verb]) not in REQUEST_VERBS:
                     found.add_lead(listed, f'listed before "{text[c.span[0]:c.toks[ol.end + ol.verb - 1].end].strip()}", '
                                            "with the same predicate")
             listed = (listed if c.span[0] == end else []) + _only_owners(text, c)
             end = c.span[1]
-            if _subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut:
+            if subjects(text, c.toks, found) >= len(c.toks) - 1 and c.cut:
                 short.append(c)
-        short += [c for c in clauses if c.asks and _requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
+        short += [c for c in clauses if c.asks and requests(text, c.toks, found) >= len(c.toks) - 1 and c.cut]
         if not short:
             if first and len(found.lead) > len(first):
                 # the line over the duties names their owner: the names its sentences use are not more owners
@@ -289,201 +186,3 @@ def _only_owners(text: str, c: _Clause) -> list[str]:
         return []
     ol = owner_list(toks, 0)
     return name_texts(text, ol.names) if ol.names and not ol.verb and ol.end == len(toks) - 1 else []
-
-
-def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
-    """The owners after an opening phrase and a comma ("Hằng năm, các cơ quan, đơn vị hưởng ứng …",
-    "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
-    n = len(toks)
-    for k in range(s, min(n, s + 30)):
-        t = toks[k]
-        f = t.f
-        if f in (".", ";", ":", "!", "?"):
-            break
-        if f != ",":
-            if (f in HEAD_WORDS or t.upper) and org_at(toks, k):
-                break  # an owner in the opening phrase: the commas are its list's
-            continue
-        k1 = k + 3 if k + 3 < n and toks[k + 1].f == "dong" and toks[k + 2].f == "chi" and toks[k + 3].cap else k + 1
-        ol = owner_list(toks, k1)
-        if ol.names and ol.verb:
-            return ol, k1
-        break  # the opening phrase ends at its first comma
-    return OwnerList(end=s), s
-
-
-def _subjects(text: str, toks: list[Tok], found: Owners) -> int:
-    """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp".
-
-    Returns how far (in tokens) the owner lists read.
-    """
-    n = len(toks)
-    reach = 0
-    for s in _clause_starts(toks):
-        if s + 3 < n and toks[s].f == "cac" and toks[s + 1].f == "dong" and toks[s + 2].f == "chi" and toks[s + 3].cap:
-            s += 3  # "Các đồng chí Ủy viên UBND xã …": the post, not the persons
-        if s + 2 < n and toks[s].f == "dong" and toks[s + 1].f == "chi" and toks[s + 2].cap:
-            s += 2  # "Đồng chí Giám đốc Sở …": the office, not the person
-        ol = owner_list(toks, s)
-        reach = max(reach, ol.reach)
-        if not ol.names:
-            ol, s = _after_opening(toks, s)
-            reach = max(reach, ol.reach)
-        if ol.names and ol.verb:
-            verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
-            names = name_texts(text, ol.names)
-            nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
-            if verb in _REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
-                continue  # the one who asks is not the one who does
-            if verb == "phoi hop" and nxt != "voi" and found.lead:
-                found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
-            else:
-                found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
-                if verb == "chi dao":
-                    reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
-    return reach
-
-
-def _asks_someone(toks: list[Tok], k: int) -> bool:
-    """Whether the request names whom it asks: an owner right after it ("giao Sở X", "yêu cầu các đơn
-    vị") or after what is given ("giao nhiệm vụ cho Sở X"); else the subject gives out work to its own
-    people ("Ban Thường vụ Hội phân công cán bộ phụ trách các chi hội") and is the owner."""
-    n = len(toks)
-    if k < n and toks[k].f == "cho":
-        k += 1
-    if org_at(toks, k):
-        return True
-    for m in range(k, min(n, k + 5)):
-        if toks[m].f in END_PUNCT or toks[m].f == ",":
-            return False
-        if toks[m].f == "cho" and org_at(toks, m + 1):
-            return True
-    return False
-
-
-# Who is directed, too vague to be an owner ("chỉ đạo các cấp, các ngành")
-_VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, nganh", "cac cap cac nganh"})
-
-
-def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
-    """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
-    readings); returns how far the list read."""
-    ol = owner_list(toks, k)
-    if not ol.names or not (ol.verb or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
-        return ol.reach
-    names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
-    if not found.directs:
-        return ol.reach  # one duty among an item's bullets: B is not the item's lead (convention 22)
-    found.add_lead(names, f'directed by the one before "chỉ đạo": "{text[toks[k].start:toks[ol.end - 1].end]}"')
-    return ol.reach
-
-
-def _requests(text: str, toks: list[Tok], found: Owners) -> int:
-    """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y".
-
-    Returns how far (in tokens) the owner lists read.
-    """
-    n = len(toks)
-    reach = 0
-    i = 0
-    # only a token that can start a request or "phối hợp" does anything: go from one to the next
-    starts = [k for k, t in enumerate(toks) if t.f in _REQUEST_FIRST]
-    si = 0
-    while i < n:
-        while si < len(starts) and starts[si] < i:
-            si += 1
-        if si == len(starts):
-            break
-        i = starts[si]
-        t = toks[i]
-        trig = None
-        if t.f in _TRIGGER_FIRST:
-            trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
-        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
-            j = i + len(trig)
-            if j < n and toks[j].f == "cho":
-                j += 1
-            elif j + 2 < n and toks[j].f == "dong" and toks[j + 1].f == "chi" and toks[j + 2].cap:
-                j += 2  # "giao đồng chí Giám đốc Sở …": the office, not the person
-            elif j < n and toks[j].f in _WHAT_WORDS:
-                c = _WHAT_FOR.match(fold_keep_length(text), toks[j - 1].end)
-                if c is not None:
-                    j = next((k for k in range(j, n) if toks[k].start >= c.end()), n)  # "giao nhiệm vụ cho Sở X"
-            ol = owner_list(toks, j)
-            reach = max(reach, ol.reach)
-            if ol.names:
-                phrase = text[t.start : toks[min(ol.end, n) - 1].end]
-                found.add_lead(name_texts(text, ol.names), f'"{phrase}"')
-                i = ol.end
-                if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":
-                    reach = max(reach, _directed(text, toks, ol.end + 2, found))  # "Đề nghị A chỉ đạo B …"
-                # "Giao A chủ trì, B phối hợp": B supports
-                if ol.verb and " ".join(x.f for x in toks[ol.end : ol.end + ol.verb]) == "chu tri":
-                    k = ol.end + ol.verb
-                    if k < n and toks[k].f == ",":
-                        ol2 = owner_list(toks, k + 1)
-                        reach = max(reach, ol2.reach)
-                        if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
-                            found.add_support(name_texts(text, ol2.names), f'"{text[toks[k + 1].start:toks[ol2.end + 1].end]}"')
-                continue
-        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop":
-            j = i + 2
-            k = j
-            while k < n and k - j < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
-                k += 1
-            if k < n and toks[k].f == "voi":
-                j = k + 1
-            ol = owner_list(toks, j)
-            reach = max(reach, ol.reach)
-            if ol.names and (ol.verb or j > i + 2 or ol.end >= n or toks[ol.end].f in END_PUNCT or toks[ol.end].f == ","):
-                phrase = text[t.start : toks[min(ol.end, n) - 1].end]
-                found.add_support(name_texts(text, ol.names), f'"{phrase}"')
-                i = ol.end
-                continue
-        i += 1
-    return reach
-
-
-def _only_predicates(toks: list[Tok], start: int, end: int) -> bool:
-    """Whether toks[start:end] go on in one sentence and name no other owner (who would be the subject)."""
-    return not any(t.f in (".", ":") or t.f == ";" and k + 1 < end and toks[k + 1].cap or org_at(toks, k)
-                   for k, t in enumerate(toks[start:end], start))
-
-
-def subject_before(text: str, verb_start: int, *, whole: bool = False) -> list[str]:
-    """The owners written just before a predicate at character `verb_start` ("X báo cáo").
-
-    `whole`: read from the text's start, not from the last sentence break (what the break saves
-    reading gives the same owners; the tests compare both).
-    """
-    # the words up to the predicate, and enough after it for an owner list to see where it stops;
-    # from the last "." or ":" before it that no parenthesis holds (an owner list stops there, and
-    # a request's list must not cross one), else from the start
-    cut = max(text.rfind(".", 0, verb_start), text.rfind(":", 0, verb_start)) + 1
-    if whole or cut and text.rfind("(", 0, cut) > text.rfind(")", 0, cut):
-        cut = 0
-    if cut:
-        toks = tokens_between(text, cut, min(len(text), verb_start + 400))
-    else:
-        toks = tokenize(text) if len(text) < verb_start + 400 else tokens_between(text, 0, verb_start + 400)
-    idx = next((k for k, t in enumerate(toks) if t.start >= verb_start), len(toks))
-    starts = [0] + [k + 1 for k, t in enumerate(toks[:idx]) if t.f in (",", ";", ".", ":")]
-    # "Sở … đề nghị X khẩn trương hoàn thành, gửi báo cáo": a request after its issuer, within the clause
-    starts += [k for k in range(1, idx - 2) if toks[k].f in ("de", "yeu") and (toks[k].f, toks[k + 1].f) in (("de", "nghi"), ("yeu", "cau"))
-               and toks[k - 1].f not in (",", ";", ".", ":")]
-    for s in starts:
-        if s >= idx:
-            continue
-        ol = owner_list(toks, s)
-        if ol.names and ol.end == idx:
-            return name_texts(text, ol.names)
-        # "đề nghị X báo cáo", "yêu cầu X báo cáo", "giao X theo dõi, tổng hợp, báo cáo"
-        ask = 2 if s + 2 < idx and (toks[s].f, toks[s + 1].f) in (("de", "nghi"), ("yeu", "cau")) else 0
-        if not ask and s + 1 < idx and toks[s].f == "giao" and toks[s + 1].cap:
-            ask = 1
-        if ask:
-            ol = owner_list(toks, s + ask)
-            # the one asked reports, also after other predicates ("giao X theo dõi, tổng hợp, báo cáo")
-            if ol.names and (ol.end == idx or ol.verb and _only_predicates(toks, ol.end, idx)):
-                return name_texts(text, ol.names)
-    return []

@@ -173,7 +173,7 @@ def _node_fields(node: Node) -> Fields | None:
     """The fields a labelled unit is ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …"), with
     the values under it; None when it is no field."""
     first = node.text.split("\n", 1)[0]
-    m = _FIELD.match(fold_keep_length(first))
+    m = _FIELD.match(fold_keep_length(first[:80]))  # a label is short: no need to fold a long line
     if m is None or not (m.group("colon") or m.end() >= len(first) - 1):
         return None
     out = read_fields(node.text)
@@ -219,22 +219,24 @@ def take_fields(node: Node) -> Fields | None:
             found.add(sub)
     if len(kept) < len(node.children):
         node.children = kept
-    elif kept and not any(_has_fields(c) for c in kept[:-1]):
+    elif kept:
         # field lines after the last child's first line, or field bullets under it, when the other
         # children have none of their own: written once for the section
         last = kept[-1]
-        if "\n" in last.text:
-            head, rest = last.text.split("\n", 1)
-            tail = read_fields(rest)
+        head, _, rest = last.text.partition("\n")
+        tail = read_fields(rest) if rest else Fields()
+        marked = [(b, read_fields(b.text)) for b in last.bullets]
+        fielded = sum(1 for b, f in marked if f)
+        by_bullets = fielded and any(f.lead or f.support for b, f in marked) and all(f for b, f in marked[-fielded:])
+        if (tail.lead or tail.support or by_bullets) and not any(_has_fields(c) for c in kept[:-1]):
             if tail.lead or tail.support:
                 found.add(tail)
                 last.text = head + "\n" + without_fields(rest, tail).rstrip()
-        marked = [(b, read_fields(b.text)) for b in last.bullets]
-        if marked and any(f.lead or f.support for b, f in marked) and all(f for b, f in marked[-sum(1 for b, f in marked if f):]):
-            for b, f in marked:
-                if f:
-                    found.add(f)
-            last.bullets = [b for b, f in marked if not f]
+            if by_bullets:
+                for b, f in marked:
+                    if f:
+                        found.add(f)
+                last.bullets = [b for b, f in marked if not f]
     return found if found else None
 
 

@@ -16,10 +16,16 @@ from dondoc.parse.normalize import fold_keep_length
 
 
 _COMRADE = re.compile(r"\s*(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+# "Đối với Sở Y tế:", "Riêng UBND các xã:", "Riêng đối với …": whom the lines under the label are for
+_FOR = re.compile(r"\s*(?:(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI)|[Rr]iêng|RIÊNG)\s+")
 
 
 def without_address(text: str) -> str:
-    """The text without a leading "Đồng chí" / "Đ/c" before a post: the post names the owner."""
+    """The text without a leading "Đồng chí" / "Đ/c" before a post (the post names the owner), nor
+    "Đối với" / "Riêng" before the owners a label is for."""
+    m = _FOR.match(text)
+    if m:
+        text = text[m.end() :]
     m = _COMRADE.match(text)
     return text[m.end() :] if m else text
 

@@ -84,6 +84,7 @@ class _Clause:
 
 
 _DONG_CHI = re.compile(r"\s*(?:cac\s+)?dong chi ")
+_CHI_DAO = re.compile(r"\s*chi dao ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
@@ -115,6 +116,9 @@ def _clauses(text: str) -> list[_Clause]:
         if dc is not None and head_at(text, folded, dc.end(), e):
             head_toks = []  # "Đồng chí Giám đốc Sở … chỉ đạo": a subject after the address
         head = head_toks is not None
+        if not head and "chi dao" in folded[s : s + 12]:
+            cd = _CHI_DAO.match(folded, s, e)  # "Chỉ đạo Trung tâm … giám sát": whom the item's owner directs
+            head = cd is not None and head_at(text, folded, cd.end(), e)
         asks = asks_in.get(k, [])
         if not head and not asks:
             # the opening phrase ends at the first comma (the spaces after it the head test skips itself)

@@ -43,6 +43,7 @@ class Owners:
     lead_why: list[str] = field(default_factory=list)
     support_why: list[str] = field(default_factory=list)
     directs: bool = True  # "A chỉ đạo B": B is a lead too (not in one duty among an item's bullets)
+    directed: list[str] = field(default_factory=list)  # "Chỉ đạo B …" with no subject: B, beside the item's owner
     fielded: bool = False  # named by the item's own field lines ("Cơ quan chủ trì: …"): nothing outweighs them
 
     def add_lead(self, names: list[str], why: str) -> None:
@@ -101,6 +102,14 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
     n = len(toks)
     reach = 0
     for s in _clause_starts(toks):
+        if s + 2 < n and toks[s].f == "chi" and toks[s + 1].f == "dao" and found.directs:
+            # "Chỉ đạo Trung tâm Kiểm soát bệnh tật giám sát …": the item's owner (named above it) directs B
+            ol = owner_list(toks, s + 2)
+            reach = max(reach, ol.reach)
+            if ol.names and (ol.verb or ol.end >= n or toks[ol.end].f in END_PUNCT):
+                found.directed += [x for x in name_texts(text, ol.names)
+                                   if fold_keep_length(x).lower() not in _VAGUE and x not in found.directed]
+            continue
         if s + 3 < n and toks[s].f == "cac" and toks[s + 1].f == "dong" and toks[s + 2].f == "chi" and toks[s + 3].cap:
             s += 3  # "Các đồng chí Ủy viên UBND xã …": the post, not the persons
         if s + 2 < n and toks[s].f == "dong" and toks[s + 1].f == "chi" and toks[s + 2].cap:

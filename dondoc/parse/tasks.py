@@ -113,7 +113,7 @@ def _first_sentence(text: str) -> tuple[str, list[str]]:
     return parts[0], parts[1:]
 
 
-def owners_of(texts: list[str], label: str) -> Owners:
+def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
     """The owners an item's label, sentences and field lines name; field lines ("Cơ quan chủ trì: X")
     outweigh the sentences."""
     found = Owners()
@@ -123,10 +123,11 @@ def owners_of(texts: list[str], label: str) -> Owners:
     fields = Fields()
     for k, t in enumerate(texts):
         f = read_fields(t)
-        o = find_owners(without_fields(t, f) if f.spans else t, directs=k == 0)
+        o = find_owners(without_fields(t, f) if f.spans else t, directs=directs and k == 0)
         fields.add(f)
         if not names or k:  # the heading names the owner of its text: the names the text uses are not more owners
             found.add_lead(o.lead, "; ".join(o.lead_why))
+        found.directed += [x for x in o.directed if x not in found.directed]
         found.add_support(o.support, "; ".join(o.support_why))
     if fields.lead or fields.support:
         named = Owners(fielded=True)
@@ -152,14 +153,19 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
         task.lead = _owners(inherited.lead)
         task.explain["lead"] = inherited.why
     elif found.lead:
-        task.lead = _owners(found.lead)
-        task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
+        task.lead = _owners(found.lead + [x for x in found.directed if x not in found.lead])
+        task.explain["lead"] = "; ".join(w for w in found.lead_why if w) + (
+            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
     elif inherited and inherited.lead:
-        task.lead = _owners(inherited.lead)
-        task.explain["lead"] = inherited.why
+        task.lead = _owners(inherited.lead + [x for x in found.directed if x not in inherited.lead])
+        task.explain["lead"] = inherited.why + (f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
     elif ctx.preamble_lead:
-        task.lead = _owners(ctx.preamble_lead)
-        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}"
+        task.lead = _owners(ctx.preamble_lead + [x for x in found.directed if x not in ctx.preamble_lead])
+        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}" + (
+            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
+    elif found.directed:
+        task.lead = _owners(found.directed)  # the addressees direct them: only those named count
+        task.explain["lead"] = f'"{", ".join(found.directed)}", directed by the item ("Chỉ đạo …")'
     elif ctx.recipients:
         task.lead = _owners(ctx.recipients)
         task.explain["lead"] = "no owner named in the item; falls to the addressees (Kính gửi)"
@@ -246,7 +252,8 @@ def item_tasks(
     body = " ".join([text, *plain])
     if plain:
         known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
-    found = owners_of([text, *plain], label)
+    # "chỉ đạo B" in one duty among the bullets of an owner's unit makes B no lead (convention 22)
+    found = owners_of([text, *plain], label, directs=".-" not in key)
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'
     task.explain["kind"] = "an instruction to act: it asks for no report"

@@ -119,6 +119,26 @@ class TestTheOwnerOfABulletDutyList:
         assert got["I.1.R1"][0] == ["Chi hội trưởng các chi hội phụ nữ"]
 
 
+class TestWhomAnItemIsFor:
+    def test_doi_voi_and_rieng_labels_name_the_owner_of_what_is_under_them(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Đối với Sở Y tế:\na) Bảo đảm thuốc, vật tư trước ngày 30/6/2025.\n"
+                  "2. Riêng Sở Tài chính: bố trí kinh phí trước ngày 15/7/2025.\n")
+        got = owners_by_key(ts)
+        assert got["I.1.a"][0] == ["Sở Y tế"] and got["I.2"][0] == ["Sở Tài chính"]
+
+    def test_chi_dao_b_with_no_subject_gives_b_beside_the_owner_above(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. Đối với Sở Y tế:\na) Chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh giám sát các ổ dịch.\n"
+                  "b) Bảo đảm thuốc, vật tư trước ngày 30/6/2025.\n")
+        got = owners_by_key(ts)
+        assert got["I.1.a"][0] == ["Sở Y tế", "Trung tâm Kiểm soát bệnh tật tỉnh"]
+        assert got["I.1.b"][0] == ["Sở Y tế"]
+
+    def test_chi_dao_b_in_a_bullet_of_an_owner_heading_gives_no_more_owners(self) -> None:
+        ts = read("I. NHIỆM VỤ\n1. UBND các xã, phường:\n- Bố trí quỹ đất xây dựng trạm y tế.\n"
+                  "- Chỉ đạo trạm y tế thực hiện tốt công tác tiêm chủng.\n")
+        assert owners_by_key(ts)["I.1.-2"][0] == ["UBND các xã, phường"]
+
+
 class TestHeadingLines:
     @pytest.mark.parametrize(
         "line, names",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, HEAD_WORDS, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, TOPICS, phrases
+from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, TOPICS, phrases
 
 END_PUNCT = frozenset('.;:!?"“”‘’…/[]')
 _NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
@@ -79,7 +79,7 @@ _LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy"
                        "thi tran", "dac khu"})
 
 
-_PLACES = phrases("thanh pho,trung uong,dia phuong,tinh,huyen,xa,phuong")  # "tỉnh", "thành phố", "địa phương"
+_PLACES = phrases("thanh pho,trung uong,dia phuong,tinh,huyen,xa,phuong,thi xa,thi tran,dac khu")  # "tỉnh", "thành phố", "địa phương"
 
 
 def _ends_placed(toks: list[Tok], last: int) -> bool:
@@ -139,6 +139,48 @@ def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> N
     out.names.append((toks[start].start, toks[last].end))
 
 
+def _described(toks: list[Tok], start: int, head: int, j: int) -> int:
+    """Where a collective's description ends ("các chủ công trình | hồ chứa nước thủy lợi, thủy điện |
+    tổ chức …"), when the name is "các" and its head alone and a predicate comes within nine lower-case
+    words (a pair joined by a comma counted in); else 0, and the name stops at its head."""
+    if j != start + head or toks[start].f not in ("cac", "nhung"):
+        return 0
+    n = len(toks)
+    m = j
+    while m < n and m - j < 10:
+        t = toks[m]
+        if t.f == "," and m > j and m + 1 < n and toks[m + 1].word and not toks[m + 1].cap and not verb_at(toks, m + 1):
+            m += 1  # "thủy lợi, thủy điện": a pair joined by a comma
+            continue
+        if not t.word or t.cap or t.f in _NAME_STOP or org_at(toks, m):
+            return 0
+        if verb_at(toks, m):
+            return m if m > j else 0
+        m += 1
+    return 0
+
+
+def _listed(toks: list[Tok], start: int, j: int) -> bool:
+    """Whether the name toks[start:j] is a collective one ("các sở, ngành", "UBND các huyện")."""
+    return any(x.f in ("cac", "nhung") for x in toks[start:j])
+
+
+def _collective_at(toks: list[Tok], k: int, first: int, j: int) -> int:
+    """The length of a lower-case collective noun starting a further owner of a list whose first
+    owner is a collective ("Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan"), else 0."""
+    if k >= len(toks) or toks[k].cap or not toks[k].word or not _listed(toks, first, j):
+        return 0
+    n = phrase_len(COLLECTIVE_HEADS, toks, k)
+    return n if n and _noun_at(toks, k) else 0
+
+
+def _noun_at(toks: list[Tok], k: int) -> bool:
+    """Whether the word at k is a noun of a list, not a predicate: "tổ chức" is a verb, but "các cơ
+    quan, tổ chức, doanh nghiệp" lists it between commas."""
+    v = verb_at(toks, k)
+    return not v or k + v < len(toks) and toks[k + v].f in (",", "va", ";")
+
+
 def _joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
     """Whether "Văn phòng X" (X not yet placed) goes on with "và/- Y": the office of two bodies
     ("Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""
@@ -168,8 +210,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
     """Parse "A, B và các C" starting at token i."""
     out = OwnerList(end=i)
     n = len(toks)
+    first = i
     while i < n:
-        head = org_at(toks, i)
+        head = org_at(toks, i) or (_collective_at(toks, i, first, i) if i > first else 0)
         if not head:
             break
         start = i
@@ -206,15 +249,20 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 k = j + 1
                 if k < n and t.f == "cung" and toks[k].f == "voi":
                     k += 1
-                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and not verb_at(toks, k) \
+                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and _noun_at(toks, k) \
                         and (not toks[start].cap or any(x.f in ("cac", "nhung") for x in toks[start:j])):
-                    j = k  # "các sở, ngành, cơ quan": one collective owner
-                    continue
+                    v = verb_at(toks, k)  # a noun that is a predicate elsewhere ("tổ chức") is passed whole
+                    j, last = (k + v, k + v - 1) if v else (k, last)
+                    continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
                     j = k  # "Ban Chỉ đạo phòng, chống tội phạm", "Phòng Cảnh sát phòng cháy, chữa cháy"
                     continue
-                if t.f in ("va", "cung"):
-                    # "Công an tỉnh và Nhân dân cùng tham gia …": the people are no owner, the list ends here
+                if t.f == "va" and k < n and not toks[k].cap and phrase_len(_PLACES, toks, k) and _listed(toks, start, j):
+                    j = k  # "UBND các huyện, thị xã và thành phố Huế": the places of one collective owner
+                    continue
+                if t.f in ("va", "cung", ","):
+                    # "Công an tỉnh và Nhân dân cùng tham gia …", "các HTX, nhân dân khẩn trương …": the
+                    # people are no owner, the list ends here
                     m = k + phrase_len(_PEOPLE, toks, k)
                     if m > k:
                         m += m < n and toks[m].f == "cung"
@@ -232,8 +280,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if t.f == "va" and _joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both
                     continue
-                if org_at(toks, k):
-                    break  # the next owner of the list
+                if org_at(toks, k) or t.f == "va" and _collective_at(toks, k, start, j):
+                    break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
                     j = k  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"
                     continue
@@ -304,6 +352,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 t.f in _NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
                                       and not inner)
             ):
+                more = _described(toks, start, head, j) if t.f not in _NAME_STOP else 0
+                if more:
+                    last, j = more - 1, more  # "Các chủ công trình hồ chứa nước thủy lợi, thủy điện": what they are
+                    continue
                 stop = True
                 break
             if t.cap and t.f in HEAD_WORDS:
@@ -332,7 +384,7 @@ _TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:
 _BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
                    "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
                    "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
-                   "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban"})
+                   "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban", "dia phuong"})
 
 
 def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:

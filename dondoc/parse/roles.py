@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dondoc.parse.heads import HEAD_WORDS, org_at
+from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
@@ -125,6 +125,8 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
             if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
                 continue  # the one who asks is not the one who does
+            if verb == "theo" and not _acts_after(toks, ol.end + 1):
+                continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
             if verb == "phoi hop" and nxt != "voi" and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:
@@ -132,6 +134,16 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
     return reach
+
+
+def _acts_after(toks: list[Tok], k: int) -> bool:
+    """Whether a predicate follows in the clause ("… theo chức năng, nhiệm vụ triển khai …")."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in (".", ";", ":", "!", "?"):
+            return False
+        if verb_at(toks, m) and toks[m].f not in ("theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc"):
+            return True
+    return False
 
 
 def _asks_someone(toks: list[Tok], k: int) -> bool:

@@ -54,7 +54,7 @@ ORG_HEADS = phrases(
     "bi thu,pho bi thu,cong chuc,can bo,to truong,chi huy truong,hieu truong,tram truong,chu nhiem,"
     "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
     "pho truong,pho giam doc,pho chanh van phong,pho chu nhiem,pho thu truong,truong ban,pho truong ban,to,"
-    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,uy vien,ke toan,dan quan,"
+    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,uy vien,ke toan,dan quan,chu dau tu,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -63,7 +63,8 @@ COLLECTIVE_HEADS = phrases(
     "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
-    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu"
+    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu,nha thau,chu dau tu,"
+    "chu cong trinh,chu ho,chu rung,doan vien,hoi vien"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
@@ -94,13 +95,13 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".
 COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
-    "dang tap hop dac".split()
+    "dang tap hop dac ca".split()
 )
 
 # Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dondoc.parse.distribute import distribute
 from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
 from dondoc.parse.labels import label_owners, line_owners, subject_before, without_address
 from dondoc.parse.lines import Tok, first_tokens, tokens_between
@@ -149,6 +150,7 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
 
     A first line that is nothing but owners, over the lines that give their duties ("Bộ Quốc phòng⏎
     Chủ trì, phối hợp với …"), names the lead."""
+    text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
     clauses = _clauses(text)
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []

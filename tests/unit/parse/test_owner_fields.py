@@ -154,6 +154,27 @@ class TestWhomAnItemIsFor:
         assert owners_by_key(ts)["I.1.-2"][0] == ["UBND các xã, phường"]
 
 
+class TestOneHeadOverAListOfNames:
+    @pytest.mark.parametrize(
+        "text, lead, support",
+        [
+            ("Giao các Sở: Tài chính, Kế hoạch và Đầu tư, Xây dựng phối hợp thẩm định.",
+             ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng"], []),
+            ("Giám đốc các Sở: Nội vụ, Tư pháp, Y tế chịu trách nhiệm triển khai.",
+             ["Giám đốc Sở Nội vụ", "Giám đốc Sở Tư pháp", "Giám đốc Sở Y tế"], []),
+            ("Các Bộ: Quốc phòng, Công an, Ngoại giao theo chức năng phối hợp triển khai.",
+             ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao"], []),
+            ("Sở Y tế chủ trì, phối hợp với các Sở: Tài chính, Văn hóa, Thể thao và Du lịch tổ chức.",
+             ["Sở Y tế"], ["Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch"]),
+            ("Nội dung gồm các phần: Mở đầu, Kết luận.", [], []),
+        ],
+        ids=["giao-cac-so", "giam-doc-cac-so", "cac-bo", "phoi-hop-cac-so", "not-a-list-of-bodies"],
+    )
+    def test_each_listed_name_is_an_owner(self, text: str, lead: list[str], support: list[str]) -> None:
+        found = find_owners(text)
+        assert (found.lead, found.support) == (lead, support)
+
+
 class TestHeadingLines:
     @pytest.mark.parametrize(
         "line, names",

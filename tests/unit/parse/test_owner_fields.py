@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
@@ -271,3 +273,29 @@ class TestOwnersOfASection:
                   "2. Phòng Văn hóa - Xã hội\nChủ trì tuyên truyền trên hệ thống truyền thanh.\n")
         assert owners_by_key(ts) == {"I.1": (["Bộ Quốc phòng"], ["các Bộ, ngành có liên quan"]),
                                      "I.2": (["Phòng Văn hóa - Xã hội"], [])}
+
+
+_WORDS = ["Sở", "Y", "tế", "các", "Ban", "Chỉ", "đạo", "chủ", "trì", "phối", "hợp", "với", "và", ",", ";", ":", ".",
+          "giao", "Giao", "đề", "nghị", "Đối", "với", "Cơ", "quan", "Công", "an", "xã", "tỉnh", "UBND", "chỉ", "đạo",
+          "Văn", "phòng", "HĐND", "Đồng", "chí", "Phó", "Chủ", "tịch", "(", ")", "-", "\n", "Thời", "gian", "thực",
+          "hiện", "PCTT", "TKCN", "trên", "địa", "bàn", "của", "Tổ", "Tổng", "hợp", "nhân", "dân", "Sở:", "II"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_owner_readings_of_any_word_salad_finish_and_name_non_empty_trimmed_owners(words: list[str]) -> None:
+    text = " ".join(words)
+    found = find_owners(text)
+    for name in [*found.lead, *found.support, *found.directed]:
+        assert name and name == name.strip() and len(name) <= len(text) + 40
+    f = read_fields(text)
+    assert all(x.strip() for x in [*f.lead, *f.support])
+    assert isinstance(line_owners(text), list)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_owner_readings_of_any_text_finish(text: str) -> None:
+    find_owners(text)
+    read_fields(text)
+    line_owners(text)

@@ -127,8 +127,12 @@ def when_phrase(when: str) -> str:
 
 
 def _owner_cell(cell: str) -> str:
-    """An owner cell as one list: "Đoàn Thanh niên xã; Hội LHPN xã" → joined by commas."""
-    return re.sub(r"\s*[;\n]\s*", ", ", cell.strip(" ;.")).strip(", ")
+    """An owner cell as one list: "Đoàn Thanh niên xã; Hội LHPN xã", or one name a line ("- Sở A⏎- Sở B")
+    → joined by commas."""
+    if re.search(r"(?i)chủ trì|phối hợp", cell):
+        return cell.strip()  # "Sở Y tế chủ trì; các sở, ngành phối hợp": a sentence, read as such
+    parts = [re.sub(r"^[-–+•*]\s*", "", p.strip()).strip(" .") for p in re.split(r"[;\n]", cell)]
+    return ", ".join(p for p in parts if p)
 
 
 def row_text(row: Row) -> str:

@@ -22,7 +22,8 @@ _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("cha
 # Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
 # ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
 _UNIT_HEADS = frozenset({"phong", "ban", "cuc", "chi cuc", "tong cuc", "vu", "trung tam", "doi", "van phong", "hoi",
-                         "doan", "uy ban", "vien", "hoc vien", "to", "bo phan", "ban chi dao", "phan vien"})
+                         "doan", "uy ban", "vien", "hoc vien", "to", "bo phan", "ban chi dao", "phan vien", "cong ty",
+                         "tong cong ty", "hoi dong"})
 
 
 def _name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
@@ -110,23 +111,40 @@ def _unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
 _UNIT_FIRST = frozenset(h.split()[0] for h in _UNIT_HEADS)
 
 
-def _placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
-    """Where a unit's descriptive name ends when the predicate at j is a word of it followed by the
-    name's place ("Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì"), else 0: the place and then a
-    predicate, a mark or the end; the name a unit head with a capitalised word and two lower-case ones."""
+def _descriptive(toks: list[Tok], start: int, head: int, j: int) -> bool:
+    """Whether toks[start:j] is a unit's descriptive name: a capitalised unit head, a capitalised word
+    and at least two lower-case ones ("Trung tâm Kiểm soát bệnh tật", "Hội đồng Giáo dục quốc phòng")."""
     if toks[start].f not in _UNIT_FIRST or not toks[start].cap or start + head >= j:
-        return 0
+        return False
     name = toks[start + 1 : j]
-    if not any(t.cap for t in name) or sum(1 for t in name if t.word and not t.cap) < 2:
+    return any(t.cap for t in name) and sum(1 for t in name if t.word and not t.cap) >= 2
+
+
+# Committees named by their purpose, in lower case after the head: "Ban Chỉ đạo xây dựng nông thôn mới xã"
+_PURPOSE_HEADS = frozenset({"ban chi dao", "ban chi huy", "to cong tac", "ban quan ly", "hoi dong", "to giup viec"})
+
+
+def _placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
+    """Where a unit's descriptive name ends when the predicate at j is a word of it followed, within a
+    few words, by the name's place ("Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì", "Ban Chỉ đạo xây
+    dựng nông thôn mới xã chỉ đạo"), else 0: the place and then a predicate, a mark or the end; the name
+    a descriptive one, or a committee's head that its purpose follows."""
+    purpose = j == start + head and toks[start].cap and " ".join(t.f for t in toks[start:j]) in _PURPOSE_HEADS
+    if not purpose and not _descriptive(toks, start, head, j):
         return 0
     if _ends_placed(toks, j - 1):
         return 0  # "Phòng Kinh tế huyện hướng dẫn xã, …": placed already, the predicate is the owner's
+    n = len(toks)
     k = j + v
-    p = phrase_len(_PLACES, toks, k)
+    while k < n and k - j < 8 and toks[k].word and not toks[k].cap and not phrase_len(_PLACES, toks, k):
+        if toks[k].f in _NAME_STOP or toks[k].f != "moi" and org_at(toks, k) or phrase_len(_PEOPLE, toks, k):
+            return 0  # ("mới" folds like the determiner "mọi")
+        k += 1  # "… quản lý khai thác công trình thủy lợi | tỉnh"
+    p = phrase_len(_PLACES, toks, k) if k < n else 0
     if not p or toks[k].cap:
         return 0
     m = k + p
-    if m >= len(toks) or toks[m].f in END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
+    if m >= n or toks[m].f in END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
         return m
     return 0
 
@@ -284,6 +302,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
                     j = k  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"
+                    continue
+                if t.f == "va" and _descriptive(toks, start, head, j) and k < n and toks[k].word and not toks[k].cap \
+                        and toks[k].f not in _NAME_STOP and not verb_at(toks, k) and not phrase_len(_PEOPLE, toks, k):
+                    j = k  # "Hội đồng Giáo dục quốc phòng và an ninh xã": two words of one name
                     continue
                 stop = True
                 break

@@ -98,6 +98,11 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Thành lập Ban Chỉ đạo cấp quân khu; Ban Chỉ đạo cấp tỉnh theo quy định.", [], []),
             ("Các ngành, đoàn thể xã theo chức năng, nhiệm vụ phối hợp thực hiện.", ["Các ngành, đoàn thể xã"], []),
             ("Các nhà thầu đang thi công công trình bảo đảm an toàn.", ["Các nhà thầu đang thi công công trình"], []),
+            ("Hội đồng Giáo dục quốc phòng và an ninh xã tổ chức bồi dưỡng.", ["Hội đồng Giáo dục quốc phòng và an ninh xã"], []),
+            ("Ban Chỉ đạo xây dựng nông thôn mới xã chỉ đạo các thôn.", ["Ban Chỉ đạo xây dựng nông thôn mới xã", "các thôn"], []),
+            ("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh phối hợp với các địa phương.",
+             ["Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh"], ["các địa phương"]),
+            ("Công an tỉnh hướng dẫn nhân dân xã thực hiện.", ["Công an tỉnh"], []),
         ],
         ids=["vp-hdnd-va-ubnd", "vp-hdnd-ubnd-dash", "vp-then-so", "cong-chuc", "giao-cong-chuc", "can-bo-people",
              "truong-thon", "bi-thu-chi-dao", "tu-lenh", "to-unit", "to-chuc-verb", "unit-of-body", "tren-dia-ban",
@@ -105,7 +110,8 @@ class TestPeopleAndOfficesAtCommuneLevel:
              "giao-cho", "chi-dao-list", "chi-dao-vague", "don-vi-quan-ly", "quan-ly-verb", "cac-dong-chi-uy-vien",
              "lanh-dao-verb", "ha-tang", "luc-luong-antt-co-so", "ke-toan", "de-nghi-asks", "parenthesis-note",
              "places-after-va", "people-after-comma", "chu-dau-tu", "collective-described", "collective-after-va",
-             "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun"],
+             "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun", "va-in-descriptive-name",
+             "committee-purpose", "company-purpose", "people-no-name"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

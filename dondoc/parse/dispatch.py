@@ -17,7 +17,7 @@ from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
-from dondoc.parse.fields import take_fields
+from dondoc.parse.fieldlines import take_fields
 from dondoc.parse.owners import Given, find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers

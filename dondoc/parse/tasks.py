@@ -10,7 +10,7 @@ from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
-from dondoc.parse.fields import Fields, read_fields, without_fields
+from dondoc.parse.fieldlines import Fields, read_fields, without_fields
 from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
-from dondoc.parse.fields import read_fields, value_owners
+from dondoc.parse.fieldlines import read_fields, value_owners
 from dondoc.parse.owners import find_owners, line_owners
 from dondoc.taskset import Source, TaskSet
 

@@ -1,4 +1,4 @@
-"""Fields that name an item's owners: "Cơ quan chủ trì: Sở Tư pháp", "Đơn vị phối hợp: …", and blocks of them (pure).
+"""Field lines that name an item's owners: "Cơ quan chủ trì: Sở Tư pháp", "Đơn vị phối hợp: …", and blocks of them (pure).
 
 Real plans often give owners in fields rather than in a sentence, under each item
 

@@ -201,9 +201,11 @@ def _noun_at(toks: list[Tok], k: int) -> bool:
 
 def _joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
     """Whether "Văn phòng X" (X not yet placed) goes on with "và/- Y": the office of two bodies
-    ("Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""
-    return (toks[start].f == "van" and start + 1 < last and toks[start + 1].f == "phong" and toks[start].cap
-            and k < len(toks) and toks[k].cap and not _ends_placed(toks, last) and org_at(toks, k) > 0)
+    ("Văn phòng HĐND và UBND xã", "Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""
+    office = next((p for p in range(start, min(last, start + 3)) if toks[p].f == "van" and toks[p + 1].f == "phong"
+                   and toks[p].cap), None)
+    return (office is not None and office + 1 < last and k < len(toks) and toks[k].cap
+            and not _ends_placed(toks, last) and org_at(toks, k) > 0)
 
 
 # Words after a verb that say how ("quản lý chặt chẽ", "quản lý tốt"): the verb is a predicate, not a name's word

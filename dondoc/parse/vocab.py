@@ -107,7 +107,8 @@ COLLECTIVE_NEXT = frozenset(
 # Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one
 TOPICS = frozenset(
     "pctt tkcn pccc cnch antt atxh atgt antq tnxh pctp attp vsattp cchc tthc ktxh kt-xh qpan qp-an anqp an-qp cntt cds "
-    "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg".split()
+    "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg "
+    "thcs thpt gdtx gdnn ptdtnt".split()
 )
 
 # Names of bodies that hold words of action and commas, as tokens: the grassroots security force of the

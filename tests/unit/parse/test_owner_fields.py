@@ -103,6 +103,9 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh phối hợp với các địa phương.",
              ["Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh"], ["các địa phương"]),
             ("Công an tỉnh hướng dẫn nhân dân xã thực hiện.", ["Công an tỉnh"], []),
+            ("Chánh Văn phòng HĐND và UBND xã theo dõi, đôn đốc.", ["Chánh Văn phòng HĐND và UBND xã"], []),
+            ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã tổ chức.",
+             ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã"], []),
         ],
         ids=["vp-hdnd-va-ubnd", "vp-hdnd-ubnd-dash", "vp-then-so", "cong-chuc", "giao-cong-chuc", "can-bo-people",
              "truong-thon", "bi-thu-chi-dao", "tu-lenh", "to-unit", "to-chuc-verb", "unit-of-body", "tren-dia-ban",
@@ -111,7 +114,7 @@ class TestPeopleAndOfficesAtCommuneLevel:
              "lanh-dao-verb", "ha-tang", "luc-luong-antt-co-so", "ke-toan", "de-nghi-asks", "parenthesis-note",
              "places-after-va", "people-after-comma", "chu-dau-tu", "collective-described", "collective-after-va",
              "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun", "va-in-descriptive-name",
-             "committee-purpose", "company-purpose", "people-no-name"],
+             "committee-purpose", "company-purpose", "people-no-name", "chanh-van-phong-joint", "school-levels"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

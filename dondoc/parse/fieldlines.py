@@ -219,25 +219,37 @@ def take_fields(node: Node) -> Fields | None:
             found.add(sub)
     if len(kept) < len(node.children):
         node.children = kept
-    elif kept:
-        # field lines after the last child's first line, or field bullets under it, when the other
-        # children have none of their own: written once for the section
-        last = kept[-1]
-        head, _, rest = last.text.partition("\n")
-        tail = read_fields(rest) if rest else Fields()
-        marked = [(b, read_fields(b.text)) for b in last.bullets]
-        fielded = sum(1 for b, f in marked if f)
-        by_bullets = fielded and any(f.lead or f.support for b, f in marked) and all(f for b, f in marked[-fielded:])
-        if (tail.lead or tail.support or by_bullets) and not any(_has_fields(c) for c in kept[:-1]):
-            if tail.lead or tail.support:
-                found.add(tail)
-                last.text = head + "\n" + without_fields(rest, tail).rstrip()
-            if by_bullets:
-                for b, f in marked:
-                    if f:
-                        found.add(f)
-                last.bullets = [b for b, f in marked if not f]
+    else:
+        tail = trailing_fields(kept)
+        if tail is not None:
+            found.add(tail)
     return found if found else None
+
+
+def trailing_fields(children: list[Node]) -> Fields | None:
+    """Field lines after the last of a section's items ("b) Kiện toàn …⏎Đơn vị chủ trì: Sở Nội vụ.") or
+    field bullets under it, when the other items have none of their own: written once for the section,
+    taken out of the last item."""
+    if not children:
+        return None
+    last = children[-1]
+    head, _, rest = last.text.partition("\n")
+    tail = read_fields(rest) if rest else Fields()
+    marked = [(b, read_fields(b.text)) for b in last.bullets]
+    fielded = sum(1 for b, f in marked if f)
+    by_bullets = fielded and any(f.lead or f.support for b, f in marked) and all(f for b, f in marked[-fielded:])
+    if not (tail.lead or tail.support or by_bullets) or any(_has_fields(c) for c in children[:-1]):
+        return None
+    found = Fields()
+    if tail.lead or tail.support:
+        found.add(tail)
+        last.text = head + "\n" + without_fields(rest, tail).rstrip()
+    if by_bullets:
+        for b, f in marked:
+            if f:
+                found.add(f)
+        last.bullets = [b for b, f in marked if not f]
+    return found
 
 
 def _has_fields(node: Node) -> bool:

@@ -127,6 +127,17 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 continue  # the one who asks is not the one who does
             if verb == "theo" and not _acts_after(toks, ol.end + 1):
                 continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
+            if verb in ("da", "da va dang"):
+                continue  # "Sở Y tế đã ban hành …": what was done, background, no task
+            if verb == "thong bao":
+                # "Tổng cục Thuế thông báo để Cục Thuế được biết, báo cáo …": the one told acts
+                k = ol.end + ol.verb
+                k += k < n and toks[k].f in ("de", "cho")
+                told = owner_list(toks, k)
+                reach = max(reach, told.reach)
+                if told.names:
+                    found.add_lead(name_texts(text, told.names), f'told by "{text[toks[s].start:toks[ol.end].end]}"')
+                    continue
             if verb == "phoi hop" and nxt != "voi" and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:

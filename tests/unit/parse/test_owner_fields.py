@@ -104,6 +104,9 @@ class TestPeopleAndOfficesAtCommuneLevel:
              ["Công ty TNHHNN một thành viên quản lý khai thác công trình thủy lợi tỉnh"], ["các địa phương"]),
             ("Công an tỉnh hướng dẫn nhân dân xã thực hiện.", ["Công an tỉnh"], []),
             ("Chánh Văn phòng HĐND và UBND xã theo dõi, đôn đốc.", ["Chánh Văn phòng HĐND và UBND xã"], []),
+            ("Tổng cục Thuế thông báo để Cục Thuế được biết, báo cáo UBND tỉnh.", ["Cục Thuế"], []),
+            ("Sở Y tế đã ban hành Kế hoạch số 12/KH-SYT.", [], []),
+            ("Giao BMNN cho cán bộ quản lý.", [], []),
             ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã tổ chức.",
              ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã"], []),
         ],
@@ -114,7 +117,8 @@ class TestPeopleAndOfficesAtCommuneLevel:
              "lanh-dao-verb", "ha-tang", "luc-luong-antt-co-so", "ke-toan", "de-nghi-asks", "parenthesis-note",
              "places-after-va", "people-after-comma", "chu-dau-tu", "collective-described", "collective-after-va",
              "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun", "va-in-descriptive-name",
-             "committee-purpose", "company-purpose", "people-no-name", "chanh-van-phong-joint", "school-levels"],
+             "committee-purpose", "company-purpose", "people-no-name", "chanh-van-phong-joint", "school-levels",
+             "thong-bao-de-biet", "da-background", "topic-abbreviation-after-giao"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

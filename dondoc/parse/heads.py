@@ -129,6 +129,8 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0  # "Số văn bản", "Số lượng": a number, not "Sở" (which a sloppy text may write "Sở y tế")
     if n == 1 and t.f == "to" and not (t.cap and i + 1 < len(toks) and toks[i + 1].cap):
         return 0  # "Tổ Tổng hợp", "Tổ Công tác" are units; "Tổ chức …" is a verb
+    if not t.cap and n >= 3 and toks[i + 2].f == "-":
+        return 0  # "văn hóa - xã hội" in a sentence; "Văn hóa - Xã hội" (the commune's civil servant) is an owner
     if not t.cap and n == 2 and (t.f, toks[i + 1].f) in (("cong", "chuc"), ("can", "bo")) and not (i + 2 < len(toks) and toks[i + 2].cap):
         return 0  # "cán bộ", "công chức" are people; "công chức Tư pháp - Hộ tịch" is a post
     return n

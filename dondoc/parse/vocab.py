@@ -55,6 +55,9 @@ ORG_HEADS = phrases(
     "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
     "pho truong,pho giam doc,pho chanh van phong,pho chu nhiem,pho thu truong,truong ban,pho truong ban,to,"
     "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,uy vien,ke toan,dan quan,chu dau tu,"
+    # the commune's civil servants by their title, written without "công chức" ("Giao Tư pháp - Hộ tịch chủ trì")
+    "van hoa - xa hoi,tu phap - ho tich,dia chinh - xay dung,tai chinh - ke toan,van phong - thong ke,"
+    "dia chinh - nong nghiep,chi huy truong quan su,"
     "trung uong doan,trung uong hoi"
 )
 

@@ -107,6 +107,9 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Tổng cục Thuế thông báo để Cục Thuế được biết, báo cáo UBND tỉnh.", ["Cục Thuế"], []),
             ("Sở Y tế đã ban hành Kế hoạch số 12/KH-SYT.", [], []),
             ("Giao BMNN cho cán bộ quản lý.", [], []),
+            ("Giao Tư pháp - Hộ tịch chủ trì tuyên truyền pháp luật.", ["Tư pháp - Hộ tịch"], []),
+            ("Tổ chức tuyên truyền (Giao Văn hóa - Xã hội chủ trì, phối hợp với các thôn).", ["Văn hóa - Xã hội"], ["các thôn"]),
+            ("Phát triển kinh tế - xã hội, văn hóa - xã hội của xã.", [], []),
             ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã tổ chức.",
              ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã"], []),
         ],
@@ -118,7 +121,8 @@ class TestPeopleAndOfficesAtCommuneLevel:
              "places-after-va", "people-after-comma", "chu-dau-tu", "collective-described", "collective-after-va",
              "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun", "va-in-descriptive-name",
              "committee-purpose", "company-purpose", "people-no-name", "chanh-van-phong-joint", "school-levels",
-             "thong-bao-de-biet", "da-background", "topic-abbreviation-after-giao"],
+             "thong-bao-de-biet", "da-background", "topic-abbreviation-after-giao", "civil-servant-title",
+             "title-in-parentheses", "title-words-in-prose"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

@@ -101,19 +101,40 @@ def subject_before(text: str, verb_start: int, *, whole: bool = False) -> list[s
     # "Sở … đề nghị X khẩn trương hoàn thành, gửi báo cáo": a request after its issuer, within the clause
     starts += [k for k in range(1, idx - 2) if toks[k].f in ("de", "yeu") and (toks[k].f, toks[k + 1].f) in (("de", "nghi"), ("yeu", "cau"))
                and toks[k - 1].f not in (",", ";", ".", ":")]
+    # An owner list from a token where an earlier list read on to a further name (after its ",", "và")
+    # is the rest of that list: it ends where that one ended, with the same predicate. A list that
+    # did not end at the predicate is not read again from each of its names (a long list of names
+    # before a clause that is not theirs would be read once for each of them).
+    ends_of: dict[int, tuple[int, int]] = {}  # a name's first token -> (end, verb) of the list from it
+    token_at = {t.start: k for k, t in enumerate(toks)}
+    only_predicates: dict[int, bool] = {}
+
+    def from_token(k: int) -> tuple[list[tuple[int, int]], int, int]:
+        """(names, end, verb) of owner_list(toks, k); names only when it is read (else [])."""
+        known = ends_of.get(k)
+        if known is not None:
+            return [], known[0], known[1]
+        ol = owner_list(toks, k)
+        for a, _ in ol.names:
+            ends_of[token_at[a]] = (ol.end, ol.verb)
+        return ol.names, ol.end, ol.verb
+
     for s in starts:
         if s >= idx:
             continue
-        ol = owner_list(toks, s)
-        if ol.names and ol.end == idx:
-            return name_texts(text, ol.names)
+        names, end, _ = from_token(s)
+        if names and end == idx:
+            return name_texts(text, names)
         # "đề nghị X báo cáo", "yêu cầu X báo cáo", "giao X theo dõi, tổng hợp, báo cáo"
         ask = 2 if s + 2 < idx and (toks[s].f, toks[s + 1].f) in (("de", "nghi"), ("yeu", "cau")) else 0
         if not ask and s + 1 < idx and toks[s].f == "giao" and toks[s + 1].cap:
             ask = 1
         if ask:
-            ol = owner_list(toks, s + ask)
+            known = s + ask in ends_of  # a name of a list read before: it has names
+            names, end, verb = from_token(s + ask)
+            if verb and end not in only_predicates:
+                only_predicates[end] = _only_predicates(toks, end, idx)
             # the one asked reports, also after other predicates ("giao X theo dõi, tổng hợp, báo cáo")
-            if ol.names and (ol.end == idx or ol.verb and _only_predicates(toks, ol.end, idx)):
-                return name_texts(text, ol.names)
+            if (names or known) and (end == idx or verb and only_predicates[end]):
+                return name_texts(text, names or owner_list(toks, s + ask).names)
     return []

@@ -270,7 +270,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if k < n and t.f == "cung" and toks[k].f == "voi":
                     k += 1
                 if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and _noun_at(toks, k) \
-                        and (not toks[start].cap or any(x.f in ("cac", "nhung") for x in toks[start:j])):
+                        and (not toks[start].cap or _listed(toks, start, j) or phrase_len(_PLACES, toks, k)):
                     v = verb_at(toks, k)  # a noun that is a predicate elsewhere ("tổ chức") is passed whole
                     j, last = (k + v, k + v - 1) if v else (k, last)
                     continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner

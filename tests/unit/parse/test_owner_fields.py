@@ -110,6 +110,8 @@ class TestPeopleAndOfficesAtCommuneLevel:
             ("Giao Tư pháp - Hộ tịch chủ trì tuyên truyền pháp luật.", ["Tư pháp - Hộ tịch"], []),
             ("Tổ chức tuyên truyền (Giao Văn hóa - Xã hội chủ trì, phối hợp với các thôn).", ["Văn hóa - Xã hội"], ["các thôn"]),
             ("Phát triển kinh tế - xã hội, văn hóa - xã hội của xã.", [], []),
+            ("Đề nghị các sở, ngành, UBND huyện, thị xã, thành phố báo cáo kết quả.",
+             ["các sở, ngành", "UBND huyện, thị xã, thành phố"], []),
             ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã tổ chức.",
              ["Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn xã"], []),
         ],
@@ -122,7 +124,7 @@ class TestPeopleAndOfficesAtCommuneLevel:
              "to-chuc-noun-in-list", "theo-quy-dinh", "theo-chuc-nang", "cong-trinh-noun", "va-in-descriptive-name",
              "committee-purpose", "company-purpose", "people-no-name", "chanh-van-phong-joint", "school-levels",
              "thong-bao-de-biet", "da-background", "topic-abbreviation-after-giao", "civil-servant-title",
-             "title-in-parentheses", "title-words-in-prose"],
+             "title-in-parentheses", "title-words-in-prose", "levels-after-a-body"],
     )
     def test_posts_and_joint_offices_are_owners(self, text: str, lead: list[str], support: list[str]) -> None:
         found = find_owners(text)

@@ -12,6 +12,9 @@ import re
 from dondoc.parse.lines import Tok, first_tokens
 from dondoc.parse.vocab import COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
 
+END_PUNCT = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
+# words after which a lower-case word is no longer part of a name ("… của", "… về", "… trong")
+NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 # "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)

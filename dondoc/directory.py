@@ -13,17 +13,11 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dondoc import orgmatch
 from dondoc.errors import DirectoryError, InputFileError
 
 Level = Literal["trung-uong", "tinh", "huyen", "xa"]
 Role = Literal["coordinator", "head", "admin"]
-
-
-def fold(text: str) -> str:
-    """The accent-insensitive matching key (imported late: dondoc.parse imports this module)."""
-    from dondoc.parse.normalize import fold as _fold
-
-    return _fold(text)
 
 
 class Contact(BaseModel):
@@ -68,17 +62,30 @@ class DirectoryFile(BaseModel):
     groups: list[Group] = Field(default_factory=list)
 
 
+def fold(text: str) -> str:
+    """The accent-insensitive matching key (imported late: dondoc.parse imports this module)."""
+    from dondoc.parse.normalize import fold as _fold
+
+    return _fold(text)
+
+
 @dataclass(frozen=True)
 class Resolution:
-    """What an owner name in a dispatch resolves to."""
+    """What an owner name in a dispatch resolves to, and how (dondoc/orgmatch.py)."""
 
     name: str
     codes: tuple[str, ...] = ()
     group: str | None = None  # set when a collective name expanded through a group
+    how: str = ""  # which reading matched ("as written", "without the place", "the body of the post" …)
+    candidates: tuple[str, ...] = ()  # two organisations or more fit equally: none is picked
 
     @property
     def resolved(self) -> bool:
         return bool(self.codes)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
 
 
 @dataclass
@@ -100,44 +107,45 @@ class Directory:
         )
         for org in model.organizations:
             for n in [org.name, *org.aliases]:
-                for key in d._keys(n):
+                for key in orgmatch.province_keys(orgmatch.key(n), d.province):
                     d._names.setdefault(key, [])
                     if org.code not in d._names[key]:
                         d._names[key].append(org.code)
         for g in model.groups:
             for n in g.names:
-                for key in d._keys(n):
+                for key in orgmatch.province_keys(orgmatch.key(n), d.province):
                     d._group_names.setdefault(key, g.code)
         return d
-
-    def _keys(self, name: str) -> list[str]:
-        """The folded name, and the same without the province's name when it carries it."""
-        key = fold(name)
-        keys = [key]
-        if self.province:
-            prov = fold(self.province)
-            for suffix in (f" tinh {prov}", f" thanh pho {prov}", f" {prov}"):
-                if key.endswith(suffix) and len(key) > len(suffix):
-                    keys.append(key[: -len(suffix)].strip())
-                    if suffix != f" {prov}":
-                        keys.append(key[: -len(suffix)].strip() + " " + suffix.split()[0])
-                    break
-        return keys
 
     def members(self, group: str, *, on: date | None = None) -> list[str]:
         """Codes of the organisations answering to a group on that day."""
         return [o.code for o in self.organizations.values() if group in o.groups and o.valid_on(on)]
 
-    def resolve(self, name: str, *, on: date | None = None) -> Resolution:
-        """Resolve an owner name as written, accent- and case-insensitively, as of a day."""
-        for key in self._keys(name):
-            codes = [c for c in self._names.get(key, []) if self.organizations[c].valid_on(on)]
-            if codes:
-                return Resolution(name=name, codes=tuple(codes[:1]))
-            group = self._group_names.get(key)
-            if group:
-                return Resolution(name=name, codes=tuple(self.members(group, on=on)), group=group)
-        return Resolution(name=name)
+    def resolve(self, name: str, *, on: date | None = None, locality: str | None = None) -> Resolution:
+        """Resolve an owner name as written, as of a day: tolerant of accents, tone placement, case,
+        abbreviations and the province's name, then the looser readings of orgmatch; `locality` is
+        the commune that wrote the dispatch ("xã Hòa Thuận"), for "Công an xã". Two organisations
+        that fit equally leave the name unresolved, with both as candidates: never a silent pick."""
+
+        def lookup(keys: list[str]) -> list[str]:
+            # key by key, the name as written before the same without the province's name
+            for k in keys:
+                codes = [c for c in self._names.get(k, ()) if self.organizations[c].valid_on(on)]
+                if codes:
+                    return codes
+                if k in self._group_names:
+                    return [f"group:{self._group_names[k]}"]
+            return []
+
+        how, codes = orgmatch.first_match(name, lookup, province=self.province, locality=locality)
+        if not codes:
+            return Resolution(name=name)
+        if codes[0].startswith("group:"):
+            group = codes[0][len("group:") :]
+            return Resolution(name=name, codes=tuple(self.members(group, on=on)), group=group, how=how)
+        if len(codes) > 1:
+            return Resolution(name=name, how=how, candidates=tuple(codes))
+        return Resolution(name=name, codes=(codes[0],), how=how)
 
     def supervisor(self, code: str) -> Organization | None:
         """The supervising organisation (parent) that escalations go to."""

@@ -15,6 +15,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from dondoc.directory import Directory, fold
+from dondoc.orgmatch import locality_of
 from dondoc.taskset import Owner, TaskSet
 
 ADVICE = "Thêm vào danh bạ, sửa tệp, hoặc nạp với --allow-unassigned"
@@ -74,6 +75,7 @@ class OwnerCheck:
 def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
     """Every owner the directory cannot place, in file order."""
     on = ts.dispatch.issued_on
+    locality = locality_of(ts.dispatch.issuer, ts.dispatch.place)  # "Công an xã" in a commune's dispatch
     out = OwnerCheck()
     cache: list[NameIndex] = []
 
@@ -91,7 +93,7 @@ def check_owners(ts: TaskSet, directory: Directory) -> OwnerCheck:
                 if unknown:
                     out.refused.append(OwnerIssue(task_key=t.key, role=role, name=o.name, code=unknown[0],
                                                   closest=near(o.name, unknown[0])))
-                elif not owner_codes(o, directory, on=on):
+                elif not owner_codes(o, directory, on=on, locality=locality):
                     issue = OwnerIssue(task_key=t.key, role=role, name=o.name, closest=near(o.name))
                     (out.refused if role == "lead" else out.kept).append(issue)
         if t.cascade is not None:
@@ -108,13 +110,14 @@ def unknown_codes(owner: Owner, directory: Directory) -> list[str]:
     return [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c not in directory.organizations]
 
 
-def owner_codes(owner: Owner, directory: Directory, *, on: date | None) -> list[str]:
+def owner_codes(owner: Owner, directory: Directory, *, on: date | None, locality: str | None = None) -> list[str]:
     """The codes an owner stands for: its explicit codes when it has any (the admin's word), else what
-    the directory resolves its name to as of the dispatch's date. Unknown explicit codes are left out."""
+    the directory resolves its name to as of the dispatch's date ("Công an xã" in the `locality` that
+    wrote it; nothing when the name fits two organisations equally). Unknown explicit codes are left out."""
     explicit = [c for c in ([owner.org] if owner.org else []) + list(owner.orgs) if c in directory.organizations]
     if owner.org or owner.orgs:
         return list(dict.fromkeys(explicit))
-    return list(directory.resolve(owner.name, on=on).codes)
+    return list(directory.resolve(owner.name, on=on, locality=locality).codes)
 
 
 def _strip_province(key: str, province: str | None) -> str:

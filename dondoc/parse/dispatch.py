@@ -17,7 +17,8 @@ from dondoc.parse.lines import Line, _tokenize, split_lines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
-from dondoc.parse.owners import find_owners, label_owners, subject_before
+from dondoc.parse.fieldlines import take_fields
+from dondoc.parse.owners import Given, find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.tables import Table, find_tables, row_text
@@ -283,13 +284,16 @@ def parse_dispatch(
     parents = _table_parents(tables, outline)
     under_tables = {id(nd) for nd in parents if nd is not None}
 
-    def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
+    def emit(node: Node, inherited: Given | None) -> None:
         if id(node) in under_tables:
             return  # its table's rows are its tasks
+        fields = take_fields(node)  # a block of "Cơ quan chủ trì: …" fields: its owners go to the items
+        if fields is not None:
+            inherited = fields.given(f'the fields of item {node.key} (Cơ quan chủ trì / phối hợp)', inherited)
         if node.group:
             named = label_owners(_GROUP_WORDS.sub("", node.group))
             if named:
-                inherited = (named, f'from the heading paragraph "{node.group}:" above item {node.key}')
+                inherited = Given(named, f'from the heading paragraph "{node.group}:" above item {node.key}')
         own = node.text.strip()
         if "\n" in own and own.split("\n", 1)[0].isupper():
             heading_line, own = own.split("\n", 1)
@@ -314,8 +318,11 @@ def parse_dispatch(
         heading = own.isupper() or own.endswith(":") or owner_line or (bool(node.children) and _title_like(own) and not find_owners(own).lead)
         if heading and not heading_owner and not label:
             heading_owner = label_owners(own.rstrip(":"))
-        here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
-        passed = here if here[0] else inherited
+        here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
+        if not here.lead and (node.children or node.bullets) and not own.isupper():
+            said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
+            here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
+        passed = here if here.lead else inherited  # the nearer owner outweighs a block of fields further up
         for ln in node.lines:
             for d in impossible_dates(ln.text):
                 if not warned.said(d):
@@ -329,7 +336,7 @@ def parse_dispatch(
             for b in node.bullets:
                 if b.group or b in plain:
                     named = label_owners(_OWNER_HEADING_TAIL.sub("", b.group)) if b.group else []
-                    mine = (named, f'from the owner heading "{b.group}:" above bullet {b.index}') if named else passed
+                    mine = Given(named, f'from the owner heading "{b.group}:" above bullet {b.index}') if named else passed
                     add_bullet(f"{node.key}.-{b.index}", b, mine)
             for c in node.children:
                 emit(c, passed)
@@ -348,7 +355,7 @@ def parse_dispatch(
             return
         add(node, label, inherited, node.bullets)
 
-    def add(node: Node, label: str, inherited: tuple[list[str], str] | None, bullets: list[Bullet]) -> None:
+    def add(node: Node, label: str, inherited: Given | None, bullets: list[Bullet]) -> None:
         span = (node.start, node.end)
         line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
@@ -357,7 +364,7 @@ def parse_dispatch(
             line_of.setdefault(t.key, node.lines[0].no)
         tasks.extend(new)
 
-    def add_bullet(key: str, b: Bullet, inherited: tuple[list[str], str] | None) -> None:
+    def add_bullet(key: str, b: Bullet, inherited: Given | None) -> None:
         line_of[key] = b.lines[0].no
         new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, _where(b.lines[0].no, key))
         for t in new:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.parse.owners import label_owners
+from dondoc.parse.owners import label_owners, without_address
 from dondoc.parse.lines import Line
 
 _MARKER = re.compile(
@@ -165,7 +165,7 @@ _GROUP_HEADING = re.compile(r"^(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI
 def _only_owners(text: str) -> bool:
     """Whether `text` is nothing but a list of owners ("Liên đoàn Lao động tỉnh và Sở Y tế")."""
     names = label_owners(text)
-    rest = text
+    rest = without_address(text)
     for nm in names:
         rest = rest.replace(nm, " ", 1)
     return bool(names) and not re.sub(r"[,;\s]+|\bvà\b", "", rest)

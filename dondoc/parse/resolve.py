@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from dondoc.directory import Directory
+from dondoc.directory import Directory, Resolution
+from dondoc.orgmatch import locality_of
 from dondoc.parse.header import Header
-from dondoc.parse.normalize import expand_abbreviations, fold, fold_keep_length, match_key
+from dondoc.parse.normalize import fold, fold_keep_length, match_key
 from dondoc.parse.reports import gatherers
 from dondoc.taskset import Cascade, Owner, Task, TaskSet
 
@@ -70,22 +71,26 @@ def complete_names(tasks: list[Task], directory: Directory) -> None:
                     task.explain[role] = (why + "; " if why else "") + f'"{best}" completed from the directory'
 
 
-def lookup(directory: Directory, name: str, header: Header, cache: dict[str, Owner]) -> Owner:
-    """An owner name resolved through the directory as of the dispatch's date (kept as written when unknown)."""
-    if name not in cache:
-        cand = [name, re.sub(r"\s*\([^)]*\)", "", name), expand_abbreviations(name)]
-        if name.startswith(("Ban ", "Phòng ")) and ", " in name:
-            # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit the directory may not list; its body answers for it
-            parent = name.rsplit(", ", 1)[1]
-            cand += [parent, expand_abbreviations(parent)]
-        new = Owner(name=name)
-        for c in cand:
-            res = directory.resolve(c, on=header.issued_on)
-            if res.resolved:
-                new = Owner(name=name, orgs=list(res.codes)) if res.group else Owner(name=name, org=res.codes[0])
-                break
-        cache[name] = new
-    return cache[name]
+def lookup(directory: Directory, name: str, header: Header, cache: dict[str, Resolution]) -> Resolution:
+    """An owner name resolved through the directory as of the dispatch's date (orgmatch's readings)."""
+    res = cache.get(name)
+    if res is None:
+        res = cache[name] = directory.resolve(name, on=header.issued_on, locality=locality_of(header.issuer, header.place))
+    return res
+
+
+def _owner(name: str, res: Resolution) -> Owner:
+    if res.group:
+        return Owner(name=name, orgs=list(res.codes))
+    return Owner(name=name, org=res.codes[0] if res.codes else None)
+
+
+def _unresolved(directory: Directory, res: Resolution, what: str) -> str:
+    """Why a name resolved to nothing: it fits several organisations (named), or none."""
+    if res.ambiguous:
+        fits = ", ".join(f'"{directory.organizations[c].name}" ({c})' for c in res.candidates)
+        return f'{what} "{res.name}" fits {len(res.candidates)} organisations equally ({fits}): none is picked; choose one'
+    return f'{what} "{res.name}" not found in the directory'
 
 
 def set_gatherers(tasks: list[Task], body: str) -> None:
@@ -119,21 +124,27 @@ def set_gatherers(tasks: list[Task], body: str) -> None:
 
 
 def resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str, int]) -> None:
-    """Owners and consolidators resolved to directory codes; a name that resolves to nothing is kept and flagged."""
-    cache: dict[str, Owner] = {}
+    """Owners and consolidators resolved to directory codes; a name that resolves to nothing, or to
+    several organisations equally, is kept as written and flagged with the reason."""
+    cache: dict[str, Resolution] = {}
     for task in ts.tasks:
         where = f"line {line_of.get(task.key, 0)}: item {task.key}"
+        looser: list[str] = []
         if task.cascade is not None:
             by = task.cascade.by
             res = lookup(directory, by.name, header, cache)
-            task.cascade = Cascade(by=res, working_days=task.cascade.working_days)
-            if res.org is None and not res.orgs:
-                ts.warnings.append(f'{where}: consolidator "{by.name}" not found in the directory')
+            task.cascade = Cascade(by=_owner(by.name, res), working_days=task.cascade.working_days)
+            if not res.resolved:
+                ts.warnings.append(f"{where}: {_unresolved(directory, res, 'consolidator')}")
         for role in ("lead", "support"):
             resolved = []
             for o in getattr(task, role):
-                r = lookup(directory, o.name, header, cache)
-                if r.org is None and not r.orgs:
-                    ts.warnings.append(f'{where}: owner "{o.name}" not found in the directory')
-                resolved.append(r)
+                res = lookup(directory, o.name, header, cache)
+                if not res.resolved:
+                    ts.warnings.append(f"{where}: {_unresolved(directory, res, 'owner')}")
+                elif res.how != "as written":
+                    looser.append(f'"{o.name}" → {", ".join(res.codes) if not res.group else res.group} ({res.how})')
+                resolved.append(_owner(o.name, res))
             setattr(task, role, resolved)
+        if looser:
+            task.explain["owners.resolved"] = "; ".join(looser)

@@ -126,10 +126,20 @@ def when_phrase(when: str) -> str:
     return w
 
 
+def _owner_cell(cell: str) -> str:
+    """An owner cell as one list: "Đoàn Thanh niên xã; Hội LHPN xã", or one name a line ("- Sở A⏎- Sở B")
+    → joined by commas."""
+    if re.search(r"(?i)chủ trì|phối hợp", cell):
+        return cell.strip()  # "Sở Y tế chủ trì; các sở, ngành phối hợp": a sentence, read as such
+    parts = [re.sub(r"^[-–+•*]\s*", "", p.strip()).strip(" .") for p in re.split(r"[;\n]", cell)]
+    return ", ".join(p for p in parts if p)
+
+
 def row_text(row: Row) -> str:
     """The row as the sentence the item readers expect: "X chủ trì, phối hợp với Y: nội dung. Thời hạn."""
-    who = f"{row.lead} chủ trì" if row.lead else ""
-    if row.lead and row.support:
-        who += f", phối hợp với {row.support}"
+    lead, support = _owner_cell(row.lead), _owner_cell(row.support)
+    who = f"{lead} chủ trì" if lead else ""
+    if lead and support:
+        who += f", phối hợp với {support}"
     when = when_phrase(row.when) if row.when else ""
     return " ".join(p for p in [f"{who}:" if who else "", row.content.rstrip(".") + ".", f"Thời hạn: {when}." if when else ""] if p)

@@ -10,7 +10,8 @@ from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
-from dondoc.parse.owners import Owners, find_owners, label_owners
+from dondoc.parse.fieldlines import Fields, read_fields, without_fields
+from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
 from dondoc.parse.spans import Spans
@@ -112,16 +113,29 @@ def _first_sentence(text: str) -> tuple[str, list[str]]:
     return parts[0], parts[1:]
 
 
-def owners_of(texts: list[str], label: str) -> Owners:
+def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
+    """The owners an item's label, sentences and field lines name; field lines ("Cơ quan chủ trì: X")
+    outweigh the sentences."""
     found = Owners()
-    if label:
-        names = label_owners(label)
-        if names:
-            found.add_lead(names, f'the bold heading "{label}" names it')
-    for t in texts:
-        o = find_owners(t)
-        found.add_lead(o.lead, "; ".join(o.lead_why))
+    names = label_owners(label) if label else []
+    if names:
+        found.add_lead(names, f'the bold heading "{label}" names it')
+    fields = Fields()
+    for k, t in enumerate(texts):
+        f = read_fields(t)
+        o = find_owners(without_fields(t, f) if f.spans else t, directs=directs and k == 0)
+        fields.add(f)
+        if not names or k:  # the heading names the owner of its text: the names the text uses are not more owners
+            found.add_lead(o.lead, "; ".join(o.lead_why))
+        found.directed += [x for x in o.directed if x not in found.directed]
         found.add_support(o.support, "; ".join(o.support_why))
+    if fields.lead or fields.support:
+        named = Owners(fielded=True)
+        named.add_lead(fields.lead or found.lead, "the field line (Cơ quan chủ trì: …) names it" if fields.lead else
+                       "; ".join(found.lead_why))
+        named.add_support(fields.support or found.support, "the field line (Cơ quan phối hợp: …) names it"
+                          if fields.support else "; ".join(found.support_why))
+        return named
     return found
 
 
@@ -129,17 +143,29 @@ def _owners(names: list[str]) -> list[Owner]:
     return [Owner(name=n) for n in names]
 
 
-def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None, ctx: Context, where: str) -> None:
-    """Lead owners: named in the item, else the heading above, the preamble, the addressees."""
-    if found.lead:
+def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, where: str) -> None:
+    """Lead owners: the item's own field lines, else the fields of its block, else named in the item,
+    else the heading above, the preamble, the addressees; support likewise."""
+    if found.fielded and found.lead:
         task.lead = _owners(found.lead)
         task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
-    elif inherited and inherited[0]:
-        task.lead = _owners(inherited[0])
-        task.explain["lead"] = inherited[1]
+    elif inherited is not None and inherited.binding and inherited.lead:
+        task.lead = _owners(inherited.lead)
+        task.explain["lead"] = inherited.why
+    elif found.lead:
+        task.lead = _owners(found.lead + [x for x in found.directed if x not in found.lead])
+        task.explain["lead"] = "; ".join(w for w in found.lead_why if w) + (
+            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
+    elif inherited and inherited.lead:
+        task.lead = _owners(inherited.lead + [x for x in found.directed if x not in inherited.lead])
+        task.explain["lead"] = inherited.why + (f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
     elif ctx.preamble_lead:
-        task.lead = _owners(ctx.preamble_lead)
-        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}"
+        task.lead = _owners(ctx.preamble_lead + [x for x in found.directed if x not in ctx.preamble_lead])
+        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}" + (
+            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
+    elif found.directed:
+        task.lead = _owners(found.directed)  # the addressees direct them: only those named count
+        task.explain["lead"] = f'"{", ".join(found.directed)}", directed by the item ("Chỉ đạo …")'
     elif ctx.recipients:
         task.lead = _owners(ctx.recipients)
         task.explain["lead"] = "no owner named in the item; falls to the addressees (Kính gửi)"
@@ -147,9 +173,19 @@ def fill_lead(task: Task, found: Owners, inherited: tuple[list[str], str] | None
     else:
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
-    if found.support:
-        task.support = _owners(found.support)
+    lead = {o.name for o in task.lead}
+    if found.fielded and found.support:
+        task.support = _owners([x for x in found.support if x not in lead])
         task.explain["support"] = "; ".join(w for w in found.support_why if w)
+    elif inherited is not None and inherited.binding and inherited.support:
+        task.support = _owners([x for x in inherited.support if x not in lead])
+        task.explain["support"] = inherited.why
+    elif found.support:
+        task.support = _owners([x for x in found.support if x not in lead])
+        task.explain["support"] = "; ".join(w for w in found.support_why if w)
+    elif inherited is not None and inherited.support:
+        task.support = _owners([x for x in inherited.support if x not in lead])
+        task.explain["support"] = inherited.why
 
 
 # "về UBND tỉnh vào thứ 6 hằng tuần": the recipient's name stops before the day of a weekly report
@@ -203,7 +239,7 @@ def item_tasks(
     bullets: list[tuple[str, tuple[int, int]]],
     span: tuple[int, int],
     label: str,
-    inherited: tuple[list[str], str] | None,
+    inherited: Given | None,
     ctx: Context,
     where: str,
 ) -> list[Task]:
@@ -216,7 +252,8 @@ def item_tasks(
     body = " ".join([text, *plain])
     if plain:
         known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
-    found = owners_of([text, *plain], label)
+    # "chỉ đạo B" in one duty among the bullets of an owner's unit makes B no lead (convention 22)
+    found = owners_of([text, *plain], label, directs=".-" not in key)
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'
     task.explain["kind"] = "an instruction to act: it asks for no report"
@@ -239,7 +276,9 @@ def item_tasks(
     for t, s in report_bullets:
         for sp in find_reports(t, ctx=ctx.dates, warnings=warnings):
             n += 1
-            reports.append(report_task(f"{key}.R{n}", t, sp, s, [o.name for o in task.lead], task.explain.get("lead", "")))
+            own = find_owners(t).lead  # the bullet's own subject ("Chi hội trưởng các chi hội … báo cáo …"), else the item's
+            reports.append(report_task(f"{key}.R{n}", t, sp, s, own or [o.name for o in task.lead],
+                                       f"named in the line: {', '.join(own)}" if own else task.explain.get("lead", "")))
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)

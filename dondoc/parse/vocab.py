@@ -32,7 +32,12 @@ VERBS = phrases(
     "cham nhat,muon nhat,han chot,huong ung,ra quan,khao sat,khac phuc,tuan tra,kiem soat,tham hoi,"
     "dua tin,tuyen duong,bieu duong,ton vinh,gioi thieu,tien hanh,phan bo,ban giao,co van ban,ky ket,trao doi,"
     "tiep can,dinh huong,thu thap,xac minh,canh bao,ket noi,lien he,tra loi,phan hoi,rut kinh nghiem,lay y kien,"
-    "gop y,cu can bo,dua ket qua,dua noi dung"
+    "gop y,cu can bo,dua ket qua,dua noi dung,nam tinh hinh,nam bat,co nhiem vu,thong ke,"
+    # verbs a subject takes in minutes and replies ("Tổng cục Thuế đồng ý …", "Sở Y tế cam kết …")
+    "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
+    "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
+    "nhanh chong,som,tiep tuc chi dao,nhac nho,uy quyen,bao tri,sua chua,nghiem thu,giup,co phuong an,co ke hoach,"
+    "dong thoi la,da va dang,lanh dao"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -44,7 +49,16 @@ ORG_HEADS = phrases(
     "tong cong ty,benh vien,chinh quyen,cap uy,quan,huyen,thi xa,xa,phuong,thi tran,thanh pho,tinh,vien,"
     "hoc vien,ca,ban thuong truc,thuong truc,lanh dao,hoi dong nhan dan,quan doi,bo tu lenh,quan khu,"
     "doi,thu tuong,chinh phu,cuc thue,hai quan,bo phan,to cong tac,doan kiem tra,ban quan ly,nha truong,"
-    "tram,chi hoi,chi doan,chi bo,chanh van phong,chanh thanh tra"
+    "tram,chi hoi,chi doan,chi bo,chanh van phong,chanh thanh tra,"
+    # people named by their post ("Bí thư Đoàn xã", "công chức Tư pháp - Hộ tịch", "Chỉ huy trưởng Ban CHQS xã")
+    "bi thu,pho bi thu,cong chuc,can bo,to truong,chi huy truong,hieu truong,tram truong,chu nhiem,"
+    "nguoi dung dau,truong thon,to dan pho,hop tac xa,ban cong tac mat tran,tu lenh,pho tu lenh,chinh uy,"
+    "pho truong,pho giam doc,pho chanh van phong,pho chu nhiem,pho thu truong,truong ban,pho truong ban,to,"
+    "dien luc,bao hiem xa hoi,cong doan,lien doan lao dong,chi nhanh,uy vien,ke toan,dan quan,chu dau tu,"
+    # the commune's civil servants by their title, written without "công chức" ("Giao Tư pháp - Hộ tịch chủ trì")
+    "van hoa - xa hoi,tu phap - ho tich,dia chinh - xay dung,tai chinh - ke toan,van phong - thong ke,"
+    "dia chinh - nong nghiep,chi huy truong quan su,"
+    "trung uong doan,trung uong hoi"
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
@@ -52,14 +66,16 @@ COLLECTIVE_HEADS = phrases(
     "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
-    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu"
+    "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu,nha thau,chu dau tu,"
+    "chu cong trinh,chu ho,chu rung,doan vien,hoi vien"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
 NOT_ORG_AFTER = {
     "hoi": {"nghi", "thao", "thi", "dien", "nhap", "cho", "dong"},
+    "doi": {"voi", "tuong", "ngoai", "thoai", "chieu", "dien", "moi", "xu", "ung", "pho", "ngu"},  # "Đối với", "Đối tượng", "Đội ngũ"
     "doan": {"ket", "vien"},
-    "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do"},
+    "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do", "quyen", "sao", "thao", "ve", "tin", "cam"},  # "Bản quyền", "bản sao"
     "bao": {"cao", "dam", "ve", "dong", "gom", "chi"},
     "bo": {"tri", "sung", "tieu", "chi", "may", "cau"},  # "Bố trí", "Bổ sung", "Bộ tiêu chí": no ministry
     "phong": {"chong", "ngua", "trao", "van", "tuc", "su"},
@@ -82,11 +98,27 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".
 COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
-    "dang tap hop dac".split()
+    "dang tap hop dac ca".split()
 )
+
+# Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one
+TOPICS = frozenset(
+    "pctt tkcn pccc cnch antt atxh atgt antq tnxh pctp attp vsattp cchc tthc ktxh kt-xh qpan qp-an anqp an-qp cntt cds "
+    "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg "
+    "thcs thpt gdtx gdnn ptdtnt bmnn vbqppl qppl nsnn xdcb oda pci papi par ddci sipas gdp grdp fdi ict cmnd cccd vneid "
+    "dvc dvctt ksnb ocop mtqg ctmtqg csdl".split()
+)
+
+# Names of bodies that hold words of action and commas, as tokens: the grassroots security force of the
+# 2023 law ("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")
+KNOWN_NAMES = [
+    tuple("luc luong tham gia bao ve an ninh , trat tu o co so".split()),
+    tuple("luc luong bao ve an ninh , trat tu o co so".split()),
+    tuple("luc luong tham gia bao ve an ninh trat tu o co so".split()),
+]

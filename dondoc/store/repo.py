@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from dondoc import directory as dirmod
 from dondoc.errors import NotFoundError, UnassignedOwnerError
 from dondoc.intake import OwnerIssue, check_owners, owner_codes, unknown_codes
+from dondoc.orgmatch import locality_of
 from dondoc.store import models as m
 from dondoc.taskset import TaskSet, to_plain
 
@@ -183,6 +184,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     session.add(row)
     session.flush()
     unresolved: list[tuple[str, str]] = []
+    locality = locality_of(d.issuer, d.place)  # "Công an xã" in a commune's dispatch is that commune's
     for t in ts.tasks:
         trow = m.Task(
             dispatch_id=row.id, key=t.key, title=t.title, text=t.text, kind=t.kind, repeat=t.schedule.repeat,
@@ -201,7 +203,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
             raise RuntimeError(f"task {t.key!r} got no id on flush")
         for role, owners in (("lead", t.lead), ("support", t.support)):
             for o in owners:
-                codes = owner_codes(o, directory, on=d.issued_on)
+                codes = owner_codes(o, directory, on=d.issued_on, locality=locality)
                 if not codes or unknown_codes(o, directory):
                     session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=None))
                     unresolved.append((t.key, o.name))

@@ -15,10 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.observances import load_catalog
+from dondoc.parse.heads import head_at, org_at
 from dondoc.parse.lines import tokenize, tokens_between
-from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
+from dondoc.parse.names import owner_list
 from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
-from dondoc.parse.owners import head_at, org_at, owner_list, subject_before
+from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
+from dondoc.parse.owners import subject_before
 from dondoc.parse.reports import _ASKING, _may_name_owner
 
 REPO = Path(__file__).resolve().parents[3]

@@ -1,0 +1,86 @@
+"""Owners written as one head over a list of names: "các Sở: Tài chính, Nội vụ và Y tế" (pure).
+
+Provincial documents name several bodies of one kind by writing the kind once ("Giao các Sở: Tài
+chính, Kế hoạch và Đầu tư, Xây dựng phối hợp …", "Giám đốc các Sở: Nội vụ, Tư pháp …", "các Bộ:
+Quốc phòng, Công an"). Each listed name is an owner of its own: the list is spelt out ("Sở Tài
+chính, Sở Kế hoạch và Đầu tư và Sở Xây dựng") before the owners are read. A name that holds "và"
+or a comma itself ("Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch") is known, so that it is
+not cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.heads import verb_at
+from dondoc.parse.lines import Tok, tokenize
+
+# found from "các" itself (the engine skips to it), the post before it read back by _POST
+_LIST = re.compile(r"[Cc]ác\s+(?P<head>Sở|Bộ|Ban|Phòng|Cục|Hội)\s*:\s*(?=[A-ZĐ])")
+_POST = re.compile(r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]rưởng)\s+$")
+# Names of Sở, Bộ and Ban that hold "và" or a comma, folded, as tokens
+_KNOWN = sorted(
+    (tuple(name.split()) for name in (
+        "ke hoach va dau tu", "giao duc va dao tao", "khoa hoc va cong nghe", "thong tin va truyen thong",
+        "tai nguyen va moi truong", "nong nghiep va phat trien nong thon", "nong nghiep va moi truong",
+        "lao dong - thuong binh va xa hoi", "van hoa , the thao va du lich", "dan toc va ton giao",
+        "van hoa va the thao", "van hoa , the thao", "giao thong van tai", "xay dung va do thi",
+        "kinh te va ha tang", "kinh te , ha tang va do thi", "van hoa va thong tin", "tuyen giao va dan van",
+    )),
+    key=len, reverse=True,
+)
+
+
+def _known_at(toks: list[Tok], i: int) -> int:
+    for name in _KNOWN:
+        if i + len(name) <= len(toks) and all(toks[i + k].f == w for k, w in enumerate(name)):
+            return len(name)
+    return 0
+
+
+def _items(toks: list[Tok], i: int) -> tuple[list[tuple[int, int]], int]:
+    """The listed names from token i (character spans), and the token index after the list."""
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    while i < n and toks[i].word and toks[i].cap:
+        k = _known_at(toks, i)
+        j = i + k if k else i + 1
+        if not k:
+            while j < n and toks[j].word and toks[j].f != "va" and not (not toks[j].cap and verb_at(toks, j)):
+                j += 1
+        out.append((toks[i].start, toks[j - 1].end))
+        if j < n and toks[j].f in (",", "va") and j + 1 < n and toks[j + 1].word and toks[j + 1].cap:
+            i = j + 1
+            continue
+        return out, j
+    return out, i
+
+
+def distribute(text: str) -> str:
+    """The text with each "các Sở: A, B và C" spelt out as "Sở A, Sở B và Sở C" (unchanged when none)."""
+    if ":" not in text or "ác " not in text:
+        return text
+    parts: list[str] = []
+    last = 0
+    for m in _LIST.finditer(text):
+        if m.start() < last or m.start() and text[m.start() - 1].isalnum():
+            continue
+        pm = _POST.search(text, max(0, m.start() - 16), m.start())
+        start = pm.start() if pm else m.start()
+        rest = text[m.end() :]
+        toks = tokenize(rest[:400])
+        names, end = _items(toks, 0)
+        if len(names) < 1:
+            continue
+        post = pm.group(0) if pm else ""
+        head = m.group("head")
+        spelt = [f"{post}{head} {rest[s:e]}" for s, e in names]
+        joined = ", ".join(spelt[:-1]) + (" và " if len(spelt) > 1 else "") + spelt[-1]
+        stop = toks[end - 1].end if end else 0
+        parts.append(text[last:start])
+        parts.append(joined)
+        last = m.end() + stop
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)

@@ -1,0 +1,173 @@
+"""Where an owner's name starts and where the predicate after it begins (pure).
+
+`org_at` says whether an owner's head ("Sở", "Ủy ban", "các cơ quan", "UBND") stands at a token and how
+long it is; `verb_at` whether a predicate ("chủ trì", "có trách nhiệm", "tham mưu") does, which ends the
+name before it; `head_at` answers org_at's question on raw text without tokenizing where no head can be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.lines import Tok, first_tokens
+from dondoc.parse.vocab import COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
+
+END_PUNCT = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
+# words after which a lower-case word is no longer part of a name ("… của", "… về", "… trong")
+NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
+_DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
+_NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
+# "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
+_EVENTS_ORGANISED = frozenset({("hoi", "thi"), ("hoi", "nghi"), ("hoi", "thao"), ("hoi", "cho"), ("hoi", "dien"), ("hoi", "trai")})
+_DETERMINER_WORDS = [tuple(d.split()) for d in _DETERMINERS]
+HEAD_WORDS = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
+# the determiners by their first word (no two share one): org_at looks up the one its word may start
+DETERMINER_BY_FIRST = {w[0]: w for w in _DETERMINER_WORDS}
+assert len(DETERMINER_BY_FIRST) == len(_DETERMINER_WORDS)
+
+
+_ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})$")  # "II", "IV": a section's numeral, no abbreviation
+
+
+def phrase_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    phrases = index.get(toks[i].f)
+    if not phrases:
+        return 0
+    size = len(toks)
+    for phrase in phrases:
+        n = len(phrase)
+        if n == 1:
+            return 1
+        if i + n <= size:
+            k = 1
+            while k < n and toks[i + k].f == phrase[k]:
+                k += 1
+            if k == n:
+                return n
+    return 0
+
+
+# "giao thông", "giáo dục", "giao lưu" …: nouns, not "giao" (to assign)
+_GIAO_NOUNS = frozenset({"thong", "duc", "dich", "luu", "nhan", "lien", "tiep", "ket", "thua", "hang", "nop", "thoa",
+                         "thuong", "quyen", "dat", "khoan", "vien"})
+
+
+def verb_at(toks: list[Tok], i: int) -> int:
+    """Length of a predicate starting at token i (0 when none); capitalised words are names."""
+    if i >= len(toks):
+        return 0
+    t = toks[i]
+    if t.cap or not t.word or t.f not in VERBS:  # most words start no predicate: no call to phrase_len
+        return 0
+    n = phrase_len(VERBS, toks, i)
+    if not n and i + 2 < len(toks) and toks[i + 1].f == "trach" and toks[i + 2].f == "nhiem":
+        return 3  # "chị trách nhiệm": "chịu trách nhiệm" mistyped
+    if n and toks[i].f == "to" and n >= 2:  # "các tổ chức thành viên" is a noun
+        prev = toks[i - 1].f if i else ""
+        nxt = toks[i + 2].f if i + 2 < len(toks) else ""
+        nxt2 = toks[i + 3].f if i + 3 < len(toks) else ""
+        if prev in ("cac", "nhung", "moi") or (nxt, nxt2) == ("quan", "chung") or (
+            nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
+        ):
+            return 0
+    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton", "ngoai") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS):
+        return 0  # "Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Ban An toàn giao thông"
+    if n == 1 and toks[i].f == "can" and (i + 1 < len(toks) and toks[i + 1].f == "bo" or i and toks[i - 1].f == "hau"):
+        return 0  # "cán bộ", "Hậu cần" fold like "cần"
+    if n and toks[i].f == "thong" and i + 2 < len(toks) and toks[i + 2].f in ("dai", "va"):
+        return 0
+    if n == 1 and toks[i].f == "tang" and i and toks[i - 1].f == "ha":
+        return 0  # "Hạ tầng" (infrastructure), not "tăng"
+    if n == 1 and toks[i].f == "trinh" and i and toks[i - 1].f in ("chuong", "cong", "qua", "lo", "giao", "hanh"):
+        return 0  # "Chương trình", "công trình", "quá trình", "lộ trình", "giáo trình", "hành trình": nouns, not "trình"
+    if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
+        return 0  # "chất độc da cam": orange, not "đã"
+    return n
+
+
+def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) -> int:
+    if i >= len(toks) or toks[i].f not in index:
+        return 0  # what phrase_len says, without calling it
+    n = phrase_len(index, toks, i)
+    if n == 1 and i + 1 < len(toks) and toks[i + 1].f in NOT_ORG_AFTER.get(toks[i].f, ()) and not toks[i + 1].cap:
+        return 0  # "phòng chống", "hội nghị"; but "Phòng Văn hóa" is a name
+    return n
+
+
+def org_at(toks: list[Tok], i: int) -> int:
+    """Length of an owner's head ("các sở", "Ủy ban", "UBND") at token i, 0 when none."""
+    if i >= len(toks):
+        return 0
+    t = toks[i]
+    if not t.word:
+        return 0
+    if t.f not in HEAD_WORDS:
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
+    # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
+    # capital inside a list of names is a word of the name
+    words = DETERMINER_BY_FIRST.get(t.f)
+    if words is not None and not (t.cap and i and toks[i - 1].f in (",", "va")):
+        size = len(words)
+        if size == 1 or (i + size <= len(toks) and all(toks[i + k].f == words[k] for k in range(1, size))):
+            j = i + size
+            n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
+            return size + n if n else 0
+    if t.f == "luc":
+        for name in KNOWN_NAMES:
+            if i + len(name) <= len(toks) and all(toks[i + k].f == w for k, w in enumerate(name)):
+                return len(name)
+    n = _head_len(ORG_HEADS, toks, i)
+    if not n:
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
+    if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
+        return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
+    if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
+        return 0
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke"):
+        return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
+    if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
+            toks[i + 1].f in _NUMBER_OF or toks[i + 1].f == "van" and i + 2 < len(toks) and toks[i + 2].f == "ban"):
+        return 0  # "Số văn bản", "Số lượng": a number, not "Sở" (which a sloppy text may write "Sở y tế")
+    if n == 1 and t.f == "to" and not (t.cap and i + 1 < len(toks) and toks[i + 1].cap):
+        return 0  # "Tổ Tổng hợp", "Tổ Công tác" are units; "Tổ chức …" is a verb
+    if not t.cap and n >= 3 and toks[i + 2].f == "-":
+        return 0  # "văn hóa - xã hội" in a sentence; "Văn hóa - Xã hội" (the commune's civil servant) is an owner
+    if not t.cap and n == 2 and (t.f, toks[i + 1].f) in (("cong", "chuc"), ("can", "bo")) and not (i + 2 < len(toks) and toks[i + 2].cap):
+        return 0  # "cán bộ", "công chức" are people; "công chức Tư pháp - Hộ tịch" is a post
+    return n
+
+
+
+FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
+_HEAD_FIRST = HEAD_WORDS
+# Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
+# What "Số" (a number) is of, where it folds like "Sở": "Số lượng", "Số liệu", "Số hiệu", "Số kỳ" …
+_NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt".split())
+_LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi".split())
+
+
+_NO_TOKENS: list[Tok] = []
+
+
+def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
+    """None when no owner's head stands at `pos` (org_at() of the tokens from there is 0); else the
+    first 8 tokens from `pos` that org_at() read, or an empty list when none was needed."""
+    m = FIRST_TOKEN.match(folded, pos, end)
+    if m is None:
+        return None
+    s, e = m.span(1)
+    word = m.group(1)
+    if word not in _HEAD_FIRST:
+        return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
+    if word in _LOWER_NOT_HEAD and not text[s].isupper():
+        return None
+    toks = first_tokens(text, pos, end, 8)
+    return toks if org_at(toks, 0) > 0 else None
+
+
+def head_at(text: str, folded: str, pos: int, end: int) -> bool:
+    """org_at() of the tokens from `pos`, without making tokens where the first word cannot start a head."""
+    return head_tokens(text, folded, pos, end) is not None
+

@@ -1,0 +1,257 @@
+"""The span of each owner in a list of them ("Sở Y tế, Công an tỉnh và UBND các huyện chủ trì"), and its text (pure).
+
+Owners are cut from the text as written ("UBND các huyện, thị xã, thành phố" stays one owner);
+resolving them against the directory happens later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
+from dondoc.parse.lines import Tok
+from dondoc.parse.units import (
+    HOW,
+    PEOPLE,
+    PLACES,
+    collective_at,
+    described,
+    descriptive,
+    joint_office,
+    listed,
+    name_goes_on,
+    noun_at,
+    placed_name_goes_on,
+    unit_of,
+)
+from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
+
+__all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_list"]
+
+MAX_NAME_TOKENS = 22
+# Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
+_PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
+
+
+def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
+    """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
+    if not toks[start].upper and (last == start + head - 1 or last == start + head + 1 and toks[last].f == "truc"
+                                  and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
+        return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
+    out.names.append((toks[start].start, toks[last].end))
+
+
+
+@dataclass
+class OwnerList:
+    names: list[tuple[int, int]] = field(default_factory=list)  # character spans
+    end: int = 0  # token index after the list
+    verb: int = 0  # length of the predicate that ends it (0: ended otherwise)
+    looked: int = 0  # token index past the last one read looking for a ")" that never came
+
+    @property
+    def reach(self) -> int:
+        """The tokens read lie before this index (a predicate is at most 4 words, read past `end`;
+        a unit's name that goes on past one reads up to 5 more words and a predicate)."""
+        return max(self.end + 16, self.looked)
+
+
+def owner_list(toks: list[Tok], i: int) -> OwnerList:
+    """Parse "A, B và các C" starting at token i."""
+    out = OwnerList(end=i)
+    n = len(toks)
+    first = i
+    while i < n:
+        head = org_at(toks, i) or (collective_at(toks, i, first, i) if i > first else 0)
+        if not head:
+            break
+        start = i
+        j = i + head
+        last = j - 1
+        stop = False
+        inner = False
+        while j < n and j - start < MAX_NAME_TOKENS:
+            t = toks[j]
+            if t.f == "(":
+                close = next((k for k in range(j + 1, min(n, j + 40)) if toks[k].f == ")"), None)
+                if close is None:
+                    out.looked = max(out.looked, min(n, j + 40))
+                    stop = True
+                    break
+                j = close + 1
+                continue
+            if t.f == "/" and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap and toks[j + 1].start == t.end \
+                    and toks[j - 1].end == t.start and toks[j - 1].word:
+                j += 1  # "Hội nạn nhân chất độc da cam/dioxin": two words joined by a slash
+                continue
+            if t.f in END_PUNCT or t.f == ")":
+                stop = True
+                break
+            if t.f == "neu" and j + 1 < n and toks[j + 1].f == "tren" and toks[start].f in DETERMINER_BY_FIRST:
+                last = j + 1  # "các đơn vị nêu trên": the ones named above, part of the name
+                j += 2
+                continue
+            if t.f == "cung" and j + 1 < n and toks[j + 1].f == "cap":
+                last = j + 1  # "Ủy ban Mặt trận Tổ quốc cùng cấp": of the same level, part of the name
+                j += 2
+                continue
+            if t.f == "," or t.f == "va" or t.f == "cung":
+                k = j + 1
+                if k < n and t.f == "cung" and toks[k].f == "voi":
+                    k += 1
+                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and noun_at(toks, k) \
+                        and (not toks[start].cap or listed(toks, start, j) or phrase_len(PLACES, toks, k)):
+                    v = verb_at(toks, k)  # a noun that is a predicate elsewhere ("tổ chức") is passed whole
+                    j, last = (k + v, k + v - 1) if v else (k, last)
+                    continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
+                if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
+                    j = k  # "Ban Chỉ đạo phòng, chống tội phạm", "Phòng Cảnh sát phòng cháy, chữa cháy"
+                    continue
+                if t.f == "va" and k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and listed(toks, start, j):
+                    j = k  # "UBND các huyện, thị xã và thành phố Huế": the places of one collective owner
+                    continue
+                if t.f in ("va", "cung", ","):
+                    # "Công an tỉnh và Nhân dân cùng tham gia …", "các HTX, nhân dân khẩn trương …": the
+                    # people are no owner, the list ends here
+                    m = k + phrase_len(PEOPLE, toks, k)
+                    if m > k:
+                        m += m < n and toks[m].f == "cung"
+                        v = verb_at(toks, m)
+                        if v:
+                            _add(out, toks, start, last, head)
+                            out.end, out.verb = m, v
+                            return out
+                if t.f == "," and unit_of(toks, start, last, k):
+                    j = k  # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit and the body it belongs to, one owner
+                    continue
+                if k < n and toks[k].upper and toks[k].f in TOPICS and toks[j - 1].f in TOPICS:
+                    j = k  # "Ban Chỉ huy PCTT và TKCN": two topics of one body's name
+                    continue
+                if t.f == "va" and joint_office(toks, start, last, k):
+                    j = k  # "Văn phòng HĐND và UBND xã": one office serving both
+                    continue
+                if org_at(toks, k) or t.f == "va" and collective_at(toks, k, start, j):
+                    break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
+                if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
+                    j = k  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"
+                    continue
+                if t.f == "va" and descriptive(toks, start, head, j) and k < n and toks[k].word and not toks[k].cap \
+                        and toks[k].f not in NAME_STOP and not verb_at(toks, k) and not phrase_len(PEOPLE, toks, k):
+                    j = k  # "Hội đồng Giáo dục quốc phòng và an ninh xã": two words of one name
+                    continue
+                stop = True
+                break
+            if t.f in ("-", "–", "—"):
+                k = j + 1
+                if k + 1 < n and toks[k].f == "xa" and toks[k + 1].f == "hoi" and not toks[k].cap:
+                    j = k  # "các tổ chức chính trị - xã hội", "Ban Kinh tế - xã hội": society, no commune
+                    continue
+                if joint_office(toks, start, last, k):
+                    j = k  # "Văn phòng HĐND - UBND xã"
+                    continue
+                if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
+                    m = k
+                    while m < n and not verb_at(toks, m) and toks[m].f not in END_PUNCT and m - k < 20:
+                        m += 1
+                    _add(out, toks, start, last, head)
+                    out.end = m
+                    out.verb = verb_at(toks, m)
+                    return out
+                if k < n and toks[k].cap:
+                    j = k
+                    continue
+                stop = True
+                break
+            if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
+                m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
+                loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0
+                if m > j + 1 or loc:
+                    # "các doanh nghiệp trên địa bàn tỉnh", "các sở, ban ngành trong tỉnh": where, part of the name
+                    last = m - 1 + loc
+                    j = last + 1
+                    continue
+            v = verb_at(toks, j)
+            if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST and j + 1 < n and toks[j + 1].f in ("giao", "phan"):
+                # "các cơ quan, đơn vị được giao chủ trì / nhiệm vụ", "các đơn vị được phân công": which of them, not what they do
+                m = j + 2 + (1 if toks[j + 1].f == "phan" and j + 2 < n and toks[j + 2].f == "cong" else 0)
+                if m + 1 < n and (toks[m].f, toks[m + 1].f) in (("chu", "tri"), ("nhiem", "vu")):
+                    m += 2
+                if toks[j + 1].f == "giao" or m > j + 2:
+                    last, j = m - 1, m
+                    continue
+            if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST \
+                    and j + 2 < n and toks[j + 2].word and toks[j + 2].f not in HOW and not verb_at(toks, j + 2):
+                # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước": the units that manage, a name
+                last, j, inner = j + 1, j + 2, True
+                continue
+            if v:
+                more = name_goes_on(toks, start, head, j, v) or placed_name_goes_on(toks, start, head, j, v)
+                if more:
+                    last, j = more - 1, more
+                    continue
+                _add(out, toks, start, last, head)
+                out.end, out.verb = j, v
+                return out
+            if t.f == "cua" and j + 1 < n and not toks[j + 1].cap:
+                loc = phrase_len(PLACES, toks, j + 1)
+                if loc:
+                    last = j + loc  # "các cơ quan báo chí của tỉnh": the place belongs to the name
+                    j = last + 1
+                    continue
+            if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) and not toks[j + 1].upper \
+                    and toks[start].f not in DETERMINER_BY_FIRST:
+                last, j, inner = j, j + 1, True  # "Tổ công tác đặc biệt của Công an xã": a unit and its body
+                continue
+            if t.word and not t.cap and not t.f.isdigit() and (
+                t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
+                                      and not inner)
+            ):
+                more = described(toks, start, head, j) if t.f not in NAME_STOP else 0
+                if more:
+                    last, j = more - 1, more  # "Các chủ công trình hồ chứa nước thủy lợi, thủy điện": what they are
+                    continue
+                stop = True
+                break
+            if t.cap and t.f in HEAD_WORDS:
+                inner = True  # "các đơn vị trực thuộc Sở Nội vụ": a proper name inside takes its lower-case words
+            last = j
+            j += 1
+        _add(out, toks, start, last, head)
+        out.end = j
+        if stop or j >= n or toks[j].f not in (",", "va", "cung"):
+            out.verb = verb_at(toks, j) if j < n else 0
+            return out
+        i = j + 1
+        if i < n and toks[j].f == "cung" and toks[i].f == "voi":
+            i += 1
+    return out
+
+
+_TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
+# What _TRAIL.sub("", name) takes off the end (a run of these reaching the end, a final newline
+# included), as characters for str.rstrip: every space character \s matches, and the marks.
+# (no space character lies past U+3000, the ideographic space)
+_TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
+
+
+# A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
+_BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
+                   "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
+                   "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
+                   "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban", "dia phuong"})
+
+
+def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The names of the spans as written, without trailing marks, nor a note in parentheses at the end
+    ("Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the owner is Sở Nội vụ)."""
+    out = []
+    for s, e in spans:
+        name = text[s:e].rstrip(_TRAIL_CHARS).strip(" *\"“”")
+        if name.endswith(")") and "(" in name:
+            bare = name[: name.rindex("(")].rstrip(_TRAIL_CHARS)
+            if " " in bare:
+                name = bare
+        if name and name not in out:
+            out.append(name)
+    return out

@@ -11,7 +11,8 @@ from dondoc.parse.dispatch import _placed, _Said
 from dondoc.parse import lines
 from dondoc.parse.lines import _TOKEN, Tok, first_tokens
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import _names, _only_predicates, owner_list, subject_before
+from dondoc.parse.labels import _only_predicates, subject_before
+from dondoc.parse.names import name_texts as _names, owner_list
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
 from dondoc.parse.tasks import _TITLE_END, title_of

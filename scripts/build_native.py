@@ -1,7 +1,8 @@
 """Compile the parser (dondoc/parse/*.py) with mypyc, beside its sources, for about 35 % more speed.
 
 Run: .venv/bin/python scripts/build_native.py [--clean] [--strict] [--force]
-(scripts/setup.sh runs it.) Writes the extension modules into dondoc/parse/ and the stamp
+(scripts/setup.sh starts it in the background.) One build at a time: a second run waits for the
+first (a lock on var/build-native.lock), then finds the build done. Writes the extension modules into dondoc/parse/ and the stamp
 dondoc/parse/_native.json with the SHA-256 of every source compiled; dondoc/native.py runs the
 compiled modules only while the sources are exactly those. When the build cannot be made (no C
 compiler, no mypy) the parser stays pure Python and this says why: nothing is half built, and the
@@ -15,6 +16,8 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,13 +84,33 @@ def _give_up(why: str, strict: bool) -> int:
     return 1 if strict else 0
 
 
+@contextmanager
+def one_build_at_a_time() -> Iterator[None]:
+    """Hold var/build-native.lock: setup's background build and a build on demand never overlap."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    lock_path = REPO / "var" / "build-native.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("waiting for the parser build already running (var/log/build-native.log)", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def main() -> int:
     args = sys.argv[1:]
-    if "--clean" in args:
-        clean()
-        print("removed the compiled parser; it runs as pure Python")
-        return 0
-    return build(strict="--strict" in args, force="--force" in args)
+    with one_build_at_a_time():
+        if "--clean" in args:
+            clean()
+            print("removed the compiled parser; it runs as pure Python")
+            return 0
+        return build(strict="--strict" in args, force="--force" in args)
 
 
 if __name__ == "__main__":

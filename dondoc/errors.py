@@ -58,15 +58,39 @@ class NotFoundError(DondocError):
     """A task, dispatch, organisation or occurrence named on the command line that does not exist."""
 
 
-class SmtpUnavailableError(DondocError):
-    """The mail server cannot be reached; everything stays queued."""
+class MailServerError(DondocError):
+    """The mail server takes nothing now (down, refusing the login, or unsafe for it); everything stays queued."""
 
     exit_code = 3
 
-    def __init__(self, host: str, port: int, reason: str) -> None:
+    def __init__(self, host: str, port: int, message: str) -> None:
         self.host = host
         self.port = port
-        super().__init__(f"mail server {host}:{port} unreachable ({reason}); all messages stay queued")
+        super().__init__(message)
+
+
+class SmtpUnavailableError(MailServerError):
+    """The mail server cannot be reached; everything stays queued."""
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(host, port, f"mail server {host}:{port} unreachable ({reason}); all messages stay queued")
+
+
+class SmtpAuthError(MailServerError):
+    """The mail server refused dondoc's login (a wrong user name or password)."""
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(host, port, f"máy chủ thư {host}:{port} từ chối đăng nhập ({reason}); kiểm tra "
+                                     "DONDOC_SMTP_USERNAME và DONDOC_SMTP_PASSWORD; mọi thư vẫn chờ gửi")
+
+
+class SmtpPlaintextAuthError(MailServerError):
+    """Credentials are set but the connection is not encrypted: the password is not sent in clear."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(host, port, f"máy chủ thư {host}:{port} không mã hóa kết nối (không có TLS hay STARTTLS): "
+                                     "dondoc không gửi mật khẩu qua kết nối không mã hóa; bật STARTTLS trên máy chủ "
+                                     "hoặc dùng cổng TLS (DONDOC_SMTP_IMPLICIT_TLS=true); mọi thư vẫn chờ gửi")
 
 
 class AnswerRefused(DondocError):

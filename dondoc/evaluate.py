@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,15 +245,18 @@ def _document_for(stem: str, folders: list[Path]) -> Path | None:
 
 
 def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None,
-                 docs: Path | None = None) -> list[DocScore]:
+                 docs: Path | None = None, on_document: Callable[[str], None] | None = None) -> list[DocScore]:
     """Ingest the document of every NNN_*.gold.yaml (beside it, or in `docs`) and score it.
 
     A gold reading whose document is absent is skipped (the shared corpus may not be there);
-    a document that cannot be read counts as refused.
+    a document that cannot be read counts as refused. `on_document` hears of each gold reading
+    as it is done (a progress bar).
     """
     scores = []
     for gold_path in sorted(folder.glob("*.gold.yaml")):
         stem = gold_path.name[: -len(".gold.yaml")]
+        if on_document is not None:
+            on_document(stem)
         doc_path = _document_for(stem, [folder] if docs is None else [docs, folder])
         if doc_path is None:
             continue
@@ -281,10 +285,15 @@ def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Dir
 HALVES = ("dev", "test")
 
 
-def evaluate_halves(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None,
-                    docs: Path | None = None) -> dict[str, list[DocScore]]:
-    """A folder of gold readings split into dev/ and test/ is scored half by half; a flat one as one set."""
+def gold_folders(folder: Path) -> dict[str, Path]:
+    """The halves of a gold folder (dev/ and test/), or the folder itself when it is flat."""
     halves = [h for h in HALVES if (folder / h).is_dir()]
-    if not halves:
-        return {folder.name: evaluate_dir(folder, observances=observances, directory=directory, docs=docs)}
-    return {h: evaluate_dir(folder / h, observances=observances, directory=directory, docs=docs) for h in halves}
+    return {h: folder / h for h in halves} if halves else {folder.name: folder}
+
+
+def evaluate_halves(folder: Path, *, observances: ObservanceCatalog, directory: Directory | None = None,
+                    docs: Path | None = None, on_document: Callable[[str], None] | None = None,
+                    ) -> dict[str, list[DocScore]]:
+    """A folder of gold readings split into dev/ and test/ is scored half by half; a flat one as one set."""
+    return {h: evaluate_dir(f, observances=observances, directory=directory, docs=docs, on_document=on_document)
+            for h, f in gold_folders(folder).items()}

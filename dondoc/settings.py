@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool | None = None  # None: use it when the server offers it
     smtp_implicit_tls: bool = False
+    smtp_allow_plaintext_auth: bool = False  # log in without TLS: only to a server on a loopback address
     smtp_timeout: float = 30.0
     smtp_pool_size: int = 4
     mail_from: str = "dondoc <dondoc@localhost>"
@@ -55,6 +56,7 @@ class Settings(BaseSettings):
     cascade_working_days: int = 3  # sub-units report this many working days before the consolidator
     # the board judges on-time against the extended deadline (as VPCP statistics do) or the original one
     on_time_against: Literal["extended", "original"] = "extended"
+    outbox_lease_seconds: float = 60.0  # a sender holds its rows this long, renewing while it sends
     quiet_start: int = 7  # messages go out from this local hour …
     quiet_end: int = 20  # … until this one
     ladders: Ladders = Field(default_factory=Ladders)
@@ -126,6 +128,13 @@ class Settings(BaseSettings):
     def _upload(cls, v: int) -> int:
         if not 1 <= v <= 10:
             raise ValueError("must be between 1 and 10 (MB; the reader refuses files over 10 MB)")
+        return v
+
+    @field_validator("outbox_lease_seconds")
+    @classmethod
+    def _lease(cls, v: float) -> float:
+        if not 1 <= v <= 3600:
+            raise ValueError("must be between 1 and 3600 seconds")
         return v
 
     @field_validator("smtp_port", "web_port")

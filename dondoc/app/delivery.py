@@ -1,32 +1,38 @@
 """Deliver the outbox: claim rows atomically, render, send over SMTP, record the outcome.
 
-A claim is a short lease (claim_token + claim_expires_at): a sender killed mid-batch leaves
-rows that the next run re-claims when the lease runs out and re-sends with the same
-Message-ID. Two senders never hold the same row: PostgreSQL claims with
-FOR UPDATE SKIP LOCKED, SQLite under its write lock (BEGIN IMMEDIATE).
+A claim is a short lease (claim_token + claim_expires_at, a minute by default) that the sender
+renews while it sends: a sender killed mid-batch stops renewing, so its rows are free again within
+a lease, and the next run takes them over and re-sends them with the same Message-ID. Leases run
+on the wall clock even in a replay (`--as-of`), whose clock is only for what is due. Two senders
+never hold the same row: PostgreSQL claims with FOR UPDATE SKIP LOCKED, SQLite under its write
+lock (BEGIN IMMEDIATE).
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col
 
 from dondoc.app.links import LinkMaker
-from dondoc.errors import DondocError, SmtpUnavailableError
+from dondoc.errors import DondocError, MailServerError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, LateUnit, OutgoingMail, SentRung, SmtpConfig
 from dondoc.notify.render import render_digest
-from dondoc.notify.smtp import MAX_ATTEMPTS, backoff, send_batch_sync
+from dondoc.notify.smtp import MAX_ATTEMPTS, NOT_ATTEMPTED, backoff, send_batch_sync
 from dondoc.store import models as m
 from dondoc.store.db import session_scope
 
-LEASE = timedelta(minutes=10)
+log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=60)
 
 
 @dataclass
@@ -36,29 +42,98 @@ class DeliveryReport:
     failed: int = 0
     refused: list[str] = field(default_factory=list)
     held_for_quiet_hours: bool = False
+    taken_over: int = 0  # rows a sender that died was holding, taken over once its lease ran out
+    stopped_early: bool = False  # its lease could not be renewed in time: it stopped and released the rest
 
 
-def claim(*, engine: Engine, now: datetime, limit: int, token: str) -> list[m.Outbox]:
-    """Atomically take up to `limit` rows that are due, or whose lease has run out."""
-    due = or_(
+def wall_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _due(now: datetime, lease_now: datetime) -> Any:
+    return or_(
         (col(m.Outbox.status) == "pending") & (col(m.Outbox.next_attempt_at) <= now),
-        (col(m.Outbox.status) == "sending") & (col(m.Outbox.claim_expires_at) < now),
+        (col(m.Outbox.status) == "sending") & (col(m.Outbox.claim_expires_at) < lease_now),
     )
+
+
+def count_due(*, engine: Engine, now: datetime, lease_now: datetime | None = None) -> int:
+    """How many rows a delivery at `now` would send (for a progress bar)."""
     with session_scope(engine) as s:
-        pick = select(col(m.Outbox.id)).where(due).order_by(col(m.Outbox.created_at)).limit(limit)
+        q = select(func.count()).select_from(m.Outbox).where(_due(now, lease_now or wall_clock()))
+        return int(s.execute(q).scalar_one())
+
+
+def claim(*, engine: Engine, now: datetime, limit: int, token: str, lease: timedelta = LEASE,
+          lease_now: datetime | None = None) -> tuple[list[m.Outbox], int]:
+    """Atomically take up to `limit` rows that are due (by `now`), or whose lease has run out (by the
+    wall clock, `lease_now`); returns them and how many of them were taken over from a dead sender."""
+    lease_now = lease_now or wall_clock()
+    due = _due(now, lease_now)
+    with session_scope(engine) as s:
+        pick = (select(col(m.Outbox.id), col(m.Outbox.status)).where(due)
+                .order_by(col(m.Outbox.created_at)).limit(limit))
         if engine.dialect.name == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
-        ids = list(s.execute(pick).scalars())
-        if not ids:
-            return []
+        picked = list(s.execute(pick).all())
+        if not picked:
+            return [], 0
+        ids = [row_id for row_id, _ in picked]
         s.execute(
             update(m.Outbox)
             .where(col(m.Outbox.id).in_(ids), due)
-            .values(status="sending", claim_token=token, claim_expires_at=now + LEASE)
+            .values(status="sending", claim_token=token, claim_expires_at=lease_now + lease)
         )
-        rows = list(s.execute(select(m.Outbox).where(col(m.Outbox.claim_token) == token)).scalars())
+        rows = list(s.execute(select(m.Outbox).where(col(m.Outbox.claim_token) == token,
+                                                      col(m.Outbox.status) == "sending")).scalars())
         s.expunge_all()
-        return rows
+        taken_over = sum(1 for _, status in picked if status == "sending")
+        return rows, taken_over
+
+
+class LeaseKeeper:
+    """Renews the lease of every row this sender holds, a third of a lease apart, until stopped; and
+    knows until when its hold is sure, so that the sender stops before anyone may take its rows over
+    (a renewal held up behind another process's long transaction must not lead to a message sent twice)."""
+
+    def __init__(self, *, engine: Engine, token: str, lease: timedelta) -> None:
+        self.engine, self.token, self.lease = engine, token, lease
+        self.valid_until: datetime | None = None  # the earliest expiry of the rows this sender holds
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="outbox-lease", daemon=True)
+
+    def __enter__(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def claimed(self, at: datetime) -> None:
+        """Rows were claimed at `at` with a fresh lease."""
+        expires = at + self.lease
+        self.valid_until = expires if self.valid_until is None else min(self.valid_until, expires)
+
+    def held(self) -> bool:
+        """Whether to go on sending: more than a third of the lease is left on every row held."""
+        return self.valid_until is None or wall_clock() < self.valid_until - self.lease / 3
+
+    def renew(self) -> int:
+        at = wall_clock()
+        with session_scope(self.engine) as s:
+            res = s.execute(update(m.Outbox)
+                            .where(col(m.Outbox.claim_token) == self.token, col(m.Outbox.status) == "sending")
+                            .values(claim_expires_at=at + self.lease))
+        self.valid_until = at + self.lease
+        return int(getattr(res, "rowcount", 0) or 0)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.lease.total_seconds() / 3):
+            try:
+                self.renew()
+            except Exception:  # the next renewal may succeed; if none does, the sender stops in time
+                log.warning("could not renew the outbox lease", exc_info=True)
 
 
 def digest_from_payload(row: m.Outbox, *, links: LinkMaker | None = None,
@@ -115,48 +190,68 @@ def _owners(engine: Engine, rows: list[m.Outbox]) -> dict[int, str]:
 
 def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datetime, batch: int = 200,
             quiet: tuple[int, int] | None = None, tz: Any = timezone.utc,
-            links: LinkMaker | None = None) -> DeliveryReport:
-    """Send every due outbox row; raises SmtpUnavailableError (rows stay queued) when the server is down.
-    With `links`, owners' items carry signed answer links (see digest_from_payload).
+            links: LinkMaker | None = None, lease: timedelta = LEASE,
+            on_progress: Callable[[int, int], None] | None = None) -> DeliveryReport:
+    """Send every due outbox row; raises a MailServerError (rows stay queued) when the server is down
+    or refuses the login. With `links`, owners' items carry signed answer links (see digest_from_payload).
 
     Each outcome is recorded as soon as the server has answered, so a sender killed mid-batch
-    repeats at most the messages that were in flight.
+    repeats at most the messages that were in flight. `on_progress(done, total)` follows it.
     """
     report = DeliveryReport()
     if quiet is not None and in_quiet_hours(now.astimezone(tz), start=quiet[0], end=quiet[1]):
         report.held_for_quiet_hours = True
         return report
     token = uuid.uuid4().hex
-    while True:
-        rows = claim(engine=engine, now=now, limit=batch, token=token)
-        if not rows:
-            return report
-        by_id = {r.id: r for r in rows}
-        owners = _owners(engine, rows) if links is not None else {}
-        mails = []
-        for r in rows:
+    total = count_due(engine=engine, now=now) if on_progress is not None else 0
+    done = 0
+    with LeaseKeeper(engine=engine, token=token, lease=lease) as keeper:
+        while True:
+            claimed_at = wall_clock()
+            rows, taken_over = claim(engine=engine, now=now, limit=batch, token=token, lease=lease,
+                                     lease_now=claimed_at)
+            if not rows:
+                return report
+            keeper.claimed(claimed_at)
+            if taken_over:
+                report.taken_over += taken_over
+                log.warning("took over %d outbox rows whose sender stopped before it was done", taken_over)
+            by_id = {r.id: r for r in rows}
+            owners = _owners(engine, rows) if links is not None else {}
+            mails = []
+            for r in rows:
+                try:
+                    message = render_digest(digest_from_payload(r, links=links, owners=owners),
+                                            templates_dir=templates_dir, mail_from=smtp.mail_from,
+                                            message_id=r.message_id)
+                except DondocError as err:  # a bad address or template fails this row, not the batch
+                    _record(engine=engine, row=r, res=DeliveryResult(r.id, "failed", {}, str(err)), now=now,
+                            token=token, report=report)
+                    continue
+                mails.append(OutgoingMail(outbox_id=r.id, to=[r.recipient_email], message=message))
+            recorded: set[str] = set()
+
+            def on_result(res: DeliveryResult) -> None:
+                nonlocal done
+                _record(engine=engine, row=by_id[res.outbox_id], res=res, now=now, token=token, report=report)
+                recorded.add(res.outbox_id)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, max(total, done))
+
             try:
-                message = render_digest(digest_from_payload(r, links=links, owners=owners), templates_dir=templates_dir,
-                                        mail_from=smtp.mail_from, message_id=r.message_id)
-            except DondocError as err:  # a bad address or template fails this row, not the batch
-                _record(engine=engine, row=r, res=DeliveryResult(r.id, "failed", {}, str(err)), now=now, token=token,
-                        report=report)
-                continue
-            mails.append(OutgoingMail(outbox_id=r.id, to=[r.recipient_email], message=message))
-        recorded: set[str] = set()
-
-        def on_result(res: DeliveryResult) -> None:
-            _record(engine=engine, row=by_id[res.outbox_id], res=res, now=now, token=token, report=report)
-            recorded.add(res.outbox_id)
-
-        try:
-            results = send_batch_sync(mails, config=smtp, on_result=on_result)
-        except SmtpUnavailableError:
-            _release(engine=engine, token=token)
-            raise
-        for res in results:
-            if res.outbox_id not in recorded:
-                on_result(res)
+                results = send_batch_sync(mails, config=smtp, on_result=on_result, keep_going=keeper.held)
+            except MailServerError:
+                _release(engine=engine, token=token)
+                raise
+            for res in results:
+                if res.outbox_id not in recorded and res.error != NOT_ATTEMPTED:
+                    on_result(res)
+            if not keeper.held():  # its hold ran short: what it did not send is for the next sender
+                _release(engine=engine, token=token)
+                report.stopped_early = True
+                log.warning("outbox lease could not be renewed in time: stopped sending, rows released")
+                return report
 
 
 def _release(*, engine: Engine, token: str) -> None:

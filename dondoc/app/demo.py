@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,8 +32,10 @@ def simulated_submission(org_code: str, period: str, effective_due: date) -> dat
     return {0: effective_due - timedelta(days=2), 1: effective_due + timedelta(days=5), 2: None}[h]
 
 
-def run_demo(*, directory: Path, start: date, days: int, console: Console) -> None:
-    """Set up a fresh demo database and mailbox, load the sample, replay `days` daily sweeps."""
+def run_demo(*, directory: Path, start: date, days: int, console: Console,
+             on_day: Callable[[date], None] | None = None) -> Path:
+    """Set up a fresh demo database and mailbox, load the sample, replay `days` daily sweeps
+    (`on_day` hears of each); returns the demo's database file."""
     from dondoc.ingest import read_document, with_reading_warnings
     from dondoc.notify.mailbox import Mailbox
     from dondoc.parse import parse_dispatch
@@ -77,6 +80,8 @@ def run_demo(*, directory: Path, start: date, days: int, console: Console) -> No
             _simulate_reports(engine, day)
             sent += service.plan_step(s, day, service.REMIND_KINDS | service.ESCALATE_KINDS)["outbox_ids"]
             service.deliver_step(s, day)
+            if on_day is not None:
+                on_day(day)
         received = mailbox.count()
         last = start + timedelta(days=days - 1)
         _print_summary(engine, sent, console)
@@ -87,6 +92,7 @@ def run_demo(*, directory: Path, start: date, days: int, console: Console) -> No
         console.print(t)
         console.print(f"{len(sent)} thư đã gửi, hộp thư nhận {received} thư (.eml) tại {mail_dir}")
         console.print(f"Cơ sở dữ liệu của bản chạy thử: {directory / 'demo.db'}")
+    return directory / "demo.db"
 
 
 def _simulate_reports(engine, day: date) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +114,9 @@ def _print_summary(engine, ids: list[str], console: Console) -> None:  # type: i
         per[r.recipient_email]["messages"] += 1
         for it in r.payload.get("items", []):
             per[r.recipient_email][it["kind"]] += 1
+    if not per:
+        console.print("Chưa có thư nào được gửi trong những ngày đã chạy thử.")
+        return
     t = Table("người nhận", "cơ quan", "số thư", *KIND_VI.values(), title="Đã gửi những gì, cho ai")
     for email in sorted(per, key=lambda e: (-per[e]["messages"], e)):
         c = per[email]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
+from typing import Any
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -15,11 +17,11 @@ JOB_ID = "daily-sweep"
 MISFIRE_GRACE = 6 * 3600  # a sweep missed while the process was down still runs on start-up
 
 
-def sweep_job() -> None:
+def sweep_job(as_of: date | None = None) -> dict[str, Any]:
     """The stored job: a module-level function, so the SQLAlchemy job store can reference it."""
     from flows.daily import daily_sweep
 
-    daily_sweep()
+    return daily_sweep(as_of=as_of)
 
 
 def build_scheduler(settings: Settings, scheduler_cls: type = BlockingScheduler):  # type: ignore[no-untyped-def]
@@ -35,17 +37,18 @@ def build_scheduler(settings: Settings, scheduler_cls: type = BlockingScheduler)
     return sched
 
 
-def run_embedded(settings: Settings, *, once: bool = False) -> None:
-    """Run the sweep once now, or keep the scheduler running until interrupted."""
+def run_embedded(settings: Settings, *, once: bool = False, as_of: date | None = None) -> dict[str, Any] | None:
+    """Run the sweep once now (for `as_of`, default today; returning its counts), or keep the
+    scheduler running until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     for noisy in ("httpx", "httpcore"):  # one line per HTTP call to the Prefect API drowns the sweep's own
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if once:
-        sweep_job()
-        return
+        return sweep_job(as_of)
     sched = build_scheduler(settings)
     log.info("embedded scheduler started: daily sweep at 07:00 %s", settings.timezone)
     try:
         sched.start()
     except (KeyboardInterrupt, SystemExit):
         log.info("embedded scheduler stopped")
+    return None

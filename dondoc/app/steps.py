@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import lru_cache
 from datetime import date, datetime, time, timezone
@@ -93,6 +94,7 @@ def smtp_config(settings: Settings) -> SmtpConfig:
         password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
         starttls=settings.smtp_starttls, implicit_tls=settings.smtp_implicit_tls, timeout=settings.smtp_timeout,
         pool_size=settings.smtp_pool_size, mail_from=settings.mail_from,
+        allow_plaintext_auth=settings.smtp_allow_plaintext_auth,
     )
 
 
@@ -131,8 +133,11 @@ def plan_step(settings: Settings, as_of: date, kinds: set[str]) -> dict[str, Any
             "no_address": rep.no_address, "outbox_ids": rep.outbox_ids}
 
 
-def deliver_step(settings: Settings, as_of: date | None) -> dict[str, Any]:
+def deliver_step(settings: Settings, as_of: date | None,
+                 on_progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Send what the outbox holds. A replay (`as_of` given) sends as at 07:00 local on that day."""
+    from datetime import timedelta
+
     from dondoc.app.delivery import deliver
 
     if as_of is not None:
@@ -141,7 +146,8 @@ def deliver_step(settings: Settings, as_of: date | None) -> dict[str, Any]:
         now = datetime.now(timezone.utc)
     rep = deliver(engine=engine(settings), smtp=smtp_config(settings),
                   templates_dir=settings.config_dir / "templates", now=now,
-                  quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz, links=link_maker(settings))
+                  quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz, links=link_maker(settings),
+                  lease=timedelta(seconds=settings.outbox_lease_seconds), on_progress=on_progress)
     return asdict(rep)
 
 

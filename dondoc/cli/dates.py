@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from dondoc.cli.app import app, as_of_or_today, config_dir, ready_engine, settings, user_errors
+from dondoc.cli.app import app, as_of_or_today, config_dir, fail, ready_engine, settings, user_errors
 from dondoc.errors import DondocError, NotFoundError
-from dondoc.schedule.calendar import ART_148, WorkCalendar, fmt, fmt_long, weekday_vi
-from dondoc.schedule.periods import window_phrase
-from dondoc.schedule.words import period_words, repeat_phrase
+
+if TYPE_CHECKING:
+    from dondoc.schedule.calendar import WorkCalendar
 
 
 def explain_lines(
@@ -34,6 +34,10 @@ def explain_lines(
     before (`before_means="day_before"`); `notes` are a PlannedDue's notes (29/02 …); `due` is
     the task's due strings, which name the day of a weekly task ("thứ Năm hằng tuần").
     """
+    from dondoc.schedule.calendar import fmt, fmt_long
+    from dondoc.schedule.periods import window_phrase
+    from dondoc.schedule.words import period_words, repeat_phrase
+
     shown = written or stated
     lines = [f"Ngày ghi trong văn bản: {fmt_long(shown)}"]
     rule = f"Quy tắc: {repeat_phrase(repeat, due)}"
@@ -61,6 +65,7 @@ def explain_lines(
 def calendar_data(year: int, cal: WorkCalendar, cdir: Path) -> dict[str, Any]:
     """The working calendar of `year` as plain data: holidays, make-up days, observances, notices."""
     from dondoc.observances import load_catalog
+    from dondoc.schedule.calendar import weekday_vi
     from dondoc.schedule.observances import observance_days
 
     obs_path = cdir / "observances.yaml"
@@ -108,6 +113,7 @@ def calendar_cmd(
     Example: dondoc calendar --org ca-tinh > ca-tinh.ics
     """
     from dondoc.calendars import load_notices
+    from dondoc.schedule.calendar import WorkCalendar
 
     try:
         if org is not None:
@@ -121,8 +127,7 @@ def calendar_cmd(
         cal = WorkCalendar(load_notices(cdir))
         data = calendar_data(year, cal, cdir)
     except DondocError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(err.exit_code) from None
+        fail(str(err), err.exit_code)
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -139,7 +144,6 @@ def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `d
 
     Example: dondoc explain 12
     """
-    from dondoc.app import steps as service
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
@@ -163,6 +167,7 @@ def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `d
 def _due_lines(occ, task, s_) -> list[str]:  # type: ignore[no-untyped-def]
     """A report's or an action's dates: the dispatch's deadline, a cascade's internal one, an extension, the ladder."""
     from dondoc.app import steps as service
+    from dondoc.schedule.calendar import ART_148, fmt, fmt_long
     from dondoc.schedule.ladder import RECIPIENT_VI, rung_day
 
     cal = service.work_calendar(s_)
@@ -210,11 +215,12 @@ def _extension_lines(occurrence_id: int) -> list[str]:
 
 
 def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
-    from dondoc.app import steps as service
+    from dondoc.observances import ObservanceCatalog, load_catalog
     from dondoc.schedule.calendar import fmt_long
     from dondoc.schedule.observances import observance_days
 
-    catalog = service.catalog(s_)
+    path = s_.config_dir / "observances.yaml"
+    catalog = load_catalog(path) if path.exists() else ObservanceCatalog()
     obs = catalog.by_key(occ.event_key) if occ.event_key else None
     if obs is None:
         return [f"Ngày kỷ niệm: {fmt_long(occ.stated_due)} (không có trong config/observances.yaml)"]
@@ -249,6 +255,8 @@ def _print_feed(org: str, as_of: str | None) -> None:
 def _print_table(data: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from dondoc.schedule.calendar import ART_148, fmt
 
     rows: list[tuple[str, str, str, str]] = []
     for h in data["holidays"]:

@@ -12,14 +12,23 @@ app.add_typer(db_app, name="db")
 
 @db_app.command("upgrade")
 @user_errors
-def db_upgrade() -> None:
+def db_upgrade(create: bool = typer.Option(False, "--create",
+                                           help="create the folder of a SQLite file when it does not exist")) -> None:
     """Create or upgrade the schema (Alembic) in DONDOC_DATABASE_URL.
 
-    Example: dondoc db upgrade
+    A SQLite file whose folder does not exist is an error (a mistyped path must not start an
+    empty database), unless --create is given.
+
+    Example: dondoc db upgrade --create
     """
-    from dondoc.store.db import upgrade
     from sqlalchemy.engine import make_url
 
+    from dondoc.store.db import sqlite_folder, upgrade
+
     url = settings().database_url
+    folder = sqlite_folder(url)
+    if create and folder is not None and not folder.exists():
+        folder.mkdir(parents=True)
+        typer.echo(f"đã tạo thư mục {folder}")
     rev = upgrade(url)
     typer.echo(f"database {make_url(url).render_as_string(hide_password=True)} at revision {rev}")

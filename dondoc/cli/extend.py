@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from dondoc.cli.app import (ACTOR_HELP, cli_actor, app, as_of_or_today, console, parse_day, print_json,
                             ready_engine, settings, user_errors)
@@ -117,6 +116,8 @@ def _list(include_decided: bool, as_json: bool) -> None:
         typer.echo("không có đề nghị gia hạn nào đang chờ xử lý")
         return
     status_vi = {"requested": "chờ xử lý", "granted": "đã chấp thuận", "refused": "đã từ chối"}
+    from rich.table import Table
+
     t = Table("số", "cơ quan", "văn bản · mục", "kỳ", "hạn hiện tại", "đề nghị đến", "lý do", "người đề nghị", "tình trạng",
               title="Đề nghị gia hạn")
     for row in data:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.table import Table
 
 from dondoc.cli.app import app, console, print_json, ready_engine, settings, user_errors
 from dondoc.errors import DondocError
@@ -52,6 +51,8 @@ def history_cmd(occurrence: int = typer.Argument(None, help="an occurrence id (s
     if as_json:
         print_json(data)
         return
+    from rich.table import Table
+
     t = Table("thời điểm", "người thực hiện", "việc", "kỳ theo dõi", "cơ quan", "chi tiết", title=title)
     for e in entries:
         t.add_row(e.at.astimezone(tz).strftime("%d/%m/%Y %H:%M"), e.actor, e.action_vi,

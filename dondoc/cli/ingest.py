@@ -5,27 +5,32 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from dondoc.cli.app import app, config_dir
-from dondoc.directory import Directory, load_directory
+from dondoc.cli.app import app, config_dir, fail, progress
 from dondoc.errors import DondocError
-from dondoc.observances import ObservanceCatalog, load_catalog
-from dondoc.taskset import Owner, Source, Task, TaskSet, dump_yaml, to_plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dondoc.directory import Directory
+    from dondoc.observances import ObservanceCatalog
+    from dondoc.taskset import Owner, Task, TaskSet
 
 
 def _catalog() -> ObservanceCatalog:
+    from dondoc.observances import ObservanceCatalog, load_catalog
+
     path = config_dir() / "observances.yaml"
     return load_catalog(path) if path.exists() else ObservanceCatalog()
 
 
 def _directory(path: Path | None) -> Directory | None:
+    from dondoc.directory import load_directory
+
     if path is not None:
         return load_directory(path)
     default = config_dir() / "organizations.yaml"
@@ -48,6 +53,8 @@ def _write_output(path: Path, content: str) -> None:
             fh.write(content)
         return
     target = Path(os.path.realpath(path))  # a link's target is replaced, the link kept
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
@@ -84,6 +91,8 @@ def _due(t: Task) -> str:
 
 def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> None:
     """Each task beside its source text, one row per field: its value and why it has it."""
+    from rich.table import Table
+
     for t in ts.tasks:
         table = Table(title=f"[bold]{t.key}[/] ({t.kind}) — {t.title}", show_header=False, expand=True)
         table.add_column("field", style="cyan", no_wrap=True)
@@ -128,6 +137,7 @@ def ingest(
     """
     from dondoc.ingest import read_document, with_reading_warnings
     from dondoc.parse import parse_dispatch
+    from dondoc.taskset import Source, dump_yaml, to_plain
 
     try:
         doc = read_document(file)
@@ -140,9 +150,10 @@ def ingest(
             except OSError as exc:
                 raise DondocError(f"{output}: không ghi được ({exc.strerror or exc.__class__.__name__})") from None
     except DondocError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(err.exit_code) from None
+        fail(str(err), err.exit_code)
     if explain:
+        from rich.console import Console
+
         _explain(ts, doc.text, Console(), resolved=known is not None)
     elif as_json:
         typer.echo(json.dumps(to_plain(ts), ensure_ascii=False, indent=2))
@@ -166,17 +177,22 @@ def eval_(
     Example: dondoc eval ../shared/dispatches --json
     Example: dondoc eval tests/gold/corpus --docs ../shared/corpus
     """
-    from dondoc.evaluate import MEASURES, evaluate_halves, mean_score, overall
+    from rich.console import Console
+    from rich.table import Table
+
+    from dondoc.evaluate import MEASURES, evaluate_halves, gold_folders, mean_score, overall
 
     try:
         if not folder.is_dir():
             raise DondocError(f"{folder}: not a folder")
         if docs is not None and not docs.is_dir():
             raise DondocError(f"--docs {docs}: not a folder")
-        halves = evaluate_halves(folder, observances=_catalog(), directory=_directory(directory), docs=docs)
+        readings = sum(len(list(f.glob("*.gold.yaml"))) for f in gold_folders(folder).values())
+        with progress("Chấm điểm", total=readings) as bar:
+            halves = evaluate_halves(folder, observances=_catalog(), directory=_directory(directory), docs=docs,
+                                     on_document=lambda name: bar.advance())
     except DondocError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(err.exit_code) from None
+        fail(str(err), err.exit_code)
     if as_json:
         data = {h: {"documents": [s.as_dict() for s in scores], "overall": overall(scores).as_dict(),
                     "mean": round(mean_score(overall(scores)), 4)} for h, scores in halves.items()}

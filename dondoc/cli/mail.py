@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from dondoc.cli.app import app
+from dondoc.cli.app import app, fail
 
 DEFAULT_MAILBOX_DIR = Path("var/mailbox")
 
@@ -30,14 +30,12 @@ def mailbox(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        typer.echo(f"error: cannot create {directory}: {err.strerror}", err=True)
-        raise typer.Exit(2) from err
+        fail(f"cannot create {directory}: {err.strerror}", 2)
     def announce(mailbox: Mailbox) -> None:
         typer.echo(f"mailbox listening on {host}:{mailbox.port}, storing messages in {directory} (Ctrl-C to stop)")
 
     try:
         serve_mailbox(directory, host, port, on_ready=announce)
     except OSError as err:
-        typer.echo(f"error: cannot listen on {host}:{port}: {err.strerror or err}", err=True)
-        raise typer.Exit(2) from err
+        fail(f"cannot listen on {host}:{port}: {err.strerror or err}", 2)
     typer.echo("mailbox stopped")

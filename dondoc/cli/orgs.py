@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TypedDict
 
 import typer
-from rich.table import Table
-from sqlmodel import select
 
-from dondoc.cli.app import ACTOR_HELP, cli_actor, console, orgs_app, print_json, ready_engine, user_errors
+from dondoc.cli.app import (ACTOR_HELP, cli_actor, console, orgs_app, print_json, progress, ready_engine,
+                            say_where_the_data_is, user_errors)
 
 
 class _ContactRow(TypedDict):
@@ -43,9 +42,11 @@ def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
     from dondoc.store.db import session_scope
     from dondoc.store.repo import import_directory
 
-    directory = load_directory(file)
-    with session_scope(ready_engine()) as s:
-        res = import_directory(session=s, directory=directory, source=str(file), actor=cli_actor(actor))
+    with progress(f"Đọc {file.name}") as bar:
+        directory = load_directory(file)
+        bar.update(description=f"Lưu {len(directory.organizations)} cơ quan")
+        with session_scope(ready_engine()) as s:
+            res = import_directory(session=s, directory=directory, source=str(file), actor=cli_actor(actor))
     typer.echo(f"{file}: {len(res.added)} added, {len(res.updated)} updated, {len(res.unchanged)} unchanged, "
                f"{len(directory.groups)} groups")
     if res.changes:
@@ -59,6 +60,8 @@ def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) 
 
     Example: dondoc orgs list --json
     """
+    from sqlmodel import select
+
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
@@ -73,6 +76,11 @@ def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) 
     if as_json:
         print_json(data)
         return
+    if not data:
+        say_where_the_data_is("cơ quan nào", "orgs list")
+        return
+    from rich.table import Table
+
     t = Table("code", "tên", "cấp", "cơ quan cấp trên", "đầu mối")
     for d in data:
         t.add_row(d["code"], d["name"], d["level"], d["parent"] or "",

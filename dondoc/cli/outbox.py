@@ -6,10 +6,8 @@ from datetime import date, datetime, timezone
 from typing import TypedDict
 
 import typer
-from rich.table import Table
-from sqlmodel import col, select
 
-from dondoc.cli.app import cli_actor, app, console, print_json, ready_engine, user_errors
+from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, say_where_the_data_is, user_errors
 from dondoc.errors import NotFoundError
 
 outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
@@ -38,6 +36,8 @@ def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed
 
     Example: dondoc outbox list --failed
     """
+    from sqlmodel import col, select
+
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
@@ -54,6 +54,14 @@ def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed
     if as_json:
         print_json(data)
         return
+    if not data:
+        if failed:
+            typer.echo("Không có thư nào gửi lỗi.")
+        else:
+            say_where_the_data_is("thư nào", "outbox list")
+        return
+    from rich.table import Table
+
     t = Table("id", "người nhận", "ngày", "trạng thái", "lần gửi", "lỗi")
     for d in data:
         t.add_row(d["id"][:12], d["to"], f"{d['as_of']:%d/%m/%Y}", d["status"], str(d["attempts"]), d["error"] or "")
@@ -66,6 +74,8 @@ def outbox_retry(ids: list[str] = typer.Argument(..., help="outbox ids (or uniqu
 
     Example: dondoc outbox retry 3f2a9c1b
     """
+    from sqlmodel import select
+
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
     from dondoc.store.repo import audit

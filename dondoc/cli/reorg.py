@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import typer
-from rich.table import Table
 
 from dondoc.cli.app import (ACTOR_HELP, cli_actor, as_of_or_today, console, orgs_app, parse_day,
                             print_json, ready_engine, user_errors)
@@ -61,6 +60,8 @@ def _print_open_work(codes: list[str], *, title: str) -> None:
     if not rows:
         typer.echo("  không có việc đang mở")
         return
+    from rich.table import Table
+
     t = Table("kỳ theo dõi", "cơ quan", "văn bản", "mục", "nhiệm vụ", "kỳ", "hạn", title=title)
     for o, task, d in rows:
         t.add_row(str(o.id), o.org_code, d.number or d.id[:8], task.key, task.title[:50], o.period,
@@ -185,6 +186,8 @@ def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"
     if as_json:
         print_json(data)
         return
+    from rich.table import Table
+
     t = Table("#", "loại", "cơ quan cũ", "cơ quan mới", "từ ngày", "tình trạng", "người ghi", "việc chờ phân công",
               title=f"Thay đổi tổ chức — {day:%d/%m/%Y}")
     for c in changes:

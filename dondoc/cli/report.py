@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from dondoc.cli.app import ACTOR_HELP, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
 
@@ -37,7 +36,7 @@ def report_submit(task: str = typer.Option(..., "--task", help="the task's key, 
     from dondoc.app import answers
     from dondoc.app.steps import materialise_step
 
-    day = as_of_or_today(at)
+    day = as_of_or_today(at, option="--at")
     engine = ready_engine()
     materialise_step(settings(), day)
     occ_id = answers.find_occurrence(engine, dispatch=dispatch, key=task, org=org, period=period, at=day)
@@ -62,6 +61,8 @@ def report_import(file: Path = typer.Argument(..., help="a .csv or .xlsx table o
 
     Example: dondoc report import bao-cao-da-nhan.xlsx --dry-run
     """
+    from rich.table import Table
+
     from dondoc.app.receipts import import_receipts
     from dondoc.app.steps import local_today, materialise_step
     from dondoc.ingest.receipts import read_receipts

@@ -2,43 +2,77 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any
 
 import typer
-from rich.table import Table
-from sqlmodel import col, select
 
-from dondoc.cli.app import app, as_of_or_today, console, parse_day, print_json, ready_engine, settings, user_errors
-from dondoc.app.board import KIND_VI
-from dondoc.errors import NotFoundError
+from dondoc.cli.app import (LAST_YEAR, app, as_of_or_today, console, demo_database, fail, parse_day, print_json,
+                            progress, ready_engine, settings, user_errors)
 
-def _summary(ids: list[str], *, title: str) -> None:
-    """What was sent to whom, for what."""
+SUMMARY_ROWS = 12  # one screen: the recipients shown by name, failures first; the rest are counted
+
+
+def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
+             no_address: list[str] = ()) -> None:  # type: ignore[assignment]
+    """One screen: what was sent, to whom, and what failed (the full list: `dondoc outbox list`)."""
+    from rich.table import Table
+    from sqlmodel import col, select
+
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
+    counts = ""
+    if delivered is not None:
+        counts = f": đã gửi {delivered['sent']}, chờ gửi lại {delivered['retry']}, lỗi {delivered['failed']}"
     if not ids:
-        typer.echo(f"{title}: nothing new to send")
+        earlier = delivered is not None and any(delivered[k] for k in ("sent", "retry", "failed"))
+        typer.echo(f"{title}: không có thư mới" + (f" (thư từ trước{counts})" if earlier else ""))
+    else:
+        with session_scope(ready_engine()) as s:
+            rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
+        order = {"failed": 0, "pending": 1, "sending": 2, "sent": 3}
+        rows = sorted(rows, key=lambda r: (order.get(r.status, 9), r.recipient_email))
+        t = Table("người nhận", "cơ quan", "nội dung", "trạng thái", title=f"{title}{counts}")
+        for r in rows[:SUMMARY_ROWS]:
+            items = r.payload.get("items", [])
+            what = "; ".join(_item_label(i) for i in items[:3]) + (f" (+{len(items) - 3})" if len(items) > 3 else "")
+            t.add_row(r.recipient_email, r.payload.get("org_name", ""), what, _STATUS_VI.get(r.status, r.status))
+        console.print(t)
+        if len(rows) > SUMMARY_ROWS:
+            typer.echo(f"… và {len(rows) - SUMMARY_ROWS} người nhận khác (xem: dondoc outbox list)")
+    for line in no_address:
+        typer.echo(f"  không gửi được (không có địa chỉ): {line}", err=True)
+    if delivered is None:
         return
-    with session_scope(ready_engine()) as s:
-        rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
-    t = Table("người nhận", "cơ quan", "nội dung", "trạng thái", title=title)
-    for r in sorted(rows, key=lambda r: r.recipient_email):
-        items = r.payload.get("items", [])
-        what = "; ".join(_item_label(i) for i in items[:4]) + (f" (+{len(items) - 4})" if len(items) > 4 else "")
-        t.add_row(r.recipient_email, r.payload.get("org_name", ""), what, r.status)
-    console.print(t)
+    if delivered.get("taken_over"):
+        typer.echo(f"đã nhận lại {delivered['taken_over']} thư mà một lần gửi trước bị dừng giữa chừng", err=True)
+    if delivered.get("stopped_early"):
+        typer.echo("dừng gửi giữa chừng (không gia hạn được quyền gửi kịp lúc): thư còn lại để lần gửi sau", err=True)
+    if delivered.get("held_for_quiet_hours"):
+        typer.echo(f"ngoài giờ gửi: thư chờ đến {settings().quiet_start:02d}:00", err=True)
+    if delivered["failed"] or delivered["refused"]:
+        refused = delivered["refused"]
+        shown = ", ".join(refused[:5]) + (f" (+{len(refused) - 5})" if len(refused) > 5 else "")
+        typer.echo(f"  bị từ chối: {shown} (xem: dondoc outbox list --failed)", err=True)
+
+
+_STATUS_VI = {"sent": "đã gửi", "pending": "chờ gửi", "sending": "đang gửi", "failed": "lỗi"}
 
 
 def _item_label(i: dict[str, Any]) -> str:
+    from dondoc.app.board import KIND_VI
+
     due = date.fromisoformat(i["due_effective"]) if i.get("due_effective") else None
     what = i.get("observance_name") or f"{i.get('dispatch_number') or 'văn bản không số'}, mục {i['task_key']}"
     return f"{KIND_VI.get(i['kind'], i['kind'])}: {what}" + (f" ({due:%d/%m/%Y})" if due else "")
 
 
 def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: str) -> None:
+    from rich.table import Table
+    from sqlmodel import col, select
+
     from dondoc.app import steps as service
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
@@ -46,34 +80,33 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
 
     s_ = settings()
     ready_engine()
-    service.materialise_step(s_, day)
+    with progress("Tạo các kỳ hạn") as bar:
+        service.materialise_step(s_, day)
+        if dry_run:
+            bar.update(description="Lập danh sách thư (thử)")
+            with session_scope(service.engine(s_)) as s:
+                rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
+                rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
+                t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (chạy thử: không lưu, không gửi)")
+                for r in rows:
+                    t.add_row(r.recipient_email, r.payload.get("org_name", ""),
+                              "; ".join(_item_label(i) for i in r.payload.get("items", [])))
+                s.rollback()
+        else:
+            bar.update(description="Lập danh sách thư")
+            planned = service.plan_step(s_, day, kinds)
+            bar.update(description="Gửi thư")
+            delivered = service.deliver_step(s_, parse_day(as_of),
+                                             on_progress=lambda done, total: bar.update(completed=done, total=total))
     if dry_run:
-        with session_scope(service.engine(s_)) as s:
-            rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
-            rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
-            t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (dry run: no notice planned, nothing sent)")
-            for r in rows:
-                t.add_row(r.recipient_email, r.payload.get("org_name", ""),
-                          "; ".join(_item_label(i) for i in r.payload.get("items", [])))
-            s.rollback()
         console.print(t)
         return
-    planned = service.plan_step(s_, day, kinds)
-    delivered = service.deliver_step(s_, parse_day(as_of))
-    _summary(planned["outbox_ids"], title=title)
-    for line in planned["no_address"]:
-        typer.echo(f"  not sent: {line}", err=True)
-    if delivered["held_for_quiet_hours"]:
-        typer.echo(f"quiet hours: messages wait until {s_.quiet_start:02d}:00", err=True)
-    typer.echo(f"sent {delivered['sent']}, retry later {delivered['retry']}, failed {delivered['failed']}")
-    if delivered["failed"] or delivered["refused"]:
-        typer.echo(f"  refused: {', '.join(delivered['refused'])} (see `dondoc outbox list --failed`)", err=True)
-
+    _summary(planned["outbox_ids"], delivered, title=title, no_address=planned["no_address"])
 
 
 @app.command("remind")
 @user_errors
-def remind(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)"),
+def remind(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
            dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent; store and send nothing")) -> None:
     """Materialise occurrences, plan reminders and observance notices, and send one digest per recipient.
 
@@ -91,7 +124,7 @@ def remind(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default:
 
 @app.command("escalate")
 @user_errors
-def escalate(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
+def escalate(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
              dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent")) -> None:
     """Chase late work (reports and actions alike) up the escalation ladder of config/escalation.yaml:
     the owner's coordinator, the owner's head, the supervising organisation's head, the issuer's office,
@@ -106,7 +139,7 @@ def escalate(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (defaul
 
 @app.command("board")
 @user_errors
-def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)"),
+def board(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
           as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
     """The compliance board: per organisation, on time / late / open / overdue, the on-time rate (the caption
     says how it is computed) and the tasks not yet acknowledged; then the tasks no office is reminded of
@@ -114,22 +147,31 @@ def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: 
 
     Example: dondoc board --as-of 2025-12-31
     """
+    from rich.table import Table
+
     from dondoc.app import steps as service
     from dondoc.app.board import COLUMNS, UNASSIGNED, board_table, caption
+    from dondoc.cli.app import say_where_the_data_is
 
     day = as_of_or_today(as_of)
     ready_engine()
-    service.materialise_step(settings(), day)
-    rows = service.board_step(settings(), day)
+    with progress("Tạo các kỳ hạn") as bar:
+        service.materialise_step(settings(), day)
+        bar.update(description="Lập bảng theo dõi")
+        rows = service.board_step(settings(), day)
     if as_json:
         print_json(rows)
         return
-    t = Table(*COLUMNS.values(), title=f"Tình hình thực hiện nhiệm vụ đến ngày {day:%d/%m/%Y}",
-              caption=caption(settings().on_time_against))
-    for r in board_table(rows):
-        t.add_row(*(str(v) for v in r.values()))
-    console.print(t)
     waiting = service.unassigned_step(settings())
+    if not rows and not waiting:
+        say_where_the_data_is("nhiệm vụ nào", f"board --as-of {day.isoformat()}")
+        return
+    if rows:
+        t = Table(*COLUMNS.values(), title=f"Tình hình thực hiện nhiệm vụ đến ngày {day:%d/%m/%Y}",
+                  caption=caption(settings().on_time_against))
+        for r in board_table(rows):
+            t.add_row(*(str(v) for v in r.values()))
+        console.print(t)
     if waiting:  # tasks no office is reminded of: never out of sight
         u = Table("văn bản", "mục", "nhiệm vụ", "đơn vị chủ trì như văn bản ghi",
                   title=f"{UNASSIGNED}: {len(waiting)} nhiệm vụ (giao bằng dondoc tasks assign)")
@@ -139,18 +181,41 @@ def board(as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: 
 
 @app.command("demo")
 @user_errors
-def demo(directory: Path = typer.Option(Path("var/demo"), "--dir", help="where the demo keeps its database and mail"),
+def demo(directory: Path = typer.Option(None, "--dir", show_default=False,
+                                        help="where the demo keeps its database and mail (default: var/demo in the "
+                                             "project; emptied first)"),
          start: str = typer.Option("2025-01-01", "--from", help="first day replayed"),
-         days: int = typer.Option(365, "--days", help="how many daily sweeps to replay")) -> None:
+         days: int = typer.Option(365, "--days", help="how many daily sweeps to replay (1–3660)")) -> None:
     """Try dondoc with nothing installed: a built-in mailbox, a sample dispatch and directory,
-    a year of daily sweeps replayed with --as-of, the emails left as .eml files.
+    a year of daily sweeps replayed day by day, the emails left as .eml files.
+
+    The demo keeps its own database (var/demo/demo.db), apart from the default one; it ends
+    with the commands that show its data.
 
     Example: dondoc demo --dir var/demo
     """
     from dondoc.app.demo import run_demo
 
-    run_demo(directory=directory, start=parse_day(start, option="--from") or date(2025, 1, 1), days=days,
-             console=console)
+    first = parse_day(start, option="--from") or date(2025, 1, 1)
+    if not 1 <= days <= 3660:
+        fail(f'--days "{days}" phải từ 1 đến 3660', 2)
+    last = first + timedelta(days=days - 1)
+    if last.year > LAST_YEAR:
+        fail(f"--from {first.isoformat()} --days {days} đi quá năm {LAST_YEAR}", 2)
+    folder = directory if directory is not None else demo_database().parent
+    with progress("Chạy thử: mỗi ngày một lần quét", total=days) as bar:
+        db = run_demo(directory=folder, start=first, days=days, console=console, on_day=lambda day: bar.advance())
+    shown = _relative(db)
+    console.print("Xem tiếp dữ liệu của bản chạy thử (cơ sở dữ liệu riêng, không phải var/dondoc.db):")
+    for command in (f"tasks list --as-of {last.isoformat()}", f"board --as-of {last.isoformat()}", "outbox list"):
+        console.print(f"  dondoc --db {shown} {command}", highlight=False)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 @app.command("serve")
 @user_errors
@@ -167,15 +232,29 @@ def serve() -> None:
 
 @app.command("run")
 @user_errors
-def run(once: bool = typer.Option(False, "--once", help="run one sweep now and exit")) -> None:
+def run(once: bool = typer.Option(False, "--once", help="run one sweep now, print what it sent, and exit"),
+        as_of: str = typer.Option(None, "--as-of", help="with --once: the day swept (default: today)"),
+        ) -> None:
     """Embedded mode: APScheduler runs the daily sweep at 07:00 local, its job store in the same database.
 
+    With --once it runs one sweep now and ends with a one-screen summary: what it sent, to whom,
+    and what failed.
+
     Example: dondoc run
+    Example: dondoc run --once --as-of 2025-06-10
     """
     from dondoc.app.embedded import run_embedded
 
     from dondoc.app.steps import escalation
 
+    day = parse_day(as_of)
+    if day is not None and not once:
+        fail("--as-of đi cùng --once (một lần quét cho ngày đó)", 2)
     ready_engine()
     escalation(settings())  # a bad config/escalation.yaml stops the start, not the first sweep
-    run_embedded(settings(), once=once)
+    result = run_embedded(settings(), once=once, as_of=day)
+    if once and result:
+        day = date.fromisoformat(result["as_of"])
+        planned = result.get("planned") or {}
+        _summary(planned.get("outbox_ids", []), result.get("delivered"), title=f"Quét ngày {day:%d/%m/%Y}",
+                 no_address=planned.get("no_address", []))

@@ -7,15 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 import typer
-from rich.table import Table
-from sqlmodel import col, select
 
-from dondoc.cli.app import (ACTOR_HELP, cli_actor, app, as_of_or_today, console, parse_day, print_json,
-                            ready_engine, settings, user_errors)
+from dondoc.cli.app import (ACTOR_HELP, app, as_of_or_today, cli_actor, console, parse_day, print_json, progress,
+                            ready_engine, say_where_the_data_is, settings, user_errors)
 from dondoc.errors import DondocError
 
 if TYPE_CHECKING:
     from dondoc.schedule.plan import Bucket
+    from dondoc.store import models as m
 
 tasks_app = typer.Typer(no_args_is_help=True, help="Tracked tasks and their occurrences.")
 app.add_typer(tasks_app, name="tasks")
@@ -61,7 +60,7 @@ class _TaskRow(TypedDict):
 def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dondoc ingest`"),
          replace: bool = typer.Option(False, "--replace", help="replace a loaded, different version"),
          received: str = typer.Option(None, "--received",
-                                      help="the day it arrived (YYYY-MM-DD): relative deadlines count from it; "
+                                      help="the day it arrived: relative deadlines count from it; "
                                            "default the dispatch's date"),
          allow_unassigned: bool = typer.Option(
              False, "--allow-unassigned",
@@ -77,6 +76,8 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
 
     Example: dondoc load cv-6711.yaml --allow-unassigned
     """
+    from sqlmodel import select
+
     from dondoc.bounds import date_problem
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
@@ -113,10 +114,42 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
                    "các nhiệm vụ chưa xác định đơn vị; chúng chỉ hiện trên bảng theo dõi", err=True)
 
 
+def owners_once(owners: list[_OwnerRow]) -> list[str]:
+    """Each owner once, in order: its code, or "? name" while the directory lacks it."""
+    seen: dict[str, None] = {}
+    for o in owners:
+        seen.setdefault(o["org"] or f"? {o['name']}", None)
+    return list(seen)
+
+
+def owners_cell(owners: list[_OwnerRow], *, width: int = 60) -> str:
+    """Whole codes only, up to about `width` characters, then how many more: never a code cut mid-word."""
+    codes = owners_once(owners)
+    if not codes:
+        return "(không ghi)"
+    shown: list[str] = []
+    for code in codes:
+        more = len(codes) - len(shown) - 1
+        if shown and len(", ".join([*shown, code]) + (f", … (+{more})" if more else "")) > width:
+            break
+        shown.append(code)
+    rest = len(codes) - len(shown)
+    return ", ".join(shown) + (f", … (+{rest})" if rest else "")
+
+
+def _unique(owners: list[m.TaskOwner]) -> list[m.TaskOwner]:
+    """Each owner once per role: an organisation named twice (by name and by alias, or alone and in
+    a group) is one owner, listed where it first appears; an unresolved name once."""
+    seen: dict[tuple[str, str], m.TaskOwner] = {}
+    for o in owners:
+        seen.setdefault((o.role, o.org_code or f"? {o.name}"), o)
+    return list(seen.values())
+
+
 @tasks_app.command("list")
 @user_errors
 def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
-               as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)"),
+               as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
                only_unassigned: bool = typer.Option(False, "--unassigned",
                                                     help="only the tasks with no organisation (chưa xác định đơn vị)"),
                ) -> None:
@@ -129,14 +162,18 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
 
     Example: dondoc tasks list --as-of 2025-06-10
     """
+    from sqlmodel import col, select
+
     from dondoc.app.steps import materialise_step
+    from dondoc.schedule.plan import bucket
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
     from dondoc.schedule.plan import board_bucket
 
     day = as_of_or_today(as_of)
     ready_engine()
-    materialise_step(settings(), day)
+    with progress("Tạo các kỳ hạn"):
+        materialise_step(settings(), day)
     with session_scope(ready_engine()) as s:
         q = (select(m.Task, m.Dispatch).join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
              .where(m.Task.active == True).order_by(col(m.Dispatch.loaded_at), col(m.Task.id)))  # noqa: E712
@@ -144,16 +181,22 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
         owners = s.exec(select(m.TaskOwner)).all()
         occs = s.exec(select(m.Occurrence).where(m.Occurrence.status != "cancelled")
                       .order_by(col(m.Occurrence.effective_due))).all()
+    own_by_task: dict[int | None, list[m.TaskOwner]] = {}
+    for o in owners:
+        own_by_task.setdefault(o.task_id, []).append(o)
+    occs_by_task: dict[int | None, list[m.Occurrence]] = {}
+    for oc in occs:
+        occs_by_task.setdefault(oc.task_id, []).append(oc)
     data: list[_TaskRow] = []
     shown = []
     for task, d in rows:
-        own = [o for o in owners if o.task_id == task.id]
+        own = _unique(own_by_task.get(task.id, []))
         leads = [o for o in own if o.role == "lead"]
         unassigned = not leads or any(o.org_code is None for o in leads)
         if only_unassigned and not unassigned:
             continue
         shown.append((task, d))
-        mine = [o for o in occs if o.task_id == task.id]
+        mine = occs_by_task.get(task.id, [])
         nxt = [o for o in mine if o.effective_due >= day]
         data.append({
             "dispatch": d.number or d.id[:8], "key": task.key, "kind": task.kind, "repeat": task.repeat,
@@ -174,17 +217,25 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
     if as_json:
         print_json(data)
         return
+    if not data:
+        if only_unassigned:
+            typer.echo("Không có nhiệm vụ nào chưa xác định đơn vị.")
+        else:
+            say_where_the_data_is("nhiệm vụ nào", f"tasks list --as-of {day.isoformat()}")
+        return
+    from rich.table import Table
+
     from dondoc.schedule.words import repeat_phrase
 
     t = Table("văn bản", "mục", "loại", "chu kỳ", "chủ trì", "hạn ghi", "hạn hiệu lực", "tình trạng", title=f"Nhiệm vụ — {day:%d/%m/%Y}")
     for row, (task, _) in zip(data, shown):
-        lead = ", ".join((o["org"] or f"? {o['name']}") for o in row["lead"]) or "(không ghi)"
+        lead = owners_cell(row["lead"])
         open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
         status = f"{sum(o['bucket'] == 'overdue' for o in open_)} quá hạn, {sum(o['bucket'] == 'open' for o in open_)} trong hạn" if open_ else ""
         if row["unassigned"]:
             status = "[bold red]chưa xác định đơn vị[/]" + (f"; {status}" if status else "")
         nd = row["next_due"]
-        t.add_row(str(row["dispatch"]), row["key"], row["kind"], repeat_phrase(task.repeat, task.due), lead[:60],
+        t.add_row(str(row["dispatch"]), row["key"], row["kind"], repeat_phrase(task.repeat, task.due), lead,
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)
     console.print(t)
 
@@ -208,6 +259,8 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
 
     Example: dondoc tasks assign --dispatch 125/UBND-NC --task 3.R1 --org ban-dan-toc
     """
+    from sqlmodel import col, select
+
     from dondoc.app.steps import materialise_step
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
@@ -248,7 +301,7 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
 
 def _occurrence_count(dispatch_id: str, key: str) -> int:
     """How many occurrences a task has (any status): what `tasks assign` compares to say what it made."""
-    from sqlmodel import func
+    from sqlmodel import col, func, select
 
     from dondoc.store import models as m
     from dondoc.store.db import session_scope

@@ -6,7 +6,6 @@ import sys
 from datetime import datetime, timezone
 
 import typer
-from rich.table import Table
 
 from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, user_errors
 from dondoc.errors import UserError
@@ -63,6 +62,8 @@ def users_list(as_json: bool = typer.Option(False, "--json", help="print JSON"))
         print_json([{"email": u.email, "name": u.name, "role": u.role, "active": u.active,
                      "password_changed_at": u.password_changed_at} for u in users])
         return
+    from rich.table import Table
+
     t = Table("email", "họ tên", "vai trò", "trạng thái")
     for u in users:
         t.add_row(u.email, u.name, ROLE_VI[u.role], "đang dùng" if u.active else "đã khoá")

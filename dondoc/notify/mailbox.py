@@ -34,13 +34,15 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 class FailPlan:
     """Scripted answers: `temp_failures` DATA attempts answered `temp_code`, then normal service;
     RCPT for any address in `reject` answered `reject_code`; after `stop_after` accepted messages
-    the server goes away (stops listening and drops every connection)."""
+    the server goes away (stops listening and drops every connection); each message is answered
+    `delay` seconds after its data arrived (a slow server)."""
 
     temp_failures: int = 0
     temp_code: int = 451
     reject: set[str] = field(default_factory=set)
     reject_code: int = 550
     stop_after: int | None = None
+    delay: float = 0.0
 
     def __post_init__(self) -> None:
         self.reject = {a.lower() for a in self.reject}
@@ -76,6 +78,8 @@ class MailboxHandler:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.fail_plan and self.fail_plan.delay:
+            await asyncio.sleep(self.fail_plan.delay)
         if self.fail_plan and self.fail_plan.take_temp_failure():
             return f"{self.fail_plan.temp_code} 4.3.0 try again later (scripted)"
         seq = next(self._seq)
@@ -115,8 +119,10 @@ class _Authenticator:
 
     def __init__(self, logins: dict[str, str]) -> None:
         self.logins = logins
+        self.attempts = 0  # AUTH commands received: a test can tell that no password was sent
 
     def __call__(self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any) -> AuthResult:
+        self.attempts += 1
         if isinstance(data, LoginPassword):
             user, password = data.login.decode(), data.password.decode()
             ok = user in self.logins and self.logins[user] == password
@@ -153,9 +159,10 @@ class Mailbox:
         self.host = host
         self.handler = MailboxHandler(self.directory, fail_plan=fail_plan, store=store)
         options: dict[str, Any] = {"enable_SMTPUTF8": True, "data_size_limit": 50 * 1024 * 1024}
-        if logins is not None:
+        self.authenticator = _Authenticator(logins) if logins is not None else None
+        if self.authenticator is not None:
             options |= {
-                "authenticator": _Authenticator(logins),
+                "authenticator": self.authenticator,
                 "auth_required": True,
                 "auth_require_tls": tls == "starttls",  # plain-text AUTH on 127.0.0.1 is for tests only
             }
@@ -184,7 +191,13 @@ class Mailbox:
 
     def start(self) -> Mailbox:
         if self._controller.port:
-            _check_bindable(self.host, int(self._controller.port))
+            try:
+                _check_bindable(self.host, int(self._controller.port))
+            except OSError:
+                # close the controller's unused event loop now: left to the garbage collector, it can be
+                # finalised after its own sockets and print a traceback on the way out
+                self._controller.loop.close()
+                raise
         self._controller.start()
         self._running = True
         return self
@@ -211,6 +224,11 @@ class Mailbox:
     def count(self) -> int:
         """How many messages the server accepted (stored or not)."""
         return self.handler.received
+
+    @property
+    def auth_attempts(self) -> int:
+        """How many AUTH commands (each carrying a password) the server received."""
+        return self.authenticator.attempts if self.authenticator is not None else 0
 
 
 def read_messages(paths: Iterable[Path]) -> Iterable[EmailMessage]:

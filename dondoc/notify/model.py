@@ -104,3 +104,4 @@ class SmtpConfig:
     pool_size: int = 8
     mail_from: str = "dondoc@localhost"
     cert_bundle: str | None = None  # CA file for a server with a private CA; None: the system's store
+    allow_plaintext_auth: bool = False  # log in without TLS, and only to a server on a loopback address

@@ -4,13 +4,15 @@ Outcomes per outbox row:
 - "sent": the server took the message for at least one recipient; `refused` lists any it refused.
 - "retry": a 4xx answer, or the connection dropped mid-message; try again after `backoff()`.
 - "failed": a 5xx answer for every recipient (or for the sender/the data): never retried, shown to admins.
-A server that cannot be reached at all raises SmtpUnavailableError and nothing is marked: it all
-stays queued. A server that goes away mid-batch: rows it answered keep their outcome, the rest "retry".
+A server that cannot be reached at all raises SmtpUnavailableError, one that refuses the login
+SmtpAuthError, one that would take the password in clear SmtpPlaintextAuthError: nothing is marked,
+it all stays queued. A server that goes away mid-batch: rows it answered keep their outcome, the rest "retry".
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -19,6 +21,7 @@ from datetime import timedelta
 
 import aiosmtplib
 from aiosmtplib import (
+    SMTPAuthenticationError,
     SMTPException,
     SMTPNotSupported,
     SMTPRecipientsRefused,
@@ -26,7 +29,7 @@ from aiosmtplib import (
     SMTPServerDisconnected,
 )
 
-from dondoc.errors import SmtpUnavailableError
+from dondoc.errors import MailServerError, SmtpAuthError, SmtpPlaintextAuthError, SmtpUnavailableError
 from dondoc.notify.mime import wire_bytes
 from dondoc.notify.model import DeliveryResult, DeliveryStatus, OutgoingMail, SmtpConfig
 
@@ -35,6 +38,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8  # with backoff(): 1, 2, 4, 8, 16, 32, 60 min between tries, about 2 h in all
 _SEND_TRIES_PER_BATCH = 2  # a message whose connection dropped is re-sent once on a fresh connection
 UNREACHABLE = "unreachable"
+NOT_ATTEMPTED = "not attempted: the sender stopped (its hold on the message ran out)"
 
 
 def backoff(attempt: int, *, base_seconds: float = 60, cap_seconds: float = 3600) -> timedelta:
@@ -47,19 +51,22 @@ OnResult = Callable[[DeliveryResult], None]
 
 
 def send_batch_sync(
-    mails: Sequence[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None
+    mails: Sequence[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None,
+    keep_going: Callable[[], bool] | None = None,
 ) -> list[DeliveryResult]:
     """`send_batch` for synchronous callers, including ones already inside an event loop."""
+    batch = send_batch(list(mails), config=config, on_result=on_result, keep_going=keep_going)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(send_batch(list(mails), config=config, on_result=on_result))
+        return asyncio.run(batch)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, send_batch(list(mails), config=config, on_result=on_result)).result()
+        return pool.submit(asyncio.run, batch).result()
 
 
 async def send_batch(
-    mails: list[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None
+    mails: list[OutgoingMail], *, config: SmtpConfig, on_result: OnResult | None = None,
+    keep_going: Callable[[], bool] | None = None,
 ) -> list[DeliveryResult]:
     """Send every mail, `config.pool_size` connections at a time; one result per mail, in order.
 
@@ -70,7 +77,19 @@ async def send_batch(
     if not mails:
         return []
     wanted = max(1, min(config.pool_size, len(mails)))
-    opened = await asyncio.gather(*(_connect(config) for _ in range(wanted)), return_exceptions=True)
+    # With a login, one connection first: a wrong password is tried once, not once per pooled
+    # connection (servers lock accounts after a few failures), and a refusal stops everything.
+    first = 1 if config.username else wanted
+    opened: list[aiosmtplib.SMTP | BaseException] = []
+    for count in (first, wanted - first):
+        if count:
+            opened += await asyncio.gather(*(_connect(config) for _ in range(count)), return_exceptions=True)
+            refusal = next((e for e in opened if isinstance(e, MailServerError)), None)
+            if refusal is not None:  # a refused or unsafe login: no connection will do better
+                for c in opened:
+                    if isinstance(c, aiosmtplib.SMTP):
+                        await _close(c, polite=True)
+                raise refusal
     clients = [c for c in opened if isinstance(c, aiosmtplib.SMTP)]
     failures = [e for e in opened if isinstance(e, BaseException)]
     if not clients:
@@ -78,13 +97,14 @@ async def send_batch(
     if failures:
         log.warning("opened %d of %d SMTP connections: %s", len(clients), wanted, _reason(failures[0]))
 
-    batch = _Batch(mails, on_result)
+    batch = _Batch(mails, on_result, keep_going)
     await asyncio.gather(*(batch.worker(client, config) for client in clients))
 
-    if batch.queue:  # every connection is gone and could not be reopened
+    if batch.queue:  # told to stop, or every connection is gone and could not be reopened
+        why = NOT_ATTEMPTED if batch.stopped else f"{UNREACHABLE}: {batch.lost}"
         for index, _ in batch.queue:
-            batch.results[index] = DeliveryResult(mails[index].outbox_id, "retry", {}, f"{UNREACHABLE}: {batch.lost}")
-    if not batch.answered:
+            batch.results[index] = DeliveryResult(mails[index].outbox_id, "retry", {}, why)
+    if not batch.answered and not batch.stopped:
         raise SmtpUnavailableError(config.host, config.port, batch.lost or "connection lost")
     return [batch.results[i] for i in range(len(mails))]
 
@@ -92,9 +112,12 @@ async def send_batch(
 class _Batch:
     """The shared queue the pool's connections drain, and what each row came to."""
 
-    def __init__(self, mails: list[OutgoingMail], on_result: OnResult | None = None) -> None:
+    def __init__(self, mails: list[OutgoingMail], on_result: OnResult | None = None,
+                 keep_going: Callable[[], bool] | None = None) -> None:
         self.mails = mails
         self.on_result = on_result
+        self.keep_going = keep_going  # asked before each message; False stops every connection
+        self.stopped = False
         self.queue: deque[tuple[int, OutgoingMail]] = deque(enumerate(mails))
         self.results: dict[int, DeliveryResult] = {}
         self.tries = [0] * len(mails)
@@ -109,6 +132,9 @@ class _Batch:
     async def worker(self, client: aiosmtplib.SMTP | None, config: SmtpConfig) -> None:
         try:
             while self.queue:
+                if self.stopped or (self.keep_going is not None and not self.keep_going()):
+                    self.stopped = True
+                    return
                 index, mail = self.queue.popleft()
                 if client is None or not client.is_connected:
                     try:
@@ -167,18 +193,44 @@ async def _send_one(client: aiosmtplib.SMTP, mail: OutgoingMail, config: SmtpCon
 
 
 async def _connect(config: SmtpConfig) -> aiosmtplib.SMTP:
+    """An open connection, encrypted where the server offers it, logged in when credentials are set.
+
+    The login happens only over TLS (implicit, or after STARTTLS): without it the password would cross
+    the network in clear. DONDOC_SMTP_ALLOW_PLAINTEXT_AUTH lifts that for a server on a loopback
+    address only (the connection never leaves the machine).
+    """
     client = aiosmtplib.SMTP(
         hostname=config.host,
         port=config.port,
-        username=config.username,
-        password=config.password,
         timeout=config.timeout,
         use_tls=config.implicit_tls,
         start_tls=False if config.implicit_tls else config.starttls,
         cert_bundle=config.cert_bundle,
     )
     await client.connect()
+    if config.username:
+        encrypted = client.get_transport_info("sslcontext") is not None
+        if not encrypted and not (config.allow_plaintext_auth and is_loopback(client.get_transport_info("peername"))):
+            client.close()
+            raise SmtpPlaintextAuthError(config.host, config.port)
+        try:
+            await client.login(config.username, config.password or "")
+        except SMTPAuthenticationError as err:
+            client.close()
+            raise SmtpAuthError(config.host, config.port, f"{err.code} {err.message}") from None
     return client
+
+
+def is_loopback(peer: object) -> bool:
+    """Whether a socket's peer address (host, port, …) is on this machine (127.0.0.0/8, ::1)."""
+    if not isinstance(peer, tuple) or not peer:
+        return False
+    try:
+        address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool((mapped or address).is_loopback)
 
 
 async def _close(client: aiosmtplib.SMTP, *, polite: bool = False) -> None:

@@ -92,7 +92,7 @@ class TestReminders:
         assert "6 tháng đầu năm 2025 (số liệu tính từ 15/12/2024 đến 14/6/2025)" in text
         assert {m["Reply-To"].addresses[0].addr_spec for m in mailbox.messages()} == {"vanphong@ubnd.haiduong.example.vn"}
         code, out, _ = run(cli, "remind", "--as-of", "2025-06-10")
-        assert code == 0 and "nothing new" in out
+        assert code == 0 and "không có thư mới" in out
         assert mailbox.count() == 7
 
     def test_the_annual_report_reminder_goes_out_in_november(self, loaded, cli, mailbox):
@@ -103,7 +103,7 @@ class TestReminders:
 
     def test_a_dry_run_sends_and_stores_nothing(self, loaded, cli, mailbox):
         code, out, _ = run(cli, "remind", "--as-of", "2025-06-10", "--dry-run")
-        assert code == 0 and "dry run" in out
+        assert code == 0 and "chạy thử" in out
         assert mailbox.count() == 0
         assert run(cli, "remind", "--as-of", "2025-06-10")[0] == 0
         assert mailbox.count() == 7

@@ -48,7 +48,7 @@ def test_a_451_answer_is_retried_and_delivered_on_a_later_run(scripted, cli):
     mb = scripted(FailPlan(temp_failures=1))
     code, out, err = run(cli, "remind", "--as-of", "2025-06-10")
     assert code == 0, err
-    assert mb.count() == 6 and "retry later 1" in out
+    assert mb.count() == 6 and "chờ gửi lại 1" in out
     waiting = [r for r in outbox(cli) if r["status"] == "pending"]
     assert len(waiting) == 1 and waiting[0]["attempts"] == 1 and "451" in waiting[0]["error"]
     assert run(cli, "remind", "--as-of", "2025-06-11")[0] == 0

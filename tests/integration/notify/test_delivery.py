@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dondoc.errors import SmtpUnavailableError
+from dondoc.errors import SmtpAuthError, SmtpUnavailableError
 from dondoc.notify.mailbox import FailPlan, Mailbox, free_port
 from dondoc.notify.model import DeliveryResult, OutgoingMail, SmtpConfig
 from dondoc.notify.render import message_id_for, render_digest
@@ -214,17 +214,20 @@ class TestTls:
 class TestCredentials:
     def test_the_configured_login_is_used(self, tmp_path: Path) -> None:
         with Mailbox(tmp_path, logins={"dondoc": "s3cret"}) as mb:
-            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "s3cret", False, False, 10.0, 2, "dondoc@example.vn")
+            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "s3cret", False, False, 10.0, 2, "dondoc@example.vn",
+                             allow_plaintext_auth=True)
             results = send_batch_sync([outgoing(0)], config=cfg)
             assert mb.count() == 1
         assert statuses(results) == ["sent"]
 
-    def test_a_wrong_password_sends_nothing_and_is_reported(self, tmp_path: Path) -> None:
+    def test_a_wrong_password_sends_nothing_and_is_reported_as_a_refused_login(self, tmp_path: Path) -> None:
         with Mailbox(tmp_path, logins={"dondoc": "s3cret"}) as mb:
-            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "wrong", False, False, 10.0, 2, "dondoc@example.vn")
-            with pytest.raises(SmtpUnavailableError, match="535"):
+            cfg = SmtpConfig("127.0.0.1", mb.port, "dondoc", "wrong", False, False, 10.0, 2, "dondoc@example.vn",
+                             allow_plaintext_auth=True)
+            with pytest.raises(SmtpAuthError, match="535") as caught:
                 send_batch_sync([outgoing(0)], config=cfg)
             assert mb.count() == 0
+        assert "từ chối đăng nhập" in str(caught.value) and "unreachable" not in str(caught.value)
 
     def test_the_password_never_appears_in_the_config_repr(self) -> None:
         cfg = SmtpConfig("127.0.0.1", 25, "dondoc", "s3cret", None, False, 10.0, 2, "dondoc@example.vn")

@@ -20,7 +20,8 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
-from dondoc.parse.tables import Table, find_tables, row_text
+from dondoc.parse.layout import unfold_layout
+from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
 from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, split_after_punct, title_of
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
@@ -246,7 +247,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    lines = split_lines(text)
+    lines = unfold_layout(split_lines(text), is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]
     annexed = lines[header.appendix[0] : header.appendix[1]] if header.appendix else []
@@ -320,33 +321,35 @@ def parse_dispatch(
             for d in impossible_dates(ln.text):
                 if not warned.said(d):
                     ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
-        if any(b.group for b in node.bullets):
-            # bullets under owner headings ("**Sở Nội vụ:**"): each its heading's duty
-            plain = [b for b in node.bullets if not b.group]
-            if not heading and own:
-                add(node, label, inherited, plain)
-                plain = []
-            for b in node.bullets:
-                if b.group or b in plain:
-                    named = label_owners(_OWNER_HEADING_TAIL.sub("", b.group)) if b.group else []
-                    mine = (named, f'from the owner heading "{b.group}:" above bullet {b.index}') if named else passed
-                    add_bullet(f"{node.key}.-{b.index}", b, mine)
-            for c in node.children:
-                emit(c, passed)
-            return
-        if node.children:
-            if not heading:
-                add(node, label, inherited, node.bullets)
-            for c in node.children:
-                emit(c, passed)
-            return
-        if heading and (own.endswith(":") or owner_line) and node.bullets and not is_obligation(own):
-            for b in node.bullets:
-                add_bullet(f"{node.key}.-{b.index}", b, passed)
-            return
-        if heading and not node.bullets and (own.isupper() or not own):
-            return
-        add(node, label, inherited, node.bullets)
+        # dash bullets belong to the unit they stand under: their owners, dues and events are its own,
+        # their reporting obligations its report tasks (gold convention 3). An unnumbered owner heading
+        # among them ("**Sở Nội vụ:**") is a unit of its own, keyed by its place ("II.-1"), whose
+        # bullets are its own
+        grouped = [b for b in node.bullets if b.group]
+        plain = [b for b in node.bullets if not b.group]
+        if node.children or not heading or plain or not grouped:
+            if node.children and heading and not plain:
+                pass  # a heading over its children gives no task of its own
+            elif heading and not plain and not grouped and (own.isupper() or not own):
+                pass  # a heading in capitals over nothing
+            else:
+                add(node, label, passed if heading else inherited, plain)
+        for k, g in enumerate(dict.fromkeys(b.group for b in grouped), 1):
+            add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed)
+        for c in node.children:
+            emit(c, passed)
+
+    def add_group(key: str, group: str, bullets: list[Bullet], inherited: tuple[list[str], str] | None) -> None:
+        named = label_owners(_OWNER_HEADING_TAIL.sub("", group))
+        span = (bullets[0].start, bullets[-1].end)
+        line_of[key] = bullets[0].lines[0].no
+        new = item_tasks(key, group + ":", [(b.text, (b.start, b.end)) for b in bullets], span, "; ".join(named),
+                         inherited, ctx, _where(bullets[0].lines[0].no, key))
+        for t in new:
+            line_of.setdefault(t.key, bullets[0].lines[0].no)
+            if t.key == key:
+                t.explain["key"] = f'the owner heading "{group}:" and its bullets under item {key.rsplit(".-", 1)[0]}'
+        tasks.extend(new)
 
     def add(node: Node, label: str, inherited: tuple[list[str], str] | None, bullets: list[Bullet]) -> None:
         span = (node.start, node.end)

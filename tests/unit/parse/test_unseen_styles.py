@@ -50,10 +50,12 @@ def test_unit_heads_and_verbs_of_commune_documents(text: str, lead: list[str], s
 def test_a_line_that_is_only_an_agency_owns_the_dash_bullets_under_it() -> None:
     ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Chỉ đạo các bệnh viện bố trí giường bệnh.\n"
               "- Báo cáo UBND tỉnh trước ngày 15/12 hằng năm.\n2. Công an tỉnh\n- Bảo đảm an ninh, trật tự.\n")
-    assert keys(ts) == ["I.1.-1", "I.1.-2", "I.2.-1"]
-    assert [o.name for o in task(ts, "I.1.-2").lead] == ["Sở Y tế"]
-    assert task(ts, "I.1.-2").kind == "report" and task(ts, "I.1.-2").schedule.due == ["--12-15"]
-    assert [o.name for o in task(ts, "I.2.-1").lead] == ["Công an tỉnh"]
+    # the bullets belong to their item (gold convention 3): its reporting bullet is its report task
+    assert keys(ts) == ["I.1", "I.1.R1", "I.2"]
+    assert [o.name for o in task(ts, "I.1").lead] == ["Sở Y tế"]
+    assert [o.name for o in task(ts, "I.1.R1").lead] == ["Sở Y tế"]
+    assert task(ts, "I.1.R1").kind == "report" and task(ts, "I.1.R1").schedule.due == ["--12-15"]
+    assert [o.name for o in task(ts, "I.2").lead] == ["Công an tỉnh"]
 
 
 def test_a_sentence_that_names_an_agency_keeps_its_bullets_in_one_task() -> None:

@@ -22,7 +22,8 @@ from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
-from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, split_after_punct, title_of
+from dondoc.parse.sections import is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
+from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct, title_of
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
@@ -164,6 +165,42 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
+# "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
+_GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
+
+
+def _starts_with_owner(text: str) -> bool:
+    """Whether a sentence opens with the owner it charges ("Bộ Quốc phòng chỉ đạo, hướng dẫn …")."""
+    lead = find_owners(text).lead
+    return bool(lead) and fold_keep_length(text.lstrip("-+• ")).startswith(fold_keep_length(lead[0])[:12])
+
+
+def _not_a_task(node: Node, own: str) -> str | None:
+    """The text of an item that gives work, or None for a part that holds no task (sections.py): a
+    section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
+    A clause followed by a paragraph that gives work ("Quyết định này có hiệu lực từ ngày ký.⏎Giao
+    Văn phòng UBND tỉnh chủ trì …") is that paragraph's task; a statement of funds with a sentence
+    that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
+    paras = own.split("\n")
+    first, rest = paras[0], "\n".join(paras[1:]).strip()
+    if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
+        if is_funding(first):
+            if any(_starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
+                return own
+            return None
+        if rest and (_GIVES_WORK.search(rest) or _starts_with_owner(rest)) and not is_section(rest):
+            node.text = rest
+            return rest
+        return None
+    if titled_section(first) and not node.children:
+        return None
+    if is_funding(first) and not any(_starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
+        return None
+    if not node.bullets and not node.children and (is_stock_clause(own) and len(paras) == 1 or is_rule_from_date(own) and not find_owners(own).lead):
+        return None
+    return own
+
+
 def _where(line_no: int, key: str) -> str:
     return f"line {line_no}: item {key}"
 
@@ -297,8 +334,10 @@ def parse_dispatch(
             node.text = own
             if is_section(heading_line):
                 return
-        if is_section(own) or is_section(node.bold):
+        skip = _not_a_task(node, own)
+        if skip is None:
             return
+        own = skip
         label = node.bold
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):

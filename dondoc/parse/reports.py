@@ -17,6 +17,7 @@ from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import head_at, owner_list, subject_before
 from dondoc.parse.spans import Spans
+from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
@@ -108,8 +109,8 @@ def _first_report(text: str) -> int | None:
     has_when: bool | None = None
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]
-        if _NOT_OBLIGATION_BEFORE.search(before):
-            continue
+        if _NOT_OBLIGATION_BEFORE.search(before) or stock_clause_at(f, m.start()):
+            continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track

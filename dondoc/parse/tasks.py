@@ -12,6 +12,7 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.owners import Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
+from dondoc.parse.sections import is_section as is_section
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
 from dondoc.parse.spans import Spans
 from dondoc.taskset import Cascade, Owner, Schedule, Task
@@ -19,17 +20,6 @@ from dondoc.taskset import Cascade, Owner, Schedule, Task
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
-_SECTION = re.compile(
-    r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
-    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
-    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)",
-    re.IGNORECASE,
-)
-_PROMULGATION = re.compile(
-    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
-    r"bãi bỏ|có hiệu lực kể từ ngày ký"
-)
-
 _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
@@ -45,7 +35,6 @@ def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
         last = m.end()
     parts.append(text[last:])
     return parts
-_PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
 
 
 @dataclass
@@ -59,14 +48,6 @@ class Context:
     preamble_why: str
     recipients: list[str]
     warnings: list[str] = field(default_factory=list)
-
-
-def is_section(text: str) -> bool:
-    """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, promulgation clauses."""
-    if _SECTION.match(text.strip()):
-        return True
-    f = fold_keep_length(text)  # lower case too, for the letters it folds
-    return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
 
 
 _NOT_SPACE = re.compile(r"\S")

@@ -1,0 +1,89 @@
+"""Parts of a document that hold no task, though they are numbered like tasks (pure).
+
+A clerk skips them: mục đích, yêu cầu, quan điểm, đối tượng, phạm vi, căn cứ; the rules a guidance
+or a regulation states ("HƯỚNG DẪN CHUNG", "QUY ĐỊNH CỤ THỂ"); a statement of the source of funds;
+the promulgation, effect and execution clauses of a decision; the stock clause that asks to report
+difficulties ("nếu có khó khăn, vướng mắc … phản ánh về …", gold convention 9); and a decision stated
+as a rule from a date ("Từ ngày 01/01/2009, điều chỉnh tăng thêm 15% …", gold convention 15).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.normalize import fold_keep_length
+
+_SECTION = re.compile(
+    r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
+    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
+    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)"
+    # the rules a guidance or a regulation states: "HƯỚNG DẪN CHUNG", "NHỮNG QUY ĐỊNH CHUNG", "QUY ĐỊNH CỤ THỂ"
+    r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_PROMULGATION = re.compile(
+    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
+    r"bãi bỏ|có hiệu lực kể từ ngày ký"
+)
+_PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
+# "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
+_EXECUTION = re.compile(
+    r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
+    r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban) nay\b"
+)
+# A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
+# "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
+_TITLE_WORD = re.compile(
+    r"^(?i:căn cứ|mục đích|mục tiêu|yêu cầu|phạm vi|đối tượng|nguyên tắc|quan điểm|ý nghĩa|sự cần thiết|bối cảnh)"
+    r"\s+(?!(?:các|tất cả|toàn thể|mọi|mỗi|những|từng)\b)[a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]"
+)
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9)
+_STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b")
+_FUNDS = re.compile(r"^kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
+# "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
+_RULE_FROM = re.compile(
+    r"^(?:ke )?tu (?:ngay )?\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*(?:/|nam)\s*\d{4}\s*,")
+
+
+def is_section(text: str) -> bool:
+    """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, rules, promulgation clauses."""
+    if _SECTION.match(text.strip()):
+        return True
+    f = fold_keep_length(text)  # lower case too, for the letters it folds
+    return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
+
+
+def is_execution_clause(text: str) -> bool:
+    """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
+    return _EXECUTION.search(fold_keep_length(text)) is not None
+
+
+def titled_section(first_line: str) -> bool:
+    """Whether an item's first line is the title of a part that holds no task ("Căn cứ đánh giá …",
+    "Yêu cầu lập kế hoạch"): a few words, no full stop, a section's word then a word in lower case."""
+    t = first_line.strip().rstrip(":").strip()
+    return len(t.split()) <= 20 and not t.endswith((".", ";")) and _TITLE_WORD.match(t) is not None
+
+
+def is_stock_clause(text: str) -> bool:
+    """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
+    f = fold_keep_length(text)
+    return ("kho khan" in f or "vuong mac" in f) and _STOCK.search(f) is not None
+
+
+def stock_clause_at(f: str, at: int) -> bool:
+    """Whether the sentence of folded text `f` around offset `at` is the stock clause of convention 9."""
+    if "kho khan" not in f and "vuong mac" not in f:
+        return False
+    s = max(f.rfind(". ", 0, at), f.rfind("\n", 0, at), f.rfind(";", 0, at)) + 1
+    return _STOCK.search(f, s, at) is not None
+
+
+def is_funding(text: str) -> bool:
+    """Whether a text opens a statement of the funds ("Kinh phí thực hiện: do ngân sách … bảo đảm")."""
+    return _FUNDS.match(fold_keep_length(text.strip())) is not None
+
+
+def is_rule_from_date(text: str) -> bool:
+    """Whether a text states a rule from a date ("Từ ngày 01/5/2009, điều chỉnh tăng thêm 5% …")."""
+    return _RULE_FROM.match(fold_keep_length(text.strip())) is not None

@@ -33,7 +33,7 @@ _DEADLINE = re.compile(
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
     rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
-    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b"
+    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/)\s*{_Y}\b"
 )
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
@@ -53,7 +53,7 @@ _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
-_MONTH_YEAR_CORE = re.compile(r"thang\s+\d{1,2}\s*(?:nam|/)\s*\d{4}")
+_MONTH_YEAR_CORE = re.compile(r"thang\s+(?:\d{1,2}\s*(?:,|va|-|–)\s*)*\d{1,2}\s*(?:nam|/)\s*\d{4}")
 _MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
@@ -104,6 +104,13 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
         pos = m.end()
 
 
+# "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
+# work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
+_WINDOW_START = re.compile(
+    r"\btu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
+    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*,?\s*(?=(?:den|toi)\b)")
+
+
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -151,6 +158,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         return found  # every deadline is written with a number
     f = fold_keep_length(text)
     taken = Spans()
+    windows = {m.end() for m in _WINDOW_START.finditer(f)} if "tu " in f else set()
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):
@@ -158,6 +166,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if _CUT_OFF.search(text, max(0, start - 40), start):
             taken.claim(start, end)
             return  # "số liệu tính đến 30/11": the figures' cut-off, not a deadline
+        if due is not None and (start in windows or f.startswith("tu nay", start)):
+            taken.claim(start, end)
+            return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
         taken.claim(start, end)
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 

@@ -20,6 +20,7 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
+from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
 from dondoc.parse.sections import is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
@@ -165,6 +166,8 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
+# "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
+_RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
 # "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
 _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
 
@@ -321,7 +324,7 @@ def parse_dispatch(
     parents = _table_parents(tables, outline)
     under_tables = {id(nd) for nd in parents if nd is not None}
 
-    def emit(node: Node, inherited: tuple[list[str], str] | None) -> None:
+    def emit(node: Node, inherited: tuple[list[str], str] | None, fields: Fields | None = None) -> None:
         if id(node) in under_tables:
             return  # its table's rows are its tasks
         if node.group:
@@ -338,6 +341,12 @@ def parse_dispatch(
         if skip is None:
             return
         own = skip
+        # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
+        # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
+        field_nodes = [c for c in node.children if is_field(c)]
+        children = [c for c in node.children if not is_field(c)] if field_nodes else node.children
+        if field_nodes:
+            fields = merged(fields, read_fields(field_nodes))
         label = node.bold
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):
@@ -348,10 +357,16 @@ def parse_dispatch(
             duty = duty.lstrip()
             if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and _only_owners(_OWNER_HEADING_TAIL.sub("", head)):
                 label = head
+        if not label and "\n" in own:
+            # "2. Bộ Quốc phòng⏎Chủ trì, phối hợp …", "3. Trách nhiệm của các Bộ, ngành, địa phương⏎…": a title
+            # line that is nothing but owners names the owners of the paragraphs under it
+            head = _RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
+            if len(head) < 200 and not head.endswith((".", ";")) and _only_owners(head):
+                label = head
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
-        owner_line = (bool(node.bullets) and not node.children and len(own) < 120 and "\n" not in own
+        owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and _only_owners(own))
-        heading = own.isupper() or own.endswith(":") or owner_line or (bool(node.children) and _title_like(own) and not find_owners(own).lead)
+        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and not find_owners(own).lead)
         if heading and not heading_owner and not label:
             heading_owner = label_owners(own.rstrip(":"))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
@@ -366,19 +381,20 @@ def parse_dispatch(
         # bullets are its own
         grouped = [b for b in node.bullets if b.group]
         plain = [b for b in node.bullets if not b.group]
-        if node.children or not heading or plain or not grouped:
-            if node.children and heading and not plain:
+        if children or not heading or plain or not grouped:
+            if children and heading and not plain:
                 pass  # a heading over its children gives no task of its own
             elif heading and not plain and not grouped and (own.isupper() or not own):
                 pass  # a heading in capitals over nothing
             else:
-                add(node, label, passed if heading else inherited, plain)
+                add(node, label, passed if heading else inherited, plain, fields)
         for k, g in enumerate(dict.fromkeys(b.group for b in grouped), 1):
-            add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed)
-        for c in node.children:
-            emit(c, passed)
+            add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed, fields)
+        for c in children:
+            emit(c, passed, fields)
 
-    def add_group(key: str, group: str, bullets: list[Bullet], inherited: tuple[list[str], str] | None) -> None:
+    def add_group(key: str, group: str, bullets: list[Bullet], inherited: tuple[list[str], str] | None,
+                  fields: Fields | None) -> None:
         named = label_owners(_OWNER_HEADING_TAIL.sub("", group))
         span = (bullets[0].start, bullets[-1].end)
         line_of[key] = bullets[0].lines[0].no
@@ -388,15 +404,20 @@ def parse_dispatch(
             line_of.setdefault(t.key, bullets[0].lines[0].no)
             if t.key == key:
                 t.explain["key"] = f'the owner heading "{group}:" and its bullets under item {key.rsplit(".-", 1)[0]}'
+            if fields:
+                apply_fields(t, fields, ctx.dates, ctx.warnings)
         tasks.extend(new)
 
-    def add(node: Node, label: str, inherited: tuple[list[str], str] | None, bullets: list[Bullet]) -> None:
+    def add(node: Node, label: str, inherited: tuple[list[str], str] | None, bullets: list[Bullet],
+            fields: Fields | None = None) -> None:
         span = (node.start, node.end)
         line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
                          inherited, ctx, _where(node.lines[0].no, node.key))
         for t in new:
             line_of.setdefault(t.key, node.lines[0].no)
+            if fields:
+                apply_fields(t, fields, ctx.dates, ctx.warnings)
         tasks.extend(new)
 
     def add_bullet(key: str, b: Bullet, inherited: tuple[list[str], str] | None) -> None:

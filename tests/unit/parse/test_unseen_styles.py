@@ -205,7 +205,7 @@ def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
         ("Báo cáo trước 16 giờ 00 ngày 15/01/2026.", "2026-01-15"),
         ("Gửi về Sở Nội vụ trước 16h30, ngày 15/01/2026.", "2026-01-15"),
         ("Thời gian thực hiện: tháng 10/2026.", "2026-10-31"),
-        ("Triển khai từ tháng 3 đến tháng 5/2026.", "2026-05-31"),
+        ("Hoàn thành trong tháng 4, 5/2026.", "2026-05-31"),
     ],
 )
 def test_deadlines_with_an_hour_or_a_month_after_a_label(text: str, due: str) -> None:

@@ -18,6 +18,7 @@ from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import find_owners, label_owners, subject_before
+from dondoc.parse.prose import is_request
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
@@ -36,6 +37,8 @@ _REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|
 _GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
 _NAMED_ABOVE = re.compile(r"\b(?:don vi|co quan|dia phuong|nganh|xa|phuong|huyen) (?:co ten )?(?:neu tren|tren)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
+# an introduction that asks ("… đề nghị các đơn vị thực hiện như sau:"), not one that opines ("… có ý kiến như sau:")
+_ASKING_INTRO = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|thuc hien|trien khai|nhiem vu|noi dung|khan truong)\b")
 
 
 def forget_texts() -> None:
@@ -202,6 +205,15 @@ def _not_a_task(node: Node, own: str) -> str | None:
     if not node.bullets and not node.children and (is_stock_clause(own) and len(paras) == 1 or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own
+
+
+def _nothing_asked(dispatched: bool) -> str:
+    """Why a text gives nothing to track, for the one line the admin reads."""
+    if not dispatched:
+        return ("no numbered instruction to track was found, and the text has no dispatch header (no số hiệu, "
+                "no Kính gửi): a news article?")
+    return ("no numbered instruction to track was found, and no paragraph asks anyone to do, send, report or "
+            "prepare something: a text that only informs or states rules?")
 
 
 def _where(line_no: int, key: str) -> str:
@@ -435,7 +447,8 @@ def parse_dispatch(
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
         intro = [ln for ln in outline.preamble if ln.start < first]
-        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)):
+        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)) and _ASKING_INTRO.search(
+                fold_keep_length(intro[-1].text)):
             for b in outline.loose_bullets:
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)
@@ -459,17 +472,34 @@ def parse_dispatch(
         if new:
             blocks.append((new[0].span[0] if new[0].span else 0, new))
     tasks[:] = _placed(tasks, blocks)
+    # a dispatch with nothing numbered asks in prose: each paragraph that asks someone to act is a task
+    dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
+    prose: list[list[Line]] = []
+    if not outline.items and not tables and not tasks and dispatched:
+        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
+        closing = [ln for ln in closing if not any(ln in p for p in prose)]
     n = 0
     for para in _paragraph_lines([*outline.tail, *closing]):
         text = " ".join(ln.text for ln in para)
-        for spec in find_reports(text, ctx=ctx.dates, warnings=ctx.warnings):
+        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings)
+        for spec in specs:
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
             t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)
             line_of[t.key] = para[0].no
             tasks.append(t)
-    if not any(t.kind != "report" for t in tasks) and not tasks:
-        raise NothingToTrackError(source.name, "no numbered instruction to track was found (a news article?)")
+        if not specs and is_request(text):
+            prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
+    for k, para in enumerate(prose, 1):
+        key = "-" if len(prose) == 1 else f"-{k}"
+        text = " ".join(ln.text for ln in para)
+        line_of[key] = para[0].no
+        for t in item_tasks(key, text, [], (para[0].start, para[-1].end), "", None, ctx, _where(para[0].no, key)):
+            t.explain["key"] = f"a request written as prose (paragraph at line {para[0].no})"
+            line_of.setdefault(t.key, para[0].no)
+            tasks.append(t)
+    if not tasks:
+        raise NothingToTrackError(source.name, _nothing_asked(dispatched))
     dispatch = Dispatch(
         number=header.number,
         issuer=header.issuer or _issuer_from_preamble(outline.preamble),

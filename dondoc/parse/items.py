@@ -185,10 +185,23 @@ def build_outline(lines: list[Line]) -> Outline:
     group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
     bullet_group = ""  # the owner heading line over the bullets that follow it
     added: dict[int, tuple[Node | Bullet, list[str]]] = {}  # the lines each item's text goes on with
-    for ln in lines:
+    quoted = _quoted(lines)
+    for i, ln in enumerate(lines):
         t = ln.text
         if not t:
             after_blank = True
+            continue
+        if i in quoted:
+            # a passage quoted from another document ("… quy định:⏎"1. Đối tượng …⏎a) …"): its labels
+            # are that document's, not this one's; the passage is text of what quotes it
+            if current_bullet is not None:
+                current_bullet.lines.append(ln)
+                _more(added, current_bullet).append(" " + t)
+            elif owner_of_text is not None:
+                owner_of_text.lines.append(ln)
+                _more(added, owner_of_text).append("\n" + t)
+            else:
+                preamble.append(ln)
             continue
         if len(t) < 10 and _PAGE_NUMBER.match(t):
             continue  # "2", "- 2 -": a page's number, pasted with the text of a PDF
@@ -255,6 +268,33 @@ def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet
     if hit is None:
         hit = added[id(item)] = (item, [])
     return hit[1]
+
+
+_OPEN_QUOTE = ('"', "“", "«", "„")
+_CLOSE_QUOTE = re.compile(r'["”»][.,;:)]*\s*(?:\./\.)?$')
+_QUOTE_REACH = 120  # lines a quoted passage may span
+
+
+def _quoted(lines: list[Line]) -> set[int]:
+    """The indices of the lines of passages quoted from another document: from a line that opens a
+    quotation it does not close to the next line that ends one (none when no line ends it)."""
+    out: set[int] = set()
+    k, n = 0, len(lines)
+    while k < n:
+        t = lines[k].text
+        if t[:1] in _OPEN_QUOTE and not _closes(t[1:]):
+            end = next((j for j in range(k + 1, min(n, k + _QUOTE_REACH)) if _closes(lines[j].text)), None)
+            if end is not None:
+                out.update(range(k, end + 1))
+                k = end + 1
+                continue
+        k += 1
+    return out
+
+
+def _closes(text: str) -> bool:
+    """Whether a line ends a quotation (its last mark a closing quote), or holds a whole one."""
+    return bool(_CLOSE_QUOTE.search(text)) or text.count('"') % 2 == 1 or "”" in text and text.rfind("”") > text.rfind("“")
 
 
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:

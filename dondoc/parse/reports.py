@@ -21,6 +21,9 @@ from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
+# "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
+# description of a document sent, not a request to send
+_DOCUMENT_SENT = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+(?:(?!de nghi|yeu cau|giao\b)[^.;])*$")
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
@@ -111,6 +114,8 @@ def _first_report(text: str) -> int | None:
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before) or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
+        if m.group().startswith("gui") and _DOCUMENT_SENT.search(f, max(0, m.start() - 160), m.start()):
+            continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track

@@ -235,6 +235,9 @@ def item_tasks(
     rel = next((d.relative for d in dls if d.relative), None)
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     from_reports = bool(periodic and not due)
+    if not from_reports:
+        # a dated report the unit asks for in a bullet of its own is one of the unit's dues (convention 3)
+        due += [d for r in reports if r.schedule.repeat == "once" for d in r.schedule.due if len(d) == 10 and d not in due]
     if from_reports:
         best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
         repeat: str = best.schedule.repeat

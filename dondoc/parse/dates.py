@@ -169,6 +169,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if due is not None and (start in windows or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
+        if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():
+            taken.claim(start, end)
+            return  # a day before the dispatch was issued is past: a date it cites or a rule's start, no deadline
         taken.claim(start, end)
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 

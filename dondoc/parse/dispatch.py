@@ -207,6 +207,31 @@ def _not_a_task(node: Node, own: str) -> str | None:
     return own
 
 
+# "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission
+_GUIDES_A_SUBMISSION = re.compile(r"\bhuong dan\b.{0,160}\b(?:xay dung|lap|chuan bi|danh gia|tong hop)\b.{0,400}(?:nhu sau|sau)\s*:\s*$")
+_CLOSING_KEY = re.compile(r"R\d+")
+
+
+def _one_submission(tasks: list[Task], preamble: list[Line]) -> None:
+    """Gold convention 14: when a dispatch guides its addressees in preparing one submission ("… hướng
+    dẫn … xây dựng dự toán … như sau:") and states one deadline for it, in its closing paragraph, each
+    numbered unit that describes a part of it is due then, once."""
+    intro = fold_keep_length(" ".join(ln.text for ln in preamble[-6:]).strip())
+    if not _GUIDES_A_SUBMISSION.search(intro):
+        return
+    closing = [t for t in tasks if t.kind == "report" and _CLOSING_KEY.fullmatch(t.key)]
+    dated = [t for t in closing if t.schedule.repeat == "once" and t.schedule.due and all(len(d) == 10 for d in t.schedule.due)]
+    units = [t for t in tasks if t.kind != "report" and not t.key.startswith("-")]
+    if len(dated) != 1 or len(closing) != 1 or not units or sum(1 for t in units if t.schedule.due) * 3 > len(units):
+        return
+    for t in units:
+        if not t.schedule.due and t.schedule.relative is None and t.schedule.repeat in ("once", "continuous"):
+            t.schedule.due = list(dated[0].schedule.due)
+            t.schedule.repeat = "once"
+            t.explain["schedule.due"] = f"the one deadline the closing paragraph sets for the submission ({dated[0].key})"
+            t.explain["schedule.repeat"] = "a part of one submission: once"
+
+
 def _nothing_asked(dispatched: bool) -> str:
     """Why a text gives nothing to track, for the one line the admin reads."""
     if not dispatched:
@@ -500,6 +525,7 @@ def parse_dispatch(
             tasks.append(t)
     if not tasks:
         raise NothingToTrackError(source.name, _nothing_asked(dispatched))
+    _one_submission(tasks, outline.preamble)
     dispatch = Dispatch(
         number=header.number,
         issuer=header.issuer or _issuer_from_preamble(outline.preamble),

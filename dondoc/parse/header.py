@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from dondoc.parse.items import read_marker
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
@@ -76,6 +77,13 @@ def _appendix_start(lines: list[Line], signed: int) -> int | None:
             _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))
         ) and not any(_FORM.match(lines[j].text) for j in range(k, min(n, k + 3))):
             return k
+        if t.isupper() and len(t.split()) >= 2 and not _TITLES.match(t) and not _SIGN.match(t) and not _FORM.match(t) \
+                and read_marker(t) is None:
+            # "THUYẾT MINH DỰ TOÁN NĂM 2020" over "1. …": an annex with its own numbered outline
+            nxt = next((lines[j].text for j in range(k + 1, min(n, k + 4)) if lines[j].text), "")
+            mk = read_marker(nxt)
+            if mk is not None and mk.value == 1 and mk.style in ("num.", "roman", "dieu"):
+                return k
     return None
 
 

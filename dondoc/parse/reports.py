@@ -40,7 +40,17 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
-_TO = re.compile(r"\b(?:ve|gui|len)\b")
+_TO = re.compile(r"\b(?:ve|gui|len)\s+")
+
+
+def _to_agency(text: str, f: str, at: int) -> bool:
+    """Whether "về/gửi/lên" follows within 160 characters, before an agency (a name in capitals, or
+    "các …"): "báo cáo kết quả về UBND tỉnh", not "báo cáo về tổng số đối tượng" (a report on a topic)."""
+    for m in _TO.finditer(f, at, at + 160):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi"), m.end()):
+            return True
+    return False
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
@@ -127,7 +137,7 @@ def _first_report(text: str) -> int | None:
             if to is not None and text[to.end() : to.end() + 1].isupper():
                 return m.start()
             continue
-        if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
+        if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _to_agency(text, f, m.end()):
             return m.start()  # "gửi về X" names its recipient itself
         if has_when is None:
             has_when = _WHEN.search(f) is not None

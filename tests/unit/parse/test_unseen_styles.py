@@ -202,8 +202,8 @@ def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
     ("text", "due"),
     [
         ("Hoàn thành trước 17 giờ ngày 20/12/2026.", "2026-12-20"),
-        ("Báo cáo trước 16 giờ 00 ngày 15/01/2026.", "2026-01-15"),
-        ("Gửi về Sở Nội vụ trước 16h30, ngày 15/01/2026.", "2026-01-15"),
+        ("Báo cáo trước 16 giờ 00 ngày 15/04/2026.", "2026-04-15"),
+        ("Gửi về Sở Nội vụ trước 16h30, ngày 15/04/2026.", "2026-04-15"),
         ("Thời gian thực hiện: tháng 10/2026.", "2026-10-31"),
         ("Hoàn thành trong tháng 4, 5/2026.", "2026-05-31"),
     ],

@@ -338,6 +338,13 @@ def parse_dispatch(
         # a plan promulgated with a decision: an outline of its own (its numbering starts afresh),
         # its items after the decision's; its title lines name no owner
         more = build_outline(annexed)
+        decided = {nd.key for root in outline.items for nd in root.walk()}
+        if any(nd.key in decided for root in more.items for nd in root.walk()):
+            # a regulation's "Điều 1" after the decision's "Điều 1": the attached document's keys take
+            # the prefix "PL." (gold convention 2)
+            for root in more.items:
+                for nd in root.walk():
+                    nd.key = "PL." + nd.key
         outline = Outline(outline.preamble, outline.items + more.items, outline.tail + more.tail, outline.loose_bullets)
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
@@ -374,6 +381,8 @@ def parse_dispatch(
             node.text = own
             if is_section(heading_line):
                 return
+        if node.part and is_section(node.part):
+            return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
         skip = _not_a_task(node, own)
         if skip is None:
             return
@@ -405,7 +414,7 @@ def parse_dispatch(
                       and not own.endswith((":", ".", ";")) and _only_owners(own))
         heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and not find_owners(own).lead)
         if heading and not heading_owner and not label:
-            heading_owner = label_owners(own.rstrip(":"))
+            heading_owner = label_owners(_RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         passed = here if here[0] else inherited
         for ln in node.lines:

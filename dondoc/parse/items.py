@@ -27,6 +27,7 @@ _MARKER = re.compile(
     r")\s*"
 )
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\w/])[.:\s\-–]*(.*)$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _ORDINALS = {w: k for k, ws in enumerate(["một nhất", "hai", "ba", "bốn tư", "năm", "sáu", "bảy", "tám", "chín", "mười"], 1) for w in ws.split()}
@@ -121,6 +122,7 @@ class Node:
     bullets: list[Bullet] = field(default_factory=list)
     dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
     group: str = ""  # an unnumbered heading paragraph above it naming whom it is for ("Đối với Sở Y tế:")
+    part: str = ""  # the title of the chapter (Chương, Phần, Mục) it stands in ("NHỮNG QUY ĐỊNH CHUNG")
 
     @property
     def start(self) -> int:
@@ -186,6 +188,8 @@ def build_outline(lines: list[Line]) -> Outline:
     bullet_group = ""  # the owner heading line over the bullets that follow it
     added: dict[int, tuple[Node | Bullet, list[str]]] = {}  # the lines each item's text goes on with
     quoted = _quoted(lines)
+    part = ""  # the title of the current chapter
+    titling = False  # a chapter line without its title: the next line in capitals is it
     for i, ln in enumerate(lines):
         t = ln.text
         if not t:
@@ -206,10 +210,20 @@ def build_outline(lines: list[Line]) -> Outline:
         if len(t) < 10 and _PAGE_NUMBER.match(t):
             continue  # "2", "- 2 -": a page's number, pasted with the text of a PDF
         blank_before, after_blank = after_blank, False
+        chapter = _CHAPTER.match(t)
+        if chapter is not None or titling and t.isupper() and read_marker(t) is None:
+            # "Chương I⏎NHỮNG QUY ĐỊNH CHUNG": a chapter groups articles numbered on through the
+            # document; it opens no level of the keys and is no text of the article before it
+            part = chapter.group(1).strip(" .:-–") if chapter is not None else t
+            titling = chapter is not None and not part
+            owner_of_text, current_bullet = None, None
+            continue
+        titling = False
         mk = read_marker(t)
         if mk is not None:
             node = _place(mk, ln, stack, roots)
             if node is not None:
+                node.part = part
                 current_bullet = None
                 owner_of_text = node
                 bullet_group = ""
@@ -311,7 +325,9 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         return _push(mk, ln, mk.label if parent is None else f"{parent.key}.{mk.label}", parent, stack, roots)
     if idx is not None:
         prev = stack[idx]
-        if not (prev.value < mk.value <= prev.value + 2):
+        # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
+        # second is keyed "b#2" when the tasks are keyed)
+        if not (prev.value <= mk.value <= prev.value + 2) or mk.value == prev.value and not _repeats(prev, mk, ln):
             return None
         del stack[idx:]
         parent = stack[-1] if stack else None
@@ -324,6 +340,14 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         parent = stack[-1] if stack else None
     key = mk.label if parent is None else f"{parent.key}.{mk.label}"
     return _push(mk, ln, key, parent, stack, roots)
+
+
+def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:
+    """Whether a label equal to the one before is that label written twice (a new unit), not a line
+    that happens to start like it: a line that reads as a unit's first (a capital after the label),
+    after the last line of the first."""
+    rest = ln.text[mk.end :].lstrip("*")
+    return rest[:1].isupper() and ln.no > prev.lines[-1].no
 
 
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:

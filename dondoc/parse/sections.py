@@ -18,7 +18,10 @@ _SECTION = re.compile(
     r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
     r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)"
     # the rules a guidance or a regulation states: "HƯỚNG DẪN CHUNG", "NHỮNG QUY ĐỊNH CHUNG", "QUY ĐỊNH CỤ THỂ"
-    r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$",
+    r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$"
+    # "Giải thích từ ngữ", "Khẩu hiệu tuyên truyền", "Thành phần tham dự", "Thời gian, địa điểm": no task
+    r"|^(?:trách nhiệm thi hành|hiệu lực thi hành|điều khoản thi hành|tổ chức thi hành|giải thích từ ngữ|khẩu hiệu(?: tuyên truyền)?|thành phần(?: tham dự| mời| dự)?|(?:thời gian,\s*)?địa điểm"
+    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc))\s*(?:[:.]|$|\n)",
     re.IGNORECASE,
 )
 _PROMULGATION = re.compile(

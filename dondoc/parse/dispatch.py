@@ -22,6 +22,7 @@ from dondoc.parse.prose import is_request
 from dondoc.parse.reports import _first_report, find_reports, is_obligation
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
+from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
 from dondoc.parse.sections import is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
@@ -171,6 +172,8 @@ class _Said:
 
 # "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
 _RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
+# a closing paragraph that opens with a request ("Đề nghị các phòng …", "Giao Văn phòng …")
+_ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
 # "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
 _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
 
@@ -232,8 +235,11 @@ def _one_submission(tasks: list[Task], preamble: list[Line]) -> None:
             t.explain["schedule.repeat"] = "a part of one submission: once"
 
 
-def _nothing_asked(dispatched: bool) -> str:
+def _nothing_asked(dispatched: bool, calendar: bool = False) -> str:
     """Why a text gives nothing to track, for the one line the admin reads."""
+    if calendar:
+        return ("a calendar of meetings (lịch công tác, lịch làm việc): its dated entries are meetings with a "
+                "chair, not tasks, and no paragraph after them asks anyone to act")
     if not dispatched:
         return ("no numbered instruction to track was found, and the text has no dispatch header (no số hiệu, "
                 "no Kính gửi): a news article?")
@@ -473,10 +479,16 @@ def parse_dispatch(
             t.explain["key"] = f"bullet {b.index} under item {key.rsplit('.-', 1)[0]}" if ".-" in key else f"bullet {b.index}"
         tasks.extend(new)
 
-    for root in outline.items:
-        emit(root, None)
+    calendar = is_meeting_calendar(body)
+    if calendar:
+        # a lịch công tác: its dated entries are meetings with a chair, not tasks (conventions 3, 17)
+        ctx.warnings.append("the text is a calendar of meetings (lịch công tác): its dated entries are no tasks")
+        tables = []
+    else:
+        for root in outline.items:
+            emit(root, None)
     closing: list[Line] = []
-    if not outline.items and outline.loose_bullets:
+    if not outline.items and outline.loose_bullets and not calendar:
         # dash bullets after "đề nghị … thực hiện một số nội dung sau:" are the items; the paragraphs
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
@@ -509,19 +521,28 @@ def parse_dispatch(
     # a dispatch with nothing numbered asks in prose: each paragraph that asks someone to act is a task
     dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
     prose: list[list[Line]] = []
-    if not outline.items and not tables and not tasks and dispatched:
+    if not outline.items and not tables and not tasks and dispatched and not calendar:
         prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
         closing = [ln for ln in closing if not any(ln in p for p in prose)]
+    elif calendar:
+        # after a calendar's entries, a paragraph that opens with a request asks for something
+        last_entry = max([b.start for b in outline.loose_bullets] + [nd.start for r in outline.items for nd in r.walk()],
+                         default=-1)
+        after = [ln for ln in outline.preamble if ln.start > last_entry]
+        prose = [p for p in _paragraph_lines(after) if _ASKS_FIRST.match(" ".join(ln.text for ln in p))
+                 and is_request(" ".join(ln.text for ln in p))]
     n = 0
     for para in _paragraph_lines([*outline.tail, *closing]):
         text = " ".join(ln.text for ln in para)
-        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings)
+        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings) if not calendar or _ASKS_FIRST.match(text) else []
         for spec in specs:
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
             t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)
             line_of[t.key] = para[0].no
             tasks.append(t)
+        if calendar and not _ASKS_FIRST.match(text):
+            continue  # a calendar's entries and notes ask nothing, unless a closing request says so
         if not specs and is_request(text):
             prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
     for k, para in enumerate(prose, 1):
@@ -533,9 +554,14 @@ def parse_dispatch(
             line_of.setdefault(t.key, para[0].no)
             tasks.append(t)
     if not tasks:
-        raise NothingToTrackError(source.name, _nothing_asked(dispatched))
+        raise NothingToTrackError(source.name, _nothing_asked(dispatched, calendar))
     _one_submission(tasks, outline.preamble)
+    mark = classification_mark(lines)
+    if mark is not None:
+        ctx.warnings.insert(0, f'line {mark[0].no}: the document is classified ("{mark[1]}"): reminders carry only '
+                               "its number, the item's key and the date")
     dispatch = Dispatch(
+        classified=mark is not None,
         number=header.number,
         issuer=header.issuer or _issuer_from_preamble(outline.preamble),
         issued_on=header.issued_on,

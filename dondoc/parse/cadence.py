@@ -144,26 +144,40 @@ _ONE_OFF = re.compile(
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
 
 
-def _first_clause(f: str) -> str:
-    """The folded text's first clause (up to ";", ". ", ": " or a line break), where the main verb is."""
+def _first_clause_end(f: str) -> int:
+    """Where the folded text's first clause ends (";", ". ", ": " or a line break): the main verb is in it."""
     m = _CLAUSE.search(f, 12)
-    return f[: m.start()] if m else f
+    return m.start() if m else len(f)
 
 
-def _by_verbs(text: str, f: str) -> tuple[str, str] | None:
-    """Ongoing or one-off from the verbs of a text: ongoing work said outright wins; else the first
-    of a deliverable and a weaker ongoing verb ("Tổ chức Hội nghị quán triệt …" is a conference)."""
-    m = word_search(_STRONG, f)
+_VERB_REACH = 500  # characters of an item's text its verbs are looked for in: the main verb comes first
+
+
+def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] | None:
+    """Ongoing or one-off from the verbs of f (a stretch of the folded text starting at `at` in it);
+    ongoing work said outright counts up to `strong_reach` characters into it, the other verbs up to
+    _VERB_REACH."""
+    m = word_search(_STRONG, f[:strong_reach])
     if m:
-        return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
+        return "continuous", f'ongoing work ("{text[at + m.start():at + m.end()]}")'
+    f = f[:_VERB_REACH]
     cont = word_search(_CONTINUOUS, f)
-    once = min((x for x in (word_search(_DELIVERABLE, f), word_search(_ONE_OFF, f)) if x is not None),
+    end = cont.start() if cont is not None else len(f)
+    # a deliverable before the first ongoing verb (searched only that far)
+    once = min((x for x in (word_search(_DELIVERABLE, f[:end]), word_search(_ONE_OFF, f[:end])) if x is not None),
                key=lambda x: x.start(), default=None)
-    if once is not None and (cont is None or once.start() < cont.start()):
-        return "once", f'a one-off deliverable ("{text[once.start():once.end()]}") without a date'
+    if once is not None:
+        return "once", f'a one-off deliverable ("{text[at + once.start():at + once.end()]}") without a date'
     if cont is not None:
-        return "continuous", f'ongoing work ("{text[cont.start():cont.end()]}")'
+        return "continuous", f'ongoing work ("{text[at + cont.start():at + cont.end()]}")'
     return None
+
+
+def _by_verbs(text: str, f: str, limit: int) -> tuple[str, str] | None:
+    """Ongoing or one-off from the verbs of a text: ongoing work said outright wins; else the first
+    of a deliverable and a weaker ongoing verb ("Tổ chức Hội nghị quán triệt …" is a conference).
+    Asked of the first clause (before `limit`), where the main verb is, then of the rest."""
+    return _verbs_in(text, f[:limit], 0, limit) or (_verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
@@ -184,7 +198,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing
-    found = _by_verbs(text, _first_clause(f)) or _by_verbs(text, f)
+    found = _by_verbs(text, f, _first_clause_end(f))
     if found:
         return found
     return "continuous", "no date, no deliverable: an ongoing duty"

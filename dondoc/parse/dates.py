@@ -106,8 +106,8 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
 
 # "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
 # work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
-_WINDOW_START = re.compile(
-    r"\btu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
+_WINDOW_START = re.compile(  # after \b (word_finditer)
+    r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
     r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*,?\s*(?=(?:den|toi)\b)")
 
 
@@ -158,7 +158,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         return found  # every deadline is written with a number
     f = fold_keep_length(text)
     taken = Spans()
-    windows = {m.end() for m in _WINDOW_START.finditer(f)} if "tu " in f else set()
+    windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):

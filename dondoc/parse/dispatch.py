@@ -219,8 +219,10 @@ def _one_submission(tasks: list[Task], preamble: list[Line]) -> None:
     """Gold convention 14: when a dispatch guides its addressees in preparing one submission ("… hướng
     dẫn … xây dựng dự toán … như sau:") and states one deadline for it, in its closing paragraph, each
     numbered unit that describes a part of it is due then, once."""
-    intro = fold_keep_length(" ".join(ln.text for ln in preamble[-6:]).strip())
-    if not _GUIDES_A_SUBMISSION.search(intro):
+    joined = " ".join(ln.text for ln in preamble[-6:]).strip()
+    if "hướng dẫn" not in joined.lower() or not joined.endswith(":"):
+        return
+    if not _GUIDES_A_SUBMISSION.search(fold_keep_length(joined)):
         return
     closing = [t for t in tasks if t.kind == "report" and _CLOSING_KEY.fullmatch(t.key)]
     dated = [t for t in closing if t.schedule.repeat == "once" and t.schedule.due and all(len(d) == 10 for d in t.schedule.due)]
@@ -395,8 +397,9 @@ def parse_dispatch(
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
         # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
-        field_nodes = [c for c in node.children if is_field(c)]
-        children = [c for c in node.children if not is_field(c)] if field_nodes else node.children
+        is_fields = [is_field(c) for c in node.children]
+        field_nodes = [c for c, yes in zip(node.children, is_fields) if yes]
+        children = [c for c, yes in zip(node.children, is_fields) if not yes] if field_nodes else node.children
         if field_nodes:
             fields = merged(fields, read_fields(field_nodes))
         label = node.bold

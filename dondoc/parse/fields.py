@@ -31,6 +31,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc))?\s*(?::|$)")),
 ]
 _TITLE_END = re.compile(r"\s*(?::|$)")
+_FIRST_WORDS = ("co quan", "don vi", "cac co quan", "cac don vi", "chu tri", "trach nhiem", "thoi gian", "thoi han",
+                "tien do")
 
 
 @dataclass
@@ -48,7 +50,9 @@ class Fields:
 
 def field_kind(text: str) -> str | None:
     """"lead", "support", "owners" (both), "time", or None when the text opens no field unit."""
-    f = fold_keep_length(text.strip().lstrip("*").strip())
+    f = fold_keep_length(text.strip().lstrip("*").strip()[:60])
+    if not f.startswith(_FIRST_WORDS):
+        return None
     for kind, pattern in _KINDS:
         m = pattern.match(f)
         if m is None:

@@ -24,7 +24,7 @@ def classification_mark(lines: list[Line]) -> tuple[Line, str] | None:
     """The line of the document's classification stamp and its mark ("MẬT", "TỐI MẬT", "TUYỆT MẬT")."""
     for ln in lines[:_HEAD_LINES]:
         t = ln.text.strip(_STRIP)
-        if not t or len(t) > 40:
+        if not t or len(t) > 40 or "ẬT" not in t and "ật" not in t:
             continue
         f = " ".join(fold_keep_length(t).split())
         m = _MARK.match(f) or _URGENT_FIRST.match(f)
@@ -45,9 +45,9 @@ def is_meeting_calendar(lines: list[Line]) -> bool:
     days = 0
     for k, ln in enumerate(lines):
         t = ln.text.strip(" *-•")
-        if not t:
+        if not t or not t[:5].lower().startswith(("thứ", "chủ", "lịch", "thông", "thu ", "chu ", "lich", "thong")):
             continue
-        f = fold_keep_length(t)
+        f = fold_keep_length(t[:60])
         if k < _HEAD_LINES and len(t) < 160 and _CALENDAR_TITLE.match(f):
             return True
         if t[:1] in "TtCc" and _DAY.match(f):

@@ -23,7 +23,21 @@ from dondoc.taskset import Relative
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
 # "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
 # description of a document sent, not a request to send
-_DOCUMENT_SENT = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+(?:(?!de nghi|yeu cau|giao\b)[^.;])*$")
+_DOCUMENT_NUMBER = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+")
+_ASKED_OR_ENDED = re.compile(r"[.;]|\bde nghi\b|\byeu cau\b|\bgiao\b")
+
+
+def _document_sent(f: str, at: int) -> bool:
+    """Whether the "gửi" at `at` ends the description of a document that was sent ("Công văn số
+    1752/CT-THNVDT … về việc … gửi UBND tỉnh"): a document's number within 160 characters before it,
+    and neither a sentence's end nor a request between."""
+    window = f[max(0, at - 160) : at]
+    if " so " not in window:
+        return False
+    last = None
+    for m in _DOCUMENT_NUMBER.finditer(window):
+        last = m
+    return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
@@ -124,7 +138,7 @@ def _first_report(text: str) -> int | None:
         before = f[max(0, m.start() - 20) : m.start()]
         if _NOT_OBLIGATION_BEFORE.search(before) or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
-        if m.group().startswith("gui") and _DOCUMENT_SENT.search(f, max(0, m.start() - 160), m.start()):
+        if m.group().startswith("gui") and _document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the

@@ -28,7 +28,9 @@ _PROMULGATION = re.compile(
     r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
     r"bãi bỏ|có hiệu lực kể từ ngày ký"
 )
-_PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
+# what a promulgation clause cannot do without (as written, in the case it is written in)
+_PROMULGATION_WORDS = ("hiệu lực", "kèm theo", "Kèm theo", "thi hành", "thay thế", "Thay thế", "bãi bỏ", "Bãi bỏ",
+                       "HIỆU LỰC", "KÈM THEO", "THI HÀNH")
 # "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
 _EXECUTION = re.compile(
     r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
@@ -48,30 +50,49 @@ _RULE_FROM = re.compile(
     r"^(?:ke )?tu (?:ngay )?\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*(?:/|nam)\s*\d{4}\s*,")
 
 
+# the first words _SECTION can match (folded): asked before the pattern, which is slow to fail
+_SECTION_STARTS = ("muc dich", "yeu cau", "muc tieu", "doi tuong", "pham vi", "can cu", "y nghia", "quan diem",
+                   "su can thiet", "boi canh", "thuc trang", "tinh hinh", "ket qua", "danh gia", "nguyen tac",
+                   "kinh phi", "nhung quy dinh", "quy dinh", "nhung huong dan", "huong dan", "trach nhiem thi hanh",
+                   "hieu luc thi hanh", "dieu khoan thi hanh", "to chuc thi hanh", "giai thich tu ngu", "khau hieu",
+                   "thanh phan", "thoi gian", "dia diem", "chuong trinh")
+
+
 def is_section(text: str) -> bool:
     """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, rules, promulgation clauses."""
-    if _SECTION.match(text.strip()):
+    t = text.strip()
+    if fold_keep_length(t[:24]).startswith(_SECTION_STARTS) and _SECTION.match(t):
         return True
-    f = fold_keep_length(text)  # lower case too, for the letters it folds
-    return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
+    if not any(w in text for w in _PROMULGATION_WORDS):
+        return False
+    return bool(_PROMULGATION.search(text))
 
 
 def is_execution_clause(text: str) -> bool:
     """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
+    if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text:
+        return False
     return _EXECUTION.search(fold_keep_length(text)) is not None
+
+
+_TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tuong", "nguyen tac", "quan diem",
+                 "y nghia", "su can thiet", "boi canh")
 
 
 def titled_section(first_line: str) -> bool:
     """Whether an item's first line is the title of a part that holds no task ("Căn cứ đánh giá …",
     "Yêu cầu lập kế hoạch"): a few words, no full stop, a section's word then a word in lower case."""
     t = first_line.strip().rstrip(":").strip()
-    return len(t.split()) <= 20 and not t.endswith((".", ";")) and _TITLE_WORD.match(t) is not None
+    if t.endswith((".", ";")) or not fold_keep_length(t[:14]).startswith(_TITLE_STARTS):
+        return False
+    return len(t.split()) <= 20 and _TITLE_WORD.match(t) is not None
 
 
 def is_stock_clause(text: str) -> bool:
     """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
-    f = fold_keep_length(text)
-    return ("kho khan" in f or "vuong mac" in f) and _STOCK.search(f) is not None
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc")):
+        return False
+    return _STOCK.search(fold_keep_length(text)) is not None
 
 
 def stock_clause_at(f: str, at: int) -> bool:
@@ -84,9 +105,15 @@ def stock_clause_at(f: str, at: int) -> bool:
 
 def is_funding(text: str) -> bool:
     """Whether a text opens a statement of the funds ("Kinh phí thực hiện: do ngân sách … bảo đảm")."""
-    return _FUNDS.match(fold_keep_length(text.strip())) is not None
+    t = text.strip()
+    if not t[:8].lower().startswith(("kinh phí", "kinh phi")):
+        return False
+    return _FUNDS.match(fold_keep_length(t[:80])) is not None
 
 
 def is_rule_from_date(text: str) -> bool:
     """Whether a text states a rule from a date ("Từ ngày 01/5/2009, điều chỉnh tăng thêm 5% …")."""
-    return _RULE_FROM.match(fold_keep_length(text.strip())) is not None
+    t = text.strip()
+    if not t[:3].lower().startswith(("từ", "kể")):
+        return False
+    return _RULE_FROM.match(fold_keep_length(t[:48])) is not None

@@ -45,6 +45,15 @@ _RELATIVE = re.compile(
     # "kể từ ngày Quyết định (giao dự toán …) (này) (được) có hiệu lực / ban hành / ký": the event of a document
     rf"(?:(?:{_DOCUMENT})(?: [a-z]+){{0,6}}? (?:nay )?(?:duoc )?(?=(?:{_EVENT})\b(?! thuat| nang)))?({_EVENT})?"
 )
+# what is received, when it is not this dispatch: "nhận đơn", "nhận được hồ sơ (hợp lệ)", "nhận được yêu cầu"
+_OTHER_RECEIPT = re.compile(
+    r"\s*(?:(?:ngay\s+)?(?:nhan duoc|nhan|tiep nhan)\s+)?(?:day du\s+)?(?:don|ho so|yeu cau|kien nghi|phan anh|"
+    r"van ban de nghi|de nghi|bao cao|to trinh)\b(?:\s+(?:hop le|day du|cua [a-z]+))?")
+# "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng" (each branch after \b)
+_BEFORE_EVENT = re.compile(
+    r"(?:truoc|sau)\s+ngay\s+(?!\d)(?P<ev>[a-z]+(?:\s+[a-z]+){0,5}?)\s+(?:it nhat\s+|chat nhat\s+)?(?P<n>\d{1,3})\s+ngay(?P<wd> lam viec)?"
+    r"|(?:cham nhat|it nhat|truoc)\s+(?P<n2>\d{1,3})\s+ngay(?P<wd2> lam viec)?\s+(?:truoc|sau)\s+(?:ngay\s+)(?!\d)"
+    r"[a-z]+(?:\s+[a-z]+){0,4}")
 # After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).
 _ANY_DATE = re.compile(rf"{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
@@ -179,8 +188,22 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         days = int(m.group(1))
         event = {"nhan duoc": "receipt", "ky": "signing", "ban hanh": "signing", "co hieu luc": "effect",
                  "ket thuc": "end"}.get(m.group(3) or "", "receipt")
-        add(m.start(), m.end(), None, f'relative deadline "{text[m.start():m.end()].strip()}"',
+        end = m.end()
+        other = _OTHER_RECEIPT.match(f, m.end()) if event == "receipt" else None
+        if other is not None:
+            # "kể từ ngày nhận đơn", "… nhận được hồ sơ hợp lệ": counted from receiving something else
+            # than this dispatch, kept as written (the date cannot be known from the dispatch)
+            end = other.end()
+            event = text[m.start(3) if m.group(3) else other.start():end].strip()
+        add(m.start(), end, None, f'relative deadline "{text[m.start():end].strip()}"',
             Relative(days=days, working_days=bool(m.group(2)), from_event=event))
+    for m in word_finditer(_BEFORE_EVENT, f) if "ngay" in f and ("truoc" in f or "sau" in f) else ():
+        # "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng": counted from an
+        # event whose day the dispatch does not give; kept as written, never guessed
+        days = int(m.group("n") or m.group("n2"))
+        said = text[m.start():m.end()].strip()
+        add(m.start(), m.end(), None, f'relative deadline "{said}", counted from an event the dispatch does not date',
+            Relative(days=days, working_days=bool(m.group("wd") or m.group("wd2")), from_event=said))
     for m in _QUARTER.finditer(f) if _QUARTER_CORE.search(f) else ():
         q = _ROMAN_Q.get(m.group(1)) or int(m.group(1))
         mm, dd = _QUARTER_END[q]
@@ -229,7 +252,34 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         else:
             add(m.start(), m.end(), f"{year:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
     found.sort(key=lambda x: x.start)
-    return found
+    return _without_replaced(f, found)
+
+
+# "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
+_REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
+# "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document
+# made (the document is the subject of the request, no comma between), whose deadline it cites
+_CITED_REQUEST = re.compile(
+    r"\b(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|chi thi)\s+so\s+\S+(?:\s+ngay\s+[\d/]+)?"
+    r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
+
+
+def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
+    """The deadlines without those a later one replaces ("… trước ngày 15/5; nay điều chỉnh thời hạn:
+    … trước ngày 30/5"), and without those another document set ("Công văn số 45 … đề nghị báo cáo
+    trước ngày 15/5")."""
+    if not found or ("so " not in f and "han" not in f):
+        return found
+    m = _REPLACED.search(f) if "han" in f else None
+    if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
+        found = [d for d in found if d.start > m.start()]
+    out = []
+    for d in found:
+        s = max(f.rfind(";", 0, d.start), f.rfind(". ", 0, d.start)) + 1
+        if " so " in f[s : d.start] and _CITED_REQUEST.search(f, s, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 def _digit_or_slash(c: str) -> bool:

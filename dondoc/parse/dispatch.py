@@ -170,6 +170,8 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
+# "Đối với tiến độ …", "Về nội dung …": a title naming a topic, over the items on it
+_TOPIC = re.compile(r"^(?:Đối với|Về|Riêng)\s+(?!các\s|Sở\s|UBND|Ủy ban|Công an)")
 # "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
 _RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
 # a closing paragraph that opens with a request ("Đề nghị các phòng …", "Giao Văn phòng …")
@@ -421,7 +423,8 @@ def parse_dispatch(
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
         owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and _only_owners(own))
-        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and not find_owners(own).lead)
+        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
+            _TOPIC.match(own) is not None or not find_owners(own).lead))
         if heading and not heading_owner and not label:
             heading_owner = label_owners(_RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')

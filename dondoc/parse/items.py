@@ -363,6 +363,8 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
 
 # Words no sentence ends on: a line that ends on one goes on in the next ("… gửi về⏎Sở Nội vụ …").
 _GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
+# a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
+_REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")
 _CLOSING_HINT = re.compile(
     r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
 )
@@ -395,7 +397,7 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
             if not x.text[:1].islower():
                 break
             para += " " + x.text
-        if _CLOSING_HINT.search(para):
+        if _CLOSING_HINT.search(para) or _REQUEST_START.match(para):
             cut = k
             break
     if cut is None:

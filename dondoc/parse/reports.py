@@ -15,7 +15,7 @@ from dondoc.parse.cadence import WEEKLY, weekly_matches
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import head_at, owner_list, subject_before
+from dondoc.parse.owners import find_owners, head_at, owner_list, subject_before
 from dondoc.parse.spans import Spans
 from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
@@ -40,7 +40,8 @@ def _document_sent(f: str, at: int) -> bool:
     return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
-    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
+    # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
+    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b")),
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
@@ -329,6 +330,41 @@ class _Clauses:
         return found
 
 
+_CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+
+
+def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
+    """A chain of reports, each its own clause with its own subject and date ("Các sở gửi báo cáo về
+    Sở Nội vụ trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"): one
+    report for each clause that asks one, by a date (gold convention 5)."""
+    if ";" not in text and ". " not in text:
+        return []
+    out: list[ReportSpec] = []
+    for clause in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(clause)
+        if start is None:
+            continue
+        dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
+        if not dls:
+            continue
+        rec = _recipient(clause, start)
+        by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
+        out.append(ReportSpec("once", dls[0].due, dls[0].relative, rec.name if rec else None, by,
+                              "a report of a chain, without a cadence: once", consolidator=gatherer, due_why=dls[0].why))
+    return out
+
+
+def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The text cut after each match of `pattern`'s first character (the punctuation kept)."""
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start() + 1])
+        last = m.end()
+    parts.append(text[last:])
+    return parts
+
+
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of one paragraph or bullet, one per cadence."""
     start = _first_report(text)
@@ -355,6 +391,9 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
                if not k or p[2] != periods[k - 1][2] or _SENTENCE_BREAK.search(f, periods[k - 1][1], p[0])]
     out: list[ReportSpec] = []
     if not periods:
+        chain = _chain(text, ctx, gatherer)
+        if len(chain) > 1:
+            return chain
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
         # a deadline word ("trước ngày", "chậm nhất") wins over a bare period named as the report's
         # subject ("báo cáo … quý I năm 2026 … trước ngày 15/3/2026")

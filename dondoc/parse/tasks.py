@@ -20,6 +20,8 @@ from dondoc.taskset import Cascade, Owner, Schedule, Task
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
+# the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
+_DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
 _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
@@ -209,6 +211,9 @@ def item_tasks(
         main, *more = specs
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
         rt = report_task(key, body, main, span, lead_names, lead_why)
+        if more and all(sp.repeat == "once" for sp in specs):
+            # a chain of dated reports ("… trước 23/5; Sở Nội vụ tổng hợp … trước 28/5"): each date is the item's
+            rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(d for sp in more for d in sp.dues)]))
         rt.support = task.support
         rt.explain["key"] = task.explain["key"]
         rt.references = task.references
@@ -233,6 +238,9 @@ def item_tasks(
     events = ctx.finder.find(body, warnings)
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
     rel = next((d.relative for d in dls if d.relative), None)
+    if rel is not None and rel.from_event not in _DISPATCH_EVENTS:
+        warnings.append(f'the deadline is counted from "{rel.from_event}", a day the dispatch does not give: '
+                        "set its date by hand")
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     from_reports = bool(periodic and not due)
     if not from_reports:

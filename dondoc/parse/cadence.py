@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import starts_word, word_search
+from dondoc.parse.scan import starts_word, word_finditer, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.

@@ -275,7 +275,8 @@ def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
         found = [d for d in found if d.start > m.start()]
     out = []
     for d in found:
-        s = max(f.rfind(";", 0, d.start), f.rfind(". ", 0, d.start)) + 1
+        reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
+        s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
         if " so " in f[s : d.start] and _CITED_REQUEST.search(f, s, d.start):
             continue
         out.append(d)

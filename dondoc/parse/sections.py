@@ -99,7 +99,8 @@ def stock_clause_at(f: str, at: int) -> bool:
     """Whether the sentence of folded text `f` around offset `at` is the stock clause of convention 9."""
     if "kho khan" not in f and "vuong mac" not in f:
         return False
-    s = max(f.rfind(". ", 0, at), f.rfind("\n", 0, at), f.rfind(";", 0, at)) + 1
+    reach = max(0, at - 400)  # the clause's start, looked for no further back than a clause runs
+    s = max(reach, f.rfind(". ", reach, at) + 1, f.rfind("\n", reach, at) + 1, f.rfind(";", reach, at) + 1)
     return _STOCK.search(f, s, at) is not None
 
 

@@ -178,6 +178,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if due is not None and (start in windows or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
+        if due is not None and _EXPECTED.search(f, max(0, start - 40), start):
+            taken.claim(start, end)
+            return  # "11 hoạt động dự kiến thực hiện trong năm 2026": what is expected within a time, no deadline
         if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():
             taken.claim(start, end)
             return  # a day before the dispatch was issued is past: a date it cites or a rule's start, no deadline
@@ -255,6 +258,8 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return _without_replaced(f, found)
 
 
+# "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
+_EXPECTED = re.compile(r"\bdu kien(?:\s+(?:se\s+)?(?:thuc hien|trien khai|to chuc|phat sinh|bien dong))?\s*$")
 # "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
 _REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
 # "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document
@@ -262,6 +267,12 @@ _REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:t
 _CITED_REQUEST = re.compile(
     r"\b(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|chi thi)\s+so\s+\S+(?:\s+ngay\s+[\d/]+)?"
     r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
+
+
+def cites_a_request(f: str, start: int, end: int) -> bool:
+    """Whether the folded clause f[start:end] tells of a request another document made ("Công văn số
+    45 … đề nghị báo cáo …"), up to `end`."""
+    return " so " in f[start:end] and _CITED_REQUEST.search(f, start, end) is not None
 
 
 def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
@@ -277,7 +288,7 @@ def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
     for d in found:
         reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
         s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
-        if " so " in f[s : d.start] and _CITED_REQUEST.search(f, s, d.start):
+        if cites_a_request(f, s, d.start):
             continue
         out.append(d)
     return out

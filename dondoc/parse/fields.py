@@ -135,7 +135,7 @@ def apply_fields(task: Task, fields: Fields, ctx: DateContext, warnings: list[st
     if fields.support and not task.support:
         task.support = [Owner(name=n) for n in fields.support]
         task.explain["support"] = f"the phối hợp owners of the field units {fields.where}"
-    if fields.time and not task.schedule.due and task.schedule.relative is None and task.schedule.repeat != "weekly":
+    if fields.time and not task.schedule.due and task.schedule.relative is None and task.schedule.repeat not in ("weekly", "ad_hoc"):
         dues = field_dues(fields, ctx, warnings)
         if dues:
             if task.schedule.repeat == "monthly":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
-from dondoc.parse.dates import DateContext, Deadline, find_deadlines
+from dondoc.parse.dates import DateContext, Deadline, cites_a_request, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, head_at, owner_list, subject_before
@@ -38,7 +38,9 @@ def _document_sent(f: str, at: int) -> bool:
     for m in _DOCUMENT_NUMBER.finditer(window):
         last = m
     return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
-_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
+# "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
+_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
+                                    r"thoi diem|ky|mau|bieu mau|so lieu|noi dung)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b")),
@@ -47,21 +49,33 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
     ("weekly", WEEKLY),
-    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b")),
+    # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
+    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
+                          r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
+# what the recipient is asked to do with a report, right after its name: no part of the name
+_DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
 _TO = re.compile(r"\b(?:ve|gui|len)\s+")
+
+
+def _is_to(text: str, at: int) -> bool:
+    """Whether the word at `at` is a preposition of sending as written: "về" (to), not "vệ" (of
+    "bảo vệ") or "vê", which fold the same."""
+    return not text.startswith(("v", "V"), at) or text[at + 1 : at + 2] in ("ề", "Ề")
 
 
 def _to_agency(text: str, f: str, at: int) -> bool:
     """Whether "về/gửi/lên" follows within 160 characters, before an agency (a name in capitals, or
     "các …"): "báo cáo kết quả về UBND tỉnh", not "báo cáo về tổng số đối tượng" (a report on a topic)."""
     for m in _TO.finditer(f, at, at + 160):
+        if not _is_to(text, m.start()):
+            continue
         nxt = text[m.end() : m.end() + 1]
         if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi"), m.end()):
             return True
@@ -156,8 +170,8 @@ def _first_report(text: str) -> int | None:
             return m.start()  # "gửi về X" names its recipient itself
         if has_when is None:
             has_when = _WHEN.search(f) is not None
-        if has_when:
-            return m.start()
+        if has_when or "kip thoi" in f[max(0, m.start() - 12) : m.end() + 12]:
+            return m.start()  # dated, or "kịp thời báo cáo": a prompt report, ad hoc (convention 20)
     return None
 
 
@@ -178,6 +192,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
     for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
         s = from_ + m.end()
+        if not _is_to(text, from_ + m.start()):
+            continue  # "bảo vệ BMNN": "vệ" folds like "về" but sends nothing
         if not head_at(text, f, s, min(len(text), s + 220)):
             continue  # no owner's head right after the word: nothing tokenized
         seg = text[s : s + 220]
@@ -187,6 +203,9 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         name = seg[:end]
         if "(" in name:
             name = name[: name.index("(")]
+        decides = _DECIDES.search(f, s, s + len(name))  # "báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định"
+        if decides is not None and decides.start() > s:
+            name = name[: decides.start() - s]
         cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
         if cut is not None and cut.start() > s:
             name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
@@ -331,6 +350,8 @@ class _Clauses:
 
 
 _CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information
+_FOR_INFORMATION = re.compile(r"\b(?:biet|de biet)\s*(?:,|va)?\s*(?:theo doi|chi dao|de theo doi)?\b")
 
 
 def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
@@ -344,14 +365,18 @@ def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec
         start = _first_report(clause)
         if start is None:
             continue
+        fc = fold_keep_length(clause)
+        if _FOR_INFORMATION.search(fc, start) or cites_a_request(fc, 0, start):
+            continue  # a copy "gửi UBND tỉnh biết, theo dõi" (convention 11); another document's request
         dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
-        if not dls:
-            continue
         rec = _recipient(clause, start)
         by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
-        out.append(ReportSpec("once", dls[0].due, dls[0].relative, rec.name if rec else None, by,
-                              "a report of a chain, without a cadence: once", consolidator=gatherer, due_why=dls[0].why))
-    return out
+        first = dls[0] if dls else None
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
+                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
+                              consolidator=gatherer, due_why=first.why if first else "no date stated"))
+    # a chain holds one dated report at least; a lone dated report is no chain
+    return out if any(sp.due or sp.relative for sp in out) else []
 
 
 def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:

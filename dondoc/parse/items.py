@@ -347,7 +347,9 @@ def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:
     that happens to start like it: a line that reads as a unit's first (a capital after the label),
     after the last line of the first."""
     rest = ln.text[mk.end :].lstrip("*")
-    return rest[:1].isupper() and ln.no > prev.lines[-1].no
+    # after a bare title ("1. Mục đích." then "1. Làm cho …"), a list inside it numbered afresh
+    said = len(prev.text) > 60 or len(prev.lines) > 1 or bool(prev.bullets) or bool(prev.children)
+    return said and rest[:1].isupper() and ln.no > prev.lines[-1].no
 
 
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
@@ -404,11 +406,11 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
         return []
     tail = own[cut:]
     node.lines = own[:cut]
-    node.text = "\n".join(x.text for x in node.lines)
-    node.text = node.text[node.lines[0].text.find(node.text[:1]) :] if node.text else node.text
     first = node.lines[0].text
     mk = read_marker(first)
-    rest = [first[mk.end :].strip() if mk else first] + [x.text for x in node.lines[1:]]
-    node.text = " ".join(rest)
+    # the lines that stay, joined as build_outline joins them: a line in lower case goes on the one
+    # before it, a line with a capital starts a new paragraph
+    node.text = (first[mk.end :].strip() if mk else first) + "".join(
+        (" " if x.text[:1].islower() else "\n") + x.text for x in node.lines[1:])
     node.bullets = [b for b in node.bullets if b.start < tail[0].start]
     return tail

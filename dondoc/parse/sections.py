@@ -15,7 +15,7 @@ from dondoc.parse.normalize import fold_keep_length
 
 _SECTION = re.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
-    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
+    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s\-–]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
     r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)"
     # the rules a guidance or a regulation states: "HƯỚNG DẪN CHUNG", "NHỮNG QUY ĐỊNH CHUNG", "QUY ĐỊNH CỤ THỂ"
     r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$"

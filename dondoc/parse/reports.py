@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
@@ -395,6 +395,40 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     start = _first_report(text)
     if start is None:
         return []
+    split = _clause_reports(text, ctx, warnings)
+    if split:
+        return split
+    return _reports_of(text, start, ctx=ctx, warnings=warnings)
+
+
+_DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")
+
+
+def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """Reports of different kinds in clauses of their own, each with its own time ("Báo cáo 6 tháng
+    gửi trước ngày 10/6/2026; báo cáo năm gửi trước ngày 10/12/2026"): each clause read alone."""
+    if ";" not in text or text.count(";") > 12:
+        return []
+    parts: list[tuple[str, int]] = []
+    for c in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(c)
+        fc = fold_keep_length(c)
+        if start is not None and not _FOR_INFORMATION.search(fc, start) and not cites_a_request(fc, 0, start):
+            parts.append((c, start))
+    timed = [c for c, _ in parts if _DATED.search(fold_keep_length(c))]
+    if len(timed) < 2 or len(timed) != len(parts):
+        return []
+    out: list[ReportSpec] = []
+    for c, start in parts:
+        for sp in _reports_of(c, start, ctx=ctx, warnings=warnings):
+            if not sp.by:  # "Sở Nội vụ tổng hợp, báo cáo …": the subject before another verb
+                sp = replace(sp, by=find_owners(c[:start]).lead)
+            out.append(sp)
+    return out
+
+
+def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """The reporting obligations of a text whose first report verb is at `start`."""
     f = fold_keep_length(text)
     recipient = _recipient(text, start)
     to = recipient.name if recipient else None

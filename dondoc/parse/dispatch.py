@@ -205,6 +205,8 @@ def _not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and not node.children:
         return None
+    if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
+        return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
     if is_funding(first) and not any(_starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
     if not node.bullets and not node.children and (is_stock_clause(own) and len(paras) == 1 or is_rule_from_date(own) and not find_owners(own).lead):

@@ -35,6 +35,12 @@ _CLOSER = re.compile(
     r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh)\s+nay)?\s*[./]*\s*$")
 _FOR_INFORMATION = re.compile(r"\bthong bao\b[^.;]{0,200}\bde\b[^.;]{0,160}\bbiet\b")
 _INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao)\b")
+# a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
+# ứng phó …"), but not "Thực hiện Kế hoạch số …" (what it implements)
+_IMPERATIVE = re.compile(
+    r"(?:Tổ chức|Triển khai|Tăng cường|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
+    r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
+_CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
 
 
@@ -60,7 +66,7 @@ def is_request(text: str) -> bool:
         return False
     if _INTENTION.search(f) and not _ASK.search(f):
         return False
-    asks = _asks_someone(t, f)
+    asks = _asks_someone(t, f) or _IMPERATIVE.match(t) is not None and _CITING.match(f, _IMPERATIVE.match(t).end()) is None  # type: ignore[union-attr]
     reports = is_obligation(t)
     if not asks and not reports:
         return False

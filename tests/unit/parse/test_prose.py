@@ -24,9 +24,10 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
         "Cục Thuế được biết, báo cáo UBND tỉnh chỉ đạo các cơ quan liên quan giải quyết theo quy định.",
         "Kính trình đồng chí Chủ tịch UBND tỉnh xem xét, chỉ đạo.",
         "Trạm Y tế xã chủ trì, phối hợp với các thôn tổ chức tiêm phòng trong tháng 4/2026.",
+        "Tổ chức trực ban nghiêm túc, sẵn sàng ứng phó với mọi diễn biến xấu của thời tiết./.",
     ],
     ids=["giao-cat", "de-nghi-gui-bao-cao", "de-kip-tong-hop", "thuc-hien-then-request", "bao-cao-ubnd",
-         "kinh-trinh", "chu-tri"],
+         "kinh-trinh", "chu-tri", "imperative-to-every-addressee"],
 )
 def test_a_paragraph_that_asks_someone_to_act_is_a_request(text: str) -> None:
     assert is_request(text)
@@ -46,9 +47,10 @@ def test_a_paragraph_that_asks_someone_to_act_is_a_request(text: str) -> None:
         "Phát biểu tại hội nghị, Chủ tịch UBND tỉnh đề nghị các sở, ngành tiếp tục quan tâm công tác dân vận.",
         "Tổng cục Thuế đồng ý với ý kiến của Cục Thuế tại Công văn số 1752/CT-THNVDT về việc miễn tiền sử dụng đất gửi UBND tỉnh.",
         "Việc miễn, giảm tiền sử dụng đất được áp dụng trực tiếp đối với người có công với cách mạng.",
+        "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026 của UBND tỉnh về công tác dân vận năm 2026.",
     ],
     ids=["cited-request", "received", "introduces-a-list", "issuer-intention", "closing-formula", "execute-this-directive",
-         "for-information", "stock-clause", "news-speech", "a-document-sent", "a-rule"],
+         "for-information", "stock-clause", "news-speech", "a-document-sent", "a-rule", "implements-a-plan"],
 )
 def test_a_paragraph_that_asks_nothing_is_no_request(text: str) -> None:
     assert not is_request(text)
@@ -107,3 +109,23 @@ def test_news_is_refused_and_told_it_has_no_dispatch_header() -> None:
 def test_a_text_of_rules_is_refused_and_told_that_nothing_is_asked() -> None:
     with pytest.raises(NothingToTrackError, match="no paragraph asks anyone"):
         parse_dispatch(GUIDANCE, source=Source(name="guidance"), observances=CATALOG)
+
+
+SLOGANS = """UBND XÃ AN LẠC
+Số: 30/KH-UBND
+An Lạc, ngày 02 tháng 4 năm 2026
+
+KẾ HOẠCH
+Tuyên truyền kỷ niệm Ngày Giải phóng miền Nam
+
+I. NỘI DUNG
+1. Treo băng rôn, khẩu hiệu tại trụ sở và các tuyến đường chính, hoàn thành trước ngày 25/4/2026.
+II. KHẨU HIỆU TUYÊN TRUYỀN
+1. Nhiệt liệt chào mừng 51 năm Ngày Giải phóng miền Nam, thống nhất đất nước!
+2. Toàn dân đoàn kết xây dựng quê hương giàu đẹp, văn minh!
+"""
+
+
+def test_slogans_are_no_tasks() -> None:
+    ts = parse_dispatch(SLOGANS, source=Source(name="khau-hieu"), observances=CATALOG)
+    assert [t.key for t in ts.tasks] == ["I.1"]

@@ -200,9 +200,11 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a
     # title quoted in it ("Kế hoạch “Nâng cao Chỉ số …”") are no verbs of the task
-    if "“" in f or '"' in f:
+    f = f[: 2 * _VERB_REACH]  # the verbs are read no further
+    end = _first_clause_end(f)
+    if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
         f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
-    found = _by_verbs(text, f, _first_clause_end(f))
+    found = _by_verbs(text, f, end)
     if found:
         return found
     return "continuous", "no date, no deliverable: an ongoing duty"

@@ -49,6 +49,7 @@ _RELATIVE = re.compile(
 _OTHER_RECEIPT = re.compile(
     r"\s*(?:(?:ngay\s+)?(?:nhan duoc|nhan|tiep nhan)\s+)?(?:day du\s+)?(?:don|ho so|yeu cau|kien nghi|phan anh|"
     r"van ban de nghi|de nghi|bao cao|to trinh)\b(?:\s+(?:hop le|day du|cua [a-z]+))?")
+_DAYS_COUNT = re.compile(r"\d\s+ngay\b")  # what _BEFORE_EVENT cannot match without ("10 ngày")
 # "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng" (each branch after \b)
 _BEFORE_EVENT = re.compile(
     r"(?:truoc|sau)\s+ngay\s+(?!\d)(?P<ev>[a-z]+(?:\s+[a-z]+){0,5}?)\s+(?:it nhat\s+|chat nhat\s+)?(?P<n>\d{1,3})\s+ngay(?P<wd> lam viec)?"
@@ -200,7 +201,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             event = text[m.start(3) if m.group(3) else other.start():end].strip()
         add(m.start(), end, None, f'relative deadline "{text[m.start():end].strip()}"',
             Relative(days=days, working_days=bool(m.group(2)), from_event=event))
-    for m in word_finditer(_BEFORE_EVENT, f) if "ngay" in f and ("truoc" in f or "sau" in f) else ():
+    for m in word_finditer(_BEFORE_EVENT, f) if "ngay" in f and ("truoc" in f or "sau" in f) and _DAYS_COUNT.search(f) else ():
         # "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng": counted from an
         # event whose day the dispatch does not give; kept as written, never guessed
         days = int(m.group("n") or m.group("n2"))
@@ -269,6 +270,9 @@ _CITED_REQUEST = re.compile(
     r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
 
 
+_REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
+
+
 def cites_a_request(f: str, start: int, end: int) -> bool:
     """Whether the folded clause f[start:end] tells of a request another document made ("Công văn số
     45 … đề nghị báo cáo …"), up to `end`."""
@@ -281,7 +285,7 @@ def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
     trước ngày 15/5")."""
     if not found or ("so " not in f and "han" not in f):
         return found
-    m = _REPLACED.search(f) if "han" in f else None
+    m = _REPLACED.search(f) if any(w in f for w in _REPLACED_WORDS) else None
     if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
         found = [d for d in found if d.start > m.start()]
     out = []

@@ -209,7 +209,8 @@ def _not_a_task(node: Node, own: str) -> str | None:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
     if is_funding(first) and not any(_starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
-    if not node.bullets and not node.children and (is_stock_clause(own) and len(paras) == 1 or is_rule_from_date(own) and not find_owners(own).lead):
+    if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
+                                                    or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own
 

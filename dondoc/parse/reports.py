@@ -360,6 +360,9 @@ def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec
     report for each clause that asks one, by a date (gold convention 5)."""
     if ";" not in text and ". " not in text:
         return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []
     out: list[ReportSpec] = []
     for clause in split_after_punct(_CLAUSE_BREAK, text):
         start = _first_report(clause)
@@ -409,6 +412,9 @@ def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[Re
     gửi trước ngày 10/6/2026; báo cáo năm gửi trước ngày 10/12/2026"): each clause read alone."""
     if ";" not in text or text.count(";") > 12:
         return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []  # one report verb: one report, no clauses to read apart
     parts: list[tuple[str, int]] = []
     for c in split_after_punct(_CLAUSE_BREAK, text):
         start = _first_report(c)

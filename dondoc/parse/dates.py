@@ -260,7 +260,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
 
 
 # "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
-_EXPECTED = re.compile(r"\bdu kien(?:\s+(?:se\s+)?(?:thuc hien|trien khai|to chuc|phat sinh|bien dong))?\s*$")
+_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$")
 # "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
 _REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
 # "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document

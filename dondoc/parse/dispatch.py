@@ -25,7 +25,7 @@ from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fie
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
-from dondoc.parse.sections import is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
+from dondoc.parse.sections import decides_itself, is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
 from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct, title_of
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
@@ -205,6 +205,8 @@ def _not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and not node.children:
         return None
+    if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
+        return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
     if is_funding(first) and not any(_starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):

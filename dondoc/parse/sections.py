@@ -58,6 +58,19 @@ _SECTION_STARTS = ("muc dich", "yeu cau", "muc tieu", "doi tuong", "pham vi", "c
                    "thanh phan", "thoi gian", "dia diem", "chuong trinh")
 
 
+# the decision a quyết định's article makes itself ("Điều 1. Phê duyệt …", "Phân bổ chi tiết … như sau:",
+# "Thành lập Ban Chỉ đạo …", "Công bố kèm theo …"): the act, not a task it gives
+_DECIDES = re.compile(
+    r"^(?:phe duyet|phan bo|cong bo|thanh lap|cong nhan|bo nhiem|dieu dong|khen thuong|tang|cho phep|"
+    r"dieu chinh|sua doi|bo sung|thu hoi|giai the|quy dinh|ban hanh)\b")
+
+
+def decides_itself(text: str) -> bool:
+    """Whether an article of a decision is the decision's own act ("Phân bổ …", "Phê duyệt …"), not work given."""
+    t = text.strip()
+    return _DECIDES.match(fold_keep_length(t[:24])) is not None
+
+
 def is_section(text: str) -> bool:
     """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, rules, promulgation clauses."""
     t = text.strip()

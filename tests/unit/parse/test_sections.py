@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.parse.sections import (
+    decides_itself,
     is_execution_clause,
     is_funding,
     is_rule_from_date,
@@ -111,3 +112,19 @@ def test_the_execution_clause(text: str, expected: bool) -> None:
 )
 def test_a_rule_from_a_date(text: str, expected: bool) -> None:
     assert is_rule_from_date(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phân bổ chi tiết danh mục, kế hoạch vốn năm 2023 để thực hiện 02 Đề án sau:", True),
+        ("Phê duyệt Kế hoạch tổ chức Tháng hành động vì môi trường năm 2026.", True),
+        ("Thành lập Tổ công tác kiểm tra công vụ của tỉnh.", True),
+        ("Công bố kèm theo Quyết định này danh mục thủ tục hành chính.", True),
+        ("Giao Sở Nội vụ chủ trì tổ chức thực hiện Kế hoạch.", False),
+        ("Sở Tài chính có trách nhiệm hướng dẫn thanh toán.", False),
+    ],
+    ids=["phan-bo", "phe-duyet", "thanh-lap", "cong-bo", "giao", "a-duty"],
+)
+def test_an_article_that_is_the_decisions_own_act(text: str, expected: bool) -> None:
+    assert decides_itself(text) is expected

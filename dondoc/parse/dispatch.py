@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
-from dondoc.parse.dates import DateContext, impossible_dates
+from dondoc.parse.dates import DateContext, find_deadlines, impossible_dates
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
 from dondoc.parse.cadence import _weekly_days, explicit_cadence
@@ -242,6 +242,25 @@ def _one_submission(tasks: list[Task], preamble: list[Line]) -> None:
             t.schedule.repeat = "once"
             t.explain["schedule.due"] = f"the one deadline the closing paragraph sets for the submission ({dated[0].key})"
             t.explain["schedule.repeat"] = "a part of one submission: once"
+
+
+# what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
+_NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
+                         r"chuc mung|bao cao vien|dai bieu)\b")
+
+
+def _excerpt_asks(prose: list[list[Line]], preamble: list[Line], ctx: Context) -> bool:
+    """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
+    request with a date or a report, and no word of a news report anywhere in it."""
+    if not prose:
+        return False
+    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
+        return False
+    for p in prose:
+        text = " ".join(ln.text for ln in p)
+        if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=ctx.dates, warnings=[])):
+            return True
+    return False
 
 
 def _nothing_asked(dispatched: bool, calendar: bool = False) -> str:
@@ -532,8 +551,10 @@ def parse_dispatch(
     # a dispatch with nothing numbered asks in prose: each paragraph that asks someone to act is a task
     dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
     prose: list[list[Line]] = []
-    if not outline.items and not tables and not tasks and dispatched and not calendar:
+    if not outline.items and not tables and not tasks and not calendar:
         prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
+        if not dispatched and not _excerpt_asks(prose, outline.preamble, ctx):
+            prose = []  # no header, and nothing that reads as a dispatch's request: news, say
         closing = [ln for ln in closing if not any(ln in p for p in prose)]
     elif calendar:
         # after a calendar's entries, a paragraph that opens with a request asks for something

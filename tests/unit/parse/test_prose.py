@@ -129,3 +129,23 @@ II. KHẨU HIỆU TUYÊN TRUYỀN
 def test_slogans_are_no_tasks() -> None:
     ts = parse_dispatch(SLOGANS, source=Source(name="khau-hieu"), observances=CATALOG)
     assert [t.key for t in ts.tasks] == ["I.1"]
+
+
+EXCERPT = """Để kịp tổng hợp báo cáo Bộ Nội vụ, Sở Nội vụ đề nghị UBND các xã, phường rà soát danh sách cán bộ không
+chuyên trách và gửi về Sở Nội vụ trước ngày 20/6/2026.
+"""
+
+NEWS_WITH_A_DATE = """Sáng 10/6, UBND tỉnh tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm.
+Phát biểu chỉ đạo, đồng chí Phó Chủ tịch UBND tỉnh đề nghị các sở, ngành gửi báo cáo về Sở Nội vụ trước ngày 20/6.
+Dự hội nghị có lãnh đạo các sở, ngành và UBND các xã, phường.
+"""
+
+
+def test_an_excerpt_without_a_header_that_asks_for_something_by_a_date_is_read() -> None:
+    ts = parse_dispatch(EXCERPT, source=Source(name="trich"), observances=CATALOG)
+    assert [(t.key, t.kind, t.schedule.due) for t in ts.tasks] == [("-", "report", ["2026-06-20"])]
+
+
+def test_news_that_quotes_a_request_is_still_refused() -> None:
+    with pytest.raises(NothingToTrackError, match="a news article"):
+        parse_dispatch(NEWS_WITH_A_DATE, source=Source(name="tin"), observances=CATALOG)

@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
-from dondoc.parse.dates import DateContext, find_deadlines, impossible_dates
+from dondoc.parse.cadence import _weekly_days, explicit_cadence
+from dondoc.parse.dates import DateContext, impossible_dates
+from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
-from dondoc.parse.cadence import _weekly_days, explicit_cadence
-from dondoc.parse.lunar_dues import lunar_deadlines
-from dondoc.parse.lines import Line, _tokenize, split_lines
-from dondoc.parse.normalize import fold_keep_length, forget_folds
-from dondoc.parse.scan import word_search
-from dondoc.parse.observances import EventFinder
-from dondoc.parse.owners import find_owners, label_owners, subject_before
-from dondoc.parse.prose import is_request
-from dondoc.parse.reports import _first_report, find_reports, is_obligation
-from dondoc.parse.resolve import complete_names, resolve, set_gatherers
-from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
-from dondoc.parse.tables import Table, find_tables, is_task_table, row_text
-from dondoc.parse.sections import decides_itself, is_execution_clause, is_funding, is_rule_from_date, is_section, is_stock_clause, titled_section
-from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct, title_of
+from dondoc.parse.lines import Line, _tokenize, split_lines
+from dondoc.parse.lunar_dues import lunar_deadlines
+from dondoc.parse.normalize import fold_keep_length, forget_folds
+from dondoc.parse.observances import EventFinder
+from dondoc.parse.owners import find_owners, label_owners, subject_before
+from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked
+from dondoc.parse.reports import _first_report, find_reports
+from dondoc.parse.resolve import complete_names, resolve, set_gatherers
+from dondoc.parse.scan import word_search
+from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
+from dondoc.parse.tables import find_tables, is_task_table
+from dondoc.parse.sections import is_section
+from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct
+from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, not_a_task, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
@@ -170,185 +171,6 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
-# "Đối với tiến độ …", "Về nội dung …": a title naming a topic, over the items on it
-_TOPIC = re.compile(r"^(?:Đối với|Về|Riêng)\s+(?!các\s|Sở\s|UBND|Ủy ban|Công an)")
-# "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
-_RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
-# a closing paragraph that opens with a request ("Đề nghị các phòng …", "Giao Văn phòng …")
-_ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
-# "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
-_GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
-
-
-def _starts_with_owner(text: str) -> bool:
-    """Whether a sentence opens with the owner it charges ("Bộ Quốc phòng chỉ đạo, hướng dẫn …")."""
-    lead = find_owners(text).lead
-    return bool(lead) and fold_keep_length(text.lstrip("-+• ")).startswith(fold_keep_length(lead[0])[:12])
-
-
-def _not_a_task(node: Node, own: str) -> str | None:
-    """The text of an item that gives work, or None for a part that holds no task (sections.py): a
-    section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
-    A clause followed by a paragraph that gives work ("Quyết định này có hiệu lực từ ngày ký.⏎Giao
-    Văn phòng UBND tỉnh chủ trì …") is that paragraph's task; a statement of funds with a sentence
-    that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
-    paras = own.split("\n")
-    first, rest = paras[0], "\n".join(paras[1:]).strip()
-    if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
-        if is_funding(first):
-            if any(_starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
-                return own
-            return None
-        if rest and (_GIVES_WORK.search(rest) or _starts_with_owner(rest)) and not is_section(rest):
-            node.text = rest
-            return rest
-        return None
-    if titled_section(first) and not node.children:
-        return None
-    if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
-        return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
-    if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
-        return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
-    if is_funding(first) and not any(_starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
-        return None
-    if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
-                                                    or is_rule_from_date(own) and not find_owners(own).lead):
-        return None
-    return own
-
-
-# "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission
-_GUIDES_A_SUBMISSION = re.compile(r"\bhuong dan\b.{0,160}\b(?:xay dung|lap|chuan bi|danh gia|tong hop)\b.{0,400}(?:nhu sau|sau)\s*:\s*$")
-_CLOSING_KEY = re.compile(r"R\d+")
-
-
-def _one_submission(tasks: list[Task], preamble: list[Line]) -> None:
-    """Gold convention 14: when a dispatch guides its addressees in preparing one submission ("… hướng
-    dẫn … xây dựng dự toán … như sau:") and states one deadline for it, in its closing paragraph, each
-    numbered unit that describes a part of it is due then, once."""
-    joined = " ".join(ln.text for ln in preamble[-6:]).strip()
-    if "hướng dẫn" not in joined.lower() or not joined.endswith(":"):
-        return
-    if not _GUIDES_A_SUBMISSION.search(fold_keep_length(joined)):
-        return
-    closing = [t for t in tasks if t.kind == "report" and _CLOSING_KEY.fullmatch(t.key)]
-    dated = [t for t in closing if t.schedule.repeat == "once" and t.schedule.due and all(len(d) == 10 for d in t.schedule.due)]
-    units = [t for t in tasks if t.kind != "report" and not t.key.startswith("-")]
-    if len(dated) != 1 or len(closing) != 1 or not units or sum(1 for t in units if t.schedule.due) * 3 > len(units):
-        return
-    for t in units:
-        if not t.schedule.due and t.schedule.relative is None and t.schedule.repeat in ("once", "continuous"):
-            t.schedule.due = list(dated[0].schedule.due)
-            t.schedule.repeat = "once"
-            t.explain["schedule.due"] = f"the one deadline the closing paragraph sets for the submission ({dated[0].key})"
-            t.explain["schedule.repeat"] = "a part of one submission: once"
-
-
-# what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
-_NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
-                         r"chuc mung|bao cao vien|dai bieu)\b")
-
-
-def _excerpt_asks(prose: list[list[Line]], preamble: list[Line], ctx: Context) -> bool:
-    """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
-    request with a date or a report, and no word of a news report anywhere in it."""
-    if not prose:
-        return False
-    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
-        return False
-    for p in prose:
-        text = " ".join(ln.text for ln in p)
-        if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=ctx.dates, warnings=[])):
-            return True
-    return False
-
-
-def _nothing_asked(dispatched: bool, calendar: bool = False) -> str:
-    """Why a text gives nothing to track, for the one line the admin reads."""
-    if calendar:
-        return ("a calendar of meetings (lịch công tác, lịch làm việc): its dated entries are meetings with a "
-                "chair, not tasks, and no paragraph after them asks anyone to act")
-    if not dispatched:
-        return ("no numbered instruction to track was found, and the text has no dispatch header (no số hiệu, "
-                "no Kính gửi): a news article?")
-    return ("no numbered instruction to track was found, and no paragraph asks anyone to do, send, report or "
-            "prepare something: a text that only informs or states rules?")
-
-
-def _where(line_no: int, key: str) -> str:
-    return f"line {line_no}: item {key}"
-
-
-def _table_parents(tables: list[Table], outline: Outline) -> list[Node | None]:
-    """The heading item each table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng
-    sau:"), or None: the item that starts last before the table, when it is such a heading."""
-    nodes = sorted((nd for root in outline.items for nd in root.walk()), key=lambda nd: nd.start)
-    starts = [nd.start for nd in nodes]
-    out: list[Node | None] = []
-    for table in tables:
-        k = bisect_left(starts, table.start) - 1
-        above = nodes[k] if k >= 0 else None
-        first = above.text.split("\n", 1)[0].rstrip() if above is not None else ""
-        # its first line in capitals ("II. NHIỆM VỤ, GIẢI PHÁP", a note such as "(Chi tiết tại Phụ lục)" may follow) or ending with ":"
-        out.append(above if above is not None and not above.children and (first.isupper() or first.endswith(":")) else None)
-    return out
-
-
-def _table_tasks(table: Table, parent: Node | None, line_of: dict[str, int], ctx: Context) -> list[Task]:
-    """The rows of a table of tasks; under a heading item the rows are numbered within it ("III.1")."""
-    prefix = parent.key + "." if parent is not None else ""
-    new: list[Task] = []
-    for row in table.rows:
-        key = prefix + row.key
-        where = _where(row.line.no, key)
-        for t in item_tasks(key, row_text(row), [], (row.line.start, row.line.end), "", None, ctx, where):
-            if t.key == key:
-                t.title = title_of(row.content)
-                t.explain["key"] = f'row "{row.key}" of the table of tasks at line {table.lines[0].no}'
-            line_of[t.key] = row.line.no
-            new.append(t)
-    return new
-
-
-def _after_table(node: Node, last: int, line_of: dict[str, int], ctx: Context) -> list[Task]:
-    """The reports a heading item asks for in a paragraph after its table ("Các đơn vị báo cáo kết quả
-    về Sở Nội vụ trước ngày …"), `last` being where the table's last line starts: keyed under the
-    item ("II.R1"), to be placed after the table's rows."""
-    after = [ln for ln in node.lines if ln.start > last and ln.text]
-    n = 0
-    new: list[Task] = []
-    for ln in after:
-        for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
-            n += 1
-            fallback = ctx.preamble_lead or ctx.recipients
-            t = report_task(f"{node.key}.R{n}", ln.text, spec, (ln.start, ln.end), fallback)
-            line_of[t.key] = ln.no
-            new.append(t)
-    return new
-
-
-def _placed(tasks: list[Task], blocks: list[tuple[int, list[Task]]]) -> list[Task]:
-    """The tasks with each block (where it stands in the text, its tasks) placed where it stands:
-    before the first of `tasks` that starts after it, blocks before the same task in the order of
-    where they stand (then in the order given). Read in one pass, not by an insertion for each."""
-    highest: list[int] = []  # the latest start among tasks[: k + 1]: the first task after x is at bisect_right(highest, x)
-    top = -1
-    for t in tasks:
-        top = max(top, t.span[0] if t.span else -1)
-        highest.append(top)
-    before: dict[int, list[tuple[int, int, list[Task]]]] = {}
-    for order, (at, new) in enumerate(blocks):
-        if new:
-            before.setdefault(bisect_right(highest, at), []).append((at, order, new))
-    out: list[Task] = []
-    for k in range(len(tasks) + 1):
-        for _, _, new in sorted(before.get(k, [])):
-            out.extend(new)
-        if k < len(tasks):
-            out.append(tasks[k])
-    return out
-
-
 def parse_dispatch(
     text: str,
     *,
@@ -399,7 +221,7 @@ def parse_dispatch(
     line_of: dict[str, int] = {}
 
     warned = _Said(ctx.warnings)
-    parents = _table_parents(tables, outline)
+    parents = table_parents(tables, outline)
     under_tables = {id(nd) for nd in parents if nd is not None}
 
     def emit(node: Node, inherited: tuple[list[str], str] | None, fields: Fields | None = None) -> None:
@@ -417,7 +239,7 @@ def parse_dispatch(
                 return
         if node.part and is_section(node.part):
             return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
-        skip = _not_a_task(node, own)
+        skip = not_a_task(node, own)
         if skip is None:
             return
         own = skip
@@ -441,16 +263,16 @@ def parse_dispatch(
         if not label and "\n" in own:
             # "2. Bộ Quốc phòng⏎Chủ trì, phối hợp …", "3. Trách nhiệm của các Bộ, ngành, địa phương⏎…": a title
             # line that is nothing but owners names the owners of the paragraphs under it
-            head = _RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
+            head = RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
             if len(head) < 200 and not head.endswith((".", ";")) and _only_owners(head):
                 label = head
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
         owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and _only_owners(own))
         heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
-            _TOPIC.match(own) is not None or not find_owners(own).lead))
+            TOPIC.match(own) is not None or not find_owners(own).lead))
         if heading and not heading_owner and not label:
-            heading_owner = label_owners(_RESPONSIBILITY_OF.sub("", own.rstrip(":")))
+            heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = (heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         passed = here if here[0] else inherited
         for ln in node.lines:
@@ -481,7 +303,7 @@ def parse_dispatch(
         span = (bullets[0].start, bullets[-1].end)
         line_of[key] = bullets[0].lines[0].no
         new = item_tasks(key, group + ":", [(b.text, (b.start, b.end)) for b in bullets], span, "; ".join(named),
-                         inherited, ctx, _where(bullets[0].lines[0].no, key))
+                         inherited, ctx, item_at(bullets[0].lines[0].no, key))
         for t in new:
             line_of.setdefault(t.key, bullets[0].lines[0].no)
             if t.key == key:
@@ -495,7 +317,7 @@ def parse_dispatch(
         span = (node.start, node.end)
         line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
-                         inherited, ctx, _where(node.lines[0].no, node.key))
+                         inherited, ctx, item_at(node.lines[0].no, node.key))
         for t in new:
             line_of.setdefault(t.key, node.lines[0].no)
             if fields:
@@ -504,7 +326,7 @@ def parse_dispatch(
 
     def add_bullet(key: str, b: Bullet, inherited: tuple[list[str], str] | None) -> None:
         line_of[key] = b.lines[0].no
-        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, _where(b.lines[0].no, key))
+        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, item_at(b.lines[0].no, key))
         for t in new:
             t.explain["key"] = f"bullet {b.index} under item {key.rsplit('.-', 1)[0]}" if ".-" in key else f"bullet {b.index}"
         tasks.extend(new)
@@ -538,22 +360,22 @@ def parse_dispatch(
         tables_end = tables[-1].lines[-1].start
         closing = [ln for ln in outline.preamble if ln.start > tables_end]
     # the rows of each table where it stands, and the reports its heading item asks for after it
-    blocks = [(table.start, _table_tasks(table, parent, line_of, ctx)) for table, parent in zip(tables, parents)]
+    blocks = [(table.start, table_tasks(table, parent, line_of, ctx)) for table, parent in zip(tables, parents)]
     last_table: dict[int, tuple[Node, int]] = {}  # heading item -> where the last line of its last table starts
     for table, nd in zip(tables, parents):
         if nd is not None:
             last_table[id(nd)] = (nd, table.lines[-1].start)
     for nd, last in last_table.values():
-        new = _after_table(nd, last, line_of, ctx)
+        new = after_table(nd, last, line_of, ctx)
         if new:
             blocks.append((new[0].span[0] if new[0].span else 0, new))
-    tasks[:] = _placed(tasks, blocks)
+    tasks[:] = placed(tasks, blocks)
     # a dispatch with nothing numbered asks in prose: each paragraph that asks someone to act is a task
     dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
     prose: list[list[Line]] = []
     if not outline.items and not tables and not tasks and not calendar:
         prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
-        if not dispatched and not _excerpt_asks(prose, outline.preamble, ctx):
+        if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
             prose = []  # no header, and nothing that reads as a dispatch's request: news, say
         closing = [ln for ln in closing if not any(ln in p for p in prose)]
     elif calendar:
@@ -561,19 +383,19 @@ def parse_dispatch(
         last_entry = max([b.start for b in outline.loose_bullets] + [nd.start for r in outline.items for nd in r.walk()],
                          default=-1)
         after = [ln for ln in outline.preamble if ln.start > last_entry]
-        prose = [p for p in _paragraph_lines(after) if _ASKS_FIRST.match(" ".join(ln.text for ln in p))
+        prose = [p for p in _paragraph_lines(after) if ASKS_FIRST.match(" ".join(ln.text for ln in p))
                  and is_request(" ".join(ln.text for ln in p))]
     n = 0
     for para in _paragraph_lines([*outline.tail, *closing]):
         text = " ".join(ln.text for ln in para)
-        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings) if not calendar or _ASKS_FIRST.match(text) else []
+        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings) if not calendar or ASKS_FIRST.match(text) else []
         for spec in specs:
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
             t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)
             line_of[t.key] = para[0].no
             tasks.append(t)
-        if calendar and not _ASKS_FIRST.match(text):
+        if calendar and not ASKS_FIRST.match(text):
             continue  # a calendar's entries and notes ask nothing, unless a closing request says so
         if not specs and is_request(text):
             prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
@@ -581,13 +403,13 @@ def parse_dispatch(
         key = "-" if len(prose) == 1 else f"-{k}"
         text = " ".join(ln.text for ln in para)
         line_of[key] = para[0].no
-        for t in item_tasks(key, text, [], (para[0].start, para[-1].end), "", None, ctx, _where(para[0].no, key)):
+        for t in item_tasks(key, text, [], (para[0].start, para[-1].end), "", None, ctx, item_at(para[0].no, key)):
             t.explain["key"] = f"a request written as prose (paragraph at line {para[0].no})"
             line_of.setdefault(t.key, para[0].no)
             tasks.append(t)
     if not tasks:
-        raise NothingToTrackError(source.name, _nothing_asked(dispatched, calendar))
-    _one_submission(tasks, outline.preamble)
+        raise NothingToTrackError(source.name, nothing_asked(dispatched, calendar))
+    one_submission(tasks, outline.preamble)
     mark = classification_mark(lines)
     if mark is not None:
         ctx.warnings.insert(0, f'line {mark[0].no}: the document is classified ("{mark[1]}"): reminders carry only '

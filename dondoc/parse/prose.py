@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_stock_clause
@@ -78,3 +80,34 @@ def is_request(text: str) -> bool:
     if _FOR_INFORMATION.search(f) and not reports:
         return False
     return True
+
+
+# what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
+_NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
+                         r"chuc mung|bao cao vien|dai bieu)\b")
+
+
+def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateContext) -> bool:
+    """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
+    request with a date or a report, and no word of a news report anywhere in it."""
+    if not prose:
+        return False
+    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
+        return False
+    for p in prose:
+        text = " ".join(ln.text for ln in p)
+        if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):
+            return True
+    return False
+
+
+def nothing_asked(dispatched: bool, calendar: bool = False) -> str:
+    """Why a text gives nothing to track, for the one line the admin reads."""
+    if calendar:
+        return ("a calendar of meetings (lịch công tác, lịch làm việc): its dated entries are meetings with a "
+                "chair, not tasks, and no paragraph after them asks anyone to act")
+    if not dispatched:
+        return ("no numbered instruction to track was found, and the text has no dispatch header (no số hiệu, "
+                "no Kính gửi): a news article?")
+    return ("no numbered instruction to track was found, and no paragraph asks anyone to do, send, report or "
+            "prepare something: a text that only informs or states rules?")

@@ -1,0 +1,99 @@
+"""Which numbered units give work, and what they share (pure).
+
+A unit of the outline is a task unless it is a part that holds no task (sections.py): a section's
+title, the rules of a guidance, a statement of funds, a stock clause, a promulgation or execution
+clause, a decision's own act, a slogan. When a guidance describes one submission, the one deadline
+its closing paragraph sets is each unit's (gold convention 14).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.items import Node
+from dondoc.parse.lines import Line
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import find_owners
+from dondoc.parse.sections import (
+    decides_itself,
+    is_execution_clause,
+    is_funding,
+    is_rule_from_date,
+    is_section,
+    is_stock_clause,
+    titled_section,
+)
+from dondoc.taskset import Task
+
+# "Đối với tiến độ …", "Về nội dung …": a title naming a topic, over the items on it
+TOPIC = re.compile(r"^(?:Đối với|Về|Riêng)\s+(?!các\s|Sở\s|UBND|Ủy ban|Công an)")
+# "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
+RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
+# a closing paragraph that opens with a request ("Đề nghị các phòng …", "Giao Văn phòng …")
+ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
+# "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
+_GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
+
+
+def starts_with_owner(text: str) -> bool:
+    """Whether a sentence opens with the owner it charges ("Bộ Quốc phòng chỉ đạo, hướng dẫn …")."""
+    lead = find_owners(text).lead
+    return bool(lead) and fold_keep_length(text.lstrip("-+• ")).startswith(fold_keep_length(lead[0])[:12])
+
+
+def not_a_task(node: Node, own: str) -> str | None:
+    """The text of an item that gives work, or None for a part that holds no task (sections.py): a
+    section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
+    A clause followed by a paragraph that gives work ("Quyết định này có hiệu lực từ ngày ký.⏎Giao
+    Văn phòng UBND tỉnh chủ trì …") is that paragraph's task; a statement of funds with a sentence
+    that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
+    paras = own.split("\n")
+    first, rest = paras[0], "\n".join(paras[1:]).strip()
+    if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
+        if is_funding(first):
+            if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
+                return own
+            return None
+        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and not is_section(rest):
+            node.text = rest
+            return rest
+        return None
+    if titled_section(first) and not node.children:
+        return None
+    if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
+        return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
+    if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
+        return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
+    if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
+        return None
+    if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
+                                                    or is_rule_from_date(own) and not find_owners(own).lead):
+        return None
+    return own
+
+
+# "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission
+_GUIDES_A_SUBMISSION = re.compile(r"\bhuong dan\b.{0,160}\b(?:xay dung|lap|chuan bi|danh gia|tong hop)\b.{0,400}(?:nhu sau|sau)\s*:\s*$")
+_CLOSING_KEY = re.compile(r"R\d+")
+
+
+def one_submission(tasks: list[Task], preamble: list[Line]) -> None:
+    """Gold convention 14: when a dispatch guides its addressees in preparing one submission ("… hướng
+    dẫn … xây dựng dự toán … như sau:") and states one deadline for it, in its closing paragraph, each
+    numbered unit that describes a part of it is due then, once."""
+    joined = " ".join(ln.text for ln in preamble[-6:]).strip()
+    if "hướng dẫn" not in joined.lower() or not joined.endswith(":"):
+        return
+    if not _GUIDES_A_SUBMISSION.search(fold_keep_length(joined)):
+        return
+    closing = [t for t in tasks if t.kind == "report" and _CLOSING_KEY.fullmatch(t.key)]
+    dated = [t for t in closing if t.schedule.repeat == "once" and t.schedule.due and all(len(d) == 10 for d in t.schedule.due)]
+    units = [t for t in tasks if t.kind != "report" and not t.key.startswith("-")]
+    if len(dated) != 1 or len(closing) != 1 or not units or sum(1 for t in units if t.schedule.due) * 3 > len(units):
+        return
+    for t in units:
+        if not t.schedule.due and t.schedule.relative is None and t.schedule.repeat in ("once", "continuous"):
+            t.schedule.due = list(dated[0].schedule.due)
+            t.schedule.repeat = "once"
+            t.explain["schedule.due"] = f"the one deadline the closing paragraph sets for the submission ({dated[0].key})"
+            t.explain["schedule.repeat"] = "a part of one submission: once"

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import starts_word, word_search
+from dondoc.parse.scan import starts_word, word_finditer, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
@@ -92,13 +92,27 @@ _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each bran
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
-    r"tham muu|kip thoi|chu trong|theo doi|giam sat|quan triet)\b"
+    r"kip thoi|chu trong|theo doi|giam sat|quan triet|huong dan|don doc)\b"
 )
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
-    r"hoi thi|dien dan|giao luu|tong ket|so ket)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
+    r"hoi thi|dien dan|giao luu|tong ket|so ket|ngay hoi|dai hoi|cuoc thi|hoi dien)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
     r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )trinh)\b"
 )
+
+
+# "mức trợ cấp hàng tháng", "lương hằng tháng": an allowance paid every month, not work done every
+# month; "kế hoạch 5 năm và hằng năm": a plan's horizon. The cadence word modifies a noun there.
+_NOUN_BEFORE = re.compile(
+    r"(?:tro cap|phu cap|luong|tien tuat|thu nhap|sinh hoat phi|muc huong|huu tri|bao hiem|\d+ nam va|\d+ nam,)\s*$")
+
+
+def _stated(f: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of a cadence pattern that does not modify an allowance's or a plan's noun."""
+    for m in word_finditer(pattern, f):
+        if not _NOUN_BEFORE.search(f, max(0, m.start() - 24), m.start()):
+            return m
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -112,10 +126,59 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
             found = weekly_matches(f)
             m = found[0] if found else None
         else:
-            m = word_search(pattern, f)
+            m = _stated(f, pattern)
         if m:
             return repeat, f'{why} ("{text[m.start():m.end()].strip()}")'
     return None
+
+
+# Ongoing work said outright ("thường xuyên", "tiếp tục", "từng bước", "đẩy mạnh"): it wins over a
+# deliverable in the same clause ("Thành lập và thường xuyên kiện toàn …")
+_STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
+                     r"tung buoc|day manh|day nhanh)\b")
+# A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
+_ONE_OFF = re.compile(
+    r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
+    r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
+    r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung))\b")
+_CLAUSE = re.compile(r"[;.]\s|:\s|\n")
+_QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+
+
+def _first_clause_end(f: str) -> int:
+    """Where the folded text's first clause ends (";", ". ", ": " or a line break): the main verb is in it."""
+    m = _CLAUSE.search(f, 12)
+    return m.start() if m else len(f)
+
+
+_VERB_REACH = 500  # characters of an item's text its verbs are looked for in: the main verb comes first
+
+
+def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] | None:
+    """Ongoing or one-off from the verbs of f (a stretch of the folded text starting at `at` in it);
+    ongoing work said outright counts up to `strong_reach` characters into it, the other verbs up to
+    _VERB_REACH."""
+    m = word_search(_STRONG, f[:strong_reach])
+    if m:
+        return "continuous", f'ongoing work ("{text[at + m.start():at + m.end()]}")'
+    f = f[:_VERB_REACH]
+    cont = word_search(_CONTINUOUS, f)
+    end = cont.start() if cont is not None else len(f)
+    # a deliverable before the first ongoing verb (searched only that far)
+    once = min((x for x in (word_search(_DELIVERABLE, f[:end]), word_search(_ONE_OFF, f[:end])) if x is not None),
+               key=lambda x: x.start(), default=None)
+    if once is not None:
+        return "once", f'a one-off deliverable ("{text[at + once.start():at + once.end()]}") without a date'
+    if cont is not None:
+        return "continuous", f'ongoing work ("{text[at + cont.start():at + cont.end()]}")'
+    return None
+
+
+def _by_verbs(text: str, f: str, limit: int) -> tuple[str, str] | None:
+    """Ongoing or one-off from the verbs of a text: ongoing work said outright wins; else the first
+    of a deliverable and a weaker ongoing verb ("Tổ chức Hội nghị quán triệt …" is a conference).
+    Asked of the first clause (before `limit`), where the main verb is, then of the rest."""
+    return _verbs_in(text, f[:limit], 0, limit) or (_verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
@@ -135,12 +198,15 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     m = word_search(_AD_HOC, f) if "dot xuat" in f or "yeu cau" in f else None
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
-    m = word_search(_CONTINUOUS, f)
-    if m:
-        return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
-    m = word_search(_DELIVERABLE, f)
-    if m:
-        return "once", f'a one-off deliverable ("{text[m.start():m.end()]}") without a date'
+    # the main verb is in the first clause; the rest of the text when it says nothing; the words of a
+    # title quoted in it ("Kế hoạch “Nâng cao Chỉ số …”") are no verbs of the task
+    f = f[: 2 * _VERB_REACH]  # the verbs are read no further
+    end = _first_clause_end(f)
+    if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
+        f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
+    found = _by_verbs(text, f, end)
+    if found:
+        return found
     return "continuous", "no date, no deliverable: an ongoing duty"
 
 

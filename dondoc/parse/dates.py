@@ -33,7 +33,7 @@ _DEADLINE = re.compile(
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
     rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
-    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+{_M}\s*(?:nam|/)\s*{_Y}\b"
+    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/)\s*{_Y}\b"
 )
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
@@ -45,6 +45,16 @@ _RELATIVE = re.compile(
     # "kể từ ngày Quyết định (giao dự toán …) (này) (được) có hiệu lực / ban hành / ký": the event of a document
     rf"(?:(?:{_DOCUMENT})(?: [a-z]+){{0,6}}? (?:nay )?(?:duoc )?(?=(?:{_EVENT})\b(?! thuat| nang)))?({_EVENT})?"
 )
+# what is received, when it is not this dispatch: "nhận đơn", "nhận được hồ sơ (hợp lệ)", "nhận được yêu cầu"
+_OTHER_RECEIPT = re.compile(
+    r"\s*(?:(?:ngay\s+)?(?:nhan duoc|nhan|tiep nhan)\s+)?(?:day du\s+)?(?:don|ho so|yeu cau|kien nghi|phan anh|"
+    r"van ban de nghi|de nghi|bao cao|to trinh)\b(?:\s+(?:hop le|day du|cua [a-z]+))?")
+_DAYS_COUNT = re.compile(r"\d\s+ngay\b")  # what _BEFORE_EVENT cannot match without ("10 ngày")
+# "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng" (each branch after \b)
+_BEFORE_EVENT = re.compile(
+    r"(?:truoc|sau)\s+ngay\s+(?!\d)(?P<ev>[a-z]+(?:\s+[a-z]+){0,5}?)\s+(?:it nhat\s+|chat nhat\s+)?(?P<n>\d{1,3})\s+ngay(?P<wd> lam viec)?"
+    r"|(?:cham nhat|it nhat|truoc)\s+(?P<n2>\d{1,3})\s+ngay(?P<wd2> lam viec)?\s+(?:truoc|sau)\s+(?:ngay\s+)(?!\d)"
+    r"[a-z]+(?:\s+[a-z]+){0,4}")
 # After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).
 _ANY_DATE = re.compile(rf"{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
@@ -53,7 +63,7 @@ _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
-_MONTH_YEAR_CORE = re.compile(r"thang\s+\d{1,2}\s*(?:nam|/)\s*\d{4}")
+_MONTH_YEAR_CORE = re.compile(r"thang\s+(?:\d{1,2}\s*(?:,|va|-|–)\s*)*\d{1,2}\s*(?:nam|/)\s*\d{4}")
 _MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
@@ -104,6 +114,13 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
         pos = m.end()
 
 
+# "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
+# work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
+_WINDOW_START = re.compile(  # after \b (word_finditer)
+    r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
+    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*,?\s*(?=(?:den|toi)\b)")
+
+
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -151,6 +168,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         return found  # every deadline is written with a number
     f = fold_keep_length(text)
     taken = Spans()
+    windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):
@@ -158,6 +176,15 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if _CUT_OFF.search(text, max(0, start - 40), start):
             taken.claim(start, end)
             return  # "số liệu tính đến 30/11": the figures' cut-off, not a deadline
+        if due is not None and (start in windows or f.startswith("tu nay", start)):
+            taken.claim(start, end)
+            return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
+        if due is not None and _EXPECTED.search(f, max(0, start - 40), start):
+            taken.claim(start, end)
+            return  # "11 hoạt động dự kiến thực hiện trong năm 2026": what is expected within a time, no deadline
+        if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():
+            taken.claim(start, end)
+            return  # a day before the dispatch was issued is past: a date it cites or a rule's start, no deadline
         taken.claim(start, end)
         found.append(Deadline(due, rel, start, end, text[start:end].strip(), why))
 
@@ -165,8 +192,22 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         days = int(m.group(1))
         event = {"nhan duoc": "receipt", "ky": "signing", "ban hanh": "signing", "co hieu luc": "effect",
                  "ket thuc": "end"}.get(m.group(3) or "", "receipt")
-        add(m.start(), m.end(), None, f'relative deadline "{text[m.start():m.end()].strip()}"',
+        end = m.end()
+        other = _OTHER_RECEIPT.match(f, m.end()) if event == "receipt" else None
+        if other is not None:
+            # "kể từ ngày nhận đơn", "… nhận được hồ sơ hợp lệ": counted from receiving something else
+            # than this dispatch, kept as written (the date cannot be known from the dispatch)
+            end = other.end()
+            event = text[m.start(3) if m.group(3) else other.start():end].strip()
+        add(m.start(), end, None, f'relative deadline "{text[m.start():end].strip()}"',
             Relative(days=days, working_days=bool(m.group(2)), from_event=event))
+    for m in word_finditer(_BEFORE_EVENT, f) if "ngay" in f and ("truoc" in f or "sau" in f) and _DAYS_COUNT.search(f) else ():
+        # "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng": counted from an
+        # event whose day the dispatch does not give; kept as written, never guessed
+        days = int(m.group("n") or m.group("n2"))
+        said = text[m.start():m.end()].strip()
+        add(m.start(), m.end(), None, f'relative deadline "{said}", counted from an event the dispatch does not date',
+            Relative(days=days, working_days=bool(m.group("wd") or m.group("wd2")), from_event=said))
     for m in _QUARTER.finditer(f) if _QUARTER_CORE.search(f) else ():
         q = _ROMAN_Q.get(m.group(1)) or int(m.group(1))
         mm, dd = _QUARTER_END[q]
@@ -215,7 +256,46 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         else:
             add(m.start(), m.end(), f"{year:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
     found.sort(key=lambda x: x.start)
-    return found
+    return _without_replaced(f, found)
+
+
+# "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
+_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$")
+# "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
+_REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
+# "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document
+# made (the document is the subject of the request, no comma between), whose deadline it cites
+_CITED_REQUEST = re.compile(
+    r"\b(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|chi thi)\s+so\s+\S+(?:\s+ngay\s+[\d/]+)?"
+    r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
+
+
+_REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
+
+
+def cites_a_request(f: str, start: int, end: int) -> bool:
+    """Whether the folded clause f[start:end] tells of a request another document made ("Công văn số
+    45 … đề nghị báo cáo …"), up to `end`."""
+    return " so " in f[start:end] and _CITED_REQUEST.search(f, start, end) is not None
+
+
+def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
+    """The deadlines without those a later one replaces ("… trước ngày 15/5; nay điều chỉnh thời hạn:
+    … trước ngày 30/5"), and without those another document set ("Công văn số 45 … đề nghị báo cáo
+    trước ngày 15/5")."""
+    if not found or ("so " not in f and "han" not in f):
+        return found
+    m = _REPLACED.search(f) if any(w in f for w in _REPLACED_WORDS) else None
+    if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
+        found = [d for d in found if d.start > m.start()]
+    out = []
+    for d in found:
+        reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
+        s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
+        if cites_a_request(f, s, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 def _digit_or_slash(c: str) -> bool:

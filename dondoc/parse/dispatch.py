@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
+from dondoc.parse.cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, impossible_dates
+from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.header import Header, parse_header
 from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
-from dondoc.parse.cadence import _weekly_days, explicit_cadence
-from dondoc.parse.lunar_dues import lunar_deadlines
+from dondoc.parse.kinds import classification_mark, is_meeting_calendar
+from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize, split_lines
+from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
-from dondoc.parse.scan import word_search
 from dondoc.parse.observances import EventFinder
-from dondoc.parse.fieldlines import take_fields
+from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.owners import Given, find_owners, label_owners, subject_before
-from dondoc.parse.reports import _first_report, find_reports, is_obligation
+from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked
+from dondoc.parse.reports import _first_report, find_reports
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
-from dondoc.parse.tables import Table, find_tables, row_text
-from dondoc.parse.tasks import Context, is_section, item_tasks, report_task, split_after_punct, title_of
+from dondoc.parse.scan import word_search
+from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
+from dondoc.parse.tables import find_tables, is_task_table
+from dondoc.parse.sections import is_section
+from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct
+from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, not_a_task, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
@@ -34,6 +40,8 @@ _REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|
 _GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
 _NAMED_ABOVE = re.compile(r"\b(?:don vi|co quan|dia phuong|nganh|xa|phuong|huyen) (?:co ten )?(?:neu tren|tren)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
+# an introduction that asks ("… đề nghị các đơn vị thực hiện như sau:"), not one that opines ("… có ý kiến như sau:")
+_ASKING_INTRO = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|thuc hien|trien khai|nhiem vu|noi dung|khan truong)\b")
 
 
 def forget_texts() -> None:
@@ -164,80 +172,6 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
-def _where(line_no: int, key: str) -> str:
-    return f"line {line_no}: item {key}"
-
-
-def _table_parents(tables: list[Table], outline: Outline) -> list[Node | None]:
-    """The heading item each table stands under ("III. NHIỆM VỤ CỤ THỂ", "3. Các nhiệm vụ … tại bảng
-    sau:"), or None: the item that starts last before the table, when it is such a heading."""
-    nodes = sorted((nd for root in outline.items for nd in root.walk()), key=lambda nd: nd.start)
-    starts = [nd.start for nd in nodes]
-    out: list[Node | None] = []
-    for table in tables:
-        k = bisect_left(starts, table.start) - 1
-        above = nodes[k] if k >= 0 else None
-        first = above.text.split("\n", 1)[0].rstrip() if above is not None else ""
-        # its first line in capitals ("II. NHIỆM VỤ, GIẢI PHÁP", a note such as "(Chi tiết tại Phụ lục)" may follow) or ending with ":"
-        out.append(above if above is not None and not above.children and (first.isupper() or first.endswith(":")) else None)
-    return out
-
-
-def _table_tasks(table: Table, parent: Node | None, line_of: dict[str, int], ctx: Context) -> list[Task]:
-    """The rows of a table of tasks; under a heading item the rows are numbered within it ("III.1")."""
-    prefix = parent.key + "." if parent is not None else ""
-    new: list[Task] = []
-    for row in table.rows:
-        key = prefix + row.key
-        where = _where(row.line.no, key)
-        for t in item_tasks(key, row_text(row), [], (row.line.start, row.line.end), "", None, ctx, where):
-            if t.key == key:
-                t.title = title_of(row.content)
-                t.explain["key"] = f'row "{row.key}" of the table of tasks at line {table.lines[0].no}'
-            line_of[t.key] = row.line.no
-            new.append(t)
-    return new
-
-
-def _after_table(node: Node, last: int, line_of: dict[str, int], ctx: Context) -> list[Task]:
-    """The reports a heading item asks for in a paragraph after its table ("Các đơn vị báo cáo kết quả
-    về Sở Nội vụ trước ngày …"), `last` being where the table's last line starts: keyed under the
-    item ("II.R1"), to be placed after the table's rows."""
-    after = [ln for ln in node.lines if ln.start > last and ln.text]
-    n = 0
-    new: list[Task] = []
-    for ln in after:
-        for spec in find_reports(ln.text, ctx=ctx.dates, warnings=ctx.warnings):
-            n += 1
-            fallback = ctx.preamble_lead or ctx.recipients
-            t = report_task(f"{node.key}.R{n}", ln.text, spec, (ln.start, ln.end), fallback)
-            line_of[t.key] = ln.no
-            new.append(t)
-    return new
-
-
-def _placed(tasks: list[Task], blocks: list[tuple[int, list[Task]]]) -> list[Task]:
-    """The tasks with each block (where it stands in the text, its tasks) placed where it stands:
-    before the first of `tasks` that starts after it, blocks before the same task in the order of
-    where they stand (then in the order given). Read in one pass, not by an insertion for each."""
-    highest: list[int] = []  # the latest start among tasks[: k + 1]: the first task after x is at bisect_right(highest, x)
-    top = -1
-    for t in tasks:
-        top = max(top, t.span[0] if t.span else -1)
-        highest.append(top)
-    before: dict[int, list[tuple[int, int, list[Task]]]] = {}
-    for order, (at, new) in enumerate(blocks):
-        if new:
-            before.setdefault(bisect_right(highest, at), []).append((at, order, new))
-    out: list[Task] = []
-    for k in range(len(tasks) + 1):
-        for _, _, new in sorted(before.get(k, [])):
-            out.extend(new)
-        if k < len(tasks):
-            out.append(tasks[k])
-    return out
-
-
 def parse_dispatch(
     text: str,
     *,
@@ -247,7 +181,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    lines = split_lines(text)
+    lines = unfold_layout(split_lines(text), is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]
     annexed = lines[header.appendix[0] : header.appendix[1]] if header.appendix else []
@@ -261,6 +195,13 @@ def parse_dispatch(
         # a plan promulgated with a decision: an outline of its own (its numbering starts afresh),
         # its items after the decision's; its title lines name no owner
         more = build_outline(annexed)
+        decided = {nd.key for root in outline.items for nd in root.walk()}
+        if any(nd.key in decided for root in more.items for nd in root.walk()):
+            # a regulation's "Điều 1" after the decision's "Điều 1": the attached document's keys take
+            # the prefix "PL." (gold convention 2)
+            for root in more.items:
+                for nd in root.walk():
+                    nd.key = "PL." + nd.key
         outline = Outline(outline.preamble, outline.items + more.items, outline.tail + more.tail, outline.loose_bullets)
     finder = _finder(observances)
     preamble_text = " ".join(ln.text for ln in outline.preamble)
@@ -281,15 +222,12 @@ def parse_dispatch(
     line_of: dict[str, int] = {}
 
     warned = _Said(ctx.warnings)
-    parents = _table_parents(tables, outline)
+    parents = table_parents(tables, outline)
     under_tables = {id(nd) for nd in parents if nd is not None}
 
-    def emit(node: Node, inherited: Given | None) -> None:
+    def emit(node: Node, inherited: Given | None, fields: Fields | None = None) -> None:
         if id(node) in under_tables:
             return  # its table's rows are its tasks
-        fields = take_fields(node)  # a block of "Cơ quan chủ trì: …" fields: its owners go to the items
-        if fields is not None:
-            inherited = fields.given(f'the fields of item {node.key} (Cơ quan chủ trì / phối hợp)', inherited)
         if node.group:
             named = label_owners(_GROUP_WORDS.sub("", node.group))
             if named:
@@ -300,8 +238,30 @@ def parse_dispatch(
             node.text = own
             if is_section(heading_line):
                 return
-        if is_section(own) or is_section(node.bold):
+        if node.part and is_section(node.part):
+            return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
+        skip = not_a_task(node, own)
+        if skip is None:
             return
+        own = skip
+        # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
+        # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
+        is_fields = [is_field(c) for c in node.children]
+        field_nodes = [c for c, yes in zip(node.children, is_fields) if yes]
+        children = [c for c, yes in zip(node.children, is_fields) if not yes] if field_nodes else node.children
+        block = read_fields(field_nodes) if field_nodes else None
+        if block is None and len(children) > 1:
+            # field lines written once after the last item of a section ("Đơn vị chủ trì: Sở Nội vụ.")
+            tail = trailing_fields(children)
+            if tail is not None:
+                block = Fields(tail.lead, tail.support, tail.when, f"after item {children[-1].key}")
+        if block:
+            fields = merged(fields, block)
+            if block.lead or block.support:
+                # the owners the fields name are binding on the block's tasks, unless an item names its
+                # own in field lines, or a nearer heading names another (fill_lead)
+                inherited = Given(block.lead or (inherited.lead if inherited else []),
+                                  f"the owners the field units {block.where} name for this block", block.support, True)
         label = node.bold
         heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
         if label and not label_owners(label):
@@ -312,14 +272,21 @@ def parse_dispatch(
             duty = duty.lstrip()
             if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and _only_owners(_OWNER_HEADING_TAIL.sub("", head)):
                 label = head
+        if not label and "\n" in own:
+            # "2. Bộ Quốc phòng⏎Chủ trì, phối hợp …", "3. Trách nhiệm của các Bộ, ngành, địa phương⏎…": a title
+            # line that is nothing but owners names the owners of the paragraphs under it
+            head = RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
+            if len(head) < 200 and not head.endswith((".", ";")) and _only_owners(head):
+                label = head
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
-        owner_line = (bool(node.bullets) and not node.children and len(own) < 120 and "\n" not in own
+        owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and _only_owners(own))
-        heading = own.isupper() or own.endswith(":") or owner_line or (bool(node.children) and _title_like(own) and not find_owners(own).lead)
+        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
+            TOPIC.match(own) is not None or not find_owners(own).lead))
         if heading and not heading_owner and not label:
-            heading_owner = label_owners(own.rstrip(":"))
+            heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
-        if not here.lead and (node.children or node.bullets) and not own.isupper():
+        if not here.lead and (children or node.bullets) and not own.isupper():
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
         passed = here if here.lead else inherited  # the nearer owner outweighs a block of fields further up
@@ -327,59 +294,74 @@ def parse_dispatch(
             for d in impossible_dates(ln.text):
                 if not warned.said(d):
                     ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
-        if any(b.group for b in node.bullets):
-            # bullets under owner headings ("**Sở Nội vụ:**"): each its heading's duty
-            plain = [b for b in node.bullets if not b.group]
-            if not heading and own:
-                add(node, label, inherited, plain)
-                plain = []
-            for b in node.bullets:
-                if b.group or b in plain:
-                    named = label_owners(_OWNER_HEADING_TAIL.sub("", b.group)) if b.group else []
-                    mine = Given(named, f'from the owner heading "{b.group}:" above bullet {b.index}') if named else passed
-                    add_bullet(f"{node.key}.-{b.index}", b, mine)
-            for c in node.children:
-                emit(c, passed)
-            return
-        if node.children:
-            if not heading:
-                add(node, label, inherited, node.bullets)
-            for c in node.children:
-                emit(c, passed)
-            return
-        if heading and (own.endswith(":") or owner_line) and node.bullets and not is_obligation(own):
-            for b in node.bullets:
-                add_bullet(f"{node.key}.-{b.index}", b, passed)
-            return
-        if heading and not node.bullets and (own.isupper() or not own):
-            return
-        add(node, label, inherited, node.bullets)
+        # dash bullets belong to the unit they stand under: their owners, dues and events are its own,
+        # their reporting obligations its report tasks (gold convention 3). An unnumbered owner heading
+        # among them ("**Sở Nội vụ:**") is a unit of its own, keyed by its place ("II.-1"), whose
+        # bullets are its own
+        grouped = [b for b in node.bullets if b.group]
+        plain = [b for b in node.bullets if not b.group]
+        if children or not heading or plain or not grouped:
+            if children and heading and not plain:
+                pass  # a heading over its children gives no task of its own
+            elif heading and not plain and not grouped and (own.isupper() or not own):
+                pass  # a heading in capitals over nothing
+            else:
+                add(node, label, passed if heading else inherited, plain, fields)
+        for k, g in enumerate(dict.fromkeys(b.group for b in grouped), 1):
+            add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed, fields)
+        for c in children:
+            emit(c, passed, fields)
 
-    def add(node: Node, label: str, inherited: Given | None, bullets: list[Bullet]) -> None:
+    def add_group(key: str, group: str, bullets: list[Bullet], inherited: Given | None,
+                  fields: Fields | None) -> None:
+        named = label_owners(_OWNER_HEADING_TAIL.sub("", group))
+        span = (bullets[0].start, bullets[-1].end)
+        line_of[key] = bullets[0].lines[0].no
+        new = item_tasks(key, group + ":", [(b.text, (b.start, b.end)) for b in bullets], span, "; ".join(named),
+                         inherited, ctx, item_at(bullets[0].lines[0].no, key))
+        for t in new:
+            line_of.setdefault(t.key, bullets[0].lines[0].no)
+            if t.key == key:
+                t.explain["key"] = f'the owner heading "{group}:" and its bullets under item {key.rsplit(".-", 1)[0]}'
+            if fields:
+                apply_fields(t, fields, ctx.dates, ctx.warnings)
+        tasks.extend(new)
+
+    def add(node: Node, label: str, inherited: Given | None, bullets: list[Bullet],
+            fields: Fields | None = None) -> None:
         span = (node.start, node.end)
         line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
-                         inherited, ctx, _where(node.lines[0].no, node.key))
+                         inherited, ctx, item_at(node.lines[0].no, node.key))
         for t in new:
             line_of.setdefault(t.key, node.lines[0].no)
+            if fields:
+                apply_fields(t, fields, ctx.dates, ctx.warnings)
         tasks.extend(new)
 
     def add_bullet(key: str, b: Bullet, inherited: Given | None) -> None:
         line_of[key] = b.lines[0].no
-        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, _where(b.lines[0].no, key))
+        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, ctx, item_at(b.lines[0].no, key))
         for t in new:
             t.explain["key"] = f"bullet {b.index} under item {key.rsplit('.-', 1)[0]}" if ".-" in key else f"bullet {b.index}"
         tasks.extend(new)
 
-    for root in outline.items:
-        emit(root, None)
+    calendar = is_meeting_calendar(body)
+    if calendar:
+        # a lịch công tác: its dated entries are meetings with a chair, not tasks (conventions 3, 17)
+        ctx.warnings.append("the text is a calendar of meetings (lịch công tác): its dated entries are no tasks")
+        tables = []
+    else:
+        for root in outline.items:
+            emit(root, None)
     closing: list[Line] = []
-    if not outline.items and outline.loose_bullets:
+    if not outline.items and outline.loose_bullets and not calendar:
         # dash bullets after "đề nghị … thực hiện một số nội dung sau:" are the items; the paragraphs
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
         intro = [ln for ln in outline.preamble if ln.start < first]
-        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)):
+        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)) and _ASKING_INTRO.search(
+                fold_keep_length(intro[-1].text)):
             for b in outline.loose_bullets:
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)
@@ -393,28 +375,62 @@ def parse_dispatch(
         tables_end = tables[-1].lines[-1].start
         closing = [ln for ln in outline.preamble if ln.start > tables_end]
     # the rows of each table where it stands, and the reports its heading item asks for after it
-    blocks = [(table.start, _table_tasks(table, parent, line_of, ctx)) for table, parent in zip(tables, parents)]
+    blocks = [(table.start, table_tasks(table, parent, line_of, ctx)) for table, parent in zip(tables, parents)]
     last_table: dict[int, tuple[Node, int]] = {}  # heading item -> where the last line of its last table starts
     for table, nd in zip(tables, parents):
         if nd is not None:
             last_table[id(nd)] = (nd, table.lines[-1].start)
     for nd, last in last_table.values():
-        new = _after_table(nd, last, line_of, ctx)
+        new = after_table(nd, last, line_of, ctx)
         if new:
             blocks.append((new[0].span[0] if new[0].span else 0, new))
-    tasks[:] = _placed(tasks, blocks)
+    tasks[:] = placed(tasks, blocks)
+    # a dispatch with nothing numbered asks in prose: each paragraph that asks someone to act is a task
+    dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
+    prose: list[list[Line]] = []
+    if not outline.items and not tables and not tasks and not calendar:
+        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
+        if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
+            prose = []  # no header, and nothing that reads as a dispatch's request: news, say
+        closing = [ln for ln in closing if not any(ln in p for p in prose)]
+    elif calendar:
+        # after a calendar's entries, a paragraph that opens with a request asks for something
+        last_entry = max([b.start for b in outline.loose_bullets] + [nd.start for r in outline.items for nd in r.walk()],
+                         default=-1)
+        after = [ln for ln in outline.preamble if ln.start > last_entry]
+        prose = [p for p in _paragraph_lines(after) if ASKS_FIRST.match(" ".join(ln.text for ln in p))
+                 and is_request(" ".join(ln.text for ln in p))]
     n = 0
     for para in _paragraph_lines([*outline.tail, *closing]):
         text = " ".join(ln.text for ln in para)
-        for spec in find_reports(text, ctx=ctx.dates, warnings=ctx.warnings):
+        specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings) if not calendar or ASKS_FIRST.match(text) else []
+        for spec in specs:
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
             t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)
             line_of[t.key] = para[0].no
             tasks.append(t)
-    if not any(t.kind != "report" for t in tasks) and not tasks:
-        raise NothingToTrackError(source.name, "no numbered instruction to track was found (a news article?)")
+        if calendar and not ASKS_FIRST.match(text):
+            continue  # a calendar's entries and notes ask nothing, unless a closing request says so
+        if not specs and is_request(text):
+            prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
+    for k, para in enumerate(prose, 1):
+        key = "-" if len(prose) == 1 else f"-{k}"
+        text = " ".join(ln.text for ln in para)
+        line_of[key] = para[0].no
+        for t in item_tasks(key, text, [], (para[0].start, para[-1].end), "", None, ctx, item_at(para[0].no, key)):
+            t.explain["key"] = f"a request written as prose (paragraph at line {para[0].no})"
+            line_of.setdefault(t.key, para[0].no)
+            tasks.append(t)
+    if not tasks:
+        raise NothingToTrackError(source.name, nothing_asked(dispatched, calendar))
+    one_submission(tasks, outline.preamble)
+    mark = classification_mark(lines)
+    if mark is not None:
+        ctx.warnings.insert(0, f'line {mark[0].no}: the document is classified ("{mark[1]}"): reminders carry only '
+                               "its number, the item's key and the date")
     dispatch = Dispatch(
+        classified=mark is not None,
         number=header.number,
         issuer=header.issuer or _issuer_from_preamble(outline.preamble),
         issued_on=header.issued_on,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from dondoc.parse.items import read_marker
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
@@ -22,7 +23,8 @@ _PLACE_DATE = re.compile(
 )
 _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
-_END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*:?|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+_NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
+_END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
 _SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 # what an issuer's line is made of: capitals, digits, spaces and ",-–&"
@@ -59,7 +61,9 @@ class Header:
 
 _APPENDIX_FIRST = frozenset("KQCĐHPDN")  # the first letters of _APPENDIX_TITLE's words
 _APPENDIX_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|ĐIỀU LỆ|NỘI QUY)\b")
-_ANNEXED = re.compile(r"^\(?\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
+# an appendix that shows a layout or a form to fill ("PHỤ LỤC 1⏎SƠ ĐỒ BỐ TRÍ …", "MẪU BÁO CÁO"): no instruction
+_FORM = re.compile(r"^(?:PHỤ LỤC\s*\S*\s+)?(?:SƠ ĐỒ|MẪU|BIỂU MẪU|MINH HO[ẠẠ]|MINH HỌA)\b")
+_ANNEXED = re.compile(r"(?:^|\()\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
 
 
 def _appendix_start(lines: list[Line], signed: int) -> int | None:
@@ -71,8 +75,15 @@ def _appendix_start(lines: list[Line], signed: int) -> int | None:
         t = lines[k].text
         if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.isupper() and any(
             _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))
-        ):
+        ) and not any(_FORM.match(lines[j].text) for j in range(k, min(n, k + 3))):
             return k
+        if t.isupper() and len(t.split()) >= 2 and not _TITLES.match(t) and not _SIGN.match(t) and not _FORM.match(t) \
+                and read_marker(t) is None:
+            # "THUYẾT MINH DỰ TOÁN NĂM 2020" over "1. …": an annex with its own numbered outline
+            nxt = next((lines[j].text for j in range(k + 1, min(n, k + 4)) if lines[j].text), "")
+            mk = read_marker(nxt)
+            if mk is not None and mk.value == 1 and mk.style in ("num.", "roman", "dieu"):
+                return k
     return None
 
 
@@ -103,6 +114,7 @@ def parse_header(lines: list[Line]) -> Header:
     h = Header(body_end=len(lines))
     issuer_lines: list[str] = []
     first_end: int | None = None  # the first Nơi nhận or signature line
+    noi_nhan: int | None = None  # the first "Nơi nhận:" line
     first_content = True
     n = len(lines)
     i = 0
@@ -112,8 +124,10 @@ def parse_header(lines: list[Line]) -> Header:
         if not t:
             i += 1
             continue
-        if (h.body_end == n or first_end is None) and i > 0 and _END_OF_BODY.match(t):
+        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and _END_OF_BODY.match(t):
             first_end = i if first_end is None else first_end
+            if noi_nhan is None and _NOI_NHAN.match(t):
+                noi_nhan = i
             if h.body_end == n and i > n // 3:
                 h.body_end = i
         if h.number is None and not h.number_blank and i < 40 and t[:1] in "Ss":
@@ -192,12 +206,18 @@ def parse_header(lines: list[Line]) -> Header:
                 break
             h.body_start = k
         i += 1
+    if noi_nhan is not None:
+        # the first "Nơi nhận:" ends the body, with the signature just before it: a signature block
+        # set as an example inside a guidance ("T/M BAN THƯỜNG VỤ") ends nothing
+        first_end = next((j for j in range(max(h.body_start, noi_nhan - 12), noi_nhan) if _END_OF_BODY.match(lines[j].text)), noi_nhan)
+        h.body_end = first_end
     start = _appendix_start(lines, first_end) if first_end is not None else None
     if start is not None:
         # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" after the signature: the body ends at the
         # first Nơi nhận or signature before it (however early) and the appendix is read too, up to
         # its own Nơi nhận or signature
-        h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)), h.body_end)
+        if noi_nhan is None:
+            h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)), h.body_end)
         h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)), n))
     if issuer_lines:
         h.issuer = _sentence_case(" ".join(issuer_lines))

@@ -27,6 +27,7 @@ _MARKER = re.compile(
     r")\s*"
 )
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\w/])[.:\s\-–]*(.*)$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _ORDINALS = {w: k for k, ws in enumerate(["một nhất", "hai", "ba", "bốn tư", "năm", "sáu", "bảy", "tám", "chín", "mười"], 1) for w in ws.split()}
@@ -121,6 +122,7 @@ class Node:
     bullets: list[Bullet] = field(default_factory=list)
     dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
     group: str = ""  # an unnumbered heading paragraph above it naming whom it is for ("Đối với Sở Y tế:")
+    part: str = ""  # the title of the chapter (Chương, Phần, Mục) it stands in ("NHỮNG QUY ĐỊNH CHUNG")
 
     @property
     def start(self) -> int:
@@ -185,18 +187,43 @@ def build_outline(lines: list[Line]) -> Outline:
     group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
     bullet_group = ""  # the owner heading line over the bullets that follow it
     added: dict[int, tuple[Node | Bullet, list[str]]] = {}  # the lines each item's text goes on with
-    for ln in lines:
+    quoted = _quoted(lines)
+    part = ""  # the title of the current chapter
+    titling = False  # a chapter line without its title: the next line in capitals is it
+    for i, ln in enumerate(lines):
         t = ln.text
         if not t:
             after_blank = True
             continue
+        if i in quoted:
+            # a passage quoted from another document ("… quy định:⏎"1. Đối tượng …⏎a) …"): its labels
+            # are that document's, not this one's; the passage is text of what quotes it
+            if current_bullet is not None:
+                current_bullet.lines.append(ln)
+                _more(added, current_bullet).append(" " + t)
+            elif owner_of_text is not None:
+                owner_of_text.lines.append(ln)
+                _more(added, owner_of_text).append("\n" + t)
+            else:
+                preamble.append(ln)
+            continue
         if len(t) < 10 and _PAGE_NUMBER.match(t):
             continue  # "2", "- 2 -": a page's number, pasted with the text of a PDF
         blank_before, after_blank = after_blank, False
+        chapter = _CHAPTER.match(t)
+        if chapter is not None or titling and t.isupper() and read_marker(t) is None:
+            # "Chương I⏎NHỮNG QUY ĐỊNH CHUNG": a chapter groups articles numbered on through the
+            # document; it opens no level of the keys and is no text of the article before it
+            part = chapter.group(1).strip(" .:-–") if chapter is not None else t
+            titling = chapter is not None and not part
+            owner_of_text, current_bullet = None, None
+            continue
+        titling = False
         mk = read_marker(t)
         if mk is not None:
             node = _place(mk, ln, stack, roots)
             if node is not None:
+                node.part = part
                 current_bullet = None
                 owner_of_text = node
                 bullet_group = ""
@@ -257,6 +284,33 @@ def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet
     return hit[1]
 
 
+_OPEN_QUOTE = ('"', "“", "«", "„")
+_CLOSE_QUOTE = re.compile(r'["”»][.,;:)]*\s*(?:\./\.)?$')
+_QUOTE_REACH = 120  # lines a quoted passage may span
+
+
+def _quoted(lines: list[Line]) -> set[int]:
+    """The indices of the lines of passages quoted from another document: from a line that opens a
+    quotation it does not close to the next line that ends one (none when no line ends it)."""
+    out: set[int] = set()
+    k, n = 0, len(lines)
+    while k < n:
+        t = lines[k].text
+        if t[:1] in _OPEN_QUOTE and not _closes(t[1:]):
+            end = next((j for j in range(k + 1, min(n, k + _QUOTE_REACH)) if _closes(lines[j].text)), None)
+            if end is not None:
+                out.update(range(k, end + 1))
+                k = end + 1
+                continue
+        k += 1
+    return out
+
+
+def _closes(text: str) -> bool:
+    """Whether a line ends a quotation (its last mark a closing quote), or holds a whole one."""
+    return bool(_CLOSE_QUOTE.search(text)) or text.count('"') % 2 == 1 or "”" in text and text.rfind("”") > text.rfind("“")
+
+
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
     idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == mk.style), None)
     if mk.style.startswith("dec"):
@@ -271,7 +325,9 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         return _push(mk, ln, mk.label if parent is None else f"{parent.key}.{mk.label}", parent, stack, roots)
     if idx is not None:
         prev = stack[idx]
-        if not (prev.value < mk.value <= prev.value + 2):
+        # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
+        # second is keyed "b#2" when the tasks are keyed)
+        if not (prev.value <= mk.value <= prev.value + 2) or mk.value == prev.value and not _repeats(prev, mk, ln):
             return None
         del stack[idx:]
         parent = stack[-1] if stack else None
@@ -284,6 +340,16 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         parent = stack[-1] if stack else None
     key = mk.label if parent is None else f"{parent.key}.{mk.label}"
     return _push(mk, ln, key, parent, stack, roots)
+
+
+def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:
+    """Whether a label equal to the one before is that label written twice (a new unit), not a line
+    that happens to start like it: a line that reads as a unit's first (a capital after the label),
+    after the last line of the first."""
+    rest = ln.text[mk.end :].lstrip("*")
+    # after a bare title ("1. Mục đích." then "1. Làm cho …"), a list inside it numbered afresh
+    said = len(prev.text) > 60 or len(prev.lines) > 1 or bool(prev.bullets) or bool(prev.children)
+    return said and rest[:1].isupper() and ln.no > prev.lines[-1].no
 
 
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
@@ -299,6 +365,8 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
 
 # Words no sentence ends on: a line that ends on one goes on in the next ("… gửi về⏎Sở Nội vụ …").
 _GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
+# a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
+_REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")
 _CLOSING_HINT = re.compile(
     r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
 )
@@ -331,18 +399,18 @@ def _cut_tail(roots: list[Node]) -> list[Line]:
             if not x.text[:1].islower():
                 break
             para += " " + x.text
-        if _CLOSING_HINT.search(para):
+        if _CLOSING_HINT.search(para) or _REQUEST_START.match(para):
             cut = k
             break
     if cut is None:
         return []
     tail = own[cut:]
     node.lines = own[:cut]
-    node.text = "\n".join(x.text for x in node.lines)
-    node.text = node.text[node.lines[0].text.find(node.text[:1]) :] if node.text else node.text
     first = node.lines[0].text
     mk = read_marker(first)
-    rest = [first[mk.end :].strip() if mk else first] + [x.text for x in node.lines[1:]]
-    node.text = " ".join(rest)
+    # the lines that stay, joined as build_outline joins them: a line in lower case goes on the one
+    # before it, a line with a capital starts a new paragraph
+    node.text = (first[mk.end :].strip() if mk else first) + "".join(
+        (" " if x.text[:1].islower() else "\n") + x.text for x in node.lines[1:])
     node.bullets = [b for b in node.bullets if b.start < tail[0].start]
     return tail

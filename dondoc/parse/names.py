@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.units import (
+from dondoc.parse.name_units import (
     HOW,
     PEOPLE,
     PLACES,

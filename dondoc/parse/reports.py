@@ -8,35 +8,78 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
-from dondoc.parse.dates import DateContext, Deadline, find_deadlines
+from dondoc.parse.dates import DateContext, Deadline, cites_a_request, find_deadlines
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import head_at, owner_list, subject_before
+from dondoc.parse.owners import find_owners, head_at, owner_list, subject_before
 from dondoc.parse.spans import Spans
+from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 _REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
-_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin)\s*$")
+# "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
+# description of a document sent, not a request to send
+_DOCUMENT_NUMBER = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+")
+_ASKED_OR_ENDED = re.compile(r"[.;]|\bde nghi\b|\byeu cau\b|\bgiao\b")
+
+
+def _document_sent(f: str, at: int) -> bool:
+    """Whether the "gửi" at `at` ends the description of a document that was sent ("Công văn số
+    1752/CT-THNVDT … về việc … gửi UBND tỉnh"): a document's number within 160 characters before it,
+    and neither a sentence's end nor a request between."""
+    window = f[max(0, at - 160) : at]
+    if " so " not in window:
+        return False
+    last = None
+    for m in _DOCUMENT_NUMBER.finditer(window):
+        last = m
+    return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
+# "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
+_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
+                                    r"thoi diem|ky|mau|bieu mau|so lieu|noi dung)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
-    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/))|\bnua nam\b")),
+    # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
+    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b")),
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
     ("weekly", WEEKLY),
-    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b")),
+    # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
+    ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
+                          r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
+# what the recipient is asked to do with a report, right after its name: no part of the name
+_DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
-_TO = re.compile(r"\b(?:ve|gui|len)\b")
+_TO = re.compile(r"\b(?:ve|gui|len)\s+")
+
+
+def _is_to(text: str, at: int) -> bool:
+    """Whether the word at `at` is a preposition of sending as written: "về" (to), not "vệ" (of
+    "bảo vệ") or "vê", which fold the same."""
+    return not text.startswith(("v", "V"), at) or text[at + 1 : at + 2] in ("ề", "Ề")
+
+
+def _to_agency(text: str, f: str, at: int) -> bool:
+    """Whether "về/gửi/lên" follows within 160 characters, before an agency (a name in capitals, or
+    "các …"): "báo cáo kết quả về UBND tỉnh", not "báo cáo về tổng số đối tượng" (a report on a topic)."""
+    for m in _TO.finditer(f, at, at + 160):
+        if not _is_to(text, m.start()):
+            continue
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi"), m.end()):
+            return True
+    return False
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
@@ -108,8 +151,10 @@ def _first_report(text: str) -> int | None:
     has_when: bool | None = None
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]
-        if _NOT_OBLIGATION_BEFORE.search(before):
-            continue
+        if _NOT_OBLIGATION_BEFORE.search(before) or stock_clause_at(f, m.start()):
+            continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
+        if m.group().startswith("gui") and _document_sent(f, m.start()):
+            continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
@@ -121,12 +166,12 @@ def _first_report(text: str) -> int | None:
             if to is not None and text[to.end() : to.end() + 1].isupper():
                 return m.start()
             continue
-        if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _TO.search(f, m.end(), m.end() + 160):
+        if m.group().startswith("gui ") and m.group().endswith((" ve", " den", " cho")) or _to_agency(text, f, m.end()):
             return m.start()  # "gửi về X" names its recipient itself
         if has_when is None:
             has_when = _WHEN.search(f) is not None
-        if has_when:
-            return m.start()
+        if has_when or "kip thoi" in f[max(0, m.start() - 12) : m.end() + 12]:
+            return m.start()  # dated, or "kịp thời báo cáo": a prompt report, ad hoc (convention 20)
     return None
 
 
@@ -147,6 +192,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
     for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
         s = from_ + m.end()
+        if not _is_to(text, from_ + m.start()):
+            continue  # "bảo vệ BMNN": "vệ" folds like "về" but sends nothing
         if not head_at(text, f, s, min(len(text), s + 220)):
             continue  # no owner's head right after the word: nothing tokenized
         seg = text[s : s + 220]
@@ -156,6 +203,9 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         name = seg[:end]
         if "(" in name:
             name = name[: name.index("(")]
+        decides = _DECIDES.search(f, s, s + len(name))  # "báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định"
+        if decides is not None and decides.start() > s:
+            name = name[: decides.start() - s]
         cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
         if cut is not None and cut.start() > s:
             name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
@@ -299,11 +349,92 @@ class _Clauses:
         return found
 
 
+_CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information
+_FOR_INFORMATION = re.compile(r"\b(?:biet|de biet)\s*(?:,|va)?\s*(?:theo doi|chi dao|de theo doi)?\b")
+
+
+def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
+    """A chain of reports, each its own clause with its own subject and date ("Các sở gửi báo cáo về
+    Sở Nội vụ trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"): one
+    report for each clause that asks one, by a date (gold convention 5)."""
+    if ";" not in text and ". " not in text:
+        return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []
+    out: list[ReportSpec] = []
+    for clause in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(clause)
+        if start is None:
+            continue
+        fc = fold_keep_length(clause)
+        if _FOR_INFORMATION.search(fc, start) or cites_a_request(fc, 0, start):
+            continue  # a copy "gửi UBND tỉnh biết, theo dõi" (convention 11); another document's request
+        dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
+        rec = _recipient(clause, start)
+        by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
+        first = dls[0] if dls else None
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
+                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
+                              consolidator=gatherer, due_why=first.why if first else "no date stated"))
+    # a chain holds one dated report at least; a lone dated report is no chain
+    return out if any(sp.due or sp.relative for sp in out) else []
+
+
+def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The text cut after each match of `pattern`'s first character (the punctuation kept)."""
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start() + 1])
+        last = m.end()
+    parts.append(text[last:])
+    return parts
+
+
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of one paragraph or bullet, one per cadence."""
     start = _first_report(text)
     if start is None:
         return []
+    split = _clause_reports(text, ctx, warnings)
+    if split:
+        return split
+    return _reports_of(text, start, ctx=ctx, warnings=warnings)
+
+
+_DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")
+
+
+def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """Reports of different kinds in clauses of their own, each with its own time ("Báo cáo 6 tháng
+    gửi trước ngày 10/6/2026; báo cáo năm gửi trước ngày 10/12/2026"): each clause read alone."""
+    if ";" not in text or text.count(";") > 12:
+        return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []  # one report verb: one report, no clauses to read apart
+    parts: list[tuple[str, int]] = []
+    for c in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(c)
+        fc = fold_keep_length(c)
+        if start is not None and not _FOR_INFORMATION.search(fc, start) and not cites_a_request(fc, 0, start):
+            parts.append((c, start))
+    timed = [c for c, _ in parts if _DATED.search(fold_keep_length(c))]
+    if len(timed) < 2 or len(timed) != len(parts):
+        return []
+    out: list[ReportSpec] = []
+    for c, start in parts:
+        for sp in _reports_of(c, start, ctx=ctx, warnings=warnings):
+            if not sp.by:  # "Sở Nội vụ tổng hợp, báo cáo …": the subject before another verb
+                sp = replace(sp, by=find_owners(c[:start]).lead)
+            out.append(sp)
+    return out
+
+
+def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """The reporting obligations of a text whose first report verb is at `start`."""
     f = fold_keep_length(text)
     recipient = _recipient(text, start)
     to = recipient.name if recipient else None
@@ -325,6 +456,9 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
                if not k or p[2] != periods[k - 1][2] or _SENTENCE_BREAK.search(f, periods[k - 1][1], p[0])]
     out: list[ReportSpec] = []
     if not periods:
+        chain = _chain(text, ctx, gatherer)
+        if len(chain) > 1:
+            return chain
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
         # a deadline word ("trước ngày", "chậm nhất") wins over a bare period named as the report's
         # subject ("báo cáo … quý I năm 2026 … trước ngày 15/3/2026")

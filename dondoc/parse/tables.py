@@ -80,6 +80,11 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+def is_task_table(run: list[Line]) -> bool:
+    """Whether a run of "| … |" lines is a table of tasks (its header names the content, and the lead or the time)."""
+    return len(run) >= 2 and _read(run) is not None
+
+
 def _read(run: list[Line]) -> Table | None:
     cols = _columns(_cells(run[0].text))
     if "content" not in cols or not ({"lead", "when"} & set(cols)):

@@ -13,6 +13,7 @@ from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.fieldlines import Fields, read_fields, without_fields
 from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
+from dondoc.parse.sections import is_section as is_section
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
 from dondoc.parse.spans import Spans
 from dondoc.taskset import Cascade, Owner, Schedule, Task
@@ -20,17 +21,8 @@ from dondoc.taskset import Cascade, Owner, Schedule, Task
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
-_SECTION = re.compile(
-    r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
-    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
-    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)",
-    re.IGNORECASE,
-)
-_PROMULGATION = re.compile(
-    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
-    r"bãi bỏ|có hiệu lực kể từ ngày ký"
-)
-
+# the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
+_DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
 _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
@@ -46,7 +38,6 @@ def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
         last = m.end()
     parts.append(text[last:])
     return parts
-_PROMULGATION_WORDS = ("kem theo", "hieu luc", "thi hanh", "thay the", "bai bo")  # one of them is in every match
 
 
 @dataclass
@@ -60,14 +51,6 @@ class Context:
     preamble_why: str
     recipients: list[str]
     warnings: list[str] = field(default_factory=list)
-
-
-def is_section(text: str) -> bool:
-    """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, promulgation clauses."""
-    if _SECTION.match(text.strip()):
-        return True
-    f = fold_keep_length(text)  # lower case too, for the letters it folds
-    return any(w in f for w in _PROMULGATION_WORDS) and bool(_PROMULGATION.search(text))
 
 
 _NOT_SPACE = re.compile(r"\S")
@@ -265,6 +248,9 @@ def item_tasks(
         main, *more = specs
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
         rt = report_task(key, body, main, span, lead_names, lead_why)
+        if more and all(sp.repeat == "once" for sp in specs):
+            # a chain of dated reports ("… trước 23/5; Sở Nội vụ tổng hợp … trước 28/5"): each date is the item's
+            rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(d for sp in more for d in sp.dues)]))
         rt.support = task.support
         rt.explain["key"] = task.explain["key"]
         rt.references = task.references
@@ -291,8 +277,14 @@ def item_tasks(
     events = ctx.finder.find(body, warnings)
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
     rel = next((d.relative for d in dls if d.relative), None)
+    if rel is not None and rel.from_event not in _DISPATCH_EVENTS:
+        warnings.append(f'the deadline is counted from "{rel.from_event}", a day the dispatch does not give: '
+                        "set its date by hand")
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     from_reports = bool(periodic and not due)
+    if not from_reports:
+        # a dated report the unit asks for in a bullet of its own is one of the unit's dues (convention 3)
+        due += [d for r in reports if r.schedule.repeat == "once" for d in r.schedule.due if len(d) == 10 and d not in due]
     if from_reports:
         best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
         repeat: str = best.schedule.repeat

@@ -1,202 +1,99 @@
-"""Where a unit's name runs on past what would end another name (pure).
+"""Which numbered units give work, and what they share (pure).
 
-A descriptive name holds words of action and its place ("Phòng Xây dựng phong trào toàn dân bảo vệ
-ANTQ", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ban Chỉ đạo xây dựng nông thôn mới xã"); a unit
-and the body it belongs to are one owner ("Ban Gia đình - Xã hội, Hội LHPN tỉnh"); one office serves
-two bodies ("Văn phòng HĐND và UBND xã"); a collective lists its members or describes them ("các cơ
-quan, tổ chức, doanh nghiệp", "Các chủ công trình hồ chứa nước thủy lợi, thủy điện"). names.py asks
-these questions while it reads a list of owners.
+A unit of the outline is a task unless it is a part that holds no task (sections.py): a section's
+title, the rules of a guidance, a statement of funds, a stock clause, a promulgation or execution
+clause, a decision's own act, a slogan. When a guidance describes one submission, the one deadline
+its closing paragraph sets is each unit's (gold convention 14).
 """
 
 from __future__ import annotations
 
-from dondoc.parse.heads import END_PUNCT, NAME_STOP, phrase_len, org_at, verb_at
-from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import COLLECTIVE_HEADS, ORG_HEADS, phrases
+import re
 
-# Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
-# ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
-_UNIT_HEADS = frozenset({"phong", "ban", "cuc", "chi cuc", "tong cuc", "vu", "trung tam", "doi", "van phong", "hoi",
-                         "doan", "uy ban", "vien", "hoc vien", "to", "bo phan", "ban chi dao", "phan vien", "cong ty",
-                         "tong cong ty", "hoi dong"})
+from dondoc.parse.items import Node
+from dondoc.parse.lines import Line
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import find_owners
+from dondoc.parse.sections import (
+    decides_itself,
+    is_execution_clause,
+    is_funding,
+    is_rule_from_date,
+    is_section,
+    is_stock_clause,
+    titled_section,
+)
+from dondoc.taskset import Task
 
-
-def name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
-    """Where a unit's name ends when the predicate found at j is part of it, else 0.
-
-    Without a directory: a capitalised unit head followed by a capitalised word and at least two
-    lower-case words ("Phòng Xây dựng phong trào toàn dân") is a descriptive name; a predicate
-    inside it ("bảo vệ") belongs to the name when what follows is one to four capitalised words or
-    abbreviations ("ANTQ", "an ninh Tổ quốc": up to five words, one of them capitalised and none an
-    owner's head) that are followed in turn by a predicate, a comma or the end.
-    """
-    lead = " ".join(t.f for t in toks[start : start + head])
-    if lead not in _UNIT_HEADS or not toks[start].cap or start + head >= j or not toks[start + head].cap:
-        return 0
-    lower = sum(1 for t in toks[start + head + 1 : j] if t.word and not t.cap)
-    if lower < 2:
-        return 0
-    k = j + v
-    n = len(toks)
-    m = k
-    named = False
-    while m < n and m - k < 5 and toks[m].word and toks[m].f not in NAME_STOP and not verb_at(toks, m):
-        if org_at(toks, m) and not (toks[m].upper and toks[m].f not in ORG_HEADS):
-            return 0  # the predicate's object is an owner: "tham mưu Giám đốc", "hướng dẫn các xã"
-        named = named or toks[m].cap
-        m += 1
-    # the name ends on an abbreviation or on "Tổ quốc" ("bảo vệ ANTQ", "bảo vệ an ninh Tổ quốc")
-    if m == k or not named or not (toks[m - 1].upper or (m - k >= 2 and toks[m - 2].f == "to" and toks[m - 1].f == "quoc")):
-        return 0
-    if m >= n or toks[m].f in END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
-        return m
-    return 0
+# "Đối với tiến độ …", "Về nội dung …": a title naming a topic, over the items on it
+TOPIC = re.compile(r"^(?:Đối với|Về|Riêng)\s+(?!các\s|Sở\s|UBND|Ủy ban|Công an)")
+# "Trách nhiệm của X", "Nhiệm vụ của X": a title naming X
+RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ thể)? của\s+")
+# a closing paragraph that opens with a request ("Đề nghị các phòng …", "Giao Văn phòng …")
+ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
+# "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
+_GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
 
 
-# "nhân dân", "người dân", "các tầng lớp nhân dân", "quần chúng nhân dân": who takes part, not an owner
-PEOPLE = phrases("cac tang lop nhan dan,quan chung nhan dan,dong dao nhan dan,toan the nhan dan,nhan dan,nguoi dan,"
-                  "toan dan,quan chung,dong bao")
+def starts_with_owner(text: str) -> bool:
+    """Whether a sentence opens with the owner it charges ("Bộ Quốc phòng chỉ đạo, hướng dẫn …")."""
+    lead = find_owners(text).lead
+    return bool(lead) and fold_keep_length(text.lstrip("-+• ")).startswith(fold_keep_length(lead[0])[:12])
 
 
-# A unit named before the body it belongs to, joined by a comma: "Ban Gia đình - Xã hội, Hội LHPN tỉnh",
-# "Phòng Chính trị tư tưởng, Sở Giáo dục và Đào tạo", "Phòng Cảnh sát hình sự, Công an tỉnh". Only a
-# "Ban" of an association or the Youth Union, a "Phòng" of a Sở, and a police department ("Phòng Cảnh
-# sát …", "Phòng An ninh …", "Phòng PC02") of a Công an: in other lists ("Phòng Nội vụ, Công an huyện",
-# "Ban Dân vận, Ủy ban MTTQ tỉnh") they are two owners.
-_UNIT_PARENTS = {"ban": ("hoi", "tinh doan", "thanh doan", "huyen doan", "doan thanh nien", "lien doan", "lien hiep"),
-                 "phong": ("so", "cong an")}
-# Bans that are bodies of their own whatever follows them ("Ban Chỉ huy Quân sự, Hội CCB xã": two owners);
-# a Ban Tuyên giáo or Ban Thường vụ before ", Hội …" is the association's own (the Party's is written
-# "… Tỉnh ủy", a place, and stands alone by that)
-_BAN_ALONE = frozenset({"chi dao", "chi huy", "quan ly", "dan toc", "an toan", "thi dua", "bien tap", "dai dien"})
-_POLICE_UNIT = frozenset({"canh", "an", "tham", "hau", "xay"})  # Cảnh sát, An ninh, Tham mưu, Hậu cần, Xây dựng phong trào
-# the last words of a name that place it ("… huyện", "… Tỉnh ủy", "… thành phố"; not the "xã" of "Xã hội")
-_LOCALITY = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "tp", "tw", "uy", "thi xa", "thanh pho", "trung uong",
-                       "thi tran", "dac khu"})
+def not_a_task(node: Node, own: str) -> str | None:
+    """The text of an item that gives work, or None for a part that holds no task (sections.py): a
+    section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
+    A clause followed by a paragraph that gives work ("Quyết định này có hiệu lực từ ngày ký.⏎Giao
+    Văn phòng UBND tỉnh chủ trì …") is that paragraph's task; a statement of funds with a sentence
+    that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
+    paras = own.split("\n")
+    first, rest = paras[0], "\n".join(paras[1:]).strip()
+    if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
+        if is_funding(first):
+            if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
+                return own
+            return None
+        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and not is_section(rest):
+            node.text = rest
+            return rest
+        return None
+    if titled_section(first) and not node.children:
+        return None
+    if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
+        return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
+    if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
+        return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
+    if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
+        return None
+    if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
+                                                    or is_rule_from_date(own) and not find_owners(own).lead):
+        return None
+    return own
 
 
-PLACES = phrases("thanh pho,trung uong,dia phuong,tinh,huyen,xa,phuong,thi xa,thi tran,dac khu")  # "tỉnh", "thành phố", "địa phương"
+# "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission
+_GUIDES_A_SUBMISSION = re.compile(r"\bhuong dan\b.{0,160}\b(?:xay dung|lap|chuan bi|danh gia|tong hop)\b.{0,400}(?:nhu sau|sau)\s*:\s*$")
+_CLOSING_KEY = re.compile(r"R\d+")
 
 
-def ends_placed(toks: list[Tok], last: int) -> bool:
-    """Whether the name ending at token `last` ends with its place ("… huyện", "… Tỉnh ủy")."""
-    return toks[last].f in _LOCALITY or " ".join(t.f for t in toks[last - 1 : last + 1]) in _LOCALITY
-
-
-def unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
-    """Whether the name toks[start:last + 1] is a unit of the body named at toks[k] (after a comma)."""
-    head = toks[start]
-    parents = _UNIT_PARENTS.get(head.f)
-    if parents is None or not head.cap or last <= start or not toks[start + 1].cap or k >= len(toks):
-        return False
-    if ends_placed(toks, last):
-        return False  # "Ban Tuyên giáo Tỉnh ủy", "Phòng Văn hóa huyện": placed already, the next is another owner
-    second = " ".join(t.f for t in toks[start + 1 : start + 3])
-    if head.f == "ban" and (second in _BAN_ALONE or toks[start + 1].f in _BAN_ALONE):
-        return False
-    if not toks[k].cap:
-        return False  # "các hội …": a collective, another owner
-    nxt = " ".join(t.f for t in toks[k : k + 3])
-    parent = next((p for p in parents if nxt == p or nxt.startswith(p + " ")), None)
-    if parent == "cong an":
-        return toks[start + 1].f in _POLICE_UNIT or toks[start + 1].upper
-    return parent is not None
-
-
-_UNIT_FIRST = frozenset(h.split()[0] for h in _UNIT_HEADS)
-
-
-def descriptive(toks: list[Tok], start: int, head: int, j: int) -> bool:
-    """Whether toks[start:j] is a unit's descriptive name: a capitalised unit head, a capitalised word
-    and at least two lower-case ones ("Trung tâm Kiểm soát bệnh tật", "Hội đồng Giáo dục quốc phòng")."""
-    if toks[start].f not in _UNIT_FIRST or not toks[start].cap or start + head >= j:
-        return False
-    name = toks[start + 1 : j]
-    return any(t.cap for t in name) and sum(1 for t in name if t.word and not t.cap) >= 2
-
-
-# Committees named by their purpose, in lower case after the head: "Ban Chỉ đạo xây dựng nông thôn mới xã"
-_PURPOSE_HEADS = frozenset({"ban chi dao", "ban chi huy", "to cong tac", "ban quan ly", "hoi dong", "to giup viec"})
-
-
-def placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
-    """Where a unit's descriptive name ends when the predicate at j is a word of it followed, within a
-    few words, by the name's place ("Ban Quản lý dự án đầu tư xây dựng tỉnh chủ trì", "Ban Chỉ đạo xây
-    dựng nông thôn mới xã chỉ đạo"), else 0: the place and then a predicate, a mark or the end; the name
-    a descriptive one, or a committee's head that its purpose follows."""
-    purpose = j == start + head and toks[start].cap and " ".join(t.f for t in toks[start:j]) in _PURPOSE_HEADS
-    if not purpose and not descriptive(toks, start, head, j):
-        return 0
-    if ends_placed(toks, j - 1):
-        return 0  # "Phòng Kinh tế huyện hướng dẫn xã, …": placed already, the predicate is the owner's
-    n = len(toks)
-    k = j + v
-    while k < n and k - j < 8 and toks[k].word and not toks[k].cap and not phrase_len(PLACES, toks, k):
-        if toks[k].f in NAME_STOP or toks[k].f != "moi" and org_at(toks, k) or phrase_len(PEOPLE, toks, k):
-            return 0  # ("mới" folds like the determiner "mọi")
-        k += 1  # "… quản lý khai thác công trình thủy lợi | tỉnh"
-    p = phrase_len(PLACES, toks, k) if k < n else 0
-    if not p or toks[k].cap:
-        return 0
-    m = k + p
-    if m >= n or toks[m].f in END_PUNCT or toks[m].f in (",", "(", ")") or verb_at(toks, m):
-        return m
-    return 0
-
-
-
-def described(toks: list[Tok], start: int, head: int, j: int) -> int:
-    """Where a collective's description ends ("các chủ công trình | hồ chứa nước thủy lợi, thủy điện |
-    tổ chức …"), when the name is "các" and its head alone and a predicate comes within nine lower-case
-    words (a pair joined by a comma counted in); else 0, and the name stops at its head."""
-    if j != start + head or toks[start].f not in ("cac", "nhung"):
-        return 0
-    n = len(toks)
-    m = j
-    while m < n and m - j < 10:
-        t = toks[m]
-        if t.f == "," and m > j and m + 1 < n and toks[m + 1].word and not toks[m + 1].cap and not verb_at(toks, m + 1):
-            m += 1  # "thủy lợi, thủy điện": a pair joined by a comma
-            continue
-        if not t.word or t.cap or t.f in NAME_STOP or org_at(toks, m):
-            return 0
-        if verb_at(toks, m):
-            return m if m > j else 0
-        m += 1
-    return 0
-
-
-def listed(toks: list[Tok], start: int, j: int) -> bool:
-    """Whether the name toks[start:j] is a collective one ("các sở, ngành", "UBND các huyện")."""
-    return any(x.f in ("cac", "nhung") for x in toks[start:j])
-
-
-def collective_at(toks: list[Tok], k: int, first: int, j: int) -> int:
-    """The length of a lower-case collective noun starting a further owner of a list whose first
-    owner is a collective ("Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan"), else 0."""
-    if k >= len(toks) or toks[k].cap or not toks[k].word or not listed(toks, first, j):
-        return 0
-    n = phrase_len(COLLECTIVE_HEADS, toks, k)
-    return n if n and noun_at(toks, k) else 0
-
-
-def noun_at(toks: list[Tok], k: int) -> bool:
-    """Whether the word at k is a noun of a list, not a predicate: "tổ chức" is a verb, but "các cơ
-    quan, tổ chức, doanh nghiệp" lists it between commas."""
-    v = verb_at(toks, k)
-    return not v or k + v < len(toks) and toks[k + v].f in (",", "va", ";")
-
-
-def joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
-    """Whether "Văn phòng X" (X not yet placed) goes on with "và/- Y": the office of two bodies
-    ("Văn phòng HĐND và UBND xã", "Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""
-    office = next((p for p in range(start, min(last, start + 3)) if toks[p].f == "van" and toks[p + 1].f == "phong"
-                   and toks[p].cap), None)
-    return (office is not None and office + 1 < last and k < len(toks) and toks[k].cap
-            and not ends_placed(toks, last) and org_at(toks, k) > 0)
-
-
-# Words after a verb that say how ("quản lý chặt chẽ", "quản lý tốt"): the verb is a predicate, not a name's word
-HOW = frozenset({"chat", "tot", "nghiem", "hieu", "co", "va", "thong", "dung", "toan", "hoat", "su", "tai"})
-
-
+def one_submission(tasks: list[Task], preamble: list[Line]) -> None:
+    """Gold convention 14: when a dispatch guides its addressees in preparing one submission ("… hướng
+    dẫn … xây dựng dự toán … như sau:") and states one deadline for it, in its closing paragraph, each
+    numbered unit that describes a part of it is due then, once."""
+    joined = " ".join(ln.text for ln in preamble[-6:]).strip()
+    if "hướng dẫn" not in joined.lower() or not joined.endswith(":"):
+        return
+    if not _GUIDES_A_SUBMISSION.search(fold_keep_length(joined)):
+        return
+    closing = [t for t in tasks if t.kind == "report" and _CLOSING_KEY.fullmatch(t.key)]
+    dated = [t for t in closing if t.schedule.repeat == "once" and t.schedule.due and all(len(d) == 10 for d in t.schedule.due)]
+    units = [t for t in tasks if t.kind != "report" and not t.key.startswith("-")]
+    if len(dated) != 1 or len(closing) != 1 or not units or sum(1 for t in units if t.schedule.due) * 3 > len(units):
+        return
+    for t in units:
+        if not t.schedule.due and t.schedule.relative is None and t.schedule.repeat in ("once", "continuous"):
+            t.schedule.due = list(dated[0].schedule.due)
+            t.schedule.repeat = "once"
+            t.explain["schedule.due"] = f"the one deadline the closing paragraph sets for the submission ({dated[0].key})"
+            t.explain["schedule.repeat"] = "a part of one submission: once"

@@ -67,8 +67,8 @@ class TestDeadlines:
     @pytest.mark.parametrize(
         ("text", "due"),
         [
-            ("trước ngày 27/8/2019", "2019-08-27"), ("chậm nhất ngày 05 tháng 9 năm 2025", "2025-09-05"),
-            ("trong tháng 8 năm 2025", "2025-08-31"), ("đến cuối năm 2019", "2019-12-31"),
+            ("trước ngày 27/8/2025", "2025-08-27"), ("chậm nhất ngày 05 tháng 9 năm 2025", "2025-09-05"),
+            ("trong tháng 8 năm 2025", "2025-08-31"), ("đến cuối năm 2025", "2025-12-31"),
             ("hoàn thành trong quý I/2026", "2026-03-31"), ("trước ngày 20 hằng tháng", "---20"),
             ("trước 15/6", "2025-06-15"), ("trước ngày 10/1", "2026-01-10"),
         ],
@@ -91,6 +91,11 @@ class TestDeadlines:
         (d,) = find_deadlines("trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản", every_year=False,
                               ctx=self.CTX, warnings=[])
         assert d.due is None and d.relative is not None and (d.relative.days, d.relative.working_days) == (5, True)
+
+    @pytest.mark.parametrize("text", ["trước ngày 27/8/2019", "đến cuối năm 2024", "hoàn thành trước ngày 28/02/2025"],
+                             ids=str)
+    def test_a_day_before_the_dispatch_was_issued_is_no_deadline(self, text: str) -> None:
+        assert [d.due for d in find_deadlines(text, every_year=False, ctx=self.CTX, warnings=[])] == []
 
     def test_the_date_of_a_cited_document_is_not_a_deadline(self) -> None:
         assert find_deadlines("Kết luận số 44-KL/TW ngày 22/01/2019", every_year=False, ctx=self.CTX, warnings=[]) == []

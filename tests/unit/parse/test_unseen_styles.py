@@ -50,10 +50,12 @@ def test_unit_heads_and_verbs_of_commune_documents(text: str, lead: list[str], s
 def test_a_line_that_is_only_an_agency_owns_the_dash_bullets_under_it() -> None:
     ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Chỉ đạo các bệnh viện bố trí giường bệnh.\n"
               "- Báo cáo UBND tỉnh trước ngày 15/12 hằng năm.\n2. Công an tỉnh\n- Bảo đảm an ninh, trật tự.\n")
-    assert keys(ts) == ["I.1.-1", "I.1.-2", "I.2.-1"]
-    assert [o.name for o in task(ts, "I.1.-2").lead] == ["Sở Y tế"]
-    assert task(ts, "I.1.-2").kind == "report" and task(ts, "I.1.-2").schedule.due == ["--12-15"]
-    assert [o.name for o in task(ts, "I.2.-1").lead] == ["Công an tỉnh"]
+    # the bullets belong to their item (gold convention 3): its reporting bullet is its report task
+    assert keys(ts) == ["I.1", "I.1.R1", "I.2"]
+    assert [o.name for o in task(ts, "I.1").lead] == ["Sở Y tế"]
+    assert [o.name for o in task(ts, "I.1.R1").lead] == ["Sở Y tế"]
+    assert task(ts, "I.1.R1").kind == "report" and task(ts, "I.1.R1").schedule.due == ["--12-15"]
+    assert [o.name for o in task(ts, "I.2").lead] == ["Công an tỉnh"]
 
 
 def test_a_sentence_that_names_an_agency_keeps_its_bullets_in_one_task() -> None:
@@ -200,10 +202,10 @@ def test_a_capital_inside_a_wrapped_sentence_is_no_closing() -> None:
     ("text", "due"),
     [
         ("Hoàn thành trước 17 giờ ngày 20/12/2026.", "2026-12-20"),
-        ("Báo cáo trước 16 giờ 00 ngày 15/01/2026.", "2026-01-15"),
-        ("Gửi về Sở Nội vụ trước 16h30, ngày 15/01/2026.", "2026-01-15"),
+        ("Báo cáo trước 16 giờ 00 ngày 15/04/2026.", "2026-04-15"),
+        ("Gửi về Sở Nội vụ trước 16h30, ngày 15/04/2026.", "2026-04-15"),
         ("Thời gian thực hiện: tháng 10/2026.", "2026-10-31"),
-        ("Triển khai từ tháng 3 đến tháng 5/2026.", "2026-05-31"),
+        ("Hoàn thành trong tháng 4, 5/2026.", "2026-05-31"),
     ],
 )
 def test_deadlines_with_an_hour_or_a_month_after_a_label(text: str, due: str) -> None:

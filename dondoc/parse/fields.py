@@ -1,0 +1,140 @@
+"""Field units: the numbered lines of a plan that say who and when, not what (pure).
+
+    I. CÔNG TÁC QUÁN TRIỆT
+    1. Nội dung, biện pháp          a) Tổ chức hội nghị …   b) Tổ chức triển khai …
+    2. Cơ quan chủ trì, phối hợp    a) Cơ quan chủ trì: - Ban Chỉ đạo …   b) Cơ quan phối hợp: - …
+    3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.
+
+"2." and "3." are no tasks (gold convention 12): they name the owners and the time of the tasks
+beside them (1.a, 1.b). The same fields written as lettered lines under one item ("a) Cơ quan chủ
+trì: Sở Nội vụ", "b) Thời gian thực hiện: Quý II/2026") belong to that item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.items import Node
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import label_owners
+from dondoc.parse.tables import when_phrase
+from dondoc.taskset import Task
+
+# what a field unit's title says it holds
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("owners", re.compile(r"^(?:co quan|don vi)\s+(?:chu tri|thuc hien)\s*(?:,|va)\s*(?:phoi hop|thuc hien)\b")),
+    ("support", re.compile(r"^(?:co quan|don vi|cac co quan|cac don vi)\s+phoi hop\b")),
+    ("lead", re.compile(r"^(?:(?:co quan|don vi|cac co quan|cac don vi)\s+(?:chu tri|thuc hien|chiu trach nhiem|phu trach)"
+                        r"|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien)\b")),
+    ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc))?\s*(?::|$)")),
+]
+_TITLE_END = re.compile(r"\s*(?::|$)")
+_FIRST_WORDS = ("co quan", "don vi", "cac co quan", "cac don vi", "chu tri", "trach nhiem", "thoi gian", "thoi han",
+                "tien do")
+
+
+@dataclass
+class Fields:
+    """What the field units beside some tasks say: their owners and their time."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)  # the time lines as written ("Tháng 12/2013 và thường xuyên")
+    where: str = ""  # the keys of the field units, for the explanations
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.time)
+
+
+def field_kind(text: str) -> str | None:
+    """"lead", "support", "owners" (both), "time", or None when the text opens no field unit."""
+    f = fold_keep_length(text.strip().lstrip("*").strip()[:60])
+    if not f.startswith(_FIRST_WORDS):
+        return None
+    for kind, pattern in _KINDS:
+        m = pattern.match(f)
+        if m is None:
+            continue
+        rest = f[m.end() :].lstrip(" ,")
+        # the title alone, or the title then its values after a colon ("Cơ quan chủ trì: Sở Nội vụ")
+        if kind == "time" or not rest or rest.startswith(":") or _TITLE_END.match(rest):
+            return kind
+    return None
+
+
+def is_field(node: Node) -> bool:
+    return field_kind(node.text.split("\n", 1)[0]) is not None
+
+
+def _names(piece: str) -> list[str]:
+    """The owners one line of a field names: a list, or the line itself when it is short."""
+    piece = piece.strip(" .;,-–+•*")
+    if not piece or piece.startswith("(") or len(piece) > 160:
+        return []
+    return label_owners(piece) or [piece]
+
+
+def _values(node: Node) -> list[str]:
+    """The lines a field unit holds: after its title's colon, its paragraphs, its bullets."""
+    first, _, more = node.text.partition("\n")
+    _, colon, after = first.partition(":")
+    out = [after] if colon and after.strip() else []
+    out += [ln for ln in more.split("\n") if ln.strip()]
+    out += [b.text for b in node.bullets]
+    return out
+
+
+def read_fields(nodes: list[Node]) -> Fields:
+    """What the field units among `nodes` (and their lettered parts) say."""
+    got = Fields()
+    for nd in nodes:
+        _collect(nd, field_kind(nd.text.split("\n", 1)[0]), got)
+    got.lead = list(dict.fromkeys(got.lead))
+    got.support = [s for s in dict.fromkeys(got.support) if s not in got.lead]
+    return got
+
+
+def _collect(nd: Node, kind: str | None, got: Fields) -> None:
+    if kind is None:
+        return
+    got.where = (got.where + ", " if got.where else "") + nd.key
+    if kind == "time":
+        got.time += [v.strip() for v in _values(nd) if v.strip()]
+    elif kind in ("lead", "support"):
+        names = [nm for v in _values(nd) for piece in v.split(";") for nm in _names(piece)]
+        (got.lead if kind == "lead" else got.support).extend(names)
+    for c in nd.children:
+        _collect(c, field_kind(c.text.split("\n", 1)[0]) or (kind if kind != "owners" else None), got)
+
+
+def merged(outer: Fields | None, inner: Fields) -> Fields:
+    """The fields of an inner block, each taken from the outer block where the inner one says nothing."""
+    if outer is None:
+        return inner
+    return Fields(inner.lead or outer.lead, inner.support or outer.support, inner.time or outer.time,
+                  inner.where or outer.where)
+
+
+def field_dues(fields: Fields, ctx: DateContext, warnings: list[str]) -> list[str]:
+    """The due dates the time lines of the fields state ("Tháng 12/2013 và thường xuyên" → 2013-12-31);
+    none for a window ("Từ năm 2013 đến năm 2020") or a start ("Từ tháng 11/2013 trở đi")."""
+    dues: list[str] = []
+    for line in fields.time:
+        dues += [d.due for d in find_deadlines(when_phrase(line), every_year=False, ctx=ctx, warnings=warnings) if d.due]
+    return list(dict.fromkeys(dues))
+
+
+def apply_fields(task: Task, fields: Fields, ctx: DateContext, warnings: list[str]) -> None:
+    """Give a task the due the time lines of the field units beside it state, when it states none.
+
+    Their owners reach the tasks as a binding Given (dispatch.emit), which yields to an item's own
+    field lines and to a nearer heading (tasks.fill_lead)."""
+    if fields.time and not task.schedule.due and task.schedule.relative is None and task.schedule.repeat not in ("weekly", "ad_hoc"):
+        dues = field_dues(fields, ctx, warnings)
+        if dues:
+            if task.schedule.repeat == "monthly":
+                dues = [d if d.startswith("---") else "---" + d[-2:] for d in dues]
+            task.schedule.due = dues
+            task.explain["schedule.due"] = f'the time of the block ({fields.where}): "{"; ".join(fields.time)}"'

@@ -1,0 +1,113 @@
+"""Requests written as prose: the paragraphs of a dispatch that ask someone to act (pure).
+
+A công văn đôn đốc, a request to report again by a new date, a reply that asks the addressee to
+report to its province: no numbered item, but each paragraph that asks someone to do, send, report,
+finish or prepare something is a task (keyed "-", or "-1", "-2" in order; gold convention 2). A
+paragraph that only tells the background ("Ngày 02/9/2025, Sở Tài chính có Công văn số … đề nghị …"),
+introduces a list ("… thực hiện một số nội dung sau:"), states the issuer's own intention ("Bộ … sẽ
+thành lập các đoàn kiểm tra"), only asks to carry out "this dispatch" ("… triển khai thực hiện nghiêm
+túc./."), or only informs ("… thông báo để các cơ quan biết, thực hiện") asks nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.lines import Line
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.reports import is_obligation
+from dondoc.parse.sections import is_stock_clause
+
+# A request to a named addressee (on the folded text): "đề nghị các sở …", "giao Công an tỉnh …",
+# "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
+_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao)\s+(?:cho\s+)?")
+# "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
+_CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
+# what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received
+_BACKGROUND = re.compile(
+    r"^(?:ngay\s+\d|(?:uy ban nhan dan|ubnd|bo|so|cuc|tong cuc|van phong)[^,.;]{0,80}\b(?:nhan duoc|da nhan)\b)")
+# a request cited from another document: "có Công văn số 1905/STC-QLNS đề nghị …"
+_CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|to trinh|chi thi)\b[^.;]{0,120}?\b(?:de nghi|yeu cau|giao)\b")
+# only "carry out this dispatch", only "for information": no request of its own
+_ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip thoi|tot|dong bo|khan truong|day du))*"
+_CLOSER = re.compile(
+    rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
+    r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
+    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh)\s+nay)?\s*[./]*\s*$")
+_FOR_INFORMATION = re.compile(r"\bthong bao\b[^.;]{0,200}\bde\b[^.;]{0,160}\bbiet\b")
+_INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao)\b")
+# a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
+# ứng phó …"), but not "Thực hiện Kế hoạch số …" (what it implements)
+_IMPERATIVE = re.compile(
+    r"(?:Tổ chức|Triển khai|Tăng cường|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
+    r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
+_CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
+_NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
+
+
+def _asks_someone(text: str, f: str) -> bool:
+    for m in _ASK.finditer(f):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()):
+            return True
+    for m in _CHARGED.finditer(f):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if any(w[:1].isupper() for w in before.split()[-4:]):
+            return True
+    return False
+
+
+def is_request(text: str) -> bool:
+    """Whether a paragraph asks someone to do, send, report, finish or prepare something."""
+    t = text.strip()
+    f = fold_keep_length(t)
+    if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f) or is_stock_clause(t):
+        return False
+    if _CITED.search(f) and not _ASK.search(f, _CITED.search(f).end()):  # type: ignore[union-attr]
+        return False
+    if _INTENTION.search(f) and not _ASK.search(f):
+        return False
+    asks = _asks_someone(t, f) or _IMPERATIVE.match(t) is not None and _CITING.match(f, _IMPERATIVE.match(t).end()) is None  # type: ignore[union-attr]
+    reports = is_obligation(t)
+    if not asks and not reports:
+        return False
+    if asks and not reports:
+        # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
+        m = _ASK.search(f) or _CHARGED.search(f)
+        if m is not None and _CLOSER.search(f, m.end()) and len(f) - m.end() < 140:
+            return False
+    if _FOR_INFORMATION.search(f) and not reports:
+        return False
+    return True
+
+
+# what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
+_NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
+                         r"chuc mung|bao cao vien|dai bieu)\b")
+
+
+def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateContext) -> bool:
+    """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
+    request with a date or a report, and no word of a news report anywhere in it."""
+    if not prose:
+        return False
+    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
+        return False
+    for p in prose:
+        text = " ".join(ln.text for ln in p)
+        if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):
+            return True
+    return False
+
+
+def nothing_asked(dispatched: bool, calendar: bool = False) -> str:
+    """Why a text gives nothing to track, for the one line the admin reads."""
+    if calendar:
+        return ("a calendar of meetings (lịch công tác, lịch làm việc): its dated entries are meetings with a "
+                "chair, not tasks, and no paragraph after them asks anyone to act")
+    if not dispatched:
+        return ("no numbered instruction to track was found, and the text has no dispatch header (no số hiệu, "
+                "no Kính gửi): a news article?")
+    return ("no numbered instruction to track was found, and no paragraph asks anyone to do, send, report or "
+            "prepare something: a text that only informs or states rules?")

@@ -1,0 +1,133 @@
+"""Parts of a document that hold no task, though they are numbered like tasks (pure).
+
+A clerk skips them: mục đích, yêu cầu, quan điểm, đối tượng, phạm vi, căn cứ; the rules a guidance
+or a regulation states ("HƯỚNG DẪN CHUNG", "QUY ĐỊNH CỤ THỂ"); a statement of the source of funds;
+the promulgation, effect and execution clauses of a decision; the stock clause that asks to report
+difficulties ("nếu có khó khăn, vướng mắc … phản ánh về …", gold convention 9); and a decision stated
+as a rule from a date ("Từ ngày 01/01/2009, điều chỉnh tăng thêm 15% …", gold convention 15).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.normalize import fold_keep_length
+
+_SECTION = re.compile(
+    r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
+    r"thực trạng|tình hình|kết quả|đánh giá|nguyên tắc|kinh phí(?: thực hiện)?)(?:[,\s\-–]+(?:và\s+)?(?:mục đích|yêu cầu|mục tiêu|"
+    r"phạm vi|đối tượng|ý nghĩa|nguyên tắc))*(?:\s+chung)?(?:\s*[:.]|\s*$|[ \t]*\n)"
+    # the rules a guidance or a regulation states: "HƯỚNG DẪN CHUNG", "NHỮNG QUY ĐỊNH CHUNG", "QUY ĐỊNH CỤ THỂ"
+    r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$"
+    # "Giải thích từ ngữ", "Khẩu hiệu tuyên truyền", "Thành phần tham dự", "Thời gian, địa điểm": no task
+    r"|^(?:trách nhiệm thi hành|hiệu lực thi hành|điều khoản thi hành|tổ chức thi hành|giải thích từ ngữ|khẩu hiệu(?: tuyên truyền)?|thành phần(?: tham dự| mời| dự)?|(?:thời gian,\s*)?địa điểm"
+    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc))\s*(?:[:.]|$|\n)",
+    re.IGNORECASE,
+)
+_PROMULGATION = re.compile(
+    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
+    r"bãi bỏ|có hiệu lực kể từ ngày ký"
+)
+# what a promulgation clause cannot do without (as written, in the case it is written in)
+_PROMULGATION_WORDS = ("hiệu lực", "kèm theo", "Kèm theo", "thi hành", "thay thế", "Thay thế", "bãi bỏ", "Bãi bỏ",
+                       "HIỆU LỰC", "KÈM THEO", "THI HÀNH")
+# "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
+_EXECUTION = re.compile(
+    r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
+    r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban) nay\b"
+)
+# A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
+# "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
+_TITLE_WORD = re.compile(
+    r"^(?i:căn cứ|mục đích|mục tiêu|yêu cầu|phạm vi|đối tượng|nguyên tắc|quan điểm|ý nghĩa|sự cần thiết|bối cảnh)"
+    r"\s+(?!(?:các|tất cả|toàn thể|mọi|mỗi|những|từng)\b)[a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]"
+)
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9)
+_STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b")
+_FUNDS = re.compile(r"^kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
+# "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
+_RULE_FROM = re.compile(
+    r"^(?:ke )?tu (?:ngay )?\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*(?:/|nam)\s*\d{4}\s*,")
+
+
+# the first words _SECTION can match (folded): asked before the pattern, which is slow to fail
+_SECTION_STARTS = ("muc dich", "yeu cau", "muc tieu", "doi tuong", "pham vi", "can cu", "y nghia", "quan diem",
+                   "su can thiet", "boi canh", "thuc trang", "tinh hinh", "ket qua", "danh gia", "nguyen tac",
+                   "kinh phi", "nhung quy dinh", "quy dinh", "nhung huong dan", "huong dan", "trach nhiem thi hanh",
+                   "hieu luc thi hanh", "dieu khoan thi hanh", "to chuc thi hanh", "giai thich tu ngu", "khau hieu",
+                   "thanh phan", "thoi gian", "dia diem", "chuong trinh")
+
+
+# the decision a quyết định's article makes itself ("Điều 1. Phê duyệt …", "Phân bổ chi tiết … như sau:",
+# "Thành lập Ban Chỉ đạo …", "Công bố kèm theo …"): the act, not a task it gives
+_DECIDES = re.compile(
+    r"^(?:phe duyet|phan bo|cong bo|thanh lap|cong nhan|bo nhiem|dieu dong|khen thuong|tang|cho phep|"
+    r"dieu chinh|sua doi|bo sung|thu hoi|giai the|quy dinh|ban hanh)\b")
+
+
+def decides_itself(text: str) -> bool:
+    """Whether an article of a decision is the decision's own act ("Phân bổ …", "Phê duyệt …"), not work given."""
+    t = text.strip()
+    return _DECIDES.match(fold_keep_length(t[:24])) is not None
+
+
+def is_section(text: str) -> bool:
+    """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, rules, promulgation clauses."""
+    t = text.strip()
+    if fold_keep_length(t[:24]).startswith(_SECTION_STARTS) and _SECTION.match(t):
+        return True
+    if not any(w in text for w in _PROMULGATION_WORDS):
+        return False
+    return bool(_PROMULGATION.search(text))
+
+
+def is_execution_clause(text: str) -> bool:
+    """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
+    if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text:
+        return False
+    return _EXECUTION.search(fold_keep_length(text)) is not None
+
+
+_TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tuong", "nguyen tac", "quan diem",
+                 "y nghia", "su can thiet", "boi canh")
+
+
+def titled_section(first_line: str) -> bool:
+    """Whether an item's first line is the title of a part that holds no task ("Căn cứ đánh giá …",
+    "Yêu cầu lập kế hoạch"): a few words, no full stop, a section's word then a word in lower case."""
+    t = first_line.strip().rstrip(":").strip()
+    if t.endswith((".", ";")) or not fold_keep_length(t[:14]).startswith(_TITLE_STARTS):
+        return False
+    return len(t.split()) <= 20 and _TITLE_WORD.match(t) is not None
+
+
+def is_stock_clause(text: str) -> bool:
+    """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc")):
+        return False
+    return _STOCK.search(fold_keep_length(text)) is not None
+
+
+def stock_clause_at(f: str, at: int) -> bool:
+    """Whether the sentence of folded text `f` around offset `at` is the stock clause of convention 9."""
+    if "kho khan" not in f and "vuong mac" not in f:
+        return False
+    reach = max(0, at - 400)  # the clause's start, looked for no further back than a clause runs
+    s = max(reach, f.rfind(". ", reach, at) + 1, f.rfind("\n", reach, at) + 1, f.rfind(";", reach, at) + 1)
+    return _STOCK.search(f, s, at) is not None
+
+
+def is_funding(text: str) -> bool:
+    """Whether a text opens a statement of the funds ("Kinh phí thực hiện: do ngân sách … bảo đảm")."""
+    t = text.strip()
+    if not t[:8].lower().startswith(("kinh phí", "kinh phi")):
+        return False
+    return _FUNDS.match(fold_keep_length(t[:80])) is not None
+
+
+def is_rule_from_date(text: str) -> bool:
+    """Whether a text states a rule from a date ("Từ ngày 01/5/2009, điều chỉnh tăng thêm 5% …")."""
+    t = text.strip()
+    if not t[:3].lower().startswith(("từ", "kể")):
+        return False
+    return _RULE_FROM.match(fold_keep_length(t[:48])) is not None

@@ -1,0 +1,60 @@
+"""Reporting obligations read in their context: chains, copies, prompt reports, the noun 'báo cáo'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.reports import find_reports, is_obligation
+
+CTX = DateContext(date(2026, 3, 2), 2026, 3)
+
+
+def reports(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(r.repeat, r.due, r.to) for r in find_reports(text, ctx=CTX, warnings=[])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tham mưu ban hành kế hoạch, báo cáo kết quả công tác bảo vệ BMNN của tỉnh năm 2026.",
+        "Căn cứ tình hình quản lý đối tượng tại thời điểm báo cáo để xây dựng dự toán năm 2027.",
+        "Thực hiện đúng chế độ báo cáo và các biểu mẫu báo cáo theo quy định.",
+        "Báo cáo về tổng số đối tượng đang hưởng trợ cấp và tình hình chi trả.",
+    ],
+    ids=["bao-ve-is-no-ve", "thoi-diem-bao-cao", "che-do-bieu-mau", "report-on-a-topic"],
+)
+def test_the_noun_bao_cao_and_the_word_ve_of_bao_ve_ask_no_report(text: str) -> None:
+    assert not is_obligation(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đối với các vụ lộ, mất bí mật nhà nước xảy ra phải báo cáo ngay về UBND tỉnh (qua Công an tỉnh).",
+         [("ad_hoc", None, "UBND tỉnh (qua Công an tỉnh)")]),
+        ("Những nơi cần thiết thành lập mới đội chuyên trách, báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định.",
+         [("ad_hoc", None, "Bộ trưởng Bộ Quốc phòng")]),
+        ("Theo dõi tình hình triển khai, kịp thời báo cáo những khó khăn phát sinh.", [("ad_hoc", None, None)]),
+    ],
+    ids=["bao-cao-ngay", "noi-can-thiet", "kip-thoi-bao-cao"],
+)
+def test_a_report_made_when_something_happens_is_ad_hoc(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert reports(text) == expected
+
+
+def test_a_chain_keeps_its_undated_link_and_drops_a_copy_for_information() -> None:
+    text = ("Các huyện xây dựng kế hoạch và gửi về UBND tỉnh trước ngày 28/3/2026; lập dự toán và gửi về Sở Tài "
+            "chính thẩm định; báo cáo kết quả về UBND tỉnh trước ngày 10/11/2026; đồng thời gửi Sở Nội vụ biết, theo dõi.")
+    got = reports(text)
+    assert [(r, d) for r, d, _ in got] == [("once", "2026-03-28"), ("once", None), ("once", "2026-11-10")]
+    assert got[1][2] == "Sở Tài chính"
+
+
+def test_what_is_expected_within_a_year_is_no_deadline_but_what_must_be_finished_is() -> None:
+    assert [d.due for d in find_deadlines("11 hoạt động dự kiến thực hiện trong năm 2026", every_year=False,
+                                          ctx=CTX, warnings=[])] == []
+    assert [d.due for d in find_deadlines("hoàn thành trong năm 2026", every_year=False, ctx=CTX,
+                                          warnings=[])] == ["2026-12-31"]

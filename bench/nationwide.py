@@ -1,0 +1,323 @@
+"""The nation-wide benchmark: a synthetic Vietnam of 34 provinces and 3,321 communes, 50 tasks.
+
+    python bench/nationwide.py --occurrences 10000,100000,1000000 [--db sqlite|postgres] [--workers 1,2]
+                               [--profile DIR] [--keep]
+
+For each size it picks how much of the nation takes part (whole provinces in the order of
+bench/vietnam.py, then communes of the last one) so that the predicted number of open
+occurrences reaches the size, writes the directory and the task sets as files, and runs, each
+step in a fresh child process:
+
+- load: the directory file through `dondoc orgs import`'s path, then every task-set file through
+  `dondoc load`'s path (load_s; the schema upgrade is not counted);
+- the first sweep on Friday 12/6/2026 (materialise everything, then the history: what was due
+  before was reported, except by the laggard communes), then plan (first_sweep_s);
+- the quiet day, Saturday 13/6: materialise + plan, no delivery (quiet_sweep_s);
+- Sunday 14/6 (not timed), then the busy day, Monday 15/6, the national 6-month deadline:
+  materialise, then plan (busy_plan_s is the plan step alone).
+
+peak_mb is the highest peak RSS of a process doing the quiet or the busy sweep. --db postgres
+makes a database per size in the cluster of DONDOC_BENCH_POSTGRES_URL, or starts a throwaway
+one with .ci/pg.sh (fsync off) and stops it at the end.
+
+--workers N runs N processes at once for the quiet and the busy day, each running the whole
+sweep as two Prefect workers would today (there are no shards yet): the line reports the wall
+time from the first start to the last end, the speed-up over one worker, and whether the notices
+planned add up to the single worker's (exactly once). Each N starts from the same state (a copy
+of the database taken after the first sweep). --profile DIR writes a cProfile of the quiet sweep
+(one worker) to DIR and prints its top functions; profiling slows that step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import nationwide_steps as steps  # noqa: E402
+import vietnam  # noqa: E402
+import vietnam_tasks as vt  # noqa: E402
+
+KEYS = ("occurrences", "open", "workers", "load_s", "quiet_sweep_s", "busy_plan_s", "peak_mb")
+
+
+def _run(q: Any, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    try:
+        q.put(("ok", getattr(steps, fn)(*args, **kwargs)))
+    except BaseException:  # the parent prints it and stops
+        q.put(("error", traceback.format_exc()))
+
+
+def in_children(fn: str, *args: Any, workers: int = 1, **kwargs: Any) -> list[dict[str, Any]]:
+    """Run steps.<fn> in `workers` fresh processes at once (spawned: nothing inherited) and collect their results."""
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    if workers > 1:
+        kwargs = {**kwargs, "barrier": ctx.Barrier(workers)}
+    procs = [ctx.Process(target=_run, args=(q, fn, args, kwargs)) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    results = [q.get() for _ in procs]
+    for p in procs:
+        p.join()
+    for status, value in results:
+        if status == "error":
+            raise SystemExit(f"a child process failed in {fn}:\n{value}")
+    return [value for _, value in results]
+
+
+# ---------------------------------------------------------------- databases
+
+
+class Database:
+    """A fresh database per size: a SQLite file, or a database in a PostgreSQL cluster; with snapshots."""
+
+    def __init__(self, kind: str, folder: Path, name: str, pg_base: str | None) -> None:
+        self.kind, self.folder, self.name, self.pg_base = kind, folder, name, pg_base
+        if kind == "sqlite":
+            self.url = f"sqlite:///{folder / 'nationwide.db'}"
+        else:
+            assert pg_base is not None
+            self.url = pg_base.rsplit("/", 1)[0] + f"/{name}"
+            self._admin(f'CREATE DATABASE "{name}"')
+
+    def _admin(self, *sql: str) -> None:
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(self.pg_base, isolation_level="AUTOCOMMIT")  # type: ignore[arg-type]
+        with admin.connect() as c:
+            for s in sql:
+                c.execute(text(s))
+        admin.dispose()
+
+    def snapshot(self) -> None:
+        if self.kind == "sqlite":
+            for f in self.folder.glob("nationwide.db*"):
+                shutil.copy2(f, self.folder / f"snap-{f.name}")
+        else:
+            self._admin(f'CREATE DATABASE "{self.name}_snap" TEMPLATE "{self.name}"')
+
+    def restore(self) -> None:
+        if self.kind == "sqlite":
+            for f in self.folder.glob("nationwide.db*"):
+                f.unlink()
+            for f in self.folder.glob("snap-*"):
+                shutil.copy2(f, self.folder / f.name.removeprefix("snap-"))
+        else:
+            self._admin(f'DROP DATABASE "{self.name}" WITH (FORCE)',
+                        f'CREATE DATABASE "{self.name}" TEMPLATE "{self.name}_snap"')
+
+    def drop(self) -> None:
+        if self.kind == "postgres":
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
+                        f'DROP DATABASE IF EXISTS "{self.name}_snap" WITH (FORCE)')
+
+
+def start_postgres() -> tuple[str, str | None]:
+    """The base URL: DONDOC_BENCH_POSTGRES_URL, or a throwaway cluster from .ci/pg.sh (its folder to stop)."""
+    if os.environ.get("DONDOC_BENCH_POSTGRES_URL"):
+        return os.environ["DONDOC_BENCH_POSTGRES_URL"], None
+    out = subprocess.run(["bash", str(ROOT / ".ci" / "pg.sh"), "start"], check=True, capture_output=True,
+                         text=True).stdout
+    env = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines() if "=" in line)
+    return env["DONDOC_TEST_POSTGRES_URL"], env["DONDOC_PG_DIR"]
+
+
+# ---------------------------------------------------------------- one size
+
+
+def choose_scale(target: int) -> tuple[vietnam.Scale, int]:
+    """The smallest part of the nation (whole provinces in order, then communes) predicted to reach `target`."""
+    from dondoc.app.steps import catalog, work_calendar
+
+    settings = steps._settings("sqlite://")
+    cal, cat = work_calendar(settings), catalog(settings)
+
+    def predict(scale: vietnam.Scale) -> int:
+        return vt.expected_open(scale, cal=cal, catalog=cat, horizon_days=settings.horizon_days)
+
+    for n in range(1, len(vietnam.PROVINCES) + 1):
+        whole = vietnam.Scale(provinces=n)
+        if predict(whole) >= target or n == len(vietnam.PROVINCES):
+            break
+    if predict(whole) <= target * 1.02:  # the last province whole when that is within 2 % (1M: the whole nation)
+        return whole, predict(whole)
+    lo, hi = 0, len(vietnam.provinces(whole)[-1].communes)
+    while lo < hi:  # fewest communes of the last province that reach the target
+        mid = (lo + hi) // 2
+        if predict(vietnam.Scale(provinces=n, communes=mid)) >= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    scale = vietnam.Scale(provinces=n, communes=None if lo == len(vietnam.provinces(whole)[-1].communes) else lo)
+    return scale, predict(scale)
+
+
+def write_files(scale: vietnam.Scale, folder: Path) -> tuple[Path, list[Path]]:
+    """The directory and the task sets as the YAML files an admin would import and load."""
+    import yaml
+
+    data = vietnam.directory_data(scale)
+    directory = folder / "organizations.yaml"
+    directory.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    files = []
+    for i, ts in enumerate(vt.tasksets(scale, data)):
+        f = folder / f"taskset-{i:03d}.yaml"
+        f.write_text(yaml.safe_dump(ts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        files.append(f)
+    return directory, files
+
+
+def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[int], profile: Path | None,
+             keep: bool) -> list[dict[str, Any]]:
+    scale, predicted = choose_scale(target)
+    folder = Path(tempfile.mkdtemp(prefix=f"dondoc-nationwide-{target}-"))
+    t0 = time.perf_counter()
+    directory_file, taskset_files = write_files(scale, folder)
+    gen_s = time.perf_counter() - t0
+    shape = vietnam.counts(scale)
+    db = Database(db_kind, folder, f"nationwide_{target}_{os.getpid()}", pg_base)
+    try:
+        loaded = in_children("load", db.url, str(directory_file), [str(f) for f in taskset_files])[0]
+        laggards = vt.laggard_codes(scale)
+        first = in_children("sweep", db.url, vt.FIRST_SWEEP.isoformat(), history_before=vt.FIRST_SWEEP.isoformat(),
+                            laggards=laggards)[0]
+        if len(workers) > 1:
+            db.snapshot()
+        rows = []
+        for i, w in enumerate(workers):
+            if i:
+                db.restore()
+            prof = str(profile / f"quiet-{target}-{db_kind}.prof") if profile and w == 1 else None
+            quiet = in_children("sweep", db.url, vt.QUIET_DAY.isoformat(), workers=w, profile=prof)
+            counted = steps.count_open(db.url)
+            in_children("sweep", db.url, vt.BUSY_EVE.isoformat())
+            busy = in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w)
+            rows.append(_row(target, w, scale, shape, predicted, gen_s, loaded, first, quiet, busy, counted, db_kind,
+                             len(taskset_files)))
+            if prof:
+                _print_profile(prof)
+        return rows
+    finally:
+        if not keep:
+            db.drop()
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            print(f"kept: {folder} ({db.url})")
+
+
+def _wall(results: list[dict[str, Any]], start: str = "start", end: str = "end") -> float:
+    return max(r[end] for r in results) - min(r[start] for r in results)
+
+
+def _row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], predicted: int, gen_s: float,
+         loaded: dict[str, Any], first: dict[str, Any], quiet: list[dict[str, Any]], busy: list[dict[str, Any]],
+         counted: dict[str, int], db_kind: str, dispatches: int) -> dict[str, Any]:
+    quiet_notices = sum(r["notices"] for r in quiet)
+    busy_notices = sum(r["notices"] for r in busy)
+    return {
+        "occurrences": target, "open": counted["open"], "workers": w,
+        "load_s": round(loaded["load_s"], 1), "quiet_sweep_s": round(_wall(quiet), 2),
+        "busy_plan_s": round(_wall(busy, "plan_start"), 2),
+        "peak_mb": round(max(r["peak_mb"] for r in quiet + busy)),
+        "predicted": predicted, "db": db_kind, "provinces": shape["provinces"], "communes": shape["communes"],
+        "last_province_communes": scale.communes if scale.communes is not None else "all",
+        "orgs": counted["organizations"], "dispatches": dispatches, "tasks": counted["tasks"],
+        "occurrence_rows": counted["occurrence_rows"], "gen_s": round(gen_s, 1),
+        "directory_s": round(loaded["validate_s"] + loaded["import_s"], 1),
+        "directory_validate_s": round(loaded["validate_s"], 1), "tasksets_s": round(loaded["tasksets_s"], 1),
+        "load_peak_mb": round(loaded["peak_mb"]), "unresolved": loaded["unresolved"],
+        "first_sweep_s": round(first["end"] - first["start"] - (first["plan_start"] - first["materialise_end"]), 1),
+        "first_materialise_s": round(first["materialise_end"] - first["start"], 1),
+        "first_created": first["created"], "first_notices": first["notices"],
+        "quiet_materialise_s": round(max(r["materialise_end"] - r["start"] for r in quiet), 2),
+        "quiet_plan_s": round(max(r["end"] - r["plan_start"] for r in quiet), 2),
+        "quiet_notices": quiet_notices, "quiet_due_pct": round(100 * quiet_notices / max(counted["open"], 1), 2),
+        "quiet_peak_mb": round(max(r["peak_mb"] for r in quiet)),
+        "busy_materialise_s": round(max(r["materialise_end"] - r["start"] for r in busy), 2),
+        "busy_sweep_s": round(_wall(busy), 2), "busy_notices": busy_notices, "busy_digests": sum(r["messages"] for r in busy),
+        "busy_peak_mb": round(max(r["peak_mb"] for r in busy)),
+    }
+
+
+def _print_profile(path: str) -> None:
+    import pstats
+
+    print(f"profile of the quiet sweep: {path} (top 15 by own time, then by cumulative time)")
+    stats = pstats.Stats(path)
+    stats.sort_stats("tottime").print_stats(15)
+    stats.sort_stats("cumulative").print_stats(25)
+
+
+def line(row: dict[str, Any]) -> str:
+    return " ".join(f"{k}={row[k]}" for k in row)
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    cols = ("occurrences", "open", "db", "workers", "provinces", "communes", "orgs", "tasks", "load_s",
+            "first_sweep_s", "quiet_sweep_s", "quiet_notices", "busy_plan_s", "busy_notices", "peak_mb")
+    head = "| " + " | ".join(cols) + " |"
+    sep = "|" + "|".join("---:" for _ in cols) + "|"
+    body = ["| " + " | ".join(f"{r[c]:,}" if isinstance(r[c], int) else str(r[c]) for c in cols) + " |" for r in rows]
+    return "\n".join([head, sep, *body])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--occurrences", default="10000,100000", help="sizes, comma-separated")
+    ap.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    ap.add_argument("--workers", default="1", help="worker counts, comma-separated (see the module's help)")
+    ap.add_argument("--profile", type=Path, default=None, help="a folder for a cProfile of each quiet sweep")
+    ap.add_argument("--keep", action="store_true", help="keep the files and the database of each size")
+    args = ap.parse_args(argv)
+    try:
+        sizes = [int(x.replace("_", "")) for x in args.occurrences.split(",")]
+        workers = [int(x) for x in args.workers.split(",")]
+    except ValueError:
+        ap.error("--occurrences and --workers take comma-separated whole numbers")
+    if any(n < 1 for n in sizes + workers):
+        ap.error("sizes and worker counts must be positive")
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
+    pg_base, pg_dir = start_postgres() if args.db == "postgres" else (None, None)
+    command = "python bench/nationwide.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start; {args.db}; templates: {len(vt.TEMPLATES)} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(vt.template_summary().items()))})", flush=True)
+    rows: list[dict[str, Any]] = []
+    try:
+        for n in sizes:
+            for row in run_size(n, db_kind=args.db, pg_base=pg_base, workers=workers, profile=args.profile,
+                                keep=args.keep):
+                if row["workers"] > 1:
+                    single = next((r for r in rows if r["occurrences"] == n and r["workers"] == 1), None)
+                    if single:
+                        row["speedup"] = round(single["quiet_sweep_s"] / row["quiet_sweep_s"], 2)
+                        row["busy_speedup"] = round(single["busy_plan_s"] / row["busy_plan_s"], 2)
+                        row["exactly_once"] = row["busy_notices"] == single["busy_notices"]
+                rows.append(row)
+                print(line(row), flush=True)
+    finally:
+        if pg_dir:
+            subprocess.run(["bash", str(ROOT / ".ci" / "pg.sh"), "stop", pg_dir], check=False)
+    print()
+    print(table(rows))
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work on this machine slows every figure)")
+    print()
+    print(f"command: {command}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

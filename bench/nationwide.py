@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import nationwide_steps as steps  # noqa: E402
+from nationwide_db import Database, start_postgres  # noqa: E402
 import vietnam  # noqa: E402
 import vietnam_tasks as vt  # noqa: E402
 
@@ -58,6 +59,11 @@ def _run(q: Any, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None
         q.put(("ok", getattr(steps, fn)(*args, **kwargs)))
     except BaseException:  # the parent prints it and stops
         q.put(("error", traceback.format_exc()))
+
+
+def say(text: str) -> None:
+    """Progress on stderr, so that a run stopped half-way still tells where the time went."""
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
 
 def in_children(fn: str, *args: Any, workers: int = 1, **kwargs: Any) -> list[dict[str, Any]]:
@@ -76,63 +82,6 @@ def in_children(fn: str, *args: Any, workers: int = 1, **kwargs: Any) -> list[di
         if status == "error":
             raise SystemExit(f"a child process failed in {fn}:\n{value}")
     return [value for _, value in results]
-
-
-# ---------------------------------------------------------------- databases
-
-
-class Database:
-    """A fresh database per size: a SQLite file, or a database in a PostgreSQL cluster; with snapshots."""
-
-    def __init__(self, kind: str, folder: Path, name: str, pg_base: str | None) -> None:
-        self.kind, self.folder, self.name, self.pg_base = kind, folder, name, pg_base
-        if kind == "sqlite":
-            self.url = f"sqlite:///{folder / 'nationwide.db'}"
-        else:
-            assert pg_base is not None
-            self.url = pg_base.rsplit("/", 1)[0] + f"/{name}"
-            self._admin(f'CREATE DATABASE "{name}"')
-
-    def _admin(self, *sql: str) -> None:
-        from sqlalchemy import create_engine, text
-
-        admin = create_engine(self.pg_base, isolation_level="AUTOCOMMIT")  # type: ignore[arg-type]
-        with admin.connect() as c:
-            for s in sql:
-                c.execute(text(s))
-        admin.dispose()
-
-    def snapshot(self) -> None:
-        if self.kind == "sqlite":
-            for f in self.folder.glob("nationwide.db*"):
-                shutil.copy2(f, self.folder / f"snap-{f.name}")
-        else:
-            self._admin(f'CREATE DATABASE "{self.name}_snap" TEMPLATE "{self.name}"')
-
-    def restore(self) -> None:
-        if self.kind == "sqlite":
-            for f in self.folder.glob("nationwide.db*"):
-                f.unlink()
-            for f in self.folder.glob("snap-*"):
-                shutil.copy2(f, self.folder / f.name.removeprefix("snap-"))
-        else:
-            self._admin(f'DROP DATABASE "{self.name}" WITH (FORCE)',
-                        f'CREATE DATABASE "{self.name}" TEMPLATE "{self.name}_snap"')
-
-    def drop(self) -> None:
-        if self.kind == "postgres":
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
-                        f'DROP DATABASE IF EXISTS "{self.name}_snap" WITH (FORCE)')
-
-
-def start_postgres() -> tuple[str, str | None]:
-    """The base URL: DONDOC_BENCH_POSTGRES_URL, or a throwaway cluster from .ci/pg.sh (its folder to stop)."""
-    if os.environ.get("DONDOC_BENCH_POSTGRES_URL"):
-        return os.environ["DONDOC_BENCH_POSTGRES_URL"], None
-    out = subprocess.run(["bash", str(ROOT / ".ci" / "pg.sh"), "start"], check=True, capture_output=True,
-                         text=True).stdout
-    env = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines() if "=" in line)
-    return env["DONDOC_TEST_POSTGRES_URL"], env["DONDOC_PG_DIR"]
 
 
 # ---------------------------------------------------------------- one size
@@ -189,11 +138,17 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
     gen_s = time.perf_counter() - t0
     shape = vietnam.counts(scale)
     db = Database(db_kind, folder, f"nationwide_{target}_{os.getpid()}", pg_base)
+    say(f"{target}: {scale}, {shape['organizations']:,} organisations, {predicted:,} open occurrences predicted, "
+        f"{len(taskset_files)} task sets written in {gen_s:.1f} s")
     try:
         loaded = in_children("load", db.url, str(directory_file), [str(f) for f in taskset_files])[0]
+        say(f"{target}: loaded in {loaded['load_s']:.1f} s (directory: validated in {loaded['validate_s']:.1f} s, "
+            f"imported in {loaded['import_s']:.1f} s; task sets {loaded['tasksets_s']:.1f} s)")
         laggards = vt.laggard_codes(scale)
         first = in_children("sweep", db.url, vt.FIRST_SWEEP.isoformat(), history_before=vt.FIRST_SWEEP.isoformat(),
                             laggards=laggards)[0]
+        say(f"{target}: first sweep: materialised {first['created']:,} in {first['materialise_end'] - first['start']:.1f} s, "
+            f"planned {first['notices']:,} notices in {first['end'] - first['plan_start']:.1f} s")
         if len(workers) > 1:
             db.snapshot()
         rows = []
@@ -202,9 +157,14 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
                 db.restore()
             prof = str(profile / f"quiet-{target}-{db_kind}.prof") if profile and w == 1 else None
             quiet = in_children("sweep", db.url, vt.QUIET_DAY.isoformat(), workers=w, profile=prof)
+            say(f"{target}: quiet day, {w} worker(s): {_wall(quiet):.1f} s, {sum(r['notices'] for r in quiet):,} notices")
             counted = steps.count_open(db.url)
-            in_children("sweep", db.url, vt.BUSY_EVE.isoformat())
+            eve = in_children("sweep", db.url, vt.BUSY_EVE.isoformat())[0]
+            say(f"{target}: the eve (not timed): {eve['end'] - eve['start']:.1f} s, {eve['notices']:,} notices")
             busy = in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w)
+            counted["open_end"] = steps.count_open(db.url)["open"]
+            say(f"{target}: busy day, {w} worker(s): plan {_wall(busy, 'plan_start'):.1f} s, "
+                f"{sum(r['notices'] for r in busy):,} notices")
             rows.append(_row(target, w, scale, shape, predicted, gen_s, loaded, first, quiet, busy, counted, db_kind,
                              len(taskset_files)))
             if prof:
@@ -235,7 +195,7 @@ def _row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], predi
         "predicted": predicted, "db": db_kind, "provinces": shape["provinces"], "communes": shape["communes"],
         "last_province_communes": scale.communes if scale.communes is not None else "all",
         "orgs": counted["organizations"], "dispatches": dispatches, "tasks": counted["tasks"],
-        "occurrence_rows": counted["occurrence_rows"], "gen_s": round(gen_s, 1),
+        "occurrence_rows": counted["occurrence_rows"], "open_end": counted["open_end"], "gen_s": round(gen_s, 1),
         "directory_s": round(loaded["validate_s"] + loaded["import_s"], 1),
         "directory_validate_s": round(loaded["validate_s"], 1), "tasksets_s": round(loaded["tasksets_s"], 1),
         "load_peak_mb": round(loaded["peak_mb"]), "unresolved": loaded["unresolved"],
@@ -244,10 +204,11 @@ def _row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], predi
         "first_created": first["created"], "first_notices": first["notices"],
         "quiet_materialise_s": round(max(r["materialise_end"] - r["start"] for r in quiet), 2),
         "quiet_plan_s": round(max(r["end"] - r["plan_start"] for r in quiet), 2),
+        "quiet_cpu_s": round(sum(r["materialise_cpu"] + r["plan_cpu"] for r in quiet), 2),
         "quiet_notices": quiet_notices, "quiet_due_pct": round(100 * quiet_notices / max(counted["open"], 1), 2),
         "quiet_peak_mb": round(max(r["peak_mb"] for r in quiet)),
         "busy_materialise_s": round(max(r["materialise_end"] - r["start"] for r in busy), 2),
-        "busy_sweep_s": round(_wall(busy), 2), "busy_notices": busy_notices, "busy_digests": sum(r["messages"] for r in busy),
+        "busy_plan_cpu_s": round(sum(r["plan_cpu"] for r in busy), 2), "busy_sweep_s": round(_wall(busy), 2), "busy_notices": busy_notices, "busy_digests": sum(r["messages"] for r in busy),
         "busy_peak_mb": round(max(r["peak_mb"] for r in busy)),
     }
 

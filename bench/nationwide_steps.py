@@ -100,18 +100,19 @@ def sweep(url: str, day: str, *, barrier: Any = None, history_before: str | None
 
         prof = cProfile.Profile()
         prof.enable()
-    t0 = time.time()
+    t0, c0 = time.time(), time.process_time()
     created = steps.materialise_step(settings, as_of)
-    t1 = time.time()
+    t1, c1 = time.time(), time.process_time()
     history_rows = history(url, date.fromisoformat(history_before), laggards or []) if history_before else 0
-    t2 = time.time()
+    t2, c2 = time.time(), time.process_time()
     planned = steps.plan_step(settings, as_of, steps.REMIND_KINDS | steps.ESCALATE_KINDS)
-    t3 = time.time()
-    if prof is not None:
+    t3, c3 = time.time(), time.process_time()
+    if prof is not None and profile:
         prof.disable()
         prof.dump_stats(profile)
     steps.engine(settings).dispose()
     return {"start": t0, "materialise_end": t1, "plan_start": t2, "end": t3, "created": created,
+            "materialise_cpu": c1 - c0, "plan_cpu": c3 - c2,
             "history_rows": history_rows, "notices": planned["notices"], "messages": planned["messages"],
             "by_kind": dict(planned["by_kind"]), "no_address": len(planned["no_address"]), "peak_mb": peak_mb()}
 

@@ -152,7 +152,7 @@ def tasksets(scale: Scale, directory: dict[str, Any] | None = None) -> list[dict
             issuer_name = f"{name} {p.title}"
             tasks = []
             for t in (t for t in TEMPLATES if t.issuer == issuer):
-                owners = []
+                owners: list[dict[str, Any]] = []
                 for g in t.owners:
                     if g.startswith("@"):
                         owners.append({"name": f"{_UNIT_NAMES[g[1:]]} {p.title}", "org": f"{p.slug}-{g[1:]}"})

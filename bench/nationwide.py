@@ -1,7 +1,7 @@
 """The nation-wide benchmark: a synthetic Vietnam of 34 provinces and 3,321 communes, 50 tasks.
 
     python bench/nationwide.py --occurrences 10000,100000,1000000 [--db sqlite|postgres] [--workers 1,2]
-                               [--profile DIR] [--keep]
+                               [--profile DIR] [--keep] [--load-path cli|batch]
 
 For each size it picks how much of the nation takes part (whole provinces in the order of
 bench/vietnam.py, then communes of the last one) so that the predicted number of open
@@ -9,7 +9,9 @@ occurrences reaches the size, writes the directory and the task sets as files, a
 step in a fresh child process:
 
 - load: the directory file through `dondoc orgs import`'s path, then every task-set file through
-  `dondoc load`'s path (load_s; the schema upgrade is not counted);
+  `dondoc load`'s path (load_s; the schema upgrade is not counted). That path reads the whole
+  stored directory again for every file, which at 30,000 organisations costs more than all the
+  rest: `--load-path batch` reads it once for all the files (printed as load_path=batch);
 - the first sweep on Friday 12/6/2026 (materialise everything, then the history: what was due
   before was reported, except by the laggard communes), then plan (first_sweep_s);
 - the quiet day, Saturday 13/6: materialise + plan, no delivery (quiet_sweep_s);
@@ -51,14 +53,15 @@ from nationwide_db import Database, start_postgres  # noqa: E402
 import vietnam  # noqa: E402
 import vietnam_tasks as vt  # noqa: E402
 
-KEYS = ("occurrences", "open", "workers", "load_s", "quiet_sweep_s", "busy_plan_s", "peak_mb")
-
-
 def _run(q: Any, fn: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    started = time.time()
     try:
         q.put(("ok", getattr(steps, fn)(*args, **kwargs)))
-    except BaseException:  # the parent prints it and stops
-        q.put(("error", traceback.format_exc()))
+    except BaseException as exc:  # the parent reports it
+        cause = exc.__context__  # dondoc's guards raise `from None`: the database's own words are here
+        q.put(("error", {"traceback": traceback.format_exc(), "after_s": time.time() - started,
+                         "error": f"{exc}" + (f" (from {cause.__class__.__name__}: {str(cause).splitlines()[0]})"
+                                              if cause else "")}))
 
 
 def say(text: str) -> None:
@@ -78,9 +81,10 @@ def in_children(fn: str, *args: Any, workers: int = 1, **kwargs: Any) -> list[di
     results = [q.get() for _ in procs]
     for p in procs:
         p.join()
-    for status, value in results:
-        if status == "error":
-            raise SystemExit(f"a child process failed in {fn}:\n{value}")
+    failed = [value for status, value in results if status == "error"]
+    if failed and (workers == 1 or len(failed) == workers):
+        raise SystemExit(f"a child process failed in {fn}:\n{failed[0]['traceback']}")
+    # with several workers, one that fails is a result (reported as worker_errors), not the end of the run
     return [value for _, value in results]
 
 
@@ -130,7 +134,7 @@ def write_files(scale: vietnam.Scale, folder: Path) -> tuple[Path, list[Path]]:
 
 
 def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[int], profile: Path | None,
-             keep: bool) -> list[dict[str, Any]]:
+             keep: bool, batch_load: bool = False) -> list[dict[str, Any]]:
     scale, predicted = choose_scale(target)
     folder = Path(tempfile.mkdtemp(prefix=f"dondoc-nationwide-{target}-"))
     t0 = time.perf_counter()
@@ -141,7 +145,7 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
     say(f"{target}: {scale}, {shape['organizations']:,} organisations, {predicted:,} open occurrences predicted, "
         f"{len(taskset_files)} task sets written in {gen_s:.1f} s")
     try:
-        loaded = in_children("load", db.url, str(directory_file), [str(f) for f in taskset_files])[0]
+        loaded = in_children("load", db.url, str(directory_file), [str(f) for f in taskset_files], batch_load)[0]
         say(f"{target}: loaded in {loaded['load_s']:.1f} s (directory: validated in {loaded['validate_s']:.1f} s, "
             f"imported in {loaded['import_s']:.1f} s; task sets {loaded['tasksets_s']:.1f} s)")
         laggards = vt.laggard_codes(scale)
@@ -156,17 +160,23 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
             if i:
                 db.restore()
             prof = str(profile / f"quiet-{target}-{db_kind}.prof") if profile and w == 1 else None
-            quiet = in_children("sweep", db.url, vt.QUIET_DAY.isoformat(), workers=w, profile=prof)
+            quiet, quiet_errors = _split(target, "quiet day",
+                                         in_children("sweep", db.url, vt.QUIET_DAY.isoformat(), workers=w, profile=prof))
             say(f"{target}: quiet day, {w} worker(s): {_wall(quiet):.1f} s, {sum(r['notices'] for r in quiet):,} notices")
-            counted = steps.count_open(db.url)
+            counted: dict[str, float] = dict(steps.count_open(db.url))
+            counted["loadavg"] = os.getloadavg()[0]  # the machine's 1-minute load just after the quiet day
             eve = in_children("sweep", db.url, vt.BUSY_EVE.isoformat())[0]
             say(f"{target}: the eve (not timed): {eve['end'] - eve['start']:.1f} s, {eve['notices']:,} notices")
-            busy = in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w)
+            busy, busy_errors = _split(target, "busy day", in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w))
             counted["open_end"] = steps.count_open(db.url)["open"]
             say(f"{target}: busy day, {w} worker(s): plan {_wall(busy, 'plan_start'):.1f} s, "
                 f"{sum(r['notices'] for r in busy):,} notices")
             rows.append(_row(target, w, scale, shape, predicted, gen_s, loaded, first, quiet, busy, counted, db_kind,
                              len(taskset_files)))
+            rows[-1]["load_path"] = "batch" if batch_load else "cli"
+            if quiet_errors or busy_errors:
+                rows[-1]["worker_errors"] = len(quiet_errors) + len(busy_errors)
+                rows[-1]["worker_failed_after_s"] = round(max(e["after_s"] for e in quiet_errors + busy_errors), 1)
             if prof:
                 _print_profile(prof)
         return rows
@@ -178,13 +188,21 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
             print(f"kept: {folder} ({db.url})")
 
 
+def _split(target: int, what: str, results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The workers that finished, and those that failed (each said on stderr)."""
+    errors = [r for r in results if "error" in r]
+    for e in errors:
+        say(f"{target}: {what}: a worker failed after {e['after_s']:.1f} s: {e['error']}")
+    return [r for r in results if "error" not in r], errors
+
+
 def _wall(results: list[dict[str, Any]], start: str = "start", end: str = "end") -> float:
     return max(r[end] for r in results) - min(r[start] for r in results)
 
 
 def _row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], predicted: int, gen_s: float,
          loaded: dict[str, Any], first: dict[str, Any], quiet: list[dict[str, Any]], busy: list[dict[str, Any]],
-         counted: dict[str, int], db_kind: str, dispatches: int) -> dict[str, Any]:
+         counted: dict[str, float], db_kind: str, dispatches: int) -> dict[str, Any]:
     quiet_notices = sum(r["notices"] for r in quiet)
     busy_notices = sum(r["notices"] for r in busy)
     return {
@@ -209,7 +227,7 @@ def _row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], predi
         "quiet_peak_mb": round(max(r["peak_mb"] for r in quiet)),
         "busy_materialise_s": round(max(r["materialise_end"] - r["start"] for r in busy), 2),
         "busy_plan_cpu_s": round(sum(r["plan_cpu"] for r in busy), 2), "busy_sweep_s": round(_wall(busy), 2), "busy_notices": busy_notices, "busy_digests": sum(r["messages"] for r in busy),
-        "busy_peak_mb": round(max(r["peak_mb"] for r in busy)),
+        "busy_peak_mb": round(max(r["peak_mb"] for r in busy)), "loadavg": round(counted["loadavg"], 1),
     }
 
 
@@ -227,11 +245,17 @@ def line(row: dict[str, Any]) -> str:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    cols = ("occurrences", "open", "db", "workers", "provinces", "communes", "orgs", "tasks", "load_s",
-            "first_sweep_s", "quiet_sweep_s", "quiet_notices", "busy_plan_s", "busy_notices", "peak_mb")
+    cols: tuple[str, ...] = ("occurrences", "open", "db", "workers", "provinces", "communes", "orgs", "tasks",
+                             "load_s", "first_sweep_s", "quiet_sweep_s", "quiet_cpu_s", "quiet_notices", "busy_plan_s",
+                             "busy_plan_cpu_s", "busy_notices", "peak_mb", "loadavg")
+    cols += tuple(c for c in ("speedup", "busy_speedup", "exactly_once", "worker_errors") if any(c in r for r in rows))
     head = "| " + " | ".join(cols) + " |"
     sep = "|" + "|".join("---:" for _ in cols) + "|"
-    body = ["| " + " | ".join(f"{r[c]:,}" if isinstance(r[c], int) else str(r[c]) for c in cols) + " |" for r in rows]
+    def cell(r: dict[str, Any], c: str) -> str:
+        v = r.get(c, "")
+        return f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v)
+
+    body = ["| " + " | ".join(cell(r, c) for c in cols) + " |" for r in rows]
     return "\n".join([head, sep, *body])
 
 
@@ -242,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1", help="worker counts, comma-separated (see the module's help)")
     ap.add_argument("--profile", type=Path, default=None, help="a folder for a cProfile of each quiet sweep")
     ap.add_argument("--keep", action="store_true", help="keep the files and the database of each size")
+    ap.add_argument("--load-path", choices=("cli", "batch"), default="cli",
+                    help="cli: each task set as `dondoc load` does (the stored directory read per file); "
+                         "batch: the stored directory read once for all files")
     args = ap.parse_args(argv)
     try:
         sizes = [int(x.replace("_", "")) for x in args.occurrences.split(",")]
@@ -260,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             for row in run_size(n, db_kind=args.db, pg_base=pg_base, workers=workers, profile=args.profile,
-                                keep=args.keep):
+                                keep=args.keep, batch_load=args.load_path == "batch"):
                 if row["workers"] > 1:
                     single = next((r for r in rows if r["occurrences"] == n and r["workers"] == 1), None)
                     if single:

@@ -34,8 +34,11 @@ def _settings(url: str):  # type: ignore[no-untyped-def]
     return Settings(database_url=url, config_dir=ROOT / "config")
 
 
-def load(url: str, directory_file: str, taskset_files: list[str]) -> dict[str, Any]:
-    """Upgrade the schema, import the directory, load every task set, as the CLI commands do."""
+def load(url: str, directory_file: str, taskset_files: list[str], batch: bool = False) -> dict[str, Any]:
+    """Upgrade the schema, import the directory, load every task set, as the CLI commands do.
+
+    `dondoc load` reads the stored directory again for every file; with `batch` it is read once
+    for all of them (each file still in its own transaction)."""
     from dondoc.directory import load_directory
     from dondoc.store.db import get_engine, session_scope, upgrade
     from dondoc.store.repo import import_directory, load_taskset, stored_directory
@@ -51,10 +54,13 @@ def load(url: str, directory_file: str, taskset_files: list[str]) -> dict[str, A
         imported = import_directory(session=s, directory=directory, source=directory_file)
     t3 = time.perf_counter()
     unresolved = 0
+    once = None
     for f in taskset_files:
         ts = load_yaml(Path(f))
         with session_scope(engine) as s:
-            res = load_taskset(session=s, ts=ts, directory=stored_directory(session=s), path=f, replace=False)
+            if once is None or not batch:
+                once = stored_directory(session=s)
+            res = load_taskset(session=s, ts=ts, directory=once, path=f, replace=False)
         unresolved += len(res.unresolved)
     t4 = time.perf_counter()
     engine.dispose()

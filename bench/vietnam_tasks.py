@@ -117,11 +117,6 @@ _UNIT_NAMES = {"vp-ubnd": "Văn phòng UBND", "bchqs": "Bộ Chỉ huy quân s�
                "hoi-lhpn": "Hội Liên hiệp Phụ nữ", "hoi-nd": "Hội Nông dân", "hoi-ccb": "Hội Cựu chiến binh", "ca": "Công an"}
 
 
-def laggard(code: str, p: Province) -> bool:
-    """Whether an organisation belongs to a commune that never reports (one in LAGGARD_EVERY)."""
-    return any(code.startswith(f"{p.slug}-{c.slug}-") for i, c in enumerate(p.communes) if i % LAGGARD_EVERY == LAGGARD_EVERY - 1)
-
-
 def _task(t: Template, owners: list[dict[str, Any]], report_to: str) -> dict[str, Any]:
     return {"key": t.key, "title": t.title, "text": f"{t.title}.", "kind": t.kind, "lead": owners,
             "schedule": {"repeat": t.repeat, "due": list(t.due), "events": list(t.events)},

@@ -8,8 +8,9 @@ bench/vietnam.py, then communes of the last one) so that the predicted number of
 occurrences reaches the size, writes the directory and the task sets as files, and runs, each
 step in a fresh child process:
 
-- load: the directory file through `dondoc orgs import`'s path, then every task-set file through
-  `dondoc load`'s path (load_s; the schema upgrade is not counted). That path reads the whole
+- load: the directory files (one per province: a file may hold at most 5,000 organisations) through
+  `dondoc orgs import`'s path, then every task-set file through `dondoc load`'s path (load_s; the
+  schema upgrade is not counted). That path reads the whole
   stored directory again for every file, which at 30,000 organisations costs more than all the
   rest: `--load-path batch` reads it once for all the files (printed as load_path=batch);
 - the first sweep on Friday 12/6/2026 (materialise everything, then the history: what was due
@@ -114,19 +115,20 @@ def choose_scale(target: int) -> tuple[vietnam.Scale, int]:
     return scale, predict(scale)
 
 
-def write_files(scale: vietnam.Scale, folder: Path) -> tuple[Path, list[Path]]:
-    """The directory and the task sets as the YAML files an admin would import and load."""
+def write_files(scale: vietnam.Scale, folder: Path) -> tuple[list[Path], list[Path]]:
+    """The directory (one file per province) and the task sets, as the YAML files an admin would import and load."""
     import yaml
 
-    data = vietnam.directory_data(scale)
-    directory = folder / "organizations.yaml"
-    directory.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    files = []
-    for i, ts in enumerate(vt.tasksets(scale, data)):
-        f = folder / f"taskset-{i:03d}.yaml"
-        f.write_text(yaml.safe_dump(ts, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        files.append(f)
-    return directory, files
+    def dump(path: Path, data: dict[str, Any]) -> Path:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    provinces = vietnam.provinces(scale)
+    directory = [dump(folder / f"organizations-{p.index + 1:02d}-{p.slug}.yaml", data)
+                 for p, data in zip(provinces, vietnam.directory_files(scale))]
+    tasksets = [dump(folder / f"taskset-{i:03d}.yaml", ts)
+                for i, ts in enumerate(vt.tasksets(scale, vietnam.directory_data(scale)))]
+    return directory, tasksets
 
 
 def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[int], profile: Path | None,
@@ -134,14 +136,15 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
     scale, predicted = choose_scale(target)
     folder = Path(tempfile.mkdtemp(prefix=f"dondoc-nationwide-{target}-"))
     t0 = time.perf_counter()
-    directory_file, taskset_files = write_files(scale, folder)
+    directory_files, taskset_files = write_files(scale, folder)
     gen_s = time.perf_counter() - t0
     shape = vietnam.counts(scale)
     db = Database(db_kind, folder, f"nationwide_{target}_{os.getpid()}", pg_base)
     say(f"{target}: {scale}, {shape['organizations']:,} organisations, {predicted:,} open occurrences predicted, "
         f"{len(taskset_files)} task sets written in {gen_s:.1f} s")
     try:
-        loaded = in_children("load", db.url, str(directory_file), [str(f) for f in taskset_files], batch_load)[0]
+        loaded = in_children("load", db.url, [str(f) for f in directory_files], [str(f) for f in taskset_files],
+                             batch_load)[0]
         say(f"{target}: loaded in {loaded['load_s']:.1f} s (directory: validated in {loaded['validate_s']:.1f} s, "
             f"imported in {loaded['import_s']:.1f} s; task sets {loaded['tasksets_s']:.1f} s)")
         laggards = vt.laggard_codes(scale)

@@ -15,10 +15,12 @@ with three central bodies that the provinces escalate to. (Not every commune has
 unit of its own in reality: 3,319 for 3,321 communes; here every one has.)
 
 The output is plain data in the format of config/organizations.yaml, to be validated by
-dondoc.directory.parse_directory and imported by the real import path.
+dondoc.directory.parse_directory and imported by the real import path: one file per province
+(directory_files: a file may hold at most 5,000 organisations), or the whole (directory_data).
 
     from vietnam import Scale, directory_data
     data = directory_data(Scale(provinces=3))          # the first three provinces, whole
+    files = directory_files(Scale(provinces=3))        # the same, one file per province
     data = directory_data(Scale(provinces=1, communes=12))
 """
 
@@ -178,8 +180,11 @@ def _contacts(code: str, rng: random.Random) -> list[dict[str, str]]:
     def person() -> str:
         return f"{rng.choice(_SURNAMES)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
 
-    return [{"name": person(), "email": f"vanthu.{code}@example.vn", "role": "coordinator"},
-            {"name": person(), "email": f"lanhdao.{code}@example.vn", "role": "head"}]
+    out = [{"name": person(), "email": f"vanthu.{code}@example.vn", "role": "coordinator"},
+           {"name": person(), "email": f"lanhdao.{code}@example.vn", "role": "head"}]
+    if code.endswith("-vp-ubnd"):  # the province's dondoc admin: failed deliveries, unassigned tasks
+        out.append({"name": f"Quản trị dondoc ({person()})", "email": f"quantri.{code}@example.vn", "role": "admin"})
+    return out
 
 
 def _org(code: str, name: str, aliases: list[str], level: str, parent: str | None, groups: list[str],
@@ -216,14 +221,26 @@ def province_orgs(p: Province, rng: random.Random) -> list[dict[str, Any]]:
     return orgs
 
 
-def directory_data(scale: Scale = Scale()) -> dict[str, Any]:
-    """The directory as plain data (the format of config/organizations.yaml)."""
+def directory_files(scale: Scale = Scale()) -> list[dict[str, Any]]:
+    """The directory as one file per province (the format of config/organizations.yaml), each with
+    the central bodies and the national groups it refers to, so that each validates on its own:
+    dondoc.bounds refuses a file of more than 5,000 organisations, and the nation has 30,606."""
     rng = random.Random(7)
-    orgs = [_org(code, name, [alias], "trung-uong", None, [], rng) for code, name, alias in CENTRAL]
-    groups: list[dict[str, Any]] = [{"code": code, "names": names} for code, names in NATIONAL_GROUPS.items()]
+    central = [_org(code, name, [alias], "trung-uong", None, [], rng) for code, name, alias in CENTRAL]
+    national: list[dict[str, Any]] = [{"code": code, "names": names} for code, names in NATIONAL_GROUPS.items()]
+    out = []
     for p in provinces(scale):
-        orgs += province_orgs(p, rng)
-        groups += [{"code": f"{p.slug}-{g}", "names": [f"{name} {p.title}"]} for g, name in PROVINCE_GROUPS.items()]
+        groups = [{"code": f"{p.slug}-{g}", "names": [f"{name} {p.title}"]} for g, name in PROVINCE_GROUPS.items()]
+        out.append({"province": None, "organizations": [*central, *province_orgs(p, rng)],
+                    "groups": [*national, *groups]})
+    return out
+
+
+def directory_data(scale: Scale = Scale()) -> dict[str, Any]:
+    """The whole directory as plain data, in one piece (more than one file may hold: see directory_files)."""
+    files = directory_files(scale)
+    orgs = files[0]["organizations"][: len(CENTRAL)] + [o for f in files for o in f["organizations"][len(CENTRAL):]]
+    groups = files[0]["groups"][: len(NATIONAL_GROUPS)] + [g for f in files for g in f["groups"][len(NATIONAL_GROUPS):]]
     return {"province": None, "organizations": orgs, "groups": groups}
 
 

@@ -40,8 +40,20 @@ class TestTheSyntheticNation:
         commune_units = [o for o in directory.organizations.values() if o.level == "xa"]
         assert commune_units and all(directory.supervisor(o.code) is not None for o in commune_units)
         assert all(o.parent for o in directory.organizations.values() if o.level != "trung-uong")
-        assert all({c.role for c in o.contacts} == {"coordinator", "head"} and
+        assert all({c.role for c in o.contacts} >= {"coordinator", "head"} and
                    all(c.email.endswith("@example.vn") for c in o.contacts) for o in directory.organizations.values())
+        admins = [o.code for o in directory.organizations.values() if any(c.role == "admin" for c in o.contacts)]
+        assert sorted(admins) == ["ha-noi-vp-ubnd", "hue-vp-ubnd"]  # each province's dondoc admin
+
+    def test_each_provinces_file_validates_on_its_own_within_the_bounds_of_a_directory_file(self) -> None:
+        from dondoc.bounds import MAX_ITEMS
+        from dondoc.directory import parse_directory
+
+        files = vietnam.directory_files()
+        assert len(files) == 34 and max(len(f["organizations"]) for f in files) <= MAX_ITEMS
+        assert len({o["code"] for f in files for o in f["organizations"]}) == 30606
+        largest = max(files, key=lambda f: len(f["organizations"]))
+        assert len(parse_directory(largest, path="largest").organizations) == 3 + 21 + 9 * 168  # TP Hồ Chí Minh
 
     def test_the_fifty_tasks_cover_every_cadence_and_their_national_owners_resolve(self) -> None:
         from dondoc.directory import parse_directory

@@ -128,7 +128,7 @@ class TestBadExtensions:
     @pytest.mark.parametrize(("args", "message"), [
         (("--to", "2025-06-10"), "hạn gia hạn phải sau hạn hiện tại 30/06/2025"),
         (("--to", "2025-07-10", "--by", ""), "gia hạn cần --reason (lý do) và --by"),
-        (("--to", "10/7/2025"), "is not a date"),
+        (("--to", "10/7/2025"), "không phải ngày (YYYY-MM-DD)"),
     ], ids=["earlier", "no-document", "bad-date"])
     def test_a_bad_extension_is_one_line_and_changes_nothing(self, extended, cli, args, message):
         base = ["extend", "--task", "1", "--dispatch", "88/UBND-VP", "--org", "so-a", "--reason", "x", "--by", "CV 1"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -14,6 +15,10 @@ import pytest
 
 from tests.conftest import REPO, run
 from tests.integration.web.support import LINK, SECRET, links_in, remind, serving, set_public_url
+
+# generous timeouts: a loaded machine may take seconds to render a first page on PostgreSQL
+get = functools.partial(httpx.get, timeout=60)
+post = functools.partial(httpx.post, timeout=60)
 
 POLICE = "pv05@congan.haiduong.example.vn"
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -71,7 +76,7 @@ def test_the_links_of_dondoc_remind_are_answered_by_dondoc_web(reminded, cli, ma
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"{public}/healthz", timeout=2).status_code == 200:
+                if get(f"{public}/healthz", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -79,10 +84,10 @@ def test_the_links_of_dondoc_remind_are_answered_by_dondoc_web(reminded, cli, ma
             assert time.monotonic() < deadline, "dondoc web did not start"
             time.sleep(0.2)
         for url in found:
-            good = httpx.get(url, timeout=10)
+            good = get(url, timeout=60)
             assert good.status_code == 200
             assert 'lang="vi"' in good.text and "Xác nhận đã" in good.text and "Công an tỉnh Hải Dương" in good.text
-            bad = httpx.get(one_char_changed(url), timeout=10)
+            bad = get(one_char_changed(url), timeout=60)
             assert 400 <= bad.status_code < 500 and "Liên kết" in sentence(bad.text)
     finally:
         web.terminate()
@@ -104,14 +109,14 @@ class TestOverHttp:
         base, links = site
         for url in (links["hoan-thanh"], links["tiep-nhan"]):
             assert httpx.head(url).status_code == 200
-            assert httpx.get(url).status_code == 200
-            assert httpx.get(url).status_code == 200
+            assert get(url).status_code == 200
+            assert get(url).status_code == 200
         info = state(occurrence_of(links["hoan-thanh"]))
         assert info.status == "open" and info.acknowledged_at is None
 
     def test_the_confirmation_page_shows_the_item_its_deadline_and_the_organisation(self, site, reminded) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        page = httpx.get(links["hoan-thanh"]).text
+        page = get(links["hoan-thanh"]).text
         due = state(occurrence_of(links["hoan-thanh"])).effective_due
         for words in ("Số 77/UBND-VP", "V/v báo cáo kết quả rà soát thủ tục hành chính", "Mục 1",
                       "Báo cáo kết quả rà soát thủ tục hành chính", "Công an tỉnh Hải Dương", f"{due:%d/%m/%Y}",
@@ -121,25 +126,25 @@ class TestOverHttp:
     def test_done_is_recorded_on_post_and_the_link_then_says_when_it_was_used(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
         url = links["hoan-thanh"]
-        answer = httpx.post(url, data={"document": "Báo cáo số 45/BC-CA ngày 12/6/2025", "note": "Đã gửi bản giấy"})
+        answer = post(url, data={"document": "Báo cáo số 45/BC-CA ngày 12/6/2025", "note": "Đã gửi bản giấy"})
         assert answer.status_code == 200 and "đúng hạn" in answer.text
         info = state(occurrence_of(url))
         assert (info.status, info.submitted_doc, info.submitted_by) == (
             "submitted", "Báo cáo số 45/BC-CA ngày 12/6/2025", "link:ca-tinh")
         assert info.acknowledged_at is not None
-        for again in (httpx.get(url), httpx.post(url, data={})):
+        for again in (get(url), post(url, data={})):
             assert again.status_code == 410 and "đã được dùng lúc" in sentence(again.text)
 
     def test_receipt_is_recorded_on_post(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        answer = httpx.post(links["tiep-nhan"])
+        answer = post(links["tiep-nhan"])
         assert answer.status_code == 200 and "đã xác nhận tiếp nhận" in answer.text
         assert state(occurrence_of(links["tiep-nhan"])).acknowledged_at is not None
 
     def test_a_link_opened_on_the_other_actions_page_is_refused_and_changes_nothing(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
         swapped = links["tiep-nhan"].replace("/tiep-nhan/", "/hoan-thanh/")
-        answer = httpx.post(swapped, data={"document": "x"})
+        answer = post(swapped, data={"document": "x"})
         assert answer.status_code == 400
         assert sentence(answer.text) == ("Liên kết này dùng để xác nhận đã tiếp nhận nhiệm vụ, không dùng để báo đã "
                                          "hoàn thành / đã gửi báo cáo.")
@@ -147,7 +152,7 @@ class TestOverHttp:
 
     def test_an_altered_link_posted_changes_nothing(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        answer = httpx.post(one_char_changed(links["hoan-thanh"]), data={"document": "x"})
+        answer = post(one_char_changed(links["hoan-thanh"]), data={"document": "x"})
         assert answer.status_code in (400, 403)
         assert state(occurrence_of(links["hoan-thanh"])).status == "open"
 
@@ -158,47 +163,47 @@ class TestOverHttp:
         occ = occurrence_of(links["hoan-thanh"])
         forged_for = L.sign(secret=SECRET, occurrence_id=occ, org_code="so-tttt", action="done",
                             now=datetime.now(timezone.utc))
-        answer = httpx.post(f"{base}/hoan-thanh/{forged_for}", data={})
+        answer = post(f"{base}/hoan-thanh/{forged_for}", data={})
         assert answer.status_code == 403 and "cấp cho đơn vị mã so-tttt" in sentence(answer.text)
         assert state(occ).status == "open"
 
     def test_a_too_long_note_shows_the_form_again_with_why(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        answer = httpx.post(links["hoan-thanh"], data={"document": "BC 1", "note": "dài " * 200})
+        answer = post(links["hoan-thanh"], data={"document": "BC 1", "note": "dài " * 200})
         assert answer.status_code == 400 and "quá giới hạn 500 ký tự" in sentence(answer.text)
         assert 'value="BC 1"' in answer.text
-        assert httpx.post(links["hoan-thanh"], data={"document": "BC 1"}).status_code == 200  # not used up
+        assert post(links["hoan-thanh"], data={"document": "BC 1"}).status_code == 200  # not used up
 
     def test_an_oversized_body_is_refused_before_it_is_read(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        answer = httpx.post(links["hoan-thanh"], content=b"document=" + b"x" * 100_000,
+        answer = post(links["hoan-thanh"], content=b"document=" + b"x" * 100_000,
                             headers={"content-type": "application/x-www-form-urlencoded"})
         assert answer.status_code == 413
         assert state(occurrence_of(links["hoan-thanh"])).status == "open"
 
     def test_an_extension_request_is_reachable_from_the_done_page_and_recorded(self, site, reminded) -> None:  # type: ignore[no-untyped-def]
         base, links = site
-        page = httpx.get(links["hoan-thanh"]).text
+        page = get(links["hoan-thanh"]).text
         path = re.search(r'href="(/gia-han/[^"]+)"', page).group(1)  # type: ignore[union-attr]
         info = state(occurrence_of(links["hoan-thanh"]))
         wanted = info.effective_due + timedelta(days=14)
-        form = httpx.get(base + path)
+        form = get(base + path)
         assert form.status_code == 200 and "Xin gia hạn đến ngày" in form.text
-        answer = httpx.post(base + path, data={"to_date": wanted.isoformat(), "reason": "Chờ số liệu cấp xã"})
+        answer = post(base + path, data={"to_date": wanted.isoformat(), "reason": "Chờ số liệu cấp xã"})
         assert answer.status_code == 200 and f"{wanted:%d/%m/%Y}" in answer.text
         assert state(info.occurrence_id).pending_extension_to == wanted
-        assert httpx.post(base + path, data={"to_date": wanted.isoformat(), "reason": "x"}).status_code == 410
+        assert post(base + path, data={"to_date": wanted.isoformat(), "reason": "x"}).status_code == 410
 
     def test_pages_carry_headers_that_keep_the_token_private(self, site) -> None:  # type: ignore[no-untyped-def]
         _, links = site
-        headers = httpx.get(links["hoan-thanh"]).headers
+        headers = get(links["hoan-thanh"]).headers
         assert headers["referrer-policy"] == "no-referrer" and headers["cache-control"] == "no-store"
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
 
     def test_an_unknown_address_is_a_vietnamese_404(self, site) -> None:  # type: ignore[no-untyped-def]
         base, _ = site
         for path in ("/khong-co", "/xoa/abc.def.ghi"):
-            answer = httpx.get(base + path)
+            answer = get(base + path)
             assert answer.status_code == 404 and "Không có trang này" in answer.text
 
 
@@ -210,7 +215,7 @@ def test_an_expired_link_says_when_it_was_sent_with_410(reminded, cli, mailbox) 
     url = links_in(mailbox, POLICE)["hoan-thanh"]
     later = datetime.now(timezone.utc) + timedelta(days=61)
     with serving(create_app(get_settings(), clock=lambda: later)) as base:
-        answer = httpx.post(base + url.split("127.0.0.1:9", 1)[1], data={})
+        answer = post(base + url.split("127.0.0.1:9", 1)[1], data={})
     assert answer.status_code == 410 and "Liên kết đã hết hạn" in sentence(answer.text)
     assert state(occurrence_of(url)).status == "open"
 

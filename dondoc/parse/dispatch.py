@@ -389,7 +389,7 @@ def parse_dispatch(
     dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
     prose: list[list[Line]] = []
     if not outline.items and not tables and not tasks and not calendar:
-        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
+        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p), subjects=True)]
         if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
             prose = []  # no header, and nothing that reads as a dispatch's request: news, say
         closing = [ln for ln in closing if not any(ln in p for p in prose)]

@@ -185,6 +185,12 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước": the units that manage, a name
                 last, j, inner = j + 1, j + 2, True
                 continue
+            if v and j == start + head and toks[start].cap and not toks[start].upper and j + v < n \
+                    and verb_at(toks, j + v) and " ".join(x.f for x in toks[start:j]) in _TEAMS \
+                    and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
+                # "Đoàn giám sát có nhiệm vụ …", "Tổ kiểm tra có trách nhiệm …": a body named by what it does
+                last, j = j + v - 1, j + v
+                continue
             if v:
                 more = name_goes_on(toks, start, head, j, v) or placed_name_goes_on(toks, start, head, j, v)
                 if more:
@@ -235,6 +241,10 @@ _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
 _TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
 
 
+# Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
+_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan"})
+_TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
+                         "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
 # A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
 _BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
                    "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",

@@ -119,6 +119,9 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
         if not ol.names:
             ol, s = _after_opening(toks, s)
             reach = max(reach, ol.reach)
+        if ol.names and not ol.verb:
+            ol = _over_qualifier(toks, ol)
+            reach = max(reach, ol.reach)
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = name_texts(text, ol.names)
@@ -145,6 +148,44 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
     return reach
+
+
+# words a qualifier between owners and their predicate holds that are no predicate themselves
+_QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",
+                         "ngay", "la", "mot so", "nhung", "doi voi", "cung", "tiep"})
+_QUALIFIER_TOKENS = 30
+# words a qualifier starts with: "trong phạm vi …", "theo chức năng …", "thuộc …" (not "của": "X của Y" is
+# mostly what is said of Y)
+_QUALIFIER_OPENS = frozenset({"trong", "theo", "thuoc", "o"})
+
+
+def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
+    """Owners whose list a qualifier interrupts before their predicate: "Hội đồng Dân tộc, các Ủy ban của
+    Quốc hội, các Đoàn đại biểu Quốc hội … trong phạm vi nhiệm vụ, quyền hạn của mình tổ chức giám sát":
+    the qualifier is passed (the owners listed after it are kept) up to the predicate; without one in the
+    clause, the list is left as it was."""
+    n = len(toks)
+    if ol.end >= n or toks[ol.end].f not in _QUALIFIER_OPENS:
+        return ol
+    names = list(ol.names)
+    m = ol.end
+    limit = min(n, ol.end + _QUALIFIER_TOKENS)
+    while m < limit:
+        f = toks[m].f
+        if f in (".", ";", ":", "!", "?", "(", ")"):
+            return ol
+        if f in (",", "va") and org_at(toks, m + 1):
+            more = owner_list(toks, m + 1)
+            names += [x for x in more.names if x not in names]
+            if more.verb:
+                return OwnerList(names=names, end=more.end, verb=more.verb, looked=max(ol.looked, more.looked))
+            m = max(more.end, m + 1)
+            continue
+        v = verb_at(toks, m)
+        if v and " ".join(t.f for t in toks[m : m + v]) not in _QUALIFYING:
+            return OwnerList(names=names, end=m, verb=v, looked=max(ol.looked, m + 1))
+        m += 1
+    return ol
 
 
 def _acts_after(toks: list[Tok], k: int) -> bool:

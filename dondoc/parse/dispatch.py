@@ -28,7 +28,7 @@ from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.sections import is_section
 from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct
-from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, not_a_task, one_submission
+from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
@@ -242,6 +242,11 @@ def parse_dispatch(
             return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
         skip = not_a_task(node, own)
         if skip is None:
+            for c in calendar_entries(node):
+                before = len(tasks)
+                emit(c, inherited, fields)  # the dated milestones of a calendar the decision issues
+                for t in tasks[before:]:
+                    milestone(t)
             return
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")

@@ -72,6 +72,51 @@ def not_a_task(node: Node, own: str) -> str | None:
     return own
 
 
+# a date with its year ("28/8/2023", "ngày 05 tháng 9 năm 2023"): a calendar's milestone
+_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b")
+
+
+def _dated(node: Node) -> bool:
+    return _DATED.search(node.text) is not None or any(_DATED.search(b.text) for b in node.bullets)
+
+
+def calendar_entries(node: Node) -> list[Node]:
+    """The units under a decision's own act that are a calendar's dated milestones ("Điều 1. Ban hành
+    Kế hoạch thời gian năm học … như sau: 1. … a) Khai giảng: ngày 05/9/2023"): someone must meet each
+    (gold convention 17), though the act that issues the calendar is no task. A unit whose own text
+    has no date, over dated ones, stands over them as a heading; an undated entry ("Nghỉ Tết … theo
+    quy định") defers to other rules and is left out. Empty when the act is no calendar."""
+    if not (node.style == "dieu" and not node.parent and node.children and decides_itself(node.text.strip())):
+        return []
+    if _GIVES_WORK.search(node.text):
+        return []
+    return [c for c in node.children if any(_dated(d) for d in c.walk())]
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+# "từ ngày 05/9/2023 đến ngày 13/01/2024": a period, no milestone; "sớm nhất từ ngày …": the earliest start
+_PERIOD = re.compile(r"\b(?:từ|sớm nhất)\b", re.IGNORECASE)
+
+
+def milestone(task: Task) -> None:
+    """A calendar's entry whose text names one day ("Khai giảng: ngày 05/9/2023") is due that day, once
+    (gold convention 17); a period ("Học kỳ I: từ ngày … đến ngày …") is once, with no due."""
+    if task.kind == "report" or task.schedule.due or task.schedule.relative is not None:
+        if task.kind != "report" and task.schedule.due:
+            task.schedule.repeat = "once"
+        return
+    task.schedule.repeat = "once"
+    task.explain["schedule.repeat"] = "a milestone of a calendar the decision issues: once"
+    days = list(_DAY_MONTH_YEAR.finditer(task.text))
+    if len(days) != 1 or _PERIOD.search(task.text):
+        return
+    g = [x for x in days[0].groups() if x]
+    d, m, y = int(g[0]), int(g[1]), int(g[2])
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        task.schedule.due = [f"{y:04d}-{m:02d}-{d:02d}"]
+        task.explain["schedule.due"] = f'the day the calendar sets ("{days[0].group()}")'
+
+
 # "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission
 _GUIDES_A_SUBMISSION = re.compile(r"\bhuong dan\b.{0,160}\b(?:xay dung|lap|chuan bi|danh gia|tong hop)\b.{0,400}(?:nhu sau|sau)\s*:\s*$")
 _CLOSING_KEY = re.compile(r"R\d+")

@@ -37,6 +37,9 @@ _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
     r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
     r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh)\s+nay)?\s*[./]*\s*$")
+# what the addressee is asked to decide before the work is carried out ("kính trình đồng chí Giám đốc xem
+# xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
+_TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
 _FOR_INFORMATION = re.compile(r"\bthong bao\b[^.;]{0,200}\bde\b[^.;]{0,160}\bbiet\b")
 _INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao)\b")
 # a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
@@ -115,7 +118,9 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
     if asks and not reports:
         # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
         m = _ASK.search(f) or _CHARGED.search(f)
-        if m is not None and _CLOSER.search(f, m.end()) and len(f) - m.end() < 140:
+        closer = _CLOSER.search(f, m.end()) if m is not None else None
+        if m is not None and closer is not None and len(f) - m.end() < 140 \
+                and not _TO_DECIDE.search(f, m.end(), closer.start()):
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False

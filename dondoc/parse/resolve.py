@@ -148,3 +148,21 @@ def resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str
             setattr(task, role, resolved)
         if looser:
             task.explain["owners.resolved"] = "; ".join(looser)
+
+
+_ADDRESS = re.compile(r"^(?:đồng chí|ông|bà)\s+", re.IGNORECASE)
+
+
+def addressed(recipients: list[str], names: list[str]) -> list[str]:
+    """Names the text shortens to the first words of one addressee's ("Cục Thuế" for "Kính gửi: Cục
+    Thuế tỉnh Hà Tĩnh", "đồng chí Giám đốc" for "Đồng chí Giám đốc Công an tỉnh") are that addressee."""
+    out = []
+    for name in names:
+        words = fold_keep_length(_ADDRESS.sub("", name)).lower().split()
+        hits = [r for r in recipients
+                if len(fold_keep_length(_ADDRESS.sub("", r)).lower().split()) > len(words) >= 2
+                and fold_keep_length(_ADDRESS.sub("", r)).lower().split()[: len(words)] == words]
+        full = hits[0] if len(hits) == 1 else name
+        if full not in out:
+            out.append(full)
+    return out

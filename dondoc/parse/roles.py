@@ -17,10 +17,10 @@ from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 
-_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"))
+_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words requests() acts on
-REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong"})
+REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong", "kinh trinh"})
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
@@ -267,6 +267,9 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
             reach = max(reach, ol.reach)
             if ol.names:
                 phrase = text[t.start : toks[min(ol.end, n) - 1].end]
+                if trig == ("kinh", "trinh"):
+                    # "X kính trình đồng chí Giám đốc xem xét, phê duyệt": the one who decides is asked, not X
+                    found.lead, found.lead_why = [], []
                 found.add_lead(name_texts(text, ol.names), f'"{phrase}"')
                 i = ol.end
                 if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":

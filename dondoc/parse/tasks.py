@@ -13,6 +13,7 @@ from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.fieldlines import Fields, read_fields, without_fields
 from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
+from dondoc.parse.resolve import addressed
 from dondoc.parse.sections import is_section as is_section
 from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
 from dondoc.parse.spans import Spans
@@ -156,6 +157,8 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
     else:
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
+    if task.lead and ctx.recipients and not task.explain.get("lead", "").startswith(IMPLICIT_LEAD):
+        task.lead = _owners(addressed(ctx.recipients, [o.name for o in task.lead]))
     lead = {o.name for o in task.lead}
     if found.fielded and found.support:
         task.support = _owners([x for x in found.support if x not in lead])

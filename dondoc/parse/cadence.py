@@ -140,7 +140,9 @@ _STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
-    r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung))\b")
+    r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung)|(?<!thuc hien )(?<!viec )tham dinh|"
+    # advice on one matter for a decision: "tham mưu UBND tỉnh xem xét, quyết định"
+    r"tham muu(?: cho)?(?: ubnd| uy ban nhan dan| chu tich| hdnd)?(?: tinh| xa| huyen| thanh pho)? (?:xem xet|quyet dinh|ban hanh|phe duyet))\b")
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
 _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 

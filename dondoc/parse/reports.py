@@ -46,9 +46,11 @@ _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|the
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b")),
-    ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b")),
-    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b")),
-    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b")),
+    # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
+    ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b|"
+                          r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve)\b)")),
+    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),
+    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
     ("weekly", WEEKLY),
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
@@ -435,6 +437,10 @@ def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[Re
     return out
 
 
+# "… trước ngày 15/12/2019 và định kỳ …", "…; sau đó định kỳ …": periodic reports after a dated one
+_THEN_PERIODIC = re.compile(r"\b(?:va|sau do|tiep theo|dong thoi)\s+(?:thuc hien\s+)?(?:bao cao\s+)?dinh ky\b")
+
+
 def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of a text whose first report verb is at `start`."""
     f = fold_keep_length(text)
@@ -491,6 +497,13 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
             dl = first_unused(s, nxt)
             if dl is None:
                 dl = first_unused(prev, s)
+                if dl is not None and not k and dl.due and len(dl.due) == 10 and _THEN_PERIODIC.search(f, dl.start, s):
+                    # "báo cáo … trước ngày 15/12/2019 và định kỳ 6 tháng, hằng năm": a dated report first,
+                    # then the periodic ones, which take no date of it
+                    used.add(dl.start)
+                    out.append(ReportSpec("once", dl.due, dl.relative, to, by, "a dated report before the periodic ones",
+                                          consolidator=gatherer, due_why=dl.why))
+                    dl = None
         if dl is not None:
             used.add(dl.start)
         due = dl.due if dl else None
@@ -499,7 +512,9 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         due_why = dl.why if dl else ""
         if due is None and repeat in _FIRST_MONTHS:
             # the day may stand after the cadence ("hằng quý, trước ngày 20 …") or before it
-            found = period_day(text, s, nxt, repeat) or period_day(text, prev, s, repeat)
+            # (not the day the period before took: "hằng tháng (trước ngày 25), quý, 6 tháng")
+            found = period_day(text, s, nxt, repeat) or (
+                period_day(text, prev, s, repeat) if not k or out[-1].due is None else None)
             if found is not None:
                 (due, *more), due_why = found
         if due and repeat == "monthly" and not due.startswith("---"):

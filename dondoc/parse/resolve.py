@@ -159,6 +159,9 @@ def addressed(recipients: list[str], names: list[str]) -> list[str]:
     out = []
     for name in names:
         words = fold_keep_length(_ADDRESS.sub("", name)).lower().split()
+        if words[:1] in (["cac"], ["nhung"], ["toan"], ["tat"], ["moi"]):
+            out.append(name)  # "Các cơ quan, đơn vị": a collective, kept as written
+            continue
         hits = [r for r in recipients
                 if len(fold_keep_length(_ADDRESS.sub("", r)).lower().split()) > len(words) >= 2
                 and fold_keep_length(_ADDRESS.sub("", r)).lower().split()[: len(words)] == words]

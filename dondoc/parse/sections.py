@@ -131,3 +131,16 @@ def is_rule_from_date(text: str) -> bool:
     if not t[:3].lower().startswith(("từ", "kể")):
         return False
     return _RULE_FROM.match(fold_keep_length(t[:48])) is not None
+
+
+# what the one who concludes says of the work done, asking nothing: "Ghi nhận, biểu dương …", "Đánh giá cao …",
+# "Cơ bản thống nhất với báo cáo …", "Hoan nghênh …"
+_ACKNOWLEDGES = re.compile(
+    r"^(?:ghi nhan|bieu duong|bieu duong|danh gia cao|tran trong|hoan nghenh|khen ngoi|chuc mung|"
+    r"(?:co ban )?(?:thong nhat|dong y|nhat tri) (?:voi )?(?:bao cao|danh gia|noi dung bao cao|ket qua))\b")
+
+
+def acknowledges(text: str) -> bool:
+    """Whether an item of a conclusion only acknowledges the work done ("Ghi nhận, biểu dương những kết
+    quả Sở đã đạt được"): no task."""
+    return _ACKNOWLEDGES.match(fold_keep_length(text.strip()[:60])) is not None

@@ -15,6 +15,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners
 from dondoc.parse.sections import (
+    acknowledges,
     decides_itself,
     is_execution_clause,
     is_funding,
@@ -33,6 +34,10 @@ RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ 
 ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
 # "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
 _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
+
+
+# "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
+_ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
 
 def starts_with_owner(text: str) -> bool:
@@ -62,6 +67,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
         return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
+    if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):
+        return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):

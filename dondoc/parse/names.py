@@ -34,6 +34,22 @@ MAX_NAME_TOKENS = 22
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
 
 
+# predicates that charge the ones a relative clause ("được …") describes
+_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
+                      "trien khai", "thuc hien"})
+
+
+def _charged_after(toks: list[Tok], k: int) -> int:
+    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return 0
+        v = verb_at(toks, m)
+        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
+            return m
+    return 0
+
+
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
     """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
     if not toks[start].upper and (last == start + head - 1 or last == start + head + 1 and toks[last].f == "truc"
@@ -178,6 +194,13 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if m + 1 < n and (toks[m].f, toks[m + 1].f) in (("chu", "tri"), ("nhiem", "vu")):
                     m += 2
                 if toks[j + 1].f == "giao" or m > j + 2:
+                    last, j = m - 1, m
+                    continue
+            if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST:
+                # "Các cơ quan, đơn vị, địa phương được phân bổ kế hoạch vốn năm 2023 nêu tại Điều 1 chịu trách
+                # nhiệm …": which of them, up to the predicate that charges them
+                m = _charged_after(toks, j + 1)
+                if m:
                     last, j = m - 1, m
                     continue
             if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST \

@@ -232,6 +232,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     and toks[start].f not in DETERMINER_BY_FIRST:
                 last, j, inner = j, j + 1, True  # "Tổ công tác đặc biệt của Công an xã": a unit and its body
                 continue
+            if t.f == "tai" and toks[j - 1].f == "thien" and not t.cap:
+                last = j  # "Ban Chỉ huy Phòng, chống thiên tai": "tai" of "thiên tai", not "tại"
+                j += 1
+                continue
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
                                       and not inner)

@@ -32,7 +32,7 @@ _DEADLINE = re.compile(
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
-    rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
+    rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|vao|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
     rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/)\s*{_Y}\b"
 )
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
@@ -271,6 +271,11 @@ _CITED_REQUEST = re.compile(
 
 
 _REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
+
+
+def replaces_deadline(f: str) -> bool:
+    """Whether the folded text sets a new deadline in place of an earlier one ("nay điều chỉnh thời hạn")."""
+    return any(w in f for w in _REPLACED_WORDS) and _REPLACED.search(f) is not None
 
 
 def cites_a_request(f: str, start: int, end: int) -> bool:

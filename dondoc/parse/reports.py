@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
-from dondoc.parse.dates import DateContext, Deadline, cites_a_request, find_deadlines
+from dondoc.parse.dates import DateContext, Deadline, cites_a_request, find_deadlines, replaces_deadline
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, head_at, owner_list, subject_before
@@ -403,10 +403,13 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     start = _first_report(text)
     if start is None:
         return []
-    split = _clause_reports(text, ctx, warnings)
-    if split:
-        return split
-    return _reports_of(text, start, ctx=ctx, warnings=warnings)
+    specs = _clause_reports(text, ctx, warnings) or _reports_of(text, start, ctx=ctx, warnings=warnings)
+    if len(specs) > 1 and replaces_deadline(fold_keep_length(text)):
+        # "Báo cáo … trước ngày 25/12/2025. Nay điều chỉnh thời hạn báo cáo đến trước ngày 10/01/2026": one
+        # report, at the new date (the deadlines of the whole text know which one is replaced)
+        kept = {d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[])}
+        specs = [sp for sp in specs if sp.repeat != "once" or sp.due is None or sp.due in kept] or specs
+    return specs
 
 
 _DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")

@@ -69,21 +69,21 @@ def weekly_matches(f: str) -> list[re.Match[str]]:
     return out
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("weekly", WEEKLY, "says every week"),
-    ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
-    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
+    ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b|(?:0?1|mot) lan ?/ ?thang\b"), "says every month"),
+    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b|(?:0?1|mot) lan ?/ ?quy\b"), "says every quarter"),
     # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
     ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|nua nam\b"),
      "says every 6 months"),
-    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b"), "says every year"),
+    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
 _NEEDS = {
     "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
                "tuan 01 lan", "tuan mot lan"),
-    "monthly": ("hang thang", "moi thang", "ky thang", "cao thang"),
-    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy"),
+    "monthly": ("hang thang", "moi thang", "ky thang", "cao thang", "/thang", "/ thang"),
+    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy", "/quy", "/ quy"),
     "semiannual": ("6 thang", "sau thang", "nua nam"),
-    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam"),
+    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam", "/nam", "/ nam"),
 }
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
 _CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "quy", "semiannual": "", "annual": "nam"}

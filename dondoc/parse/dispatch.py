@@ -291,6 +291,10 @@ def parse_dispatch(
         if heading and not heading_owner and not label:
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
+        if here.lead and not label and "chỉ đạo" in own:
+            # "2. UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp … thực hiện các nội dung sau:": B, whom A directs, too
+            said = find_owners(own)
+            here = Given(here.lead + [x for x in said.lead + said.directed if x not in here.lead], here.why)
         if not here.lead and (children or node.bullets) and not own.isupper():
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)

@@ -89,6 +89,20 @@ _CHI_DAO = re.compile(r"\s*chi dao ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
+_COOPERATES = re.compile(r"\bphoi hop voi\b[^.;:]{0,60}:\s*$")
+
+
+def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
+    """The clauses, with one that ends "phối hợp với các cơ quan chức năng:" joined to the list after it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and folded[out[-1][1] - 1 : out[-1][1]] == ":" and _COOPERATES.search(folded, max(out[-1][0], out[-1][1] - 100), out[-1][1]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The clauses that may name an owner, tokenized only where they can; the others not at all.
 
@@ -98,7 +112,7 @@ def _clauses(text: str) -> list[_Clause]:
     """
     folded = fold_keep_length(text)
     out: list[_Clause] = []
-    spans = [m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()]
+    spans = _joined([m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()], folded)
     asks_in: dict[int, list[int]] = {}  # clause index -> where its requests that name someone start
     k = 0
     for m in _ASK.finditer(folded):

@@ -68,9 +68,18 @@ class Owners:
 def _clause_starts(toks: list[Tok]) -> list[int]:
     starts = [0]
     for k, t in enumerate(toks):
-        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks):
+        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks) and not (t.f == ":" and cooperates_before(toks, k)):
             starts.append(k + 1)
     return starts
+
+
+def cooperates_before(toks: list[Tok], k: int) -> bool:
+    """Whether the ":" at k lists whom "phối hợp với …" names ("phối hợp với các cơ quan chức năng: Sở Y tế,
+    Bộ Chỉ huy quân sự tỉnh …"): the names after it cooperate, they are no subject."""
+    for m in range(max(0, k - 10), k - 1):
+        if toks[m].f == "phoi" and toks[m + 1].f == "hop":
+            return all(toks[x].f not in (".", ";", ":", "!", "?") for x in range(m, k))
+    return False
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
@@ -296,6 +305,12 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                 phrase = text[t.start : toks[min(ol.end, n) - 1].end]
                 found.add_support(name_texts(text, ol.names), f'"{phrase}"')
                 i = ol.end
+                if i < n and toks[i].f == ":" and cooperates_before(toks, i):
+                    listed = owner_list(toks, i + 1)  # "phối hợp với các cơ quan chức năng: Sở Y tế, …"
+                    reach = max(reach, listed.reach)
+                    if listed.names:
+                        found.add_support(name_texts(text, listed.names), f'"{phrase}: …" lists them')
+                        i = listed.end
                 continue
         i += 1
     return reach

@@ -127,6 +127,14 @@ def _owners(names: list[str]) -> list[Owner]:
     return [Owner(name=n) for n in names]
 
 
+def later_subjects_only(found: Owners, first: str) -> bool:
+    """Whether every lead found is a subject of a sentence after the first, which names no owner and
+    opens with what to do."""
+    if not found.lead or found.fielded or not all(w.startswith("subject of the sentence") for w in found.lead_why):
+        return False
+    return not find_owners(first).lead and not found.directed
+
+
 def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, where: str) -> None:
     """Lead owners: the item's own field lines, else the fields of its block, else named in the item,
     else the heading above, the preamble, the addressees; support likewise."""
@@ -240,6 +248,10 @@ def item_tasks(
         known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
     # "chỉ đạo B" in one duty among the bullets of an owner's unit makes B no lead (convention 22)
     found = owners_of([text, *plain], label, directs=".-" not in key)
+    if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
+        # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
+        # (named above it) to act; a subject of a later sentence tells how the work goes, no owner
+        found.lead, found.lead_why = [], []
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'
     task.explain["kind"] = "an instruction to act: it asks for no report"
@@ -294,6 +306,9 @@ def item_tasks(
         why = f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
         # weekdays and days of a month or year do not mix: a weekly item takes its weekly reports' days
         due = [d for r in periodic if (r.schedule.repeat == "weekly") == (repeat == "weekly") for d in r.schedule.due]
+        if repeat != "weekly":
+            # a dated report a bullet asks for beside the periodic ones is one of the unit's dues (convention 3)
+            due += [d for r in reports if r.schedule.repeat == "once" for d in r.schedule.due if len(d) == 10 and d not in due]
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(

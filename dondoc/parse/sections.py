@@ -24,13 +24,13 @@ _SECTION = re.compile(
     r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc))\s*(?:[:.]|$|\n)",
     re.IGNORECASE,
 )
+# on the folded text: an OCR that lost a tone mark ("có hiệu lực thi hành kẻ từ ngày ký") still says it
 _PROMULGATION = re.compile(
-    r"(?i)ban hành kèm theo|có hiệu lực (?:thi hành )?(?:kể )?từ|chịu trách nhiệm thi hành|thay thế quyết định|"
-    r"bãi bỏ|có hiệu lực kể từ ngày ký"
+    r"ban hanh kem theo|co hieu luc (?:thi hanh )?(?:ke )?tu|chiu trach nhiem thi hanh|thay the quyet dinh|"
+    r"bai bo|co hieu luc ke tu ngay ky"
 )
-# what a promulgation clause cannot do without (as written, in the case it is written in)
-_PROMULGATION_WORDS = ("hiệu lực", "kèm theo", "Kèm theo", "thi hành", "thay thế", "Thay thế", "bãi bỏ", "Bãi bỏ",
-                       "HIỆU LỰC", "KÈM THEO", "THI HÀNH")
+# what a promulgation clause cannot do without (folded)
+_PROMULGATION_WORDS = ("hieu luc", "kem theo", "thi hanh", "thay the", "bai bo")
 # "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
 _EXECUTION = re.compile(
     r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
@@ -76,9 +76,10 @@ def is_section(text: str) -> bool:
     t = text.strip()
     if fold_keep_length(t[:24]).startswith(_SECTION_STARTS) and _SECTION.match(t):
         return True
-    if not any(w in text for w in _PROMULGATION_WORDS):
+    f = fold_keep_length(text)
+    if not any(w in f for w in _PROMULGATION_WORDS):
         return False
-    return bool(_PROMULGATION.search(text))
+    return bool(_PROMULGATION.search(f))
 
 
 def is_execution_clause(text: str) -> bool:

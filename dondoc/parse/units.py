@@ -59,7 +59,10 @@ def not_a_task(node: Node, own: str) -> str | None:
             if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
                 return own
             return None
-        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and not is_section(rest):
+        # ("Giao Văn phòng … căn cứ quy trình ban hành kèm theo Quyết định này thiết lập …" names the
+        # attachment in passing: a paragraph that opens with the request is no promulgation clause)
+        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and (
+                ASKS_FIRST.match(rest) is not None or not is_section(rest)):
             node.text = rest
             return rest
         return None

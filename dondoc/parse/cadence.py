@@ -72,7 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b|(?:0?1|mot) lan ?/ ?thang\b"), "says every month"),
     ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b|(?:0?1|mot) lan ?/ ?quy\b"), "says every quarter"),
     # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
-    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|nua nam\b"),
+    # nor "Sơ kết 6 tháng công tác …": one review of the half-year ("Sơ kết 6 tháng, 1 năm" lists periods)
+    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?<!so ket )(?<!tong ket )(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|"
+                              r"(?:so|tong) ket (?:0?6|sau) thang(?=\s*(?:,|va)\s*(?:0?1 |mot |ca |hang )?nam\b)|nua nam\b"),
      "says every 6 months"),
     ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b"), "says every year"),
 ]

@@ -127,6 +127,10 @@ def _owners(names: list[str]) -> list[Owner]:
     return [Owner(name=n) for n in names]
 
 
+# a sentence that is nothing but the report ("Báo cáo ngay …", "Kịp thời báo cáo …"): the report is the item
+_REPORT_FIRST = re.compile(r"^\W*(?:(?:dinh ky|kip thoi|thuong xuyen|dong thoi)\s*,?\s*)?(?:bao cao|gui bao cao)\b")
+
+
 def later_subjects_only(found: Owners, first: str) -> bool:
     """Whether every lead found is a subject of a sentence after the first, which names no owner and
     opens with what to do."""
@@ -258,8 +262,12 @@ def item_tasks(
     task.references = find_references(body)
     fill_lead(task, found, inherited, ctx, where)
     tasks = [task]
+    specs = find_reports(text, ctx=ctx.dates, warnings=warnings) if own_report else []
+    if specs and all(sp.repeat == "ad_hoc" for sp in specs) and not _REPORT_FIRST.match(fold_keep_length(first)):
+        # "… triển khai thực hiện và báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh": the work keeps its
+        # own cadence, the prompt report is a report of its own (gold convention 20)
+        own_report = False
     if own_report:
-        specs = find_reports(text, ctx=ctx.dates, warnings=warnings)
         main, *more = specs
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
         rt = report_task(key, body, main, span, lead_names, lead_why)
@@ -271,7 +279,7 @@ def item_tasks(
         rt.references = task.references
         ctx.warnings.extend(f"{where}: {w}" for w in warnings)
         return [rt] + [report_task(f"{key}.R{k}", body, sp, span, lead_names, lead_why) for k, sp in enumerate(more, 1)]
-    report_bullets += [(s_, span) for s_ in rest if is_obligation(s_)]
+    report_bullets += [(s_, span) for s_ in ([first] if specs else []) + rest if is_obligation(s_)]
     reports: list[Task] = []
     n = 0
     for t, s in report_bullets:

@@ -225,7 +225,10 @@ def _asks_someone(toks: list[Tok], k: int) -> bool:
 
 
 # Who is directed, too vague to be an owner ("chỉ đạo các cấp, các ngành")
-_VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, nganh", "cac cap cac nganh"})
+_VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, nganh", "cac cap cac nganh",
+                    # the forces or bodies "with the function", named by no name
+                    "luc luong chuc nang", "cac luc luong chuc nang", "co quan chuc nang", "cac co quan chuc nang",
+                    "cac don vi chuc nang", "don vi chuc nang", "cac nganh chuc nang", "nganh chuc nang"})
 
 
 def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:

@@ -131,6 +131,10 @@ def _owners(names: list[str]) -> list[Owner]:
 _REPORT_FIRST = re.compile(r"^\W*(?:(?:dinh ky|kip thoi|thuong xuyen|dong thoi)\s*,?\s*)?(?:bao cao|gui bao cao)\b")
 
 
+# "đột xuất", "khi có yêu cầu" are a cadence a mixed item takes; "kịp thời", "khi phát sinh" are not (convention 20)
+_ON_REQUEST = re.compile(r"\b(?:dot xuat|khi co yeu cau|theo yeu cau)\b")
+
+
 def later_subjects_only(found: Owners, first: str) -> bool:
     """Whether every lead found is a subject of a sentence after the first, which names no owner and
     opens with what to do."""
@@ -263,7 +267,8 @@ def item_tasks(
     fill_lead(task, found, inherited, ctx, where)
     tasks = [task]
     specs = find_reports(text, ctx=ctx.dates, warnings=warnings) if own_report else []
-    if specs and all(sp.repeat == "ad_hoc" for sp in specs) and not _REPORT_FIRST.match(fold_keep_length(first)):
+    if specs and all(sp.repeat == "ad_hoc" for sp in specs) and not _REPORT_FIRST.match(fold_keep_length(first)) \
+            and not _ON_REQUEST.search(fold_keep_length(first)):
         # "… triển khai thực hiện và báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh": the work keeps its
         # own cadence, the prompt report is a report of its own (gold convention 20)
         own_report = False
@@ -314,9 +319,6 @@ def item_tasks(
         why = f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
         # weekdays and days of a month or year do not mix: a weekly item takes its weekly reports' days
         due = [d for r in periodic if (r.schedule.repeat == "weekly") == (repeat == "weekly") for d in r.schedule.due]
-        if repeat != "weekly":
-            # a dated report a bullet asks for beside the periodic ones is one of the unit's dues (convention 3)
-            due += [d for r in reports if r.schedule.repeat == "once" for d in r.schedule.due if len(d) == 10 and d not in due]
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(

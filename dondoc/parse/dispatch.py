@@ -21,7 +21,8 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.owners import Given, find_owners, label_owners, subject_before
 from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked
-from dondoc.parse.reports import _first_report, find_reports
+from dondoc.parse.report_specs import find_reports
+from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.scan import word_search
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks

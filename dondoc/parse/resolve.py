@@ -8,7 +8,7 @@ from dondoc.directory import Directory, Resolution
 from dondoc.orgmatch import locality_of
 from dondoc.parse.header import Header
 from dondoc.parse.normalize import fold, fold_keep_length, match_key
-from dondoc.parse.reports import gatherers
+from dondoc.parse.gatherers import gatherers
 from dondoc.taskset import Cascade, Owner, Task, TaskSet
 
 _APPOSITION = re.compile(r"\s+[-–—]\s")

@@ -15,7 +15,8 @@ from dondoc.parse.owners import Given, Owners, find_owners, label_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.resolve import addressed
 from dondoc.parse.sections import is_section as is_section
-from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
+from dondoc.parse.report_specs import find_reports
+from dondoc.parse.reports import ReportSpec, is_obligation
 from dondoc.parse.spans import Spans
 from dondoc.taskset import Cascade, Owner, Schedule, Task
 

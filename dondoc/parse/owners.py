@@ -17,7 +17,8 @@ from dondoc.parse.labels import label_owners, line_owners, subject_before, witho
 from dondoc.parse.lines import Tok, first_tokens, tokens_between
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests, subjects
+from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests
+from dondoc.parse.subjects import subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
            "subject_before", "without_address"]

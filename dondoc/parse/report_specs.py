@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
-from dondoc.parse.dates import DateContext, Deadline, cites_a_request, find_deadlines, replaces_deadline
+from dondoc.parse.dates import DateContext, Deadline, find_deadlines
+from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, subject_before
 from dondoc.parse.reports import (

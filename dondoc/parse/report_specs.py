@@ -110,7 +110,11 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         # "Báo cáo … trước ngày 25/12/2025. Nay điều chỉnh thời hạn báo cáo đến trước ngày 10/01/2026": one
         # report, at the new date (the deadlines of the whole text know which one is replaced)
         kept = {d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[])}
-        specs = [sp for sp in specs if sp.repeat != "once" or sp.due is None or sp.due in kept] or specs
+        new = [sp for sp in specs if sp.repeat != "once" or sp.due is None or sp.due in kept] or specs
+        to = next((sp.to for sp in specs if sp.to), None)
+        by = next((sp.by for sp in specs if sp.by), [])
+        # the new date is said without whom the report goes to: the earlier sentence says it
+        specs = [replace(sp, to=sp.to or to, by=sp.by or by) for sp in new]
     return specs
 
 

@@ -95,6 +95,15 @@ _WEEKLY_TAIL = re.compile(
     r"(?:\s+(?:hằng|hàng|mỗi)\s+tuần)?\s*$|\s+(?:hằng|hàng|mỗi)\s+tuần\s*$")
 
 
+def _without_names(text: str, names: list[str]) -> str:
+    """The text with the owners' names blanked: "Đoàn giám sát", "Ban Chỉ đạo" hold words of ongoing
+    work that are no verbs of the task."""
+    for name in names:
+        if len(name) > 3 and name in text:
+            text = text.replace(name, " " * len(name))
+    return text
+
+
 def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:
     """The due of a weekly task: the weekdays its text names ("T5"), else none (the last working day
     of each week); dates in the text are no weekly day and are left out, and the why says so."""
@@ -221,7 +230,7 @@ def item_tasks(
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(
-            body,
+            _without_names(body, [o.name for o in [*task.lead, *task.support]]),
             has_one_off_due=any(not d.startswith("--") for d in due) or rel is not None,
             yearly_due=bool(due) and all(d.startswith("--") and not d.startswith("---") for d in due),
             events=bool(events),

@@ -111,9 +111,11 @@ def is_stock_clause(text: str) -> bool:
 
 def stock_clause_at(f: str, at: int) -> bool:
     """Whether the sentence of folded text `f` around offset `at` is the stock clause of convention 9."""
-    if "kho khan" not in f and "vuong mac" not in f:
-        return False
     reach = max(0, at - 400)  # the clause's start, looked for no further back than a clause runs
+    # (the words are looked for in that reach only: asked at every report verb of a long text, a
+    # search of the whole text each time would take time in the square of its length)
+    if f.find("kho khan", reach, at) < 0 and f.find("vuong mac", reach, at) < 0:
+        return False
     s = max(reach, f.rfind(". ", reach, at) + 1, f.rfind("\n", reach, at) + 1, f.rfind(";", reach, at) + 1)
     return _STOCK.search(f, s, at) is not None
 

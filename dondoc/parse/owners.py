@@ -157,7 +157,41 @@ def _clauses(text: str) -> list[_Clause]:
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
         out.append(_Clause(toks, ws == s, we < e, (s, e), bool(asks)))
+    out += _parenthesized(text, folded)
     return out
+
+
+_PAREN_REACH = 300  # characters a note in parentheses may take
+
+
+def _parenthesized(text: str, folded: str) -> list[_Clause]:
+    """Notes in parentheses that charge an owner, after the work they are about: "Nghiên cứu, sửa đổi Pháp
+    lệnh … (Bộ Lao động - Thương binh và Xã hội chủ trì, phối hợp với Bộ Tư pháp; trình Chính phủ trong năm
+    2027)": each a clause of its own, read after the sentence's own."""
+    out: list[_Clause] = []
+    pos = text.find("(")
+    while pos >= 0:
+        start = pos + 1
+        close = text.find(")", start, start + _PAREN_REACH)
+        end = close if close >= 0 else min(len(text), start + _PAREN_REACH)
+        if head_at(text, folded, start, end):
+            for s, e in _note_parts(text, start, end):
+                out.append(_Clause(tokens_between(text, s, e), True, False, (s, e), True))
+        pos = text.find("(", end)
+    return out
+
+
+def _note_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a note between ";" ("Bộ Xây dựng chủ trì; hoàn thành trong quý IV/2026")."""
+    parts = []
+    s = start
+    k = text.find(";", s, end)
+    while k >= 0:
+        parts.append((s, k + 1))
+        s = k + 1
+        k = text.find(";", s, end)
+    parts.append((s, end))
+    return parts
 
 
 def find_owners(text: str, *, directs: bool = True) -> Owners:

@@ -70,25 +70,31 @@ def weekly_matches(f: str) -> list[re.Match[str]]:
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("weekly", WEEKLY, "says every week"),
     ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b|(?:0?1|mot) lan ?/ ?thang\b"), "says every month"),
-    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b|(?:0?1|mot) lan ?/ ?quy\b"), "says every quarter"),
+    # "định kỳ 03 tháng", "3 tháng một lần", "3 tháng/lần": a quarter named by its months
+    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b|(?:0?1|mot) lan ?/ ?quy\b|"
+                             r"(?:0?3|ba) thang (?:mot|0?1) lan\b|(?:0?3|ba) thang ?/ ?lan\b|dinh ky (?:0?3|ba) thang\b"),
+     "says every quarter"),
     # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
     # nor "Sơ kết 6 tháng công tác …": one review of the half-year ("Sơ kết 6 tháng, 1 năm" lists periods)
     ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?<!so ket )(?<!tong ket )(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|"
-                              r"(?:so|tong) ket (?:0?6|sau) thang(?=\s*(?:,|va)\s*(?:0?1 |mot |ca |hang )?nam\b)|nua nam\b"),
+                              r"(?:so|tong) ket (?:0?6|sau) thang(?=\s*(?:,|va)\s*(?:0?1 |mot |ca |hang )?nam\b)|nua nam\b|"
+                              r"(?:0?2|hai) lan ?/ ?nam\b|(?:0?2|hai) lan (?:trong|moi) nam\b"),
      "says every 6 months"),
-    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b"), "says every year"),
+    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b|"
+                          r"thuong nien\b|bao cao nam\b(?!\s*(?:\d|nay|hoc|tai|truoc|qua|sau|toi))"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
 _NEEDS = {
     "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
                "tuan 01 lan", "tuan mot lan"),
     "monthly": ("hang thang", "moi thang", "ky thang", "cao thang", "/thang", "/ thang"),
-    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy", "/quy", "/ quy"),
-    "semiannual": ("6 thang", "sau thang", "nua nam"),
-    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam", "/nam", "/ nam"),
+    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy", "/quy", "/ quy", "3 thang", "ba thang"),
+    "semiannual": ("6 thang", "sau thang", "nua nam", "2 lan", "hai lan"),
+    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam", "/nam", "/ nam", "thuong nien",
+               "cao nam"),
 }
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
-_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "quy", "semiannual": "", "annual": "nam"}
+_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)

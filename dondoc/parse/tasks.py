@@ -13,7 +13,9 @@ from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import ReportSpec, is_obligation
+from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
+from dondoc.parse.tables import when_phrase
 from dondoc.parse.task_owners import (
     _ON_REQUEST,
     _REPORT_FIRST,
@@ -26,6 +28,7 @@ from dondoc.parse.task_owners import (
 )
 from dondoc.taskset import Cascade, Owner, Schedule, Task
 
+_YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
 # the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
 _DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
@@ -216,6 +219,13 @@ def item_tasks(
     dls = [d for d in dls if not lunar_spans.overlaps(d.start, d.end)]
     events = ctx.finder.find(body, warnings)
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
+    if not due and not any(d.relative for d in dls):
+        # "- Thời gian thực hiện: Năm 2026.": the item's own time line, read as a table's time column is
+        # (a range of years, a period of work, is no deadline)
+        for when in [w for piece in [text, *plain] if "hời gian" in piece or "hời hạn" in piece
+                     for w in read_fields(piece).when if len(_YEAR.findall(w)) == 1]:
+            due += [d.due for d in find_deadlines(when_phrase(when), every_year=False, ctx=ctx.dates, warnings=warnings)
+                    if d.due and d.due not in due]
     rel = next((d.relative for d in dls if d.relative), None)
     if rel is not None and rel.from_event not in _DISPATCH_EVENTS:
         warnings.append(f'the deadline is counted from "{rel.from_event}", a day the dispatch does not give: '

@@ -64,7 +64,7 @@ _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
-_TO = re.compile(r"\b(?:ve|gui|len)\s+")
+_TO = re.compile(r"\b(?:ve|gui|len|cho)\s+")
 
 
 def _is_to(text: str, at: int) -> bool:

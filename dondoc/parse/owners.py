@@ -203,6 +203,13 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
     clauses = _clauses(text)
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []
+    if not first:
+        # "Sở Xây dựng: Hướng dẫn …", "Ủy ban nhân dân các huyện: Chỉ đạo …" (a bullet of a unit's duties):
+        # the owners before the colon, then their duty
+        colon = text.find(":", 0, 160)
+        if colon > 0 and "\n" not in text[:colon] and text[colon + 1 : colon + 3].strip()[:1].isupper():
+            first = line_owners(text[:colon])
+            nl = colon if first else nl
     while True:
         found = Owners(directs=directs)
         if first:

@@ -8,6 +8,7 @@ from dondoc.parse.cadence import classify, explicit_cadence, weekly_days
 from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.normalize import fold_keep_length, known_fold
+from dondoc.parse.gatherers import gatherers
 from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
@@ -170,7 +171,11 @@ def item_tasks(
     if plain:
         known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
     # "chỉ đạo B" in one duty among the bullets of an owner's unit makes B no lead (convention 22)
-    found = owners_of([text, *plain], label, directs=".-" not in key)
+    # the owners of every bullet are the unit's (convention 3), a reporting bullet's too ("- Sở Xây dựng:
+    # … báo cáo …", "- Các sở, ngành gửi ý kiến về Trung tâm … trước hội nghị"); not those who report to a
+    # gatherer the bullet names ("… đề nghị các sở, ngành báo cáo … Giao Công an tỉnh chủ trì, tập hợp"):
+    # the gatherer is the unit's owner, the others only report to it
+    found = owners_of([text, *(t for t, _ in bullets if t in plain or not gatherers(t))], label, directs=".-" not in key)
     if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
         # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
         # (named above it) to act; a subject of a later sentence tells how the work goes, no owner

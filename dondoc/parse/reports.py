@@ -37,12 +37,14 @@ def _document_sent(f: str, at: int) -> bool:
     return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
 # "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
-                                    r"thoi diem|ky|mau|bieu mau|so lieu|noi dung|"
+                                    r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"
                                     # what was done or not yet: "đã báo cáo", "vẫn chưa gửi báo cáo" (background)
                                     r"(?<!khan truong )(?<!nhung )(?:da|chua|da khong|chua kip thoi))\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
-    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b")),
+    # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
+    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
+                              r"\b(?:0?6|sau) thang dau nam(?! (?:\d|nay))(?=[^.;]{0,60}\b(?:va|,) (?:bao cao )?tong ket nam\b)")),
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b|\bthuong nien\b|"
                           r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve)\b)")),

@@ -233,8 +233,8 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     if len(out) > 1:
         # "Hằng năm, … sơ kết 6 tháng (trước 15/6) và tổng kết năm (trước 15/12)": the opening "hằng năm"
         # is the year of the dated annual report, no report of its own
-        dated = {sp.repeat for sp in out if sp.due}
-        out = [sp for sp in out if sp.due or sp.repeat not in dated or sp.repeat == "ad_hoc"] or out
+        with_due = {sp.repeat for sp in out if sp.due}
+        out = [sp for sp in out if sp.due or sp.repeat not in with_due or sp.repeat == "ad_hoc"] or out
     if all(s.repeat == "ad_hoc" for s in out):
         # "báo cáo … trước ngày 05/3/2026; trường hợp đột xuất báo cáo ngay": a dated report, and ad hoc ones
         dated = [d for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.start not in used and (d.relative or d.due and len(d.due) == 10)]

@@ -162,6 +162,9 @@ def _clauses(text: str) -> list[_Clause]:
 
 
 _PAREN_REACH = 300  # characters a note in parentheses may take
+# what a note that charges someone says ("Bộ Xây dựng chủ trì", "… thực hiện", "… thường trực"); a note that
+# cites a document ("(Bộ Y tế hướng dẫn tại Công văn số …)") says none of it
+_ROLE_IN_NOTE = re.compile(r"\b(?:chu tri|phoi hop|thuc hien|trach nhiem|tham muu|thuong truc|dau moi|trien khai)\b")
 
 
 def _parenthesized(text: str, folded: str) -> list[_Clause]:
@@ -174,7 +177,7 @@ def _parenthesized(text: str, folded: str) -> list[_Clause]:
         start = pos + 1
         close = text.find(")", start, start + _PAREN_REACH)
         end = close if close >= 0 else min(len(text), start + _PAREN_REACH)
-        if head_at(text, folded, start, end):
+        if _ROLE_IN_NOTE.search(folded, start, end) and head_at(text, folded, start, end):
             for s, e in _note_parts(text, start, end):
                 out.append(_Clause(tokens_between(text, s, e), True, False, (s, e), True))
         pos = text.find("(", end)

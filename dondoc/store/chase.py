@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from sqlalchemy import tuple_, update
+from sqlalchemy import select as sa_select, tuple_, update
 from sqlmodel import Session, col, select
 
 from dondoc.schedule import plan as planmod
@@ -27,13 +27,22 @@ class ContactLike(Protocol):
 C = TypeVar("C", bound=ContactLike)
 
 
+class Owned(Protocol):
+    """What the ladder's recipient depends on of an occurrence: its owner, and whether it is a cascade's part."""
+
+    @property
+    def org_code(self) -> str: ...
+    @property
+    def upper_due(self) -> date | None: ...
+
+
 def recipients(contacts: Mapping[str, Sequence[C]], org_code: str, *, prefer: str) -> list[C]:
     """The organisation's contacts in the preferred role, or all of them (admins aside) when it has none."""
     mine = [c for c in contacts.get(org_code, []) if c.role != "admin"]
     return [c for c in mine if c.role == prefer] or mine
 
 
-def target(c: planmod.Candidate, occ: OccurrenceLike, cascade_by: str | None, d: DispatchLike,
+def target(c: planmod.Candidate, occ: Owned, cascade_by: str | None, d: DispatchLike,
            orgs: Mapping[str, OrgLike]) -> tuple[str | None, str, str | None]:
     """(organisation, preferred role, why nobody) for a candidate: the ladder's recipient resolved."""
     owner = occ.org_code
@@ -69,7 +78,7 @@ def sent_rungs(session: Session, occs: Mapping[int, OccurrenceLike]) -> dict[int
     """The ladder's rungs already planned for each occurrence, for its current deadline (step "days:to[@due]")."""
     out: dict[int, list[SentRung]] = defaultdict(list)
     for part in chunks(sorted(occs)):
-        rows = session.exec(select(m.Escalation.occurrence_id, m.Escalation.step, m.Escalation.as_of)
+        rows = session.execute(sa_select(col(m.Escalation.occurrence_id), col(m.Escalation.step), col(m.Escalation.as_of))
                             .where(col(m.Escalation.occurrence_id).in_(part))).all()
         for occurrence_id, step, as_of in rows:
             head, _, extended = step.partition("@")

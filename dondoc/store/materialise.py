@@ -15,7 +15,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import or_, select as sa_select, update
 from sqlmodel import Session, col, select
 
 from dondoc.observances import Observance, ObservanceCatalog
@@ -48,14 +48,14 @@ def _event_observance(ev: str, catalog: ObservanceCatalog) -> Observance:
 def due_tasks(session: Session, *, until: date, orgs: Collection[str] | None = None) -> list[tuple[m.Task, Any]]:
     """Active tasks never materialised, materialised again, or with a period entering the horizon by
     `until` (through the index on materialised_until); with `orgs`, those that any of them owns."""
-    q = (select(m.Task, m.Dispatch.issued_on, m.Dispatch.received_on, m.Dispatch.loaded_at)
+    q = (sa_select(m.Task, col(m.Dispatch.issued_on), col(m.Dispatch.received_on), col(m.Dispatch.loaded_at))
          .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
-         .where(m.Task.active == True, m.Dispatch.active == True,  # noqa: E712
+         .where(col(m.Task.active).is_(True), col(m.Dispatch.active).is_(True),
                 or_(col(m.Task.materialised_until).is_(None), col(m.Task.materialised_until) < until)))
     if orgs is not None:
         owned = select(m.TaskOwner.task_id).where(m.TaskOwner.role == "lead", col(m.TaskOwner.org_code).in_(list(orgs)))
         q = q.where(or_(col(m.Task.id).in_(owned), col(m.Task.cascade_by).in_(list(orgs))))
-    return [(row[0], row[1:]) for row in session.exec(q.order_by(col(m.Task.id))).all()]
+    return [(row[0], row[1:]) for row in session.execute(q.order_by(col(m.Task.id))).all()]
 
 
 def materialise(*, session: Session, ctx: SweepContext, orgs: Collection[str] | None = None) -> int:
@@ -73,8 +73,8 @@ def materialise(*, session: Session, ctx: SweepContext, orgs: Collection[str] | 
         if code and code not in owners[task_id]:
             owners[task_id].append(code)
     # only agencies that ended have a successor to follow (successor_on returns any other code as it is)
-    valid = {code: (valid_to, successor) for code, valid_to, successor in session.exec(
-        select(m.Organization.code, m.Organization.valid_to, m.Organization.successor)
+    valid = {code: (valid_to, successor) for code, valid_to, successor in session.execute(
+        sa_select(col(m.Organization.code), col(m.Organization.valid_to), col(m.Organization.successor))
         .where(col(m.Organization.valid_to).is_not(None))).all()}
     # work a reorganisation moved away from its owner is not materialised for that owner again
     moved = set(session.exec(select(m.Occurrence.task_id, m.Occurrence.period, m.Occurrence.moved_from)
@@ -209,7 +209,8 @@ def reset(session: Session, *, codes: Collection[str] = (), task_ids: Collection
             concerned |= more
             grown = bool(more)
         owners = select(m.TaskOwner.task_id).where(col(m.TaskOwner.org_code).in_(concerned))
-        ids |= set(session.exec(select(m.Task.id).where(or_(col(m.Task.id).in_(owners),
+        ids |= set(i for i in session.exec(  # type: ignore[misc]
+            select(m.Task.id).where(or_(col(m.Task.id).in_(owners),
                                                               col(m.Task.cascade_by).in_(concerned)))).all())
     for part in nf.chunks(sorted(i for i in ids if i is not None)):
         session.execute(update(m.Task).where(col(m.Task.id).in_(part)).values(materialised_until=None))

@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import select as sa_select, update
 from sqlmodel import Session, col, select
 
 from dondoc.schedule import plan as planmod
@@ -58,7 +58,7 @@ def task_facts(session: Session, task_ids: Iterable[int], ctx: SweepContext) -> 
     out: dict[int, TaskFacts] = {}
     asked: dict[date, date] = {}
     for ids in chunks(sorted(set(task_ids))):
-        rows = session.exec(select(m.Task.id, m.Task.repeat, m.Task.active, m.Dispatch.received_on, m.Dispatch.loaded_at)
+        rows = session.execute(sa_select(col(m.Task.id), col(m.Task.repeat), col(m.Task.active), col(m.Dispatch.received_on), col(m.Dispatch.loaded_at))
                             .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
                             .where(col(m.Task.id).in_(ids))).all()
         for task_id, repeat, active, received, loaded_at in rows:
@@ -122,18 +122,31 @@ def rules_fingerprint(ctx: SweepContext) -> str:
 
 
 def refresh_on_new_rules(session: Session, ctx: SweepContext) -> bool:
-    """When the rules changed since the dates were computed, mark every open occurrence to be looked at
-    again (one UPDATE; that sweep then costs what a sweep cost before the index). True when it did."""
+    """When the rules changed since the dates were computed, or a sweep replays a day before the latest
+    one planned (`--as-of` back in time: the dates were advanced past it), mark every open occurrence to
+    be looked at again (one UPDATE; that sweep then costs what a sweep cost before the index). True when
+    it did. The row is written only when something changed (not by every sweep of a day)."""
     fingerprint = rules_fingerprint(ctx)
     meta = session.get(m.Meta, "plan_rules")
-    if meta is not None and meta.value.get("sha256") == fingerprint:
-        return False
+    day = ctx.as_of.isoformat()
+    if meta is not None and meta.value.get("sha256") == fingerprint and meta.value.get("day", "") >= day:
+        return _replayed(session, meta, ctx.as_of)
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
-    if meta is not None:  # a first sweep after the upgrade finds every occurrence marked already
+    changed = meta is not None and meta.value.get("sha256") != fingerprint
+    if changed:  # a first sweep after the upgrade finds every occurrence marked already
         session.execute(update(table).where(table.c.status == "open")
                         .values(next_notice_at=m.LOOK_AGAIN, next_notice_kind=None))
     meta = meta or m.Meta(key="plan_rules")
-    meta.value = {"sha256": fingerprint}
+    meta.value = {"sha256": fingerprint, "day": max(day, meta.value.get("day", "")) if not changed else day}
     session.add(meta)
     session.flush()
+    return changed
+
+
+def _replayed(session: Session, meta: m.Meta, day: date) -> bool:
+    if meta.value.get("day", "") == day.isoformat():
+        return False
+    table = m.Occurrence.__table__  # type: ignore[attr-defined]
+    session.execute(update(table).where(table.c.status == "open", table.c.next_notice_at > day)
+                    .values(next_notice_at=m.LOOK_AGAIN, next_notice_kind=None))
     return True

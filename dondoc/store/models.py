@@ -147,7 +147,8 @@ class Outbox(SQLModel, table=True):
     """One digest message for one recipient: what a sweep decided to send."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    # as_of: a sweep replaying a day before the latest planned one finds it in one index probe
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"), Index("ix_outbox_as_of", "as_of"))
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
     recipient_email: str
     recipient_name: str = ""

@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 from dondoc.schedule import plan as planmod
 from dondoc.schedule.ladder import ack_reminder_day
 from dondoc.store import models as m
+from dondoc.store.bulk import insert_ignore
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -122,31 +123,26 @@ def rules_fingerprint(ctx: SweepContext) -> str:
 
 
 def refresh_on_new_rules(session: Session, ctx: SweepContext) -> bool:
-    """When the rules changed since the dates were computed, or a sweep replays a day before the latest
-    one planned (`--as-of` back in time: the dates were advanced past it), mark every open occurrence to
-    be looked at again (one UPDATE; that sweep then costs what a sweep cost before the index). True when
-    it did. The row is written only when something changed (not by every sweep of a day)."""
+    """Mark open occurrences to be looked at again (LOOK_AGAIN) when their dates may be late: every open
+    one when the rules changed since the dates were computed, and those dated after `as_of` when a later
+    day was planned already (a replay back in time: their dates were advanced past it). That sweep then
+    costs what a sweep cost before the index. True when it marked. Written only on a change of rules, so
+    that sweeps running at once (shards) do not wait for one another on it."""
     fingerprint = rules_fingerprint(ctx)
     meta = session.get(m.Meta, "plan_rules")
-    day = ctx.as_of.isoformat()
-    if meta is not None and meta.value.get("sha256") == fingerprint and meta.value.get("day", "") >= day:
-        return _replayed(session, meta, ctx.as_of)
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
-    changed = meta is not None and meta.value.get("sha256") != fingerprint
-    if changed:  # a first sweep after the upgrade finds every occurrence marked already
-        session.execute(update(table).where(table.c.status == "open")
-                        .values(next_notice_at=m.LOOK_AGAIN, next_notice_kind=None))
-    meta = meta or m.Meta(key="plan_rules")
-    meta.value = {"sha256": fingerprint, "day": max(day, meta.value.get("day", "")) if not changed else day}
-    session.add(meta)
-    session.flush()
-    return changed
-
-
-def _replayed(session: Session, meta: m.Meta, day: date) -> bool:
-    if meta.value.get("day", "") == day.isoformat():
+    look_again = update(table).where(table.c.status == "open").values(next_notice_at=m.LOOK_AGAIN,
+                                                                      next_notice_kind=None)
+    if meta is None:  # a new database, or the first sweep after the upgrade (every date is LOOK_AGAIN then)
+        insert_ignore(session, m.Meta, [{"key": "plan_rules", "value": {"sha256": fingerprint}}])
+    elif meta.value.get("sha256") != fingerprint:
+        session.execute(look_again)
+        meta.value = {"sha256": fingerprint}
+        session.add(meta)
+        session.flush()
+        return True
+    later = session.exec(select(col(m.Outbox.as_of)).where(col(m.Outbox.as_of) > ctx.as_of).limit(1)).first()
+    if later is None:
         return False
-    table = m.Occurrence.__table__  # type: ignore[attr-defined]
-    session.execute(update(table).where(table.c.status == "open", table.c.next_notice_at > day)
-                    .values(next_notice_at=m.LOOK_AGAIN, next_notice_kind=None))
+    session.execute(look_again.where(table.c.next_notice_at > ctx.as_of))
     return True

@@ -65,11 +65,11 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     from dondoc.store.digests import write_digests
 
     report = PlanReport()
+    nf.refresh_on_new_rules(session, ctx)
     if kinds & {"failure", "unassigned"}:  # the admins' digest: failed deliveries, tasks with no office
         from dondoc.store.admin_digest import plan_admin
 
         plan_admin(session=session, ctx=ctx, report=report, kinds=kinds)
-    nf.refresh_on_new_rules(session, ctx)
     clock = planmod.NoticeClock(ctx.ladders, ctx.cal)
     book = Book(session)
     due = due_occurrences(session=session, ctx=ctx, clock=clock)

@@ -30,9 +30,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column('next_notice_kind', sa.String(length=16), nullable=True))
         batch.add_column(sa.Column('ack_open', sa.Boolean(), nullable=False, server_default=sa.text('true')))
         batch.create_index('ix_occurrence_status_next', ['status', 'next_notice_at', 'org_code'], unique=False)
+    with op.batch_alter_table('outbox') as batch:
+        batch.create_index('ix_outbox_as_of', ['as_of'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('outbox') as batch:
+        batch.drop_index('ix_outbox_as_of')
     with op.batch_alter_table('occurrence') as batch:
         batch.drop_index('ix_occurrence_status_next')
         batch.drop_column('ack_open')

@@ -15,6 +15,7 @@ from dondoc.store import models as m
 from dondoc.store.items import SentRung
 from dondoc.store.notice_facts import chunks, received_day
 from dondoc.store.records import DispatchLike, OccurrenceLike, OrgLike
+from dondoc.store.bulk import among
 
 
 class ContactLike(Protocol):
@@ -79,7 +80,7 @@ def sent_rungs(session: Session, occs: Mapping[int, OccurrenceLike]) -> dict[int
     out: dict[int, list[SentRung]] = defaultdict(list)
     for part in chunks(sorted(occs)):
         rows = session.execute(sa_select(col(m.Escalation.occurrence_id), col(m.Escalation.step), col(m.Escalation.as_of))
-                            .where(col(m.Escalation.occurrence_id).in_(part))).all()
+                            .where(among(session, col(m.Escalation.occurrence_id), part))).all()
         for occurrence_id, step, as_of in rows:
             head, _, extended = step.partition("@")
             days, _, to = head.partition(":")

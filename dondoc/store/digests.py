@@ -18,7 +18,7 @@ from sqlmodel import Session
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import insert_ignore
+from dondoc.store.bulk import among, insert_ignore
 from dondoc.store.chase import recipients, sent_rungs, step_of
 from dondoc.store.items import escalation_item, item
 from dondoc.store.notice_facts import chunks
@@ -83,7 +83,7 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book,
         session.connection().execute(update(table).where(table.c.id == bindparam("b_id"))
                                      .values(payload=bindparam("b_payload"), status="pending"), filled)
     for part in chunks(empty):
-        session.connection().execute(delete(table).where(table.c.id.in_(part)))
+        session.connection().execute(delete(table).where(among(session, table.c.id, part)))
 
 
 def _payload(ctx: SweepContext, book: Book, org_code: str, contact: Contact, fresh: list[planmod.Candidate],

@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 from dondoc.schedule import plan as planmod
 from dondoc.schedule.ladder import ack_reminder_day
 from dondoc.store import models as m
-from dondoc.store.bulk import insert_ignore
+from dondoc.store.bulk import among, insert_ignore
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -105,7 +105,7 @@ def write_next(session: Session, updates: Updates) -> None:
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
     for (old, new, kind), ids in sorted(updates.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2] or "")):
         for part in chunks(sorted(ids)):
-            q = update(table).where(table.c.id.in_(part))
+            q = update(table).where(among(session, table.c.id, part))
             if old is not None:
                 q = q.where(table.c.next_notice_at == old)
             session.execute(q.values(next_notice_at=new, next_notice_kind=kind))

@@ -26,7 +26,7 @@ from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
 from dondoc.store import notice_facts as nf
-from dondoc.store.bulk import insert_ignore
+from dondoc.store.bulk import among, insert_ignore
 from dondoc.store.chase import close_acknowledgement, recipients, target, unconfirmed
 from dondoc.store.records import Book, Contact
 
@@ -92,7 +92,7 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     for part in nf.chunks(sorted(i for i in ids if i is not None)):
         rows = session.execute(sa_select(c.id, c.task_id, c.org_code, c.kind, c.event_key, c.stated_due,
                                       c.effective_due, c.extended_effective_due, c.ack_open, c.next_notice_at,
-                                      c.upper_due).where(c.id.in_(part)).order_by(c.id)).all()
+                                      c.upper_due).where(among(session, c.id, part)).order_by(c.id)).all()
         facts.update(nf.task_facts(session, {r.task_id for r in rows} - set(facts), ctx))
         for r in rows:
             view = nf.view(id=r.id, task_id=r.task_id, org_code=r.org_code, kind=r.kind, event_key=r.event_key,

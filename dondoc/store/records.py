@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlmodel import Session, col, select
 
 from dondoc.store import models as m
+from dondoc.store.bulk import among
 
 
 class OccurrenceLike(Protocol):
@@ -148,7 +149,7 @@ def occurrences(session: Session, ids: Iterable[int]) -> dict[int, Occ]:
     """The occurrences with these ids, as light rows."""
     out: dict[int, Occ] = {}
     for part in _chunks(sorted(set(ids))):
-        for row in session.execute(select(*_OCC).where(col(m.Occurrence.id).in_(part))).all():
+        for row in session.execute(select(*_OCC).where(among(session, col(m.Occurrence.id), part))).all():
             out[row[0]] = Occ(*row)
     return out
 

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from dondoc.errors import DondocError, NotFoundError
 from dondoc.store import models as m
 from dondoc.store import materialise
+from dondoc.store.notice_facts import chunks
 from dondoc.store.repo import audit
 
 KINDS_VI = {"merge": "sáp nhập", "rename": "đổi tên", "split": "chia tách", "abolish": "giải thể"}
@@ -87,7 +88,13 @@ def sync_directory(*, session: Session, actor: str) -> list[m.OrgChange]:
     changes = session.exec(select(m.OrgChange)).all()
     covered = {code: c for c in changes for code in c.old_codes}
     added = []
-    for org in session.exec(select(m.Organization)).all():
+    # only the agencies that end, or that a recorded change names: not the whole directory (30,000 rows)
+    ending = list(session.exec(select(m.Organization).where(col(m.Organization.valid_to).is_not(None))).all())
+    have = {o.code for o in ending}
+    named = [c for c in covered if c not in have]
+    for part in chunks(sorted(named)):
+        ending += session.exec(select(m.Organization).where(col(m.Organization.code).in_(part))).all()
+    for org in sorted(ending, key=lambda o: o.code):
         change = covered.get(org.code)
         if change is not None:
             if org.valid_to is None:

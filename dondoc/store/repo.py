@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypedDict
 
-from sqlmodel import Session, select
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, select
 
 from dondoc import directory as dirmod
 from dondoc.errors import NotFoundError, UnassignedOwnerError
 from dondoc.intake import OwnerIssue, check_owners, owner_codes, unknown_codes
 from dondoc.orgmatch import locality_of
 from dondoc.store import models as m
+from dondoc.store.notice_facts import chunks
 from dondoc.taskset import TaskSet, to_plain
 
 
@@ -58,36 +60,50 @@ def import_directory(*, session: Session, directory: dirmod.Directory, source: s
     from dondoc.store.reorg import sync_directory
 
     result = ImportResult()
+    stored_groups = {g.code: g for g in session.exec(select(m.OrgGroup)).all()}
     for g in directory.groups.values():
-        group = session.get(m.OrgGroup, g.code) or m.OrgGroup(code=g.code)
+        group = stored_groups.get(g.code) or m.OrgGroup(code=g.code)
         group.names = list(g.names)
         session.add(group)
+    # set-based: the stored rows of the file's organisations read once, then one statement per kind of
+    # change (a nation's 30,000 organisations imported row by row took minutes)
+    codes = list(directory.organizations)
+    stored: dict[str, m.Organization] = {}
+    stored_contacts: dict[str, list[tuple[str, str, str]]] = {}
+    for part in chunks(codes):
+        stored.update((o.code, o) for o in session.exec(select(m.Organization).where(col(m.Organization.code).in_(part))))
+        for c in session.exec(select(m.Contact).where(col(m.Contact.org_code).in_(part))):
+            stored_contacts.setdefault(c.org_code, []).append((c.name, c.email, c.role))
+    new_orgs: list[dict[str, object]] = []
+    new_contacts: list[dict[str, object]] = []
+    changed: list[str] = []
     for org in directory.organizations.values():
-        row = session.get(m.Organization, org.code)
         values = _OrgValues(
             name=org.name, level=org.level, parent=org.parent, aliases=list(org.aliases),
             groups=list(org.groups), valid_from=org.valid_from, valid_to=org.valid_to, successor=org.successor,
         )
         contacts = sorted((c.name, c.email, c.role) for c in org.contacts)
+        row = stored.get(org.code)
         if row is None:
-            row = m.Organization(code=org.code, **values)
+            new_orgs.append({"code": org.code, **values})
             result.added.append(org.code)
+        elif all(getattr(row, k) == v for k, v in values.items()) and sorted(stored_contacts.get(org.code, [])) == contacts:
+            result.unchanged.append(org.code)
+            continue
         else:
-            existing = sorted(
-                (c.name, c.email, c.role)
-                for c in session.exec(select(m.Contact).where(m.Contact.org_code == org.code))
-            )
-            same = all(getattr(row, k) == v for k, v in values.items()) and existing == contacts
-            (result.unchanged if same else result.updated).append(org.code)
+            result.updated.append(org.code)
+            changed.append(org.code)
             for k, v in values.items():
                 setattr(row, k, v)
-        session.add(row)
-        session.flush()
-        for c in session.exec(select(m.Contact).where(m.Contact.org_code == org.code)).all():
-            session.delete(c)
-        session.flush()
-        for name, email, role in contacts:
-            session.add(m.Contact(org_code=org.code, name=name, email=email, role=role))
+            session.add(row)
+        new_contacts.extend({"org_code": org.code, "name": n, "email": e, "role": r} for n, e, r in contacts)
+    if new_orgs:
+        session.execute(insert(m.Organization), new_orgs)
+    session.flush()
+    for part in chunks(changed):
+        session.execute(delete(m.Contact).where(col(m.Contact.org_code).in_(part)))
+    if new_contacts:
+        session.execute(insert(m.Contact), new_contacts)
     meta = session.get(m.Meta, "directory") or m.Meta(key="directory")
     meta.value = {"province": directory.province, "source": source}
     session.add(meta)

@@ -28,6 +28,24 @@ def test_the_2026_directory_imports_into_a_fresh_database(env, cli) -> None:  # 
     assert {c["role"] for c in rows["ubnd-tp"]["contacts"]} == {"coordinator", "head", "admin"}
 
 
+def test_a_changed_entry_is_updated_with_its_contacts_and_the_rest_left_as_they_are(env, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    assert run(cli, "orgs", "import", str(ORGS))[0] == 0
+    data = yaml.safe_load(ORGS.read_text(encoding="utf-8"))
+    entry = next(o for o in data["organizations"] if o["code"] == "ca-x-tien-lang")
+    entry["name"] = "Công an xã Tiên Lãng (mới)"
+    entry["contacts"] = [{"name": "Trực ban", "email": "trucban@tienlang.example.vn", "role": "coordinator"}]
+    changed = tmp_path / "orgs.yaml"
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, err = run(cli, "orgs", "import", str(changed))
+    assert code == 0 and "0 added, 1 updated, 45 unchanged" in out, err
+    rows = {r["code"]: r for r in json.loads(run(cli, "orgs", "list", "--json")[1])}
+    assert rows["ca-x-tien-lang"]["name"] == "Công an xã Tiên Lãng (mới)"
+    assert [c["email"] for c in rows["ca-x-tien-lang"]["contacts"]] == ["trucban@tienlang.example.vn"]
+    assert {c["role"] for c in rows["ubnd-tp"]["contacts"]} == {"coordinator", "head", "admin"}
+
+
 def test_a_2026_dispatch_loads_with_every_owner_resolved_against_it(env, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert run(cli, "orgs", "import", str(ORGS))[0] == 0
     source = tmp_path / "cv-2468.txt"

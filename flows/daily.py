@@ -9,6 +9,7 @@ from prefect import flow
 
 from dondoc.app.steps import ESCALATE_KINDS, REMIND_KINDS, local_today
 from dondoc.settings import get_settings
+from tasks.publish import advance_progress, announce_sweep, start_progress
 from tasks.sweep import deliver, materialise, plan, publish_board
 
 
@@ -20,10 +21,16 @@ def daily_sweep(as_of: date | None = None) -> dict[str, Any]:
     recipient gets one digest per sweep.
     """
     day = as_of or local_today(get_settings())
+    progress = start_progress(day, 4)
     created = materialise(day)
+    advance_progress(progress, 1, 4, f"đã tạo {created} việc mới")
     planned = plan(day, sorted(REMIND_KINDS | ESCALATE_KINDS))
+    advance_progress(progress, 2, 4, f"đã lập {planned['messages']} thư")
     sent = deliver(as_of)
+    advance_progress(progress, 3, 4, f"đã gửi {sent['sent']} thư")
     board = publish_board(day)
+    advance_progress(progress, 4, 4, f"đã đăng {board['artifacts']} bảng theo dõi")
+    announce_sweep(day, sent["sent"])
     return {"as_of": day.isoformat(), "occurrences_created": created, "planned": planned, "delivered": sent,
             "board": board}
 

@@ -7,6 +7,7 @@ How a flow calls them:
     ...; advance_progress(progress, 1, 4, "đã tạo việc")   # after each step, or each shard
     published = publish_dashboards(day)                   # every dashboard artifact
     announce_sweep(day, delivered["sent"])                # emits dondoc.sweep.silent on a silent working day
+    report_sweep(result)                                  # logs the counts; artifact sweep-result
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dondoc.settings import get_settings
 
 CONCURRENCY = 8  # artifacts created at once: ~19 ms each here against ~49 ms one by one
 PROGRESS_KEY = "sweep-progress"
+RESULT_KEY = "sweep-result"
 SILENT_EVENT = "dondoc.sweep.silent"
 
 
@@ -85,6 +87,40 @@ def publish_dashboards(as_of: date) -> dict[str, Any]:
               "publish_s": round(t3 - t2, 3)}
     get_run_logger().info("dashboards of %s: %s", as_of.isoformat(), result)
     return result
+
+
+def sweep_run_name() -> str:
+    """ "sweep-2025-06-20": the day the run sweeps (its `as_of`, or today in the configured zone)."""
+    from prefect.runtime import flow_run
+
+    from dondoc.app.steps import local_today
+
+    as_of = flow_run.parameters.get("as_of")
+    day = as_of if isinstance(as_of, date) else (date.fromisoformat(str(as_of)[:10]) if as_of
+                                                 else local_today(get_settings()))
+    return f"sweep-{day.isoformat()}"
+
+
+def sweep_counts(result: dict[str, Any]) -> dict[str, Any]:
+    """The counts a sweep reports: occurrences created, notices planned by kind, sent, failed, without address."""
+    planned, delivered = result.get("planned") or {}, result.get("delivered") or {}
+    return {"as_of": result["as_of"], "occurrences_created": result.get("occurrences_created", 0),
+            "messages_planned": planned.get("messages", 0), "notices_by_kind": dict(planned.get("by_kind") or {}),
+            "sent": delivered.get("sent", 0), "failed": delivered.get("failed", 0), "retry": delivered.get("retry", 0),
+            "without_address": len(planned.get("no_address") or []),
+            "artifacts": (result.get("board") or {}).get("artifacts", 0)}
+
+
+@task(name="report-sweep", cache_policy=NO_CACHE)
+def report_sweep(result: dict[str, Any]) -> dict[str, Any]:
+    """Log the sweep's counts and publish them (key sweep-result, tied to the run) for the UI."""
+    from dondoc.app.dashboards.sweep import sweep_markdown
+
+    counts = sweep_counts(result)
+    get_run_logger().info("sweep of %s: %s", counts["as_of"], counts)
+    day = date.fromisoformat(counts["as_of"])
+    publish([Artifact(RESULT_KEY, sweep_markdown(counts), f"Kết quả quét ngày {day:%d/%m/%Y}.")])
+    return counts
 
 
 def start_progress(as_of: date, steps: int) -> UUID:

@@ -26,7 +26,8 @@ def text(value: object) -> str:
 
 
 def _title(value: str) -> str:
-    return " ".join(value.split()).replace("\\", "\\\\").replace('"', "\\\"")
+    # GFM splits a table row at every unescaped pipe before it reads links, titles included
+    return " ".join(value.split()).replace("\\", "\\\\").replace('"', "\\\"").replace("|", "\\|")
 
 
 def link(label: str, href: str, title: str | None = None) -> str:

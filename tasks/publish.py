@@ -13,6 +13,7 @@ How a flow calls them:
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -53,10 +54,12 @@ def publish(artifacts: list[Artifact]) -> None:
     """Create the artifacts on the Prefect server, several at once, tied to the current run if any.
 
     The event loop runs in a thread of its own, so this works from a sync task whatever loop
-    the caller's thread already has."""
+    the caller's thread already has; the thread runs in a copy of the caller's context, where
+    Prefect keeps its settings (the API's address among them)."""
     task_run_id, flow_run_id = get_task_and_flow_run_ids()
+    context = contextvars.copy_context()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _create_all(artifacts, task_run_id, flow_run_id)).result()
+        pool.submit(context.run, asyncio.run, _create_all(artifacts, task_run_id, flow_run_id)).result()
 
 
 @task(name="publish-dashboards", cache_policy=NO_CACHE)

@@ -71,7 +71,7 @@ async def _artifacts_and_runs():  # type: ignore[no-untyped-def]
 def test_every_flow_and_task_module_imports():
     import importlib
 
-    for name in ("flows.daily", "flows.serve", "tasks.sweep", "tasks.publish"):
+    for name in ("flows.daily", "flows.serve", "flows.alert", "tasks.sweep", "tasks.publish"):
         importlib.import_module(name)
 
 

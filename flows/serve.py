@@ -24,15 +24,16 @@ def serve_daily() -> None:
             "dondoc serve needs a Prefect server: run `prefect server start` and set "
             "PREFECT_API_URL=http://127.0.0.1:4200/api (without one, schedules never fire)"
         )
-    serve(
-        daily_sweep.to_deployment(
+    serve(  # to_deployment is sync here (no running loop): the RunnerDeployment itself
+        daily_sweep.to_deployment(  # type: ignore[arg-type]
             name=DEPLOYMENT,
             schedules=[Cron(CRON, timezone=get_settings().timezone)],
             description="Quét hằng ngày: nhắc hạn, ngày kỷ niệm, quá hạn, đôn đốc; bảng theo dõi.",
             tags=["dondoc"],
         ),
-        alert_admins.to_deployment(name=ALERT_DEPLOYMENT, tags=["dondoc"],
-                                   description="Báo cho quản trị viên khi quét thất bại hoặc không gửi được thư nào."),
+        alert_admins.to_deployment(  # type: ignore[arg-type]
+            name=ALERT_DEPLOYMENT, tags=["dondoc"],
+            description="Báo cho quản trị viên khi quét thất bại hoặc không gửi được thư nào."),
     )
 
 

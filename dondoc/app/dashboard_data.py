@@ -32,7 +32,7 @@ def snapshot(settings: Settings, as_of: date) -> Snapshot:
     sizes: dict[tuple[str, str], int] = {}
     for p in prep:
         firsts[(p.event_key, p.period)].append(p.org_code)
-        sizes[(p.event_key, p.period)] = p.count
+        sizes[(p.event_key, p.period)] = p.holders
     per_dispatch: dict[str, list[Item]] = defaultdict(list)
     for i in items:
         per_dispatch[i.dispatch_id].append(Item(i.key, i.title, i.kind, i.orgs, Counts(i.on_time, i.late, i.open, i.overdue)))

@@ -56,7 +56,7 @@ class OverdueRow(NamedTuple):
 class PreparerRow(NamedTuple):
     event_key: str
     period: str
-    count: int
+    holders: int  # how many organisations prepare it
     org_code: str  # one of the first few, by level then name
 
 

@@ -32,7 +32,7 @@ class TestAutomations:
 
         deployment_id = alert_admins.to_deployment(name="alert-admins").apply()
         for _ in range(2):  # again: the same two, replaced by name
-            code, out, err = run(cli, "automations")
+            code, out, err = run(cli, "alerts")
             assert code == 0, err
             assert "đã tạo tự động hóa dondoc-sweep-failed" in out and "dondoc-sweep-silent" in out
         with get_client(sync_client=True) as client:
@@ -58,7 +58,7 @@ class TestAutomations:
     def test_a_file_that_is_not_an_automation_is_one_line_naming_it(self, prefect_harness, admins, cli, tmp_path: Path):
         bad = tmp_path / "automations.yaml"
         bad.write_text("automations:\n  - name: x\n    trigger: {type: nope}\n    actions: []\n", encoding="utf-8")
-        code, out, err = run(cli, "automations", "--file", str(bad))
+        code, out, err = run(cli, "alerts", "--file", str(bad))
         assert code != 0 and "tự động hóa x không hợp lệ" in err and "Traceback" not in err + out
 
 

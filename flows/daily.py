@@ -30,7 +30,7 @@ def daily_sweep(as_of: date | None = None) -> dict[str, Any]:
     advance_progress(progress, 3, 4, f"đã gửi {sent['sent']} thư")
     board = publish_board(day)
     advance_progress(progress, 4, 4, f"đã đăng {board['artifacts']} bảng theo dõi")
-    announce_sweep(day, sent["sent"])
+    announce_sweep(day, sent["sent"], sent.get("held_for_quiet_hours", False))
     result = {"as_of": day.isoformat(), "occurrences_created": created, "planned": planned, "delivered": sent,
               "board": board}
     report_sweep(result)

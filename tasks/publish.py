@@ -139,15 +139,16 @@ def advance_progress(artifact_id: UUID, done: int, steps: int, what: str) -> Non
 
 
 @task(name="announce-sweep", cache_policy=NO_CACHE)
-def announce_sweep(as_of: date, sent: int = 0) -> bool:
+def announce_sweep(as_of: date, sent: int = 0, held: bool = False) -> bool:
     """On a working day on which no sweep has sent anything (`sent` by this run, or by an earlier run of
-    the same day), emit `dondoc.sweep.silent`: an automation tells the admins. Returns whether it did."""
+    the same day), emit `dondoc.sweep.silent`: an automation tells the admins. Not while the messages
+    are `held` for the quiet hours (they go out later). Returns whether it emitted."""
     from dondoc.app.steps import engine, work_calendar
     from dondoc.store.dashboard import any_sent
     from dondoc.store.db import session_scope
 
     settings = get_settings()
-    if sent or not work_calendar(settings).is_working_day(as_of):
+    if sent or held or not work_calendar(settings).is_working_day(as_of):
         return False
     with session_scope(engine(settings)) as s:
         already = any_sent(session=s, as_of=as_of)

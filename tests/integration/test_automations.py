@@ -81,9 +81,10 @@ def test_a_working_day_with_nothing_sent_is_announced_and_a_weekend_never(prefec
     from tasks.publish import announce_sweep
 
     @flow
-    def announce(day: date, sent: int) -> bool:
-        return announce_sweep(day, sent)
+    def announce(day: date, sent: int, held: bool = False) -> bool:
+        return announce_sweep(day, sent, held)
 
     assert announce(date(2025, 6, 20), 0) is True  # a Friday, nothing sent by any sweep of the day
     assert announce(date(2025, 6, 20), 3) is False
+    assert announce(date(2025, 6, 20), 0, True) is False  # swept in the quiet hours: it is sent later
     assert announce(date(2025, 6, 21), 0) is False  # a Saturday

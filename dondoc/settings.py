@@ -72,6 +72,17 @@ class Settings(BaseSettings):
     login_max_failures: int = 5  # refused logins for one address (4 × that from one client) …
     login_window_minutes: int = 15  # … within this window, before logins are refused for the rest of it
     upload_max_mb: int = 10  # the largest dispatch file the upload page takes
+    # the Prefect artifacts: a board `board-<code>` for each supervising body of these levels
+    board_levels: list[str] = Field(default_factory=lambda: ["trung-uong", "tinh", "huyen"])
+
+    @field_validator("board_levels")
+    @classmethod
+    def _levels(cls, v: list[str]) -> list[str]:
+        known = {"trung-uong", "tinh", "huyen", "xa"}
+        bad = [x for x in v if x not in known]
+        if bad:
+            raise ValueError(f"unknown level {bad[0]!r} (known: {', '.join(sorted(known))})")
+        return v
 
     @field_validator("timezone")
     @classmethod

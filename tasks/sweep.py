@@ -6,12 +6,11 @@ from datetime import date
 from typing import Any
 
 from prefect import task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from dondoc.app import steps as service
-from dondoc.app.board import board_markdown, board_table, caption, unassigned_markdown
 from dondoc.settings import get_settings
+from tasks.publish import publish_dashboards
 
 
 @task(name="materialise", cache_policy=NO_CACHE)
@@ -32,18 +31,6 @@ def deliver(as_of: date | None) -> dict[str, Any]:
     return service.deliver_step(get_settings(), as_of)
 
 
-@task(name="publish-board", cache_policy=NO_CACHE)
-def publish_board(as_of: date) -> list[dict[str, Any]]:
-    """Publish the compliance board (key compliance-board), the overdue list and the unassigned tasks."""
-    settings = get_settings()
-    rows = service.board_step(settings, as_of)
-    create_table_artifact(key="compliance-board", table=board_table(rows),
-                          description=f"Bảng theo dõi thực hiện nhiệm vụ đến ngày {as_of:%d/%m/%Y}. "
-                                      f"{caption(settings.on_time_against)}")
-    overdue = service.overdue_step(settings, as_of)
-    create_markdown_artifact(key="overdue-list", markdown=board_markdown(overdue, as_of),
-                             description=f"Nhiệm vụ quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}")
-    create_markdown_artifact(key="unassigned-tasks",
-                             markdown=unassigned_markdown(service.unassigned_step(settings), as_of),
-                             description=f"Nhiệm vụ chưa xác định đơn vị đến ngày {as_of:%d/%m/%Y}")
-    return rows
+# The old name of the dashboards' task, kept for flows that call it: it now publishes every dashboard
+# (tasks/publish.py), and returns the counts of what it published instead of the board's rows.
+publish_board = publish_dashboards

@@ -20,7 +20,7 @@ def loaded(env, cli):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 class TestDailyFlow:
     def test_the_daily_sweep_reminds_escalates_and_publishes_the_board(self, prefect_harness, loaded, mailbox):
-        from prefect.client.orchestration import get_client
+        import asyncio
 
         from flows.daily import daily_sweep
 
@@ -36,28 +36,42 @@ class TestDailyFlow:
         assert late["planned"]["by_kind"] == {"escalation": 7}
         assert late["planned"]["messages"] == 7
 
-        import asyncio
+        artifacts, runs = asyncio.run(_artifacts_and_runs())
+        keys = set(artifacts)
+        # the supervising bodies of the directory (levels tinh and huyen by default) and the summaries
+        assert {"board-ubnd-tinh", "board-ubmttq-tinh", "board-national", "board-provinces", "overdue-list",
+                "observances-next-60-days", "unassigned-tasks", "sweep-progress", "sweep-result"} <= keys
+        assert any(k.startswith("dispatch-") for k in keys)
+        for a in artifacts.values():  # every artifact reads back, Vietnamese, tied to a run of the sweep
+            assert a.data and a.description and a.flow_run_id is not None, a.key
+        board = artifacts["board-ubnd-tinh"].data
+        assert board.startswith("### Đơn vị trực thuộc Ủy ban nhân dân tỉnh Hải Dương")
+        first = [line for line in board.splitlines() if line.startswith("| ")][1:3]
+        assert "**Tổng cộng**" in first[0] and "0%" in first[1]  # worst first: a unit with work overdue, none on time
+        overdue = artifacts["overdue-list"].data
+        assert "tổng cộng **15** việc quá hạn" in overdue  # 7 × (2025-H1 and the annual report of 2024) + item 1
+        assert artifacts["sweep-progress"].type == "progress" and artifacts["sweep-progress"].data == 100.0
+        assert "| Thư đã gửi | 7 |" in artifacts["sweep-result"].data  # the last sweep (20/6): the 7 escalations
+        names = [r.name for r in runs]
+        assert names.count("sweep-2025-06-10") == 2 and "sweep-2025-06-20" in names
+        last = next(r for r in runs if r.name == "sweep-2025-06-20")
+        persisted = last.state.result(raise_on_failure=True)  # read back from where the run persisted it
+        assert persisted["planned"]["by_kind"] == {"escalation": 7}
 
-        async def latest_board():  # type: ignore[no-untyped-def]
-            async with get_client() as client:
-                return await client.read_latest_artifacts(limit=50)
 
-        artifacts = {a.key: a for a in asyncio.run(latest_board())}
-        board = artifacts["compliance-board"]
-        assert board.type == "table"
-        import json
+async def _artifacts_and_runs():  # type: ignore[no-untyped-def]
+    from prefect.client.orchestration import get_client
 
-        rows = json.loads(board.data) if isinstance(board.data, str) else board.data
-        total = rows[-1]
-        assert total["Cơ quan, đơn vị"] == "Tổng cộng"
-        assert total["Quá hạn chưa hoàn thành"] == 15  # 7 × (2025-H1 and the annual report of 2024) + item 1
-        assert "overdue-list" in artifacts
+    async with get_client() as client:
+        artifacts = {a.key: a for a in await client.read_latest_artifacts(limit=200)}
+        runs = await client.read_flow_runs(limit=50)
+    return artifacts, runs
 
 
 def test_every_flow_and_task_module_imports():
     import importlib
 
-    for name in ("flows.daily", "flows.serve", "tasks.sweep"):
+    for name in ("flows.daily", "flows.serve", "flows.alert", "tasks.sweep", "tasks.publish"):
         importlib.import_module(name)
 
 

@@ -22,10 +22,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import FIXTURES, REPO, run
+from tests.integration.browser import launched_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 SHOTS = {"board-ubnd-tinh": Path(os.environ.get("DONDOC_BOARD_SCREENSHOT", "/tmp/dondoc-board.png")),
          "overdue-list": Path(os.environ.get("DONDOC_OVERDUE_SCREENSHOT", "/tmp/dondoc-overdue.png"))}
 WIDTH, HEIGHT = 1366, 768
@@ -73,15 +71,7 @@ def prefect_ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from launched_chromium()
 
 
 def _latest(keys: list[str]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from dondoc.observances import Observance, ObservanceCatalog
 from dondoc.schedule.calendar import fmt
@@ -37,8 +37,12 @@ def _event_observance(ev: str, catalog: ObservanceCatalog) -> Observance:
     return Observance(key=f"ngay-{dd}-{mm}", name=f"Ngày {dd}/{mm}", date=ev)
 
 
-def materialise(*, session: Session, ctx: SweepContext) -> int:
-    """Create the occurrences due between the look-back (the whole past, the first time) and the horizon."""
+def materialise(*, session: Session, ctx: SweepContext, orgs: frozenset[str] | None = None) -> int:
+    """Create the occurrences due between the look-back (the whole past, the first time) and the horizon.
+
+    With `orgs` (a shard), only the occurrences those organisations hold; a task's whole past then
+    counts as materialised only when every owner of it is in the shard and none has ended.
+    """
     start = ctx.as_of - timedelta(days=LOOKBACK_DAYS)
     end = ctx.as_of + timedelta(days=ctx.horizon_days)
     rows: list[dict[str, Any]] = []
@@ -71,21 +75,23 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
                 weekly_reports.add((task.dispatch_id, task.key.rsplit(".R", 1)[0]))
     first_time: dict[date, list[int]] = defaultdict(list)
     for task, dispatch in pairs:
-        orgs = list(owners.get(task.id or -1, []))
-        if task.cascade_by and task.cascade_by not in orgs:
-            orgs.append(task.cascade_by)  # the consolidator owes the consolidated report itself
-        if not orgs:
-            continue
+        owners_of = list(owners.get(task.id or -1, []))
+        if task.cascade_by and task.cascade_by not in owners_of:
+            owners_of.append(task.cascade_by)  # the consolidator owes the consolidated report itself
+        if not owners_of or orgs is not None and not any(
+                o in orgs or valid.get(o, (None, None))[0] is not None for o in owners_of):
+            continue  # nobody of the shard holds it (an owner that ended may pass it to one that does)
         anchor = dispatch.issued_on or start
         lo = anchor if task.materialised_from is None else max(start, anchor)
-        if task.materialised_from is None:
+        whole = orgs is None or all(o in orgs and valid.get(o, (None, None))[0] is None for o in owners_of)
+        if task.materialised_from is None and whole:
             first_time[lo].append(task.id or -1)
         split_out = bool(task.due) and set(task.due) <= reported.get((task.dispatch_id, task.key), set()) or (
             task.repeat == "weekly" and not task.due and (task.dispatch_id, task.key) in weekly_reports)
         for spec in _task_occurrences(task, anchor=anchor, between=(lo, end), ctx=ctx, dated=not split_out,
                                       received=dispatch.received_on or dispatch.issued_on or dispatch.loaded_at.date()):
             consolidator = successor_on(task.cascade_by, spec["stated_due"], valid) if task.cascade_by else None
-            for org in orgs:
+            for org in owners_of:
                 if (task.id, spec["period"], org) in moved:
                     continue
                 own = spec
@@ -94,18 +100,17 @@ def materialise(*, session: Session, ctx: SweepContext) -> int:
                 holder = successor_on(org, own["stated_due"], valid)
                 if holder != org and (task.id, spec["period"], org) in held:
                     continue
-                if holder is not None:
+                if holder is not None and (orgs is None or holder in orgs):
                     rows.append({"task_id": task.id, "org_code": holder, "event_key": None, "data_from": None,
                                  "data_to": None, "written_due": None, "notes": [], "status": "open",
                                  "upper_due": None, "created_at": m.utcnow(), **own})
-    count = select(func.count()).select_from(m.Occurrence)
-    before = session.exec(count).one()
+    created = 0  # counted from what was inserted: a concurrent sweep's rows are not ours
     for i in range(0, len(rows), 500):
-        insert_ignore(session, m.Occurrence, rows[i : i + 500])
+        created += len(insert_ignore(session, m.Occurrence, rows[i : i + 500], returning=m.Occurrence.id))
     for lo, ids in first_time.items():
         session.execute(update(m.Task).where(col(m.Task.id).in_(ids), col(m.Task.materialised_from).is_(None))
                         .values(materialised_from=lo))
-    return session.exec(count).one() - before
+    return created
 
 
 def _lunar_occurrences(task: m.Task, lu: dict[str, Any], *, between: tuple[date, date],

@@ -33,17 +33,25 @@ class PlanReport:
     outbox_ids: list[str] = field(default_factory=list)
 
 
-def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
-    """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient."""
+def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
+                 orgs: frozenset[str] | None = None) -> PlanReport:
+    """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient.
+
+    With `orgs` (a shard), only the notices to those organisations' people: the occurrences they
+    hold, those of the units they supervise (parent_head) and those of the tasks they issued or
+    consolidate (issuer_office). Every organisation in exactly one shard, every notice is planned
+    by one of them, and each recipient still gets one digest.
+    """
     report = PlanReport()
     if kinds & {"failure", "unassigned"}:  # the admins' digest: failed deliveries, tasks with no office
         from dondoc.store.admin_digest import plan_admin
 
-        plan_admin(session=session, ctx=ctx, report=report, kinds=kinds)
-    occs = session.exec(
-        select(m.Occurrence).where(m.Occurrence.status == "open",
+        plan_admin(session=session, ctx=ctx, report=report, kinds=kinds, orgs=orgs)
+    q = select(m.Occurrence).where(m.Occurrence.status == "open",
                                    m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
-    ).all()
+    if orgs is not None:
+        q = q.where(_reaching(session, orgs))
+    occs = session.exec(q).all()
     by_id = {o.id: o for o in occs}
     weekly = set(session.exec(select(m.Task.id).where(m.Task.repeat == "weekly")).all())
     views = [_view(o, ctx, weekly=o.task_id in weekly) for o in occs]
@@ -54,7 +62,7 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
         return report
     tasks = {t.id: t for t in session.exec(select(m.Task).where(col(m.Task.id).in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}
     dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(col(m.Dispatch.id).in_({t.dispatch_id for t in tasks.values()}))).all()}
-    orgs = {o.code: o for o in session.exec(select(m.Organization)).all()}
+    by_code = {o.code: o for o in session.exec(select(m.Organization)).all()}
     contacts: dict[str, list[m.Contact]] = defaultdict(list)
     for contact in session.exec(select(m.Contact)).all():
         contacts[contact.org_code].append(contact)
@@ -65,7 +73,9 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     for c in cands:
         occ = by_id[c.occurrence_id]
         task = tasks[occ.task_id]
-        org, role, missing = target(c, occ, task, dispatches[task.dispatch_id], orgs)
+        org, role, missing = target(c, occ, task, dispatches[task.dispatch_id], by_code)
+        if orgs is not None and (org if org is not None else occ.org_code) not in orgs:
+            continue  # another shard's recipient
         if org is None:
             report.no_address.append(missing or f"{occ.org_code}: không có người nhận")
             continue
@@ -97,16 +107,16 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
             if c.kind == "escalation":
                 blocks[(occ.task_id, occ.period)].append(c)
             else:
-                payload_items.append(item(c, occ, task, dispatches[task.dispatch_id], orgs, ctx,
+                payload_items.append(item(c, occ, task, dispatches[task.dispatch_id], by_code, ctx,
                                           sent=sent.get(c.occurrence_id, [])))
         for (task_id, _), group in blocks.items():
             task = tasks[task_id]
             late = [(c, by_id[c.occurrence_id], sent.get(c.occurrence_id, [])) for c in group]
-            payload_items.append(escalation_item(late, task, dispatches[task.dispatch_id], orgs, ctx))
+            payload_items.append(escalation_item(late, task, dispatches[task.dispatch_id], by_code, ctx))
         first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
-        issuer_org = orgs.get(first_dispatch.issuer_org or "")
+        issuer_org = by_code.get(first_dispatch.issuer_org or "")
         reply = recipients(contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
-        to_org = orgs.get(org_code)
+        to_org = by_code.get(org_code)
         _close_digest(session, row, report, {
             "recipient_name": contact.name, "org_name": to_org.name if to_org else org_code,
             "as_of": ctx.as_of.isoformat(),
@@ -117,6 +127,21 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     for i in range(0, len(rows), 500):
         insert_ignore(session, m.Escalation, rows[i : i + 500])
     return report
+
+
+def _reaching(session: Session, orgs: frozenset[str]) -> Any:
+    """The occurrences whose notices may go to these organisations' people: a superset, which the
+    planner narrows to the candidates whose recipient is one of them."""
+    from sqlalchemy import or_
+
+    rows = session.exec(select(m.Organization.code, m.Organization.parent, m.Organization.valid_to)).all()
+    supervised = {code for code, parent, _ in rows if parent in orgs}
+    ended = {code for code, _, valid_to in rows if valid_to is not None}  # their successors may be in the shard
+    issued = {t for t, issuer, cascade in session.exec(
+        select(m.Task.id, m.Dispatch.issuer_org, m.Task.cascade_by)
+        .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))).all()
+        if issuer in orgs or cascade in orgs or cascade in ended}
+    return or_(col(m.Occurrence.org_code).in_(orgs | supervised), col(m.Occurrence.task_id).in_(issued))
 
 
 def _open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,

@@ -7,10 +7,12 @@ run as `sweep-shard/sweep-shard` on whichever workers poll the pool.
 # No `from __future__ import annotations`: a deployment run validates parameters from real annotations.
 import time
 from datetime import date
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from prefect import flow, get_run_logger
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
 
 from dondoc.app.shards import directory_shards
@@ -21,7 +23,13 @@ from tasks.sweep import deliver, publish_board
 SHARD_DEPLOYMENT = "sweep-shard/sweep-shard"
 
 
-def _wait(run_ids: dict[str, Any], *, poll_seconds: float, limit_seconds: float) -> dict[str, str]:
+def _start(deployment: str, parameters: dict[str, Any]) -> UUID:
+    """Create a run of the deployment (a subflow of this one) without waiting for it."""
+    run = cast(FlowRun, run_deployment(deployment, parameters=parameters, timeout=0))
+    return run.id
+
+
+def _wait(run_ids: dict[str, UUID], *, poll_seconds: float, limit_seconds: float) -> dict[str, str]:
     """Each shard's final state type ("COMPLETED", "FAILED", …), or "TIMEOUT"."""
     states: dict[str, str] = {}
     deadline = time.monotonic() + limit_seconds
@@ -46,9 +54,7 @@ def nation_sweep(as_of: date | None = None, shard_deployment: str = SHARD_DEPLOY
     settings = get_settings()
     day = as_of or local_today(settings)
     shards = directory_shards(settings)
-    runs = {s.key: run_deployment(shard_deployment, parameters={"as_of": day.isoformat(), "province": s.key},
-                                  timeout=0).id
-            for s in shards}
+    runs = {s.key: _start(shard_deployment, {"as_of": day.isoformat(), "province": s.key}) for s in shards}
     logger.info("started %d shards for %s: %s", len(runs), day.isoformat(), ", ".join(runs))
     states = _wait(runs, poll_seconds=poll_seconds, limit_seconds=limit_seconds)
     rest = deliver(as_of)  # digests to nobody's shard (none today) and retries that came due meanwhile

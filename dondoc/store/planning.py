@@ -134,7 +134,8 @@ def _reaching(session: Session, orgs: frozenset[str]) -> Any:
     planner narrows to the candidates whose recipient is one of them."""
     from sqlalchemy import or_
 
-    rows = session.exec(select(m.Organization.code, m.Organization.parent, m.Organization.valid_to)).all()
+    rows = session.exec(select(col(m.Organization.code), col(m.Organization.parent),
+                              col(m.Organization.valid_to))).all()
     supervised = {code for code, parent, _ in rows if parent in orgs}
     ended = {code for code, _, valid_to in rows if valid_to is not None}  # their successors may be in the shard
     issued = {t for t, issuer, cascade in session.exec(

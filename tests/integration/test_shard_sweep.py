@@ -130,7 +130,7 @@ def test_a_shard_delivers_only_its_own_peoples_digests_and_together_they_send_ev
     sent = 0
     for orgs in shards:
         before = _recipients(mailbox)
-        report = steps.deliver_step(config, DAYS[0], orgs)
+        report = steps.deliver_step(config, DAYS[0], orgs=orgs)
         got = _recipients(mailbox) - before
         assert report["sent"] == len(got) and all(owner[e] in orgs for e in got)
         sent += report["sent"]

@@ -121,6 +121,11 @@ def select_shard(shards: list[Shard], *, province: str | None, orgs: list[str] |
     if orgs is not None:
         if not orgs:
             raise ConfigError("sweep-shard: danh sách mã đơn vị (orgs) đang trống")
+        known_codes = {code for shard in shards for code in shard.orgs}
+        unknown = sorted(set(orgs) - known_codes)
+        if unknown:
+            raise ConfigError(f"sweep-shard: mã đơn vị không có trong danh bạ: {', '.join(unknown[:10])}"
+                              + (f" (và {len(unknown) - 10} mã khác)" if len(unknown) > 10 else ""))
         return Shard(key=f"orgs-{len(orgs)}", name=f"{len(orgs)} đơn vị", orgs=tuple(sorted(set(orgs))))
     wanted = slug(province or "")
     for shard in shards:

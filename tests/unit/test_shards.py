@@ -90,11 +90,14 @@ class TestSelectShard:
         assert select_shard(self.SHARDS, province="lao-cai", orgs=None).orgs == ("ubnd",)
 
     def test_a_group_of_codes(self) -> None:
-        assert select_shard(self.SHARDS, province=None, orgs=["b", "a", "a"]).orgs == ("a", "b")
+        shards = shards_of([OrgRow("a", "Ủy ban nhân dân tỉnh Lào Cai", "tinh", None),
+                            OrgRow("b", "Sở Y tế tỉnh Lào Cai", "tinh", "a")])
+        assert select_shard(shards, province=None, orgs=["b", "a", "a"]).orgs == ("a", "b")
 
     @pytest.mark.parametrize(("province", "orgs", "says"), [
         (None, None, "đúng một"), ("Lào Cai", ["a"], "đúng một"), ("Huế", None, "không có tỉnh"),
-        (None, [], "trống")], ids=["neither", "both", "unknown-province", "empty-codes"])
+        (None, [], "trống"), (None, ["ubnd", "khong-co"], "không có trong danh bạ: khong-co$")],
+        ids=["neither", "both", "unknown-province", "empty-codes", "unknown-code"])
     def test_a_wrong_request_is_one_line_in_vietnamese(self, province, orgs, says) -> None:  # type: ignore[no-untyped-def]
         with pytest.raises(ConfigError, match=says):
             select_shard(self.SHARDS, province=province, orgs=orgs)

@@ -131,6 +131,11 @@ def test_two_daily_runs_at_once_on_two_workers_send_every_notice_once_and_publis
            "DONDOC_SMTP_HOST": "127.0.0.1", "DONDOC_SMTP_PORT": str(mailbox.port)}
     procs = Processes(tmp_path / "logs")
     t0 = time.monotonic()
+
+    def _terminated(signum: int, frame: object) -> None:  # a CI runner's SIGTERM: stop them all on the way out
+        raise SystemExit(f"terminated by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         procs.start("server", [*PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env)
         _wait_http(f"{api}/health", seconds=120)
@@ -187,3 +192,4 @@ def test_two_daily_runs_at_once_on_two_workers_send_every_notice_once_and_publis
               f"{notices[0]} notices in {elapsed:.0f} s")
     finally:
         procs.stop_all()
+        signal.signal(signal.SIGTERM, previous)

@@ -33,7 +33,8 @@ class Processes:
     """Every process the test starts, each in its own session, stopped (then killed) on the way out."""
 
     def __init__(self, logs: Path) -> None:
-        self.logs, self.started = logs, []  # type: list[subprocess.Popen[bytes]]
+        self.logs = logs
+        self.started: list[subprocess.Popen[bytes]] = []
         logs.mkdir()
 
     def start(self, name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -183,7 +184,7 @@ def test_two_daily_runs_at_once_on_two_workers_send_every_notice_once_and_publis
         assert {r["org_code"] for r in whole} == held and len(held) > 50
 
         # the workers stop cleanly on SIGTERM
-        for name, p in workers.items():
+        for p in workers.values():
             p.send_signal(signal.SIGTERM)
         for name, p in workers.items():
             assert p.wait(timeout=30) == 0, procs.log(name)[-2000:]

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from dondoc.errors import InputFileError
 from dondoc.ingest.decode import DecodeError, decode_bytes, fix_legacy, legacy_warning, normalize_text
 from dondoc.ingest.doc import DocError
-from dondoc.ingest.html import clean_pasted, html_to_text, looks_like_html
+from dondoc.ingest.html import clean_pasted, html_to_text, looks_like_html, tables_in_text
 from dondoc.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, TextBudget, TooLarge, mb
+from dondoc.ingest.ocr import unlatex
 from dondoc.ingest.pdf import UnusableTextLayer
 
 if TYPE_CHECKING:
@@ -91,6 +92,10 @@ def _extract(kind: str, data: bytes, warnings: list[str]) -> str:
     text, how = decode_bytes(data)
     if "legacy font" in how:
         warnings.extend(legacy_warning(how.split(" legacy font")[0]))
+    if kind != "html":
+        tabled = tables_in_text(text)  # Markdown from an OCR tool, with its tables in HTML
+        if tabled is not None:
+            return clean_pasted(tabled)
     if kind == "html" or looks_like_html(text):
         return html_to_text(text)
     return clean_pasted(text)
@@ -122,6 +127,9 @@ def text_from_bytes(data: bytes, *, name: str, warnings: list[str] | None = None
     except Exception as exc:  # a corrupt docx/pdf/doc: refuse cleanly, never a traceback
         reason = f"không đọc được như tệp {_KIND_NAMES.get(kind, kind)}: {exc.__class__.__name__}: {exc}"
         raise InputFileError(name, reason[:300]) from None
+    text, formulas = unlatex(text)
+    if formulas:
+        said.append(f"văn bản nhận dạng chữ (OCR) có {formulas} công thức toán thay cho chữ có dấu, đã đọc lại thành chữ")
     text = normalize_text(text)
     if not text.strip():
         raise InputFileError(name, "không có chữ nào")

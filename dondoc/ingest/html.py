@@ -57,6 +57,27 @@ def html_to_text(markup: str) -> str:
     return "\n".join(out).strip()
 
 
+_TABLE_BLOCK = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def tables_in_text(text: str) -> str | None:
+    """Plain text or Markdown with HTML tables in it (what OCR tools such as MinerU write): each table
+    as rows of "| … |" cells, the text around it kept line by line. None when the text is no such thing
+    (a page of HTML, or no table in it)."""
+    head = text[:2000].lstrip().lower()
+    if "<table" not in text.lower() or head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head:
+        return None
+    outside = _TABLE_BLOCK.sub("", text)
+    if len(_TAG.findall(outside[:50000])) * 40 > len(outside[:50000]) / 10:
+        return None  # markup outside the tables too: a page, read as HTML
+
+    def rows(m: re.Match[str]) -> str:
+        lines = [ln.strip() for ln in html_to_text(m.group(0)).split("\n") if ln.strip()]
+        return "\n" + "\n".join(f"{ln} |" if ln.startswith("|") else f"| {ln} |" for ln in lines) + "\n"
+
+    return _TABLE_BLOCK.sub(rows, text)
+
+
 def looks_like_html(text: str) -> bool:
     """Text that is markup, or pasted from a portal with tags and entities in it."""
     head = text[:2000].lstrip().lower()

@@ -69,24 +69,32 @@ def weekly_matches(f: str) -> list[re.Match[str]]:
     return out
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("weekly", WEEKLY, "says every week"),
-    ("monthly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) thang\b|bao cao thang\b"), "says every month"),
-    ("quarterly", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) quy\b|bao cao quy\b"), "says every quarter"),
+    ("monthly", re.compile(r"(?:hang|moi|tung|dinh ky(?: hang)?) thang\b|bao cao thang\b|(?:0?1|mot) lan ?/ ?thang\b"), "says every month"),
+    # "định kỳ 03 tháng", "3 tháng một lần", "3 tháng/lần": a quarter named by its months
+    ("quarterly", re.compile(r"(?:hang|moi|tung|dinh ky(?: hang)?) quy\b|bao cao quy\b|(?:0?1|mot) lan ?/ ?quy\b|"
+                             r"(?:0?3|ba) thang (?:mot|0?1) lan\b|(?:0?3|ba) thang ?/ ?lan\b|dinh ky (?:0?3|ba) thang\b"),
+     "says every quarter"),
     # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
-    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|nua nam\b"),
+    # nor "Sơ kết 6 tháng công tác …": one review of the half-year ("Sơ kết 6 tháng, 1 năm" lists periods)
+    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?<!so ket )(?<!tong ket )(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|"
+                              r"(?:so|tong) ket (?:0?6|sau) thang(?=\s*(?:,|va)\s*(?:0?1 |mot |ca |hang )?nam\b)|nua nam\b|"
+                              r"(?:0?2|hai) lan ?/ ?nam\b|(?:0?2|hai) lan (?:trong|moi) nam\b"),
      "says every 6 months"),
-    ("annual", re.compile(r"(?:hang|moi|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b"), "says every year"),
+    ("annual", re.compile(r"(?:hang|moi|tung|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b|"
+                          r"thuong nien\b|bao cao nam\b(?!\s*(?:\d|nay|hoc|tai|truoc|qua|sau|toi))"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
 _NEEDS = {
     "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
                "tuan 01 lan", "tuan mot lan"),
-    "monthly": ("hang thang", "moi thang", "ky thang", "cao thang"),
-    "quarterly": ("hang quy", "moi quy", "ky quy", "cao quy"),
-    "semiannual": ("6 thang", "sau thang", "nua nam"),
-    "annual": ("hang nam", "moi nam", "ky nam", "1 nam", "mot nam", "lan trong nam"),
+    "monthly": ("hang thang", "moi thang", "tung thang", "ky thang", "cao thang", "/thang", "/ thang"),
+    "quarterly": ("hang quy", "moi quy", "tung quy", "ky quy", "cao quy", "/quy", "/ quy", "3 thang", "ba thang"),
+    "semiannual": ("6 thang", "sau thang", "nua nam", "2 lan", "hai lan"),
+    "annual": ("hang nam", "moi nam", "tung nam", "ky nam", "1 nam", "mot nam", "lan trong nam", "/nam", "/ nam", "thuong nien",
+               "cao nam"),
 }
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
-_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "quy", "semiannual": "", "annual": "nam"}
+_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
@@ -97,7 +105,7 @@ _CONTINUOUS = re.compile(  # after \b (word_search)
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket|ngay hoi|dai hoi|cuoc thi|hoi dien)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
-    r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )trinh)\b"
+    r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )(?<!quy )trinh)\b"
 )
 
 
@@ -135,12 +143,14 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
 # Ongoing work said outright ("thường xuyên", "tiếp tục", "từng bước", "đẩy mạnh"): it wins over a
 # deliverable in the same clause ("Thành lập và thường xuyên kiện toàn …")
 _STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
-                     r"tung buoc|day manh|day nhanh)\b")
+                     r"tung buoc|day manh|day nhanh|hang ngay|moi ngay)\b")
 # A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
-    r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung))\b")
+    r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung)|(?<!thuc hien )(?<!viec )tham dinh|"
+    # advice on one matter for a decision: "tham mưu UBND tỉnh xem xét, quyết định"
+    r"tham muu(?: cho)?(?: ubnd| uy ban nhan dan| chu tich| hdnd)?(?: tinh| xa| huyen| thanh pho)? (?:xem xet|quyet dinh|ban hanh|phe duyet))\b")
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
 _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 

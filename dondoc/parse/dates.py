@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dondoc.parse.deadline_words import without_replaced
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
 from dondoc.parse.spans import Spans
@@ -32,7 +33,7 @@ _DEADLINE = re.compile(
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
-    rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
+    rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|vao|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
     rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/)\s*{_Y}\b"
 )
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
@@ -256,48 +257,11 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         else:
             add(m.start(), m.end(), f"{year:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
     found.sort(key=lambda x: x.start)
-    return _without_replaced(f, found)
+    return without_replaced(f, found)
 
 
 # "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$")
-# "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
-_REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
-# "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document
-# made (the document is the subject of the request, no comma between), whose deadline it cites
-_CITED_REQUEST = re.compile(
-    r"\b(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|chi thi)\s+so\s+\S+(?:\s+ngay\s+[\d/]+)?"
-    r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
-
-
-_REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
-
-
-def cites_a_request(f: str, start: int, end: int) -> bool:
-    """Whether the folded clause f[start:end] tells of a request another document made ("Công văn số
-    45 … đề nghị báo cáo …"), up to `end`."""
-    return " so " in f[start:end] and _CITED_REQUEST.search(f, start, end) is not None
-
-
-def _without_replaced(f: str, found: list[Deadline]) -> list[Deadline]:
-    """The deadlines without those a later one replaces ("… trước ngày 15/5; nay điều chỉnh thời hạn:
-    … trước ngày 30/5"), and without those another document set ("Công văn số 45 … đề nghị báo cáo
-    trước ngày 15/5")."""
-    if not found or ("so " not in f and "han" not in f):
-        return found
-    m = _REPLACED.search(f) if any(w in f for w in _REPLACED_WORDS) else None
-    if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
-        found = [d for d in found if d.start > m.start()]
-    out = []
-    for d in found:
-        reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
-        s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
-        if cites_a_request(f, s, d.start):
-            continue
-        out.append(d)
-    return out
-
-
 def _digit_or_slash(c: str) -> bool:
     return c.isdecimal() or c == "/"  # what [\d/] matches
 

@@ -19,26 +19,21 @@ from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.fieldlines import trailing_fields
-from dondoc.parse.owners import Given, find_owners, label_owners, subject_before
+from dondoc.parse.owners import Given, find_owners, label_owners
+from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked
-from dondoc.parse.reports import _first_report, find_reports
+from dondoc.parse.report_specs import find_reports
+from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
-from dondoc.parse.scan import word_search
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.sections import is_section
-from dondoc.parse.tasks import Context, item_tasks, report_task, split_after_punct
-from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, not_a_task, one_submission
+from dondoc.parse.tasks import Context, item_tasks, report_task
+from dondoc.parse.units import ASKS_FIRST, RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
-_PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctuation: re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])")
-# after a \b, which word_search checks
-_JOINT = re.compile(r"(?:chuong trinh phoi hop|ke hoach phoi hop|quy che phoi hop|ky ket|thong nhat ban hanh)\b")
-# "đề nghị", "yêu cầu", "giao" as a request, not "giao" in "giao thông", "Giáo dục", "giao dịch"
-_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao(?! (?:thong|duc|dich|luu|nhan|lien|tiep|ket|thua|ban|hang|nop|thoa|thuong|quyen|dat|khoan)\b))\b")
 _GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
-_NAMED_ABOVE = re.compile(r"\b(?:don vi|co quan|dia phuong|nganh|xa|phuong|huyen) (?:co ten )?(?:neu tren|tren)\b")
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 # an introduction that asks ("… đề nghị các đơn vị thực hiện như sau:"), not one that opines ("… có ý kiến như sau:")
 _ASKING_INTRO = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|thuc hien|trien khai|nhiem vu|noi dung|khan truong)\b")
@@ -66,73 +61,6 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
         hit = (catalog, EventFinder(catalog))
         _FINDERS[id(catalog)] = hit
     return hit[1]
-
-
-def _paragraph_lines(lines: list[Line]) -> list[list[Line]]:
-    """The lines in paragraphs: a line that starts in lower case or with a digit goes with the one
-    before it when that one ends no sentence (a paragraph broken at the page's width, as in a PDF)."""
-    out: list[list[Line]] = []
-    for ln in lines:
-        t = ln.text
-        if out and (t[:1].islower() or t[:1].isdigit()) and not out[-1][-1].text.endswith((".", ":", ";", "!", "?")):
-            out[-1].append(ln)
-        else:
-            out.append([ln])
-    return out
-
-
-def _paragraphs(lines: list[Line]) -> list[str]:
-    """The texts of the lines' paragraphs (_paragraph_lines), each on one line."""
-    return [" ".join(ln.text for ln in para) for para in _paragraph_lines(lines)]
-
-
-def _preamble_owners(preamble: list[Line]) -> tuple[list[str], str]:
-    """Owners the preamble gives the items that follow ("đề nghị X thực hiện một số nội dung sau:")."""
-    sentences = [s for text in reversed(_paragraphs(preamble)) for s in split_after_punct(_PREAMBLE_BREAK, text)]
-    folded: dict[int, str] = {}  # each sentence folded when first asked about
-
-    def fold_of(k: int) -> str:
-        f = folded.get(k)
-        if f is None:
-            f = folded[k] = fold_keep_length(sentences[k])
-        return f
-
-    # a request that introduces the items wins, the last one before them
-    for k, sentence in enumerate(sentences):
-        asked = sentence.rstrip().endswith(":") and (
-            "de nghi" in fold_of(k) or "yeu cau" in fold_of(k) or "giao " in fold_of(k)) and _REQUEST.search(fold_of(k))
-        if asked:
-            # the owners asked stand after the first request: read from two words before it (what
-            # "giao" looks back at), not from the opening before it, which can be long
-            cut = asked.start()
-            for _ in range(3):  # the space before the request, then before each of the two words before it
-                cut = max(0, sentence.rfind(" ", 0, cut))
-            o = find_owners(sentence[cut:].lstrip())
-            if o.lead:
-                return o.lead, f'"{sentence[:120]}…"'
-    # else the parties of a joint programme ("Chương trình phối hợp giữa A và B")
-    for k, sentence in enumerate(sentences):
-        m = word_search(_JOINT, fold_of(k))
-        if m:
-            o = find_owners(sentence)
-            if o.lead:
-                return o.lead + [s for s in o.support if s not in o.lead], f'joint parties of "{sentence[:90]}…"'
-            # "Căn cứ …; để …, A và B thống nhất ban hành …": the subject after a long opening
-            parties = subject_before(sentence, m.start())
-            if len(parties) > 1:
-                return parties, f'joint parties of "{sentence[:90]}…"'
-    return [], ""
-
-
-def _issuer_from_preamble(preamble: list[Line]) -> str | None:
-    for ln in preamble:
-        f = fold_keep_length(ln.text)
-        m = re.search(r"\b(?:de nghi|yeu cau)\b", f)
-        if m:
-            names = subject_before(ln.text, m.start())
-            if names:
-                return names[0]
-    return None
 
 
 def _title_like(own: str) -> bool:
@@ -242,6 +170,11 @@ def parse_dispatch(
             return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
         skip = not_a_task(node, own)
         if skip is None:
+            for c in calendar_entries(node):
+                before = len(tasks)
+                emit(c, inherited, fields)  # the dated milestones of a calendar the decision issues
+                for t in tasks[before:]:
+                    milestone(t)
             return
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
@@ -286,6 +219,10 @@ def parse_dispatch(
         if heading and not heading_owner and not label:
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
+        if here.lead and not label and "chỉ đạo" in own:
+            # "2. UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp … thực hiện các nội dung sau:": B, whom A directs, too
+            said = find_owners(own)
+            here = Given(here.lead + [x for x in said.lead + said.directed if x not in here.lead], here.why)
         if not here.lead and (children or node.bullets) and not own.isupper():
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
@@ -389,7 +326,7 @@ def parse_dispatch(
     dispatched = bool(header.number or header.number_blank or header.recipients or header.issued_on and header.issuer)
     prose: list[list[Line]] = []
     if not outline.items and not tables and not tasks and not calendar:
-        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p))]
+        prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p), subjects=True)]
         if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
             prose = []  # no header, and nothing that reads as a dispatch's request: news, say
         closing = [ln for ln in closing if not any(ln in p for p in prose)]

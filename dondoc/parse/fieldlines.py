@@ -240,6 +240,8 @@ def trailing_fields(children: list[Node]) -> Fields | None:
     by_bullets = fielded and any(f.lead or f.support for b, f in marked) and all(f for b, f in marked[-fielded:])
     if not (tail.lead or tail.support or by_bullets) or any(_has_fields(c) for c in children[:-1]):
         return None
+    if any(_names_its_lead(c.text) for c in children[:-1]):
+        return None  # "1. … (Bộ X chủ trì, …)": the items before name their own; the lines are the last one's
     found = Fields()
     if tail.lead or tail.support:
         found.add(tail)
@@ -250,6 +252,16 @@ def trailing_fields(children: list[Node]) -> Fields | None:
                 found.add(f)
         last.bullets = [b for b, f in marked if not f]
     return found
+
+
+_CHAIRS = re.compile(r"\bchu tri\b")
+
+
+def _names_its_lead(text: str) -> bool:
+    """Whether an item names who leads it ("… (Bộ Xây dựng chủ trì; hoàn thành trong quý IV/2026)")."""
+    f = fold_keep_length(text)
+    m = _CHAIRS.search(f)
+    return m is not None and bool(find_owners(text[max(0, m.start() - 160) : m.end()]).lead)
 
 
 def _has_fields(node: Node) -> bool:

@@ -87,6 +87,24 @@ def _appendix_start(lines: list[Line], signed: int) -> int | None:
     return None
 
 
+_ARTICLE = re.compile(r"^Điều\s+\d")
+
+
+def _unsigned_appendix(lines: list[Line], body_start: int) -> int | None:
+    """A document promulgated with a decision whose signature and Nơi nhận were not kept (a text copied
+    without them): its title in capitals, "(Ban hành kèm theo …)" under it, after the decision's articles."""
+    seen_article = False
+    n = len(lines)
+    for k in range(body_start, n):
+        t = lines[k].text
+        if t[:1] == "Đ" and _ARTICLE.match(t):
+            seen_article = True
+        elif seen_article and t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.isupper() and any(
+                _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))):
+            return k
+    return None
+
+
 def _has_ngay(t: str) -> bool:
     """What _PLACE_DATE cannot match without ("…, ngày"), asked before it."""
     return "ngày" in t or "Ngày" in t or "NGÀY" in t
@@ -211,13 +229,14 @@ def parse_header(lines: list[Line]) -> Header:
         # set as an example inside a guidance ("T/M BAN THƯỜNG VỤ") ends nothing
         first_end = next((j for j in range(max(h.body_start, noi_nhan - 12), noi_nhan) if _END_OF_BODY.match(lines[j].text)), noi_nhan)
         h.body_end = first_end
-    start = _appendix_start(lines, first_end) if first_end is not None else None
+    start = _appendix_start(lines, first_end) if first_end is not None else _unsigned_appendix(lines, h.body_start)
     if start is not None:
         # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" after the signature: the body ends at the
         # first Nơi nhận or signature before it (however early) and the appendix is read too, up to
         # its own Nơi nhận or signature
         if noi_nhan is None:
-            h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)), h.body_end)
+            h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)),
+                              h.body_end if first_end is not None else start)
         h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)), n))
     if issuer_lines:
         h.issuer = _sentence_case(" ".join(issuer_lines))

@@ -82,6 +82,11 @@ def verb_at(toks: list[Tok], i: int) -> int:
         return 0  # "Hạ tầng" (infrastructure), not "tăng"
     if n == 1 and toks[i].f == "trinh" and i and toks[i - 1].f in ("chuong", "cong", "qua", "lo", "giao", "hanh"):
         return 0  # "Chương trình", "công trình", "quá trình", "lộ trình", "giáo trình", "hành trình": nouns, not "trình"
+    if n == 1 and toks[i].f == "chua" and (i and toks[i - 1].f in ("ho", "sua") or i + 1 < len(toks) and toks[i + 1].f in (
+            "nuoc", "dung", "chay", "benh", "tri", "lanh")):
+        return 0  # "hồ chứa nước", "chữa cháy", "chữa bệnh", "sửa chữa": not "chưa" (not yet)
+    if n == 1 and toks[i].f == "tai" and i and toks[i - 1].f == "thien":
+        return 0  # "thiên tai" (a natural disaster), not "tại"
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
     return n

@@ -258,7 +258,9 @@ def build_outline(lines: list[Line]) -> Outline:
             continue
         continues = t[:1].islower() or t[:1] in ("(", "“", '"') and False
         # a bullet before any item takes the lines that follow it, but not a new paragraph after a blank line
-        if current_bullet is not None and (continues or not stack and not (blank_before and t[:1].isupper())):
+        # (nor a paragraph in capitals after a bullet whose sentence has ended: "… xử lý.⏎Yêu cầu các cơ quan …")
+        if current_bullet is not None and (continues or not stack and not (
+                t[:1].isupper() and (blank_before or current_bullet.lines[-1].text.rstrip(" *").endswith((".", ";", "!", "?"))))):
             current_bullet.lines.append(ln)
             _more(added, current_bullet).append(" " + t)
             continue

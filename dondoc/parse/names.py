@@ -34,6 +34,22 @@ MAX_NAME_TOKENS = 22
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
 
 
+# predicates that charge the ones a relative clause ("được …") describes
+_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
+                      "trien khai", "thuc hien"})
+
+
+def _charged_after(toks: list[Tok], k: int) -> int:
+    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return 0
+        v = verb_at(toks, m)
+        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
+            return m
+    return 0
+
+
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
     """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
     if not toks[start].upper and (last == start + head - 1 or last == start + head + 1 and toks[last].f == "truc"
@@ -180,10 +196,23 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if toks[j + 1].f == "giao" or m > j + 2:
                     last, j = m - 1, m
                     continue
+            if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST:
+                # "Các cơ quan, đơn vị, địa phương được phân bổ kế hoạch vốn năm 2023 nêu tại Điều 1 chịu trách
+                # nhiệm …": which of them, up to the predicate that charges them
+                m = _charged_after(toks, j + 1)
+                if m:
+                    last, j = m - 1, m
+                    continue
             if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST \
                     and j + 2 < n and toks[j + 2].word and toks[j + 2].f not in HOW and not verb_at(toks, j + 2):
                 # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước": the units that manage, a name
                 last, j, inner = j + 1, j + 2, True
+                continue
+            if v and j == start + head and toks[start].cap and not toks[start].upper and j + v < n \
+                    and verb_at(toks, j + v) and " ".join(x.f for x in toks[start:j]) in _TEAMS \
+                    and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
+                # "Đoàn giám sát có nhiệm vụ …", "Tổ kiểm tra có trách nhiệm …": a body named by what it does
+                last, j = j + v - 1, j + v
                 continue
             if v:
                 more = name_goes_on(toks, start, head, j, v) or placed_name_goes_on(toks, start, head, j, v)
@@ -202,6 +231,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) and not toks[j + 1].upper \
                     and toks[start].f not in DETERMINER_BY_FIRST:
                 last, j, inner = j, j + 1, True  # "Tổ công tác đặc biệt của Công an xã": a unit and its body
+                continue
+            if t.f == "tai" and toks[j - 1].f == "thien" and not t.cap:
+                last = j  # "Ban Chỉ huy Phòng, chống thiên tai": "tai" of "thiên tai", not "tại"
+                j += 1
                 continue
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
@@ -235,6 +268,10 @@ _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
 _TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
 
 
+# Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
+_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan"})
+_TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
+                         "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
 # A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
 _BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
                    "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",

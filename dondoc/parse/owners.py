@@ -17,7 +17,8 @@ from dondoc.parse.labels import label_owners, line_owners, subject_before, witho
 from dondoc.parse.lines import Tok, first_tokens, tokens_between
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests, subjects
+from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests
+from dondoc.parse.subjects import subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
            "subject_before", "without_address"]
@@ -32,7 +33,7 @@ _INNER_STOP = re.compile(r"[.;!?:](?!$)")
 # Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
 # The words by their first letter ("đề nghị", "điều động"; "phân công", "phối hợp"): at each "d" or "p"
 # the engine tries one branch, not each; group 1 is "phối hợp" (its "p" outside it).
-_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
+_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
@@ -89,6 +90,20 @@ _CHI_DAO = re.compile(r"\s*chi dao ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
+_COOPERATES = re.compile(r"\bphoi hop voi\b[^.;:]{0,60}:\s*$")
+
+
+def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
+    """The clauses, with one that ends "phối hợp với các cơ quan chức năng:" joined to the list after it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and folded[out[-1][1] - 1 : out[-1][1]] == ":" and _COOPERATES.search(folded, max(out[-1][0], out[-1][1] - 100), out[-1][1]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The clauses that may name an owner, tokenized only where they can; the others not at all.
 
@@ -98,7 +113,7 @@ def _clauses(text: str) -> list[_Clause]:
     """
     folded = fold_keep_length(text)
     out: list[_Clause] = []
-    spans = [m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()]
+    spans = _joined([m.span() for m in _CHUNK.finditer(text) if m.end() > m.start()], folded)
     asks_in: dict[int, list[int]] = {}  # clause index -> where its requests that name someone start
     k = 0
     for m in _ASK.finditer(folded):
@@ -142,7 +157,44 @@ def _clauses(text: str) -> list[_Clause]:
         if ws > s and sum(1 for t in toks[:3] if t.start < asks[0]) < 3:
             ws, toks = s, tokens_between(text, s, we)  # "giao" looks two words back
         out.append(_Clause(toks, ws == s, we < e, (s, e), bool(asks)))
+    out += _parenthesized(text, folded)
     return out
+
+
+_PAREN_REACH = 300  # characters a note in parentheses may take
+# what a note that charges someone says ("Bộ Xây dựng chủ trì", "… thực hiện", "… thường trực"); a note that
+# cites a document ("(Bộ Y tế hướng dẫn tại Công văn số …)") says none of it
+_ROLE_IN_NOTE = re.compile(r"\b(?:chu tri|phoi hop|thuc hien|trach nhiem|tham muu|thuong truc|dau moi|trien khai)\b")
+
+
+def _parenthesized(text: str, folded: str) -> list[_Clause]:
+    """Notes in parentheses that charge an owner, after the work they are about: "Nghiên cứu, sửa đổi Pháp
+    lệnh … (Bộ Lao động - Thương binh và Xã hội chủ trì, phối hợp với Bộ Tư pháp; trình Chính phủ trong năm
+    2027)": each a clause of its own, read after the sentence's own."""
+    out: list[_Clause] = []
+    pos = text.find("(")
+    while pos >= 0:
+        start = pos + 1
+        close = text.find(")", start, start + _PAREN_REACH)
+        end = close if close >= 0 else min(len(text), start + _PAREN_REACH)
+        if _ROLE_IN_NOTE.search(folded, start, end) and head_at(text, folded, start, end):
+            for s, e in _note_parts(text, start, end):
+                out.append(_Clause(tokens_between(text, s, e), True, False, (s, e), True))
+        pos = text.find("(", end)
+    return out
+
+
+def _note_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a note between ";" ("Bộ Xây dựng chủ trì; hoàn thành trong quý IV/2026")."""
+    parts = []
+    s = start
+    k = text.find(";", s, end)
+    while k >= 0:
+        parts.append((s, k + 1))
+        s = k + 1
+        k = text.find(";", s, end)
+    parts.append((s, end))
+    return parts
 
 
 def find_owners(text: str, *, directs: bool = True) -> Owners:
@@ -154,6 +206,13 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
     clauses = _clauses(text)
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []
+    if not first:
+        # "Sở Xây dựng: Hướng dẫn …", "Ủy ban nhân dân các huyện: Chỉ đạo …" (a bullet of a unit's duties):
+        # the owners before the colon, then their duty
+        colon = text.find(":", 0, 160)
+        if colon > 0 and "\n" not in text[:colon] and text[colon + 1 : colon + 3].strip()[:1].isupper():
+            first = line_owners(text[:colon])
+            nl = colon if first else nl
     while True:
         found = Owners(directs=directs)
         if first:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.dates import DateContext, find_deadlines
-from dondoc.parse.lines import Line
+from dondoc.parse.heads import verb_at
+from dondoc.parse.lines import Line, first_tokens
+from dondoc.parse.names import owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_stock_clause
@@ -32,9 +34,12 @@ _CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet din
 # only "carry out this dispatch", only "for information": no request of its own
 _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip thoi|tot|dong bo|khan truong|day du))*"
 _CLOSER = re.compile(
-    rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
+    rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
     r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
     r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh)\s+nay)?\s*[./]*\s*$")
+# what the addressee is asked to decide before the work is carried out ("kính trình đồng chí Giám đốc xem
+# xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
+_TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
 _FOR_INFORMATION = re.compile(r"\bthong bao\b[^.;]{0,200}\bde\b[^.;]{0,160}\bbiet\b")
 _INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao)\b")
 # a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
@@ -44,6 +49,41 @@ _IMPERATIVE = re.compile(
     r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
 _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
+
+
+# where a sentence may start: the paragraph's start, after a full stop, after an opening phrase's comma
+_SENTENCE = re.compile(r"(?:^|[.;!?]\s+)(?=\S)")
+
+
+def _subject_acts(text: str) -> bool:
+    """Whether a sentence of the paragraph opens with owners charged with the work ("Các địa phương chưa
+    thực hiện … khẩn trương xây dựng phương án", "các đơn vị có trách nhiệm …", "Trong năm 2026, các sở,
+    ngành chủ động rà soát …"), whether their name is written in capitals or not. Only the first words
+    of each sentence are read."""
+    for m in _SENTENCE.finditer(text):
+        s = m.end()
+        starts = [s]
+        comma = text.find(",", s, s + 120)
+        if comma > 0 and not any(c in text[s:comma] for c in ".;!?"):
+            starts.append(comma + 1)
+        for pos in starts:
+            toks = first_tokens(text, pos, len(text), 40)
+            ol = owner_list(toks, 0)
+            if not ol.names:
+                continue
+            # "Các địa phương chưa thực hiện chi trả qua bưu điện khẩn trương …": which of them, then the verb
+            for j in range(ol.end, min(len(toks), ol.end + 12)):
+                if toks[j].f in (".", ";", ":", "!", "?"):
+                    break
+                v = verb_at(toks, j)
+                if v and " ".join(t.f for t in toks[j : j + v]) in _CHARGE_VERBS:
+                    return True
+    return False
+
+
+# predicates that charge someone with the work even after words that say which of them
+_CHARGE_VERBS = frozenset({"khan truong", "chu tri", "co trach nhiem", "chiu trach nhiem", "chu dong", "tham muu",
+                           "kip thoi", "tap trung", "nghiem tuc", "phai"})
 
 
 def _asks_someone(text: str, f: str) -> bool:
@@ -58,8 +98,11 @@ def _asks_someone(text: str, f: str) -> bool:
     return False
 
 
-def is_request(text: str) -> bool:
-    """Whether a paragraph asks someone to do, send, report, finish or prepare something."""
+def is_request(text: str, *, subjects: bool = False) -> bool:
+    """Whether a paragraph asks someone to do, send, report, finish or prepare something.
+
+    With `subjects` (a dispatch written in prose alone), owners charged as the subject of a sentence
+    ("Các địa phương … khẩn trương …") ask it too."""
     t = text.strip()
     f = fold_keep_length(t)
     if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f) or is_stock_clause(t):
@@ -68,14 +111,16 @@ def is_request(text: str) -> bool:
         return False
     if _INTENTION.search(f) and not _ASK.search(f):
         return False
-    asks = _asks_someone(t, f) or _IMPERATIVE.match(t) is not None and _CITING.match(f, _IMPERATIVE.match(t).end()) is None  # type: ignore[union-attr]
+    asks = _asks_someone(t, f) or subjects and _subject_acts(t) or _IMPERATIVE.match(t) is not None and _CITING.match(f, _IMPERATIVE.match(t).end()) is None  # type: ignore[union-attr]
     reports = is_obligation(t)
     if not asks and not reports:
         return False
     if asks and not reports:
         # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
         m = _ASK.search(f) or _CHARGED.search(f)
-        if m is not None and _CLOSER.search(f, m.end()) and len(f) - m.end() < 140:
+        closer = _CLOSER.search(f, m.end()) if m is not None else None
+        if m is not None and closer is not None and len(f) - m.end() < 140 \
+                and not _TO_DECIDE.search(f, m.end(), closer.start()):
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False

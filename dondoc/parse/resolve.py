@@ -8,7 +8,7 @@ from dondoc.directory import Directory, Resolution
 from dondoc.orgmatch import locality_of
 from dondoc.parse.header import Header
 from dondoc.parse.normalize import fold, fold_keep_length, match_key
-from dondoc.parse.reports import gatherers
+from dondoc.parse.gatherers import gatherers
 from dondoc.taskset import Cascade, Owner, Task, TaskSet
 
 _APPOSITION = re.compile(r"\s+[-–—]\s")
@@ -148,3 +148,24 @@ def resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str
             setattr(task, role, resolved)
         if looser:
             task.explain["owners.resolved"] = "; ".join(looser)
+
+
+_ADDRESS = re.compile(r"^(?:đồng chí|ông|bà)\s+", re.IGNORECASE)
+
+
+def addressed(recipients: list[str], names: list[str]) -> list[str]:
+    """Names the text shortens to the first words of one addressee's ("Cục Thuế" for "Kính gửi: Cục
+    Thuế tỉnh Hà Tĩnh", "đồng chí Giám đốc" for "Đồng chí Giám đốc Công an tỉnh") are that addressee."""
+    out = []
+    for name in names:
+        words = fold_keep_length(_ADDRESS.sub("", name)).lower().split()
+        if words[:1] in (["cac"], ["nhung"], ["toan"], ["tat"], ["moi"]):
+            out.append(name)  # "Các cơ quan, đơn vị": a collective, kept as written
+            continue
+        hits = [r for r in recipients
+                if len(fold_keep_length(_ADDRESS.sub("", r)).lower().split()) > len(words) >= 2
+                and fold_keep_length(_ADDRESS.sub("", r)).lower().split()[: len(words)] == words]
+        full = hits[0] if len(hits) == 1 else name
+        if full not in out:
+            out.append(full)
+    return out

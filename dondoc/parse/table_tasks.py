@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from dondoc.parse.items import Node, Outline
-from dondoc.parse.reports import find_reports
+from dondoc.parse.report_specs import find_reports
 from dondoc.parse.tables import Table, row_text
 from dondoc.parse.tasks import Context, item_tasks, report_task, title_of
 from dondoc.taskset import Task

@@ -140,9 +140,25 @@ def _owner_cell(cell: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
+_MARKED_LEAD = re.compile(r"(?i)\s*\((?:cơ quan |đơn vị )?chủ trì\)")
+
+
+def _marked(lead_cell: str, support_cell: str) -> tuple[str, str]:
+    """One owner marked "(chủ trì)" among several in the lead column ("Sở Nội vụ (chủ trì); Ban Dân vận
+    Thành ủy"): it leads, the others cooperate."""
+    parts = [p.strip(" .") for p in re.split(r"[;\n]|,\s*(?=[A-ZĐ])", lead_cell) if p.strip(" .-")]
+    marked = [p for p in parts if _MARKED_LEAD.search(p)]
+    if len(marked) != 1 or len(parts) < 2:
+        return lead_cell, support_cell
+    others = [re.sub(r"^[-–+•*]\s*", "", p) for p in parts if p is not marked[0]]
+    support = "; ".join([*others, *([support_cell] if support_cell.strip() else [])])
+    return _MARKED_LEAD.sub("", marked[0]).strip(), support
+
+
 def row_text(row: Row) -> str:
     """The row as the sentence the item readers expect: "X chủ trì, phối hợp với Y: nội dung. Thời hạn."""
-    lead, support = _owner_cell(row.lead), _owner_cell(row.support)
+    lead_cell, support_cell = _marked(row.lead, row.support)
+    lead, support = _owner_cell(lead_cell), _owner_cell(support_cell)
     who = f"{lead} chủ trì" if lead else ""
     if lead and support:
         who += f", phối hợp với {support}"

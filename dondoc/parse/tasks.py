@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dondoc.parse.cadence import classify, explicit_cadence, weekly_days
-from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
-from dondoc.parse.observances import EventFinder
 from dondoc.parse.normalize import fold_keep_length, known_fold
-from dondoc.parse.fieldlines import Fields, read_fields, without_fields
-from dondoc.parse.owners import Given, Owners, find_owners, label_owners
+from dondoc.parse.gatherers import gatherers
+from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
-from dondoc.parse.reports import ReportSpec, find_reports, is_obligation
+from dondoc.parse.report_specs import find_reports
+from dondoc.parse.reports import ReportSpec, is_obligation
+from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
+from dondoc.parse.tables import when_phrase
+from dondoc.parse.task_owners import (
+    _ON_REQUEST,
+    _REPORT_FIRST,
+    IMPLICIT_LEAD,
+    Context,
+    _owners,
+    fill_lead,
+    later_subjects_only,
+    owners_of,
+)
 from dondoc.taskset import Cascade, Owner, Schedule, Task
 
-# explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
-IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
+_YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
 # the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
 _DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
@@ -38,19 +48,6 @@ def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
         last = m.end()
     parts.append(text[last:])
     return parts
-
-
-@dataclass
-class Context:
-    """What the whole dispatch tells every item."""
-
-    dates: DateContext
-    finder: EventFinder
-    campaign: set[str]
-    preamble_lead: list[str]
-    preamble_why: str
-    recipients: list[str]
-    warnings: list[str] = field(default_factory=list)
 
 
 _NOT_SPACE = re.compile(r"\S")
@@ -96,85 +93,23 @@ def _first_sentence(text: str) -> tuple[str, list[str]]:
     return parts[0], parts[1:]
 
 
-def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
-    """The owners an item's label, sentences and field lines name; field lines ("Cơ quan chủ trì: X")
-    outweigh the sentences."""
-    found = Owners()
-    names = label_owners(label) if label else []
-    if names:
-        found.add_lead(names, f'the bold heading "{label}" names it')
-    fields = Fields()
-    for k, t in enumerate(texts):
-        f = read_fields(t)
-        o = find_owners(without_fields(t, f) if f.spans else t, directs=directs and k == 0)
-        fields.add(f)
-        if not names or k:  # the heading names the owner of its text: the names the text uses are not more owners
-            found.add_lead(o.lead, "; ".join(o.lead_why))
-        found.directed += [x for x in o.directed if x not in found.directed]
-        found.add_support(o.support, "; ".join(o.support_why))
-    if fields.lead or fields.support:
-        named = Owners(fielded=True)
-        named.add_lead(fields.lead or found.lead, "the field line (Cơ quan chủ trì: …) names it" if fields.lead else
-                       "; ".join(found.lead_why))
-        named.add_support(fields.support or found.support, "the field line (Cơ quan phối hợp: …) names it"
-                          if fields.support else "; ".join(found.support_why))
-        return named
-    return found
-
-
-def _owners(names: list[str]) -> list[Owner]:
-    return [Owner(name=n) for n in names]
-
-
-def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, where: str) -> None:
-    """Lead owners: the item's own field lines, else the fields of its block, else named in the item,
-    else the heading above, the preamble, the addressees; support likewise."""
-    if found.fielded and found.lead:
-        task.lead = _owners(found.lead)
-        task.explain["lead"] = "; ".join(w for w in found.lead_why if w)
-    elif inherited is not None and inherited.binding and inherited.lead:
-        task.lead = _owners(inherited.lead)
-        task.explain["lead"] = inherited.why
-    elif found.lead:
-        task.lead = _owners(found.lead + [x for x in found.directed if x not in found.lead])
-        task.explain["lead"] = "; ".join(w for w in found.lead_why if w) + (
-            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
-    elif inherited and inherited.lead:
-        task.lead = _owners(inherited.lead + [x for x in found.directed if x not in inherited.lead])
-        task.explain["lead"] = inherited.why + (f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
-    elif ctx.preamble_lead:
-        task.lead = _owners(ctx.preamble_lead + [x for x in found.directed if x not in ctx.preamble_lead])
-        task.explain["lead"] = f"stated in the preamble for the items that name nobody: {ctx.preamble_why}" + (
-            f'; and "{", ".join(found.directed)}", whom it directs' if found.directed else "")
-    elif found.directed:
-        task.lead = _owners(found.directed)  # the addressees direct them: only those named count
-        task.explain["lead"] = f'"{", ".join(found.directed)}", directed by the item ("Chỉ đạo …")'
-    elif ctx.recipients:
-        task.lead = _owners(ctx.recipients)
-        task.explain["lead"] = "no owner named in the item; falls to the addressees (Kính gửi)"
-        ctx.warnings.append(f"{where}: no owner named; it falls to the addressees (Kính gửi)")
-    else:
-        task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
-        ctx.warnings.append(f"{where}: no owner found")
-    lead = {o.name for o in task.lead}
-    if found.fielded and found.support:
-        task.support = _owners([x for x in found.support if x not in lead])
-        task.explain["support"] = "; ".join(w for w in found.support_why if w)
-    elif inherited is not None and inherited.binding and inherited.support:
-        task.support = _owners([x for x in inherited.support if x not in lead])
-        task.explain["support"] = inherited.why
-    elif found.support:
-        task.support = _owners([x for x in found.support if x not in lead])
-        task.explain["support"] = "; ".join(w for w in found.support_why if w)
-    elif inherited is not None and inherited.support:
-        task.support = _owners([x for x in inherited.support if x not in lead])
-        task.explain["support"] = inherited.why
-
-
 # "về UBND tỉnh vào thứ 6 hằng tuần": the recipient's name stops before the day of a weekly report
 _WEEKLY_TAIL = re.compile(
     r"(?i)\s+(?:vào\s+)?(?:(?:sáng|chiều|trưa|tối)\s+)?(?:(?:ngày\s+)?thứ\s+\w+|chủ\s+nhật)"
     r"(?:\s+(?:hằng|hàng|mỗi)\s+tuần)?\s*$|\s+(?:hằng|hàng|mỗi)\s+tuần\s*$")
+
+
+_NAMES_REACH = 2000
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    """The text with the owners' names blanked: "Đoàn giám sát", "Ban Chỉ đạo" hold words of ongoing
+    work that are no verbs of the task."""
+    head = text[:_NAMES_REACH]  # the verbs are read no further than this (cadence.classify)
+    for name in names[:20]:
+        if len(name) > 3 and name in head:
+            head = head.replace(name, " " * len(name))
+    return head + text[_NAMES_REACH:]
 
 
 def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:
@@ -236,15 +171,28 @@ def item_tasks(
     if plain:
         known_fold(body, " ".join([fold_keep_length(t) for t in [text, *plain]]))  # " " folds to itself
     # "chỉ đạo B" in one duty among the bullets of an owner's unit makes B no lead (convention 22)
-    found = owners_of([text, *plain], label, directs=".-" not in key)
+    # the owners of every bullet are the unit's (convention 3), a reporting bullet's too ("- Sở Xây dựng:
+    # … báo cáo …", "- Các sở, ngành gửi ý kiến về Trung tâm … trước hội nghị"); not those who report to a
+    # gatherer the bullet names ("… đề nghị các sở, ngành báo cáo … Giao Công an tỉnh chủ trì, tập hợp"):
+    # the gatherer is the unit's owner, the others only report to it
+    found = owners_of([text, *(t for t, _ in bullets if t in plain or not gatherers(t))], label, directs=".-" not in key)
+    if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
+        # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
+        # (named above it) to act; a subject of a later sentence tells how the work goes, no owner
+        found.lead, found.lead_why = [], []
     task = Task(key=key, title=title_of(label or text), text=body if not label or text.startswith(label) else body, span=span)
     task.explain["key"] = f'numbered "{key}" in the text'
     task.explain["kind"] = "an instruction to act: it asks for no report"
     task.references = find_references(body)
     fill_lead(task, found, inherited, ctx, where)
     tasks = [task]
+    specs = find_reports(text, ctx=ctx.dates, warnings=warnings) if own_report else []
+    if specs and all(sp.repeat == "ad_hoc" for sp in specs) and not _REPORT_FIRST.match(fold_keep_length(first)) \
+            and not _ON_REQUEST.search(fold_keep_length(first)):
+        # "… triển khai thực hiện và báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh": the work keeps its
+        # own cadence, the prompt report is a report of its own (gold convention 20)
+        own_report = False
     if own_report:
-        specs = find_reports(text, ctx=ctx.dates, warnings=warnings)
         main, *more = specs
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
         rt = report_task(key, body, main, span, lead_names, lead_why)
@@ -256,7 +204,7 @@ def item_tasks(
         rt.references = task.references
         ctx.warnings.extend(f"{where}: {w}" for w in warnings)
         return [rt] + [report_task(f"{key}.R{k}", body, sp, span, lead_names, lead_why) for k, sp in enumerate(more, 1)]
-    report_bullets += [(s_, span) for s_ in rest if is_obligation(s_)]
+    report_bullets += [(s_, span) for s_ in ([first] if specs else []) + rest if is_obligation(s_)]
     reports: list[Task] = []
     n = 0
     for t, s in report_bullets:
@@ -276,6 +224,13 @@ def item_tasks(
     dls = [d for d in dls if not lunar_spans.overlaps(d.start, d.end)]
     events = ctx.finder.find(body, warnings)
     due = [d.due for d in dls if d.due] + [lu.due for lu in lunar if lu.due]
+    if not due and not any(d.relative for d in dls):
+        # "- Thời gian thực hiện: Năm 2026.": the item's own time line, read as a table's time column is
+        # (a range of years, a period of work, is no deadline)
+        for when in [w for piece in [text, *plain] if "hời gian" in piece or "hời hạn" in piece
+                     for w in read_fields(piece).when if len(_YEAR.findall(w)) == 1]:
+            due += [d.due for d in find_deadlines(when_phrase(when), every_year=False, ctx=ctx.dates, warnings=warnings)
+                    if d.due and d.due not in due]
     rel = next((d.relative for d in dls if d.relative), None)
     if rel is not None and rel.from_event not in _DISPATCH_EVENTS:
         warnings.append(f'the deadline is counted from "{rel.from_event}", a day the dispatch does not give: '
@@ -294,7 +249,7 @@ def item_tasks(
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(
-            body,
+            _without_names(body, [o.name for o in [*task.lead, *task.support]]),
             has_one_off_due=any(not d.startswith("--") for d in due) or rel is not None,
             yearly_due=bool(due) and all(d.startswith("--") and not d.startswith("---") for d in due),
             events=bool(events),

@@ -15,6 +15,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners
 from dondoc.parse.sections import (
+    acknowledges,
     decides_itself,
     is_execution_clause,
     is_funding,
@@ -33,6 +34,10 @@ RESPONSIBILITY_OF = re.compile(r"^(?:[Tt]rách nhiệm|[Nn]hiệm vụ)(?: cụ 
 ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s")
 # "Giao Văn phòng UBND tỉnh chủ trì …", "Đề nghị các sở …", "Sở Y tế chủ trì": a paragraph that gives work
 _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
+
+
+# "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
+_ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
 
 def starts_with_owner(text: str) -> bool:
@@ -54,7 +59,10 @@ def not_a_task(node: Node, own: str) -> str | None:
             if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):
                 return own
             return None
-        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and not is_section(rest):
+        # ("Giao Văn phòng … căn cứ quy trình ban hành kèm theo Quyết định này thiết lập …" names the
+        # attachment in passing: a paragraph that opens with the request is no promulgation clause)
+        if rest and (_GIVES_WORK.search(rest) or starts_with_owner(rest)) and (
+                ASKS_FIRST.match(rest) is not None or not is_section(rest)):
             node.text = rest
             return rest
         return None
@@ -62,6 +70,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
         return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
+    if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):
+        return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
@@ -70,6 +80,51 @@ def not_a_task(node: Node, own: str) -> str | None:
                                                     or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own
+
+
+# a date with its year ("28/8/2023", "ngày 05 tháng 9 năm 2023"): a calendar's milestone
+_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b")
+
+
+def _dated(node: Node) -> bool:
+    return _DATED.search(node.text) is not None or any(_DATED.search(b.text) for b in node.bullets)
+
+
+def calendar_entries(node: Node) -> list[Node]:
+    """The units under a decision's own act that are a calendar's dated milestones ("Điều 1. Ban hành
+    Kế hoạch thời gian năm học … như sau: 1. … a) Khai giảng: ngày 05/9/2023"): someone must meet each
+    (gold convention 17), though the act that issues the calendar is no task. A unit whose own text
+    has no date, over dated ones, stands over them as a heading; an undated entry ("Nghỉ Tết … theo
+    quy định") defers to other rules and is left out. Empty when the act is no calendar."""
+    if not (node.style == "dieu" and not node.parent and node.children and decides_itself(node.text.strip())):
+        return []
+    if _GIVES_WORK.search(node.text):
+        return []
+    return [c for c in node.children if any(_dated(d) for d in c.walk())]
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+# "từ ngày 05/9/2023 đến ngày 13/01/2024": a period, no milestone; "sớm nhất từ ngày …": the earliest start
+_PERIOD = re.compile(r"\b(?:từ|sớm nhất)\b", re.IGNORECASE)
+
+
+def milestone(task: Task) -> None:
+    """A calendar's entry whose text names one day ("Khai giảng: ngày 05/9/2023") is due that day, once
+    (gold convention 17); a period ("Học kỳ I: từ ngày … đến ngày …") is once, with no due."""
+    if task.kind == "report" or task.schedule.due or task.schedule.relative is not None:
+        if task.kind != "report" and task.schedule.due:
+            task.schedule.repeat = "once"
+        return
+    task.schedule.repeat = "once"
+    task.explain["schedule.repeat"] = "a milestone of a calendar the decision issues: once"
+    days = list(_DAY_MONTH_YEAR.finditer(task.text))
+    if len(days) != 1 or _PERIOD.search(task.text):
+        return
+    g = [x for x in days[0].groups() if x]
+    d, m, y = int(g[0]), int(g[1]), int(g[2])
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        task.schedule.due = [f"{y:04d}-{m:02d}-{d:02d}"]
+        task.explain["schedule.due"] = f'the day the calendar sets ("{days[0].group()}")'
 
 
 # "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission

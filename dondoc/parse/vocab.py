@@ -37,7 +37,10 @@ VERBS = phrases(
     "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
     "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
     "nhanh chong,som,tiep tuc chi dao,nhac nho,uy quyen,bao tri,sua chua,nghiem thu,giup,co phuong an,co ke hoach,"
-    "dong thoi la,da va dang,lanh dao"
+    "dong thoi la,da va dang,lanh dao,"
+    # more predicates of the writing, so that a name stops before them ("Đảng uỷ Ngoài nước cụ thể hoá …")
+    "chua,cu the hoa,chap hanh,nop,xac nhan,doi chieu,thu hoi,kien nghi,soan thao,hoan chinh,ap dung,luu y,chu y,"
+    "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -98,7 +101,7 @@ ORG_WORDS = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from dondoc.store import models as m
 from dondoc.store.owners import UnassignedTask, unassigned_tasks
-from dondoc.store.planning import PlanReport, _close_digest, _open_digest
+from dondoc.store.planning import PlanReport, close_digest, open_digest
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -56,7 +56,7 @@ def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds
         notices = [(f"failure:{f.id}:{admin.email}", dict(kind="failure", occurrence_id=None, rung=None)) for f in failed]
         notices += [(f"unassigned:{u.task_id}:{week}:{admin.email}", dict(kind="unassigned", occurrence_id=None, rung=None))
                     for u in waiting]
-        opened = _open_digest(session, ctx, email=admin.email, name=admin.name, org_code=admin.org_code,
+        opened = open_digest(session, ctx, email=admin.email, name=admin.name, org_code=admin.org_code,
                               notices=notices)
         if opened is None:
             continue
@@ -65,7 +65,7 @@ def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds
         report.by_kind["failure"] += len(items)
         fresh = [_unassigned_item(u, tz=ctx.tz) for u in waiting if f"unassigned:{u.task_id}:{week}:{admin.email}" in new_keys]
         report.by_kind["unassigned"] += len(fresh)
-        _close_digest(session, row, report, {"recipient_name": admin.name, "org_name": "Quản trị dondoc",
+        close_digest(session, row, report, {"recipient_name": admin.name, "org_name": "Quản trị dondoc",
                                              "as_of": ctx.as_of.isoformat(), "issuer": None, "items": items + fresh})
 
 

@@ -1,10 +1,18 @@
-"""INSERT … ON CONFLICT DO NOTHING, built once and executed for many rows: what makes a sweep idempotent."""
+"""INSERT … ON CONFLICT DO NOTHING, built once and executed for many rows: what makes a sweep idempotent.
+
+On PostgreSQL the rows travel as one array per column (INSERT … SELECT FROM unnest(…)), and a long
+list of ids as one array (`= ANY(…)`): psycopg parses every statement's text for its placeholders,
+and a statement of 1,000 rows × 7 columns, or of 5,000 ids, is parsed anew each time (16 of the
+47 s of a busy day's plan at 100k went there).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import JSON, any_, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 
@@ -18,11 +26,28 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
     fill = {k: (fields[k].default_factory() if fields[k].default_factory else fields[k].default) for k in keys}
     rows = [{**fill, **r} for r in rows]
     dialect = session.get_bind().dialect.name
+    table = model.__table__  # type: ignore[attr-defined]
+    conn = session.connection()
+    if dialect == "postgresql" and not any(isinstance(table.c[k].type, JSON) for k in keys):
+        names = sorted(keys)
+        arrays = select(*[func.unnest(bindparam(f"a_{k}", [r[k] for r in rows], type_=postgresql.ARRAY(table.c[k].type)))
+                          .label(k) for k in names])
+        stmt = postgresql.insert(table).from_select(names, arrays).on_conflict_do_nothing()
+        if returning is not None:
+            return list(conn.execute(stmt.returning(returning)).scalars())
+        conn.execute(stmt)
+        return []
     mod = postgresql if dialect == "postgresql" else sqlite
     # one cached statement, executed for many rows (SQLAlchemy's insertmanyvalues), on the Core connection
-    stmt = mod.insert(model.__table__).on_conflict_do_nothing()  # type: ignore[attr-defined]
-    conn = session.connection()
+    stmt = mod.insert(table).on_conflict_do_nothing()
     if returning is not None:
         return list(conn.execute(stmt.returning(returning), rows).scalars())
     conn.execute(stmt, rows)
     return []
+
+
+def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[bool]:
+    """`column IN (values)`: one array parameter on PostgreSQL, a list of them on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))  # type: ignore[no-any-return]
+    return column.in_(values)  # type: ignore[no-any-return]

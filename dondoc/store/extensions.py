@@ -34,6 +34,7 @@ def grant(*, session: Session, occurrence: m.Occurrence, to_due: date, reason: s
     session.add(ext)
     occurrence.extended_due = to_due
     occurrence.extended_effective_due = cal.effective_due(to_due)
+    occurrence.next_notice_at = m.LOOK_AGAIN  # its reminders start again on the new date: the next sweep looks
     session.add(occurrence)
     session.flush()
     task = session.get(m.Task, occurrence.task_id)

@@ -6,8 +6,12 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+# The next notice date of an open occurrence (what the daily plan selects through an index):
+LOOK_AGAIN = date(1900, 1, 1)  # to be looked at by the next sweep: new, moved, extended, or from before the index
+NO_NOTICE = date(9999, 12, 31)  # nothing more will be sent for it (every rung passed or planned)
 
 
 def utcnow() -> datetime:
@@ -87,6 +91,9 @@ class Task(SQLModel, table=True):
     span_end: int | None = None
     active: bool = True
     materialised_from: date | None = None  # the earliest day materialised: None until its first sweep (whole past)
+    # every occurrence whose date (as written) is on or before this day exists; the daily pass takes the
+    # tasks whose next period enters the horizon (this day before it). None: to materialise (again).
+    materialised_until: date | None = Field(default=None, index=True)
 
 
 class TaskOwner(SQLModel, table=True):
@@ -103,6 +110,7 @@ class Occurrence(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("task_id", "org_code", "period", name="uq_occurrence_task_org_period"),
         Index("ix_occurrence_status_due", "status", "effective_due"),
+        Index("ix_occurrence_status_next", "status", "next_notice_at", "org_code"),
     )
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id", index=True)
@@ -125,6 +133,13 @@ class Occurrence(SQLModel, table=True):
     extended_effective_due: date | None = None  # the same after Điều 148
     moved_from: str | None = Field(default=None, max_length=64)  # the owner before a reorganisation moved it
     upper_due: date | None = None  # a sub-unit of a cascaded report: the consolidator's own deadline, as stated
+    # the first day a sweep has something new to send about it (dondoc.schedule.plan.next_notice), and its kind
+    next_notice_at: date = Field(default=LOOK_AGAIN, sa_column=Column(
+        Date, nullable=False, default=LOOK_AGAIN, server_default=text("'1900-01-01'")))
+    next_notice_kind: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
+    # False once its owner is known to have confirmed receipt of the task, done work of it, or been asked
+    ack_open: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, default=True,
+                                                          server_default=text("true")))
     created_at: datetime = _ts(nullable=False, default=utcnow)
 
 
@@ -132,7 +147,8 @@ class Outbox(SQLModel, table=True):
     """One digest message for one recipient: what a sweep decided to send."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+    # as_of: a sweep replaying a day before the latest planned one finds it in one index probe
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"), Index("ix_outbox_as_of", "as_of"))
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
     recipient_email: str
     recipient_name: str = ""

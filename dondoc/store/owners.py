@@ -135,6 +135,10 @@ def assign(*, session: Session, dispatch: m.Dispatch, key: str, codes: list[str]
         return result
     session.flush()
     if role == "lead":
+        from dondoc.store import materialise
+
+        materialise.reset(session, task_ids=[task.id])  # its occurrences for the new owners (its whole past
+        # when it never had an owner)
         gone = {r.org_code for r in targets if r.org_code} - held
         if gone:
             for occ in session.exec(select(m.Occurrence).where(m.Occurrence.task_id == task.id,

@@ -1,5 +1,13 @@
 """Plan the notices due by a day into the outbox: once each (a unique dedupe key), one digest per recipient.
 
+Plan by index: a sweep looks only at the open occurrences whose next notice date
+(`Occurrence.next_notice_at`, dondoc.schedule.plan.next_notice) has come, through the index on
+(status, next_notice_at). For each it asks the level-triggered planner what is due that day (the
+latest rung reached, never the backlog), plans that, then stores the next date on which the
+occurrence will have something new. A candidate that found nobody to send it to, or whose kind this
+sweep does not plan (`dondoc remind` without `dondoc escalate`), keeps its date: the next sweep looks
+again, as the level-triggered planner did every day.
+
 Safe to run twice at once: notices are inserted with ON CONFLICT DO NOTHING on their keys, so
 whichever sweep commits first plans a notice and the other finds nothing new.
 """
@@ -7,18 +15,21 @@ whichever sweep commits first plans a notice and the other finds nothing new.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import insert_ignore
-from dondoc.store.chase import ack_candidates, recipients, sent_rungs, step_of, target
-from dondoc.store.items import escalation_item, item
+from dondoc.store import notice_facts as nf
+from dondoc.store.bulk import among, insert_ignore
+from dondoc.store.chase import close_acknowledgement, recipients, target, unconfirmed
+from dondoc.store.records import Book, Contact
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -33,123 +44,140 @@ class PlanReport:
     outbox_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Due:
+    """An occurrence whose next notice date has come: as the planner sees it, and what it has that day."""
+
+    view: planmod.OccurrenceView
+    read: date  # its next notice date as read (the UPDATE that advances it is keyed on it)
+    upper_due: date | None
+    candidates: list[planmod.Candidate]
+
+    @property
+    def org_code(self) -> str:
+        return self.view.org_code
+
+
+Routed = dict[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]  # (email, org) → its notices
+
+
 def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
-                 orgs: frozenset[str] | None = None) -> PlanReport:
+                 orgs: Collection[str] | None = None) -> PlanReport:
     """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient.
 
-    With `orgs` (a shard), only the notices to those organisations' people: the occurrences they
-    hold, those of the units they supervise (parent_head) and those of the tasks they issued or
-    consolidate (issuer_office). Every organisation in exactly one shard, every notice is planned
-    by one of them, and each recipient still gets one digest.
+    With `orgs` (a shard), only the occurrences those organisations hold, wherever their notices go
+    (a unit's own reminders, its escalations to its superior or the issuer), and only those
+    organisations' admins. Every organisation in exactly one shard, every notice is planned by exactly
+    one shard; a recipient reached from several shards (a central body hearing of late work in every
+    province) gets one digest from each shard that has something for it.
     """
+    from dondoc.store.digests import write_digests
+
     report = PlanReport()
+    nf.refresh_on_new_rules(session, ctx)
     if kinds & {"failure", "unassigned"}:  # the admins' digest: failed deliveries, tasks with no office
         from dondoc.store.admin_digest import plan_admin
 
         plan_admin(session=session, ctx=ctx, report=report, kinds=kinds, orgs=orgs)
-    q = select(m.Occurrence).where(m.Occurrence.status == "open",
-                                   m.Occurrence.effective_due <= ctx.as_of + timedelta(days=366))
-    if orgs is not None:
-        q = q.where(_reaching(session, orgs))
-    occs = session.exec(q).all()
-    by_id = {o.id: o for o in occs}
-    weekly = set(session.exec(select(m.Task.id).where(m.Task.repeat == "weekly")).all())
-    views = [_view(o, ctx, weekly=o.task_id in weekly) for o in occs]
-    cands = [c for c in planmod.plan(views, as_of=ctx.as_of, cfg=ctx.ladders, cal=ctx.cal) if c.kind in kinds]
-    if "ack" in kinds:
-        cands += ack_candidates(session, ctx, list(occs))
-    if not cands:
-        return report
-    tasks = {t.id: t for t in session.exec(select(m.Task).where(col(m.Task.id).in_({by_id[c.occurrence_id].task_id for c in cands}))).all()}
-    dispatches = {d.id: d for d in session.exec(select(m.Dispatch).where(col(m.Dispatch.id).in_({t.dispatch_id for t in tasks.values()}))).all()}
-    by_code = {o.code: o for o in session.exec(select(m.Organization)).all()}
-    contacts: dict[str, list[m.Contact]] = defaultdict(list)
-    for contact in session.exec(select(m.Contact)).all():
-        contacts[contact.org_code].append(contact)
-    chased = {c.occurrence_id for c in cands if c.kind in ("overdue", "escalation")}
-    sent = sent_rungs(session, chased, by_id)  # type: ignore[arg-type]
-    per_recipient: dict[tuple[str, str], list[tuple[planmod.Candidate, m.Contact]]] = defaultdict(list)
-    rungs: dict[tuple[int, str], dict[str, Any]] = {}  # the ladder's rungs planned now, inserted at once
-    for c in cands:
-        occ = by_id[c.occurrence_id]
-        task = tasks[occ.task_id]
-        org, role, missing = target(c, occ, task, dispatches[task.dispatch_id], by_code)
-        if orgs is not None and (org if org is not None else occ.org_code) not in orgs:
-            continue  # another shard's recipient
-        if org is None:
-            report.no_address.append(missing or f"{occ.org_code}: không có người nhận")
-            continue
-        chosen = recipients(contacts, org, prefer=role)
-        if not chosen:
-            report.no_address.append(f"{org}: không có địa chỉ thư")
-            continue
-        for contact in chosen:
-            per_recipient[(contact.email, org)].append((c, contact))
-    for (email, org_code), pairs in sorted(per_recipient.items()):
-        contact = pairs[0][1]
-        notices = [(f"{c.dedupe_key}:{email}", dict(kind=c.kind, occurrence_id=c.occurrence_id, rung=c.rung))
-                   for c, _ in pairs]
-        opened = _open_digest(session, ctx, email=email, name=contact.name, org_code=org_code, notices=notices)
-        if opened is None:
-            continue
-        row, new_keys = opened
-        fresh = [c for c, _ in pairs if f"{c.dedupe_key}:{email}" in new_keys]
-        payload_items = []
-        blocks: dict[tuple[int, str], list[planmod.Candidate]] = defaultdict(list)
-        for c in fresh:
-            occ = by_id[c.occurrence_id]
-            task = tasks[occ.task_id]
-            report.by_kind[c.kind] += 1
-            if c.kind in ("overdue", "escalation"):
-                step = step_of(c, occ)
-                rungs.setdefault((c.occurrence_id, step), dict(occurrence_id=occ.id, step=step, as_of=ctx.as_of,
-                                                               to_org=org_code, created_at=m.utcnow()))
-            if c.kind == "escalation":
-                blocks[(occ.task_id, occ.period)].append(c)
-            else:
-                payload_items.append(item(c, occ, task, dispatches[task.dispatch_id], by_code, ctx,
-                                          sent=sent.get(c.occurrence_id, [])))
-        for (task_id, _), group in blocks.items():
-            task = tasks[task_id]
-            late = [(c, by_id[c.occurrence_id], sent.get(c.occurrence_id, [])) for c in group]
-            payload_items.append(escalation_item(late, task, dispatches[task.dispatch_id], by_code, ctx))
-        first_dispatch = dispatches[tasks[by_id[fresh[0].occurrence_id].task_id].dispatch_id]
-        issuer_org = by_code.get(first_dispatch.issuer_org or "")
-        reply = recipients(contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
-        to_org = by_code.get(org_code)
-        _close_digest(session, row, report, {
-            "recipient_name": contact.name, "org_name": to_org.name if to_org else org_code,
-            "as_of": ctx.as_of.isoformat(),
-            "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
-            "reply_to": reply[0].email if reply else None, "items": payload_items,
-        })
-    rows = list(rungs.values())
-    for i in range(0, len(rows), 500):
-        insert_ignore(session, m.Escalation, rows[i : i + 500])
+    clock = planmod.NoticeClock(ctx.ladders, ctx.cal)
+    book = Book(session)
+    due = due_occurrences(session=session, ctx=ctx, clock=clock, orgs=orgs)
+    unresolved: set[str] = set()  # candidates' keys that found nobody: looked at again by the next sweep
+    routed = _route(session, ctx, book, due, kinds, report, unresolved)
+    write_digests(session=session, ctx=ctx, book=book, routed=routed, report=report)
+    _advance(session, clock, due, kinds, unresolved, ctx.as_of)
     return report
 
 
-def _reaching(session: Session, orgs: frozenset[str]) -> Any:
-    """The occurrences whose notices may go to these organisations' people: a superset, which the
-    planner narrows to the candidates whose recipient is one of them."""
-    from sqlalchemy import or_
+def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.NoticeClock,
+                    orgs: Collection[str] | None = None) -> list[Due]:
+    """The open occurrences whose next notice date is `as_of` or earlier (through the index), with the
+    candidates the level-triggered planner has for each on `as_of`; with `orgs`, those they hold."""
+    q = select(m.Occurrence.id).where(m.Occurrence.status == "open", col(m.Occurrence.next_notice_at) <= ctx.as_of)
+    if orgs is not None:
+        q = q.where(among(session, m.Occurrence.__table__.c.org_code, sorted(orgs)))  # type: ignore[attr-defined]
+    ids = session.exec(q).all()
+    table = m.Occurrence.__table__  # type: ignore[attr-defined]
+    c = table.c
+    facts: dict[int, nf.TaskFacts] = {}
+    out: list[Due] = []
+    for part in nf.chunks(sorted(i for i in ids if i is not None)):
+        rows = session.execute(sa_select(c.id, c.task_id, c.org_code, c.kind, c.event_key, c.stated_due,
+                                      c.effective_due, c.extended_effective_due, c.ack_open, c.next_notice_at,
+                                      c.upper_due).where(among(session, c.id, part)).order_by(c.id)).all()
+        facts.update(nf.task_facts(session, {r.task_id for r in rows} - set(facts), ctx))
+        for r in rows:
+            view = nf.view(id=r.id, task_id=r.task_id, org_code=r.org_code, kind=r.kind, event_key=r.event_key,
+                           stated_due=r.stated_due, effective_due=r.effective_due,
+                           extended_effective_due=r.extended_effective_due, status="open", ack_open=r.ack_open,
+                           task=facts.get(r.task_id), ctx=ctx)
+            out.append(Due(view, r.next_notice_at, r.upper_due, clock.due_on(view, ctx.as_of)))
+    return out
 
-    rows = session.exec(select(col(m.Organization.code), col(m.Organization.parent),
-                              col(m.Organization.valid_to))).all()
-    supervised = {code for code, parent, _ in rows if parent in orgs}
-    ended = {code for code, _, valid_to in rows if valid_to is not None}  # their successors may be in the shard
-    issued = {t for t, issuer, cascade in session.exec(
-        select(m.Task.id, m.Dispatch.issuer_org, m.Task.cascade_by)
-        .join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))).all()
-        if issuer in orgs or cascade in orgs or cascade in ended}
-    return or_(col(m.Occurrence.org_code).in_(orgs | supervised), col(m.Occurrence.task_id).in_(issued))
+
+def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kinds: set[str], report: PlanReport,
+           unresolved: set[str]) -> Routed:
+    """Each candidate of a kind planned now, to its recipients: the ladder's recipient resolved, then its
+    contacts in the preferred role. One acknowledgement request per (task, owner) whose receipt is still
+    unconfirmed, on its first occurrence (by date)."""
+    book.load_tasks({d.view.task_id for d in due})
+    wanted: list[tuple[planmod.Candidate, Due]] = []
+    acks: dict[tuple[int, str], list[tuple[date, int, planmod.Candidate, Due]]] = defaultdict(list)
+    for d in due:
+        for c in d.candidates:
+            if c.kind not in kinds:
+                continue
+            if c.kind == "ack":
+                acks[(d.view.task_id, d.org_code)].append((d.view.effective_due, d.view.id, c, d))
+            else:
+                wanted.append((c, d))
+    if acks:
+        still = unconfirmed(session, acks.keys())
+        close_acknowledgement(session, set(acks) - still)  # confirmed meanwhile: never asked again
+        wanted += [min(acks[pair], key=lambda a: (a[0], a[1]))[2:] for pair in sorted(still)]  # type: ignore[misc]
+    targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
+    for c, d in wanted:
+        task = book.tasks[d.view.task_id]
+        org, role, missing = target(c, d, task.cascade_by, book.dispatch_of(d.view.task_id), book.orgs)
+        targets.append((c, org, role, missing))
+    book.load_contacts({org for _, org, _, _ in targets if org is not None})
+    routed: Routed = defaultdict(list)
+    for c, org, role, missing in targets:
+        if org is None:
+            report.no_address.append(missing or f"{c.org_code}: không có người nhận")
+            unresolved.add(c.dedupe_key)
+            continue
+        chosen = recipients(book.contacts, org, prefer=role)
+        if not chosen:
+            report.no_address.append(f"{org}: không có địa chỉ thư")
+            unresolved.add(c.dedupe_key)
+            continue
+        for contact in chosen:
+            routed[(contact.email, org)].append((c, contact))
+    asked = {(d.view.task_id, d.org_code) for c, d in wanted if c.kind == "ack" and c.dedupe_key not in unresolved}
+    close_acknowledgement(session, asked)  # planned now (or by an earlier sweep): asked once
+    return routed
 
 
-def _open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,
-                 notices: list[tuple[str, dict[str, Any]]]) -> tuple[m.Outbox, set[str]] | None:
+def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds: set[str], unresolved: set[str],
+             day: date) -> None:
+    """Store each due occurrence's next notice date after this sweep, unless something of its day was
+    left for the next sweep (nobody to send it to, or a kind not planned now)."""
+    updates: nf.Updates = defaultdict(list)
+    for d in due:
+        if any(c.kind not in kinds or c.dedupe_key in unresolved for c in d.candidates):
+            continue
+        new, kind = nf.stored(clock.after_sweep(d.view, day))
+        if new != d.read:
+            updates[(d.read, new, kind)].append(d.view.id)
+    nf.write_next(session, updates)
+
+
+def open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,
+                notices: list[tuple[str, dict[str, Any]]]) -> tuple[m.Outbox, set[str]] | None:
     """Start one recipient's digest: insert its notices once each (ON CONFLICT DO NOTHING on the
     dedupe key). Returns the row and the keys that are new, or None when every notice was already
-    planned (by an earlier sweep, or by a concurrent one that committed first)."""
+    planned (by an earlier sweep, or by a concurrent one that committed first). For the admins' few."""
     row = m.Outbox(recipient_email=email, recipient_name=name, org_code=org_code, as_of=ctx.as_of,
                    status="planning", next_attempt_at=ctx.day_starts)
     row.message_id = message_id_for(row.id, ctx.mail_domain)
@@ -165,7 +193,7 @@ def _open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, 
     return row, new_keys
 
 
-def _close_digest(session: Session, row: m.Outbox, report: PlanReport, payload: dict[str, Any]) -> None:
+def close_digest(session: Session, row: m.Outbox, report: PlanReport, payload: dict[str, Any]) -> None:
     """Fill the digest and queue it."""
     row.payload = payload
     row.status = "pending"
@@ -173,19 +201,3 @@ def _close_digest(session: Session, row: m.Outbox, report: PlanReport, payload: 
     report.messages += 1
     report.notices += len(payload["items"])
     report.outbox_ids.append(row.id)
-
-
-def _view(o: m.Occurrence, ctx: SweepContext, *, weekly: bool = False) -> planmod.OccurrenceView:
-    prepare = None
-    ladder = None
-    if o.kind == "event" and o.event_key:
-        obs = ctx.catalog.by_key(o.event_key)
-        if obs is not None:
-            ladder = tuple(obs.remind_days) if obs.remind_days else None
-            if obs.prepare_from:
-                p = date(o.stated_due.year, int(obs.prepare_from[2:4]), int(obs.prepare_from[5:7]))
-                prepare = p if p < o.stated_due else None
-    return planmod.OccurrenceView(id=o.id or 0, kind=o.kind, org_code=o.org_code, effective_due=o.effective_due,
-                                  status=o.status, prepare_from=prepare, ladder=ladder,
-                                  repeat="weekly" if weekly and o.kind != "event" else None,
-                                  extended_due=o.extended_effective_due)

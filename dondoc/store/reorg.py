@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from dondoc.errors import DondocError, NotFoundError
 from dondoc.store import models as m
+from dondoc.store import materialise
 from dondoc.store.repo import audit
 
 KINDS_VI = {"merge": "sáp nhập", "rename": "đổi tên", "split": "chia tách", "abolish": "giải thể"}
@@ -74,6 +75,7 @@ def record_change(*, session: Session, kind: str, old: list[str], new: list[str]
     change = m.OrgChange(kind=kind, old_codes=old, new_codes=new, on=on, actor=actor)
     session.add(change)
     session.flush()
+    materialise.reset(session, codes=old)  # their tasks' occurrences from the change on go to the successor
     audit(session, action=f"orgs.{kind}", subject=f"org_change:{change.id}", actor=actor,
           detail={"old": old, "new": new, "on": on.isoformat()})
     return change, True
@@ -101,6 +103,9 @@ def sync_directory(*, session: Session, actor: str) -> list[m.OrgChange]:
         session.add(row)
         added.append(row)
     session.flush()
+    # the directory may have ended agencies or named successors: their tasks are materialised again
+    materialise.reset(session, codes=[o.code for o in session.exec(select(m.Organization)
+                                                                     .where(col(m.Organization.valid_to).is_not(None))).all()])
     for row in added:
         audit(session, action=f"orgs.{row.kind}", subject=f"org_change:{row.id}", actor=actor,
               detail={"old": row.old_codes, "new": row.new_codes, "on": row.on.isoformat(), "from": "directory"})
@@ -154,7 +159,8 @@ def move_open_work(*, session: Session, old: str, new: str, actor: str, why: str
     moves = []
     for occ in occs:
         merged = (occ.task_id, occ.period) in held
-        values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old}
+        values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old,
+                                                         "next_notice_at": m.LOOK_AGAIN}  # new recipients
         done = session.execute(update(m.Occurrence).where(col(m.Occurrence.id) == occ.id,
                                                           col(m.Occurrence.org_code) == old,
                                                           col(m.Occurrence.status) == "open").values(**values))
@@ -184,6 +190,7 @@ def assign(*, session: Session, old: str, new: str, actor: str, task_ids: set[in
         if not any(o.org_code == new and o.role == "lead" for o in owners):
             name = next((o.name for o in owners if o.org_code == old), old)
             session.add(m.TaskOwner(task_id=task_id, role="lead", name=name, org_code=new))
+    materialise.reset(session, task_ids=tasks)  # its later occurrences, for its new owner
     return moves
 
 

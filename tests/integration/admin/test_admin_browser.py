@@ -15,25 +15,15 @@ import pytest
 
 from tests.conftest import run, shared_dispatches
 from tests.integration.admin.admin_support import ADMIN, PASSWORD
+from tests.integration.browser import launched_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 SHOTS = Path(os.environ.get("DONDOC_SCREENSHOT_DIR", "/tmp"))
 DISPATCH = "000_7a0d7be398a92a9c.txt"  # five tasks whose lead, "Ban Thường trực … các huyện, thành phố", is not in the directory
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture

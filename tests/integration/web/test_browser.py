@@ -10,26 +10,16 @@ from typing import Any
 
 import pytest
 
+from tests.integration.browser import launched_chromium
 from tests.integration.web.support import LINK, remind, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 SCREENSHOT = Path(os.environ.get("DONDOC_SCREENSHOT", "/tmp/dondoc-xac-nhan.png"))
 POLICE = "pv05@congan.haiduong.example.vn"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from launched_chromium()
 
 
 @pytest.mark.slow

@@ -148,11 +148,18 @@ class TestTheOwnerOfABulletDutyList:
         assert owners_by_key(ts)["I.1"][0] == ["Phó Chủ tịch UBND xã phụ trách kinh tế"]
 
     def test_a_reporting_bullet_is_owned_by_its_own_subject(self) -> None:
+        # the bullet's owners are the unit's too (gold convention 3, as the corpus's dev 025 reads it)
         ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Ban Thường vụ Hội LHPN xã phân công cán bộ phụ trách các chi hội.\n"
                   "- Chi hội trưởng các chi hội phụ nữ báo cáo kết quả về Hội LHPN xã trước ngày 25/10/2025.\n")
         got = owners_by_key(ts)
-        assert got["I.1"][0] == ["Ban Thường vụ Hội LHPN xã"]
+        assert got["I.1"][0] == ["Ban Thường vụ Hội LHPN xã", "Chi hội trưởng các chi hội phụ nữ"]
         assert got["I.1.R1"][0] == ["Chi hội trưởng các chi hội phụ nữ"]
+
+    def test_those_who_report_to_a_gatherer_the_bullet_names_are_no_owners_of_the_unit(self) -> None:
+        ts = read("I. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh chủ động hướng dẫn, kiểm tra việc thực hiện.\n"
+                  "- Định kỳ 06 tháng (trước 15/6), đề nghị các sở, ngành báo cáo kết quả về UBND tỉnh (qua Công an "
+                  "tỉnh). Giao Công an tỉnh chủ trì, tập hợp kết quả.\n")
+        assert owners_by_key(ts)["I.1"][0] == ["Công an tỉnh"]
 
 
 class TestWhomAnItemIsFor:

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from dondoc.parse.dates import DateContext
-from dondoc.parse.reports import find_reports, gatherers
+from dondoc.parse.gatherers import gatherers
+from dondoc.parse.report_specs import find_reports
 
 CTX = DateContext(issued=date(2025, 1, 6))
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from dondoc.parse.dates import DateContext, find_deadlines
-from dondoc.parse.reports import find_reports, is_obligation
+from dondoc.parse.report_specs import find_reports
+from dondoc.parse.reports import is_obligation
 
 CTX = DateContext(date(2026, 3, 2), 2026, 3)
 

@@ -21,7 +21,7 @@ from dondoc.parse.names import owner_list
 from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.owners import subject_before
-from dondoc.parse.reports import _ASKING, _may_name_owner
+from dondoc.parse.gatherers import _ASKING, _may_name_owner
 
 REPO = Path(__file__).resolve().parents[3]
 

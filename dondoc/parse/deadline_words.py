@@ -1,0 +1,61 @@
+"""Words around a deadline that change what it is: a new deadline that replaces an earlier one ("nay
+điều chỉnh thời hạn"), a deadline another document set ("Công văn số 45 … đề nghị báo cáo trước
+ngày 15/5") (pure)."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, TypeVar
+
+
+class _Dated(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def due(self) -> str | None: ...
+    @property
+    def relative(self) -> object: ...
+
+
+_D = TypeVar("_D", bound=_Dated)
+
+# "nay điều chỉnh thời hạn", "gia hạn đến", "lùi thời hạn": a new deadline replaces the earlier ones
+_REPLACED = re.compile(r"\b(?:dieu chinh|thay doi|lui|keo dai)\s+(?:lai\s+)?(?:thoi han|thoi gian|han)\b|\bgia han\b")
+# "Công văn số 45/UBND-TH ngày 02/5/2026 đề nghị báo cáo trước ngày 15/5": a request another document
+# made (the document is the subject of the request, no comma between), whose deadline it cites
+_CITED_REQUEST = re.compile(
+    r"\b(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|chi thi)\s+so\s+\S+(?:\s+ngay\s+[\d/]+)?"
+    r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
+
+
+_REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
+
+
+def replaces_deadline(f: str) -> bool:
+    """Whether the folded text sets a new deadline in place of an earlier one ("nay điều chỉnh thời hạn")."""
+    return any(w in f for w in _REPLACED_WORDS) and _REPLACED.search(f) is not None
+
+
+def cites_a_request(f: str, start: int, end: int) -> bool:
+    """Whether the folded clause f[start:end] tells of a request another document made ("Công văn số
+    45 … đề nghị báo cáo …"), up to `end`."""
+    return " so " in f[start:end] and _CITED_REQUEST.search(f, start, end) is not None
+
+
+def without_replaced(f: str, found: list[_D]) -> list[_D]:
+    """The deadlines without those a later one replaces ("… trước ngày 15/5; nay điều chỉnh thời hạn:
+    … trước ngày 30/5"), and without those another document set ("Công văn số 45 … đề nghị báo cáo
+    trước ngày 15/5")."""
+    if not found or ("so " not in f and "han" not in f):
+        return found
+    m = _REPLACED.search(f) if any(w in f for w in _REPLACED_WORDS) else None
+    if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
+        found = [d for d in found if d.start > m.start()]
+    out = []
+    for d in found:
+        reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
+        s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
+        if cites_a_request(f, s, d.start):
+            continue
+        out.append(d)
+    return out

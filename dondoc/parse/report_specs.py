@@ -1,0 +1,245 @@
+"""The reports one paragraph asks for, one per cadence or per clause (pure).
+
+"Định kỳ 06 tháng (trước 15/6), 01 năm (trước 15/11) hoặc đột xuất theo yêu cầu" is three
+obligations: semiannual due --06-15, annual due --11-15 and ad hoc. reports.py says whether a text
+asks for a report at all, to whom, and which day of a period a report is due.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from dondoc.parse.cadence import WEEKLY, weekly_matches
+from dondoc.parse.dates import DateContext, Deadline, find_deadlines
+from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import find_owners, subject_before
+from dondoc.parse.reports import (
+    _FIRST_MONTHS,
+    _PERIODS,
+    _REPORT,
+    _SENTENCE_BREAK,
+    ReportSpec,
+    _first_report,
+    _recipient,
+    consolidator_named,
+    period_day,
+)
+from dondoc.parse.spans import Spans
+
+# "…, báo cáo kết quả cho nhau; hằng năm tổ chức họp giao ban": a clause of its own, about a meeting
+_DEADLINE_WORD = re.compile(r"(?:truoc|cham nhat|muon nhat|han|den|trong|xong|hoan thanh|khong qua)\b", re.IGNORECASE)
+_MEETING = re.compile(r"\b(?:to chuc|hop|giao ban|hoi nghi)\b")
+
+
+_CLAUSE_MARK = re.compile(r";|\. ")
+
+
+class _Clauses:
+    """The clauses of a folded text (between ";" and ". "), found once, each asked about once."""
+
+    def __init__(self, f: str) -> None:
+        self.f = f
+        self.starts = [0] + [m.start() + 1 for m in _CLAUSE_MARK.finditer(f)]
+        self.answers: dict[int, bool] = {}
+
+    def other_activity(self, at: int) -> bool:
+        """Whether the cadence at `at` stands in a clause (between ; or .) that holds no report but a meeting."""
+        k = bisect_right(self.starts, at) - 1  # the clause starts after the last mark before `at`
+        found = self.answers.get(k)
+        if found is None:
+            e = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.f)
+            clause = self.f[self.starts[k] : e]
+            found = self.answers[k] = not _REPORT.search(clause) and bool(_MEETING.search(clause))
+        return found
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information
+_FOR_INFORMATION = re.compile(r"\b(?:biet|de biet)\s*(?:,|va)?\s*(?:theo doi|chi dao|de theo doi)?\b")
+
+
+def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
+    """A chain of reports, each its own clause with its own subject and date ("Các sở gửi báo cáo về
+    Sở Nội vụ trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"): one
+    report for each clause that asks one, by a date (gold convention 5)."""
+    if ";" not in text and ". " not in text:
+        return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []
+    out: list[ReportSpec] = []
+    for clause in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(clause)
+        if start is None:
+            continue
+        fc = fold_keep_length(clause)
+        if _FOR_INFORMATION.search(fc, start) or cites_a_request(fc, 0, start):
+            continue  # a copy "gửi UBND tỉnh biết, theo dõi" (convention 11); another document's request
+        dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
+        rec = _recipient(clause, start)
+        by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
+        first = dls[0] if dls else None
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
+                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
+                              consolidator=gatherer, due_why=first.why if first else "no date stated"))
+    # a chain holds one dated report at least; a lone dated report is no chain
+    return out if any(sp.due or sp.relative for sp in out) else []
+
+
+def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The text cut after each match of `pattern`'s first character (the punctuation kept)."""
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start() + 1])
+        last = m.end()
+    parts.append(text[last:])
+    return parts
+
+
+def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """The reporting obligations of one paragraph or bullet, one per cadence."""
+    start = _first_report(text)
+    if start is None:
+        return []
+    specs = _clause_reports(text, ctx, warnings) or _reports_of(text, start, ctx=ctx, warnings=warnings)
+    if len(specs) > 1 and replaces_deadline(fold_keep_length(text)):
+        # "Báo cáo … trước ngày 25/12/2025. Nay điều chỉnh thời hạn báo cáo đến trước ngày 10/01/2026": one
+        # report, at the new date (the deadlines of the whole text know which one is replaced)
+        kept = {d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[])}
+        new = [sp for sp in specs if sp.repeat != "once" or sp.due is None or sp.due in kept] or specs
+        to = next((sp.to for sp in specs if sp.to), None)
+        by = next((sp.by for sp in specs if sp.by), [])
+        # the new date is said without whom the report goes to: the earlier sentence says it
+        specs = [replace(sp, to=sp.to or to, by=sp.by or by) for sp in new]
+    return specs
+
+
+_DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")
+
+
+def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """Reports of different kinds in clauses of their own, each with its own time ("Báo cáo 6 tháng
+    gửi trước ngày 10/6/2026; báo cáo năm gửi trước ngày 10/12/2026"): each clause read alone."""
+    if ";" not in text or text.count(";") > 12:
+        return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []  # one report verb: one report, no clauses to read apart
+    parts: list[tuple[str, int]] = []
+    for c in split_after_punct(_CLAUSE_BREAK, text):
+        start = _first_report(c)
+        fc = fold_keep_length(c)
+        if start is not None and not _FOR_INFORMATION.search(fc, start) and not cites_a_request(fc, 0, start):
+            parts.append((c, start))
+    timed = [c for c, _ in parts if _DATED.search(fold_keep_length(c))]
+    if len(timed) < 2 or len(timed) != len(parts):
+        return []
+    out: list[ReportSpec] = []
+    for c, start in parts:
+        for sp in _reports_of(c, start, ctx=ctx, warnings=warnings):
+            if not sp.by:  # "Sở Nội vụ tổng hợp, báo cáo …": the subject before another verb
+                sp = replace(sp, by=find_owners(c[:start]).lead)
+            out.append(sp)
+    return out
+
+
+# "… trước ngày 15/12/2019 và định kỳ …", "…; sau đó định kỳ …": periodic reports after a dated one
+_THEN_PERIODIC = re.compile(r"\b(?:va|sau do|tiep theo|dong thoi)\s+(?:thuc hien\s+)?(?:bao cao\s+)?dinh ky\b")
+
+
+def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
+    """The reporting obligations of a text whose first report verb is at `start`."""
+    f = fold_keep_length(text)
+    recipient = _recipient(text, start)
+    to = recipient.name if recipient else None
+    gatherer = consolidator_named(text, recipient)
+    by = subject_before(text, start)
+    periods: list[tuple[int, int, str]] = []
+    clauses = _Clauses(f)
+    kept = Spans()  # a match that starts inside a period kept already is dropped
+    for repeat, pattern in _PERIODS:
+        for m in weekly_matches(f) if pattern is WEEKLY else pattern.finditer(f):
+            at = m.start()
+            if not kept.overlaps(at, at + 1) and not clauses.other_activity(at):
+                periods.append((at, m.end(), repeat))
+                kept.claim(at, m.end())
+    periods.sort()
+    # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
+    # sentence, one report (said again in another sentence, another report)
+    periods = [p for k, p in enumerate(periods)
+               if not k or p[2] != periods[k - 1][2] or _SENTENCE_BREAK.search(f, periods[k - 1][1], p[0])]
+    out: list[ReportSpec] = []
+    if not periods:
+        chain = _chain(text, ctx, gatherer)
+        if len(chain) > 1:
+            return chain
+        dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
+        # a deadline word ("trước ngày", "chậm nhất") wins over a bare period named as the report's
+        # subject ("báo cáo … quý I năm 2026 … trước ngày 15/3/2026")
+        first = next((d for d in dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
+            (d for d in dls if d.start >= 0), None)
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None, to, by,
+                              "a report without a cadence: once", consolidator=gatherer,
+                              due_why=first.why if first else "no date stated"))
+        return out
+    yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
+    yearly_starts = [d.start for d in yearly]  # in order: find_deadlines sorts them
+
+    def first_unused(lo: int, hi: int) -> Deadline | None:
+        """The first deadline starting in [lo, hi) that no period has taken."""
+        for i in range(bisect_left(yearly_starts, lo), len(yearly)):
+            if yearly_starts[i] >= hi:
+                return None
+            if yearly_starts[i] not in used:
+                return yearly[i]
+        return None
+
+    used: set[int] = set()
+    for k, (s, e, repeat) in enumerate(periods):
+        nxt = periods[k + 1][0] if k + 1 < len(periods) else len(text)
+        prev = periods[k - 1][1] if k else 0
+        dl: Deadline | None = None
+        if repeat != "ad_hoc":
+            dl = first_unused(s, nxt)
+            if dl is None:
+                dl = first_unused(prev, s)
+                if dl is not None and not k and dl.due and len(dl.due) == 10 and _THEN_PERIODIC.search(f, dl.start, s):
+                    # "báo cáo … trước ngày 15/12/2019 và định kỳ 6 tháng, hằng năm": a dated report first,
+                    # then the periodic ones, which take no date of it
+                    used.add(dl.start)
+                    out.append(ReportSpec("once", dl.due, dl.relative, to, by, "a dated report before the periodic ones",
+                                          consolidator=gatherer, due_why=dl.why))
+                    dl = None
+        if dl is not None:
+            used.add(dl.start)
+        due = dl.due if dl else None
+        more: list[str] = []
+        why = f'says "{text[s:e].strip()}"'
+        due_why = dl.why if dl else ""
+        if due is None and repeat in _FIRST_MONTHS:
+            # the day may stand after the cadence ("hằng quý, trước ngày 20 …") or before it
+            # (not the day the period before took: "hằng tháng (trước ngày 25), quý, 6 tháng")
+            found = period_day(text, s, nxt, repeat) or (
+                period_day(text, prev, s, repeat) if not k or out[-1].due is None else None)
+            if found is not None:
+                (due, *more), due_why = found
+        if due and repeat == "monthly" and not due.startswith("---"):
+            due = "---" + due[-2:]
+        out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer, due_why))
+    if len(out) > 1:
+        # "Hằng năm, … sơ kết 6 tháng (trước 15/6) và tổng kết năm (trước 15/12)": the opening "hằng năm"
+        # is the year of the dated annual report, no report of its own
+        with_due = {sp.repeat for sp in out if sp.due}
+        out = [sp for sp in out if sp.due or sp.repeat not in with_due or sp.repeat == "ad_hoc"] or out
+    if all(s.repeat == "ad_hoc" for s in out):
+        # "báo cáo … trước ngày 05/3/2026; trường hợp đột xuất báo cáo ngay": a dated report, and ad hoc ones
+        dated = [d for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.start not in used and (d.relative or d.due and len(d.due) == 10)]
+        if dated:
+            d = dated[0]
+            out.insert(0, ReportSpec("once", d.due, d.relative, to, by, "a dated report beside the ad hoc ones",
+                                     consolidator=gatherer, due_why=d.why))
+    return out

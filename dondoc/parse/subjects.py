@@ -1,0 +1,152 @@
+"""Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp", "Hằng năm, các
+cơ quan, đơn vị hưởng ứng …" (pure). roles.py reads the ones asked or given the work."""
+
+from __future__ import annotations
+
+from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
+from dondoc.parse.lines import Tok
+from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed
+
+
+def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
+    """The owners after an opening phrase and a comma ("Hằng năm, các cơ quan, đơn vị hưởng ứng …",
+    "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
+    n = len(toks)
+    for k in range(s, min(n, s + 30)):
+        t = toks[k]
+        f = t.f
+        if f in (".", ";", ":", "!", "?"):
+            break
+        if f != ",":
+            if (f in HEAD_WORDS or t.upper) and org_at(toks, k):
+                break  # an owner in the opening phrase: the commas are its list's
+            continue
+        k1 = k + 3 if k + 3 < n and toks[k + 1].f == "dong" and toks[k + 2].f == "chi" and toks[k + 3].cap else k + 1
+        ol = owner_list(toks, k1)
+        if ol.names and ol.verb:
+            return ol, k1
+        break  # the opening phrase ends at its first comma
+    return OwnerList(end=s), s
+
+
+def subjects(text: str, toks: list[Tok], found: Owners) -> int:
+    """Owners written as the subject of a clause: "Sở Y tế chủ trì", "Công an tỉnh phối hợp".
+
+    Returns how far (in tokens) the owner lists read.
+    """
+    n = len(toks)
+    reach = 0
+    for s in _clause_starts(toks):
+        if s + 2 < n and toks[s].f == "chi" and toks[s + 1].f == "dao" and found.directs:
+            # "Chỉ đạo Trung tâm Kiểm soát bệnh tật giám sát …": the item's owner (named above it) directs B
+            ol = owner_list(toks, s + 2)
+            reach = max(reach, ol.reach)
+            if ol.names and (ol.verb or ol.end >= n or toks[ol.end].f in END_PUNCT):
+                found.directed += [x for x in name_texts(text, ol.names)
+                                   if fold_keep_length(x).lower() not in _VAGUE and x not in found.directed]
+            continue
+        if s + 3 < n and toks[s].f == "cac" and toks[s + 1].f == "dong" and toks[s + 2].f == "chi" and toks[s + 3].cap:
+            s += 3  # "Các đồng chí Ủy viên UBND xã …": the post, not the persons
+        if s + 2 < n and toks[s].f == "dong" and toks[s + 1].f == "chi" and toks[s + 2].cap:
+            s += 2  # "Đồng chí Giám đốc Sở …": the office, not the person
+        ol = owner_list(toks, s)
+        reach = max(reach, ol.reach)
+        if not ol.names:
+            ol, s = _after_opening(toks, s)
+            reach = max(reach, ol.reach)
+        if ol.names and not ol.verb:
+            ol = _over_qualifier(toks, ol)
+            reach = max(reach, ol.reach)
+        if ol.names and ol.verb:
+            verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
+            names = name_texts(text, ol.names)
+            nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
+            if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
+                continue  # the one who asks is not the one who does
+            if verb == "theo" and not _acts_after(toks, ol.end + 1):
+                continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
+            if verb in ("da", "da va dang"):
+                continue  # "Sở Y tế đã ban hành …": what was done, background, no task
+            if verb == "thong bao":
+                # "Tổng cục Thuế thông báo để Cục Thuế được biết, báo cáo …": the one told acts
+                k = ol.end + ol.verb
+                k += k < n and toks[k].f in ("de", "cho")
+                told = owner_list(toks, k)
+                reach = max(reach, told.reach)
+                if told.names:
+                    found.add_lead(name_texts(text, told.names), f'told by "{text[toks[s].start:toks[ol.end].end]}"')
+                    continue
+            if verb == "phoi hop" and nxt != "voi" and found.lead:
+                found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
+            else:
+                found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+                if verb == "chi dao":
+                    reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
+    return reach
+
+
+# words a qualifier between owners and their predicate holds that are no predicate themselves
+_QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",
+                         "ngay", "la", "mot so", "nhung", "doi voi", "cung", "tiep"})
+_QUALIFIER_TOKENS = 30
+# words a qualifier starts with: "trong phạm vi …", "theo chức năng …", "thuộc …" (not "của": "X của Y" is
+# mostly what is said of Y)
+_QUALIFIER_OPENS = frozenset({"trong", "theo", "thuoc", "o"})
+
+
+def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
+    """Owners whose list a qualifier interrupts before their predicate: "Hội đồng Dân tộc, các Ủy ban của
+    Quốc hội, các Đoàn đại biểu Quốc hội … trong phạm vi nhiệm vụ, quyền hạn của mình tổ chức giám sát":
+    the qualifier is passed (the owners listed after it are kept) up to the predicate; without one in the
+    clause, the list is left as it was."""
+    n = len(toks)
+    if ol.end >= n or toks[ol.end].f not in _QUALIFIER_OPENS:
+        return ol
+    names = list(ol.names)
+    m = ol.end
+    limit = min(n, ol.end + _QUALIFIER_TOKENS)
+    while m < limit:
+        f = toks[m].f
+        if f in (".", ";", ":", "!", "?", "(", ")"):
+            return ol
+        if f in (",", "va") and org_at(toks, m + 1):
+            more = owner_list(toks, m + 1)
+            names += [x for x in more.names if x not in names]
+            if more.verb:
+                return OwnerList(names=names, end=more.end, verb=more.verb, looked=max(ol.looked, more.looked))
+            m = max(more.end, m + 1)
+            continue
+        v = verb_at(toks, m)
+        if v and " ".join(t.f for t in toks[m : m + v]) not in _QUALIFYING:
+            return OwnerList(names=names, end=m, verb=v, looked=max(ol.looked, m + 1))
+        m += 1
+    return ol
+
+
+def _acts_after(toks: list[Tok], k: int) -> bool:
+    """Whether a predicate follows in the clause ("… theo chức năng, nhiệm vụ triển khai …")."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in (".", ";", ":", "!", "?"):
+            return False
+        if verb_at(toks, m) and toks[m].f not in ("theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc"):
+            return True
+    return False
+
+
+def _asks_someone(toks: list[Tok], k: int) -> bool:
+    """Whether the request names whom it asks: an owner right after it ("giao Sở X", "yêu cầu các đơn
+    vị") or after what is given ("giao nhiệm vụ cho Sở X"); else the subject gives out work to its own
+    people ("Ban Thường vụ Hội phân công cán bộ phụ trách các chi hội") and is the owner."""
+    n = len(toks)
+    if k < n and toks[k].f == "cho":
+        k += 1
+    if org_at(toks, k):
+        return True
+    for m in range(k, min(n, k + 5)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return False
+        if toks[m].f == "cho" and org_at(toks, m + 1):
+            return True
+    return False

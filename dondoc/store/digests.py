@@ -1,0 +1,118 @@
+"""Write a sweep's digests set-based: for a batch of recipients, their outbox rows in one executemany,
+their notices in one INSERT … ON CONFLICT DO NOTHING … RETURNING, the payloads of those with something
+new in one executemany UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end.
+
+Exactly once comes from the notices' unique dedupe keys, as before: a recipient whose notices were all
+planned already (by an earlier sweep, or a concurrent one that committed first) gets no digest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, delete, insert, update
+from sqlmodel import Session
+
+from dondoc.notify.render import message_id_for
+from dondoc.schedule import plan as planmod
+from dondoc.store import models as m
+from dondoc.store.bulk import among, insert_ignore
+from dondoc.store.chase import recipients, sent_rungs, step_of
+from dondoc.store.items import escalation_item, item
+from dondoc.store.notice_facts import chunks
+from dondoc.store.records import Book, Contact, Occ, occurrences
+
+if TYPE_CHECKING:
+    from dondoc.store.planning import PlanReport, Routed
+    from dondoc.store.sweep import SweepContext
+
+BATCH = 2000  # recipients written together (their payloads are built, written and dropped batch by batch)
+
+
+def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Routed, report: PlanReport) -> None:
+    """One digest per recipient (email, organisation) with its new notices; rungs of the ladder recorded."""
+    rungs: dict[tuple[int, str], str] = {}  # (occurrence, step) → to_org: inserted once all digests are built
+    for batch in chunks(sorted(routed.items()), BATCH):
+        _write_batch(session, ctx, book, batch, report, rungs)
+    rows = [dict(occurrence_id=occ_id, step=step, as_of=ctx.as_of, to_org=to_org, created_at=m.utcnow())
+            for (occ_id, step), to_org in sorted(rungs.items())]
+    for part in chunks(rows, 1000):
+        insert_ignore(session, m.Escalation, part)
+
+
+def _write_batch(session: Session, ctx: SweepContext, book: Book,
+                 batch: list[tuple[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]],
+                 report: PlanReport, rungs: dict[tuple[int, str], str]) -> None:
+    now = m.utcnow()
+    outbox: list[dict[str, Any]] = []
+    notices: list[dict[str, Any]] = []
+    for (email, org_code), pairs in batch:
+        oid = m.new_id()
+        outbox.append(dict(id=oid, recipient_email=email, recipient_name=pairs[0][1].name, org_code=org_code,
+                           as_of=ctx.as_of, payload={}, status="planning", attempts=0,
+                           next_attempt_at=ctx.day_starts, claim_token=None, claim_expires_at=None,
+                           message_id=message_id_for(oid, ctx.mail_domain), sent_at=None, last_error=None,
+                           created_at=now))
+        notices += [dict(dedupe_key=f"{c.dedupe_key}:{email}", kind=c.kind, occurrence_id=c.occurrence_id,
+                         rung=c.rung, recipient_email=email, outbox_id=oid, created_at=now) for c, _ in pairs]
+    table = m.Outbox.__table__  # type: ignore[attr-defined]
+    session.connection().execute(insert(table), outbox)
+    new_keys: set[str] = set()
+    # sorted keys: two sweeps at once meet on their notices in the same order (no deadlock on PostgreSQL)
+    for part in chunks(sorted(notices, key=lambda n: n["dedupe_key"]), 1000):
+        new_keys.update(insert_ignore(session, m.Notice, part, returning=m.Notice.dedupe_key))
+    fresh_of = [[c for c, _ in pairs if f"{c.dedupe_key}:{email}" in new_keys] for (email, _), pairs in batch]
+    occs = occurrences(session, {c.occurrence_id for fresh in fresh_of for c in fresh})
+    chased = {c.occurrence_id: occs[c.occurrence_id] for fresh in fresh_of for c in fresh
+              if c.kind in ("overdue", "escalation")}
+    sent = sent_rungs(session, chased)
+    filled: list[dict[str, Any]] = []
+    empty: list[str] = []
+    for ((email, org_code), pairs), row, fresh in zip(batch, outbox, fresh_of):
+        if not fresh:
+            empty.append(row["id"])
+            continue
+        payload = _payload(ctx, book, org_code, pairs[0][1], fresh, occs, sent, rungs, report)
+        filled.append({"b_id": row["id"], "b_payload": payload})
+        report.messages += 1
+        report.notices += len(payload["items"])
+        report.outbox_ids.append(row["id"])
+    if filled:
+        session.connection().execute(update(table).where(table.c.id == bindparam("b_id"))
+                                     .values(payload=bindparam("b_payload"), status="pending"), filled)
+    for part in chunks(empty):
+        session.connection().execute(delete(table).where(among(session, table.c.id, part)))
+
+
+def _payload(ctx: SweepContext, book: Book, org_code: str, contact: Contact, fresh: list[planmod.Candidate],
+             occs: dict[int, Occ], sent: dict[int, list[tuple[int, str, date]]],
+             rungs: dict[tuple[int, str], str], report: PlanReport) -> dict[str, Any]:
+    """One recipient's digest: its items (an escalation in one block per task and period), whom to reply to."""
+    items: list[dict[str, Any]] = []
+    blocks: dict[tuple[int, str], list[planmod.Candidate]] = defaultdict(list)
+    for c in fresh:
+        occ = occs[c.occurrence_id]
+        task = book.tasks[occ.task_id]
+        report.by_kind[c.kind] += 1
+        if c.kind in ("overdue", "escalation"):
+            rungs.setdefault((occ.id, step_of(c, occ)), org_code)
+        if c.kind == "escalation":
+            blocks[(occ.task_id, occ.period)].append(c)
+        else:
+            items.append(item(c, occ, task, book.dispatch_of(occ.task_id), book.orgs, ctx,  # type: ignore[arg-type]
+                              sent=sent.get(c.occurrence_id, [])))
+    for (task_id, _), group in blocks.items():
+        late = [(c, occs[c.occurrence_id], sent.get(c.occurrence_id, [])) for c in group]
+        items.append(escalation_item(late, book.tasks[task_id], book.dispatch_of(task_id), book.orgs,  # type: ignore[arg-type]
+                                     ctx))
+    first_dispatch = book.dispatch_of(occs[fresh[0].occurrence_id].task_id)
+    issuer_org = book.orgs.get(first_dispatch.issuer_org or "")
+    if issuer_org is not None:
+        book.load_contacts([issuer_org.code])
+    reply = recipients(book.contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
+    to_org = book.orgs.get(org_code)
+    return {"recipient_name": contact.name, "org_name": to_org.name if to_org else org_code,
+            "as_of": ctx.as_of.isoformat(), "issuer": issuer_org.name if issuer_org else first_dispatch.issuer,
+            "reply_to": reply[0].email if reply else None, "items": items}

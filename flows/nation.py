@@ -48,8 +48,8 @@ def _wait(run_ids: dict[str, UUID], *, poll_seconds: float, limit_seconds: float
 @flow(name="nation-sweep")
 def nation_sweep(as_of: date | None = None, shard_deployment: str = SHARD_DEPLOYMENT,
                  poll_seconds: float = 2.0, limit_seconds: float = 3600.0) -> dict[str, Any]:
-    """Start one shard run per province (and one for the central bodies), wait for them, send what no
-    shard holds, and publish the national board from what they wrote. Safe to run twice at once."""
+    """Start one shard run per province (and one for the central bodies), wait for them, send what the
+    shards left, and publish the national board from what they wrote. Safe to run twice at once."""
     logger = get_run_logger()
     settings = get_settings()
     day = as_of or local_today(settings)
@@ -57,7 +57,8 @@ def nation_sweep(as_of: date | None = None, shard_deployment: str = SHARD_DEPLOY
     runs = {s.key: _start(shard_deployment, {"as_of": day.isoformat(), "province": s.key}) for s in shards}
     logger.info("started %d shards for %s: %s", len(runs), day.isoformat(), ", ".join(runs))
     states = _wait(runs, poll_seconds=poll_seconds, limit_seconds=limit_seconds)
-    rest = deliver(as_of)  # digests to nobody's shard (none today) and retries that came due meanwhile
+    # digests a shard planned for another shard's people after that one had sent, and retries come due
+    rest = deliver(as_of)
     board = publish_board(day)
     failed = sorted(key for key, state in states.items() if state != "COMPLETED")
     if failed:

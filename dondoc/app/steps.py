@@ -110,7 +110,7 @@ def materialise_step(settings: Settings, as_of: date, orgs: frozenset[str] | Non
     """Create the occurrences due around `as_of`, moving the open work of reorganised agencies whose
     change has taken effect by then (the sweep's doing, in the audit log) before and after, so that
     work materialised now for an agency that has since ended follows too; returns how many are new.
-    With `orgs` (a shard), only the occurrences those organisations hold."""
+    With `orgs` (a shard), only the tasks any of those organisations owns (for every owner of them)."""
     from dondoc.store.reorg import apply_due_changes
 
     try:
@@ -127,7 +127,8 @@ def materialise_step(settings: Settings, as_of: date, orgs: frozenset[str] | Non
 
 
 def plan_step(settings: Settings, as_of: date, kinds: set[str], orgs: frozenset[str] | None = None) -> dict[str, Any]:
-    """Plan the notices of these kinds into the outbox (with `orgs`, those to a shard's people); returns counts."""
+    """Plan the notices of these kinds into the outbox (with `orgs`, those of the occurrences a shard's
+    organisations hold, wherever they go); returns counts."""
     with session_scope(engine(settings)) as s:
         rep = sweep.plan_notices(session=s, ctx=context(settings, as_of), kinds=kinds, orgs=orgs)
     return {"messages": rep.messages, "notices": rep.notices, "by_kind": dict(rep.by_kind),

@@ -8,6 +8,7 @@ Both go through the notice table's dedupe key, so two sweeps at once tell an adm
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -35,7 +36,7 @@ def iso_week(day: date) -> str:
 
 
 def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds: set[str],
-               orgs: frozenset[str] | None = None) -> None:
+               orgs: Collection[str] | None = None) -> None:
     """Plan each admin's digest: failed deliveries and unassigned tasks, each notice once.
     With `orgs` (a shard), only the admins of those organisations."""
     everyone = session.exec(select(m.Contact).where(m.Contact.role == "admin").order_by(col(m.Contact.id))).all()

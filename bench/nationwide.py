@@ -23,10 +23,13 @@ peak_mb is the highest peak RSS of a process doing the quiet or the busy sweep. 
 makes a database per size in the cluster of DONDOC_BENCH_POSTGRES_URL, or starts a throwaway
 one with .ci/pg.sh (fsync off) and stops it at the end.
 
---workers N runs N processes at once for the quiet and the busy day, each running the whole
-sweep as two Prefect workers would today (there are no shards yet): the line reports the wall
-time from the first start to the last end, the speed-up over one worker, and whether the notices
-planned add up to the single worker's (exactly once). Each N starts from the same state (a copy
+--workers N (N > 1) runs N processes at once for the quiet and the busy day, as N workers of the
+distributed mode: the provinces (dondoc.app.shards) are taken one at a time from a shared queue,
+each process materialises those it takes, all wait for each other, then each plans those it takes
+(the whole sweep's two steps, shard by shard). One worker runs the whole sweep unsharded, as the
+embedded and served modes do. The line reports the wall time from the first start to the last end,
+the speed-up over one worker, and whether the notices planned add up to the single worker's
+(exactly once). Each N starts from the same state (a copy
 of the database taken after the first sweep). --profile DIR writes a cProfile of the quiet sweep
 (one worker) to DIR and prints its top functions; profiling slows that step.
 """
@@ -72,6 +75,8 @@ def in_children(fn: str, *args: Any, workers: int = 1, **kwargs: Any) -> list[di
     q = ctx.Queue()
     if workers > 1:
         kwargs = {**kwargs, "barrier": ctx.Barrier(workers)}
+        if fn == "sweep":  # the provinces, taken from a shared queue as workers take runs from a pool
+            kwargs["counters"] = (ctx.Value("i", 0), ctx.Value("i", 0))
     procs = [ctx.Process(target=_run, args=(q, fn, args, kwargs)) for _ in range(workers)]
     for p in procs:
         p.start()

@@ -90,11 +90,50 @@ def history(url: str, before: date, laggards: list[str]) -> int:
         return int(res.rowcount)
 
 
+def _take(counter: Any) -> int:
+    """The next shard's index, taken once across the workers (a work pool's queue)."""
+    with counter.get_lock():
+        counter.value += 1
+        return int(counter.value) - 1
+
+
+def _sharded(settings: Any, as_of: date, counters: Any, barrier: Any) -> dict[str, Any]:
+    """Take shards (provinces, as dondoc.app.shards makes them) from the shared counters until none is
+    left: materialise each taken, wait for every worker, then plan each taken (the two phases
+    apart, so that materialise and plan are timed as in the whole sweep)."""
+    from dondoc.app import steps
+    from dondoc.app.shards import directory_shards
+
+    shards = directory_shards(settings)
+    barrier.wait()
+    t0, c0 = time.time(), time.process_time()
+    created = 0
+    while (i := _take(counters[0])) < len(shards):
+        created += steps.materialise_step(settings, as_of, frozenset(shards[i].orgs))
+    t1, c1 = time.time(), time.process_time()
+    barrier.wait()
+    t2, c2 = time.time(), time.process_time()
+    notices = messages = no_address = 0
+    mine = 0
+    while (i := _take(counters[1])) < len(shards):
+        planned = steps.plan_step(settings, as_of, steps.REMIND_KINDS | steps.ESCALATE_KINDS, frozenset(shards[i].orgs))
+        notices, messages, no_address = notices + planned["notices"], messages + planned["messages"], \
+            no_address + len(planned["no_address"])
+        mine += 1
+    t3, c3 = time.time(), time.process_time()
+    steps.engine(settings).dispose()
+    return {"start": t0, "materialise_end": t1, "plan_start": t2, "end": t3, "created": created,
+            "materialise_cpu": c1 - c0, "plan_cpu": c3 - c2, "history_rows": 0, "notices": notices, "messages": messages,
+            "by_kind": {}, "no_address": no_address, "peak_mb": peak_mb(), "shards": mine}
+
+
 def sweep(url: str, day: str, *, barrier: Any = None, history_before: str | None = None,
-          laggards: list[str] | None = None, profile: str | None = None) -> dict[str, Any]:
+          laggards: list[str] | None = None, profile: str | None = None, counters: Any = None) -> dict[str, Any]:
     """One day's sweep without delivery: materialise, then plan every kind of notice.
 
     With a barrier, waits (after the imports) until every worker is ready, so that N workers start together.
+    With `counters` (several workers), each sweeps the provinces it takes, as workers of the
+    distributed mode do (see _sharded).
     """
     from dondoc.app import steps
 
@@ -102,6 +141,8 @@ def sweep(url: str, day: str, *, barrier: Any = None, history_before: str | None
     as_of = date.fromisoformat(day)
     steps.engine(settings).connect().close()  # connect before the clock starts, as a running worker would be
     steps.context(settings, as_of)  # the calendar and the catalog, cached
+    if counters is not None:
+        return _sharded(settings, as_of, counters, barrier)
     if barrier is not None:
         barrier.wait()
     prof = None

@@ -50,26 +50,30 @@ def wall_clock() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _due(now: datetime, lease_now: datetime) -> Any:
-    return or_(
+def _due(now: datetime, lease_now: datetime, orgs: frozenset[str] | None = None) -> Any:
+    """Rows due by `now` or whose lease has run out; with `orgs` (a shard), only the digests to those
+    organisations' people."""
+    due = or_(
         (col(m.Outbox.status) == "pending") & (col(m.Outbox.next_attempt_at) <= now),
         (col(m.Outbox.status) == "sending") & (col(m.Outbox.claim_expires_at) < lease_now),
     )
+    return due if orgs is None else due & col(m.Outbox.org_code).in_(orgs)
 
 
-def count_due(*, engine: Engine, now: datetime, lease_now: datetime | None = None) -> int:
+def count_due(*, engine: Engine, now: datetime, lease_now: datetime | None = None,
+              orgs: frozenset[str] | None = None) -> int:
     """How many rows a delivery at `now` would send (for a progress bar)."""
     with session_scope(engine) as s:
-        q = select(func.count()).select_from(m.Outbox).where(_due(now, lease_now or wall_clock()))
+        q = select(func.count()).select_from(m.Outbox).where(_due(now, lease_now or wall_clock(), orgs))
         return int(s.execute(q).scalar_one())
 
 
 def claim(*, engine: Engine, now: datetime, limit: int, token: str, lease: timedelta = LEASE,
-          lease_now: datetime | None = None) -> tuple[list[m.Outbox], int]:
+          lease_now: datetime | None = None, orgs: frozenset[str] | None = None) -> tuple[list[m.Outbox], int]:
     """Atomically take up to `limit` rows that are due (by `now`), or whose lease has run out (by the
     wall clock, `lease_now`); returns them and how many of them were taken over from a dead sender."""
     lease_now = lease_now or wall_clock()
-    due = _due(now, lease_now)
+    due = _due(now, lease_now, orgs)
     with session_scope(engine) as s:
         pick = (select(col(m.Outbox.id), col(m.Outbox.status)).where(due)
                 .order_by(col(m.Outbox.created_at)).limit(limit))
@@ -191,9 +195,11 @@ def _owners(engine: Engine, rows: list[m.Outbox]) -> dict[int, str]:
 def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datetime, batch: int = 200,
             quiet: tuple[int, int] | None = None, tz: Any = timezone.utc,
             links: LinkMaker | None = None, lease: timedelta = LEASE,
-            on_progress: Callable[[int, int], None] | None = None) -> DeliveryReport:
+            on_progress: Callable[[int, int], None] | None = None,
+            orgs: frozenset[str] | None = None) -> DeliveryReport:
     """Send every due outbox row; raises a MailServerError (rows stay queued) when the server is down
-    or refuses the login. With `links`, owners' items carry signed answer links (see digest_from_payload).
+    or refuses the login. With `links`, owners' items carry signed answer links (see digest_from_payload);
+    with `orgs` (a shard), only the digests to those organisations' people.
 
     Each outcome is recorded as soon as the server has answered, so a sender killed mid-batch
     repeats at most the messages that were in flight. `on_progress(done, total)` follows it.
@@ -203,13 +209,13 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
         report.held_for_quiet_hours = True
         return report
     token = uuid.uuid4().hex
-    total = count_due(engine=engine, now=now) if on_progress is not None else 0
+    total = count_due(engine=engine, now=now, orgs=orgs) if on_progress is not None else 0
     done = 0
     with LeaseKeeper(engine=engine, token=token, lease=lease) as keeper:
         while True:
             claimed_at = wall_clock()
             rows, taken_over = claim(engine=engine, now=now, limit=batch, token=token, lease=lease,
-                                     lease_now=claimed_at)
+                                     lease_now=claimed_at, orgs=orgs)
             if not rows:
                 return report
             keeper.claimed(claimed_at)

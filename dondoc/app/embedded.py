@@ -18,10 +18,36 @@ MISFIRE_GRACE = 6 * 3600  # a sweep missed while the process was down still runs
 
 
 def sweep_job(as_of: date | None = None) -> dict[str, Any]:
-    """The stored job: a module-level function, so the SQLAlchemy job store can reference it."""
-    from flows.daily import daily_sweep
+    """The stored job: a module-level function, so the SQLAlchemy job store can reference it.
 
-    return daily_sweep(as_of=as_of)
+    With a Prefect server configured (PREFECT_API_URL, in the environment or the Prefect profile)
+    it runs the daily flow there, so the run, its logs and the board show in the Prefect UI;
+    without one it runs the same steps directly, rather than have Prefect start a temporary server
+    for every sweep (~27 s each)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        from flows.daily import daily_sweep
+
+        return daily_sweep(as_of=as_of)
+    from dondoc.settings import get_settings
+
+    return sweep_steps(get_settings(), as_of)
+
+
+def sweep_steps(settings: Settings, as_of: date | None = None) -> dict[str, Any]:
+    """The daily flow's steps without Prefect, returning what the flow returns (no artifacts: the
+    board is `dondoc board`'s)."""
+    from dondoc.app import steps
+
+    day = as_of or steps.local_today(settings)
+    created = steps.materialise_step(settings, day)
+    planned = steps.plan_step(settings, day, steps.REMIND_KINDS | steps.ESCALATE_KINDS)
+    sent = steps.deliver_step(settings, as_of)
+    log.info("sweep %s without a Prefect server: %d occurrences created, %d digests planned, %d sent",
+             day.isoformat(), created, planned["messages"], sent["sent"])
+    return {"as_of": day.isoformat(), "occurrences_created": created, "planned": planned, "delivered": sent,
+            "board": steps.board_step(settings, day)}
 
 
 def build_scheduler(settings: Settings, scheduler_cls: type = BlockingScheduler):  # type: ignore[no-untyped-def]

@@ -106,10 +106,11 @@ def _db_guard(settings: Settings, exc: Exception) -> ConfigError:
     return ConfigError(f"database not ready ({exc.__class__.__name__}); run `dondoc db upgrade` first")
 
 
-def materialise_step(settings: Settings, as_of: date) -> int:
+def materialise_step(settings: Settings, as_of: date, orgs: frozenset[str] | None = None) -> int:
     """Create the occurrences due around `as_of`, moving the open work of reorganised agencies whose
     change has taken effect by then (the sweep's doing, in the audit log) before and after, so that
-    work materialised now for an agency that has since ended follows too; returns how many are new."""
+    work materialised now for an agency that has since ended follows too; returns how many are new.
+    With `orgs` (a shard), only the tasks any of those organisations owns (for every owner of them)."""
     from dondoc.store.reorg import apply_due_changes
 
     try:
@@ -117,7 +118,7 @@ def materialise_step(settings: Settings, as_of: date) -> int:
         with session_scope(engine(settings)) as s:
             apply_due_changes(session=s, as_of=as_of, actor="sweep")
         with session_scope(engine(settings)) as s:
-            created = sweep.materialise(session=s, ctx=ctx)
+            created = sweep.materialise(session=s, ctx=ctx, orgs=orgs)
         with session_scope(engine(settings)) as s:
             apply_due_changes(session=s, as_of=as_of, actor="sweep")
         return created
@@ -125,17 +126,20 @@ def materialise_step(settings: Settings, as_of: date) -> int:
         raise _db_guard(settings, exc) from None
 
 
-def plan_step(settings: Settings, as_of: date, kinds: set[str]) -> dict[str, Any]:
-    """Plan the notices of these kinds into the outbox; returns counts."""
+def plan_step(settings: Settings, as_of: date, kinds: set[str], orgs: frozenset[str] | None = None) -> dict[str, Any]:
+    """Plan the notices of these kinds into the outbox (with `orgs`, those of the occurrences a shard's
+    organisations hold, wherever they go); returns counts."""
     with session_scope(engine(settings)) as s:
-        rep = sweep.plan_notices(session=s, ctx=context(settings, as_of), kinds=kinds)
+        rep = sweep.plan_notices(session=s, ctx=context(settings, as_of), kinds=kinds, orgs=orgs)
     return {"messages": rep.messages, "notices": rep.notices, "by_kind": dict(rep.by_kind),
             "no_address": rep.no_address, "outbox_ids": rep.outbox_ids}
 
 
 def deliver_step(settings: Settings, as_of: date | None,
-                 on_progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
-    """Send what the outbox holds. A replay (`as_of` given) sends as at 07:00 local on that day."""
+                 on_progress: Callable[[int, int], None] | None = None,
+                 orgs: frozenset[str] | None = None) -> dict[str, Any]:
+    """Send what the outbox holds (with `orgs`, a shard's digests only). A replay (`as_of` given) sends
+    as at 07:00 local on that day."""
     from datetime import timedelta
 
     from dondoc.app.delivery import deliver
@@ -147,7 +151,8 @@ def deliver_step(settings: Settings, as_of: date | None,
     rep = deliver(engine=engine(settings), smtp=smtp_config(settings),
                   templates_dir=settings.config_dir / "templates", now=now,
                   quiet=(settings.quiet_start, settings.quiet_end), tz=settings.tz, links=link_maker(settings),
-                  lease=timedelta(seconds=settings.outbox_lease_seconds), on_progress=on_progress)
+                  lease=timedelta(seconds=settings.outbox_lease_seconds), on_progress=on_progress,
+                  orgs=orgs)
     return asdict(rep)
 
 

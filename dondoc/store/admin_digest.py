@@ -8,6 +8,7 @@ Both go through the notice table's dedupe key, so two sweeps at once tell an adm
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timezone
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -34,12 +35,15 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds: set[str]) -> None:
-    """Plan each admin's digest: failed deliveries and unassigned tasks, each notice once."""
-    admins = session.exec(select(m.Contact).where(m.Contact.role == "admin").order_by(col(m.Contact.id))).all()
+def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds: set[str],
+               orgs: Collection[str] | None = None) -> None:
+    """Plan each admin's digest: failed deliveries and unassigned tasks, each notice once.
+    With `orgs` (a shard), only the admins of those organisations."""
+    everyone = session.exec(select(m.Contact).where(m.Contact.role == "admin").order_by(col(m.Contact.id))).all()
+    admins = [a for a in everyone if orgs is None or a.org_code in orgs]
     failed = _failed(session) if "failure" in kinds else []
     waiting = unassigned_tasks(session=session) if "unassigned" in kinds else []
-    if waiting and not admins:
+    if waiting and not everyone:
         report.no_address.append(f"{len(waiting)} nhiệm vụ chưa xác định đơn vị: danh bạ chưa có liên hệ quản trị "
                                  "(role: admin) để báo")
     if not admins or not (failed or waiting):

@@ -15,6 +15,7 @@ whichever sweep commits first plans a notice and the other finds nothing new.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -60,8 +61,16 @@ class Due:
 Routed = dict[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]  # (email, org) → its notices
 
 
-def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> PlanReport:
-    """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient."""
+def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
+                 orgs: Collection[str] | None = None) -> PlanReport:
+    """Insert the notices due by `as_of` (once each) and one digest outbox row per recipient.
+
+    With `orgs` (a shard), only the occurrences those organisations hold, wherever their notices go
+    (a unit's own reminders, its escalations to its superior or the issuer), and only those
+    organisations' admins. Every organisation in exactly one shard, every notice is planned by exactly
+    one shard; a recipient reached from several shards (a central body hearing of late work in every
+    province) gets one digest from each shard that has something for it.
+    """
     from dondoc.store.digests import write_digests
 
     report = PlanReport()
@@ -69,10 +78,10 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     if kinds & {"failure", "unassigned"}:  # the admins' digest: failed deliveries, tasks with no office
         from dondoc.store.admin_digest import plan_admin
 
-        plan_admin(session=session, ctx=ctx, report=report, kinds=kinds)
+        plan_admin(session=session, ctx=ctx, report=report, kinds=kinds, orgs=orgs)
     clock = planmod.NoticeClock(ctx.ladders, ctx.cal)
     book = Book(session)
-    due = due_occurrences(session=session, ctx=ctx, clock=clock)
+    due = due_occurrences(session=session, ctx=ctx, clock=clock, orgs=orgs)
     unresolved: set[str] = set()  # candidates' keys that found nobody: looked at again by the next sweep
     routed = _route(session, ctx, book, due, kinds, report, unresolved)
     write_digests(session=session, ctx=ctx, book=book, routed=routed, report=report)
@@ -80,11 +89,14 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str]) -> Pla
     return report
 
 
-def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.NoticeClock) -> list[Due]:
+def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.NoticeClock,
+                    orgs: Collection[str] | None = None) -> list[Due]:
     """The open occurrences whose next notice date is `as_of` or earlier (through the index), with the
-    candidates the level-triggered planner has for each on `as_of`."""
-    ids = session.exec(select(m.Occurrence.id).where(m.Occurrence.status == "open",
-                                                     col(m.Occurrence.next_notice_at) <= ctx.as_of)).all()
+    candidates the level-triggered planner has for each on `as_of`; with `orgs`, those they hold."""
+    q = select(m.Occurrence.id).where(m.Occurrence.status == "open", col(m.Occurrence.next_notice_at) <= ctx.as_of)
+    if orgs is not None:
+        q = q.where(among(session, m.Occurrence.__table__.c.org_code, sorted(orgs)))  # type: ignore[attr-defined]
+    ids = session.exec(q).all()
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
     c = table.c
     facts: dict[int, nf.TaskFacts] = {}

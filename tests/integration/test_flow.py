@@ -71,7 +71,8 @@ async def _artifacts_and_runs():  # type: ignore[no-untyped-def]
 def test_every_flow_and_task_module_imports():
     import importlib
 
-    for name in ("flows.daily", "flows.serve", "flows.alert", "tasks.sweep", "tasks.publish"):
+    for name in ("flows.daily", "flows.serve", "flows.alert", "flows.shard", "flows.nation", "tasks.sweep",
+                 "tasks.publish", "tasks.shard"):
         importlib.import_module(name)
 
 
@@ -94,3 +95,27 @@ def test_the_embedded_scheduler_keeps_one_daily_job_in_the_database(env, databas
     with engine.connect() as c:
         assert c.execute(text("select count(*) from apscheduler_jobs")).scalar() == 1
     engine.dispose()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_run_once_without_a_prefect_server_runs_the_steps_and_starts_no_temporary_server(env, loaded, mailbox,
+                                                                                          tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    # no PREFECT_API_URL anywhere: not in the environment, not in a profile of a fresh PREFECT_HOME
+    full = {k: v for k, v in {**os.environ, **env}.items() if not k.startswith("PREFECT_")}
+    full["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "dondoc", "run", "--once", "--as-of", "2025-06-10"], cwd=REPO,
+                          env=full, capture_output=True, text=True, timeout=300)
+    elapsed = time.monotonic() - t0
+    assert done.returncode == 0, done.stderr
+    assert "Quét ngày 10/06/2025: đã gửi 8" in done.stdout
+    assert mailbox.count() == 8
+    assert "temporary server" not in done.stdout + done.stderr
+    assert "without a Prefect server" in done.stderr
+    assert not (tmp_path / "prefect-home" / "prefect.db").exists()  # no server database was made
+    print(f"run --once without a server: {elapsed:.1f} s")

@@ -79,8 +79,9 @@ def board_markdown(overdue: list[dict[str, Any]], as_of: date) -> str:
 UNASSIGNED = "Chưa xác định đơn vị"
 
 
-def unassigned_markdown(tasks: list[dict[str, Any]], as_of: date) -> str:
-    """The tasks no office is reminded of (chưa xác định đơn vị): their count and the names as written."""
+def unassigned_markdown(tasks: list[dict[str, Any]], as_of: date, *, cap: int = 50) -> str:
+    """The tasks no office is reminded of (chưa xác định đơn vị): their count and, for the first `cap`
+    of them, the names as written (a dashboard never lists thousands of rows)."""
     if not tasks:
         return f"{UNASSIGNED}: không có nhiệm vụ nào (đến ngày {as_of:%d/%m/%Y})."
     lines = [
@@ -91,8 +92,10 @@ def unassigned_markdown(tasks: list[dict[str, Any]], as_of: date) -> str:
         "| Văn bản | Mục | Nhiệm vụ | Đơn vị chủ trì như văn bản ghi |",
         "|---|---|---|---|",
     ]
-    for t in tasks:
+    for t in tasks[:cap]:
         title = str(t["title"]).replace("|", "/")[:80]
         names = ", ".join(t["names"]).replace("|", "/") or "(không ghi)"
         lines.append(f"| {t['dispatch']} | {t['key']} | {title} | {names} |")
+    if len(tasks) > cap:
+        lines += ["", f"… và {len(tasks) - cap} nhiệm vụ khác (xem tất cả: `dondoc tasks list --unassigned`)."]
     return "\n".join(lines)

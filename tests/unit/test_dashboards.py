@@ -184,3 +184,13 @@ class TestMarkdown:
                              "without_address": 2, "artifacts": 9})
         assert "| Việc mới được tạo | 1.200 |" in md and "| Thư gửi thất bại | 1 |" in md
         assert "đôn đốc: 8, nhắc hạn: 7" in md
+
+    @pytest.mark.parametrize(("n", "rows", "more"), [(0, 0, None), (3, 3, None), (50, 50, None), (51, 50, 1), (4000, 50, 3950)])
+    def test_the_unassigned_tasks_list_at_most_fifty_and_count_the_rest(self, n, rows, more):
+        from dondoc.app.board import unassigned_markdown
+
+        tasks = [{"dispatch": "12/KH-UBND", "key": str(i), "title": f"Nhiệm vụ {i}", "names": ["Sở X"]} for i in range(n)]
+        md = unassigned_markdown(tasks, AS_OF)
+        assert sum(1 for line in md.splitlines() if line.startswith("| 12/KH-UBND |")) == rows
+        assert (f"… và {more} nhiệm vụ khác" in md) if more else ("nhiệm vụ khác" not in md)
+        assert (f"{n} nhiệm vụ" in md) if n else ("không có nhiệm vụ nào" in md)

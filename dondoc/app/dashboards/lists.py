@@ -86,7 +86,7 @@ def overdue_list(items: Sequence[Overdue], *, as_of: date, orgs: Mapping[str, Or
 
 
 def _overdue_description(as_of: date) -> str:
-    return f"Việc quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}: {OVERDUE_CAP} việc quá hạn lâu nhất và tổng số."
+    return f"Việc quá hạn chưa hoàn thành đến ngày {as_of:%d/%m/%Y}: những việc quá hạn lâu nhất (tối đa {OVERDUE_CAP}) và tổng số."
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from dondoc.errors import DondocError
-from dondoc.i18n import EXAMPLE, N_, _, translate_help
+from dondoc.i18n import EXAMPLE, N_, _, pgettext, translate_help
 
 try:  # Typer 0.29 carries its own copy of click
     from typer._click import core as click_core
@@ -348,6 +348,13 @@ def as_of_or_today(value: str | None, *, option: str = "--as-of") -> date:
 
 
 ACTOR_HELP = N_("who does it, for the audit log (default: the OS user)")
+
+
+def kind_name(kind: str) -> str:
+    """A task's kind (action, report, event) as the user reads it: "nhiệm vụ", "báo cáo", "sự kiện"."""
+    names = {"action": pgettext("kind", "action"), "report": pgettext("kind", "report"),
+             "event": pgettext("kind", "event")}
+    return names.get(kind, kind)
 
 
 def print_json(data: Any) -> None:

@@ -96,10 +96,10 @@ def calendar_data(year: int, cal: WorkCalendar, cdir: Path) -> dict[str, Any]:
 
 @app.command("calendar")
 def calendar_cmd(
-    year: int = typer.Option(None, "--year", help="the year to show, e.g. 2026"),
-    as_json: bool = typer.Option(False, "--json", help="print JSON"),
-    org: str = typer.Option(None, "--org", help="print this organisation's calendar feed (.ics) instead"),
-    as_of: str = typer.Option(None, "--as-of", help="with --org: from this day on (default: today)"),
+    year: int = typer.Option(None, "--year", help=N_("the year to show, e.g. 2026")),
+    as_json: bool = typer.Option(False, "--json", help=N_("print JSON")),
+    org: str = typer.Option(None, "--org", help=N_("print this organisation's calendar feed (.ics) instead")),
+    as_of: str = typer.Option(None, "--as-of", help=N_("with --org: from this day on (default: today)")),
 ) -> None:
     """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
 
@@ -137,7 +137,7 @@ def calendar_cmd(
 
 @app.command("explain")
 @user_errors
-def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `dondoc tasks list --json`)")) -> None:
+def explain(occurrence: int = typer.Argument(..., help=N_("an occurrence id (see `dondoc tasks list --json`)"))) -> None:
     """How an occurrence's dates were computed: stated → rule → effective, with holidays and the law;
     for a cascaded report the consolidator's deadline and the unit's internal one, for an extended
     deadline both dates, and the days the escalation ladder would reach.

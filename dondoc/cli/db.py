@@ -6,14 +6,14 @@ import typer
 
 from dondoc.cli.app import app, settings, user_errors
 
-db_app = typer.Typer(no_args_is_help=True, help="The database schema.")
+db_app = typer.Typer(no_args_is_help=True, help=N_("The database schema."))
 app.add_typer(db_app, name="db")
 
 
 @db_app.command("upgrade")
 @user_errors
 def db_upgrade(create: bool = typer.Option(False, "--create",
-                                           help="create the folder of a SQLite file when it does not exist")) -> None:
+                                           help=N_("create the folder of a SQLite file when it does not exist"))) -> None:
     """Create or upgrade the schema (Alembic) in DONDOC_DATABASE_URL.
 
     A SQLite file whose folder does not exist is an error (a mistyped path must not start an

@@ -11,19 +11,19 @@ from dondoc.errors import DondocError
 
 @app.command("extend")
 @user_errors
-def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `dondoc tasks list --json`)"),
-           task: str = typer.Option(None, "--task", help="or: the task's key, e.g. 3.R1"),
-           dispatch: str = typer.Option(None, "--dispatch", help="… of this dispatch (số hiệu or id)"),
-           org: str = typer.Option(None, "--org", help="… owned by this organisation"),
-           period: str = typer.Option(None, "--period", help="… for this period (default: its earliest open one)"),
-           to: str = typer.Option(None, "--to", help="the new deadline, as granted (YYYY-MM-DD)"),
-           reason: str = typer.Option(None, "--reason", help="why (lý do gia hạn); with --refuse: why not"),
-           by: str = typer.Option(None, "--by", help="the issuer's document granting it, e.g. \"Công văn số 12/UBND-VP ngày 10/6/2025\""),
-           list_: bool = typer.Option(False, "--list", help="list the requests waiting for a decision"),
-           all_: bool = typer.Option(False, "--all", help="with --list: decided ones too"),
-           approve: int = typer.Option(None, "--approve", help="grant request ID to the date it asks for"),
-           refuse: int = typer.Option(None, "--refuse", help="refuse request ID (give --reason)"),
-           as_json: bool = typer.Option(False, "--json", help="with --list: print JSON"),
+def extend(occurrence: int = typer.Argument(None, help=N_("an occurrence id (see `dondoc tasks list --json`)")),
+           task: str = typer.Option(None, "--task", help=N_("or: the task's key, e.g. 3.R1")),
+           dispatch: str = typer.Option(None, "--dispatch", help=N_("… of this dispatch (số hiệu or id)")),
+           org: str = typer.Option(None, "--org", help=N_("… owned by this organisation")),
+           period: str = typer.Option(None, "--period", help=N_("… for this period (default: its earliest open one)")),
+           to: str = typer.Option(None, "--to", help=N_("the new deadline, as granted (YYYY-MM-DD)")),
+           reason: str = typer.Option(None, "--reason", help=N_("why (lý do gia hạn); with --refuse: why not")),
+           by: str = typer.Option(None, "--by", help=N_("the issuer's document granting it, e.g. \"Công văn số 12/UBND-VP ngày 10/6/2025\"")),
+           list_: bool = typer.Option(False, "--list", help=N_("list the requests waiting for a decision")),
+           all_: bool = typer.Option(False, "--all", help=N_("with --list: decided ones too")),
+           approve: int = typer.Option(None, "--approve", help=N_("grant request ID to the date it asks for")),
+           refuse: int = typer.Option(None, "--refuse", help=N_("refuse request ID (give --reason)")),
+           as_json: bool = typer.Option(False, "--json", help=N_("with --list: print JSON")),
            actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Extend a deadline (gia hạn) as the issuer granted it; the original deadline stays recorded.
 

@@ -12,9 +12,9 @@ from dondoc.errors import DondocError
 
 @app.command("history")
 @user_errors
-def history_cmd(occurrence: int = typer.Argument(None, help="an occurrence id (see `dondoc tasks list --json`)"),
-                dispatch: str = typer.Option(None, "--dispatch", help="or: every occurrence of this dispatch"),
-                as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def history_cmd(occurrence: int = typer.Argument(None, help=N_("an occurrence id (see `dondoc tasks list --json`)")),
+                dispatch: str = typer.Option(None, "--dispatch", help=N_("or: every occurrence of this dispatch")),
+                as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """Print who did what, in time order: occurrences created, notices sent, reports recorded,
     extensions, waivers, moves after a reorganisation, acknowledgements.
 

@@ -125,11 +125,11 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
 
 @app.command("ingest")
 def ingest(
-    file: Annotated[Path, typer.Argument(help="The dispatch: .txt .md .docx .pdf .html")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the task-set YAML here")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the task set as JSON")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each task beside its source text, and why")] = False,
-    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+    file: Annotated[Path, typer.Argument(help=N_("The dispatch: .txt .md .docx .pdf .html"))],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=N_("Write the task-set YAML here"))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the task set as JSON"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=N_("Show each task beside its source text, and why"))] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help=N_("organizations.yaml to resolve owners"))] = None,
 ) -> None:
     """Read a dispatch into a task set for review; never touches the database.
 
@@ -164,10 +164,10 @@ def ingest(
 
 @app.command("eval")
 def eval_(
-    folder: Annotated[Path, typer.Argument(help="A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/")],
-    docs: Annotated[Path | None, typer.Option("--docs", help="Where the documents are, when not beside their readings")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
-    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+    folder: Annotated[Path, typer.Argument(help=N_("A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/"))],
+    docs: Annotated[Path | None, typer.Option("--docs", help=N_("Where the documents are, when not beside their readings"))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the scores as JSON"))] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help=N_("organizations.yaml to resolve owners"))] = None,
 ) -> None:
     """Score ingest against gold readings: P/R/F1 for items, lead owners, due dates, observances, reports; cadence accuracy.
 

@@ -13,9 +13,9 @@ DEFAULT_MAILBOX_DIR = Path("var/mailbox")
 
 @app.command("mailbox")
 def mailbox(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8025, "--port", help="SMTP port to listen on."),
-    directory: Path = typer.Option(DEFAULT_MAILBOX_DIR, "--dir", help="Where each received message is stored as an .eml file."),
+    host: str = typer.Option("127.0.0.1", "--host", help=N_("Address to listen on.")),
+    port: int = typer.Option(8025, "--port", help=N_("SMTP port to listen on.")),
+    directory: Path = typer.Option(DEFAULT_MAILBOX_DIR, "--dir", help=N_("Where each received message is stored as an .eml file.")),
 ) -> None:
     """Run a local SMTP server that keeps every message it receives as an .eml file.
 

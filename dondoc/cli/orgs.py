@@ -29,7 +29,7 @@ class _OrgRow(TypedDict):
 
 @orgs_app.command("import")
 @user_errors
-def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
+def orgs_import(file: Path = typer.Argument(..., help=N_("organizations.yaml")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Import (add or update) organisations, contacts and groups from a directory file.
 
@@ -55,7 +55,7 @@ def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
 
 @orgs_app.command("list")
 @user_errors
-def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def orgs_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """List the organisations with their supervising organisation and contacts.
 
     Example: dondoc orgs list --json

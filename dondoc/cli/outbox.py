@@ -10,7 +10,7 @@ import typer
 from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, say_where_the_data_is, user_errors
 from dondoc.errors import NotFoundError
 
-outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
+outbox_app = typer.Typer(no_args_is_help=True, help=N_("Messages planned, sent and failed."))
 app.add_typer(outbox_app, name="outbox")
 
 
@@ -30,8 +30,8 @@ class _OutboxRow(TypedDict):
 
 @outbox_app.command("list")
 @user_errors
-def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed or refused messages"),
-                as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def outbox_list(failed: bool = typer.Option(False, "--failed", help=N_("only failed or refused messages")),
+                as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """List the outbox: who, when, status, attempts, errors.
 
     Example: dondoc outbox list --failed
@@ -69,7 +69,7 @@ def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed
 
 @outbox_app.command("retry")
 @user_errors
-def outbox_retry(ids: list[str] = typer.Argument(..., help="outbox ids (or unique prefixes)")) -> None:
+def outbox_retry(ids: list[str] = typer.Argument(..., help=N_("outbox ids (or unique prefixes)"))) -> None:
     """Queue failed messages again; the next sweep (or `dondoc remind`) sends them.
 
     Example: dondoc outbox retry 3f2a9c1b

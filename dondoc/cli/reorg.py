@@ -71,8 +71,8 @@ def _print_open_work(codes: list[str], *, title: str) -> None:
 
 @orgs_app.command("merge")
 @user_errors
-def orgs_merge(old: list[str] = typer.Argument(..., help="the codes of the agencies merged"),
-               into: str = typer.Option(..., "--into", help="the code of the agency they merge into"),
+def orgs_merge(old: list[str] = typer.Argument(..., help=N_("the codes of the agencies merged")),
+               into: str = typer.Option(..., "--into", help=N_("the code of the agency they merge into")),
                on: str = typer.Option(..., "--on", help=ON_HELP),
                actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that agencies merge into another on a date (sáp nhập): the first sweep on or after it
@@ -85,10 +85,10 @@ def orgs_merge(old: list[str] = typer.Argument(..., help="the codes of the agenc
 
 @orgs_app.command("rename")
 @user_errors
-def orgs_rename(old: str = typer.Argument(..., help="the old code"),
-                new: str = typer.Argument(..., help="the new code (created from the old one when absent)"),
+def orgs_rename(old: str = typer.Argument(..., help=N_("the old code")),
+                new: str = typer.Argument(..., help=N_("the new code (created from the old one when absent)")),
                 on: str = typer.Option(..., "--on", help=ON_HELP),
-                name: str = typer.Option(None, "--name", help="the new name, when the new code is not in the directory"),
+                name: str = typer.Option(None, "--name", help=N_("the new name, when the new code is not in the directory")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency is renamed on a date (đổi tên): its open work follows it to the new code.
 
@@ -99,8 +99,8 @@ def orgs_rename(old: str = typer.Argument(..., help="the old code"),
 
 @orgs_app.command("split")
 @user_errors
-def orgs_split(old: str = typer.Argument(..., help="the code of the agency split"),
-               into: str = typer.Option(..., "--into", help="the codes it splits into, comma-separated: A,B"),
+def orgs_split(old: str = typer.Argument(..., help=N_("the code of the agency split")),
+               into: str = typer.Option(..., "--into", help=N_("the codes it splits into, comma-separated: A,B")),
                on: str = typer.Option(..., "--on", help=ON_HELP),
                actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency splits into others on a date (chia tách) and list its open work, which the
@@ -113,7 +113,7 @@ def orgs_split(old: str = typer.Argument(..., help="the code of the agency split
 
 @orgs_app.command("abolish")
 @user_errors
-def orgs_abolish(old: str = typer.Argument(..., help="the code of the agency abolished"),
+def orgs_abolish(old: str = typer.Argument(..., help=N_("the code of the agency abolished")),
                  on: str = typer.Option(..., "--on", help=ON_HELP),
                  actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency ends on a date without a successor (giải thể) and list its open work,
@@ -126,11 +126,11 @@ def orgs_abolish(old: str = typer.Argument(..., help="the code of the agency abo
 
 @orgs_app.command("assign")
 @user_errors
-def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work is given"),
-                to: str = typer.Option(..., "--to", help="the agency that takes it"),
-                occurrence: list[int] = typer.Option(None, "--occurrence", help="only these occurrences (repeatable)"),
-                dispatch: str = typer.Option(None, "--dispatch", help="only the work of this dispatch"),
-                task: str = typer.Option(None, "--task", help="with --dispatch: only this task"),
+def orgs_assign(old: str = typer.Argument(..., help=N_("the agency whose open work is given")),
+                to: str = typer.Option(..., "--to", help=N_("the agency that takes it")),
+                occurrence: list[int] = typer.Option(None, "--occurrence", help=N_("only these occurrences (repeatable)")),
+                dispatch: str = typer.Option(None, "--dispatch", help=N_("only the work of this dispatch")),
+                task: str = typer.Option(None, "--task", help=N_("with --dispatch: only this task")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Give an agency's open work to another (after a split or an abolition); the new agency also
     becomes an owner of those tasks, so their later occurrences are its own.
@@ -164,8 +164,8 @@ def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work 
 
 @orgs_app.command("changes")
 @user_errors
-def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"),
-                 as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)")) -> None:
+def orgs_changes(as_json: bool = typer.Option(False, "--json", help=N_("print JSON")),
+                 as_of: str = typer.Option(None, "--as-of", help=N_("YYYY-MM-DD (default: today)"))) -> None:
     """List the recorded reorganisations (pending or applied) and the open work waiting to be assigned.
 
     Example: dondoc orgs changes --json

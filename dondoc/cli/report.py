@@ -9,7 +9,7 @@ import typer
 
 from dondoc.cli.app import ACTOR_HELP, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
 
-report_app = typer.Typer(no_args_is_help=True, help="Reports and actions the owners finished; waivers.")
+report_app = typer.Typer(no_args_is_help=True, help=N_("Reports and actions the owners finished; waivers."))
 app.add_typer(report_app, name="report")
 
 
@@ -20,14 +20,14 @@ def _verdict(at: date, due: date) -> str:
 
 @report_app.command("submit")
 @user_errors
-def report_submit(task: str = typer.Option(..., "--task", help="the task's key, e.g. 8.R1"),
-                  dispatch: str = typer.Option(..., "--dispatch", help="số hiệu or dispatch id"),
-                  org: str = typer.Option(..., "--org", help="the reporting organisation's code"),
-                  period: str = typer.Option(None, "--period", help="e.g. 2025-H1; default: the earliest open one"),
-                  at: str = typer.Option(None, "--at", help="the day it was received (default: today)"),
-                  doc: str = typer.Option(None, "--doc", help="the report sent: 'Báo cáo số 45/BC-CA ngày 12/6/2025'"),
-                  note: str = typer.Option(None, "--note", help="a short note"),
-                  actor: str = typer.Option(None, "--actor", help="who records it (default: the OS user)")) -> None:
+def report_submit(task: str = typer.Option(..., "--task", help=N_("the task's key, e.g. 8.R1")),
+                  dispatch: str = typer.Option(..., "--dispatch", help=N_("số hiệu or dispatch id")),
+                  org: str = typer.Option(..., "--org", help=N_("the reporting organisation's code")),
+                  period: str = typer.Option(None, "--period", help=N_("e.g. 2025-H1; default: the earliest open one")),
+                  at: str = typer.Option(None, "--at", help=N_("the day it was received (default: today)")),
+                  doc: str = typer.Option(None, "--doc", help=N_("the report sent: 'Báo cáo số 45/BC-CA ngày 12/6/2025'")),
+                  note: str = typer.Option(None, "--note", help=N_("a short note")),
+                  actor: str = typer.Option(None, "--actor", help=N_("who records it (default: the OS user)"))) -> None:
     """Record that an organisation sent its report (or finished its action) for a period: reports
     and actions are recorded the same way, and reminders and the escalation ladder stop for it at once.
 
@@ -51,9 +51,9 @@ def report_submit(task: str = typer.Option(..., "--task", help="the task's key, 
 
 @report_app.command("import")
 @user_errors
-def report_import(file: Path = typer.Argument(..., help="a .csv or .xlsx table of receipts"),
-                  dry_run: bool = typer.Option(False, "--dry-run", help="show what would change; record nothing"),
-                  actor: str = typer.Option(None, "--actor", help="who records it (default: the OS user)")) -> None:
+def report_import(file: Path = typer.Argument(..., help=N_("a .csv or .xlsx table of receipts")),
+                  dry_run: bool = typer.Option(False, "--dry-run", help=N_("show what would change; record nothing")),
+                  actor: str = typer.Option(None, "--actor", help=N_("who records it (default: the OS user)"))) -> None:
     """Record many receipts at once from a table: columns dispatch, key, org, period, date, document
     (or văn bản, mục, đơn vị, kỳ, ngày, số báo cáo; period, document and note/ghi chú are optional).
 
@@ -86,12 +86,12 @@ def report_import(file: Path = typer.Argument(..., help="a .csv or .xlsx table o
 
 @report_app.command("waive")
 @user_errors
-def report_waive(task: str = typer.Option(..., "--task", help="the task's key, e.g. 3.R1"),
-                 dispatch: str = typer.Option(..., "--dispatch", help="số hiệu or dispatch id"),
-                 org: str = typer.Option(..., "--org", help="the owner's code"),
-                 period: str = typer.Option(None, "--period", help="e.g. 2025-H1; default: the earliest open one"),
-                 reason: str = typer.Option(..., "--reason", help="why the issuer waived it (lý do miễn)"),
-                 by: str = typer.Option(None, "--by", help="the issuer's document, if any"),
+def report_waive(task: str = typer.Option(..., "--task", help=N_("the task's key, e.g. 3.R1")),
+                 dispatch: str = typer.Option(..., "--dispatch", help=N_("số hiệu or dispatch id")),
+                 org: str = typer.Option(..., "--org", help=N_("the owner's code")),
+                 period: str = typer.Option(None, "--period", help=N_("e.g. 2025-H1; default: the earliest open one")),
+                 reason: str = typer.Option(..., "--reason", help=N_("why the issuer waived it (lý do miễn)")),
+                 by: str = typer.Option(None, "--by", help=N_("the issuer's document, if any")),
                  actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that the issuer waived an owner's work for a period (miễn): reminders and the ladder stop,
     and the board no longer counts it.

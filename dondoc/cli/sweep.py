@@ -106,8 +106,8 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
 
 @app.command("remind")
 @user_errors
-def remind(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-           dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent; store and send nothing")) -> None:
+def remind(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+           dry_run: bool = typer.Option(False, "--dry-run", help=N_("show what would be sent; store and send nothing"))) -> None:
     """Materialise occurrences, plan reminders and observance notices, and send one digest per recipient.
 
     Running it again for the same day sends nothing new.
@@ -124,8 +124,8 @@ def remind(as_of: str = typer.Option(None, "--as-of", help="the day (default: to
 
 @app.command("escalate")
 @user_errors
-def escalate(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-             dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent")) -> None:
+def escalate(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+             dry_run: bool = typer.Option(False, "--dry-run", help=N_("show what would be sent"))) -> None:
     """Chase late work (reports and actions alike) up the escalation ladder of config/escalation.yaml:
     the owner's coordinator, the owner's head, the supervising organisation's head, the issuer's office,
     each rung once, counted in working days after the deadline (the extended one when granted).
@@ -139,8 +139,8 @@ def escalate(as_of: str = typer.Option(None, "--as-of", help="the day (default: 
 
 @app.command("board")
 @user_errors
-def board(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-          as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def board(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+          as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """The compliance board: per organisation, on time / late / open / overdue, the on-time rate (the caption
     says how it is computed) and the tasks not yet acknowledged; then the tasks no office is reminded of
     yet (chưa xác định đơn vị), with their count.
@@ -182,10 +182,10 @@ def board(as_of: str = typer.Option(None, "--as-of", help="the day (default: tod
 @app.command("demo")
 @user_errors
 def demo(directory: Path = typer.Option(None, "--dir", show_default=False,
-                                        help="where the demo keeps its database and mail (default: var/demo in the "
-                                             "project; emptied first)"),
-         start: str = typer.Option("2025-01-01", "--from", help="first day replayed"),
-         days: int = typer.Option(365, "--days", help="how many daily sweeps to replay (1–3660)")) -> None:
+                                        help=N_("where the demo keeps its database and mail (default: var/demo in the "
+                                             "project; emptied first)")),
+         start: str = typer.Option("2025-01-01", "--from", help=N_("first day replayed")),
+         days: int = typer.Option(365, "--days", help=N_("how many daily sweeps to replay (1–3660)"))) -> None:
     """Try dondoc with nothing installed: a built-in mailbox, a sample dispatch and directory,
     a year of daily sweeps replayed day by day, the emails left as .eml files.
 
@@ -232,8 +232,8 @@ def serve() -> None:
 
 @app.command("run")
 @user_errors
-def run(once: bool = typer.Option(False, "--once", help="run one sweep now, print what it sent, and exit"),
-        as_of: str = typer.Option(None, "--as-of", help="with --once: the day swept (default: today)"),
+def run(once: bool = typer.Option(False, "--once", help=N_("run one sweep now, print what it sent, and exit")),
+        as_of: str = typer.Option(None, "--as-of", help=N_("with --once: the day swept (default: today)")),
         ) -> None:
     """Embedded mode: APScheduler runs the daily sweep at 07:00 local, its job store in the same database.
 

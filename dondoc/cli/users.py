@@ -10,7 +10,7 @@ import typer
 from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, user_errors
 from dondoc.errors import UserError
 
-users_app = typer.Typer(no_args_is_help=True, help="Accounts of the admin pages: admins and supervisors.")
+users_app = typer.Typer(no_args_is_help=True, help=N_("Accounts of the admin pages: admins and supervisors."))
 app.add_typer(users_app, name="users")
 
 
@@ -26,10 +26,10 @@ def _read_password() -> str:
 
 @users_app.command("add")
 @user_errors
-def users_add(email: str = typer.Argument(..., help="the address the person logs in with"),
-              role: str = typer.Option(..., "--role", help="admin (everything) or supervisor (the board, read-only)"),
-              name: str = typer.Option("", "--name", help="the person's name, shown on the pages"),
-              actor: str = typer.Option(None, "--actor", help="who creates it, for the audit log (default: OS user)"),
+def users_add(email: str = typer.Argument(..., help=N_("the address the person logs in with")),
+              role: str = typer.Option(..., "--role", help=N_("admin (everything) or supervisor (the board, read-only)")),
+              name: str = typer.Option("", "--name", help=N_("the person's name, shown on the pages")),
+              actor: str = typer.Option(None, "--actor", help=N_("who creates it, for the audit log (default: OS user)")),
               ) -> None:
     """Create an account for the admin pages; the password is asked (or read from standard input).
 
@@ -50,7 +50,7 @@ def users_add(email: str = typer.Argument(..., help="the address the person logs
 
 @users_app.command("list")
 @user_errors
-def users_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def users_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """List the accounts with their role and whether they may log in.
 
     Example: dondoc users list --json
@@ -72,8 +72,8 @@ def users_list(as_json: bool = typer.Option(False, "--json", help="print JSON"))
 
 @users_app.command("password")
 @user_errors
-def users_password(email: str = typer.Argument(..., help="the account's address"),
-                   actor: str = typer.Option(None, "--actor", help="who resets it, for the audit log")) -> None:
+def users_password(email: str = typer.Argument(..., help=N_("the account's address")),
+                   actor: str = typer.Option(None, "--actor", help=N_("who resets it, for the audit log"))) -> None:
     """Reset an account's password; its open sessions end.
 
     Example: dondoc users password vanthu@ubnd.example.vn
@@ -90,8 +90,8 @@ def users_password(email: str = typer.Argument(..., help="the account's address"
 
 @users_app.command("disable")
 @user_errors
-def users_disable(email: str = typer.Argument(..., help="the account's address"),
-                  actor: str = typer.Option(None, "--actor", help="who locks it, for the audit log")) -> None:
+def users_disable(email: str = typer.Argument(..., help=N_("the account's address")),
+                  actor: str = typer.Option(None, "--actor", help=N_("who locks it, for the audit log"))) -> None:
     """Lock an account: it can no longer log in, and its open sessions end.
 
     Example: dondoc users disable canbo@ubnd.example.vn
@@ -104,8 +104,8 @@ def users_disable(email: str = typer.Argument(..., help="the account's address")
 
 @users_app.command("enable")
 @user_errors
-def users_enable(email: str = typer.Argument(..., help="the account's address"),
-                 actor: str = typer.Option(None, "--actor", help="who opens it, for the audit log")) -> None:
+def users_enable(email: str = typer.Argument(..., help=N_("the account's address")),
+                 actor: str = typer.Option(None, "--actor", help=N_("who opens it, for the audit log"))) -> None:
     """Open a locked account again.
 
     Example: dondoc users enable canbo@ubnd.example.vn

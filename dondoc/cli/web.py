@@ -9,8 +9,8 @@ from dondoc.cli.app import app, ready_engine, settings, user_errors
 
 @app.command("web")
 @user_errors
-def web(host: str = typer.Option(None, "--host", help="address to bind (default DONDOC_WEB_HOST, 127.0.0.1)"),
-        port: int = typer.Option(None, "--port", help="port (default DONDOC_WEB_PORT, 8000)")) -> None:
+def web(host: str = typer.Option(None, "--host", help=N_("address to bind (default DONDOC_WEB_HOST, 127.0.0.1)")),
+        port: int = typer.Option(None, "--port", help=N_("port (default DONDOC_WEB_PORT, 8000)"))) -> None:
     """Serve the confirmation pages of the links in the digests (FastAPI under uvicorn).
 
     Needs DONDOC_SECRET_KEY (the same as `dondoc remind`); the links are built on DONDOC_PUBLIC_URL.

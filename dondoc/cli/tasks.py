@@ -243,7 +243,7 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON
         status = _("{overdue} overdue, {open} open").format(
             overdue=sum(o["bucket"] == "overdue" for o in open_), open=sum(o["bucket"] == "open" for o in open_)) if open_ else ""
         if row["unassigned"]:
-            status = f"[bold red]{_('unassigned')}[/]" + (f"; {status}" if status else "")
+            status = "[bold red]" + _("unassigned") + "[/]" + (f"; {status}" if status else "")
         nd = row["next_due"]
         t.add_row(str(row["dispatch"]), row["key"], kind_name(row["kind"]), repeat_phrase(task.repeat, task.due), lead,
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from dondoc.cli.app import ACTOR_HELP, app, as_of_or_today, cli_actor, console, ready_engine, settings, user_errors
+from dondoc.i18n import N_, _, ngettext
 
 report_app = typer.Typer(no_args_is_help=True, help=N_("Reports and actions the owners finished; waivers."))
 app.add_typer(report_app, name="report")
@@ -15,7 +16,7 @@ app.add_typer(report_app, name="report")
 
 def _verdict(at: date, due: date) -> str:
     late = (at - due).days
-    return "đúng hạn" if late <= 0 else f"chậm {late} ngày"
+    return _("on time") if late <= 0 else ngettext("{n} day late", "{n} days late", late).format(n=late)
 
 
 @report_app.command("submit")
@@ -43,10 +44,12 @@ def report_submit(task: str = typer.Option(..., "--task", help=N_("the task's ke
     done = answers.complete(engine, occurrence_id=occ_id, org=org, document=doc, note=note, actor=cli_actor(actor),
                             at=day)
     if done.already:
-        typer.echo(f"không đổi: {org} đã được ghi nhận hoàn thành mục {task} kỳ {done.period} ngày {day:%d/%m/%Y}")
+        typer.echo(_("unchanged: {org} was already recorded as done with item {task} period {period} on {day}")
+                   .format(org=org, task=task, period=done.period, day=f"{day:%d/%m/%Y}"))
         return
-    typer.echo(f"đã ghi nhận: {org} hoàn thành mục {task} kỳ {done.period} ngày {day:%d/%m/%Y} "
-               f"({_verdict(day, done.due)}; hạn {done.due:%d/%m/%Y})")
+    typer.echo(_("recorded: {org} did item {task} period {period} on {day} ({verdict}; due {due})").format(
+        org=org, task=task, period=done.period, day=f"{day:%d/%m/%Y}", verdict=_verdict(day, done.due),
+        due=f"{done.due:%d/%m/%Y}"))
 
 
 @report_app.command("import")
@@ -72,16 +75,18 @@ def report_import(file: Path = typer.Argument(..., help=N_("a .csv or .xlsx tabl
     for day in sorted({min(r.at for r in rows), local_today(settings())}):
         materialise_step(settings(), day)
     results = import_receipts(engine, rows, path=file, actor=cli_actor(actor), dry_run=dry_run)
-    title = f"{file.name}: {len(results)} dòng" + (" (chạy thử: chưa ghi nhận gì)" if dry_run else "")
-    t = Table("dòng", "văn bản", "mục", "đơn vị", "kỳ", "ngày", "số báo cáo", "hạn", "đánh giá", "thay đổi", title=title)
+    title = ngettext("{file}: {n} row", "{file}: {n} rows", len(results)).format(file=file.name, n=len(results)) + (
+        _(" (dry run: nothing recorded)") if dry_run else "")
+    t = Table(_("row"), _("dispatch"), _("item"), _("organisation"), _("period"), _("date"), _("report number"), _("due"),
+              _("verdict"), _("change"), title=title)
+    verb = _("will record") if dry_run else _("recorded")
     for r in results:
         t.add_row(str(r.line), r.dispatch, r.key, r.org, r.period, f"{r.at:%d/%m/%Y}", r.document or "",
-                  f"{r.due:%d/%m/%Y}", _verdict(r.at, r.due),
-                  ("sẽ ghi nhận" if dry_run else "đã ghi nhận") if r.changed else "không đổi (đã có)")
+                  f"{r.due:%d/%m/%Y}", _verdict(r.at, r.due), verb if r.changed else _("unchanged (recorded before)"))
     console.print(t)
     changed = sum(r.changed for r in results)
-    verb = "sẽ ghi nhận" if dry_run else "đã ghi nhận"
-    typer.echo(f"{verb} {changed} dòng, {len(results) - changed} dòng đã có từ trước")
+    typer.echo(_("{verb} {n} rows, {before} rows recorded before").format(verb=verb, n=changed,
+                                                                        before=len(results) - changed))
 
 
 @report_app.command("waive")
@@ -108,7 +113,9 @@ def report_waive(task: str = typer.Option(..., "--task", help=N_("the task's key
     with session_scope(ready_engine()) as s:
         occ = find_occurrence(session=s, dispatch=dispatch, task=task, org=org, period=period)
         if occ.status != "open":
-            typer.echo(f"kỳ {occ.period} của {org} không còn mở ({occ.status}): không có gì để miễn", err=True)
+            typer.echo(_("period {period} of {org} is no longer open ({status}): nothing to waive")
+                       .format(period=occ.period, org=org, status=occ.status), err=True)
             raise typer.Exit(1)
         waive(session=s, occurrence=occ, reason=reason, actor=cli_actor(actor), document=by)
-    typer.echo(f"đã miễn: {org}, nhiệm vụ {task}, kỳ {occ.period} (lý do: {reason})")
+    typer.echo(_("waived: {org}, task {task}, period {period} (reason: {reason})").format(
+        org=org, task=task, period=occ.period, reason=reason))

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from dondoc.cli.app import app, fail
+from dondoc.i18n import N_, _
 
 DEFAULT_MAILBOX_DIR = Path("var/mailbox")
 
@@ -30,12 +31,13 @@ def mailbox(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        fail(f"cannot create {directory}: {err.strerror}", 2)
+        fail(_("cannot create {path}: {why}").format(path=directory, why=err.strerror), 2)
     def announce(mailbox: Mailbox) -> None:
-        typer.echo(f"mailbox listening on {host}:{mailbox.port}, storing messages in {directory} (Ctrl-C to stop)")
+        typer.echo(_("mailbox listening on {host}:{port}, storing messages in {path} (Ctrl-C stops it)").format(
+            host=host, port=mailbox.port, path=directory))
 
     try:
         serve_mailbox(directory, host, port, on_ready=announce)
     except OSError as err:
-        fail(f"cannot listen on {host}:{port}: {err.strerror or err}", 2)
-    typer.echo("mailbox stopped")
+        fail(_("cannot listen on {host}:{port}: {why}").format(host=host, port=port, why=err.strerror or err), 2)
+    typer.echo(_("mailbox stopped"))

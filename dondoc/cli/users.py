@@ -9,18 +9,25 @@ import typer
 
 from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, user_errors
 from dondoc.errors import UserError
+from dondoc.i18n import N_, _
 
 users_app = typer.Typer(no_args_is_help=True, help=N_("Accounts of the admin pages: admins and supervisors."))
 app.add_typer(users_app, name="users")
 
 
+def _role(role: str) -> str:
+    """An account's role as the user reads it (dondoc.app.users.ROLE_VI's words)."""
+    names = {"admin": _("admin"), "supervisor": _("supervisor (read-only)")}
+    return names.get(role, role)
+
+
 def _read_password() -> str:
     """The new password: asked twice on a terminal, else the first line of standard input (never an argument)."""
     if sys.stdin is not None and sys.stdin.isatty():
-        return str(typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"))
+        return str(typer.prompt(_("Password"), hide_input=True, confirmation_prompt=_("Repeat the password")))
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise UserError("chưa có mật khẩu: nhập trên màn hình, hoặc đưa một dòng vào đầu vào chuẩn")
+        raise UserError(_("no password: type it on a terminal, or give one line on standard input"))
     return line.rstrip("\r\n")
 
 
@@ -45,7 +52,7 @@ def users_add(email: str = typer.Argument(..., help=N_("the address the person l
     check_password(password)
     user = add_user(ready_engine(), email=email, password=password, role=role, name=name,
                     actor=cli_actor(actor), now=datetime.now(timezone.utc))
-    typer.echo(f"đã tạo tài khoản {user.email} ({user.role})")
+    typer.echo(_("account {email} created ({role})").format(email=user.email, role=_role(user.role)))
 
 
 @users_app.command("list")
@@ -55,7 +62,7 @@ def users_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON
 
     Example: dondoc users list --json
     """
-    from dondoc.app.users import ROLE_VI, list_users
+    from dondoc.app.users import list_users
 
     users = list_users(ready_engine())
     if as_json:
@@ -64,9 +71,9 @@ def users_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON
         return
     from rich.table import Table
 
-    t = Table("email", "họ tên", "vai trò", "trạng thái")
+    t = Table(_("email"), _("full name"), _("role"), _("state"))
     for u in users:
-        t.add_row(u.email, u.name, ROLE_VI[u.role], "đang dùng" if u.active else "đã khoá")
+        t.add_row(u.email, u.name, _role(u.role), _("active") if u.active else _("locked"))
     console.print(t)
 
 
@@ -85,7 +92,7 @@ def users_password(email: str = typer.Argument(..., help=N_("the account's addre
     check_password(password)
     user = set_password(ready_engine(), email=email, password=password, actor=cli_actor(actor),
                         now=datetime.now(timezone.utc))
-    typer.echo(f"đã đổi mật khẩu của {user.email}; các phiên đăng nhập cũ đã kết thúc")
+    typer.echo(_("password of {email} changed; its earlier sessions have ended").format(email=user.email))
 
 
 @users_app.command("disable")
@@ -99,7 +106,7 @@ def users_disable(email: str = typer.Argument(..., help=N_("the account's addres
     from dondoc.app.users import set_active
 
     user = set_active(ready_engine(), email=email, active=False, actor=cli_actor(actor))
-    typer.echo(f"đã khoá tài khoản {user.email}")
+    typer.echo(_("account {email} locked").format(email=user.email))
 
 
 @users_app.command("enable")
@@ -113,4 +120,4 @@ def users_enable(email: str = typer.Argument(..., help=N_("the account's address
     from dondoc.app.users import set_active
 
     user = set_active(ready_engine(), email=email, active=True, actor=cli_actor(actor))
-    typer.echo(f"đã mở lại tài khoản {user.email}")
+    typer.echo(_("account {email} opened again").format(email=user.email))

@@ -171,13 +171,19 @@ class DondocGroup(TyperGroup):
     def _tidy(self, cmd: Any) -> None:
         cmd.rich_markup_mode = None
         cmd.context_class = _Context
-        text = translate_help(cmd.help)  # the docstring's (or Typer's help=) paragraphs, translated
-        if text and not cmd.short_help:  # the list of commands shows the first sentence whole, wrapped
+        # Typer may hand the same command objects to each run: translate from the msgids kept aside,
+        # never from a text already translated for another DONDOC_LANG
+        if not hasattr(cmd, "_msgid_help"):
+            cmd._msgid_help, cmd._own_short_help = cmd.help, not cmd.short_help
+        text = translate_help(cmd._msgid_help)  # the docstring's (or Typer's help=) paragraphs, translated
+        if text and cmd._own_short_help:  # the list of commands shows the first sentence whole, wrapped
             cmd.short_help = _first_sentence(text)
         cmd.help = _tidy_help(text)
         for param in getattr(cmd, "params", []):  # a date option reads "--as-of YYYY-MM-DD", not "<str>"
-            if getattr(param, "help", None):
-                param.help = _(param.help)
+            if not hasattr(param, "_msgid_help"):
+                param._msgid_help = getattr(param, "help", None)
+            if param._msgid_help:
+                param.help = _(param._msgid_help)
             if getattr(param, "metavar", None) is None and set(getattr(param, "opts", [])) & DATE_OPTIONS:
                 param.metavar = "YYYY-MM-DD"
         for sub in getattr(cmd, "commands", {}).values():
@@ -185,6 +191,7 @@ class DondocGroup(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        self._tidy(self)  # again: DONDOC_LANG may differ from when the commands were built (a test runner)
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
                               windows_expand_args=windows_expand_args, **extra)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import FIXTURES, REPO, run
 
 HEAVY = ("prefect", "sqlalchemy", "sqlmodel", "alembic", "aiosmtplib", "aiosmtpd", "apscheduler", "holidays",
-         "rich", "pydantic", "yaml", "jinja2", "dondoc.parse", "dondoc.store", "dondoc.schedule.calendar")
+         "rich", "pydantic", "yaml", "jinja2", "babel", "dondoc.parse", "dondoc.store", "dondoc.schedule.calendar")
 
 
 def test_importing_the_command_line_imports_no_heavy_library() -> None:

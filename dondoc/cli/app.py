@@ -92,7 +92,7 @@ def _bad_value(err: Any) -> str:
 
 def _first_sentence(text: str) -> str:
     paragraph = " ".join(text.strip().split("\n\n")[0].split())
-    head, dot, _ = paragraph.partition(". ")
+    head, dot, _rest = paragraph.partition(". ")
     return (head if dot else paragraph).rstrip(".")
 
 

@@ -237,7 +237,7 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON
 
     t = Table(_("dispatch"), _("item"), _("kind"), _("cadence"), _("lead"), _("stated due"), _("effective due"),
               _("status"), title=_("Tasks — {day}").format(day=f"{day:%d/%m/%Y}"))
-    for row, (task, _) in zip(data, shown):
+    for row, (task, _dispatch) in zip(data, shown):
         lead = owners_cell(row["lead"])
         open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
         status = _("{overdue} overdue, {open} open").format(

@@ -289,3 +289,11 @@ class TestWhatAUserReads:
         assert [kind_name(k) for k in ("report", "action")] == ["báo cáo", "nhiệm vụ"]
         monkeypatch.setenv("DONDOC_LANG", "en")
         assert [kind_name(k) for k in ("report", "action")] == ["report", "action"]
+
+
+@pytest.mark.parametrize("path", cli_files(), ids=lambda p: p.name)
+def test_no_code_hides_the_translator_behind_a_variable_named_underscore(path: Path) -> None:
+    """`for x, _ in …` makes `_` local to the whole function: its `_("…")` calls then fail."""
+    stores = [n.lineno for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
+    assert not stores, f"{path.name}: `_` assigned on line(s) {stores}"

@@ -37,7 +37,7 @@ def command_docstrings(source: str) -> Iterator[tuple[int, str]]:
 
 
 def extract(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
-            options: dict[str, Any]) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
+            options: Any) -> Iterator[tuple[Any, ...]]:
     """Babel extraction method: Python's, then the commands' help paragraphs."""
     yield from extract_python(fileobj, keywords, comment_tags, options)
     fileobj.seek(0)

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
 LOCALE=dondoc/locale
 if [ "${1:-all}" != compile ]; then
-  "$PYBABEL" extract -F babel.cfg -o "$LOCALE/dondoc.pot" --sort-by-file --no-wrap \
+  "$PYBABEL" extract -F babel.cfg -o "$LOCALE/dondoc.pot" --sort-by-file --no-wrap --add-location=file \
     --project dondoc --version 0.1 --copyright-holder "dondoc" --msgid-bugs-address "-" .
   for lang in vi en; do
     "$PYBABEL" update -i "$LOCALE/dondoc.pot" -d "$LOCALE" -D dondoc -l "$lang" --init-missing --no-wrap \

@@ -52,7 +52,7 @@ class TestMailboxCommand:
             if proc.poll() is None:
                 proc.kill()
         assert proc.returncode == 0, err
-        assert "mailbox stopped" in out
+        assert "hộp thư đã dừng" in out
         assert "Traceback" not in err
         assert len(list((tmp_path / "box").glob("*.eml"))) == 1
 
@@ -68,5 +68,5 @@ class TestMailboxCommand:
                 capture_output=True, text=True, timeout=60,
             )
         assert result.returncode != 0
-        assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+        assert f"không nghe được ở 127.0.0.1:{port}" in result.stderr
         assert "Traceback" not in result.stderr

@@ -29,7 +29,7 @@ class TestMailboxCommand:
         result = CliRunner().invoke(app(), ["mailbox", "--help"])
         assert result.exit_code == 0
         assert "--port" in result.output and "--dir" in result.output and "--host" in result.output
-        assert "Example: dondoc mailbox" in result.output
+        assert "Ví dụ: dondoc mailbox" in result.output  # Vietnamese, the default
 
     def test_it_says_where_mail_is_stored_keeps_it_and_stops_cleanly_on_ctrl_c(self, tmp_path: Path) -> None:
         port = free_port()

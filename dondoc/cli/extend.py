@@ -118,7 +118,7 @@ def _list(include_decided: bool, as_json: bool) -> None:
     if not data:
         typer.echo(_("no extension request is waiting for a decision"))
         return
-    states = {"requested": _("waiting"), "granted": _("granted"), "refused": _("refused")}
+    states = {"requested": _("awaiting a decision"), "granted": _("granted"), "refused": _("refused")}
     from rich.table import Table
 
     t = Table(_("number"), _("organisation"), _("dispatch · item"), _("period"), _("current deadline"), _("asked until"),

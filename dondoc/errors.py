@@ -1,11 +1,14 @@
 """Every error a user can cause, each formatting its own one-line message.
 
-The core raises these; the CLI prints `str(err)` on stderr and exits non-zero.
+The core raises these; the CLI prints `str(err)` on stderr and exits non-zero. The messages
+written here go through the CLI's catalogs (dondoc.i18n), in the language of DONDOC_LANG.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone, tzinfo
+
+from dondoc.i18n import _
 
 
 class DondocError(Exception):
@@ -73,24 +76,27 @@ class SmtpUnavailableError(MailServerError):
     """The mail server cannot be reached; everything stays queued."""
 
     def __init__(self, host: str, port: int, reason: str) -> None:
-        super().__init__(host, port, f"mail server {host}:{port} unreachable ({reason}); all messages stay queued")
+        super().__init__(host, port, _("mail server {host}:{port} unreachable ({reason}); all messages stay queued")
+                         .format(host=host, port=port, reason=reason))
 
 
 class SmtpAuthError(MailServerError):
     """The mail server refused dondoc's login (a wrong user name or password)."""
 
     def __init__(self, host: str, port: int, reason: str) -> None:
-        super().__init__(host, port, f"máy chủ thư {host}:{port} từ chối đăng nhập ({reason}); kiểm tra "
-                                     "DONDOC_SMTP_USERNAME và DONDOC_SMTP_PASSWORD; mọi thư vẫn chờ gửi")
+        super().__init__(host, port, _("mail server {host}:{port} refused the login ({reason}); check "
+                                       "DONDOC_SMTP_USERNAME and DONDOC_SMTP_PASSWORD; all messages stay queued")
+                         .format(host=host, port=port, reason=reason))
 
 
 class SmtpPlaintextAuthError(MailServerError):
     """Credentials are set but the connection is not encrypted: the password is not sent in clear."""
 
     def __init__(self, host: str, port: int) -> None:
-        super().__init__(host, port, f"máy chủ thư {host}:{port} không mã hóa kết nối (không có TLS hay STARTTLS): "
-                                     "dondoc không gửi mật khẩu qua kết nối không mã hóa; bật STARTTLS trên máy chủ "
-                                     "hoặc dùng cổng TLS (DONDOC_SMTP_IMPLICIT_TLS=true); mọi thư vẫn chờ gửi")
+        super().__init__(host, port, _("mail server {host}:{port} does not encrypt the connection (no TLS or "
+                                       "STARTTLS): dondoc sends no password over an unencrypted connection; turn "
+                                       "STARTTLS on at the server or use a TLS port (DONDOC_SMTP_IMPLICIT_TLS=true); "
+                                       "all messages stay queued").format(host=host, port=port))
 
 
 class AnswerRefused(DondocError):

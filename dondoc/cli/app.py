@@ -21,11 +21,16 @@ import typer
 from typer.core import TyperGroup
 
 from dondoc.errors import DondocError
+from dondoc.i18n import EXAMPLE, N_, _, pgettext, translate_help
 
 try:  # Typer 0.29 carries its own copy of click
+    from typer._click import core as click_core
     from typer._click import exceptions as click_errors
+    from typer._click import formatting as click_formatting
 except ImportError:  # pragma: no cover
+    from click import core as click_core  # type: ignore[no-redef]
     from click import exceptions as click_errors  # type: ignore[no-redef]
+    from click import formatting as click_formatting  # type: ignore[no-redef]
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,10 +49,11 @@ def _tidy_help(text: str | None) -> str | None:
     """Example lines stay one per line: click re-wraps a paragraph unless it opens with \\b."""
     if not text:
         return text
+    word = _(EXAMPLE)
     lines = text.splitlines()
     out: list[str] = []
     for i, line in enumerate(lines):
-        if line.startswith("Example:") and (i == 0 or not lines[i - 1].startswith("Example:")):
+        if line.startswith(word) and (i == 0 or not lines[i - 1].startswith(word)):
             if out and out[-1].strip():
                 out.append("")
             out.append("\b")
@@ -55,8 +61,8 @@ def _tidy_help(text: str | None) -> str | None:
     return "\n".join(out)
 
 
-_TYPE_VI = {"int_parsing": "không phải số nguyên", "float_parsing": "không phải số",
-            "bool_parsing": "không phải true/false", "enum": "không nằm trong các giá trị cho phép"}
+_TYPE_WORDS = {"int_parsing": N_("is not a whole number"), "float_parsing": N_("is not a number"),
+               "bool_parsing": N_("is not true/false"), "enum": N_("is not one of the allowed values")}
 
 
 def _param_hint(err: Any) -> str:
@@ -76,7 +82,8 @@ def _bad_value(err: Any) -> str:
     if cause is not None and hasattr(cause, "errors"):
         try:
             first = cause.errors()[0]
-            why = _TYPE_VI.get(first.get("type", ""), first.get("msg", ""))
+            kind = first.get("type", "")
+            why = _(_TYPE_WORDS[kind]) if kind in _TYPE_WORDS else first.get("msg", "")
             return f'"{first.get("input")}" {why}'
         except (IndexError, TypeError, AttributeError):
             pass
@@ -85,7 +92,7 @@ def _bad_value(err: Any) -> str:
 
 def _first_sentence(text: str) -> str:
     paragraph = " ".join(text.strip().split("\n\n")[0].split())
-    head, dot, _ = paragraph.partition(". ")
+    head, dot, _rest = paragraph.partition(". ")
     return (head if dot else paragraph).rstrip(".")
 
 
@@ -93,28 +100,68 @@ _NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'\.(?: Did you mean (
 
 
 def _one_line(err: click_errors.ClickException) -> str:
-    """A click error (bad option value, unknown option, missing argument) as one Vietnamese line."""
+    """A click error (bad option value, unknown option, missing argument) as one line in the user's language."""
     ctx = getattr(err, "ctx", None)
-    see = f" (xem: {ctx.command_path} --help)" if ctx is not None else ""
+    see = _(" (see: {command} --help)").format(command=ctx.command_path) if ctx is not None else ""
     if isinstance(err, click_errors.NoSuchOption):
-        maybe = f"; có phải {', '.join(err.possibilities)}?" if err.possibilities else ""
-        return f"không có tùy chọn {err.option_name}{maybe}{see}"
+        maybe = _("; did you mean {names}?").format(names=", ".join(err.possibilities)) if err.possibilities else ""
+        return _("no such option {option}").format(option=err.option_name) + maybe + see
     if isinstance(err, click_errors.MissingParameter):
-        return f"thiếu {_param_hint(err)}{see}"
+        return _("missing {what}").format(what=_param_hint(err)) + see
     if isinstance(err, click_errors.BadParameter):
         return f"{_param_hint(err)} {_bad_value(err)}{see}"
     if isinstance(err, click_errors.UsageError):
         unknown = _NO_COMMAND.match(err.message)
         if unknown:
-            maybe = f"; có phải {unknown['maybe']}?" if unknown["maybe"] else ""
-            return f"không có lệnh {unknown['name']}{maybe}{see}"
+            maybe = _("; did you mean {names}?").format(names=unknown["maybe"]) if unknown["maybe"] else ""
+            return _("no such command {name}").format(name=unknown["name"]) + maybe + see
         return f"{err.message}{see}"
     return err.format_message()
 
 
+# click's and Typer's own words in the help, translated by _HelpFormatter
+CLICK_WORDS = (N_("Usage: "), N_("Options"), N_("Arguments"), N_("Commands"), N_("[OPTIONS]"),
+               N_("COMMAND [ARGS]..."), N_("Show this message and exit."), N_("default: {default}"), N_("required"))
+_EXTRAS = re.compile(r"^(?P<help>.*?)(?P<gap>\s*)\[(?P<extras>(?:default: |required)[^\[\]]*)\]$", re.S)
+
+
+def _extras(text: str) -> str:
+    """An option's help with Typer's "[default: X; required]" in the user's language."""
+    m = _EXTRAS.match(text)
+    if not m:
+        return _(text) if text == "Show this message and exit." else text
+    parts = []
+    for part in m["extras"].split("; "):
+        if part.startswith("default: "):
+            part = _("default: {default}").format(default=part[len("default: "):])
+        elif part == "required":
+            part = _("required")
+        parts.append(part)
+    return f"{_extras(m['help'])}{m['gap']}[{'; '.join(parts)}]"
+
+
+class _HelpFormatter(click_formatting.HelpFormatter):
+    """click's help formatter, with click's own words (Usage, Options, …) in the user's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", _("[OPTIONS]")).replace("COMMAND [ARGS]...", _("COMMAND [ARGS]..."))
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _extras(text)) for term, text in rows], col_max, col_spacing)
+
+
+class _Context(click_core.Context):
+    formatter_class = _HelpFormatter
+
+
 class DondocGroup(TyperGroup):
     """The root command: plain click help for every command (flags as flags, paragraphs re-wrapped
-    to the terminal), and every usage error or user error as one line on stderr."""
+    to the terminal), help texts and click's words in the user's language (DONDOC_LANG), and every
+    usage error or user error as one line on stderr."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
@@ -123,10 +170,20 @@ class DondocGroup(TyperGroup):
 
     def _tidy(self, cmd: Any) -> None:
         cmd.rich_markup_mode = None
-        if cmd.help and not cmd.short_help:  # the list of commands shows the first sentence whole, wrapped
-            cmd.short_help = _first_sentence(cmd.help)
-        cmd.help = _tidy_help(cmd.help)
+        cmd.context_class = _Context
+        # Typer may hand the same command objects to each run: translate from the msgids kept aside,
+        # never from a text already translated for another DONDOC_LANG
+        if not hasattr(cmd, "_msgid_help"):
+            cmd._msgid_help, cmd._own_short_help = cmd.help, not cmd.short_help
+        text = translate_help(cmd._msgid_help)  # the docstring's (or Typer's help=) paragraphs, translated
+        if text and cmd._own_short_help:  # the list of commands shows the first sentence whole, wrapped
+            cmd.short_help = _first_sentence(text)
+        cmd.help = _tidy_help(text)
         for param in getattr(cmd, "params", []):  # a date option reads "--as-of YYYY-MM-DD", not "<str>"
+            if not hasattr(param, "_msgid_help"):
+                param._msgid_help = getattr(param, "help", None)
+            if param._msgid_help:
+                param.help = _(param._msgid_help)
             if getattr(param, "metavar", None) is None and set(getattr(param, "opts", [])) & DATE_OPTIONS:
                 param.metavar = "YYYY-MM-DD"
         for sub in getattr(cmd, "commands", {}).values():
@@ -134,6 +191,7 @@ class DondocGroup(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        self._tidy(self)  # again: DONDOC_LANG may differ from when the commands were built (a test runner)
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
                               windows_expand_args=windows_expand_args, **extra)
@@ -141,13 +199,13 @@ class DondocGroup(TyperGroup):
             err.show()
             code = err.exit_code
         except click_errors.ClickException as err:
-            typer.echo(f"lỗi: {_one_line(err)}", err=True)
+            typer.echo(_("error: {message}").format(message=_one_line(err)), err=True)
             code = err.exit_code
         except DondocError as err:
-            typer.echo(f"lỗi: {err}", err=True)
+            typer.echo(_("error: {message}").format(message=err), err=True)
             code = err.exit_code
         except typer.Abort:
-            typer.echo("đã dừng", err=True)
+            typer.echo(_("stopped"), err=True)
             code = 1
         else:
             if not standalone_mode:
@@ -160,10 +218,10 @@ class DondocGroup(TyperGroup):
 
 app = typer.Typer(name="dondoc", cls=DondocGroup, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   rich_markup_mode=None,
-                  help="The `dondoc` command line: load dispatches, keep the directory, remind, escalate, report.")
+                  help=N_("The `dondoc` command line: load dispatches, keep the directory, remind, escalate, report."))
 
 # `dondoc orgs`: shared because its commands live in two modules (orgs.py: the directory; reorg.py: changes)
-orgs_app = typer.Typer(no_args_is_help=True, help="The organisation directory and its reorganisations.")
+orgs_app = typer.Typer(no_args_is_help=True, help=N_("The organisation directory and its reorganisations."))
 app.add_typer(orgs_app, name="orgs")
 
 # Global options (before the command: `dondoc --quiet demo`, `dondoc --db var/demo/demo.db board`).
@@ -173,11 +231,11 @@ QUIET = {"on": False}
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars (they are off anyway when stderr is "
-                                                               "not a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=N_("No progress bars (they are off anyway when stderr "
+                                                                  "is not a terminal).")),
     db: str = typer.Option(None, "--db", metavar="FILE|URL",
-                           help="The database for this command: a SQLite file or a URL (default: "
-                                "DONDOC_DATABASE_URL, else var/dondoc.db)."),
+                           help=N_("The database for this command: a SQLite file or a URL (default: "
+                                   "DONDOC_DATABASE_URL, else var/dondoc.db).")),
 ) -> None:
     QUIET["on"] = quiet
     if db:
@@ -228,7 +286,7 @@ console: Console = _LazyConsole()  # type: ignore[assignment]
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Stop with one line on stderr."""
-    typer.echo(f"lỗi: {message}", err=True)
+    typer.echo(_("error: {message}").format(message=message), err=True)
     raise typer.Exit(code)
 
 
@@ -281,7 +339,8 @@ def parse_day(value: str | None, *, option: str = "--as-of") -> date | None:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise DateOptionError(f'{option} "{value}" không phải ngày (YYYY-MM-DD)', 2) from None
+        raise DateOptionError(_('{option} "{value}" is not a date (YYYY-MM-DD)').format(option=option, value=value),
+                              2) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         from dondoc.bounds import date_problem
 
@@ -295,7 +354,14 @@ def as_of_or_today(value: str | None, *, option: str = "--as-of") -> date:
     return parse_day(value, option=option) or local_today(settings())
 
 
-ACTOR_HELP = "who does it, for the audit log (default: the OS user)"
+ACTOR_HELP = N_("who does it, for the audit log (default: the OS user)")
+
+
+def kind_name(kind: str) -> str:
+    """A task's kind (action, report, event) as the user reads it: "nhiệm vụ", "báo cáo", "sự kiện"."""
+    names = {"action": pgettext("kind", "action"), "report": pgettext("kind", "report"),
+             "event": pgettext("kind", "event")}
+    return names.get(kind, kind)
 
 
 def print_json(data: Any) -> None:
@@ -329,19 +395,21 @@ def demo_database() -> Path:
     return Path(dondoc.__file__).resolve().parents[1] / "var" / "demo" / "demo.db"
 
 
-def say_where_the_data_is(what: str, command: str) -> None:
-    """Instead of an empty table: which database is empty, and where the demo's data is if there is some."""
+def say_where_the_data_is(empty: str, command: str) -> None:
+    """Instead of an empty table: which database is empty (`empty`, translated, names it as {database}),
+    and where the demo's data is if there is some."""
     from sqlalchemy.engine import make_url
 
     url = make_url(settings().database_url)
     shown = url.database if url.drivername.startswith("sqlite") else url.render_as_string(hide_password=True)
-    typer.echo(f"Chưa có {what} trong cơ sở dữ liệu {shown}.")
+    typer.echo(empty.format(database=shown))
     demo = demo_database()
     if demo.exists() and (not url.drivername.startswith("sqlite") or Path(url.database or "").resolve() != demo):
-        typer.echo(f"Dữ liệu của bản chạy thử (dondoc demo) ở {demo}; xem: dondoc --db {_short(demo)} {command}")
+        typer.echo(_("The demo's data (dondoc demo) is in {path}; see: dondoc --db {short} {command}")
+                   .format(path=demo, short=_short(demo), command=command))
     else:
-        typer.echo("Nạp danh bạ và một văn bản: dondoc orgs import config/organizations.yaml, rồi dondoc load FILE.yaml"
-                   " (hoặc thử: dondoc demo).")
+        typer.echo(_("Load the directory and a dispatch: dondoc orgs import config/organizations.yaml, then "
+                     "dondoc load FILE.yaml (or try: dondoc demo)."))
 
 
 def _short(path: Path) -> str:
@@ -379,7 +447,7 @@ def progress_shown() -> bool:
 
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Bar]:
-    """`with progress("Gửi thư", total=n) as bar: … bar.advance()` — silent unless stderr is a terminal."""
+    """`with progress(_("Sending"), total=n) as bar: … bar.advance()` — silent unless stderr is a terminal."""
     if not progress_shown():
         yield Bar()
         return

@@ -11,6 +11,7 @@ import typer
 
 from dondoc.cli.app import app, as_of_or_today, config_dir, fail, ready_engine, settings, user_errors
 from dondoc.errors import DondocError, NotFoundError
+from dondoc.i18n import N_, _
 
 if TYPE_CHECKING:
     from dondoc.schedule.calendar import WorkCalendar
@@ -28,7 +29,7 @@ def explain_lines(
     notes: tuple[str, ...] | list[str] = (),
     due: tuple[str, ...] | list[str] = (),
 ) -> list[str]:
-    """How an occurrence's dates were computed, in Vietnamese: stated → rule → effective.
+    """How an occurrence's dates were computed, in the user's language: stated → rule → effective.
 
     `written` is the day as the dispatch wrote it when "trước ngày X" was read as the day
     before (`before_means="day_before"`); `notes` are a PlannedDue's notes (29/02 …); `due` is
@@ -39,25 +40,24 @@ def explain_lines(
     from dondoc.schedule.words import period_words, repeat_phrase
 
     shown = written or stated
-    lines = [f"Ngày ghi trong văn bản: {fmt_long(shown)}"]
-    rule = f"Quy tắc: {repeat_phrase(repeat, due)}"
+    lines = [_("Date written in the dispatch: {day}").format(day=fmt_long(shown))]
+    rule = _("Rule: {rule}").format(rule=repeat_phrase(repeat, due))
     phrase = period_words(period)
     if phrase:
-        rule += f" — kỳ báo cáo {phrase}"
+        rule += _(" — reporting period {period}").format(period=phrase)
     if window:
         rule += f"; {window_phrase(window)}"
     lines.append(rule)
     lines.extend(notes)
     if written is not None and written != stated:
-        lines.append(
-            f"“Trước ngày {fmt(written)}” được hiểu là hạn cuối ngày {fmt(stated)} "
-            f"(cấu hình: {'ngày liền trước' if before_means != 'same_day' else 'chính ngày đó'})"
-        )
+        setting = _("the day before") if before_means != "same_day" else _("that very day")
+        lines.append(_("“Before {written}” is read as a deadline at the end of {stated} (setting: {setting})")
+                     .format(written=fmt(written), stated=fmt(stated), setting=setting))
     elif before_means == "same_day":
-        lines.append(f"“Trước ngày {fmt(stated)}” được hiểu là hạn cuối chính ngày {fmt(stated)} (cấu hình)")
+        lines.append(_("“Before {day}” is read as a deadline at the end of {day} itself (setting)").format(day=fmt(stated)))
     explanation = cal.explain_due(stated)
     if written is not None and written != stated:
-        lines.append(f"Hạn theo văn bản: {fmt_long(stated)}")
+        lines.append(_("Deadline by the dispatch: {day}").format(day=fmt_long(stated)))
     lines.extend(explanation.lines[1:])
     return lines
 
@@ -96,10 +96,10 @@ def calendar_data(year: int, cal: WorkCalendar, cdir: Path) -> dict[str, Any]:
 
 @app.command("calendar")
 def calendar_cmd(
-    year: int = typer.Option(None, "--year", help="the year to show, e.g. 2026"),
-    as_json: bool = typer.Option(False, "--json", help="print JSON"),
-    org: str = typer.Option(None, "--org", help="print this organisation's calendar feed (.ics) instead"),
-    as_of: str = typer.Option(None, "--as-of", help="with --org: from this day on (default: today)"),
+    year: int = typer.Option(None, "--year", help=N_("the year to show, e.g. 2026")),
+    as_json: bool = typer.Option(False, "--json", help=N_("print JSON")),
+    org: str = typer.Option(None, "--org", help=N_("print this organisation's calendar feed (.ics) instead")),
+    as_of: str = typer.Option(None, "--as-of", help=N_("with --org: from this day on (default: today)")),
 ) -> None:
     """Print the working calendar in use: public holidays, swapped days off, make-up Saturdays, observances.
 
@@ -120,9 +120,9 @@ def calendar_cmd(
             _print_feed(org, as_of)
             return
         if year is None:
-            raise DondocError("give --year YEAR, or --org CODE for a calendar feed")
+            raise DondocError(_("give --year YEAR, or --org CODE for a calendar feed"))
         if not 1901 <= year <= 2099:
-            raise DondocError(f"--year {year}: outside 1901–2099")
+            raise DondocError(_("--year {year}: outside 1901–2099").format(year=year))
         cdir = config_dir()
         cal = WorkCalendar(load_notices(cdir))
         data = calendar_data(year, cal, cdir)
@@ -137,7 +137,7 @@ def calendar_cmd(
 
 @app.command("explain")
 @user_errors
-def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `dondoc tasks list --json`)")) -> None:
+def explain(occurrence: int = typer.Argument(..., help=N_("an occurrence id (see `dondoc tasks list --json`)"))) -> None:
     """How an occurrence's dates were computed: stated → rule → effective, with holidays and the law;
     for a cascaded report the consolidator's deadline and the unit's internal one, for an extended
     deadline both dates, and the days the escalation ladder would reach.
@@ -151,11 +151,12 @@ def explain(occurrence: int = typer.Argument(..., help="an occurrence id (see `d
     with session_scope(ready_engine()) as s:
         occ = s.get(m.Occurrence, occurrence)
         if occ is None:
-            raise NotFoundError(f"occurrence {occurrence}: not found")
+            raise NotFoundError(_("occurrence {id}: not found").format(id=occurrence))
         task = s.get(m.Task, occ.task_id)
         d = s.get(m.Dispatch, task.dispatch_id) if task else None
-    typer.echo(f"Văn bản {d.number if d and d.number else '(không số)'}, mục {task.key if task else '?'} — "
-               f"{occ.org_code}, kỳ {occ.period}")
+    typer.echo(_("Dispatch {number}, item {key} — {org}, period {period}").format(
+        number=d.number if d and d.number else _("(no number)"), key=task.key if task else "?", org=occ.org_code,
+        period=occ.period))
     if occ.kind == "event":
         for line in _observance_lines(occ, s_):
             typer.echo(line)
@@ -178,26 +179,28 @@ def _due_lines(occ, task, s_) -> list[str]:  # type: ignore[no-untyped-def]
     if occ.upper_due is not None:
         days = task.cascade_days if task and task.cascade_days is not None else s_.cascade_working_days
         written = occ.written_due or occ.upper_due
-        lines = ["Hạn của đơn vị tổng hợp gửi cơ quan ban hành (giữ nguyên):", *("  " + ln for ln in lines),
-                 f"Văn bản ghi trước {fmt(written)}; đơn vị tổng hợp cần nhận trước {fmt(occ.stated_due)}",
-                 f"Hạn nội bộ của đơn vị: {fmt_long(occ.stated_due)} — {days} ngày làm việc trước hạn "
-                 f"{fmt(occ.upper_due)} của đơn vị tổng hợp, tính một lần (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 "
-                 f"điểm b); đây không phải hạn ghi trong văn bản"]
+        lines = [_("The consolidator's deadline towards the issuer (unchanged):"), *("  " + ln for ln in lines),
+                 _("The dispatch says before {written}; the consolidator needs it before {needed}")
+                 .format(written=fmt(written), needed=fmt(occ.stated_due)),
+                 _("The unit's internal deadline: {day} — {n} working days before the consolidator's deadline {upper}, "
+                   "counted once (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5 điểm b); this is not a deadline written "
+                   "in the dispatch").format(day=fmt_long(occ.stated_due), n=days, upper=fmt(occ.upper_due))]
         if occ.effective_due != occ.stated_due:
-            lines.append(f"Hạn hiệu lực của đơn vị: {fmt_long(occ.effective_due)}")
+            lines.append(_("The unit's effective deadline: {day}").format(day=fmt_long(occ.effective_due)))
     if occ.extended_due is not None and occ.extended_effective_due is not None:
-        against = "hạn đã gia hạn" if s_.on_time_against == "extended" else "hạn ban đầu"
-        lines += [f"Hạn ban đầu: {fmt_long(occ.effective_due)}",
-                  f"Gia hạn đến: {fmt_long(occ.extended_due)}"
-                  + (f" (hiệu lực {fmt_long(occ.extended_effective_due)}, {ART_148})"
+        against = _("the extended deadline") if s_.on_time_against == "extended" else _("the original deadline")
+        lines += [_("Original deadline: {day}").format(day=fmt_long(occ.effective_due)),
+                  _("Extended to: {day}").format(day=fmt_long(occ.extended_due))
+                  + (_(" (effective {day}, {law})").format(day=fmt_long(occ.extended_effective_due), law=ART_148)
                      if occ.extended_effective_due != occ.extended_due else ""),
                   *(_extension_lines(occ.id)),
-                  f"Bảng theo dõi xét đúng hạn theo {against} (cấu hình on_time_against = {s_.on_time_against})"]
+                  _("The board judges on time against {against} (setting on_time_against = {value})")
+                  .format(against=against, value=s_.on_time_against)]
     if occ.kind in ("report", "action") and occ.status == "open":
         due = occ.extended_effective_due or occ.effective_due
         ladder = service.escalation(s_).ladder
-        lines.append("Đôn đốc nếu chưa hoàn thành: " + "; ".join(
-            f"{fmt(rung_day(due, r.days, cal))} tới {RECIPIENT_VI[r.to]}" for r in ladder))
+        lines.append(_("Escalation if not done: {rungs}").format(rungs="; ".join(
+            _("{day} to {whom}").format(day=fmt(rung_day(due, r.days, cal)), whom=RECIPIENT_VI[r.to]) for r in ladder)))
     return lines
 
 
@@ -210,8 +213,9 @@ def _extension_lines(occurrence_id: int) -> list[str]:
     with session_scope(ready_engine()) as s:
         rows = s.exec(select(m.Extension).where(m.Extension.occurrence_id == occurrence_id,
                                                m.Extension.status == "granted").order_by(col(m.Extension.id))).all()
-    return [f"  theo {r.document or '(không ghi văn bản)'}" + (f"; lý do: {r.reason}" if r.reason else "")
-            + (f"; người quyết định: {r.decided_by}" if r.decided_by else "") for r in rows]
+    return [_("  by {document}").format(document=r.document or _("(no document written)"))
+            + (_("; reason: {reason}").format(reason=r.reason) if r.reason else "")
+            + (_("; decided by: {who}").format(who=r.decided_by) if r.decided_by else "") for r in rows]
 
 
 def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
@@ -223,16 +227,18 @@ def _observance_lines(occ, s_) -> list[str]:  # type: ignore[no-untyped-def]
     catalog = load_catalog(path) if path.exists() else ObservanceCatalog()
     obs = catalog.by_key(occ.event_key) if occ.event_key else None
     if obs is None:
-        return [f"Ngày kỷ niệm: {fmt_long(occ.stated_due)} (không có trong config/observances.yaml)"]
+        return [_("Observance: {day} (not in config/observances.yaml)").format(day=fmt_long(occ.stated_due))]
     day = observance_days([obs], between=(occ.stated_due, occ.stated_due))[0]
-    lines = [f"Ngày kỷ niệm: {obs.name}", f"Ngày diễn ra: {fmt_long(day.day)}"
-             + (f" (âm lịch {obs.lunar[3:]}/{obs.lunar[:2]})" if obs.lunar else "")]
+    lines = [_("Observance: {name}").format(name=obs.name), _("Held on: {day}").format(day=fmt_long(day.day))
+             + (_(" (lunar {day}/{month})").format(day=obs.lunar[3:], month=obs.lunar[:2]) if obs.lunar else "")]
     if day.anniversary:
-        lines.append(f"Kỷ niệm {day.anniversary} năm" + (" — năm tròn (tổ chức lễ kỷ niệm)" if day.round_year else ""))
+        lines.append(_("Anniversary: {n} years").format(n=day.anniversary)
+                     + (_(" — a round year (a celebration is held)") if day.round_year else ""))
     if day.prepare_from:
-        lines.append(f"Chuẩn bị từ: {fmt_long(day.prepare_from)}")
+        lines.append(_("Prepare from: {day}").format(day=fmt_long(day.prepare_from)))
     ladder = obs.remind_days or list(s_.ladders.observance)
-    lines.append("Nhắc trước: " + ", ".join(str(d) for d in ladder) + " ngày; ngày kỷ niệm không dời theo ngày nghỉ")
+    lines.append(_("Reminded {days} days before; an observance does not move off a day off")
+                 .format(days=", ".join(str(d) for d in ladder)))
     return lines
 
 
@@ -260,27 +266,28 @@ def _print_table(data: dict[str, Any]) -> None:
 
     rows: list[tuple[str, str, str, str]] = []
     for h in data["holidays"]:
-        rows.append((h["date"], h["weekday"], "nghỉ lễ", h["name"]))
+        rows.append((h["date"], h["weekday"], _("holiday"), h["name"]))
     for w in data["make_up_days"]:
-        rows.append((w["date"], w["weekday"], "làm bù", w["reason"]))
+        rows.append((w["date"], w["weekday"], _("make-up working day"), w["reason"]))
     for o in data["observances"]:
         name = o["name"]
         if o["anniversary"]:
-            name += f" — {o['anniversary']} năm" + (" (năm tròn)" if o["round_year"] else "")
+            name += _(" — {n} years").format(n=o["anniversary"]) + (_(" (round year)") if o["round_year"] else "")
         if o["prepare_from"]:
-            name += f"; chuẩn bị từ {fmt(date.fromisoformat(o['prepare_from']))}"
-        rows.append((o["date"], o["weekday"], "ngày kỷ niệm", name))
+            name += _("; prepare from {day}").format(day=fmt(date.fromisoformat(o["prepare_from"])))
+        rows.append((o["date"], o["weekday"], _("observance"), name))
     rows.sort()
-    title = f"Lịch làm việc năm {data['year']} — {data['working_days']} ngày làm việc"
-    table = Table("Ngày", "Thứ", "Loại", "Nội dung", title=title)
+    title = _("Working calendar {year} — {n} working days").format(year=data["year"], n=data["working_days"])
+    table = Table(_("Date"), _("Weekday"), _("Kind"), _("What"), title=title)
     for d, wd, kind, text in rows:
         table.add_row(fmt(date.fromisoformat(d)), wd, kind, text)
     console = Console()
     console.print(table)
     notice = data["notice"]
     if notice:
-        console.print(f"Thông báo của năm: {notice['file']}" + (f" ({notice['source']})" if notice["source"] else ""))
+        console.print(_("The year's notice: {file}").format(file=notice["file"])
+                      + (f" ({notice['source']})" if notice["source"] else ""))
     else:
-        console.print(f"Chưa có thông báo lịch nghỉ của năm {data['year']} trong config/calendars/.")
+        console.print(_("No notice of the days off of {year} in config/calendars/ yet.").format(year=data["year"]))
     if not data["shift"]:
-        console.print(f"Không dời hạn sang ngày làm việc tiếp theo ({ART_148}): đã tắt.")
+        console.print(_("Deadlines do not move to the next working day ({law}): switched off.").format(law=ART_148))

@@ -7,23 +7,24 @@ import typer
 from dondoc.cli.app import (ACTOR_HELP, cli_actor, app, as_of_or_today, console, parse_day, print_json,
                             ready_engine, settings, user_errors)
 from dondoc.errors import DondocError
+from dondoc.i18n import N_, _
 
 
 @app.command("extend")
 @user_errors
-def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `dondoc tasks list --json`)"),
-           task: str = typer.Option(None, "--task", help="or: the task's key, e.g. 3.R1"),
-           dispatch: str = typer.Option(None, "--dispatch", help="… of this dispatch (số hiệu or id)"),
-           org: str = typer.Option(None, "--org", help="… owned by this organisation"),
-           period: str = typer.Option(None, "--period", help="… for this period (default: its earliest open one)"),
-           to: str = typer.Option(None, "--to", help="the new deadline, as granted (YYYY-MM-DD)"),
-           reason: str = typer.Option(None, "--reason", help="why (lý do gia hạn); with --refuse: why not"),
-           by: str = typer.Option(None, "--by", help="the issuer's document granting it, e.g. \"Công văn số 12/UBND-VP ngày 10/6/2025\""),
-           list_: bool = typer.Option(False, "--list", help="list the requests waiting for a decision"),
-           all_: bool = typer.Option(False, "--all", help="with --list: decided ones too"),
-           approve: int = typer.Option(None, "--approve", help="grant request ID to the date it asks for"),
-           refuse: int = typer.Option(None, "--refuse", help="refuse request ID (give --reason)"),
-           as_json: bool = typer.Option(False, "--json", help="with --list: print JSON"),
+def extend(occurrence: int = typer.Argument(None, help=N_("an occurrence id (see `dondoc tasks list --json`)")),
+           task: str = typer.Option(None, "--task", help=N_("or: the task's key, e.g. 3.R1")),
+           dispatch: str = typer.Option(None, "--dispatch", help=N_("… of this dispatch (số hiệu or id)")),
+           org: str = typer.Option(None, "--org", help=N_("… owned by this organisation")),
+           period: str = typer.Option(None, "--period", help=N_("… for this period (default: its earliest open one)")),
+           to: str = typer.Option(None, "--to", help=N_("the new deadline, as granted (YYYY-MM-DD)")),
+           reason: str = typer.Option(None, "--reason", help=N_("why (lý do gia hạn); with --refuse: why not")),
+           by: str = typer.Option(None, "--by", help=N_("the issuer's document granting it, e.g. \"Công văn số 12/UBND-VP ngày 10/6/2025\"")),
+           list_: bool = typer.Option(False, "--list", help=N_("list the requests waiting for a decision")),
+           all_: bool = typer.Option(False, "--all", help=N_("with --list: decided ones too")),
+           approve: int = typer.Option(None, "--approve", help=N_("grant request ID to the date it asks for")),
+           refuse: int = typer.Option(None, "--refuse", help=N_("refuse request ID (give --reason)")),
+           as_json: bool = typer.Option(False, "--json", help=N_("with --list: print JSON")),
            actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Extend a deadline (gia hạn) as the issuer granted it; the original deadline stays recorded.
 
@@ -45,8 +46,8 @@ def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `d
     cal = work_calendar(settings())
     modes = sum(bool(x) for x in (list_, approve is not None, refuse is not None, to or occurrence is not None or task))
     if modes != 1:
-        raise DondocError("chọn một việc: gia hạn (OCCURRENCE hoặc --task/--dispatch/--org, với --to), "
-                          "--list, --approve ID hoặc --refuse ID")
+        raise DondocError(_("choose one thing: an extension (OCCURRENCE or --task/--dispatch/--org, with --to), "
+                            "--list, --approve ID or --refuse ID"))
     if list_:
         _list(all_, as_json)
         return
@@ -58,32 +59,34 @@ def extend(occurrence: int = typer.Argument(None, help="an occurrence id (see `d
     with session_scope(ready_engine()) as s:
         if approve is not None:
             row = ext.approve(session=s, extension_id=approve, actor=who, cal=cal, document=by)
-            typer.echo(f"đã chấp thuận đề nghị gia hạn số {row.id}: hạn mới {row.to_due:%d/%m/%Y} "
-                       f"(kỳ theo dõi {row.occurrence_id})")
+            typer.echo(_("granted extension request {id}: new deadline {due} (occurrence {occurrence})").format(
+                id=row.id, due=f"{row.to_due:%d/%m/%Y}", occurrence=row.occurrence_id))
             return
         if refuse is not None:
             if not reason:
-                raise DondocError("--refuse cần --reason (lý do từ chối)")
+                raise DondocError(_("--refuse needs --reason (why it is refused)"))
             row = ext.refuse(session=s, extension_id=refuse, actor=who, reason=reason)
-            typer.echo(f"đã từ chối đề nghị gia hạn số {row.id} (kỳ theo dõi {row.occurrence_id}); hạn giữ nguyên")
+            typer.echo(_("refused extension request {id} (occurrence {occurrence}); the deadline stays").format(
+                id=row.id, occurrence=row.occurrence_id))
             return
         new = parse_day(to, option="--to")
         if new is None:
-            raise DondocError("--to: cần ngày gia hạn (YYYY-MM-DD)")
+            raise DondocError(_("--to: give the new deadline (YYYY-MM-DD)"))
         if not reason or not by:
-            raise DondocError("gia hạn cần --reason (lý do) và --by (văn bản cho phép gia hạn)")
+            raise DondocError(_("an extension needs --reason (why) and --by (the document granting it)"))
         if occurrence is not None:
             occ = occurrence_by_id(session=s, occurrence_id=occurrence)
         else:
             if not (task and dispatch and org):
-                raise DondocError("cho biết OCCURRENCE, hoặc cả --task, --dispatch và --org")
+                raise DondocError(_("give OCCURRENCE, or all of --task, --dispatch and --org"))
             occ = find_occurrence(session=s, dispatch=dispatch, task=task, org=org, period=period)
         original = occ.effective_due
         row = ext.grant(session=s, occurrence=occ, to_due=new, reason=reason, document=by, actor=who, cal=cal)
         effective = occ.extended_effective_due
-    moved = f" (hiệu lực {effective:%d/%m/%Y}, Điều 148)" if effective and effective != new else ""
-    typer.echo(f"đã gia hạn kỳ theo dõi {row.occurrence_id} ({occ.org_code}, kỳ {occ.period}) đến {new:%d/%m/%Y}{moved}; "
-               f"hạn ban đầu {original:%d/%m/%Y}; theo {by}")
+    moved = _(" (effective {day}, Điều 148)").format(day=f"{effective:%d/%m/%Y}") if effective and effective != new else ""
+    typer.echo(_("extended occurrence {id} ({org}, period {period}) to {day}{moved}; original deadline {original}; "
+                 "by {document}").format(id=row.occurrence_id, org=occ.org_code, period=occ.period,
+                                         day=f"{new:%d/%m/%Y}", moved=moved, original=f"{original:%d/%m/%Y}", document=by))
 
 
 def _list(include_decided: bool, as_json: bool) -> None:
@@ -113,17 +116,17 @@ def _list(include_decided: bool, as_json: bool) -> None:
         print_json(data)
         return
     if not data:
-        typer.echo("không có đề nghị gia hạn nào đang chờ xử lý")
+        typer.echo(_("no extension request is waiting for a decision"))
         return
-    status_vi = {"requested": "chờ xử lý", "granted": "đã chấp thuận", "refused": "đã từ chối"}
+    states = {"requested": _("awaiting a decision"), "granted": _("granted"), "refused": _("refused")}
     from rich.table import Table
 
-    t = Table("số", "cơ quan", "văn bản · mục", "kỳ", "hạn hiện tại", "đề nghị đến", "lý do", "người đề nghị", "tình trạng",
-              title="Đề nghị gia hạn")
+    t = Table(_("number"), _("organisation"), _("dispatch · item"), _("period"), _("current deadline"), _("asked until"),
+              _("reason"), _("asked by"), _("status"), title=_("Extension requests"))
     for row in data:
         t.add_row(str(row["id"]), str(row["org"] or ""), f"{row['dispatch']} · {row['task']}", str(row["period"] or ""),
                   _day(str(row["from"])), _day(str(row["to"])), str(row["reason"]), str(row["requested_by"] or ""),
-                  status_vi.get(str(row["status"]), str(row["status"])))
+                  states.get(str(row["status"]), str(row["status"])))
     console.print(t)
 
 

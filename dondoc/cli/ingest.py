@@ -12,6 +12,7 @@ import typer
 
 from dondoc.cli.app import app, config_dir, fail, progress
 from dondoc.errors import DondocError
+from dondoc.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,7 +49,7 @@ def _write_output(path: Path, content: str) -> None:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
         if stat.S_ISDIR(mode):
-            raise DondocError(f"{path}: là một thư mục; -o cần một tệp")
+            raise DondocError(_("{path}: is a folder; -o needs a file").format(path=path))
         with open(path, "w", encoding="utf-8") as fh:  # a device, FIFO or /dev/stdout: written through
             fh.write(content)
         return
@@ -84,8 +85,11 @@ def _due(t: Task) -> str:
     rel = t.schedule.relative
     parts = list(t.schedule.due)
     if rel is not None:
-        unit = "working days" if rel.working_days else "days"
-        parts.append(f"{rel.days} {unit} from {rel.from_event}")
+        if rel.working_days:
+            words = ngettext("{n} working day from {event}", "{n} working days from {event}", rel.days)
+        else:
+            words = ngettext("{n} day from {event}", "{n} days from {event}", rel.days)
+        parts.append(words.format(n=rel.days, event=rel.from_event))
     return ", ".join(parts)
 
 
@@ -93,15 +97,20 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
     """Each task beside its source text, one row per field: its value and why it has it."""
     from rich.table import Table
 
+    from dondoc.cli.app import kind_name
+
     for t in ts.tasks:
-        table = Table(title=f"[bold]{t.key}[/] ({t.kind}) — {t.title}", show_header=False, expand=True)
-        table.add_column("field", style="cyan", no_wrap=True)
-        table.add_column("value")
-        table.add_column("why", style="dim")
+        table = Table(title=f"[bold]{t.key}[/] ({kind_name(t.kind)}) — {t.title}", show_header=False, expand=True)
+        table.add_column(_("field"), style="cyan", no_wrap=True)
+        table.add_column(_("value"))
+        table.add_column(_("why"), style="dim")
         span = t.span or (0, 0)
         line = text.count("\n", 0, span[0]) + 1
-        table.add_row("source", f"line {line}", text[span[0] : span[1]][:600])
         cascade = t.cascade
+        earlier = (ngettext(", {n} working day earlier", ", {n} working days earlier", cascade.working_days)
+                   .format(n=cascade.working_days) if cascade and cascade.working_days else "")
+        # the first column names the task-set file's fields as the YAML writes them (identifiers)
+        table.add_row("source", _("line {n}").format(n=line), text[span[0] : span[1]][:600])
         rows = [
             ("key", t.key, "key"),
             ("kind", t.kind, "kind"),
@@ -111,8 +120,7 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
             ("due", _due(t), "schedule.due"),
             ("events", ", ".join(t.schedule.events), "schedule.events"),
             ("report_to", t.report_to or "", "report_to"),
-            ("cascade", (_owner(cascade.by, resolved) + (f", {cascade.working_days} working days earlier" if cascade.working_days else ""))
-             if cascade else "", "cascade"),
+            ("cascade", _owner(cascade.by, resolved) + earlier if cascade else "", "cascade"),
             ("references", "; ".join(r.number for r in t.references), "references"),
         ]
         for name, value, key in rows:
@@ -120,16 +128,16 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
                 table.add_row(name, value, t.explain.get(key, ""))
         console.print(table)
     for w in ts.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print("[yellow]" + _("warning:") + f"[/] {w}")
 
 
 @app.command("ingest")
 def ingest(
-    file: Annotated[Path, typer.Argument(help="The dispatch: .txt .md .docx .pdf .html")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the task-set YAML here")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the task set as JSON")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each task beside its source text, and why")] = False,
-    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+    file: Annotated[Path, typer.Argument(help=N_("The dispatch: .txt .md .docx .pdf .html"))],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=N_("Write the task-set YAML here"))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the task set as JSON"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=N_("Show each task beside its source text, and why"))] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help=N_("organizations.yaml to resolve owners"))] = None,
 ) -> None:
     """Read a dispatch into a task set for review; never touches the database.
 
@@ -148,7 +156,8 @@ def ingest(
             try:
                 _write_output(output, dump_yaml(ts))
             except OSError as exc:
-                raise DondocError(f"{output}: không ghi được ({exc.strerror or exc.__class__.__name__})") from None
+                raise DondocError(_("{path}: cannot write it ({why})").format(
+                    path=output, why=exc.strerror or exc.__class__.__name__)) from None
     except DondocError as err:
         fail(str(err), err.exit_code)
     if explain:
@@ -160,14 +169,16 @@ def ingest(
     elif output is None:
         typer.echo(dump_yaml(ts), nl=False)
     if output is not None:
-        typer.echo(f"{len(ts.tasks)} tasks, {len(ts.warnings)} warnings -> {output}", err=True)
+        tasks = ngettext("{n} task", "{n} tasks", len(ts.tasks)).format(n=len(ts.tasks))
+        warnings = ngettext("{n} warning", "{n} warnings", len(ts.warnings)).format(n=len(ts.warnings))
+        typer.echo(f"{tasks}, {warnings} -> {output}", err=True)
 
 @app.command("eval")
 def eval_(
-    folder: Annotated[Path, typer.Argument(help="A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/")],
-    docs: Annotated[Path | None, typer.Option("--docs", help="Where the documents are, when not beside their readings")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON")] = False,
-    directory: Annotated[Path | None, typer.Option("--directory", help="organizations.yaml to resolve owners")] = None,
+    folder: Annotated[Path, typer.Argument(help=N_("A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/"))],
+    docs: Annotated[Path | None, typer.Option("--docs", help=N_("Where the documents are, when not beside their readings"))] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print the scores as JSON"))] = False,
+    directory: Annotated[Path | None, typer.Option("--directory", help=N_("organizations.yaml to resolve owners"))] = None,
 ) -> None:
     """Score ingest against gold readings: P/R/F1 for items, lead owners, due dates, observances, reports; cadence accuracy.
 
@@ -184,11 +195,11 @@ def eval_(
 
     try:
         if not folder.is_dir():
-            raise DondocError(f"{folder}: not a folder")
+            raise DondocError(_("{path}: not a folder").format(path=folder))
         if docs is not None and not docs.is_dir():
-            raise DondocError(f"--docs {docs}: not a folder")
+            raise DondocError(_("{path}: not a folder").format(path=f"--docs {docs}"))
         readings = sum(len(list(f.glob("*.gold.yaml"))) for f in gold_folders(folder).values())
-        with progress("Chấm điểm", total=readings) as bar:
+        with progress(_("Scoring"), total=readings) as bar:
             halves = evaluate_halves(folder, observances=_catalog(), directory=_directory(directory), docs=docs,
                                      on_document=lambda name: bar.advance())
     except DondocError as err:
@@ -203,20 +214,22 @@ def eval_(
     for half, scores in halves.items():
         total = overall(scores)
         table = Table(title=f"dondoc eval {folder}" + (f" — {half}" if half != folder.name else ""))
-        table.add_column("document")
+        table.add_column(_("document"))
         for m in MEASURES:
             table.add_column(f"{m} P/R/F1", justify="right")
-        table.add_column("cadence acc", justify="right")
-        table.add_column("mean", justify="right")
+        table.add_column(_("cadence acc"), justify="right")
+        table.add_column(_("mean"), justify="right")
         for s in [*scores, total]:
             cells = [f"{s.counts[m].precision:.2f}/{s.counts[m].recall:.2f}/{s.counts[m].f1:.2f}" for m in MEASURES]
-            name = s.name + (" (refused)" if s.refused else "")
+            name = s.name + (_(" (refused)") if s.refused else "")
             table.add_row(f"[bold]{name}[/]" if s is total else name, *cells, f"{s.cadence:.2f}", f"{mean_score(s):.2f}")
         console.print(table)
         for s in scores:
             for miss in s.misses:
                 typer.echo(f"{s.name}: {miss}")
         summary.append(f"{half}: " + " ".join(f"{m} {total.counts[m].f1:.2f}" for m in MEASURES)
-                       + f" cadence {total.cadence:.2f} mean {mean_score(total):.2f} ({len(scores)} documents)")
+                       + ngettext(" cadence {cadence} mean {mean} ({n} document)",
+                                  " cadence {cadence} mean {mean} ({n} documents)", len(scores))
+                       .format(cadence=f"{total.cadence:.2f}", mean=f"{mean_score(total):.2f}", n=len(scores)))
     for line in summary:
         typer.echo(line)

@@ -7,15 +7,16 @@ from pathlib import Path
 import typer
 
 from dondoc.cli.app import app, fail
+from dondoc.i18n import N_, _
 
 DEFAULT_MAILBOX_DIR = Path("var/mailbox")
 
 
 @app.command("mailbox")
 def mailbox(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8025, "--port", help="SMTP port to listen on."),
-    directory: Path = typer.Option(DEFAULT_MAILBOX_DIR, "--dir", help="Where each received message is stored as an .eml file."),
+    host: str = typer.Option("127.0.0.1", "--host", help=N_("Address to listen on.")),
+    port: int = typer.Option(8025, "--port", help=N_("SMTP port to listen on.")),
+    directory: Path = typer.Option(DEFAULT_MAILBOX_DIR, "--dir", help=N_("Where each received message is stored as an .eml file.")),
 ) -> None:
     """Run a local SMTP server that keeps every message it receives as an .eml file.
 
@@ -30,12 +31,13 @@ def mailbox(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        fail(f"cannot create {directory}: {err.strerror}", 2)
+        fail(_("cannot create {path}: {why}").format(path=directory, why=err.strerror), 2)
     def announce(mailbox: Mailbox) -> None:
-        typer.echo(f"mailbox listening on {host}:{mailbox.port}, storing messages in {directory} (Ctrl-C to stop)")
+        typer.echo(_("mailbox listening on {host}:{port}, storing messages in {path} (Ctrl-C stops it)").format(
+            host=host, port=mailbox.port, path=directory))
 
     try:
         serve_mailbox(directory, host, port, on_ready=announce)
     except OSError as err:
-        fail(f"cannot listen on {host}:{port}: {err.strerror or err}", 2)
-    typer.echo("mailbox stopped")
+        fail(_("cannot listen on {host}:{port}: {why}").format(host=host, port=port, why=err.strerror or err), 2)
+    typer.echo(_("mailbox stopped"))

@@ -9,6 +9,7 @@ import typer
 
 from dondoc.cli.app import (ACTOR_HELP, cli_actor, console, orgs_app, print_json, progress, ready_engine,
                             say_where_the_data_is, user_errors)
+from dondoc.i18n import N_, _, ngettext
 
 
 class _ContactRow(TypedDict):
@@ -29,7 +30,7 @@ class _OrgRow(TypedDict):
 
 @orgs_app.command("import")
 @user_errors
-def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
+def orgs_import(file: Path = typer.Argument(..., help=N_("organizations.yaml")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Import (add or update) organisations, contacts and groups from a directory file.
 
@@ -42,20 +43,23 @@ def orgs_import(file: Path = typer.Argument(..., help="organizations.yaml"),
     from dondoc.store.db import session_scope
     from dondoc.store.repo import import_directory
 
-    with progress(f"Đọc {file.name}") as bar:
+    with progress(_("Reading {file}").format(file=file.name)) as bar:
         directory = load_directory(file)
-        bar.update(description=f"Lưu {len(directory.organizations)} cơ quan")
+        bar.update(description=_("Storing {n} organisations").format(n=len(directory.organizations)))
         with session_scope(ready_engine()) as s:
             res = import_directory(session=s, directory=directory, source=str(file), actor=cli_actor(actor))
-    typer.echo(f"{file}: {len(res.added)} added, {len(res.updated)} updated, {len(res.unchanged)} unchanged, "
-               f"{len(directory.groups)} groups")
+    typer.echo(_("{file}: {added} added, {updated} updated, {unchanged} unchanged, {groups}").format(
+        file=file, added=len(res.added), updated=len(res.updated), unchanged=len(res.unchanged),
+        groups=ngettext("{n} group", "{n} groups", len(directory.groups)).format(n=len(directory.groups))))
     if res.changes:
-        typer.echo(f"  {len(res.changes)} thay đổi tổ chức mới được ghi nhận từ valid_to/successor (dondoc orgs changes)")
+        typer.echo(ngettext("  {n} new reorganisation recorded from valid_to/successor (dondoc orgs changes)",
+                            "  {n} new reorganisations recorded from valid_to/successor (dondoc orgs changes)",
+                            len(res.changes)).format(n=len(res.changes)))
 
 
 @orgs_app.command("list")
 @user_errors
-def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def orgs_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """List the organisations with their supervising organisation and contacts.
 
     Example: dondoc orgs list --json
@@ -77,11 +81,11 @@ def orgs_list(as_json: bool = typer.Option(False, "--json", help="print JSON")) 
         print_json(data)
         return
     if not data:
-        say_where_the_data_is("cơ quan nào", "orgs list")
+        say_where_the_data_is(_("No organisations in the database {database} yet."), "orgs list")
         return
     from rich.table import Table
 
-    t = Table("code", "tên", "cấp", "cơ quan cấp trên", "đầu mối")
+    t = Table(_("code"), _("name"), _("level"), _("supervising organisation"), _("coordinators"))
     for d in data:
         t.add_row(d["code"], d["name"], d["level"], d["parent"] or "",
                   ", ".join(c["email"] for c in d["contacts"]))

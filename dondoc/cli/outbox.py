@@ -9,8 +9,9 @@ import typer
 
 from dondoc.cli.app import app, cli_actor, console, print_json, ready_engine, say_where_the_data_is, user_errors
 from dondoc.errors import NotFoundError
+from dondoc.i18n import N_, _
 
-outbox_app = typer.Typer(no_args_is_help=True, help="Messages planned, sent and failed.")
+outbox_app = typer.Typer(no_args_is_help=True, help=N_("Messages planned, sent and failed."))
 app.add_typer(outbox_app, name="outbox")
 
 
@@ -30,8 +31,8 @@ class _OutboxRow(TypedDict):
 
 @outbox_app.command("list")
 @user_errors
-def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed or refused messages"),
-                as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def outbox_list(failed: bool = typer.Option(False, "--failed", help=N_("only failed or refused messages")),
+                as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """List the outbox: who, when, status, attempts, errors.
 
     Example: dondoc outbox list --failed
@@ -56,20 +57,22 @@ def outbox_list(failed: bool = typer.Option(False, "--failed", help="only failed
         return
     if not data:
         if failed:
-            typer.echo("Không có thư nào gửi lỗi.")
+            typer.echo(_("No message failed."))
         else:
-            say_where_the_data_is("thư nào", "outbox list")
+            say_where_the_data_is(_("No messages in the database {database} yet."), "outbox list")
         return
     from rich.table import Table
 
-    t = Table("id", "người nhận", "ngày", "trạng thái", "lần gửi", "lỗi")
+    t = Table("id", _("recipient"), _("date"), _("state"), _("attempts"), _("error"))
+    states = {"sent": _("sent"), "pending": _("waiting"), "sending": _("sending"), "failed": _("failed")}
     for d in data:
-        t.add_row(d["id"][:12], d["to"], f"{d['as_of']:%d/%m/%Y}", d["status"], str(d["attempts"]), d["error"] or "")
+        t.add_row(d["id"][:12], d["to"], f"{d['as_of']:%d/%m/%Y}", states.get(d["status"], d["status"]),
+                  str(d["attempts"]), d["error"] or "")
     console.print(t)
 
 @outbox_app.command("retry")
 @user_errors
-def outbox_retry(ids: list[str] = typer.Argument(..., help="outbox ids (or unique prefixes)")) -> None:
+def outbox_retry(ids: list[str] = typer.Argument(..., help=N_("outbox ids (or unique prefixes)"))) -> None:
     """Queue failed messages again; the next sweep (or `dondoc remind`) sends them.
 
     Example: dondoc outbox retry 3f2a9c1b
@@ -85,14 +88,15 @@ def outbox_retry(ids: list[str] = typer.Argument(..., help="outbox ids (or uniqu
         for ref in ids:
             hits = [r for r in all_rows if r.id.startswith(ref)]
             if len(hits) != 1:
-                raise NotFoundError(f"outbox {ref!r}: " + ("not found" if not hits else "ambiguous"))
+                raise NotFoundError((_("message {ref}: not found") if not hits else _("message {ref}: ambiguous"))
+                                    .format(ref=repr(ref)))
             row = hits[0]
             if row.status == "sent" and not row.last_error:
-                raise NotFoundError(f"outbox {ref!r}: already sent")
+                raise NotFoundError(_("message {ref}: already sent").format(ref=repr(ref)))
             # due at once, whatever clock the next sender runs on (a replay's --as-of included)
             row.status, row.attempts, row.last_error = "pending", 0, None
             row.next_attempt_at = datetime(1970, 1, 1, tzinfo=timezone.utc)
             s.add(row)
             audit(s, action="outbox.retry", subject=row.id, actor=cli_actor())
-    typer.echo(f"queued again: {len(ids)}")
+    typer.echo(_("queued again: {n}").format(n=len(ids)))
 

@@ -9,27 +9,35 @@ import typer
 from dondoc.cli.app import (ACTOR_HELP, cli_actor, as_of_or_today, console, orgs_app, parse_day,
                             print_json, ready_engine, user_errors)
 from dondoc.errors import DondocError
+from dondoc.i18n import N_, _, ngettext, pgettext
 
-ON_HELP = "the day the change takes effect (YYYY-MM-DD): the old agency works until the day before"
+ON_HELP = N_("the day the change takes effect (YYYY-MM-DD): the old agency works until the day before")
+
+
+def _change_name(kind: str) -> str:
+    """A reorganisation's kind as the user reads it (dondoc.store.reorg.KINDS_VI's words)."""
+    names = {"merge": pgettext("reorganisation", "merger"), "rename": pgettext("reorganisation", "renaming"),
+             "split": pgettext("reorganisation", "split"), "abolish": pgettext("reorganisation", "abolition")}
+    return names.get(kind, kind)
 
 
 def _on(value: str) -> date:
     day = parse_day(value, option="--on")
     if day is None:
-        raise DondocError("--on: cần ngày có hiệu lực (YYYY-MM-DD)")
+        raise DondocError(_("--on: give the day it takes effect (YYYY-MM-DD)"))
     return day
 
 
 def _codes(value: str) -> list[str]:
     codes = [c.strip() for c in value.split(",") if c.strip()]
     if not codes:
-        raise DondocError("cần ít nhất một mã cơ quan")
+        raise DondocError(_("give at least one organisation code"))
     return list(dict.fromkeys(codes))
 
 
 def _record(kind: str, old: list[str], new: list[str], on: str, actor: str | None, name: str | None = None) -> None:
     from dondoc.store.db import session_scope
-    from dondoc.store.reorg import KINDS_VI, record_change
+    from dondoc.store.reorg import record_change
 
     day = _on(on)
     with session_scope(ready_engine()) as s:
@@ -37,12 +45,13 @@ def _record(kind: str, old: list[str], new: list[str], on: str, actor: str | Non
                                       new_name=name)
         change_id = change.id
     into = f" → {', '.join(new)}" if new else ""
-    state = "đã ghi nhận" if fresh else "đã có từ trước"
-    typer.echo(f"{KINDS_VI[kind]} {', '.join(old)}{into} từ ngày {day:%d/%m/%Y}: {state} (thay đổi #{change_id})")
+    state = _("recorded") if fresh else _("recorded before")
+    typer.echo(_("{change} {old}{into} from {day}: {state} (change #{id})").format(
+        change=_change_name(kind), old=", ".join(old), into=into, day=f"{day:%d/%m/%Y}", state=state, id=change_id))
     if kind in ("merge", "rename"):
-        typer.echo("  việc đang mở sẽ được chuyển cho cơ quan kế thừa ở lần quét đầu tiên từ ngày đó")
-    _print_open_work(old, title="Việc đang mở cần phân công (dondoc orgs assign)" if kind in ("split", "abolish")
-                     else "Việc đang mở sẽ được chuyển")
+        typer.echo(_("  open work passes to the successor at the first sweep from that day"))
+    _print_open_work(old, title=_("Open work to assign (dondoc orgs assign)") if kind in ("split", "abolish")
+                     else _("Open work that will pass on"))
 
 
 def _print_open_work(codes: list[str], *, title: str) -> None:
@@ -58,11 +67,11 @@ def _print_open_work(codes: list[str], *, title: str) -> None:
                       .where(col(m.Occurrence.org_code).in_(codes), m.Occurrence.status == "open")
                       .order_by(col(m.Occurrence.effective_due))).all()
     if not rows:
-        typer.echo("  không có việc đang mở")
+        typer.echo(_("  no open work"))
         return
     from rich.table import Table
 
-    t = Table("kỳ theo dõi", "cơ quan", "văn bản", "mục", "nhiệm vụ", "kỳ", "hạn", title=title)
+    t = Table(_("occurrence"), _("organisation"), _("dispatch"), _("item"), _("task"), _("period"), _("due"), title=title)
     for o, task, d in rows:
         t.add_row(str(o.id), o.org_code, d.number or d.id[:8], task.key, task.title[:50], o.period,
                   f"{(o.extended_effective_due or o.effective_due):%d/%m/%Y}")
@@ -71,8 +80,8 @@ def _print_open_work(codes: list[str], *, title: str) -> None:
 
 @orgs_app.command("merge")
 @user_errors
-def orgs_merge(old: list[str] = typer.Argument(..., help="the codes of the agencies merged"),
-               into: str = typer.Option(..., "--into", help="the code of the agency they merge into"),
+def orgs_merge(old: list[str] = typer.Argument(..., help=N_("the codes of the agencies merged")),
+               into: str = typer.Option(..., "--into", help=N_("the code of the agency they merge into")),
                on: str = typer.Option(..., "--on", help=ON_HELP),
                actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that agencies merge into another on a date (sáp nhập): the first sweep on or after it
@@ -85,10 +94,10 @@ def orgs_merge(old: list[str] = typer.Argument(..., help="the codes of the agenc
 
 @orgs_app.command("rename")
 @user_errors
-def orgs_rename(old: str = typer.Argument(..., help="the old code"),
-                new: str = typer.Argument(..., help="the new code (created from the old one when absent)"),
+def orgs_rename(old: str = typer.Argument(..., help=N_("the old code")),
+                new: str = typer.Argument(..., help=N_("the new code (created from the old one when absent)")),
                 on: str = typer.Option(..., "--on", help=ON_HELP),
-                name: str = typer.Option(None, "--name", help="the new name, when the new code is not in the directory"),
+                name: str = typer.Option(None, "--name", help=N_("the new name, when the new code is not in the directory")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency is renamed on a date (đổi tên): its open work follows it to the new code.
 
@@ -99,8 +108,8 @@ def orgs_rename(old: str = typer.Argument(..., help="the old code"),
 
 @orgs_app.command("split")
 @user_errors
-def orgs_split(old: str = typer.Argument(..., help="the code of the agency split"),
-               into: str = typer.Option(..., "--into", help="the codes it splits into, comma-separated: A,B"),
+def orgs_split(old: str = typer.Argument(..., help=N_("the code of the agency split")),
+               into: str = typer.Option(..., "--into", help=N_("the codes it splits into, comma-separated: A,B")),
                on: str = typer.Option(..., "--on", help=ON_HELP),
                actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency splits into others on a date (chia tách) and list its open work, which the
@@ -113,7 +122,7 @@ def orgs_split(old: str = typer.Argument(..., help="the code of the agency split
 
 @orgs_app.command("abolish")
 @user_errors
-def orgs_abolish(old: str = typer.Argument(..., help="the code of the agency abolished"),
+def orgs_abolish(old: str = typer.Argument(..., help=N_("the code of the agency abolished")),
                  on: str = typer.Option(..., "--on", help=ON_HELP),
                  actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Record that an agency ends on a date without a successor (giải thể) and list its open work,
@@ -126,11 +135,11 @@ def orgs_abolish(old: str = typer.Argument(..., help="the code of the agency abo
 
 @orgs_app.command("assign")
 @user_errors
-def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work is given"),
-                to: str = typer.Option(..., "--to", help="the agency that takes it"),
-                occurrence: list[int] = typer.Option(None, "--occurrence", help="only these occurrences (repeatable)"),
-                dispatch: str = typer.Option(None, "--dispatch", help="only the work of this dispatch"),
-                task: str = typer.Option(None, "--task", help="with --dispatch: only this task"),
+def orgs_assign(old: str = typer.Argument(..., help=N_("the agency whose open work is given")),
+                to: str = typer.Option(..., "--to", help=N_("the agency that takes it")),
+                occurrence: list[int] = typer.Option(None, "--occurrence", help=N_("only these occurrences (repeatable)")),
+                dispatch: str = typer.Option(None, "--dispatch", help=N_("only the work of this dispatch")),
+                task: str = typer.Option(None, "--task", help=N_("with --dispatch: only this task")),
                 actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Give an agency's open work to another (after a split or an abolition); the new agency also
     becomes an owner of those tasks, so their later occurrences are its own.
@@ -145,7 +154,7 @@ def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work 
     from dondoc.store.repo import find_dispatch
 
     if task and not dispatch:
-        raise DondocError("--task cần đi kèm --dispatch")
+        raise DondocError(_("--task goes with --dispatch"))
     with session_scope(ready_engine()) as s:
         task_ids: set[int] | None = None
         if dispatch:
@@ -153,19 +162,21 @@ def orgs_assign(old: str = typer.Argument(..., help="the agency whose open work 
             q = select(m.Task.id).where(m.Task.dispatch_id == d.id)
             task_ids = {i for i in s.exec(q.where(m.Task.key == task) if task else q).all() if i is not None}
             if not task_ids:
-                raise DondocError(f"văn bản {dispatch!r} không có nhiệm vụ {task!r}")
+                raise DondocError(_("dispatch {dispatch} has no task {task}").format(dispatch=repr(dispatch), task=repr(task)))
         moves = assign(session=s, old=old, new=to, actor=cli_actor(actor), task_ids=task_ids,
                        occurrence_ids=set(occurrence) if occurrence else None)
     moved = sum(not mv.merged for mv in moves)
     merged = sum(mv.merged for mv in moves)
-    typer.echo(f"{old} → {to}: chuyển {moved} kỳ theo dõi đang mở"
-               + (f", hủy {merged} kỳ mà {to} đã có" if merged else ""))
+    typer.echo(ngettext("{old} → {to}: moved {n} open occurrence", "{old} → {to}: moved {n} open occurrences", moved)
+               .format(old=old, to=to, n=moved)
+               + (ngettext(", cancelled {n} occurrence {to} had already", ", cancelled {n} occurrences {to} had already",
+                           merged).format(n=merged, to=to) if merged else ""))
 
 
 @orgs_app.command("changes")
 @user_errors
-def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"),
-                 as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)")) -> None:
+def orgs_changes(as_json: bool = typer.Option(False, "--json", help=N_("print JSON")),
+                 as_of: str = typer.Option(None, "--as-of", help=N_("YYYY-MM-DD (default: today)"))) -> None:
     """List the recorded reorganisations (pending or applied) and the open work waiting to be assigned.
 
     Example: dondoc orgs changes --json
@@ -174,7 +185,7 @@ def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"
 
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
-    from dondoc.store.reorg import KINDS_VI, awaiting_assignment
+    from dondoc.store.reorg import awaiting_assignment
 
     day = as_of_or_today(as_of)
     with session_scope(ready_engine()) as s:
@@ -188,11 +199,11 @@ def orgs_changes(as_json: bool = typer.Option(False, "--json", help="print JSON"
         return
     from rich.table import Table
 
-    t = Table("#", "loại", "cơ quan cũ", "cơ quan mới", "từ ngày", "tình trạng", "người ghi", "việc chờ phân công",
-              title=f"Thay đổi tổ chức — {day:%d/%m/%Y}")
+    t = Table("#", _("kind"), _("old organisations"), _("new organisations"), _("from"), _("status"), _("recorded by"),
+              _("work to assign"), title=_("Reorganisations — {day}").format(day=f"{day:%d/%m/%Y}"))
     for c in changes:
-        state = "đã áp dụng" if c.applied_at else ("chờ đến ngày" if c.on > day else "chờ lần quét tới")
+        state = _("applied") if c.applied_at else (_("waiting for the day") if c.on > day else _("waiting for the next sweep"))
         waiting_here = sum(1 for w in waiting if w[0] == c.id)
-        t.add_row(str(c.id), KINDS_VI.get(c.kind, c.kind), ", ".join(c.old_codes), ", ".join(c.new_codes),
+        t.add_row(str(c.id), _change_name(c.kind), ", ".join(c.old_codes), ", ".join(c.new_codes),
                   f"{c.on:%d/%m/%Y}", state, c.actor, str(waiting_here) if c.kind in ("split", "abolish") else "")
     console.print(t)

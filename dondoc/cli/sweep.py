@@ -10,8 +10,21 @@ import typer
 
 from dondoc.cli.app import (LAST_YEAR, app, as_of_or_today, console, demo_database, fail, parse_day, print_json,
                             progress, ready_engine, settings, user_errors)
+from dondoc.i18n import N_, _, ngettext, pgettext
 
 SUMMARY_ROWS = 12  # one screen: the recipients shown by name, failures first; the rest are counted
+
+# the board's columns (dondoc.app.board.COLUMNS's keys) in the user's language
+BOARD_COLUMNS = {"org_name": N_("Organisation"), "on_time": N_("Done on time"), "late": N_("Done late"),
+                 "open": N_("In progress, not yet due"), "overdue": N_("Overdue, not done"), "rate": N_("On-time rate"),
+                 "unacknowledged": N_("Receipt not acknowledged")}
+
+
+def _board_caption(against: str) -> str:
+    """How the on-time rate is computed, and which deadline "on time" is judged against (dondoc.app.board.caption)."""
+    judged = _("the extended deadline (if any)") if against == "extended" else _("the original deadline (extensions not counted)")
+    return _("On-time rate = done on time / (done on time + done late + overdue, not done); an organisation with work "
+             "due and none of it done is 0%; “—”: nothing due yet. On time is judged against {judged}.").format(judged=judged)
 
 
 def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
@@ -25,48 +38,65 @@ def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
 
     counts = ""
     if delivered is not None:
-        counts = f": đã gửi {delivered['sent']}, chờ gửi lại {delivered['retry']}, lỗi {delivered['failed']}"
+        counts = _(": sent {sent}, to retry {retry}, failed {failed}").format(
+            sent=delivered["sent"], retry=delivered["retry"], failed=delivered["failed"])
     if not ids:
         earlier = delivered is not None and any(delivered[k] for k in ("sent", "retry", "failed"))
-        typer.echo(f"{title}: không có thư mới" + (f" (thư từ trước{counts})" if earlier else ""))
+        typer.echo(_("{title}: no new mail").format(title=title)
+                   + (_(" (mail from before{counts})").format(counts=counts) if earlier else ""))
     else:
         with session_scope(ready_engine()) as s:
             rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
         order = {"failed": 0, "pending": 1, "sending": 2, "sent": 3}
         rows = sorted(rows, key=lambda r: (order.get(r.status, 9), r.recipient_email))
-        t = Table("người nhận", "cơ quan", "nội dung", "trạng thái", title=f"{title}{counts}")
+        t = Table(_("recipient"), _("organisation"), _("content"), _("state"), title=f"{title}{counts}")
         for r in rows[:SUMMARY_ROWS]:
             items = r.payload.get("items", [])
             what = "; ".join(_item_label(i) for i in items[:3]) + (f" (+{len(items) - 3})" if len(items) > 3 else "")
-            t.add_row(r.recipient_email, r.payload.get("org_name", ""), what, _STATUS_VI.get(r.status, r.status))
+            t.add_row(r.recipient_email, r.payload.get("org_name", ""), what,
+                      _(_STATUS[r.status]) if r.status in _STATUS else r.status)
         console.print(t)
         if len(rows) > SUMMARY_ROWS:
-            typer.echo(f"… và {len(rows) - SUMMARY_ROWS} người nhận khác (xem: dondoc outbox list)")
+            more = len(rows) - SUMMARY_ROWS
+            typer.echo(ngettext("… and {n} other recipient (see: dondoc outbox list)",
+                                "… and {n} other recipients (see: dondoc outbox list)", more).format(n=more))
     for line in no_address:
-        typer.echo(f"  không gửi được (không có địa chỉ): {line}", err=True)
+        typer.echo(_("  not sent (no address): {who}").format(who=line), err=True)
     if delivered is None:
         return
     if delivered.get("taken_over"):
-        typer.echo(f"đã nhận lại {delivered['taken_over']} thư mà một lần gửi trước bị dừng giữa chừng", err=True)
+        n = delivered["taken_over"]
+        typer.echo(ngettext("took over {n} message that an earlier sending stopped halfway",
+                            "took over {n} messages that an earlier sending stopped halfway", n).format(n=n), err=True)
     if delivered.get("stopped_early"):
-        typer.echo("dừng gửi giữa chừng (không gia hạn được quyền gửi kịp lúc): thư còn lại để lần gửi sau", err=True)
+        typer.echo(_("stopped sending halfway (the hold on the messages could not be renewed in time): the rest "
+                     "waits for the next sending"), err=True)
     if delivered.get("held_for_quiet_hours"):
-        typer.echo(f"ngoài giờ gửi: thư chờ đến {settings().quiet_start:02d}:00", err=True)
+        typer.echo(_("outside sending hours: mail waits until {hour}:00").format(hour=f"{settings().quiet_start:02d}"),
+                   err=True)
     if delivered["failed"] or delivered["refused"]:
         refused = delivered["refused"]
         shown = ", ".join(refused[:5]) + (f" (+{len(refused) - 5})" if len(refused) > 5 else "")
-        typer.echo(f"  bị từ chối: {shown} (xem: dondoc outbox list --failed)", err=True)
+        typer.echo(_("  refused: {who} (see: dondoc outbox list --failed)").format(who=shown), err=True)
 
 
-_STATUS_VI = {"sent": "đã gửi", "pending": "chờ gửi", "sending": "đang gửi", "failed": "lỗi"}
+_STATUS = {"sent": N_("sent"), "pending": N_("waiting"), "sending": N_("sending"), "failed": N_("failed")}
+
+
+def _notice_kind(kind: str) -> str:
+    """What a notice is called in a summary (dondoc.app.board.KIND_VI's words, in the user's language)."""
+    names = {"reminder": pgettext("notice", "reminder"), "observance": pgettext("notice", "observance"),
+             "overdue": pgettext("notice", "overdue"), "escalation": pgettext("notice", "escalation"),
+             "failure": pgettext("notice", "mail failure"), "unassigned": pgettext("notice", "unassigned"),
+             "ack": pgettext("notice", "acknowledgement reminder")}
+    return names.get(kind, kind)
 
 
 def _item_label(i: dict[str, Any]) -> str:
-    from dondoc.app.board import KIND_VI
-
     due = date.fromisoformat(i["due_effective"]) if i.get("due_effective") else None
-    what = i.get("observance_name") or f"{i.get('dispatch_number') or 'văn bản không số'}, mục {i['task_key']}"
-    return f"{KIND_VI.get(i['kind'], i['kind'])}: {what}" + (f" ({due:%d/%m/%Y})" if due else "")
+    what = i.get("observance_name") or _("{dispatch}, item {key}").format(
+        dispatch=i.get("dispatch_number") or _("unnumbered dispatch"), key=i["task_key"])
+    return f"{_notice_kind(i['kind'])}: {what}" + (f" ({due:%d/%m/%Y})" if due else "")
 
 
 def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: str) -> None:
@@ -80,22 +110,23 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
 
     s_ = settings()
     ready_engine()
-    with progress("Tạo các kỳ hạn") as bar:
+    with progress(_("Making the occurrences")) as bar:
         service.materialise_step(s_, day)
         if dry_run:
-            bar.update(description="Lập danh sách thư (thử)")
+            bar.update(description=_("Listing the mail (dry run)"))
             with session_scope(service.engine(s_)) as s:
                 rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
                 rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
-                t = Table("người nhận", "cơ quan", "nội dung", title=f"{title} (chạy thử: không lưu, không gửi)")
+                t = Table(_("recipient"), _("organisation"), _("content"),
+                          title=_("{title} (dry run: nothing stored, nothing sent)").format(title=title))
                 for r in rows:
                     t.add_row(r.recipient_email, r.payload.get("org_name", ""),
                               "; ".join(_item_label(i) for i in r.payload.get("items", [])))
                 s.rollback()
         else:
-            bar.update(description="Lập danh sách thư")
+            bar.update(description=_("Listing the mail"))
             planned = service.plan_step(s_, day, kinds)
-            bar.update(description="Gửi thư")
+            bar.update(description=_("Sending the mail"))
             delivered = service.deliver_step(s_, parse_day(as_of),
                                              on_progress=lambda done, total: bar.update(completed=done, total=total))
     if dry_run:
@@ -106,8 +137,8 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
 
 @app.command("remind")
 @user_errors
-def remind(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-           dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent; store and send nothing")) -> None:
+def remind(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+           dry_run: bool = typer.Option(False, "--dry-run", help=N_("show what would be sent; store and send nothing"))) -> None:
     """Materialise occurrences, plan reminders and observance notices, and send one digest per recipient.
 
     Running it again for the same day sends nothing new.
@@ -117,15 +148,15 @@ def remind(as_of: str = typer.Option(None, "--as-of", help="the day (default: to
     from dondoc.app.steps import REMIND_KINDS
 
     day = as_of_or_today(as_of)
-    _sweep(day, as_of, REMIND_KINDS, dry_run, f"Nhắc việc ngày {day:%d/%m/%Y}")
+    _sweep(day, as_of, REMIND_KINDS, dry_run, _("Reminders of {day}").format(day=f"{day:%d/%m/%Y}"))
     if not settings().links_enabled:
-        typer.echo("chú ý: thư chưa mang liên kết trả lời “Đã tiếp nhận”, “Đã hoàn thành / đã gửi báo cáo” "
-                   "(cần đặt DONDOC_SECRET_KEY và DONDOC_PUBLIC_URL, xem README)")
+        typer.echo(_("note: the mail carries no answer links yet (“Received”, “Done / report sent”): set "
+                     "DONDOC_SECRET_KEY and DONDOC_PUBLIC_URL, see the README"))
 
 @app.command("escalate")
 @user_errors
-def escalate(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-             dry_run: bool = typer.Option(False, "--dry-run", help="show what would be sent")) -> None:
+def escalate(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+             dry_run: bool = typer.Option(False, "--dry-run", help=N_("show what would be sent"))) -> None:
     """Chase late work (reports and actions alike) up the escalation ladder of config/escalation.yaml:
     the owner's coordinator, the owner's head, the supervising organisation's head, the issuer's office,
     each rung once, counted in working days after the deadline (the extended one when granted).
@@ -135,12 +166,12 @@ def escalate(as_of: str = typer.Option(None, "--as-of", help="the day (default: 
     from dondoc.app.steps import ESCALATE_KINDS
 
     day = as_of_or_today(as_of)
-    _sweep(day, as_of, ESCALATE_KINDS, dry_run, f"Quá hạn và đôn đốc ngày {day:%d/%m/%Y}")
+    _sweep(day, as_of, ESCALATE_KINDS, dry_run, _("Overdue work and escalations of {day}").format(day=f"{day:%d/%m/%Y}"))
 
 @app.command("board")
 @user_errors
-def board(as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
-          as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+def board(as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
+          as_json: bool = typer.Option(False, "--json", help=N_("print JSON"))) -> None:
     """The compliance board: per organisation, on time / late / open / overdue, the on-time rate (the caption
     says how it is computed) and the tasks not yet acknowledged; then the tasks no office is reminded of
     yet (chưa xác định đơn vị), with their count.
@@ -150,42 +181,49 @@ def board(as_of: str = typer.Option(None, "--as-of", help="the day (default: tod
     from rich.table import Table
 
     from dondoc.app import steps as service
-    from dondoc.app.board import COLUMNS, UNASSIGNED, board_table, caption
+    from dondoc.app.board import COLUMNS, board_table
     from dondoc.cli.app import say_where_the_data_is
 
     day = as_of_or_today(as_of)
     ready_engine()
-    with progress("Tạo các kỳ hạn") as bar:
+    with progress(_("Making the occurrences")) as bar:
         service.materialise_step(settings(), day)
-        bar.update(description="Lập bảng theo dõi")
+        bar.update(description=_("Drawing up the board"))
         rows = service.board_step(settings(), day)
     if as_json:
         print_json(rows)
         return
     waiting = service.unassigned_step(settings())
     if not rows and not waiting:
-        say_where_the_data_is("nhiệm vụ nào", f"board --as-of {day.isoformat()}")
+        say_where_the_data_is(_("No tasks in the database {database} yet."), f"board --as-of {day.isoformat()}")
         return
     if rows:
-        t = Table(*COLUMNS.values(), title=f"Tình hình thực hiện nhiệm vụ đến ngày {day:%d/%m/%Y}",
-                  caption=caption(settings().on_time_against))
-        for r in board_table(rows):
-            t.add_row(*(str(v) for v in r.values()))
+        t = Table(*(_(BOARD_COLUMNS[k]) if k in BOARD_COLUMNS else v for k, v in COLUMNS.items()),
+                  title=_("How the tasks stand on {day}").format(day=f"{day:%d/%m/%Y}"),
+                  caption=_board_caption(settings().on_time_against))
+        table = board_table(rows)
+        for n, r in enumerate(table):
+            cells = [str(v) for v in r.values()]
+            if n == len(rows):  # board_table's last row adds the others up
+                cells[0] = _("Total")
+            t.add_row(*cells)
         console.print(t)
     if waiting:  # tasks no office is reminded of: never out of sight
-        u = Table("văn bản", "mục", "nhiệm vụ", "đơn vị chủ trì như văn bản ghi",
-                  title=f"{UNASSIGNED}: {len(waiting)} nhiệm vụ (giao bằng dondoc tasks assign)")
+        u = Table(_("dispatch"), _("item"), _("task"), _("lead as the dispatch writes it"),
+                  title=ngettext("Unassigned: {n} task (assign with dondoc tasks assign)",
+                                 "Unassigned: {n} tasks (assign with dondoc tasks assign)", len(waiting))
+                  .format(n=len(waiting)))
         for w in waiting:
-            u.add_row(str(w["dispatch"]), w["key"], w["title"][:80], ", ".join(w["names"]) or "(không ghi)")
+            u.add_row(str(w["dispatch"]), w["key"], w["title"][:80], ", ".join(w["names"]) or _("(none written)"))
         console.print(u)
 
 @app.command("demo")
 @user_errors
 def demo(directory: Path = typer.Option(None, "--dir", show_default=False,
-                                        help="where the demo keeps its database and mail (default: var/demo in the "
-                                             "project; emptied first)"),
-         start: str = typer.Option("2025-01-01", "--from", help="first day replayed"),
-         days: int = typer.Option(365, "--days", help="how many daily sweeps to replay (1–3660)")) -> None:
+                                        help=N_("where the demo keeps its database and mail (default: var/demo in the "
+                                             "project; emptied first)")),
+         start: str = typer.Option("2025-01-01", "--from", help=N_("first day replayed")),
+         days: int = typer.Option(365, "--days", help=N_("how many daily sweeps to replay (1–3660)"))) -> None:
     """Try dondoc with nothing installed: a built-in mailbox, a sample dispatch and directory,
     a year of daily sweeps replayed day by day, the emails left as .eml files.
 
@@ -198,15 +236,16 @@ def demo(directory: Path = typer.Option(None, "--dir", show_default=False,
 
     first = parse_day(start, option="--from") or date(2025, 1, 1)
     if not 1 <= days <= 3660:
-        fail(f'--days "{days}" phải từ 1 đến 3660', 2)
+        fail(_('--days "{days}" must be from 1 to 3660').format(days=days), 2)
     last = first + timedelta(days=days - 1)
     if last.year > LAST_YEAR:
-        fail(f"--from {first.isoformat()} --days {days} đi quá năm {LAST_YEAR}", 2)
+        fail(_("--from {first} --days {days} goes beyond the year {last}").format(first=first.isoformat(), days=days,
+                                                                                  last=LAST_YEAR), 2)
     folder = directory if directory is not None else demo_database().parent
-    with progress("Chạy thử: mỗi ngày một lần quét", total=days) as bar:
+    with progress(_("Demo: one sweep a day"), total=days) as bar:
         db = run_demo(directory=folder, start=first, days=days, console=console, on_day=lambda day: bar.advance())
     shown = _relative(db)
-    console.print("Xem tiếp dữ liệu của bản chạy thử (cơ sở dữ liệu riêng, không phải var/dondoc.db):")
+    console.print(_("See the demo's data next (a database of its own, not var/dondoc.db):"))
     for command in (f"tasks list --as-of {last.isoformat()}", f"board --as-of {last.isoformat()}", "outbox list"):
         console.print(f"  dondoc --db {shown} {command}", highlight=False)
 
@@ -232,8 +271,8 @@ def serve() -> None:
 
 @app.command("run")
 @user_errors
-def run(once: bool = typer.Option(False, "--once", help="run one sweep now, print what it sent, and exit"),
-        as_of: str = typer.Option(None, "--as-of", help="with --once: the day swept (default: today)"),
+def run(once: bool = typer.Option(False, "--once", help=N_("run one sweep now, print what it sent, and exit")),
+        as_of: str = typer.Option(None, "--as-of", help=N_("with --once: the day swept (default: today)")),
         ) -> None:
     """Embedded mode: APScheduler runs the daily sweep at 07:00 local, its job store in the same database.
 
@@ -249,12 +288,12 @@ def run(once: bool = typer.Option(False, "--once", help="run one sweep now, prin
 
     day = parse_day(as_of)
     if day is not None and not once:
-        fail("--as-of đi cùng --once (một lần quét cho ngày đó)", 2)
+        fail(_("--as-of goes with --once (one sweep for that day)"), 2)
     ready_engine()
     escalation(settings())  # a bad config/escalation.yaml stops the start, not the first sweep
     result = run_embedded(settings(), once=once, as_of=day)
     if once and result:
         day = date.fromisoformat(result["as_of"])
         planned = result.get("planned") or {}
-        _summary(planned.get("outbox_ids", []), result.get("delivered"), title=f"Quét ngày {day:%d/%m/%Y}",
+        _summary(planned.get("outbox_ids", []), result.get("delivered"), title=_("Sweep of {day}").format(day=f"{day:%d/%m/%Y}"),
                  no_address=planned.get("no_address", []))

@@ -11,12 +11,13 @@ import typer
 from dondoc.cli.app import (ACTOR_HELP, app, as_of_or_today, cli_actor, console, parse_day, print_json, progress,
                             ready_engine, say_where_the_data_is, settings, user_errors)
 from dondoc.errors import DondocError
+from dondoc.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from dondoc.schedule.plan import Bucket
     from dondoc.store import models as m
 
-tasks_app = typer.Typer(no_args_is_help=True, help="Tracked tasks and their occurrences.")
+tasks_app = typer.Typer(no_args_is_help=True, help=N_("Tracked tasks and their occurrences."))
 app.add_typer(tasks_app, name="tasks")
 
 
@@ -57,15 +58,15 @@ class _TaskRow(TypedDict):
 
 @app.command("load")
 @user_errors
-def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dondoc ingest`"),
-         replace: bool = typer.Option(False, "--replace", help="replace a loaded, different version"),
+def load(file: Path = typer.Argument(..., help=N_("a task-set YAML written by `dondoc ingest`")),
+         replace: bool = typer.Option(False, "--replace", help=N_("replace a loaded, different version")),
          received: str = typer.Option(None, "--received",
-                                      help="the day it arrived: relative deadlines count from it; "
-                                           "default the dispatch's date"),
+                                      help=N_("the day it arrived: relative deadlines count from it; "
+                                           "default the dispatch's date")),
          allow_unassigned: bool = typer.Option(
              False, "--allow-unassigned",
-             help="store tasks whose lead matches no organisation as unassigned (chưa xác định đơn vị): "
-                  "the board lists them and the admins hear of them weekly until `dondoc tasks assign`"),
+             help=N_("store tasks whose lead matches no organisation as unassigned (chưa xác định đơn vị): "
+                  "the board lists them and the admins hear of them weekly until `dondoc tasks assign`")),
          actor: str = typer.Option(None, "--actor", help=ACTOR_HELP)) -> None:
     """Validate a task set and store it; loading the same file again changes nothing.
 
@@ -86,7 +87,7 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
 
     ts = load_yaml(file)
     if not ts.tasks:
-        raise DondocError(f"{file}: tệp không có nhiệm vụ nào")
+        raise DondocError(_("{file}: the file holds no task").format(file=file))
     received_on = parse_day(received, option="--received")
     if received_on is not None and (why := date_problem(received_on)):
         raise DondocError(f"--received: {why}")
@@ -96,22 +97,28 @@ def load(file: Path = typer.Argument(..., help="a task-set YAML written by `dond
                            received_on=received_on, allow_unassigned=allow_unassigned,
                            actor=cli_actor(actor))
         admins = s.exec(select(m.Contact).where(m.Contact.role == "admin")).first()
-    status = {"loaded": "đã nạp", "unchanged": "không thay đổi (đã nạp đúng bản này)", "replaced": "đã thay thế bản cũ"}
-    carried = f", giữ {res.carried} báo cáo đã nhận" if res.status == "replaced" else ""
-    typer.echo(f"{file}: {status[res.status]} (văn bản {res.dispatch_id[:8]}, {res.tasks} nhiệm vụ{carried})")
+    status = {"loaded": _("loaded"), "unchanged": _("unchanged (this very version is loaded already)"),
+              "replaced": _("replaced the previous version")}
+    carried = (ngettext(", kept {n} report received", ", kept {n} reports received", res.carried).format(n=res.carried)
+               if res.status == "replaced" else "")
+    tasks = ngettext("{n} task", "{n} tasks", res.tasks).format(n=res.tasks)
+    typer.echo(_("{file}: {status} (dispatch {id}, {tasks}{carried})").format(
+        file=file, status=status[res.status], id=res.dispatch_id[:8], tasks=tasks, carried=carried))
     ref = ts.dispatch.number or res.dispatch_id[:8]
     for issue in res.issues:
         clause = issue.describe(directory, on=ts.dispatch.issued_on)
         if issue.role == "lead" or issue.code is not None:
             role = "" if issue.role == "lead" else f" --role {issue.role}"
-            typer.echo(f"  chưa xác định đơn vị: {clause}; đã lưu, chưa đơn vị nào được nhắc. Giao bằng: "
-                       f"dondoc tasks assign --dispatch {ref} --task {issue.task_key} --org MÃ{role}")
+            typer.echo(_("  unassigned: {clause}; stored, no organisation is reminded yet. Assign with: "
+                         "dondoc tasks assign --dispatch {ref} --task {key} --org CODE{role}")
+                       .format(clause=clause, ref=ref, key=issue.task_key, role=role))
         else:
-            typer.echo(f"  cảnh báo: {clause}; vẫn giữ tên như văn bản ghi. Giao bằng: dondoc tasks assign "
-                       f"--dispatch {ref} --task {issue.task_key} --org MÃ --role {issue.role} --name \"{issue.name}\"")
+            typer.echo(_('  warning: {clause}; the name is kept as the dispatch wrote it. Assign with: dondoc tasks '
+                         'assign --dispatch {ref} --task {key} --org CODE --role {role} --name "{name}"')
+                       .format(clause=clause, ref=ref, key=issue.task_key, role=issue.role, name=issue.name))
     if res.unassigned and admins is None:
-        typer.echo("  cảnh báo: danh bạ chưa có liên hệ quản trị (role: admin): không ai nhận thư báo về "
-                   "các nhiệm vụ chưa xác định đơn vị; chúng chỉ hiện trên bảng theo dõi", err=True)
+        typer.echo(_("  warning: the directory has no admin contact (role: admin): nobody gets the mail about "
+                     "unassigned tasks; they show on the board only"), err=True)
 
 
 def owners_once(owners: list[_OwnerRow]) -> list[str]:
@@ -126,7 +133,7 @@ def owners_cell(owners: list[_OwnerRow], *, width: int = 60) -> str:
     """Whole codes only, up to about `width` characters, then how many more: never a code cut mid-word."""
     codes = owners_once(owners)
     if not codes:
-        return "(không ghi)"
+        return _("(none written)")
     shown: list[str] = []
     for code in codes:
         more = len(codes) - len(shown) - 1
@@ -148,10 +155,10 @@ def _unique(owners: list[m.TaskOwner]) -> list[m.TaskOwner]:
 
 @tasks_app.command("list")
 @user_errors
-def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
-               as_of: str = typer.Option(None, "--as-of", help="the day (default: today in Asia/Ho_Chi_Minh)"),
+def tasks_list(as_json: bool = typer.Option(False, "--json", help=N_("print JSON")),
+               as_of: str = typer.Option(None, "--as-of", help=N_("the day (default: today in Asia/Ho_Chi_Minh)")),
                only_unassigned: bool = typer.Option(False, "--unassigned",
-                                                    help="only the tasks with no organisation (chưa xác định đơn vị)"),
+                                                    help=N_("only the tasks with no organisation (chưa xác định đơn vị)")),
                ) -> None:
     """List tasks with their owners and the occurrences around a day, with stated and effective due dates.
 
@@ -172,7 +179,7 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
 
     day = as_of_or_today(as_of)
     ready_engine()
-    with progress("Tạo các kỳ hạn"):
+    with progress(_("Making the occurrences")):
         materialise_step(settings(), day)
     with session_scope(ready_engine()) as s:
         q = (select(m.Task, m.Dispatch).join(m.Dispatch, col(m.Dispatch.id) == col(m.Task.dispatch_id))
@@ -219,38 +226,41 @@ def tasks_list(as_json: bool = typer.Option(False, "--json", help="print JSON"),
         return
     if not data:
         if only_unassigned:
-            typer.echo("Không có nhiệm vụ nào chưa xác định đơn vị.")
+            typer.echo(_("No task is unassigned."))
         else:
-            say_where_the_data_is("nhiệm vụ nào", f"tasks list --as-of {day.isoformat()}")
+            say_where_the_data_is(_("No tasks in the database {database} yet."), f"tasks list --as-of {day.isoformat()}")
         return
     from rich.table import Table
 
+    from dondoc.cli.app import kind_name
     from dondoc.schedule.words import repeat_phrase
 
-    t = Table("văn bản", "mục", "loại", "chu kỳ", "chủ trì", "hạn ghi", "hạn hiệu lực", "tình trạng", title=f"Nhiệm vụ — {day:%d/%m/%Y}")
-    for row, (task, _) in zip(data, shown):
+    t = Table(_("dispatch"), _("item"), _("kind"), _("cadence"), _("lead"), _("stated due"), _("effective due"),
+              _("status"), title=_("Tasks — {day}").format(day=f"{day:%d/%m/%Y}"))
+    for row, (task, _dispatch) in zip(data, shown):
         lead = owners_cell(row["lead"])
         open_ = [o for o in row["occurrences"] if o["bucket"] in ("open", "overdue")]
-        status = f"{sum(o['bucket'] == 'overdue' for o in open_)} quá hạn, {sum(o['bucket'] == 'open' for o in open_)} trong hạn" if open_ else ""
+        status = _("{overdue} overdue, {open} open").format(
+            overdue=sum(o["bucket"] == "overdue" for o in open_), open=sum(o["bucket"] == "open" for o in open_)) if open_ else ""
         if row["unassigned"]:
-            status = "[bold red]chưa xác định đơn vị[/]" + (f"; {status}" if status else "")
+            status = "[bold red]" + _("unassigned") + "[/]" + (f"; {status}" if status else "")
         nd = row["next_due"]
-        t.add_row(str(row["dispatch"]), row["key"], row["kind"], repeat_phrase(task.repeat, task.due), lead,
+        t.add_row(str(row["dispatch"]), row["key"], kind_name(row["kind"]), repeat_phrase(task.repeat, task.due), lead,
                   f"{nd['stated']:%d/%m/%Y}" if nd else "", f"{nd['effective']:%d/%m/%Y}" if nd else "", status)
     console.print(t)
 
 
 @tasks_app.command("assign")
 @user_errors
-def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispatch: its số hiệu or id"),
-                 task: str = typer.Option(..., "--task", help="the task's key (mục), as in `dondoc tasks list`"),
-                 org: str = typer.Option(..., "--org", help="organisation code(s), comma-separated: CODE[,CODE]"),
-                 role: str = typer.Option("lead", "--role", help="lead (chủ trì) or support (phối hợp)"),
+def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help=N_("the dispatch: its số hiệu or id")),
+                 task: str = typer.Option(..., "--task", help=N_("the task's key (mục), as in `dondoc tasks list`")),
+                 org: str = typer.Option(..., "--org", help=N_("organisation code(s), comma-separated: CODE[,CODE]")),
+                 role: str = typer.Option("lead", "--role", help=N_("lead (chủ trì) or support (phối hợp)")),
                  name: str = typer.Option(None, "--name",
-                                          help="the owner as the dispatch wrote it, to fix a wrong organisation; "
-                                               "default: the owner with no organisation"),
-                 as_of: str = typer.Option(None, "--as-of", help="YYYY-MM-DD: materialise occurrences from this "
-                                                                 "day (default: today in Asia/Ho_Chi_Minh)")) -> None:
+                                          help=N_("the owner as the dispatch wrote it, to fix a wrong organisation; "
+                                               "default: the owner with no organisation")),
+                 as_of: str = typer.Option(None, "--as-of", help=N_("YYYY-MM-DD: materialise occurrences from this "
+                                                                 "day (default: today in Asia/Ho_Chi_Minh)"))) -> None:
     """Assign (or fix) an owner of a stored task; audited. Occurrences for the new owner are made from then on.
 
     Without --name, the owner the directory could not place gets the code(s); a task with none
@@ -268,10 +278,10 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
     from dondoc.store.repo import find_dispatch
 
     if role not in ("lead", "support"):
-        raise DondocError(f'--role: "{role}" không hợp lệ; dùng lead (chủ trì) hoặc support (phối hợp)')
+        raise DondocError(_('--role: "{role}" is not valid; use lead or support').format(role=role))
     codes = [c.strip() for c in org.split(",") if c.strip()]
     if not codes:
-        raise DondocError("--org: cần ít nhất một mã đơn vị")
+        raise DondocError(_("--org: give at least one organisation code"))
     day = as_of_or_today(as_of)
     with session_scope(ready_engine()) as s:
         d = find_dispatch(session=s, ref=dispatch)
@@ -279,24 +289,31 @@ def tasks_assign(dispatch: str = typer.Option(..., "--dispatch", help="the dispa
         label = d.number or d.id[:8]
         ceased = [o for o in s.exec(select(m.Organization).where(col(m.Organization.code).in_(codes))).all()
                   if o.valid_to is not None and o.valid_to < day]
-    what = "chủ trì" if role == "lead" else "phối hợp"
+    what = _("lead") if role == "lead" else _("support")
     if not res.changed:
-        typer.echo(f"nhiệm vụ {task} ({label}): không thay đổi, đơn vị {what} đã là {', '.join(codes)}")
+        typer.echo(_("task {task} ({label}): unchanged, the {role} organisation is already {codes}")
+                   .format(task=task, label=label, role=what, codes=", ".join(codes)))
         return
     created = 0
     if role == "lead":
         materialise_step(settings(), day)
         created = _occurrence_count(d.id, task) - res.occurrences
-    after = ", ".join(f"{c} (ghi là \"{n}\")" if c else f"\"{n}\" chưa xác định" for n, c in res.after)
-    typer.echo(f"nhiệm vụ {task} ({label}): đơn vị {what} nay là {after}"
-               + (f"; hủy {res.cancelled} kỳ còn mở của đơn vị cũ" if res.cancelled else "")
-               + (f"; lập {created} kỳ mới" if created else ""))
+    after = ", ".join(_('{code} (written "{name}")').format(code=c, name=n) if c else _('"{name}" not placed').format(name=n)
+                      for n, c in res.after)
+    typer.echo(_("task {task} ({label}): the {role} organisation is now {owners}")
+               .format(task=task, label=label, role=what, owners=after)
+               + (ngettext("; cancelled {n} open occurrence of the previous organisation",
+                           "; cancelled {n} open occurrences of the previous organisation", res.cancelled)
+                  .format(n=res.cancelled) if res.cancelled else "")
+               + (ngettext("; made {n} new occurrence", "; made {n} new occurrences", created).format(n=created)
+                  if created else ""))
     for o in ceased:
-        typer.echo(f"  lưu ý: {o.code} chỉ tồn tại đến {o.valid_to:%d/%m/%Y}"
-                   + (f"; việc từ sau ngày đó chuyển cho {o.successor}" if o.successor else "; không đơn vị nào kế thừa"),
+        typer.echo(_("  note: {code} exists only until {day}").format(code=o.code, day=f"{o.valid_to:%d/%m/%Y}")
+                   + (_("; work after that day passes to {successor}").format(successor=o.successor) if o.successor
+                      else _("; no organisation succeeds it")),
                    err=True)
     if res.unassigned:
-        typer.echo("  vẫn chưa xác định đơn vị chủ trì: xem dondoc tasks list --unassigned", err=True)
+        typer.echo(_("  the lead organisation is still unassigned: see dondoc tasks list --unassigned"), err=True)
 
 
 def _occurrence_count(dispatch_id: str, key: str) -> int:

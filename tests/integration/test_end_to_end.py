@@ -166,7 +166,7 @@ class TestMailServerTrouble:
         monkeypatch.setenv("DONDOC_SMTP_PORT", str(free_port()))
         get_settings.cache_clear()
         code, out, err = run(cli, "remind", "--as-of", "2025-06-10")
-        assert code != 0 and "unreachable" in err and "queued" in err
+        assert code != 0 and "không kết nối được" in err and "mọi thư vẫn chờ gửi" in err
         monkeypatch.setenv("DONDOC_SMTP_PORT", str(mailbox.port))
         get_settings.cache_clear()
         code, out, err = run(cli, "remind", "--as-of", "2025-06-10")

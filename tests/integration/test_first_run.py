@@ -70,7 +70,7 @@ class TestTheDatabaseIsWhereItIsSaid:
         get_settings.cache_clear()
         code, out, err = run(cli, "db", "upgrade", "--create")
         assert code == 0, err
-        assert fresh.exists() and "0002" in out or "at revision" in out
+        assert fresh.exists() and "0002" in out or "ở phiên bản" in out
         assert run(cli, "orgs", "list")[0] == 0
 
     def test_an_empty_database_says_so_and_where_the_demo_data_is(

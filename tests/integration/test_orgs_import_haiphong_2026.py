@@ -16,9 +16,9 @@ ORGS = REPO / "config" / "organizations-haiphong-2026.yaml"
 def test_the_2026_directory_imports_into_a_fresh_database(env, cli) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(cli, "orgs", "import", str(ORGS))
     assert code == 0, err
-    assert "46 added, 0 updated, 0 unchanged, 6 groups" in out
+    assert "thêm 46, cập nhật 0, không đổi 0, 6 nhóm" in out
     code, out, err = run(cli, "orgs", "import", str(ORGS))
-    assert code == 0 and "0 added, 0 updated, 46 unchanged" in out, err
+    assert code == 0 and "thêm 0, cập nhật 0, không đổi 46" in out, err
 
     code, out, err = run(cli, "orgs", "list", "--json")
     assert code == 0, err

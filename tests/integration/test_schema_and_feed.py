@@ -26,7 +26,7 @@ def test_the_migration_creates_exactly_the_schema_of_the_models(env, cli, databa
     from dondoc.store.db import alembic_config
 
     head = ScriptDirectory.from_config(alembic_config(database_url)).get_current_head()
-    assert f"at revision {head}" in out
+    assert f"ở phiên bản {head}" in out
     with get_engine(database_url).connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import FIXTURES, REPO, run
 
 HEAVY = ("prefect", "sqlalchemy", "sqlmodel", "alembic", "aiosmtplib", "aiosmtpd", "apscheduler", "holidays",
-         "rich", "pydantic", "yaml", "jinja2", "dondoc.parse", "dondoc.store", "dondoc.schedule.calendar")
+         "rich", "pydantic", "yaml", "jinja2", "babel", "dondoc.parse", "dondoc.store", "dondoc.schedule.calendar")
 
 
 def test_importing_the_command_line_imports_no_heavy_library() -> None:
@@ -25,8 +25,9 @@ def test_importing_the_command_line_imports_no_heavy_library() -> None:
     assert not [m for m in loaded if m.split(".")[0] in HEAVY or m.startswith(HEAVY)]
 
 
-def help_of(cli, *command: str) -> str:  # type: ignore[no-untyped-def]
-    result = cli.invoke(__import__("dondoc.cli", fromlist=["app"]).app, [*command, "--help"], env={"COLUMNS": "80"})
+def help_of(cli, *command: str, lang: str = "vi") -> str:  # type: ignore[no-untyped-def]
+    result = cli.invoke(__import__("dondoc.cli", fromlist=["app"]).app, [*command, "--help"],
+                        env={"COLUMNS": "80", "DONDOC_LANG": lang})
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -37,15 +38,21 @@ def all_commands() -> list[list[str]]:
     return [name.split() for name, _ in commands()]
 
 
+HEADINGS = {"vi": ("Tham số:", "Tùy chọn:", "Ví dụ:"), "en": ("Arguments:", "Options:", "Example:")}
+
+
 class TestHelp:
+    @pytest.mark.parametrize("lang", ["vi", "en"])
     @pytest.mark.parametrize("command", all_commands(), ids=" ".join)
-    def test_flags_show_as_flags_and_paragraphs_are_refilled_to_80_columns(self, cli, command: list[str]) -> None:
-        text = help_of(cli, *command)
+    def test_flags_show_as_flags_and_paragraphs_are_refilled_to_80_columns(self, cli, command: list[str],
+                                                                          lang: str) -> None:
+        arguments, options, example = HEADINGS[lang]
+        text = help_of(cli, *command, lang=lang)
         assert "<bool>" not in text and "╭" not in text
-        description = text.split("\n\n", 1)[1].split("\nArguments:")[0].split("\nOptions:")[0]
+        description = text.split("\n\n", 1)[1].split(f"\n{arguments}")[0].split(f"\n{options}")[0]
         for paragraph in description.split("\n\n"):
             lines = paragraph.splitlines()
-            if not lines or lines[0].lstrip().startswith("Example:"):
+            if not lines or lines[0].lstrip().startswith(example):
                 continue  # examples keep their own lines
             for this, following in zip(lines, lines[1:]):  # a line ends only where the next word won't fit
                 assert len(this.rstrip()) + 1 + len(following.split()[0]) > 78, f"{this!r} breaks early"
@@ -53,10 +60,15 @@ class TestHelp:
 
     def test_each_example_keeps_its_own_line(self, cli) -> None:
         text = help_of(cli, "eval")
+        assert "\n  Ví dụ: dondoc eval ../shared/dispatches --json\n  Ví dụ: dondoc eval tests/gold/corpus" in text
+        text = help_of(cli, "eval", lang="en")
         assert "\n  Example: dondoc eval ../shared/dispatches --json\n  Example: dondoc eval tests/gold/corpus" in text
 
     def test_the_list_of_commands_gives_each_first_sentence_whole(self, cli) -> None:
         text = help_of(cli)
+        assert "..." not in text.split("Lệnh:")[1]
+        assert " ".join(text.split()).count("không động đến cơ sở dữ liệu") == 1
+        text = help_of(cli, lang="en")
         assert "..." not in text.split("Commands:")[1]
         assert "never touches the\n            database" in text or "never touches the database" in text
 

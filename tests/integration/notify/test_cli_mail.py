@@ -29,7 +29,7 @@ class TestMailboxCommand:
         result = CliRunner().invoke(app(), ["mailbox", "--help"])
         assert result.exit_code == 0
         assert "--port" in result.output and "--dir" in result.output and "--host" in result.output
-        assert "Example: dondoc mailbox" in result.output
+        assert "Ví dụ: dondoc mailbox" in result.output  # Vietnamese, the default
 
     def test_it_says_where_mail_is_stored_keeps_it_and_stops_cleanly_on_ctrl_c(self, tmp_path: Path) -> None:
         port = free_port()
@@ -52,7 +52,7 @@ class TestMailboxCommand:
             if proc.poll() is None:
                 proc.kill()
         assert proc.returncode == 0, err
-        assert "mailbox stopped" in out
+        assert "hộp thư đã dừng" in out
         assert "Traceback" not in err
         assert len(list((tmp_path / "box").glob("*.eml"))) == 1
 
@@ -68,5 +68,5 @@ class TestMailboxCommand:
                 capture_output=True, text=True, timeout=60,
             )
         assert result.returncode != 0
-        assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+        assert f"không nghe được ở 127.0.0.1:{port}" in result.stderr
         assert "Traceback" not in result.stderr

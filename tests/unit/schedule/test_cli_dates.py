@@ -61,7 +61,7 @@ class TestCalendarCommand:
 
     def test_help_ends_with_an_example(self, app: typer.Typer) -> None:
         result = CliRunner().invoke(app, ["calendar", "--help"])
-        assert "Example: dondoc calendar --year 2026 --json" in result.output
+        assert "Ví dụ: dondoc calendar --year 2026 --json" in result.output  # Vietnamese, the default
 
 
 class TestExplainLines:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from dondoc.cli.app import app, console, settings, user_errors
+from dondoc.i18n import N_, _
 
 
 @app.command("alerts")
 @user_errors
-def alerts(file: str = typer.Option(None, "--file", help="the automations file (default: config/automations.yaml)"),
+def alerts(file: str = typer.Option(None, "--file", help=N_("the automations file (default: config/automations.yaml)")),
                 ) -> None:
     """Create the Prefect automations that mail the admins when a sweep fails or sends nothing on a working day.
 
@@ -25,4 +26,4 @@ def alerts(file: str = typer.Option(None, "--file", help="the automations file (
 
     path = Path(file) if file else settings().config_dir / "automations.yaml"
     for name, ident in create_automations(path):
-        console.print(f"đã tạo tự động hóa {name} ({ident})", highlight=False)
+        console.print(_("automation created: {name} ({id})").format(name=name, id=ident), highlight=False)

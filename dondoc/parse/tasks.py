@@ -12,7 +12,7 @@ from dondoc.parse.gatherers import gatherers
 from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
-from dondoc.parse.report_specs import find_reports
+from dondoc.parse.report_specs import find_reports, split_after_punct
 from dondoc.parse.reports import ReportSpec, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
@@ -37,17 +37,6 @@ _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
 _SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[A-ZĐ])")
-
-
-def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
-    """re.split on the spaces of each match of `pattern` (its first character, punctuation, kept)."""
-    parts: list[str] = []
-    last = 0
-    for m in pattern.finditer(text):
-        parts.append(text[last : m.start() + 1])
-        last = m.end()
-    parts.append(text[last:])
-    return parts
 
 
 _NOT_SPACE = re.compile(r"\S")

@@ -39,7 +39,7 @@ def test_a_changed_entry_is_updated_with_its_contacts_and_the_rest_left_as_they_
     changed = tmp_path / "orgs.yaml"
     changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     code, out, err = run(cli, "orgs", "import", str(changed))
-    assert code == 0 and "0 added, 1 updated, 45 unchanged" in out, err
+    assert code == 0 and "thêm 0, cập nhật 1, không đổi 45" in out, err
     rows = {r["code"]: r for r in json.loads(run(cli, "orgs", "list", "--json")[1])}
     assert rows["ca-x-tien-lang"]["name"] == "Công an xã Tiên Lãng (mới)"
     assert [c["email"] for c in rows["ca-x-tien-lang"]["contacts"]] == ["trucban@tienlang.example.vn"]

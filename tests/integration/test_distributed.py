@@ -24,6 +24,8 @@ from sqlalchemy import create_engine, text
 from tests.conftest import REPO, _postgres_database
 from tests.integration import nation_fixtures as nation
 
+NATIONAL_DASHBOARDS = ("board-national", "board-provinces", "overdue-list")
+
 DAY = date(2026, 6, 12)
 PREFECT = [sys.executable, "-m", "prefect"]
 
@@ -85,7 +87,8 @@ def two_postgres_databases() -> Iterator[tuple[str, str]]:
 async def _run_twice_and_read(api: str, *, seconds: float) -> dict[str, Any]:
     """Start the daily deployment twice at once, wait for both, and read back the runs and the board."""
     from prefect.client.orchestration import PrefectClient
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter
+    from prefect.client.schemas.filters import (ArtifactCollectionFilter, ArtifactCollectionFilterKey, DeploymentFilter,
+                                                DeploymentFilterId, FlowRunFilter)
 
     async with PrefectClient(api) as client:
         daily = await client.read_deployment_by_name("nation-sweep/daily-sweep")
@@ -100,7 +103,8 @@ async def _run_twice_and_read(api: str, *, seconds: float) -> dict[str, Any]:
             await asyncio.sleep(1)
         shard_runs = await client.read_flow_runs(
             deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[shard_dep.id])))
-        artifacts = {a.key: a for a in await client.read_latest_artifacts(limit=1000)}
+        wanted = ArtifactCollectionFilter(key=ArtifactCollectionFilterKey(any_=list(NATIONAL_DASHBOARDS)))
+        artifacts = {a.key: a for a in await client.read_latest_artifacts(artifact_filter=wanted, limit=200)}
         return {"daily": daily, "states": [s.type.value if s else None for s in states],
                 "shard_runs": shard_runs, "artifacts": artifacts,
                 "messages": [s.message if s else None for s in states]}
@@ -179,7 +183,7 @@ def test_two_daily_runs_at_once_on_two_workers_send_every_notice_once_and_publis
         # the national board, assembled after the shards, is the whole directory's
         # the national dashboards, published after the shards, are the whole directory's
         expected = {a.key: a.markdown for a in compose(snapshot(settings, DAY))}
-        for key in ("board-national", "board-provinces", "overdue-list"):
+        for key in NATIONAL_DASHBOARDS:
             assert got["artifacts"][key].data == expected[key], key
         whole = steps.board_step(settings, DAY)
         assert {r["org_code"] for r in whole} == held and len(held) > 50

@@ -84,6 +84,8 @@ def _latest(keys: list[str]) -> dict[str, Any]:
 @pytest.mark.slow
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_the_board_and_the_overdue_list_fit_a_1366_screen_in_the_prefect_ui(env, cli, mailbox, prefect_ui, browser):  # type: ignore[no-untyped-def]
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.daily import daily_sweep
@@ -94,6 +96,10 @@ def test_the_board_and_the_overdue_list_fit_a_1366_screen_in_the_prefect_ui(env,
         daily_sweep(as_of=date(2025, 6, 10))
         daily_sweep(as_of=date(2025, 6, 20))
         latest = _latest(list(SHOTS))
+        # the events and logs queued for this server go out while it runs: left for after it stops, the
+        # session's Prefect harness would wait for them for ever when it drains at the end of the run
+        EventsWorker.drain_all()
+        APILogWorker.drain_all()
     page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="vi-VN")
     try:
         for ui in ("", "/v2"):  # the UI of deep links (V1), then the new one

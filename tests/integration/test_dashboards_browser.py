@@ -7,6 +7,7 @@ supervisor uses: every column's heading and every row's last cell must lie insid
 
 from __future__ import annotations
 
+import inspect
 import os
 import signal
 import socket
@@ -82,11 +83,22 @@ def _latest(keys: list[str]) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_the_board_and_the_overdue_list_fit_a_1366_screen_in_the_prefect_ui(env, cli, mailbox, prefect_ui, browser):  # type: ignore[no-untyped-def]
+async def _drain_prefect_workers() -> None:
+    """Send what Prefect's events and logs workers hold, as its test harness does at its end (the
+    workers' drain is awaitable inside a running loop: created and awaited on the same one)."""
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
+
+    for worker in (EventsWorker, APILogWorker):
+        pending = worker.drain_all()
+        if inspect.isawaitable(pending):
+            await pending
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_board_and_the_overdue_list_fit_a_1366_screen_in_the_prefect_ui(env, cli, mailbox, prefect_ui, browser):  # type: ignore[no-untyped-def]
     from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.utilities.asyncutils import run_coro_as_sync
 
     from flows.daily import daily_sweep
 
@@ -98,8 +110,7 @@ def test_the_board_and_the_overdue_list_fit_a_1366_screen_in_the_prefect_ui(env,
         latest = _latest(list(SHOTS))
         # the events and logs queued for this server go out while it runs: left for after it stops, the
         # session's Prefect harness would wait for them for ever when it drains at the end of the run
-        EventsWorker.drain_all()
-        APILogWorker.drain_all()
+        run_coro_as_sync(_drain_prefect_workers())
     page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale="vi-VN")
     try:
         for ui in ("", "/v2"):  # the UI of deep links (V1), then the new one

@@ -41,6 +41,37 @@ def _postgres_database(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def two_postgres_databases_or_skip() -> Iterator[tuple[str, str]]:
+    """Two throwaway databases on the test cluster (DONDOC_TEST_POSTGRES_URL), dropped afterwards; skips
+    without it. The body of a fixture: `yield from two_postgres_databases_or_skip()`."""
+    base = os.environ.get("DONDOC_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("DONDOC_TEST_POSTGRES_URL is not set")
+    a, b = _postgres_database(base), _postgres_database(base)
+    try:
+        yield next(a), next(b)
+    finally:
+        for gen in (a, b):
+            next(gen, None)
+
+
+def wait_http(url: str, *, seconds: float) -> None:
+    """Wait until `url` answers 200 (a server started by a test), or fail the test."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"{url} did not answer within {seconds:.0f} s")
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database: a SQLite file, or a new database in the throwaway PostgreSQL."""

@@ -17,11 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import REPO, _postgres_database
+from tests.conftest import REPO, two_postgres_databases_or_skip, wait_http
 from tests.integration import nation_fixtures as nation
 
 NATIONAL_DASHBOARDS = ("board-national", "board-provinces", "overdue-list")
@@ -59,29 +58,9 @@ class Processes:
                 p.wait()
 
 
-def _wait_http(url: str, *, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} did not answer within {seconds:.0f} s")
-
-
 @pytest.fixture
 def two_postgres_databases() -> Iterator[tuple[str, str]]:
-    base = os.environ.get("DONDOC_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("DONDOC_TEST_POSTGRES_URL is not set")
-    a, b = _postgres_database(base), _postgres_database(base)
-    try:
-        yield next(a), next(b)
-    finally:
-        for gen in (a, b):
-            next(gen, None)
+    yield from two_postgres_databases_or_skip()
 
 
 async def _run_twice_and_read(api: str, *, seconds: float) -> dict[str, Any]:
@@ -143,7 +122,7 @@ def test_two_daily_runs_at_once_on_two_workers_send_every_notice_once_and_publis
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         procs.start("server", [*PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env)
-        _wait_http(f"{api}/health", seconds=120)
+        wait_http(f"{api}/health", seconds=120)
         for name, args in (("pool", ["work-pool", "create", "dondoc", "--type", "process"]),
                            ("deploy", ["--no-prompt", "deploy", "--all"])):
             done = subprocess.run([*PREFECT, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=180)

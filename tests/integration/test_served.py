@@ -7,25 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import FIXTURES, REPO, run
-
-
-def _wait_http(url: str, *, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} did not answer within {seconds:.0f} s")
+from tests.conftest import FIXTURES, REPO, run, wait_http
 
 
 def _stop(p: subprocess.Popen[bytes]) -> None:
@@ -54,7 +40,7 @@ def test_dondoc_serve_registers_the_daily_cron_and_runs_what_is_triggered(env, c
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     serve = None
     try:
-        _wait_http(f"{api}/health", seconds=90)
+        wait_http(f"{api}/health", seconds=90)
         log = tmp_path / "serve.log"
         serve = subprocess.Popen([sys.executable, "-m", "dondoc", "serve"], env=penv, cwd=REPO,
                                  start_new_session=True, stdout=log.open("wb"), stderr=subprocess.STDOUT)

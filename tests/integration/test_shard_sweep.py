@@ -12,7 +12,6 @@ digests are one per recipient per shard.
 
 from __future__ import annotations
 
-import os
 import random
 from collections import Counter
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import REPO, _postgres_database
+from tests.conftest import REPO, two_postgres_databases_or_skip
 from tests.integration import nation_fixtures as nation
 
 DAYS = [date(2026, 6, 12), date(2026, 6, 15), date(2026, 6, 17), date(2026, 6, 19), date(2026, 6, 26)]
@@ -33,15 +32,7 @@ def two_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tu
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'whole.db'}", f"sqlite:///{tmp_path / 'shards.db'}"
         return
-    base = os.environ.get("DONDOC_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("DONDOC_TEST_POSTGRES_URL is not set")
-    a, b = _postgres_database(base), _postgres_database(base)
-    try:
-        yield next(a), next(b)
-    finally:
-        for gen in (a, b):
-            next(gen, None)
+    yield from two_postgres_databases_or_skip()
 
 
 def _settings(url: str, **extra):  # type: ignore[no-untyped-def]

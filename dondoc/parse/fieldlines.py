@@ -110,6 +110,18 @@ def _role(m: re.Match[str]) -> str:
     return "both" if m.group("both") else "lead" if m.group("lead") else "support" if m.group("support") else "time"
 
 
+def _role_value(role: str, value: str) -> tuple[Fields, bool]:
+    """What a field's value gives under its label's role (time; lead, support or both owners), and
+    whether it is nothing but owners (a time, or owners read from a sentence, count as such)."""
+    if role == "time":
+        return Fields(when=[value]), True
+    if role == "both":
+        found = find_owners(value)
+        return Fields(found.lead, found.support), True
+    names, only = value_owners(value)
+    return (Fields(names) if role == "lead" else Fields([], names)), only
+
+
 def read_fields(text: str) -> Fields:
     """The field lines of a text: each line that starts with a field's label, and the fields that
     follow it on the same line after a ";" or "."."""
@@ -138,14 +150,9 @@ def read_fields(text: str) -> Fields:
                 value = text[vstart:vend].strip(" .;:")
                 if not value:
                     out.open_role = role
-                elif role == "time":
-                    out.when.append(value)
-                elif role == "both":
-                    found = find_owners(value)
-                    out.add(Fields(found.lead, found.support))
                 else:
-                    names, only = value_owners(value)
-                    out.add(Fields(names) if role == "lead" else Fields([], names))
+                    given, only = _role_value(role, value)
+                    out.add(given)
                     out.pure = out.pure and only
                 m = nxt[1] if nxt else None
             out.spans.append((start, end))
@@ -187,14 +194,8 @@ def _node_fields(node: Node) -> Fields | None:
         sub = read_fields(ln)
         if sub.lead or sub.support or sub.when:
             out.add(sub)
-        elif role == "time":
-            out.when.append(ln)
-        elif role == "both":
-            found = find_owners(ln)
-            out.add(Fields(found.lead, found.support))
         else:
-            names, _ = value_owners(ln)
-            out.add(Fields(names) if role == "lead" else Fields([], names))
+            out.add(_role_value(role, ln)[0])
     for c in node.children:
         under = _node_fields(c)
         if under is None:

@@ -28,20 +28,44 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from dondoc.directory import Directory
 from dondoc.errors import DondocError, NothingToTrackError
+from dondoc.i18n import N_
 from dondoc.ingest import read_document, with_reading_warnings
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
-from dondoc.parse.normalize import match_key
+from dondoc.gold import gold_due, norm_key, same_owner
 from dondoc.parse.tasks import IMPLICIT_LEAD
 from dondoc.taskset import Source, Task, TaskSet
 
 MEASURES = ("items", "lead", "due", "events", "reports")
+# What a difference says, as English msgids: `dondoc eval` shows them in the user's language.
+MISSED = N_("item {key}: missed")
+NOT_IN_GOLD = N_("item {key}: not in gold")
+DIFFERS = N_("item {key}: {measure} do not match the gold reading")
+CADENCE_DIFFERS = N_("item {key}: cadence {read} != {gold}")
+REPORTS_DIFFER = N_("reports differ")
+NOT_READ = N_("not read: {why}")
+REFUSED_BUT_GOLD_HAS_ITEMS = N_("refused, but the gold reading has items")
+READ_BUT_GOLD_REFUSES = N_("read, but the gold reading refuses it")
+
+
+class Miss(NamedTuple):
+    """One difference from the gold reading: an English template (one of the msgids above) and its values."""
+
+    template: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(**dict(self.values))
+
+
+def _miss(template: str, **values: object) -> Miss:
+    return Miss(template, tuple((k, str(v)) for k, v in values.items()))
 _REPORT_KEY = re.compile(r"(?:^|\.)R\d+$")
 
 
@@ -81,7 +105,7 @@ class DocScore:
     counts: dict[str, Count] = field(default_factory=lambda: {m: Count() for m in MEASURES})
     cadence_right: int = 0
     cadence_total: int = 0
-    misses: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
 
     @property
     def cadence(self) -> float:
@@ -90,61 +114,7 @@ class DocScore:
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {m: c.as_dict() for m, c in self.counts.items()}
         out["cadence"] = {"accuracy": round(self.cadence, 4), "right": self.cadence_right, "total": self.cadence_total}
-        return {"name": self.name, "refused": self.refused, **out, "misses": self.misses}
-
-
-_ARTICLE_WORD = re.compile(r"^(?:điều|khoản|điểm|mục|phần|chương)\s+", re.IGNORECASE)
-
-
-def norm_key(key: str) -> str:
-    """Gold "(3)" -> "3"; "(a)" -> "a"; "Điều 2" -> "2"; keys joined by dots keep their parts."""
-    return ".".join(_ARTICLE_WORD.sub("", p.strip()).strip("()") for p in str(key).split("."))
-
-
-def gold_due(value: Any) -> str | None:
-    """The gold's due written as a task-set due."""
-    if value is None:
-        return None
-    s = str(value).strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
-    if m:
-        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    m = re.fullmatch(r"(\d{1,2})/\*", s)
-    if m:
-        return f"---{int(m.group(1)):02d}"
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", s)
-    if m:
-        return f"--{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    if re.fullmatch(r"\d{4}", s):
-        return f"{s}-12-31"
-    return _gold_weekday(s) or s
-
-
-_WEEKDAY_NUMBERS = {"hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
-
-
-def _gold_weekday(s: str) -> str | None:
-    """A weekday as a gold reading may write it ("thứ Năm", "thứ 5", "T5", "Chủ nhật", "CN") → "T5", "CN"."""
-    key = match_key(s)
-    if key in ("cn", "chu nhat"):
-        return "CN"
-    m = re.fullmatch(r"(?:t|thu) ?([2-7]|hai|ba|tu|nam|sau|bay)", key)
-    if m is None:
-        return None
-    n = m.group(1)
-    return f"T{n if n.isdigit() else _WEEKDAY_NUMBERS[n]}"
-
-
-def same_owner(a: str, b: str) -> bool:
-    ka, kb = match_key(a), match_key(b)
-    if ka == kb:
-        return True
-    wa, wb = ka.split(), kb.split()
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if not short:
-        return False
-    joined_s, joined_l = f" {' '.join(short)} ", f" {' '.join(long_)} "
-    return joined_s in joined_l and len(short) / len(long_) >= 0.6
+        return {"name": self.name, "refused": self.refused, **out, "misses": [str(m) for m in self.misses]}
 
 
 def _match_names(gold: list[str], pred: list[str]) -> Count:
@@ -179,8 +149,8 @@ def score(gold: dict[str, Any], ts: TaskSet | None, name: str) -> DocScore:
     gold_items = [g for g in gold.get("items") or [] if g.get("periodicity")]
     gold_keys = {norm_key(g["key"]) for g in gold_items}
     s.counts["items"] = _multiset(sorted(gold_keys), sorted(items))
-    s.misses += [f"item {k}: missed" for k in sorted(gold_keys - set(items))]
-    s.misses += [f"item {k}: not in gold" for k in sorted(set(items) - gold_keys)]
+    s.misses += [_miss(MISSED, key=k) for k in sorted(gold_keys - set(items))]
+    s.misses += [_miss(NOT_IN_GOLD, key=k) for k in sorted(set(items) - gold_keys)]
     for k in sorted(set(items) - gold_keys):
         t = items[k]
         s.counts["lead"].fp += 0 if t.explain.get("lead", "").startswith(IMPLICIT_LEAD) else len(t.lead)
@@ -206,18 +176,18 @@ def score(gold: dict[str, Any], ts: TaskSet | None, name: str) -> DocScore:
                      ("events", _multiset(g_events, list(t.schedule.events)))):
             s.counts[m].add(c)
             if c.fp or c.fn:
-                s.misses.append(f"item {k}: {m} differs")
+                s.misses.append(_miss(DIFFERS, key=k, measure=m))
         if t.schedule.repeat == g.get("periodicity"):
             s.cadence_right += 1
         else:
-            s.misses.append(f"item {k}: cadence {t.schedule.repeat} != {g.get('periodicity')}")
+            s.misses.append(_miss(CADENCE_DIFFERS, key=k, read=t.schedule.repeat, gold=g.get("periodicity")))
     g_reports = [(gold_due(r.get("due")), r.get("periodicity")) for r in gold.get("reports") or []]
     p_reports = [(t.schedule.due[0] if t.schedule.due else None, t.schedule.repeat) for t in tasks if t.kind == "report"]
     rc = _multiset([f"{d}|{p}" for d, p in g_reports], [f"{d}|{p}" for d, p in p_reports])
     s.counts["reports"] = rc
     s.counts["due"].add(_multiset([d for d, _ in g_reports if d], [d for d, _ in p_reports if d]))
     if rc.fp or rc.fn:
-        s.misses.append("reports differ")
+        s.misses.append(_miss(REPORTS_DIFFER))
     return s
 
 
@@ -273,11 +243,11 @@ def evaluate_dir(folder: Path, *, observances: ObservanceCatalog, directory: Dir
             ts, why = None, str(err)
         sc = score(gold, ts, doc_path.name)
         if why:
-            sc.misses.insert(0, f"not read: {why}")
+            sc.misses.insert(0, _miss(NOT_READ, why=why))
         if ts is None and not gold.get("refuse") and gold.get("items"):
-            sc.misses.insert(0, "refused, but the gold reading has items")
+            sc.misses.insert(0, _miss(REFUSED_BUT_GOLD_HAS_ITEMS))
         elif ts is not None and gold.get("refuse"):
-            sc.misses.insert(0, "read, but the gold reading refuses it")
+            sc.misses.insert(0, _miss(READ_BUT_GOLD_REFUSES))
         scores.append(sc)
     return scores
 

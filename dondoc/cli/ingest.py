@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from dondoc.directory import Directory
+    from dondoc.evaluate import Miss
     from dondoc.observances import ObservanceCatalog
     from dondoc.taskset import Owner, Task, TaskSet
 
@@ -173,6 +174,29 @@ def ingest(
         warnings = ngettext("{n} warning", "{n} warnings", len(ts.warnings)).format(n=len(ts.warnings))
         typer.echo(f"{tasks}, {warnings} -> {output}", err=True)
 
+# the measures of `dondoc eval`, as a person reads them
+_MEASURES = {"items": N_("items"), "lead": N_("lead owners"), "due": N_("dues"), "events": N_("observances"),
+             "reports": N_("reports")}
+
+
+def _measure(name: str) -> str:
+    return _(_MEASURES[name])
+
+
+def _miss_text(miss: Miss) -> str:
+    """One difference from a gold reading in the user's language (the measure it names too)."""
+    from dondoc.i18n import language
+    from dondoc.schedule.words import REPEAT_VI
+
+    values = dict(miss.values)
+    if "measure" in values:
+        values["measure"] = _measure(values["measure"])
+    for cadence in ("read", "gold"):
+        if cadence in values and language() == "vi":
+            values[cadence] = REPEAT_VI.get(values[cadence], values[cadence])
+    return _(miss.template).format(**values)
+
+
 @app.command("eval")
 def eval_(
     folder: Annotated[Path, typer.Argument(help=N_("A folder of NNN_*.gold.yaml readings, flat or split into dev/ and test/"))],
@@ -216,18 +240,19 @@ def eval_(
         table = Table(title=f"dondoc eval {folder}" + (f" — {half}" if half != folder.name else ""))
         table.add_column(_("document"))
         for m in MEASURES:
-            table.add_column(f"{m} P/R/F1", justify="right")
+            table.add_column(f"{_measure(m)} P/R/F1", justify="right")
         table.add_column(_("cadence acc"), justify="right")
         table.add_column(_("mean"), justify="right")
         for s in [*scores, total]:
             cells = [f"{s.counts[m].precision:.2f}/{s.counts[m].recall:.2f}/{s.counts[m].f1:.2f}" for m in MEASURES]
             name = s.name + (_(" (refused)") if s.refused else "")
+            name = _("overall") if s is total else name
             table.add_row(f"[bold]{name}[/]" if s is total else name, *cells, f"{s.cadence:.2f}", f"{mean_score(s):.2f}")
         console.print(table)
         for s in scores:
             for miss in s.misses:
-                typer.echo(f"{s.name}: {miss}")
-        summary.append(f"{half}: " + " ".join(f"{m} {total.counts[m].f1:.2f}" for m in MEASURES)
+                typer.echo(f"{s.name}: {_miss_text(miss)}")
+        summary.append(f"{half}: " + " ".join(f"{_measure(m)} {total.counts[m].f1:.2f}" for m in MEASURES)
                        + ngettext(" cadence {cadence} mean {mean} ({n} document)",
                                   " cadence {cadence} mean {mean} ({n} documents)", len(scores))
                        .format(cadence=f"{total.cadence:.2f}", mean=f"{mean_score(total):.2f}", n=len(scores)))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dondoc.app.review_form import KINDS_VI, due_text, events_text
+from dondoc.app.form_dates import due_text, events_text
+from dondoc.app.review_form import KINDS_VI
 from dondoc.schedule.words import repeat_phrase
 from dondoc.taskset import Owner, Task, TaskSet
 

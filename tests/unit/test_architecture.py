@@ -69,7 +69,7 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str, 
 
 def test_no_cli_command_module_imports_a_sibling_command_module() -> None:
     folder = REPO / "dondoc" / "cli"
-    siblings = {p.stem for p in folder.glob("*.py")} - {"__init__", "app"}
+    siblings = {p.stem for p in folder.glob("*.py")} - {"__init__", "app", "shell"}  # app, shell: shared by all
     for path in sorted(folder.glob("*.py")):
         if path.stem == "__init__":
             continue

@@ -21,7 +21,7 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
-from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked
+from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
@@ -297,8 +297,8 @@ def parse_dispatch(
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
         intro = [ln for ln in outline.preamble if ln.start < first]
-        if intro and _INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)) and _ASKING_INTRO.search(
-                fold_keep_length(intro[-1].text)):
+        if intro and (_INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)) and _ASKING_INTRO.search(
+                fold_keep_length(intro[-1].text)) or bullets_ask(intro[-1].text, outline.loose_bullets)):
             for b in outline.loose_bullets:
                 if b.start > intro[-1].start:
                     add_bullet(f"-{b.index}", b, None)

@@ -12,6 +12,8 @@ túc./."), or only informs ("… thông báo để các cơ quan biết, thực 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.heads import verb_at
@@ -20,6 +22,9 @@ from dondoc.parse.names import owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_stock_clause
+
+if TYPE_CHECKING:
+    from dondoc.parse.items import Bullet
 
 # A request to a named addressee (on the folded text): "đề nghị các sở …", "giao Công an tỉnh …",
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
@@ -109,7 +114,10 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         return False
     if _CITED.search(f) and not _ASK.search(f, _CITED.search(f).end()):  # type: ignore[union-attr]
         return False
-    if _INTENTION.search(f) and not _ASK.search(f):
+    intent = _INTENTION.search(f)
+    if intent is not None and not _ASK.search(f) and not is_obligation(t[: intent.start()]):
+        # "Bộ … sẽ thành lập các đoàn kiểm tra": the issuer's own intention; but "Số liệu phải được gửi về
+        # Bộ Nội vụ trước 30/8. Bộ Nội vụ sẽ tổng hợp, báo cáo …" asks first
         return False
     asks = _asks_someone(t, f) or subjects and _subject_acts(t) or _IMPERATIVE.match(t) is not None and _CITING.match(f, _IMPERATIVE.match(t).end()) is None  # type: ignore[union-attr]
     reports = is_obligation(t)
@@ -156,3 +164,21 @@ def nothing_asked(dispatched: bool, calendar: bool = False) -> str:
                 "no Kính gửi): a news article?")
     return ("no numbered instruction to track was found, and no paragraph asks anyone to do, send, report or "
             "prepare something: a text that only informs or states rules?")
+
+
+def bullets_ask(intro: str, bullets: Sequence[Bullet]) -> bool:
+    """Whether dash bullets under an introduction that ends with ":" are themselves the requests: a
+    calendar of reports ("… gửi báo cáo về UBND tỉnh cụ thể như sau:" over "- Báo cáo quý gửi trước ngày
+    05 tháng cuối quý"), each bullet a reporting obligation or a dated piece of work."""
+    if not intro.rstrip().endswith(":") or not bullets:
+        return False
+    return all(is_obligation(b.text) or _dated_work(b.text) for b in bullets)
+
+
+_DEADLINE_LEAD = re.compile(r"\b(?:truoc|cham nhat|muon nhat|han chot|khong qua|hoan thanh)\b")
+
+
+def _dated_work(text: str) -> bool:
+    """Whether a bullet sets a time for its work ("Ban hành kế hoạch năm trước ngày 20/11 hằng năm")."""
+    f = fold_keep_length(text)
+    return _DEADLINE_LEAD.search(f) is not None and re.search(r"\d", f) is not None

@@ -106,6 +106,7 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
     if start is None:
         return []
     specs = _clause_reports(text, ctx, warnings) or _reports_of(text, start, ctx=ctx, warnings=warnings)
+    specs = _one_per_period(specs)
     if len(specs) > 1 and replaces_deadline(fold_keep_length(text)):
         # "Báo cáo … trước ngày 25/12/2025. Nay điều chỉnh thời hạn báo cáo đến trước ngày 10/01/2026": one
         # report, at the new date (the deadlines of the whole text know which one is replaced)
@@ -116,6 +117,22 @@ def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[Re
         # the new date is said without whom the report goes to: the earlier sentence says it
         specs = [replace(sp, to=sp.to or to, by=sp.by or by) for sp in new]
     return specs
+
+
+def _one_per_period(specs: list[ReportSpec]) -> list[ReportSpec]:
+    """The reports of one paragraph, each period once: a period named without a date is the dated
+    report of that period named again ("02 kỳ báo cáo (báo cáo 06 tháng và báo cáo 01 năm) … trước ngày
+    25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm"), and a report whose
+    recipient is not said again goes where the paragraph's only named recipient is."""
+    if len(specs) < 2:
+        return specs
+    dated = {sp.repeat for sp in specs if sp.due or sp.relative}
+    kept = [sp for sp in specs if sp.due or sp.relative or sp.repeat not in dated or sp.repeat in ("ad_hoc", "once")]
+    named = {sp.to for sp in kept if sp.to}
+    if len(named) == 1:
+        to = next(iter(named))
+        kept = [sp if sp.to else replace(sp, to=to) for sp in kept]
+    return kept or specs
 
 
 _DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")
@@ -147,6 +164,9 @@ def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[Re
     return out
 
 
+# "không thực hiện Báo cáo hàng tháng và hàng quý": periods that are not asked for (the search ends at the period)
+_NEGATED = re.compile(r"\bkhong\s+(?:(?:thuc hien|phai|can|yeu cau|lap|gui)\s+)?(?:(?:che do\s+)?bao cao\s+)?"
+                      r"(?:(?:hang|moi|dinh ky)\s+(?:tuan|thang|quy|nam)\s*(?:,|va|hoac)?\s*)*(?:hang|moi|dinh ky)?\s*$")
 # "… trước ngày 15/12/2019 và định kỳ …", "…; sau đó định kỳ …": periodic reports after a dated one
 _THEN_PERIODIC = re.compile(r"\b(?:va|sau do|tiep theo|dong thoi)\s+(?:thuc hien\s+)?(?:bao cao\s+)?dinh ky\b")
 
@@ -164,7 +184,7 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     for repeat, pattern in _PERIODS:
         for m in weekly_matches(f) if pattern is WEEKLY else pattern.finditer(f):
             at = m.start()
-            if not kept.overlaps(at, at + 1) and not clauses.other_activity(at):
+            if not kept.overlaps(at, at + 1) and not clauses.other_activity(at) and not _NEGATED.search(f, max(0, at - 80), at):
                 periods.append((at, m.end(), repeat))
                 kept.claim(at, m.end())
     periods.sort()

@@ -39,7 +39,9 @@ def _document_sent(f: str, at: int) -> bool:
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
                                     r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"
                                     # what was done or not yet: "đã báo cáo", "vẫn chưa gửi báo cáo" (background)
-                                    r"(?<!khan truong )(?<!nhung )(?:da|chua|da khong|chua kip thoi))\s*$")
+                                    r"(?<!khan truong )(?<!nhung )(?:da|chua|da khong|chua kip thoi)|"
+                                    # "không thực hiện báo cáo hằng tháng": a report not asked for
+                                    r"khong(?: thuc hien| phai| can| lap)?)\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
@@ -48,9 +50,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b|\bthuong nien\b|"
                           r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve)\b)")),
-    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)|"
+    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b(?! (?:[ivx]+|\d|nay|truoc)\b)|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)|"
                              r"\b(?:0?3|ba) thang (?:mot|0?1) lan\b|\b(?:0?3|ba) thang ?/ ?lan\b|\bdinh ky (?:0?3|ba) thang\b")),
-    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),
+    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|\bbao cao thang\b(?! (?:\d|nay|truoc|dau|cuoi)\b)|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
     ("weekly", WEEKLY),
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"

@@ -149,3 +149,42 @@ def test_an_excerpt_without_a_header_that_asks_for_something_by_a_date_is_read()
 def test_news_that_quotes_a_request_is_still_refused() -> None:
     with pytest.raises(NothingToTrackError, match="a news article"):
         parse_dispatch(NEWS_WITH_A_DATE, source=Source(name="tin"), observances=CATALOG)
+
+
+REPORT_CALENDAR = """UBND HUYỆN HÒA AN
+Số: 88/UBND-NV
+V/v thời hạn gửi báo cáo công tác dân vận
+Hòa An, ngày 12 tháng 1 năm 2026
+
+Kính gửi: Các phòng, ban chuyên môn; UBND các xã, thị trấn.
+
+Để thống nhất thời hạn, các cơ quan, đơn vị lập kế hoạch và gửi báo cáo về UBND huyện (qua Phòng Nội vụ) theo lịch sau:
+- Kế hoạch công tác năm ban hành trước ngày 10/12 hằng năm;
+- Báo cáo tháng gửi trước ngày 18 của tháng;
+- Báo cáo quý gửi trước ngày 12 của tháng cuối quý;
+- Báo cáo 6 tháng gửi trước ngày 12/6;
+- Báo cáo năm gửi trước ngày 20/11 hằng năm.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_calendar_of_report_dates_in_dash_bullets_is_read_one_task_a_bullet() -> None:
+    ts = parse_dispatch(REPORT_CALENDAR, source=Source(name="calendar"), observances=CATALOG)
+    got = [(t.key, t.schedule.repeat, t.schedule.due) for t in ts.tasks]
+    assert got == [("-1", "annual", ["--12-10"]), ("-2", "monthly", ["---18"]), ("-3", "quarterly", ["---12"]),
+                   ("-4", "semiannual", ["--06-12"]), ("-5", "annual", ["--11-20"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danh sách phải được gửi về Sở Nội vụ trước ngày 15/8/2026. Sở Nội vụ sẽ tổng hợp, báo cáo UBND tỉnh trước ngày 30/8/2026.",
+        "Các xã gửi kết quả về UBND huyện trước 10/5/2026; UBND huyện sẽ tổng hợp, báo cáo Sở Nội vụ.",
+    ],
+    ids=["sent-then-gathered", "clause-then-gathered"],
+)
+def test_an_obligation_before_the_gatherers_intention_is_still_a_request(text: str) -> None:
+    assert is_request(text)

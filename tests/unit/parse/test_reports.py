@@ -125,3 +125,41 @@ class TestDataCutOff:
         from dondoc.parse.dates import find_deadlines
 
         assert [d.due for d in find_deadlines(text, every_year=False, ctx=CTX, warnings=[])] == due
+
+
+class TestPeriodsNamedTwiceOrNotAsked:
+    def test_periods_announced_then_dated_are_one_report_each_to_the_one_recipient(self) -> None:
+        text = ("Đề nghị các Trung tâm mỗi năm thực hiện hai kỳ báo cáo (báo cáo 6 tháng và báo cáo năm), trừ trường hợp "
+                "đột xuất. Báo cáo gửi về Sở Tư pháp trước ngày 20/6 đối với báo cáo 6 tháng; trước ngày "
+                "25/11 đối với báo cáo năm.")
+        specs = find_reports(text, ctx=CTX, warnings=[])
+        assert sorted((s.repeat, tuple(s.dues), s.to) for s in specs) == [
+            ("ad_hoc", (), "Sở Tư pháp"),
+            ("annual", ("--11-25",), "Sở Tư pháp"),
+            ("semiannual", ("--06-20",), "Sở Tư pháp"),
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Các đơn vị không thực hiện báo cáo hằng tháng và hằng quý; báo cáo 6 tháng gửi Sở Tư pháp trước ngày 10/6.",
+            "Không phải báo cáo hằng quý. Báo cáo 6 tháng gửi về Sở Tư pháp trước ngày 10/6.",
+        ],
+        ids=["khong-thuc-hien", "khong-phai"],
+    )
+    def test_a_period_said_not_to_be_reported_gives_no_report(self, text: str) -> None:
+        specs = find_reports(text, ctx=CTX, warnings=[])
+        assert [s.repeat for s in specs] == ["semiannual"]
+
+    @pytest.mark.parametrize(
+        ("text", "repeat"),
+        [
+            ("Báo cáo tháng gửi về Sở Nội vụ trước ngày 18 của tháng.", "monthly"),
+            ("Báo cáo tháng 5/2026 gửi về Sở Nội vụ trước ngày 18/5/2026.", "once"),
+            ("Báo cáo quý gửi về Sở Nội vụ trước ngày 12 của tháng cuối quý.", "quarterly"),
+            ("Báo cáo quý I năm 2026 gửi về Sở Nội vụ trước ngày 12/3/2026.", "once"),
+        ],
+        ids=["bao-cao-thang", "one-month", "bao-cao-quy", "one-quarter"],
+    )
+    def test_the_months_or_quarters_report_recurs_but_one_named_month_does_not(self, text: str, repeat: str) -> None:
+        assert [s.repeat for s in find_reports(text, ctx=CTX, warnings=[])] == [repeat]

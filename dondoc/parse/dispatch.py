@@ -21,7 +21,7 @@ from dondoc.parse.observances import EventFinder
 from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
-from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked
+from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
@@ -351,6 +351,7 @@ def parse_dispatch(
             continue  # a calendar's entries and notes ask nothing, unless a closing request says so
         if not specs and is_request(text):
             prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
+    prose = with_its_submission(prose, ctx.dates)
     for k, para in enumerate(prose, 1):
         key = "-" if len(prose) == 1 else f"-{k}"
         text = " ".join(ln.text for ln in para)

@@ -253,5 +253,6 @@ def parse_header(lines: list[Line]) -> Header:
                     h.signer = tj
                     break
             break
-    h.recipients = [r for r in h.recipients if r]
+    # "Kính gửi: ……………" in a form sent to many: dots to fill in, no addressee
+    h.recipients = [r for r in h.recipients if any(c.isalpha() for c in r)]
     return h

@@ -182,3 +182,33 @@ def _dated_work(text: str) -> bool:
     """Whether a bullet sets a time for its work ("Ban hành kế hoạch năm trước ngày 20/11 hằng năm")."""
     f = fold_keep_length(text)
     return _DEADLINE_LEAD.search(f) is not None and re.search(r"\d", f) is not None
+
+
+# a paragraph that only says where and by when the thing asked for goes: "Báo cáo sơ kết … gửi về Ủy ban
+# Dân tộc trước ngày 15/5/2021", "Kết quả rà soát gửi về Sở Nội vụ trước ngày …"
+_SENT_THING = re.compile(r"(?:bao cao|ket qua|van ban|ho so|danh sach|y kien|so lieu|du toan|de xuat|tai lieu)\b")
+_SENDS = re.compile(r"\b(?:gui|nop)\b")
+
+
+def with_its_submission(paragraphs: list[list[Line]], dates: DateContext) -> list[list[Line]]:
+    """The prose requests, each with the paragraph that gives what it asks for its recipient and
+    deadline: "… đề nghị các bộ, ngành xây dựng báo cáo sơ kết …" then "Báo cáo sơ kết … gửi về Ủy ban
+    Dân tộc trước ngày 15/5/2021" is one request due that day (gold conventions 11, 14), not two."""
+    out: list[list[Line]] = []
+    for p in paragraphs:
+        text = " ".join(ln.text for ln in p)
+        f = fold_keep_length(text)
+        if out and _SENT_THING.match(f) and _SENDS.search(f) and not _ASK.search(f) and _dated(text, dates):
+            before = " ".join(ln.text for ln in out[-1])
+            fb = fold_keep_length(before)
+            # the request before asks (đề nghị, yêu cầu, giao) to prepare it, and neither sends nor dates it
+            if _SENT_THING.match(f).group() in fb and _ASK.search(fb) and not _SENDS.search(fb) \
+                    and not _dated(before, dates):  # type: ignore[union-attr]
+                out[-1] = [*out[-1], *p]
+                continue
+        out.append(p)
+    return out
+
+
+def _dated(text: str, dates: DateContext) -> bool:
+    return any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[]))

@@ -188,3 +188,23 @@ def test_a_calendar_of_report_dates_in_dash_bullets_is_read_one_task_a_bullet() 
 )
 def test_an_obligation_before_the_gatherers_intention_is_still_a_request(text: str) -> None:
     assert is_request(text)
+
+
+SUBMISSION_IN_TWO_PARAGRAPHS = """BAN DÂN VẬN TỈNH ỦY
+Số: 310/BDV-NV
+V/v báo cáo sơ kết mô hình dân vận khéo
+Tân An, ngày 02 tháng 3 năm 2026
+
+Kính gửi: ……………………………………
+
+Để có cơ sở đánh giá kết quả thực hiện mô hình, Ban Dân vận Tỉnh ủy đề nghị các huyện ủy, thành ủy xây dựng báo cáo sơ kết 3 năm thực hiện mô hình dân vận khéo và đề xuất nhiệm vụ thời gian tới.
+
+Báo cáo sơ kết gửi về Ban Dân vận Tỉnh ủy trước ngày 20 tháng 3 năm 2026 (bản điện tử gửi qua thư điện tử) để tổng hợp.
+"""
+
+
+def test_the_paragraph_that_sends_what_was_asked_gives_the_request_its_deadline() -> None:
+    ts = parse_dispatch(SUBMISSION_IN_TWO_PARAGRAPHS, source=Source(name="submission"), observances=CATALOG)
+    got = [(t.key, t.kind, t.schedule.due, t.report_to) for t in ts.tasks]
+    assert got == [("-", "action", ["2026-03-20"], None), ("-.R1", "report", ["2026-03-20"], "Ban Dân vận Tỉnh ủy")]
+    assert ts.dispatch.recipients == []  # the dots of a form to fill in are no addressee

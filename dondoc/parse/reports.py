@@ -63,7 +63,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
 # what is reported, written right after the recipient: the recipient's name ends before it
-_WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec)\b")
+# ("báo cáo UBND tỉnh các vụ việc phát sinh": the matters reported, not a second recipient)
+_WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec|"
+                            r"cac (?:vu|truong hop|van de|noi dung|thong tin|kho khan|vuong mac|hoat dong|ket qua|so lieu)\b)\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
@@ -194,6 +196,9 @@ _VIA = re.compile(r"(?i)^qua\s+")
 _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|tap hop)\b")
 
 
+_PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xuat", "6 thang", "06 thang", "sau thang")
+
+
 def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
@@ -201,6 +206,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         s = from_ + m.end()
         if not _is_to(text, from_ + m.start()):
             continue  # "bảo vệ BMNN": "vệ" folds like "về" but sends nothing
+        if f.startswith(_PERIOD_WORDS, s):
+            continue  # "Báo cáo cả năm gửi trước …", "báo cáo quý …": the report's period, no recipient
         if not head_at(text, f, s, min(len(text), s + 220)):
             continue  # no owner's head right after the word: nothing tokenized
         seg = text[s : s + 220]

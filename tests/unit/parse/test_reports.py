@@ -163,3 +163,18 @@ class TestPeriodsNamedTwiceOrNotAsked:
     )
     def test_the_months_or_quarters_report_recurs_but_one_named_month_does_not(self, text: str, repeat: str) -> None:
         assert [s.repeat for s in find_reports(text, ctx=CTX, warnings=[])] == [repeat]
+
+
+class TestRecipientsEndWhereTheMatterStarts:
+    @pytest.mark.parametrize(
+        ("text", "to"),
+        [
+            ("Công an huyện kịp thời báo cáo UBND huyện các vụ việc phức tạp phát sinh.", "UBND huyện"),
+            ("Các xã báo cáo Chủ tịch UBND huyện các trường hợp vi phạm trước ngày 30/6/2026.", "Chủ tịch UBND huyện"),
+            ("Báo cáo cả năm gửi trước ngày 20/11/2026.", None),
+            ("Báo cáo quý gửi trước ngày 12 của tháng cuối quý.", None),
+        ],
+        ids=["cac-vu-viec", "cac-truong-hop", "ca-nam-is-no-recipient", "quy-is-no-recipient"],
+    )
+    def test_the_recipient_is_only_the_agency(self, text: str, to: str | None) -> None:
+        assert find_reports(text, ctx=CTX, warnings=[])[0].to == to

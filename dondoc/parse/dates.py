@@ -34,8 +34,11 @@ _DEADLINE = re.compile(
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
     rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|vao|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
-    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/)\s*{_Y}\b"
+    rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/|\.(?=\d{{4}}))\s*{_Y}\b"
 )
+# "hoàn thành trước tháng 3.2014", "trước tháng 5/2014": before the month starts, i.e. by the last day of
+# the month before it
+_BEFORE_MONTH = re.compile(rf"\b(?:truoc|cham nhat truoc)\s+thang\s+{_M}\s*(?:nam|/|\.(?=\d{{4}}))\s*{_Y}\b")
 _YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
 _EVENT = "nhan duoc|ky|ban hanh|co hieu luc|ket thuc"
@@ -64,7 +67,7 @@ _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
-_MONTH_YEAR_CORE = re.compile(r"thang\s+(?:\d{1,2}\s*(?:,|va|-|–)\s*)*\d{1,2}\s*(?:nam|/)\s*\d{4}")
+_MONTH_YEAR_CORE = re.compile(r"thang\s+(?:\d{1,2}\s*(?:,|va|-|–)\s*)*\d{1,2}\s*(?:nam|/|\.(?=\d{4}))\s*\d{4}")
 _MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
@@ -210,9 +213,18 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         add(m.start(), m.end(), None, f'relative deadline "{said}", counted from an event the dispatch does not date',
             Relative(days=days, working_days=bool(m.group("wd") or m.group("wd2")), from_event=said))
     for m in _QUARTER.finditer(f) if _QUARTER_CORE.search(f) else ():
+        at = f.find("quy", m.start())
+        if f[max(0, at - 3) : at] == "tu ":
+            continue  # "tổ chức từ quý IV/2013 và hoàn thành trước …": when the work starts, no deadline
         q = _ROMAN_Q.get(m.group(1)) or int(m.group(1))
         mm, dd = _QUARTER_END[q]
         add(m.start(), m.end(), f"{int(m.group(2)):04d}-{mm:02d}-{dd:02d}", "a quarter ends on its last day")
+    for m in _BEFORE_MONTH.finditer(f) if "truoc thang" in f else ():
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+            last = calendar.monthrange(y, mo)[1]
+            add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{last:02d}", "before a month: by the last day of the month before it")
     for m in _MONTH_YEAR.finditer(f) if _MONTH_YEAR_CORE.search(f) else ():
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:

@@ -48,8 +48,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
                               r"\b(?:0?6|sau) thang dau nam(?! (?:\d|nay))(?=[^.;]{0,60}\b(?:va|,) (?:bao cao )?tong ket nam\b)")),
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
-    ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b|\btong ket nam\b|\bthuong nien\b|"
-                          r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve)\b)")),
+    # not "báo cáo năm 2025": the report on one named year
+    ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b(?! \d)|\btong ket nam\b(?! \d)|\bthuong nien\b|"
+                          r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve|hoac)\b)")),
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b(?! (?:[ivx]+|\d|nay|truoc)\b)|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)|"
                              r"\b(?:0?3|ba) thang (?:mot|0?1) lan\b|\b(?:0?3|ba) thang ?/ ?lan\b|\bdinh ky (?:0?3|ba) thang\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|\bbao cao thang\b(?! (?:\d|nay|truoc|dau|cuoi)\b)|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),

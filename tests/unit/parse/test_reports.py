@@ -178,3 +178,17 @@ class TestRecipientsEndWhereTheMatterStarts:
     )
     def test_the_recipient_is_only_the_agency(self, text: str, to: str | None) -> None:
         assert find_reports(text, ctx=CTX, warnings=[])[0].to == to
+
+
+class TestOneNamedYearAndListedPeriods:
+    @pytest.mark.parametrize(
+        ("text", "repeats"),
+        [
+            ("Báo cáo năm 2026 gửi về Sở Nội vụ trước ngày 10/12/2026.", ["once"]),
+            ("Báo cáo năm gửi về Sở Nội vụ trước ngày 10/12 hằng năm.", ["annual"]),
+            ("Các xã báo cáo UBND huyện định kỳ 6 tháng, năm hoặc đột xuất khi có yêu cầu.", ["semiannual", "annual", "ad_hoc"]),
+        ],
+        ids=["bao-cao-nam-2026", "bao-cao-nam", "six-months-year-or-on-request"],
+    )
+    def test_a_year_named_is_one_report_and_a_year_listed_before_hoac_recurs(self, text: str, repeats: list[str]) -> None:
+        assert [s.repeat for s in find_reports(text, ctx=CTX, warnings=[])] == repeats

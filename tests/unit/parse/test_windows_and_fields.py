@@ -95,3 +95,19 @@ def test_the_field_units_of_a_block_give_its_tasks_their_owners_and_time() -> No
         assert got[key].schedule.due == ["2026-04-30"]
     assert [o.name for o in got["II.1"].lead] == ["Văn phòng Ủy ban nhân dân xã"]
     assert got["II.1"].schedule.due == ["2026-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các chi hội tổ chức đại hội từ quý II/2026 và hoàn thành trước tháng 9.2026.", ["2026-08-31"]),
+        ("Các xã hoàn thành việc cập nhật dữ liệu trước tháng 7/2026.", ["2026-06-30"]),
+        ("Hoàn thành chậm nhất trước tháng 1 năm 2027.", ["2026-12-31"]),
+        ("Hoàn thành trong tháng 10.2026.", ["2026-10-31"]),
+        ("Triển khai từ quý II/2026.", []),
+    ],
+    ids=["start-quarter-then-before-month", "before-month-slash", "before-january", "month-with-a-dot", "a-start-only"],
+)
+def test_before_a_month_is_the_last_day_of_the_month_before_and_from_a_quarter_is_a_start(
+        text: str, expected: list[str]) -> None:
+    assert dues(text) == expected

@@ -200,8 +200,11 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
         # a deadline word ("trước ngày", "chậm nhất") wins over a bare period named as the report's
         # subject ("báo cáo … quý I năm 2026 … trước ngày 15/3/2026")
-        first = next((d for d in dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
-            (d for d in dls if d.start >= 0), None)
+        # "… ban hành Kế hoạch, hoàn thành trước ngày 15/4/2026; tổng hợp kết quả, báo cáo UBND huyện trước
+        # ngày 20/5/2026": the report's own date is the one after its verb; one before it only when none follows
+        after = [d for d in dls if d.start >= start]
+        first = next((d for d in after or dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
+            (d for d in after or dls if d.start >= 0), None)
         out.append(ReportSpec("once", first.due if first else None, first.relative if first else None, to, by,
                               "a report without a cadence: once", consolidator=gatherer,
                               due_why=first.why if first else "no date stated"))

@@ -109,6 +109,17 @@ def is_stock_clause(text: str) -> bool:
     return _STOCK.search(fold_keep_length(text)) is not None
 
 
+def before_stock_clause(text: str) -> str:
+    """The text before the sentence that holds the stock clause ("…; báo cáo kết quả về UBND huyện trước
+    ngày 20/12/2026. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo về …"): what the
+    paragraph asks besides it; the whole text when it holds none."""
+    f = fold_keep_length(text)
+    m = _STOCK.search(f)
+    if m is None:
+        return text
+    return text[: max(f.rfind(". ", 0, m.start()) + 1, f.rfind(";", 0, m.start()) + 1, 0)]
+
+
 def stock_clause_at(f: str, at: int) -> bool:
     """Whether the sentence of folded text `f` around offset `at` is the stock clause of convention 9."""
     reach = max(0, at - 400)  # the clause's start, looked for no further back than a clause runs

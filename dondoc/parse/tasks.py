@@ -13,7 +13,7 @@ from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
 from dondoc.parse.report_specs import find_reports, split_after_punct
-from dondoc.parse.reports import ReportSpec, is_obligation
+from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
 from dondoc.parse.tables import when_phrase
@@ -188,6 +188,13 @@ def item_tasks(
         if more and all(sp.repeat == "once" for sp in specs):
             # a chain of dated reports ("… trước 23/5; Sở Nội vụ tổng hợp … trước 28/5"): each date is the item's
             rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(d for sp in more for d in sp.dues)]))
+        if main.repeat == "once" and main.due:
+            # "… ban hành Kế hoạch, hoàn thành trước ngày 15/4/2026; tổng hợp kết quả, báo cáo UBND huyện trước
+            # ngày 20/5/2026": the work's own date before the report's is the item's too
+            verb = _first_report(text) or 0
+            earlier = [d.due for d in find_deadlines(text, every_year=False, ctx=ctx.dates, warnings=[])
+                       if d.due and len(d.due) == 10 and d.start < verb]
+            rt.schedule.due = list(dict.fromkeys([*earlier, *rt.schedule.due]))
         rt.support = task.support
         rt.explain["key"] = task.explain["key"]
         rt.references = task.references

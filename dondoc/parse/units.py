@@ -14,7 +14,9 @@ from dondoc.parse.items import Node
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners
+from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import (
+    before_stock_clause,
     acknowledges,
     decides_itself,
     is_execution_clause,
@@ -77,6 +79,7 @@ def not_a_task(node: Node, own: str) -> str | None:
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
     if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
+                                                    and not is_obligation(before_stock_clause(own))
                                                     or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own

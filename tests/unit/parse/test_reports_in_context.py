@@ -59,3 +59,34 @@ def test_what_is_expected_within_a_year_is_no_deadline_but_what_must_be_finished
                                           ctx=CTX, warnings=[])] == []
     assert [d.due for d in find_deadlines("hoàn thành trong năm 2026", every_year=False, ctx=CTX,
                                           warnings=[])] == ["2026-12-31"]
+
+
+def test_a_reports_date_is_the_one_after_its_verb() -> None:
+    text = ("Phòng Văn hóa chủ trì xây dựng kế hoạch tuyên truyền, hoàn thành trước ngày 10/4/2026; tổng hợp kết quả, "
+            "báo cáo UBND huyện trước ngày 25/5/2026.")
+    assert reports(text) == [("once", "2026-05-25", "UBND huyện")]
+
+
+PLAN_WITH_A_CLOSING_SECTION = """UBND HUYỆN HÒA BÌNH
+Số: 77/KH-UBND
+Hòa Bình, ngày 06 tháng 3 năm 2026
+KẾ HOẠCH
+Tuyên truyền phòng, chống dịch bệnh năm 2026
+I. NỘI DUNG
+1. Phòng Văn hóa chủ trì xây dựng kế hoạch tuyên truyền, hoàn thành trước ngày 10/4/2026; tổng hợp kết quả, báo cáo UBND huyện trước ngày 25/5/2026.
+II. TỔ CHỨC THỰC HIỆN
+Đề nghị các cơ quan, đơn vị triển khai thực hiện; báo cáo kết quả về UBND huyện (qua Phòng Y tế) trước ngày 15/12/2026. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, phản ánh về Phòng Y tế để được hướng dẫn./.
+"""
+
+
+def test_an_item_keeps_its_own_date_beside_its_reports_and_a_request_before_a_stock_clause_is_kept() -> None:
+    from dondoc.observances import load_catalog
+    from dondoc.parse import parse_dispatch
+    from dondoc.taskset import Source
+    from tests.unit.parse.fixture_check import REPO
+
+    ts = parse_dispatch(PLAN_WITH_A_CLOSING_SECTION, source=Source(name="plan"),
+                        observances=load_catalog(REPO / "config" / "observances.yaml"))
+    got = {t.key: (t.kind, t.schedule.due) for t in ts.tasks}
+    assert got["I.1"] == ("report", ["2026-04-10", "2026-05-25"])
+    assert got["II"] == ("report", ["2026-12-15"])

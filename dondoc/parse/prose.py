@@ -198,12 +198,12 @@ def with_its_submission(paragraphs: list[list[Line]], dates: DateContext) -> lis
     for p in paragraphs:
         text = " ".join(ln.text for ln in p)
         f = fold_keep_length(text)
-        if out and _SENT_THING.match(f) and _SENDS.search(f) and not _ASK.search(f) and _dated(text, dates):
+        thing = _SENT_THING.match(f)
+        if out and thing is not None and _SENDS.search(f) and not _ASK.search(f) and _dated(text, dates):
             before = " ".join(ln.text for ln in out[-1])
             fb = fold_keep_length(before)
             # the request before asks (đề nghị, yêu cầu, giao) to prepare it, and neither sends nor dates it
-            if _SENT_THING.match(f).group() in fb and _ASK.search(fb) and not _SENDS.search(fb) \
-                    and not _dated(before, dates):  # type: ignore[union-attr]
+            if thing.group() in fb and _ASK.search(fb) and not _SENDS.search(fb) and not _dated(before, dates):
                 out[-1] = [*out[-1], *p]
                 continue
         out.append(p)

@@ -256,7 +256,9 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         prev = stack[idx]
         # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
         # second is keyed "b#2" when the tasks are keyed)
-        if not (prev.value <= mk.value <= prev.value + 2) or mk.value == prev.value and not _repeats(prev, mk, ln):
+        if mk.value < prev.value and _written_again(prev, mk, ln, roots):
+            pass  # "b)" again after "c)": a label of the list written a second time, a unit of its own
+        elif not (prev.value <= mk.value <= prev.value + 2) or mk.value == prev.value and not _repeats(prev, mk, ln):
             return None
         del stack[idx:]
         parent = stack[-1] if stack else None
@@ -279,6 +281,16 @@ def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:
     # after a bare title ("1. Mục đích." then "1. Làm cho …"), a list inside it numbered afresh
     said = len(prev.text) > 60 or len(prev.lines) > 1 or bool(prev.bullets) or bool(prev.children)
     return said and rest[:1].isupper() and ln.no > prev.lines[-1].no
+
+
+def _written_again(prev: Node, mk: Marker, ln: Line, roots: list[Node]) -> bool:
+    """Whether a label lower than the one before ("b)" after "c)") is a label of the same list written
+    again by mistake: a unit before it bears it, the unit before is finished (it ends a sentence, it
+    opens no list), and the line reads as a unit's first (a capital after the label)."""
+    siblings = prev.parent.children if prev.parent else roots
+    rest = ln.text[mk.end :].lstrip("*").strip()
+    done = prev.text.rstrip(" *").endswith((".", ";")) and not prev.children and not prev.bullets
+    return done and rest[:1].isupper() and any(n.label == mk.label and n.style == mk.style for n in siblings)
 
 
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:

@@ -163,3 +163,29 @@ def test_arbitrary_unicode_never_crashes_the_parser(text: str) -> None:
         parse_dispatch(text, source=Source(name="fuzz"), observances=CATALOG)
     except NothingToTrackError:
         pass
+
+
+def _keys(text: str) -> list[str]:
+    from dondoc.parse.items import build_outline
+    from dondoc.parse.lines import split_lines
+
+    return [nd.key for root in build_outline(split_lines(text)).items for nd in root.walk()]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("1. Đề nghị Sở Xây dựng:\na) Rà soát các công trình chậm tiến độ.\nb) Báo cáo UBND tỉnh trước ngày 30/6/2026.\n"
+         "c) Kiểm tra chất lượng công trình.\nb) Phối hợp với các huyện lập danh mục dự án.",
+         ["1", "1.a", "1.b", "1.c", "1.b"]),
+        # a list that the unit before opens ("… gồm:") is no label written again
+        ("1. Các nội dung gồm:\na) Rà soát hồ sơ;\nb) Lập danh sách.\n2. Kiểm tra:\na) Kiểm tra hồ sơ.",
+         ["1", "1.a", "1.b", "2", "2.a"]),
+        # a lower label in lower case goes on the sentence before
+        ("1. Nhiệm vụ:\na) Rà soát hồ sơ.\nb) Lập danh sách.\nc) Kiểm tra việc\nb) thực hiện các kiến nghị.",
+         ["1", "1.a", "1.b", "1.c"]),
+    ],
+    ids=["b-again-after-c", "a-new-list", "lower-case-goes-on"],
+)
+def test_a_label_of_the_list_written_again_after_a_later_one_is_a_unit_of_its_own(text: str, keys: list[str]) -> None:
+    assert _keys(text) == keys

@@ -164,6 +164,24 @@ def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[Re
     return out
 
 
+_JOINED = re.compile(r"\s*(?:,|va|;)?\s*(?:ngay\s+)?$")
+
+
+def _joined_days(text: str, yearly: list[Deadline], k: int, used: set[int]) -> list[str]:
+    """The days of the year written right after yearly[k], joined by "và" or a comma, taken as used."""
+    f = fold_keep_length(text)
+    out: list[str] = []
+    while k + 1 < len(yearly):
+        nxt, due = yearly[k + 1], yearly[k + 1].due
+        if not due or not due.startswith("--") or nxt.start - yearly[k].end >= 16 \
+                or not _JOINED.match(f, yearly[k].end, nxt.start):
+            break
+        k += 1
+        used.add(nxt.start)
+        out.append(due)
+    return out
+
+
 # "không thực hiện Báo cáo hàng tháng và hàng quý": periods that are not asked for (the search ends at the period)
 _NEGATED = re.compile(r"\bkhong\s+(?:(?:thuc hien|phai|can|yeu cau|lap|gui)\s+)?(?:(?:che do\s+)?bao cao\s+)?"
                       r"(?:(?:hang|moi|dinh ky)\s+(?:tuan|thang|quy|nam)\s*(?:,|va|hoac)?\s*)*(?:hang|moi|dinh ky)?\s*$")
@@ -250,6 +268,9 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
                 period_day(text, prev, s, repeat) if not k or out[-1].due is None else None)
             if found is not None:
                 (due, *more), due_why = found
+        if dl is not None and repeat == "annual" and dl.due and dl.due.startswith("--"):
+            # "trước ngày 10/6 và 10/11 hằng năm": more days of the year joined to the first, each a due
+            more += _joined_days(text, yearly, yearly_starts.index(dl.start), used)
         if due and repeat == "monthly" and not due.startswith("---"):
             due = "---" + due[-2:]
         out.append(ReportSpec(repeat, due, dl.relative if dl else None, to, by, why, tuple(more), gatherer, due_why))

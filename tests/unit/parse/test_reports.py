@@ -192,3 +192,8 @@ class TestOneNamedYearAndListedPeriods:
     )
     def test_a_year_named_is_one_report_and_a_year_listed_before_hoac_recurs(self, text: str, repeats: list[str]) -> None:
         assert [s.repeat for s in find_reports(text, ctx=CTX, warnings=[])] == repeats
+
+
+def test_days_of_the_year_joined_by_va_are_each_a_due_of_the_yearly_report() -> None:
+    (spec,) = find_reports("Các huyện gửi kết quả về Sở Y tế trước ngày 05/6 và 05/12 hằng năm để tổng hợp.", ctx=CTX, warnings=[])
+    assert (spec.repeat, spec.dues) == ("annual", ["--06-05", "--12-05"])

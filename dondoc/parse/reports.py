@@ -70,7 +70,13 @@ _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|no
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
+# the purpose of someone else's sending: "… gửi về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh", "… để Sở có căn
+# cứ tổng hợp, báo cáo …": the gatherer's report ends a cascade, no report of the sender's
+# and the issuer's intention: "Quá thời hạn trên, Sở sẽ tổng hợp, báo cáo UBND tỉnh xem xét"
+_PURPOSE_OR_INTENT = re.compile(r"\b(?:de|se)\b[^.;]{0,60}?\bt(?:ong|ap) hop\b")
 _GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
+# "Cơ quan Lao động … tổng hợp báo cáo Ủy ban nhân dân cùng cấp": the subject compiles and reports itself
+_COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
 _TO = re.compile(r"\b(?:ve|gui|len|cho)\s+")
 
 
@@ -161,14 +167,19 @@ def _first_report(text: str) -> int | None:
     has_when: bool | None = None
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]
-        if _NOT_OBLIGATION_BEFORE.search(before) or stock_clause_at(f, m.start()):
+        # "… tổng hợp báo cáo Ủy ban nhân dân cùng cấp", "… tổng hợp báo cáo kết quả cho Giám đốc Sở": the
+        # subject compiles and reports (not "để tổng hợp báo cáo …", the purpose of another's sending)
+        compiles = m.group() == "bao cao" and _COMPILES_AND_REPORTS.search(before) is not None \
+            and (text[m.end() + 1 : m.end() + 2].isupper() or _to_agency(text, f, m.end())) \
+            and not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start())
+        if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if m.group().startswith("gui") and _document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
-            if not _GATHERED_BEFORE.search(f, max(0, m.start() - 80), m.start()):
+            if compiles or not _GATHERED_BEFORE.search(f, max(0, m.start() - 80), m.start()):
                 return m.start()
         if m.group() == "gui":
             # "gửi danh sách đầu mối về Bộ Nội vụ": what is sent, then to an agency

@@ -90,3 +90,18 @@ def test_an_item_keeps_its_own_date_beside_its_reports_and_a_request_before_a_st
     got = {t.key: (t.kind, t.schedule.due) for t in ts.tasks}
     assert got["I.1"] == ("report", ["2026-04-10", "2026-05-25"])
     assert got["II"] == ("report", ["2026-12-15"])
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Phòng Nội vụ có trách nhiệm rà soát hồ sơ; tổng hợp báo cáo Ủy ban nhân dân huyện để chỉ đạo.", True),
+        ("Phòng Tài chính kiểm tra, tổng hợp báo cáo kết quả cho Chủ tịch UBND huyện.", True),
+        ("Để tổng hợp báo cáo UBND tỉnh, Sở Nội vụ đề nghị các đơn vị thực hiện như sau:", False),
+        ("Quá thời hạn trên, Sở Nội vụ sẽ tổng hợp báo cáo UBND tỉnh xem xét trách nhiệm./.", False),
+        ("Thực hiện tổng hợp báo cáo của các xã theo mẫu.", False),
+    ],
+    ids=["compiles-and-reports", "compiles-and-reports-to", "purpose", "intention", "the-reports-compiled"],
+)
+def test_compiling_and_reporting_to_an_agency_is_an_obligation_but_a_purpose_or_intention_is_not(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

@@ -28,6 +28,9 @@ _CITED_REQUEST = re.compile(
     r"(?:\s+cua\s+[^,;.]{0,60}?)?\s+(?:da\s+)?(?:de nghi|yeu cau|giao|quy dinh|huong dan)\b[^;.]*$")
 
 
+# "(thay cho thời hạn ngày 15/5/2026 tại Công văn số 45)", "thay vì ngày 15/5": the earlier date, no deadline
+_INSTEAD_OF = re.compile(r"\b(?:thay cho|thay vi|thay the cho)\s+(?:(?:thoi han|thoi gian|han)\s+)?(?:(?:la|vao)\s+)?(?:ngay\s+)?$")
+
 _REPLACED_WORDS = ("gia han", "dieu chinh", "thay doi", "lui ", "keo dai")  # one is in every _REPLACED match
 
 
@@ -46,13 +49,16 @@ def without_replaced(f: str, found: list[_D]) -> list[_D]:
     """The deadlines without those a later one replaces ("… trước ngày 15/5; nay điều chỉnh thời hạn:
     … trước ngày 30/5"), and without those another document set ("Công văn số 45 … đề nghị báo cáo
     trước ngày 15/5")."""
-    if not found or ("so " not in f and "han" not in f):
+    if not found or ("so " not in f and "han" not in f and "thay" not in f):
         return found
     m = _REPLACED.search(f) if any(w in f for w in _REPLACED_WORDS) else None
     if m is not None and any(d.start > m.end() and (d.due or d.relative) for d in found):
         found = [d for d in found if d.start > m.start()]
     out = []
     for d in found:
+        digit = next((k for k in range(d.start, min(len(f), d.start + 40)) if f[k].isdigit()), d.start)
+        if _INSTEAD_OF.search(f, max(0, d.start - 40), digit):
+            continue  # "trước ngày 25/5/2026 (thay cho thời hạn ngày 15/5/2026 …)": the date replaced
         reach = max(0, d.start - 400)  # a clause is looked at as far back as a request can name its document
         s = max(reach, f.rfind(";", reach, d.start) + 1, f.rfind(". ", reach, d.start) + 1)
         if cites_a_request(f, s, d.start):

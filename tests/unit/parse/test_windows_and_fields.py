@@ -111,3 +111,16 @@ def test_the_field_units_of_a_block_give_its_tasks_their_owners_and_time() -> No
 def test_before_a_month_is_the_last_day_of_the_month_before_and_from_a_quarter_is_a_start(
         text: str, expected: list[str]) -> None:
     assert dues(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đề nghị các xã gửi danh sách về Phòng Nội vụ trước ngày 22/4/2026 (thay cho thời hạn ngày 10/4/2026 tại "
+         "Công văn số 31/UBND-NV).", ["2026-04-22"]),
+        ("Thời hạn nộp hồ sơ lùi đến ngày 30/4/2026 thay vì ngày 15/4/2026.", ["2026-04-30"]),
+    ],
+    ids=["thay-cho", "thay-vi"],
+)
+def test_the_date_a_new_deadline_replaces_is_no_deadline(text: str, expected: list[str]) -> None:
+    assert dues(text) == expected

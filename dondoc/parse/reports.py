@@ -41,7 +41,9 @@ _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|the
                                     # what was done or not yet: "đã báo cáo", "vẫn chưa gửi báo cáo" (background)
                                     r"(?<!khan truong )(?<!nhung )(?:da|chua|da khong|chua kip thoi)|"
                                     # "không thực hiện báo cáo hằng tháng": a report not asked for
-                                    r"khong(?: thuc hien| phai| can| lap)?)\s*$")
+                                    r"khong(?: thuc hien| phai| can| lap)?|"
+                                    # "… đến ngày 30/6 của năm báo cáo", "ngày 25 tháng báo cáo": the period reported on
+                                    r"(?:cua|trong|cung|ngay \d{1,2}) (?:nam|thang|quy|ky))\s*$")
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
@@ -218,6 +220,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         s = from_ + m.end()
         if not _is_to(text, from_ + m.start()):
             continue  # "bảo vệ BMNN": "vệ" folds like "về" but sends nothing
+        if m.group().startswith("den") and re.search(r"\btu\s+\S+\s+$", f[max(0, from_ + m.start() - 24) : from_ + m.start()]):
+            continue  # "các chỉ tiêu từ A1 đến B4": the end of a range, no recipient
         if f.startswith(_PERIOD_WORDS, s):
             continue  # "Báo cáo cả năm gửi trước …", "báo cáo quý …": the report's period, no recipient
         if not head_at(text, f, s, min(len(text), s + 220)):

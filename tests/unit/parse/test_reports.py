@@ -197,3 +197,16 @@ class TestOneNamedYearAndListedPeriods:
 def test_days_of_the_year_joined_by_va_are_each_a_due_of_the_yearly_report() -> None:
     (spec,) = find_reports("Các huyện gửi kết quả về Sở Y tế trước ngày 05/6 và 05/12 hằng năm để tổng hợp.", ctx=CTX, warnings=[])
     assert (spec.repeat, spec.dues) == ("annual", ["--06-05", "--12-05"])
+
+
+@pytest.mark.parametrize(
+    ("text", "to"),
+    [
+        ("Báo cáo tháng theo các chỉ tiêu từ A1 đến C3, số liệu chốt ngày 20 tháng báo cáo, gửi về Sở Y tế trước ngày 25 hằng tháng.",
+         "Sở Y tế"),
+    ],
+    ids=["range-then-recipient"],
+)
+def test_the_end_of_a_range_is_no_recipient_and_the_month_reported_on_asks_nothing(text: str, to: str) -> None:
+    specs = find_reports(text, ctx=CTX, warnings=[])
+    assert [(s.repeat, s.dues, s.to) for s in specs] == [("monthly", ["---25"], to)]

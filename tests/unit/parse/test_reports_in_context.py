@@ -105,3 +105,7 @@ def test_an_item_keeps_its_own_date_beside_its_reports_and_a_request_before_a_st
 )
 def test_compiling_and_reporting_to_an_agency_is_an_obligation_but_a_purpose_or_intention_is_not(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+def test_the_period_reported_on_is_no_report() -> None:
+    assert not is_obligation("Số liệu của kỳ báo cáo 6 tháng tính từ ngày 01/01 đến ngày 30/6 của năm báo cáo.")

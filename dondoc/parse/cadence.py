@@ -102,6 +102,14 @@ _CONTINUOUS = re.compile(  # after \b (word_search)
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
     r"kip thoi|chu trong|theo doi|giam sat|quan triet|huong dan|don doc)\b"
 )
+def ongoing_before(text: str, at: int) -> bool:
+    """Whether an ongoing verb ("theo dõi", "đôn đốc", "thường xuyên") comes before offset `at`, with no
+    deliverable before it ("Sở Nội vụ theo dõi, đôn đốc, tổng hợp …, báo cáo UBND tỉnh")."""
+    f = fold_keep_length(text[:at])
+    cont = word_search(_CONTINUOUS, f)
+    return cont is not None and word_search(_DELIVERABLE, f[: cont.start()]) is None and word_search(_ONE_OFF, f[: cont.start()]) is None
+
+
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket|ngay hoi|dai hoi|cuoc thi|hoi dien)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"

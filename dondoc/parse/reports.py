@@ -76,7 +76,6 @@ _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|gia
 # cứ tổng hợp, báo cáo …": the gatherer's report ends a cascade, no report of the sender's
 # and the issuer's intention: "Quá thời hạn trên, Sở sẽ tổng hợp, báo cáo UBND tỉnh xem xét"
 _PURPOSE_OR_INTENT = re.compile(r"\b(?:de|se)\b[^.;]{0,60}?\bt(?:ong|ap) hop\b")
-_GATHERED_BEFORE = re.compile(r"\bt(?:ong|ap) hop\b")
 # "Cơ quan Lao động … tổng hợp báo cáo Ủy ban nhân dân cùng cấp": the subject compiles and reports itself
 _COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
 _TO = re.compile(r"\b(?:ve|gui|len|cho)\s+")
@@ -181,7 +180,7 @@ def _first_report(text: str) -> int | None:
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
-            if compiles or not _GATHERED_BEFORE.search(f, max(0, m.start() - 80), m.start()):
+            if compiles or not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start()):
                 return m.start()
         if m.group() == "gui":
             # "gửi danh sách đầu mối về Bộ Nội vụ": what is sent, then to an agency

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.cadence import classify, explicit_cadence, weekly_days
+from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
 from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.normalize import fold_keep_length, known_fold
@@ -180,6 +180,11 @@ def item_tasks(
             and not _ON_REQUEST.search(fold_keep_length(first)):
         # "… triển khai thực hiện và báo cáo Chủ tịch UBND tỉnh nếu có vấn đề phát sinh": the work keeps its
         # own cadence, the prompt report is a report of its own (gold convention 20)
+        own_report = False
+    if specs and all(sp.repeat == "once" and not sp.dues and sp.relative is None for sp in specs) \
+            and not _REPORT_FIRST.match(fold_keep_length(first)) and ongoing_before(first, _first_report(first) or 0):
+        # "Sở Nội vụ chủ trì, theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo UBND tỉnh": the ongoing
+        # duty keeps its cadence, the report it ends on is a report of its own (as gold convention 20)
         own_report = False
     if own_report:
         main, *more = specs

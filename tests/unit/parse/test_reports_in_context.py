@@ -109,3 +109,29 @@ def test_compiling_and_reporting_to_an_agency_is_an_obligation_but_a_purpose_or_
 
 def test_the_period_reported_on_is_no_report() -> None:
     assert not is_obligation("Số liệu của kỳ báo cáo 6 tháng tính từ ngày 01/01 đến ngày 30/6 của năm báo cáo.")
+
+
+ONGOING_THEN_REPORT = """UBND TỈNH AN HÒA
+Số: 15/KH-UBND
+An Hòa, ngày 06 tháng 3 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Tư pháp chủ trì, theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh.
+2. Các sở, ngành gửi kết quả về Sở Tư pháp để tổng hợp, báo cáo UBND tỉnh.
+"""
+
+
+def test_an_ongoing_duty_that_ends_on_a_report_keeps_its_cadence_and_the_report_is_its_own() -> None:
+    from dondoc.observances import load_catalog
+    from dondoc.parse import parse_dispatch
+    from dondoc.taskset import Source
+    from tests.unit.parse.fixture_check import REPO
+
+    ts = parse_dispatch(ONGOING_THEN_REPORT, source=Source(name="plan"),
+                        observances=load_catalog(REPO / "config" / "observances.yaml"))
+    got = {t.key: (t.kind, t.schedule.repeat, t.report_to) for t in ts.tasks}
+    assert got["I.1"] == ("action", "continuous", None)
+    assert got["I.1.R1"] == ("report", "once", "UBND tỉnh")
+    # the senders' "để tổng hợp, báo cáo UBND tỉnh" is the purpose of their sending, no report of theirs to UBND tỉnh
+    assert [t.report_to for t in ts.tasks if t.key.startswith("I.2")] == ["Sở Tư pháp"]

@@ -21,9 +21,11 @@ _D = r"(\d{1,2})"
 _M = r"(\d{1,2})"
 _Y = r"(\d{4})"
 _FULL = rf"{_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?!\d)"
-_WORDY_FULL = rf"{_D}\s+thang\s+{_M}\s+nam\s+{_Y}"
+# "ngày 06 (sáu) tháng 06 (sáu)": a number followed by its words, as a regulation writes it
+_SAID = r"(?:\s*\([a-z ]{2,24}\))?"
+_WORDY_FULL = rf"{_D}{_SAID}\s+thang\s+{_M}{_SAID}\s+nam\s+{_Y}"
 _DM = rf"{_D}\s*/\s*{_M}(?![/\d])"
-_WORDY_DM = rf"{_D}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d)"
+_WORDY_DM = rf"{_D}{_SAID}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d){_SAID}"
 
 # Without their leading \b, which word_finditer checks by hand (the engine then skips to the words).
 # "trước 17 giờ 00 ngày …", "trước 16h30, ngày …": the hour of the last day

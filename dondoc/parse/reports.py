@@ -47,7 +47,7 @@ _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|the
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
-    ("semiannual", re.compile(r"\b(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
+    ("semiannual", re.compile(r"\b(?:0?6|sau)(?: \(sau\))? thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
                               r"\b(?:0?6|sau) thang dau nam(?! (?:\d|nay))(?=[^.;]{0,60}\b(?:va|,) (?:bao cao )?tong ket nam\b)")),
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     # not "báo cáo năm 2025": the report on one named year
@@ -105,7 +105,7 @@ _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\
 # "chậm nhất ngày 15 của tháng đầu quý sau", "trước ngày 05 tháng sau", "hằng tháng, trước ngày 25".
 _PERIOD_DAY = re.compile(
     r"\b(?:truoc|cham nhat(?: la)?|muon nhat(?: la)?|khong qua|han chot(?: la)?|den|vao)\s+(?:ngay\s+)?(\d{1,2})\b"
-    r"(?!\s*[/.\-]\s*\d)(?!\s+thang\s+\d)"
+    r"(?:\s*\([a-z ]{2,24}\))?(?!\s*[/.\-]\s*\d)(?!\s+thang\s+\d)"
     r"(?:\s*(?:,\s*)?(?:cua\s+)?(?:hang\s+)?thang\s+(?:(cuoi|dau)(?:\s+(?:cua\s+)?(?:quy|ky|ky bao cao|nam|6 thang|sau thang|nua nam))?"
     r"(\s+(?:sau|tiep theo|ke tiep|ke tiep theo))?|(sau|tiep theo|ke tiep)))?"
 )

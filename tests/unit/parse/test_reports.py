@@ -210,3 +210,20 @@ def test_days_of_the_year_joined_by_va_are_each_a_due_of_the_yearly_report() -> 
 def test_the_end_of_a_range_is_no_recipient_and_the_month_reported_on_asks_nothing(text: str, to: str) -> None:
     specs = find_reports(text, ctx=CTX, warnings=[])
     assert [(s.repeat, s.dues, s.to) for s in specs] == [("monthly", ["---25"], to)]
+
+
+@pytest.mark.parametrize(
+    ("text", "repeat", "dues"),
+    [
+        ("Các đơn vị gửi báo cáo định kỳ 06 (sáu) tháng về Sở Tài chính chậm nhất ngày 08 (tám) tháng 6 (sáu).",
+         "semiannual", ["--06-08"]),
+        ("Các đơn vị gửi báo cáo định kỳ hằng quý về Sở Tài chính chậm nhất ngày 10 (mười) của tháng cuối quý.",
+         "quarterly", ["---10"]),
+        ("Các đơn vị gửi báo cáo định kỳ hằng năm về Sở Tài chính chậm nhất ngày 20 (hai mươi) tháng 11 (mười một).",
+         "annual", ["--11-20"]),
+    ],
+    ids=["six-months", "quarter", "year"],
+)
+def test_numbers_followed_by_their_words_are_read_as_the_numbers(text: str, repeat: str, dues: list[str]) -> None:
+    (spec,) = find_reports(text, ctx=CTX, warnings=[])
+    assert (spec.repeat, spec.dues) == (repeat, dues)

@@ -35,13 +35,13 @@ _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong
 _BACKGROUND = re.compile(
     r"^(?:ngay\s+\d|(?:uy ban nhan dan|ubnd|bo|so|cuc|tong cuc|van phong)[^,.;]{0,80}\b(?:nhan duoc|da nhan)\b)")
 # a request cited from another document: "có Công văn số 1905/STC-QLNS đề nghị …"
-_CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|to trinh|chi thi)\b[^.;]{0,120}?\b(?:de nghi|yeu cau|giao)\b")
+_CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|to trinh|chi thi)\b[^.;]{0,120}?\b(de nghi|yeu cau|giao)\b")
 # only "carry out this dispatch", only "for information": no request of its own
 _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip thoi|tot|dong bo|khan truong|day du))*"
 _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
     r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
-    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh)\s+nay)?\s*[./]*\s*$")
+    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?\s*[./]*\s*$")
 # what the addressee is asked to decide before the work is carried out ("kính trình đồng chí Giám đốc xem
 # xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
 _TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
@@ -91,6 +91,17 @@ _CHARGE_VERBS = frozenset({"khan truong", "chu tri", "co trach nhiem", "chiu tra
                            "kip thoi", "tap trung", "nghiem tuc", "phai"})
 
 
+# the issuer's own clause after a cited document: "Thực hiện đề nghị của Bộ Y tế tại Công văn số 3908/BYT-DP
+# ngày 22/7/2020 về việc …, Chủ tịch UBND tỉnh yêu cầu Sở Y tế …" (a subject in capitals after the last comma)
+_OWN_SUBJECT = re.compile(r",\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÓÒỎÕỌÉÈẺẼẸ])[^,;.]{2,60}$")
+
+
+def _own_clause(text: str, start: int, verb: int) -> bool:
+    """Whether the request a cited-document match ends with is the paragraph's own: its verb follows a
+    comma and a new subject, not the cited document's number and date."""
+    return _OWN_SUBJECT.search(text, start, verb) is not None
+
+
 def _asks_someone(text: str, f: str) -> bool:
     for m in _ASK.finditer(f):
         nxt = text[m.end() : m.end() + 1]
@@ -103,16 +114,29 @@ def _asks_someone(text: str, f: str) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def _without_stock_clause(text: str) -> str:
+    """The paragraph without its sentences that are the stock clause of convention 9 ("Nếu có khó khăn,
+    vướng mắc …, phản ánh về …"): a request before it is still a request ("X có trách nhiệm đôn đốc …
+    Yêu cầu UBND các xã … Nếu có khó khăn, vướng mắc …, chủ động thông tin về …")."""
+    if not is_stock_clause(text):
+        return text
+    return " ".join(s for s in _SENTENCE_END.split(text) if not is_stock_clause(s)).strip()
+
+
 def is_request(text: str, *, subjects: bool = False) -> bool:
     """Whether a paragraph asks someone to do, send, report, finish or prepare something.
 
     With `subjects` (a dispatch written in prose alone), owners charged as the subject of a sentence
     ("Các địa phương … khẩn trương …") ask it too."""
-    t = text.strip()
+    t = _without_stock_clause(text.strip())
     f = fold_keep_length(t)
-    if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f) or is_stock_clause(t):
+    if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f):
         return False
-    if _CITED.search(f) and not _ASK.search(f, _CITED.search(f).end()):  # type: ignore[union-attr]
+    cited = _CITED.search(f)
+    if cited is not None and not _ASK.search(f, cited.end()) and not _own_clause(t, cited.start(), cited.start(1)):
         return False
     intent = _INTENTION.search(f)
     if intent is not None and not _ASK.search(f) and not is_obligation(t[: intent.start()]):
@@ -125,10 +149,10 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         return False
     if asks and not reports:
         # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
-        m = _ASK.search(f) or _CHARGED.search(f)
+        m = min((x for x in (_ASK.search(f), _CHARGED.search(f)) if x is not None), key=lambda x: x.start(), default=None)
         closer = _CLOSER.search(f, m.end()) if m is not None else None
         if m is not None and closer is not None and len(f) - m.end() < 140 \
-                and not _TO_DECIDE.search(f, m.end(), closer.start()):
+                and not _TO_DECIDE.search(f, m.end(), closer.start()) and ". " not in f[m.end() : closer.start()]:
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False

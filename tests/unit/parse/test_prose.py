@@ -25,9 +25,17 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
         "Kính trình đồng chí Chủ tịch UBND tỉnh xem xét, chỉ đạo.",
         "Trạm Y tế xã chủ trì, phối hợp với các thôn tổ chức tiêm phòng trong tháng 4/2026.",
         "Tổ chức trực ban nghiêm túc, sẵn sàng ứng phó với mọi diễn biến xấu của thời tiết./.",
+        # the issuer's own request after a cited document, in the same sentence
+        "Thực hiện đề nghị của Bộ Nông nghiệp tại Công văn số 512/BNN-TY ngày 03/3/2026 về việc phòng dịch, "
+        "Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp, UBND các huyện triển khai ngay các biện pháp tiêu độc.",
+        # a request, a closing formula after it, then the stock clause: still a request
+        "Phòng Tài chính có trách nhiệm tổng hợp nhu cầu kinh phí của các đơn vị, gửi Sở Tài chính. Yêu cầu "
+        "các trường học phối hợp và tổ chức thực hiện. Nếu có khó khăn, vướng mắc, kịp thời phản ánh về Phòng "
+        "Tài chính để được hướng dẫn.",
     ],
     ids=["giao-cat", "de-nghi-gui-bao-cao", "de-kip-tong-hop", "thuc-hien-then-request", "bao-cao-ubnd",
-         "kinh-trinh", "chu-tri", "imperative-to-every-addressee"],
+         "kinh-trinh", "chu-tri", "imperative-to-every-addressee", "own-request-after-cited-document",
+         "request-then-closer-then-stock-clause"],
 )
 def test_a_paragraph_that_asks_someone_to_act_is_a_request(text: str) -> None:
     assert is_request(text)
@@ -48,9 +56,12 @@ def test_a_paragraph_that_asks_someone_to_act_is_a_request(text: str) -> None:
         "Tổng cục Thuế đồng ý với ý kiến của Cục Thuế tại Công văn số 1752/CT-THNVDT về việc miễn tiền sử dụng đất gửi UBND tỉnh.",
         "Việc miễn, giảm tiền sử dụng đất được áp dụng trực tiếp đối với người có công với cách mạng.",
         "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026 của UBND tỉnh về công tác dân vận năm 2026.",
+        "Trưởng các bộ phận có trách nhiệm thực hiện Quy chế này. Nếu có khó khăn, vướng mắc, báo cáo "
+        "Chủ tịch UBND xã để xem xét, sửa đổi.",
     ],
     ids=["cited-request", "received", "introduces-a-list", "issuer-intention", "closing-formula", "execute-this-directive",
-         "for-information", "stock-clause", "news-speech", "a-document-sent", "a-rule", "implements-a-plan"],
+         "for-information", "stock-clause", "news-speech", "a-document-sent", "a-rule", "implements-a-plan",
+         "execute-this-regulation-then-stock-clause"],
 )
 def test_a_paragraph_that_asks_nothing_is_no_request(text: str) -> None:
     assert not is_request(text)

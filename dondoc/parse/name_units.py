@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dondoc.parse.heads import END_PUNCT, NAME_STOP, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import COLLECTIVE_HEADS, ORG_HEADS, phrases
+from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT, ORG_HEADS, phrases
 
 # Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
 # ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
@@ -169,6 +169,12 @@ def described(toks: list[Tok], start: int, head: int, j: int) -> int:
 def listed(toks: list[Tok], start: int, j: int) -> bool:
     """Whether the name toks[start:j] is a collective one ("các sở, ngành", "UBND các huyện")."""
     return any(x.f in ("cac", "nhung") for x in toks[start:j])
+
+
+def bare_series(toks: list[Tok], start: int, head: int, last: int) -> bool:
+    """Whether toks[start:last + 1] is a bare head and the kinds listed after it ("Sở, ban", the start of
+    "Sở, ban, ngành, UBND quận-huyện …"): a collective owner written without "các"."""
+    return toks[start].cap and all(x.f == "," or x.f in COLLECTIVE_NEXT and not x.cap for x in toks[start + head : last + 1])
 
 
 def collective_at(toks: list[Tok], k: int, first: int, j: int) -> int:

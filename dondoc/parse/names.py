@@ -15,6 +15,7 @@ from dondoc.parse.name_units import (
     HOW,
     PEOPLE,
     PLACES,
+    bare_series,
     collective_at,
     described,
     descriptive,
@@ -117,7 +118,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if k < n and t.f == "cung" and toks[k].f == "voi":
                     k += 1
                 if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and noun_at(toks, k) \
-                        and (not toks[start].cap or listed(toks, start, j) or phrase_len(PLACES, toks, k)):
+                        and (not toks[start].cap or listed(toks, start, j) or phrase_len(PLACES, toks, k)
+                             or bare_series(toks, start, head, last)):
                     v = verb_at(toks, k)  # a noun that is a predicate elsewhere ("tổ chức") is passed whole
                     j, last = (k + v, k + v - 1) if v else (k, last)
                     continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
@@ -165,6 +167,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 if joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND - UBND xã"
+                    continue
+                if k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and (phrase_len(PLACES, toks, last) or toks[last].f == "quan"):
+                    j = k  # "Ủy ban nhân dân quận-huyện, xã, phường": places joined by a hyphen
                     continue
                 if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
                     m = k

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from dondoc.parse.heads import org_at
+from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
@@ -93,7 +93,8 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
     readings); returns how far the list read."""
     ol = owner_list(toks, k)
-    if not ol.names or not (ol.verb or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
+    after = ol.end + 1 if ol.end + 1 < len(toks) and toks[ol.end].f == "," else ol.end  # "B, ban hành …"
+    if not ol.names or not (ol.verb or verb_at(toks, after) or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
         return ol.reach
     names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
     if not found.directs:

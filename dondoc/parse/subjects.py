@@ -82,10 +82,16 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+                k = ol.end + ol.verb
+                if verb in _CHARGED_TO and k + 2 < n and toks[k].f == "chi" and toks[k + 1].f == "dao":
+                    verb, k = "chi dao", k + 2  # "A có trách nhiệm chỉ đạo B …": as "A chỉ đạo B …"
                 if verb == "chi dao":
-                    reach = max(reach, _directed(text, toks, ol.end + ol.verb, found))
+                    reach = max(reach, _directed(text, toks, k, found))
     return reach
 
+
+# predicates after which "chỉ đạo B" is what the subject is charged with
+_CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong"})
 
 # words a qualifier between owners and their predicate holds that are no predicate themselves
 _QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",

@@ -1,0 +1,37 @@
+"""Owner shapes learned from real dispatches of provinces, districts and communes (dondoc/parse/names.py,
+subjects.py, roles.py): generic owners written without "các", places joined by a hyphen, "A có trách
+nhiệm chỉ đạo B" (convention 10). The sentences are our own, in the shapes the real texts use."""
+
+from __future__ import annotations
+
+import pytest
+
+from dondoc.parse.owners import find_owners
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the set phrase of provincial agencies, written without "các", before the districts' committees
+        ("Sở, ban, ngành, UBND quận-huyện, xã, phường, thị trấn rà soát hồ sơ tồn đọng trong tháng 6/2026.",
+         ["Sở, ban, ngành", "UBND quận-huyện, xã, phường, thị trấn"]),
+        ("Sở, ban, ngành tỉnh chủ động bố trí kinh phí.", ["Sở, ban, ngành tỉnh"]),
+        ("Bộ, ngành và UBND các tỉnh tổng hợp nhu cầu.", ["Bộ, ngành", "UBND các tỉnh"]),
+        # places joined by a hyphen, with or without spaces
+        ("Ủy ban nhân dân quận - huyện lập danh sách đối tượng.", ["Ủy ban nhân dân quận - huyện"]),
+        ("Các phòng, ban, UBND xã-phường cập nhật số liệu hằng tháng.", ["Các phòng, ban", "UBND xã-phường"]),
+        # a proper name after a bare head is still two owners
+        ("Sở Nội vụ, Công an tỉnh phối hợp kiểm tra.", ["Sở Nội vụ", "Công an tỉnh"]),
+        # "A có trách nhiệm chỉ đạo B, làm …": B a named body leads beside A
+        ("Chủ tịch UBND các huyện có trách nhiệm chỉ đạo UBND các xã, thị trấn, thành lập tổ an ninh ở thôn.",
+         ["Chủ tịch UBND các huyện", "UBND các xã, thị trấn"]),
+        ("Sở Giáo dục và Đào tạo chịu trách nhiệm chỉ đạo các trường học tổ chức tiêm chủng.",
+         ["Sở Giáo dục và Đào tạo", "các trường học"]),
+        # a vague B is left out
+        ("UBND các huyện có trách nhiệm chỉ đạo các cấp, các ngành triển khai.", ["UBND các huyện"]),
+    ],
+    ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
+         "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague"],
+)
+def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

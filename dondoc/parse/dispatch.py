@@ -11,7 +11,8 @@ from dondoc.parse.cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, impossible_dates
 from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.header import Header, parse_header
-from dondoc.parse.items import _OWNER_HEADING_TAIL, Bullet, Node, Outline, _only_owners, build_outline
+from dondoc.parse.items import Bullet, Node, Outline, build_outline
+from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize, split_lines
@@ -203,17 +204,17 @@ def parse_dispatch(
             # "Sở Tài chính: Thẩm định …", "Sở Nội vụ:⏎Là cơ quan thường trực …": the owners, then their duty
             head, _, duty = own.partition(":")
             duty = duty.lstrip()
-            if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and _only_owners(_OWNER_HEADING_TAIL.sub("", head)):
+            if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and only_owners(OWNER_HEADING_TAIL.sub("", head)):
                 label = head
         if not label and "\n" in own:
             # "2. Bộ Quốc phòng⏎Chủ trì, phối hợp …", "3. Trách nhiệm của các Bộ, ngành, địa phương⏎…": a title
             # line that is nothing but owners names the owners of the paragraphs under it
             head = RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
-            if len(head) < 200 and not head.endswith((".", ";")) and _only_owners(head):
+            if len(head) < 200 and not head.endswith((".", ";")) and only_owners(head):
                 label = head
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
         owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
-                      and not own.endswith((":", ".", ";")) and _only_owners(own))
+                      and not own.endswith((":", ".", ";")) and only_owners(own))
         heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
             TOPIC.match(own) is not None or not find_owners(own).lead))
         if heading and not heading_owner and not label:
@@ -251,7 +252,7 @@ def parse_dispatch(
 
     def add_group(key: str, group: str, bullets: list[Bullet], inherited: Given | None,
                   fields: Fields | None) -> None:
-        named = label_owners(_OWNER_HEADING_TAIL.sub("", group))
+        named = label_owners(OWNER_HEADING_TAIL.sub("", group))
         span = (bullets[0].start, bullets[-1].end)
         line_of[key] = bullets[0].lines[0].no
         new = item_tasks(key, group + ":", [(b.text, (b.start, b.end)) for b in bullets], span, "; ".join(named),

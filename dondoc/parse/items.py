@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.parse.owners import label_owners, without_address
 from dondoc.parse.lines import Line
 from dondoc.parse.markers import MARKER, Marker, read_marker
+from dondoc.parse.owner_headings import GROUP_HEADING, OWNER_HEADING_TAIL, only_owners, owner_heading
 
 _BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\w/])[.:\s\-–]*(.*)$")
@@ -85,21 +85,6 @@ def _strip_marker_from_bold(bold: str, label: str) -> str:
     return bold
 
 
-# "Đối với Trung tâm Kiểm soát bệnh tật tỉnh:", "Riêng UBND các xã, phường:": a paragraph naming
-# whom the items after it are for
-_OWNER_HEADING_TAIL = re.compile(r"\s+(?:cùng|thực hiện|có trách nhiệm)$")
-_GROUP_HEADING = re.compile(r"^(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI|[Rr]iêng)\s+\S")
-
-
-def _only_owners(text: str) -> bool:
-    """Whether `text` is nothing but a list of owners ("Liên đoàn Lao động tỉnh và Sở Y tế")."""
-    names = label_owners(text)
-    rest = without_address(text)
-    for nm in names:
-        rest = rest.replace(nm, " ", 1)
-    return bool(names) and not re.sub(r"[,;\s]+|\bvà\b", "", rest)
-
-
 def build_outline(lines: list[Line]) -> Outline:
     """Segment the body's lines into preamble, item tree, and tail."""
     roots: list[Node] = []
@@ -162,17 +147,22 @@ def build_outline(lines: list[Line]) -> Outline:
                     elif len(stack) == group_level:
                         node.group = group
                 continue
-        if len(t) < 160 and t.rstrip().endswith(":") and _GROUP_HEADING.match(t.strip("* ")):
+        if len(t) < 160 and t.rstrip().endswith(":") and GROUP_HEADING.match(t.strip("* ")):
             group, group_level, group_parent = t.strip("* ").rstrip(":").strip(), None, None
             owner_of_text, current_bullet = None, None
             if not stack:
                 preamble.append(ln)
             continue
         if stack and len(t) < 120 and t.rstrip(" *").endswith(":") and not _BULLET.match(t):
-            name = _OWNER_HEADING_TAIL.sub("", t.strip("* ").rstrip(":* "))
-            if name and _only_owners(name):
+            name = OWNER_HEADING_TAIL.sub("", t.strip("* ").rstrip(":* "))
+            if name and only_owners(name):
                 bullet_group, current_bullet = t.strip("* ").rstrip(":* "), None  # "**Sở Nội vụ:**" then its bullets
                 continue
+        if stack and _BULLET.match(t) and owner_heading(_BULLET.sub("", t, count=1)):
+            # "- Đối với Công an xã:", "* Trưởng các thôn:": an owner heading written as a bullet, over the
+            # lines or bullets of its duties
+            bullet_group, current_bullet = _BULLET.sub("", t, count=1).strip("* ").rstrip(":* ").strip(), None
+            continue
         if _BULLET.match(t) and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
             if stack:
@@ -190,6 +180,13 @@ def build_outline(lines: list[Line]) -> Outline:
                 t[:1].isupper() and (blank_before or current_bullet.lines[-1].text.rstrip(" *").endswith((".", ";", "!", "?"))))):
             current_bullet.lines.append(ln)
             _more(added, current_bullet).append(" " + t)
+            continue
+        if stack and group and group_level is None:
+            bullet_group, group = group, ""  # "Đối với X:" over a paragraph, not over numbered items
+        if stack and bullet_group and not continues:
+            # a paragraph under an owner heading is one of that owner's duties
+            current_bullet = Bullet([ln], t, len(stack[-1].bullets) + 1, bullet_group)
+            stack[-1].bullets.append(current_bullet)
             continue
         if owner_of_text is not None:
             owner_of_text.lines.append(ln)
@@ -256,9 +253,11 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         prev = stack[idx]
         # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
         # second is keyed "b#2" when the tasks are keyed)
+        # a section title in capitals may skip more ("I." … "V. TỔ CHỨC THỰC HIỆN:" in a commune's plan)
+        reach = 4 if mk.style == "roman" and _titled(ln.text[mk.end :]) else 2
         if mk.value < prev.value and _written_again(prev, mk, ln, roots):
             pass  # "b)" again after "c)": a label of the list written a second time, a unit of its own
-        elif not (prev.value <= mk.value <= prev.value + 2) or mk.value == prev.value and not _repeats(prev, mk, ln):
+        elif not (prev.value <= mk.value <= prev.value + reach) or mk.value == prev.value and not _repeats(prev, mk, ln):
             return None
         del stack[idx:]
         parent = stack[-1] if stack else None
@@ -271,6 +270,12 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         parent = stack[-1] if stack else None
     key = mk.label if parent is None else f"{parent.key}.{mk.label}"
     return _push(mk, ln, key, parent, stack, roots)
+
+
+def _titled(rest: str) -> bool:
+    """Whether the words after a label are a section's title in capitals ("TỔ CHỨC THỰC HIỆN:")."""
+    words = rest.strip(" *.:").split()
+    return len(words) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in words)
 
 
 def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:

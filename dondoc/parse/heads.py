@@ -130,7 +130,7 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
-    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke"):
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu"):
         return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
             toks[i + 1].f in _NUMBER_OF or toks[i + 1].f == "van" and i + 2 < len(toks) and toks[i + 2].f == "ban"):
@@ -150,7 +150,7 @@ _HEAD_FIRST = HEAD_WORDS
 # Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
 # What "Số" (a number) is of, where it folds like "Sở": "Số lượng", "Số liệu", "Số hiệu", "Số kỳ" …
 _NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt".split())
-_LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi".split())
+_LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
 
 
 _NO_TOKENS: list[Tok] = []

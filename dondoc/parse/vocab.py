@@ -61,6 +61,8 @@ ORG_HEADS = phrases(
     # the commune's civil servants by their title, written without "công chức" ("Giao Tư pháp - Hộ tịch chủ trì")
     "van hoa - xa hoi,tu phap - ho tich,dia chinh - xay dung,tai chinh - ke toan,van phong - thong ke,"
     "dia chinh - nong nghiep,chi huy truong quan su,"
+    # more posts ("Thư ký Chi ủy tổng hợp …", "Chánh án Tòa án nhân dân tỉnh chỉ đạo …")
+    "thu ky,chanh an,pho chanh an,tong bien tap,pho tong bien tap,"
     "trung uong doan,trung uong hoi"
 )
 

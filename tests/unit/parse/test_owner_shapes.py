@@ -29,9 +29,15 @@ from dondoc.parse.owners import find_owners
          ["Sở Giáo dục và Đào tạo", "các trường học"]),
         # a vague B is left out
         ("UBND các huyện có trách nhiệm chỉ đạo các cấp, các ngành triển khai.", ["UBND các huyện"]),
+        # people named by their post
+        ("Thư ký Hội đồng tổng hợp ý kiến của các thành viên.", ["Thư ký Hội đồng"]),
+        ("Chánh án Tòa án nhân dân huyện chỉ đạo xét xử điểm.", ["Chánh án Tòa án nhân dân huyện"]),
+        ("Tổng Biên tập Báo tỉnh bố trí chuyên mục tuyên truyền.", ["Tổng Biên tập Báo tỉnh"]),
+        ("Đề nghị thư ký cuộc họp gửi biên bản.", []),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
-         "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague"],
+         "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
+         "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

@@ -89,6 +89,17 @@ _VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, ngan
                     "cac don vi chuc nang", "don vi chuc nang", "cac nganh chuc nang", "nganh chuc nang"})
 
 
+_MARK = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")
+
+
+def marked_lead(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The one name of a list marked "(chủ trì)" ("Sở Nội vụ (chủ trì), Sở Tài chính"), when there is one
+    among several; else none."""
+    marked = [sp for sp in spans if _MARK.match(fold_keep_length(text[sp[1] : sp[1] + 24]))
+              or _MARK.search(fold_keep_length(text[sp[0] : sp[1]]))]
+    return name_texts(text, marked) if len(marked) == 1 and len(spans) > 1 else []
+
+
 def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
     readings); returns how far the list read."""
@@ -141,7 +152,10 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                 if trig == ("kinh", "trinh"):
                     # "X kính trình đồng chí Giám đốc xem xét, phê duyệt": the one who decides is asked, not X
                     found.lead, found.lead_why = [], []
-                found.add_lead(name_texts(text, ol.names), f'"{phrase}"')
+                marked = marked_lead(text, ol.names)  # "giao Sở A (chủ trì), Sở B …": A leads, B cooperates
+                found.add_lead(marked or name_texts(text, ol.names), f'"{phrase}"')
+                if marked:
+                    found.add_support([x for x in name_texts(text, ol.names) if x not in marked], f'"{phrase}"')
                 i = ol.end
                 if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":
                     reach = max(reach, _directed(text, toks, ol.end + 2, found))  # "Đề nghị A chỉ đạo B …"

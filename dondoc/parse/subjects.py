@@ -7,7 +7,7 @@ from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed
+from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed, marked_lead
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
@@ -78,8 +78,13 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 if told.names:
                     found.add_lead(name_texts(text, told.names), f'told by "{text[toks[s].start:toks[ol.end].end]}"')
                     continue
+            marked = marked_lead(text, ol.names)
             if verb == "phoi hop" and nxt != "voi" and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
+            elif marked:
+                # "Sở Nội vụ (chủ trì), Sở Tài chính, Văn phòng UBND tỉnh rà soát …": the one marked leads
+                found.add_lead(marked, f'marked "(chủ trì)" in "{text[toks[s].start:toks[ol.end - 1].end]}"')
+                found.add_support([x for x in names if x not in marked], "listed beside the one marked (chủ trì)")
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
                 k = ol.end + ol.verb

@@ -41,3 +41,25 @@ from dondoc.parse.owners import find_owners
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # one name of a list marked "(chủ trì)" leads, the others listed with it cooperate
+        ("Phòng Nội vụ (chủ trì), Phòng Tài chính, Văn phòng UBND huyện kiểm tra hồ sơ trong quý III.",
+         ["Phòng Nội vụ"], ["Phòng Tài chính", "Văn phòng UBND huyện"]),
+        ("Công an xã, Ban Chỉ huy Quân sự xã (chủ trì) tổ chức diễn tập.", ["Ban Chỉ huy Quân sự xã"], ["Công an xã"]),
+        ("Giao Trạm Y tế xã (chủ trì), Trường Mầm non xã tổ chức uống vitamin A.", ["Trạm Y tế xã"], ["Trường Mầm non xã"]),
+        ("Đề nghị Hội Nông dân xã (chủ trì), Hội Cựu chiến binh xã vận động hội viên.", ["Hội Nông dân xã"],
+         ["Hội Cựu chiến binh xã"]),
+        # alone, the mark changes nothing; another note is no mark
+        ("Sở Xây dựng (chủ trì) rà soát quy hoạch.", ["Sở Xây dựng"], []),
+        ("Sở Nội vụ (cơ quan thường trực), Sở Tư pháp thẩm định hồ sơ.", ["Sở Nội vụ", "Sở Tư pháp"], []),
+    ],
+    ids=["first-marked", "last-marked", "giao-marked", "de-nghi-marked", "alone", "other-note"],
+)
+def test_one_owner_marked_chu_tri_in_a_list_leads(text: str, lead: list[str], support: list[str]) -> None:
+    found = find_owners(text)
+    assert (found.lead, found.support) == (lead, support)
+

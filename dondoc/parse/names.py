@@ -168,6 +168,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND - UBND xã"
                     continue
+                if k < n and toks[k].upper and toks[j - 1].upper and toks[j - 1].end == t.start and t.end == toks[k].start:
+                    j = k  # "Phòng TC-KH": one abbreviation written with a hyphen
+                    continue
                 if k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and (phrase_len(PLACES, toks, last) or toks[last].f == "quan"):
                     j = k  # "Ủy ban nhân dân quận-huyện, xã, phường": places joined by a hyphen
                     continue

@@ -136,15 +136,15 @@ def _clauses(text: str) -> list[_Clause]:
             cd = _CHI_DAO.match(folded, s, e)  # "Chỉ đạo Trung tâm … giám sát": whom the item's owner directs
             head = cd is not None and head_at(text, folded, cd.end(), e)
         asks = asks_in.get(k, [])
-        if not head and not asks:
-            # the opening phrase ends at the first comma (the spaces after it the head test skips itself)
+        if not head:
+            # the opening phrase ends at the first comma (the spaces after it the head test skips itself);
+            # "Hằng năm, các sở …", "Trường hợp chưa có nguồn, Bộ X chủ trì, phối hợp với …": a subject after it
             comma = folded.find(",", s, min(e, s + _OPENING))
-            if comma < 0:
+            if comma >= 0:
+                dc = _DONG_CHI.match(folded, comma + 1, e)
+                head = head_at(text, folded, dc.end() if dc else comma + 1, e)
+            if not head and not asks:
                 continue
-            dc = _DONG_CHI.match(folded, comma + 1, e)
-            if not head_at(text, folded, dc.end() if dc else comma + 1, e):
-                continue
-            head = True  # "Hằng năm, các sở …": a subject after an opening phrase
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
         # a subject's list ends within a few words; a request's list may run on
         we = min(e, asks[-1] + 400 if asks else s + 160)

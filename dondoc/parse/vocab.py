@@ -63,6 +63,8 @@ ORG_HEADS = phrases(
     "dia chinh - nong nghiep,chi huy truong quan su,"
     # more posts ("Thư ký Chi ủy tổng hợp …", "Chánh án Tòa án nhân dân tỉnh chỉ đạo …")
     "thu ky,chanh an,pho chanh an,tong bien tap,pho tong bien tap,"
+    # bodies whose name starts with no usual head ("Thông tấn xã Việt Nam", "Tập đoàn Điện lực Việt Nam")
+    "thong tan xa,tap doan,"
     "trung uong doan,trung uong hoi"
 )
 

@@ -34,10 +34,21 @@ from dondoc.parse.owners import find_owners
         ("Chánh án Tòa án nhân dân huyện chỉ đạo xét xử điểm.", ["Chánh án Tòa án nhân dân huyện"]),
         ("Tổng Biên tập Báo tỉnh bố trí chuyên mục tuyên truyền.", ["Tổng Biên tập Báo tỉnh"]),
         ("Đề nghị thư ký cuộc họp gửi biên bản.", []),
+        # bodies whose name starts with no usual head word, in a list
+        ("Đài Phát thanh và Truyền hình tỉnh, Thông tấn xã Việt Nam tại tỉnh đưa tin thường xuyên.",
+         ["Đài Phát thanh và Truyền hình tỉnh", "Thông tấn xã Việt Nam tại tỉnh"]),
+        ("Tập đoàn Bưu chính Viễn thông, Tổng công ty Điện lực miền Bắc bảo đảm hạ tầng.",
+         ["Tập đoàn Bưu chính Viễn thông", "Tổng công ty Điện lực miền Bắc"]),
+        # an abbreviation written with a hyphen is one name
+        ("Phòng TC-KH huyện thẩm định dự toán.", ["Phòng TC-KH huyện"]),
+        # the subject after a long opening phrase, in a clause that also asks for cooperation
+        ("Trường hợp đến hạn mà chưa bố trí được nguồn vốn đối ứng, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính "
+         "báo cáo UBND tỉnh.", ["Sở Xây dựng"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
-         "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word"],
+         "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
+         "subject-after-long-opening-phrase"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

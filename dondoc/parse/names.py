@@ -174,6 +174,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and (phrase_len(PLACES, toks, last) or toks[last].f == "quan"):
                     j = k  # "Ủy ban nhân dân quận-huyện, xã, phường": places joined by a hyphen
                     continue
+                if org_at(toks, k) and toks[k].f not in _ROLE_FIRST:
+                    j = k  # "Ban Công tác đặc biệt - Ủy ban Chuyên trách Chính phủ": one body's two names
+                    continue
                 if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
                     m = k
                     while m < n and not verb_at(toks, m) and toks[m].f not in END_PUNCT and m - k < 20:
@@ -267,6 +270,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
         if i < n and toks[j].f == "cung" and toks[i].f == "voi":
             i += 1
     return out
+
+
+# words a role given after a dash starts with ("Công an tỉnh - Cơ quan Thường trực …", "- Thường trực Ban Chỉ đạo")
+_ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
 
 
 _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")

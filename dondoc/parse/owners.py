@@ -104,6 +104,15 @@ def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
     return out
 
 
+_THI = re.compile(r" thi (?=\S)")
+
+
+def _subject_after_thi(text: str, folded: str, s: int, e: int) -> bool:
+    """Whether a subject follows "thì" in the clause ("Sau khi kiểm tra, đối với hồ sơ đủ điều kiện thì Sở
+    Lao động - Thương binh và Xã hội giới thiệu …"): the clause is read from its start."""
+    return any(text[m.end()].isupper() and head_at(text, folded, m.end(), e) for m in _THI.finditer(folded, s, e))
+
+
 def _clauses(text: str) -> list[_Clause]:
     """The clauses that may name an owner, tokenized only where they can; the others not at all.
 
@@ -143,6 +152,8 @@ def _clauses(text: str) -> list[_Clause]:
             if comma >= 0:
                 dc = _DONG_CHI.match(folded, comma + 1, e)
                 head = head_at(text, folded, dc.end() if dc else comma + 1, e)
+            if not head:
+                head = _subject_after_thi(text, folded, s, e)
             if not head and not asks:
                 continue
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)

@@ -44,11 +44,19 @@ from dondoc.parse.owners import find_owners
         # the subject after a long opening phrase, in a clause that also asks for cooperation
         ("Trường hợp đến hạn mà chưa bố trí được nguồn vốn đối ứng, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính "
          "báo cáo UBND tỉnh.", ["Sở Xây dựng"]),
+        # the subject after "thì" in a conditional sentence
+        ("Sau khi thẩm định, đối với hồ sơ hợp lệ thì Phòng Nội vụ trình Chủ tịch UBND huyện quyết định.", ["Phòng Nội vụ"]),
+        ("Nếu quá thời hạn mà chưa nộp thì UBND các xã giải trình bằng văn bản.", ["UBND các xã"]),
+        # one body known by two names joined by a dash; a role after a dash is no second owner
+        ("Ban Quản lý dự án - Chi nhánh Quỹ đầu tư phát triển tỉnh lập hồ sơ.",
+         ["Ban Quản lý dự án - Chi nhánh Quỹ đầu tư phát triển tỉnh"]),
+        ("Sở Nội vụ - Cơ quan Thường trực Hội đồng thi đua theo dõi, tổng hợp.", ["Sở Nội vụ"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
-         "subject-after-long-opening-phrase"],
+         "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
+         "role-after-dash"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

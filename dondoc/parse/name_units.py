@@ -193,6 +193,13 @@ def noun_at(toks: list[Tok], k: int) -> bool:
     return not v or k + v < len(toks) and toks[k + v].f in (",", "va", ";")
 
 
+def joint_topic(toks: list[Tok], start: int, j: int, k: int) -> bool:
+    """Whether "và" at j joins two abbreviated words of one name ("Sở NN và PTNT", "Sở KH và ĐT"): a head in
+    words, an abbreviation before "và" and one after it that heads no body ("UBND" does)."""
+    return (k < len(toks) and toks[k].upper and toks[j - 1].upper and j - 1 > start and not toks[start].upper
+            and not phrase_len(ORG_HEADS, toks, k))
+
+
 def joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
     """Whether "Văn phòng X" (X not yet placed) goes on with "và/- Y": the office of two bodies
     ("Văn phòng HĐND và UBND xã", "Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh"), not two owners."""

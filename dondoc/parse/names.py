@@ -20,6 +20,7 @@ from dondoc.parse.name_units import (
     described,
     descriptive,
     joint_office,
+    joint_topic,
     listed,
     name_goes_on,
     noun_at,
@@ -145,6 +146,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 if k < n and toks[k].upper and toks[k].f in TOPICS and toks[j - 1].f in TOPICS:
                     j = k  # "Ban Chỉ huy PCTT và TKCN": two topics of one body's name
+                    continue
+                if joint_topic(toks, start, j, k) and (t.f == "va" or k + 2 < n and toks[k + 1].f == "va" and toks[k + 2].upper):
+                    j = k  # "Sở NN và PTNT", "Sở VH, TT và DL": the abbreviated words of one name
                     continue
                 if t.f == "va" and joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both

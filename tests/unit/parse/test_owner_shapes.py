@@ -51,12 +51,17 @@ from dondoc.parse.owners import find_owners
         ("Ban Quản lý dự án - Chi nhánh Quỹ đầu tư phát triển tỉnh lập hồ sơ.",
          ["Ban Quản lý dự án - Chi nhánh Quỹ đầu tư phát triển tỉnh"]),
         ("Sở Nội vụ - Cơ quan Thường trực Hội đồng thi đua theo dõi, tổng hợp.", ["Sở Nội vụ"]),
+        # a name abbreviated word by word keeps its "và" and commas
+        ("Giao Sở NN và PTNT hướng dẫn các xã gieo cấy đúng lịch thời vụ.", ["Sở NN và PTNT"]),
+        ("Phòng VH, TT và DL huyện, Phòng GD và ĐT huyện phối hợp tổ chức hội thi.",
+         ["Phòng VH, TT và DL huyện", "Phòng GD và ĐT huyện"]),
+        ("Sở KH và ĐT và UBND các huyện rà soát danh mục dự án.", ["Sở KH và ĐT", "UBND các huyện"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
-         "role-after-dash"],
+         "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.heads import verb_at
+from dondoc.parse.heads import phrase_len, verb_at
 from dondoc.parse.lines import Tok, tokenize
+from dondoc.parse.vocab import VERBS
 
 # found from "các" itself (the engine skips to it), the post before it read back by _POST
-_LIST = re.compile(r"[Cc]ác\s+(?P<head>Sở|Bộ|Ban|Phòng|Cục|Hội)\s*:\s*(?=[A-ZĐ])")
-_POST = re.compile(r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]rưởng)\s+$")
+_LIST = re.compile(r"[Cc]ác\s+(?P<head>Sở|Bộ|Ban|Phòng|Cục|Hội|huyện|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\s*:\s*(?=[A-ZĐ])")
+# the post or body before "các": "Giám đốc các Sở: …", "UBND các huyện: Đạ Huoai, Cát Tiên" (each place's committee)
+_POST = re.compile(r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]rưởng|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân))\s+$")
 # Names of Sở, Bộ and Ban that hold "và" or a comma, folded, as tokens
 _KNOWN = sorted(
     (tuple(name.split()) for name in (
@@ -65,10 +67,15 @@ def distribute(text: str) -> str:
     for m in _LIST.finditer(text):
         if m.start() < last or m.start() and text[m.start() - 1].isalnum():
             continue
-        pm = _POST.search(text, max(0, m.start() - 16), m.start())
+        pm = _POST.search(text, max(0, m.start() - 32), m.start())
+        if m.group("head").islower() and pm is None:
+            continue  # "các huyện: A, B" with no committee before it names no owner
         start = pm.start() if pm else m.start()
         rest = text[m.end() :]
         toks = tokenize(rest[:400])
+        verb = phrase_len(VERBS, toks, 0)
+        if m.group("head").islower() and verb and (verb > 1 or len(toks) < 2 or not toks[1].cap):
+            continue  # "Ủy ban nhân dân các huyện: Chỉ đạo …": the owner, then its duty
         names, end = _items(toks, 0)
         if len(names) < 1:
             continue

@@ -56,12 +56,20 @@ from dondoc.parse.owners import find_owners
         ("Phòng VH, TT và DL huyện, Phòng GD và ĐT huyện phối hợp tổ chức hội thi.",
          ["Phòng VH, TT và DL huyện", "Phòng GD và ĐT huyện"]),
         ("Sở KH và ĐT và UBND các huyện rà soát danh mục dự án.", ["Sở KH và ĐT", "UBND các huyện"]),
+        # the committees of places listed once after their kind: one owner each
+        ("UBND các xã: Hòa Bắc, Hòa Nam và Hòa Đông hoàn thành kiểm kê trước ngày 20/5/2026.",
+         ["UBND xã Hòa Bắc", "UBND xã Hòa Nam", "UBND xã Hòa Đông"]),
+        ("Chủ tịch Ủy ban nhân dân các huyện: Lâm Hà, Đơn Dương chịu trách nhiệm trước UBND tỉnh.",
+         ["Chủ tịch Ủy ban nhân dân huyện Lâm Hà", "Chủ tịch Ủy ban nhân dân huyện Đơn Dương"]),
+        # a colon before the duty is no list of places
+        ("Ủy ban nhân dân các huyện: Chỉ đạo các xã rà soát hộ nghèo.", ["Ủy ban nhân dân các huyện"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
-         "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd"],
+         "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd",
+         "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

@@ -202,7 +202,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     last = m - 1 + loc
                     j = last + 1
                     continue
-            v = verb_at(toks, j)
+            v = verb_at(toks, j) or (t.f == "tu" and not t.cap and toks[j - 1].f not in ("dau", "thu") and j + 1 < n
+                                     and verb_at(toks, j + 1) and 1 + verb_at(toks, j + 1))  # "tự kiểm tra", not "đầu tư"
             if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST and j + 1 < n and toks[j + 1].f in ("giao", "phan"):
                 # "các cơ quan, đơn vị được giao chủ trì / nhiệm vụ", "các đơn vị được phân công": which of them, not what they do
                 m = j + 2 + (1 if toks[j + 1].f == "phan" and j + 2 < n and toks[j + 2].f == "cong" else 0)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.names import END_PUNCT, name_texts, owner_list
+from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"))
@@ -102,12 +102,22 @@ def marked_lead(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return name_texts(text, marked) if len(marked) == 1 and len(spans) > 1 else []
 
 
+def before_predicate(toks: list[Tok], ol: OwnerList) -> bool:
+    """Whether the owners B of "chỉ đạo B …" end where what B does begins: a predicate, the clause's end,
+    or one after a comma, "tự" or "cùng" ("B, ban hành …", "B tự kiểm tra …")."""
+    n = len(toks)
+    if ol.verb or ol.end >= n or toks[ol.end].f in END_PUNCT:
+        return True
+    after = ol.end + 1 if ol.end + 1 < n and toks[ol.end].f == "," else ol.end
+    after += after + 1 < n and toks[after].f in ("tu", "cung") and not toks[after].cap
+    return verb_at(toks, after) > 0
+
+
 def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
     readings); returns how far the list read."""
     ol = owner_list(toks, k)
-    after = ol.end + 1 if ol.end + 1 < len(toks) and toks[ol.end].f == "," else ol.end  # "B, ban hành …"
-    if not ol.names or not (ol.verb or verb_at(toks, after) or ol.end >= len(toks) or toks[ol.end].f in END_PUNCT):
+    if not ol.names or not before_predicate(toks, ol):
         return ol.reach
     names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
     if not found.directs:

@@ -7,7 +7,7 @@ from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed, marked_lead
+from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed, before_predicate, marked_lead
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
@@ -43,7 +43,7 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             # "Chỉ đạo Trung tâm Kiểm soát bệnh tật giám sát …": the item's owner (named above it) directs B
             ol = owner_list(toks, s + 2)
             reach = max(reach, ol.reach)
-            if ol.names and (ol.verb or ol.end >= n or toks[ol.end].f in END_PUNCT):
+            if ol.names and before_predicate(toks, ol):
                 found.directed += [x for x in name_texts(text, ol.names)
                                    if fold_keep_length(x).lower() not in _VAGUE and x not in found.directed]
             continue

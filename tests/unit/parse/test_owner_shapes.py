@@ -27,6 +27,10 @@ from dondoc.parse.owners import find_owners
          ["Chủ tịch UBND các huyện", "UBND các xã, thị trấn"]),
         ("Sở Giáo dục và Đào tạo chịu trách nhiệm chỉ đạo các trường học tổ chức tiêm chủng.",
          ["Sở Giáo dục và Đào tạo", "các trường học"]),
+        # B's predicate after "tự" or a comma
+        ("Sở Y tế chỉ đạo các bệnh viện tự kiểm tra công tác phòng cháy.", ["Sở Y tế", "các bệnh viện"]),
+        ("UBND các huyện chỉ đạo Phòng Giáo dục và Đào tạo, rà soát mạng lưới trường lớp.",
+         ["UBND các huyện", "Phòng Giáo dục và Đào tạo"]),
         # a vague B is left out
         ("UBND các huyện có trách nhiệm chỉ đạo các cấp, các ngành triển khai.", ["UBND các huyện"]),
         # people named by their post
@@ -65,7 +69,7 @@ from dondoc.parse.owners import find_owners
         ("Ủy ban nhân dân các huyện: Chỉ đạo các xã rà soát hộ nghèo.", ["Ủy ban nhân dân các huyện"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
-         "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-vague", "thu-ky",
+         "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-tu", "chi-dao-comma", "chi-dao-vague", "thu-ky",
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
          "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd",

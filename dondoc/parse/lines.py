@@ -35,6 +35,9 @@ class Line(NamedTuple):
 def clean(raw: str) -> str:
     """Drop markdown emphasis, heading marks and escapes; collapse spaces."""
     s = raw.strip()
+    if "\t" in s and s.count("\t") >= 2 and not s.startswith("|"):
+        # a row of a table pasted from a word processor, its cells between tabs: as a "| … |" row
+        s = "| " + " | ".join(c.strip() for c in s.split("\t")) + " |"
     if s.startswith("#"):
         s = _HEADING.sub("", s)
     if s.startswith("* "):

@@ -115,9 +115,11 @@ def _role_value(role: str, value: str) -> tuple[Fields, bool]:
     whether it is nothing but owners (a time, or owners read from a sentence, count as such)."""
     if role == "time":
         return Fields(when=[value]), True
-    if role == "both":
+    if role == "both" or role == "lead" and "phối hợp" in value.lower():
+        # "Trách nhiệm thực hiện: Sở Nội vụ chủ trì, phối hợp Cục Thống kê tỉnh": a sentence of both roles
         found = find_owners(value)
-        return Fields(found.lead, found.support), True
+        if found.lead or role == "both":
+            return Fields(found.lead, found.support), True
     names, only = value_owners(value)
     return (Fields(names) if role == "lead" else Fields([], names)), only
 

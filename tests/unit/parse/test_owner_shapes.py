@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.owners import find_owners
 
 
@@ -99,3 +100,18 @@ def test_one_owner_marked_chu_tri_in_a_list_leads(text: str, lead: list[str], su
     found = find_owners(text)
     assert (found.lead, found.support) == (lead, support)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("Trách nhiệm thực hiện: Sở Nội vụ chủ trì, phối hợp Cục Thống kê tỉnh.", ["Sở Nội vụ"], ["Cục Thống kê tỉnh"]),
+        ("Đơn vị thực hiện: Phòng Văn hóa - Thông tin chủ trì, phối hợp với Đài truyền thanh xã.",
+         ["Phòng Văn hóa - Thông tin"], ["Đài truyền thanh xã"]),
+        ("Đơn vị chủ trì: Công an xã.", ["Công an xã"], []),
+    ],
+    ids=["trach-nhiem-thuc-hien-sentence", "don-vi-thuc-hien-sentence", "plain-lead-field"],
+)
+def test_a_lead_field_written_as_a_sentence_gives_its_support_too(text: str, lead: list[str], support: list[str]) -> None:
+    fields = read_fields(text)
+    assert (fields.lead, fields.support) == (lead, support)

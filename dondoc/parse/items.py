@@ -163,7 +163,10 @@ def build_outline(lines: list[Line]) -> Outline:
             # lines or bullets of its duties
             bullet_group, current_bullet = _BULLET.sub("", t, count=1).strip("* ").rstrip(":* ").strip(), None
             continue
-        if _BULLET.match(t) and not re.match(r"^[-–]\s*\d", t[:0]):
+        prev = current_bullet.lines[-1].text if current_bullet is not None else (
+            owner_of_text.lines[-1].text if owner_of_text is not None and not blank_before else "")
+        wrapped = _wrapped(prev, t)  # a sentence the page's width broke ("… chính trị⏎- xã hội …", "… Sở⏎Công Thương …")
+        if _BULLET.match(t) and not wrapped and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
             if stack:
                 parent = stack[-1]
@@ -173,7 +176,7 @@ def build_outline(lines: list[Line]) -> Outline:
                 current_bullet = Bullet([ln], body, len(loose) + 1)
                 loose.append(current_bullet)
             continue
-        continues = t[:1].islower() or t[:1] in ("(", "“", '"') and False
+        continues = t[:1].islower() or wrapped
         # a bullet before any item takes the lines that follow it, but not a new paragraph after a blank line
         # (nor a paragraph in capitals after a bullet whose sentence has ended: "… xử lý.⏎Yêu cầu các cơ quan …")
         if current_bullet is not None and (continues or not stack and not (
@@ -311,6 +314,21 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
 
 # Words no sentence ends on: a line that ends on one goes on in the next ("… gửi về⏎Sở Nội vụ …").
 _GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
+# the first word of a body's name, on which no line of a sentence ends ("… phối hợp với Sở⏎Công Thương …")
+_NAME_STARTS = frozenset("Sở Bộ Ban Phòng Cục Hội Ủy Uỷ UBND Trung Đài Chi Tổng Văn".split())
+_WRAP_WIDTH = 50  # a line at least this long, cut mid-sentence, was broken by the page's width
+
+
+def _wrapped(prev: str, t: str) -> bool:
+    """Whether line `t` goes on with the sentence of line `prev` that the page's width broke: `prev` is
+    long, ends on no full stop, and ends on a word no sentence ends on, or `t` is a dash and lower-case
+    words ("… các tổ chức chính trị⏎- xã hội …")."""
+    if len(prev) < _WRAP_WIDTH or prev.endswith((".", ";", ":", "!", "?", "./.")) or not t:
+        return False
+    if t[0] in "-–" and len(t) > 2 and t[1] == " " and t[2:3].islower():
+        return True
+    last = prev.rsplit(" ", 1)[-1]
+    return t[:1].isupper() and (prev.endswith(",") or last.lower() in _GOES_ON or last in _NAME_STARTS)
 # a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
 _REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")
 _CLOSING_HINT = re.compile(

@@ -40,7 +40,7 @@ VERBS = phrases(
     "dong thoi la,da va dang,lanh dao,"
     # more predicates of the writing, so that a name stops before them ("Đảng uỷ Ngoài nước cụ thể hoá …")
     "chua,cu the hoa,chap hanh,nop,xac nhan,doi chieu,thu hoi,kien nghi,soan thao,hoan chinh,ap dung,luu y,chu y,"
-    "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh"
+    "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").

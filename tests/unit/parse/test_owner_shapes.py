@@ -66,6 +66,9 @@ from dondoc.parse.owners import find_owners
          ["UBND xã Hòa Bắc", "UBND xã Hòa Nam", "UBND xã Hòa Đông"]),
         ("Chủ tịch Ủy ban nhân dân các huyện: Lâm Hà, Đơn Dương chịu trách nhiệm trước UBND tỉnh.",
          ["Chủ tịch Ủy ban nhân dân huyện Lâm Hà", "Chủ tịch Ủy ban nhân dân huyện Đơn Dương"]),
+        # predicates of conclusions ("đẩy nhanh", "thúc đẩy", "rút ngắn") end the subject's name
+        ("UBND các huyện, thành phố đẩy nhanh công tác giải phóng mặt bằng.", ["UBND các huyện, thành phố"]),
+        ("Sở Công Thương thúc đẩy tiêu thụ nông sản.", ["Sở Công Thương"]),
         # a colon before the duty is no list of places
         ("Ủy ban nhân dân các huyện: Chỉ đạo các xã rà soát hộ nghèo.", ["Ủy ban nhân dân các huyện"]),
     ],
@@ -74,7 +77,7 @@ from dondoc.parse.owners import find_owners
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
          "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd",
-         "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty"],
+         "day-nhanh", "thuc-day", "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

@@ -184,7 +184,7 @@ def build_outline(lines: list[Line]) -> Outline:
             current_bullet.lines.append(ln)
             _more(added, current_bullet).append(" " + t)
             continue
-        if stack and group and group_level is None:
+        if stack and group and group_level is None and not t.rstrip(" *").endswith(":"):
             bullet_group, group = group, ""  # "Đối với X:" over a paragraph, not over numbered items
         if stack and bullet_group and not continues:
             # a paragraph under an owner heading is one of that owner's duties

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source
+from tests.unit.parse.fixture_check import REPO
+
+CATALOG = load_catalog(REPO / "config" / "observances.yaml")
 
 
 @pytest.mark.parametrize(
@@ -118,3 +124,24 @@ def test_one_owner_marked_chu_tri_in_a_list_leads(text: str, lead: list[str], su
 def test_a_lead_field_written_as_a_sentence_gives_its_support_too(text: str, lead: list[str], support: list[str]) -> None:
     fields = read_fields(text)
     assert (fields.lead, fields.support) == (lead, support)
+
+
+_OVER_ITEMS = """UBND HUYỆN AN PHÚ
+Số: 12/KH-UBND
+An Phú, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Diệt chuột bảo vệ sản xuất
+I. MỤC ĐÍCH
+1. Giảm thiệt hại do chuột gây ra.
+II. TỔ CHỨC THỰC HIỆN
+Đối với UBND các xã:
+Thực hiện các nội dung sau:
+1. Tổ chức ra quân diệt chuột trong tháng 3/2026.
+2. Lập danh sách hộ tham gia, gửi Phòng Nông nghiệp.
+"""
+
+
+def test_an_owner_heading_over_an_intro_line_still_owns_the_numbered_items_after_it() -> None:
+    ts = parse_dispatch(_OVER_ITEMS, source=Source(name="an-phu.txt", sha256="0" * 64), observances=CATALOG)
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if t.key.startswith("II.")}
+    assert leads["II.1"] == ["UBND các xã"] and leads["II.2"] == ["UBND các xã"]

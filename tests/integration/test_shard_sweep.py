@@ -247,3 +247,31 @@ def test_a_shard_that_fails_on_a_day_and_runs_late_loses_and_repeats_no_notice(t
     assert all(len(ds) <= 2 for ds in got.values())  # a late shard's shared people: one digest more that day
     ids = _message_ids(mailbox)
     assert max(ids.values()) == 1 and set(ids) == _sent_ids(whole) | _sent_ids(sharded)
+
+
+@pytest.mark.slow
+def test_two_final_deliveries_at_once_send_each_recipient_one_digest_with_every_notice_once(two_databases, mailbox):
+    """Two daily sweeps at once each end with a final delivery: they merge and claim the same rows,
+    and the database keeps one digest per recipient and every notice in exactly one of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dondoc.app import steps
+
+    _, url = two_databases
+    _load(url)
+    config = _settings(url, smtp_host="127.0.0.1", smtp_port=mailbox.port)
+    shards = _partitions(url)["provinces"]
+    day = DAYS[3]
+    for when in (DAYS[2], day):
+        for orgs in shards:
+            steps.materialise_step(config, when, orgs)
+            steps.plan_step(config, when, steps.REMIND_KINDS | steps.ESCALATE_KINDS, orgs)
+    planned, _ = _planned(url)
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(lambda _: steps.deliver_step(config, day), range(2)))
+    assert sum(r["merged"] for r in reports) > 0  # several shards had written to someone
+    sent = _sent(url)
+    assert all(len(digests) == 1 for digests in sent.values())  # one digest per recipient and day
+    assert sum(len(d) for ds in sent.values() for d in ds) == len(planned)  # every notice in one of them
+    ids = _message_ids(mailbox)
+    assert max(ids.values()) == 1 and set(ids) == _sent_ids(url) and sum(r["sent"] for r in reports) == len(ids)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col
 
@@ -88,61 +88,57 @@ def merge_payloads(payloads: Sequence[dict[str, Any]], task_of: TaskOf) -> dict[
     return {**head, "items": sorted(plain, key=_order) + merged_blocks}
 
 
-def _due_rows(now: datetime, orgs: frozenset[str] | None) -> Any:
-    """Queued rows never tried yet (a retried row keeps its message as it was), due by `now`."""
-    t = m.Outbox
-    cond = (col(t.status) == "pending") & (col(t.attempts) == 0) & (col(t.next_attempt_at) <= now)
-    return cond if orgs is None else cond & col(t.org_code).in_(sorted(orgs))
-
-
-def _group_key() -> Any:
-    return tuple_(col(m.Outbox.recipient_email), func.coalesce(col(m.Outbox.org_code), ""), col(m.Outbox.as_of))
+def _due_rows(t: Any, now: datetime, orgs: frozenset[str] | None) -> Any:
+    """Queued rows of the outbox table `t` never tried yet (a retried row keeps its message as it was),
+    due by `now`; with `orgs`, to those organisations' people."""
+    cond = (t.c.status == "pending") & (t.c.attempts == 0) & (t.c.next_attempt_at <= now)
+    return cond if orgs is None else cond & t.c.org_code.in_(sorted(orgs))
 
 
 def merge_pending(*, engine: Engine, now: datetime, orgs: frozenset[str] | None = None) -> int:
     """Merge the queued rows of each recipient and day into one (with `orgs`, only the rows to those
-    organisations' people); returns how many rows were merged away."""
+    organisations' people); returns how many rows were merged away. One transaction: the rows of the
+    recipients with several are locked in id order (two mergers at once wait, never deadlock) and
+    merged; a row a sender claimed meanwhile is no longer queued and goes as it is."""
+    t = m.Outbox.__table__  # type: ignore[attr-defined]
+    # one scan, no join: a join's plan on a table just filled (stale statistics) can go quadratic
+    inner = select(t.c.id, func.count().over(partition_by=(t.c.recipient_email, func.coalesce(t.c.org_code, ""),
+                                                           t.c.as_of)).label("n")).where(_due_rows(t, now, orgs))
+    shared = inner.subquery()
     with session_scope(engine) as s:
-        groups = [tuple(g) for g in s.execute(
-            select(col(m.Outbox.recipient_email), func.coalesce(col(m.Outbox.org_code), ""), col(m.Outbox.as_of))
-            .where(_due_rows(now, orgs)).group_by(col(m.Outbox.recipient_email), col(m.Outbox.org_code),
-                                                   col(m.Outbox.as_of))
-            .having(func.count() > 1)).all()]
-    merged = 0
-    for part in chunks(sorted(groups), 200):
-        with session_scope(engine) as s:
-            merged += _merge_part(s, part, now, orgs)
-    return merged
+        conn = s.connection()
+        ids = sorted(conn.execute(select(shared.c.id).where(shared.c.n > 1)).scalars())
+        by_group: dict[tuple[str, str, date], list[Any]] = defaultdict(list)
+        for part in chunks(ids, 5000):
+            q = (select(t.c.id, t.c.recipient_email, t.c.org_code, t.c.as_of, t.c.payload, t.c.created_at)
+                 .where(among(s, t.c.id, part), _due_rows(t, now, orgs)).order_by(t.c.id))
+            if s.get_bind().dialect.name == "postgresql":
+                q = q.with_for_update()
+            for r in conn.execute(q).all():
+                by_group[(r.recipient_email, r.org_code or "", r.as_of)].append(r)
+        groups = [grp for grp in by_group.values() if len(grp) > 1]
+        return _merge(s, groups) if groups else 0
 
 
-def _merge_part(s: Any, part: list[tuple[str, str, date]], now: datetime, orgs: frozenset[str] | None) -> int:
-    """Lock the rows of these groups (in id order: two mergers at once wait, never deadlock), then merge
-    those still queued; a row a sender claimed meanwhile goes as it is."""
-    q = select(m.Outbox).where(_due_rows(now, orgs), _group_key().in_(part)).order_by(col(m.Outbox.id))
-    if s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update()
-    rows: list[m.Outbox] = list(s.execute(q).scalars())
-    by_group: dict[tuple[str, str, date], list[m.Outbox]] = defaultdict(list)
-    for r in rows:
-        by_group[(r.recipient_email, r.org_code or "", r.as_of)].append(r)
-    groups = [g for g in by_group.values() if len(g) > 1]
-    if not groups:
-        return 0
-    occs = {o for g in groups for r in g for it in r.payload.get("items", []) if it.get("kind") == "escalation"
+def _merge(s: Any, groups: list[list[Any]]) -> int:
+    """Each group's payloads into its latest row, the notices moved there, the other rows deleted."""
+    t, n = m.Outbox.__table__, m.Notice.__table__  # type: ignore[attr-defined]
+    conn = s.connection()
+    occs = {o for grp in groups for r in grp for it in r.payload.get("items", []) if it.get("kind") == "escalation"
             for o in _occurrences(it)}
     where: dict[int, tuple[int, str]] = {}
     for ids in chunks(sorted(occs)):
-        where.update({i: (t, p) for i, t, p in s.execute(
+        where.update({i: (task, period) for i, task, period in conn.execute(
             select(col(m.Occurrence.id), col(m.Occurrence.task_id), col(m.Occurrence.period))
             .where(among(s, col(m.Occurrence.id), ids))).all()})
-    gone: list[str] = []
+    payloads: list[dict[str, Any]] = []
+    moves: list[dict[str, Any]] = []
     for group in groups:
         keep = max(group, key=lambda r: (r.created_at, r.id))  # the latest plan's row: what its report names
-        others = [r.id for r in group if r.id != keep.id]
-        payload = merge_payloads([r.payload for r in group], where.get)
-        s.execute(update(m.Outbox).where(col(m.Outbox.id) == keep.id).values(payload=payload))
-        s.execute(update(m.Notice).where(col(m.Notice.outbox_id).in_(others)).values(outbox_id=keep.id))
-        gone += others
-    for ids in chunks(gone, 500):
-        s.execute(delete(m.Outbox).where(col(m.Outbox.id).in_(ids)))
-    return len(gone)
+        payloads.append({"b_id": keep.id, "b_payload": merge_payloads([r.payload for r in group], where.get)})
+        moves += [{"b_from": r.id, "b_to": keep.id} for r in group if r.id != keep.id]
+    conn.execute(update(t).where(t.c.id == bindparam("b_id")).values(payload=bindparam("b_payload")), payloads)
+    conn.execute(update(n).where(n.c.outbox_id == bindparam("b_from")).values(outbox_id=bindparam("b_to")), moves)
+    for ids in chunks([mv["b_from"] for mv in moves], 500):
+        conn.execute(delete(t).where(t.c.id.in_(ids)))
+    return len(moves)

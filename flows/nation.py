@@ -49,7 +49,8 @@ def _wait(run_ids: dict[str, UUID], *, poll_seconds: float, limit_seconds: float
 def nation_sweep(as_of: date | None = None, shard_deployment: str = SHARD_DEPLOYMENT,
                  poll_seconds: float = 2.0, limit_seconds: float = 3600.0) -> dict[str, Any]:
     """Start one shard run per province (and one for the central bodies), wait for them, send what the
-    shards left, and publish the national board from what they wrote. Safe to run twice at once."""
+    shards left (one digest per recipient, whatever number of shards wrote to them), and publish the
+    national board from what they wrote. Safe to run twice at once."""
     logger = get_run_logger()
     settings = get_settings()
     day = as_of or local_today(settings)
@@ -57,7 +58,7 @@ def nation_sweep(as_of: date | None = None, shard_deployment: str = SHARD_DEPLOY
     runs = {s.key: _start(shard_deployment, {"as_of": day.isoformat(), "province": s.key}) for s in shards}
     logger.info("started %d shards for %s: %s", len(runs), day.isoformat(), ", ".join(runs))
     states = _wait(runs, poll_seconds=poll_seconds, limit_seconds=limit_seconds)
-    # digests a shard planned for another shard's people after that one had sent, and retries come due
+    # the people several shards write to, one digest each (their shards' rows merged), and retries come due
     rest = deliver(as_of)
     board = publish_board(day)
     failed = sorted(key for key, state in states.items() if state != "COMPLETED")

@@ -26,8 +26,10 @@ def _run_name() -> str:
 def sweep_shard(as_of: date | None = None, province: str | None = None,
                 orgs: list[str] | None = None) -> dict[str, Any]:
     """Sweep one province (its name or key, as `dondoc.app.shards` names them) or one group of
-    organisation codes: materialise, plan and send what concerns its people. Safe to run twice at
-    once and alongside any other shard: the database keeps every notice once."""
+    organisation codes: materialise, plan, and send the digests of the people only its work reaches
+    today; those other shards may write to as well (a ministry, an issuer's office) wait for the final
+    delivery of `nation-sweep`, which sends them one digest each. Safe to run twice at once and
+    alongside any other shard: the database keeps every notice once."""
     settings = get_settings()
     day = as_of or local_today(settings)
     shard = select_shard(directory_shards(settings), province=province, orgs=orgs)

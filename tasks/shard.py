@@ -26,5 +26,6 @@ def plan(as_of: date, kinds: list[str], orgs: list[str]) -> dict[str, Any]:
 
 @task(name="deliver-shard", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=60)
 def deliver(as_of: date | None, orgs: list[str]) -> dict[str, Any]:
-    """Send these organisations' people's digests; a server that is down leaves them queued."""
-    return service.deliver_step(get_settings(), as_of, orgs=frozenset(orgs))
+    """Send the digests of the people only these organisations' work reaches today; the others wait for
+    the final delivery. A server that is down leaves them queued."""
+    return service.shard_deliver_step(get_settings(), as_of, frozenset(orgs))

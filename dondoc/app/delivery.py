@@ -23,6 +23,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import col
 
+from dondoc.app.digest_merge import merge_pending
 from dondoc.app.links import LinkMaker
 from dondoc.errors import DondocError, MailServerError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, LateUnit, OutgoingMail, SentRung, SmtpConfig
@@ -44,6 +45,7 @@ class DeliveryReport:
     held_for_quiet_hours: bool = False
     taken_over: int = 0  # rows a sender that died was holding, taken over once its lease ran out
     stopped_early: bool = False  # its lease could not be renewed in time: it stopped and released the rest
+    merged: int = 0  # queued rows merged into another of the same recipient and day (several shards' plans)
 
 
 def wall_clock() -> datetime:
@@ -199,7 +201,8 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
             orgs: frozenset[str] | None = None) -> DeliveryReport:
     """Send every due outbox row; raises a MailServerError (rows stay queued) when the server is down
     or refuses the login. With `links`, owners' items carry signed answer links (see digest_from_payload);
-    with `orgs` (a shard), only the digests to those organisations' people.
+    with `orgs` (a shard), only the digests to those organisations' people. The queued rows of one
+    recipient and day are merged first (dondoc.app.digest_merge): one digest each, however many plans.
 
     Each outcome is recorded as soon as the server has answered, so a sender killed mid-batch
     repeats at most the messages that were in flight. `on_progress(done, total)` follows it.
@@ -208,6 +211,7 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
     if quiet is not None and in_quiet_hours(now.astimezone(tz), start=quiet[0], end=quiet[1]):
         report.held_for_quiet_hours = True
         return report
+    report.merged = merge_pending(engine=engine, now=now, orgs=orgs)  # one digest per recipient and day
     token = uuid.uuid4().hex
     total = count_due(engine=engine, now=now, orgs=orgs) if on_progress is not None else 0
     done = 0

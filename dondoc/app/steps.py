@@ -156,6 +156,16 @@ def deliver_step(settings: Settings, as_of: date | None,
     return asdict(rep)
 
 
+def shard_deliver_step(settings: Settings, as_of: date | None, orgs: frozenset[str]) -> dict[str, Any]:
+    """Send a shard's digests to the people only it writes to today (dondoc.app.shard_reach); the others
+    are left for the final delivery after every shard has planned, which sends them one digest each."""
+    from dondoc.app.shard_reach import own_recipients
+
+    own = own_recipients(engine=engine(settings), orgs=orgs, as_of=as_of or local_today(settings),
+                         ladder=escalation(settings).ladder)
+    return {**deliver_step(settings, as_of, orgs=own), "left_for_final": len(orgs - own)}
+
+
 def link_maker(settings: Settings, now: datetime | None = None) -> LinkMaker | None:
     """The signer of the digests' answer links, or None when DONDOC_SECRET_KEY or DONDOC_PUBLIC_URL is unset.
 

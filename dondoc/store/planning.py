@@ -69,7 +69,8 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
     (a unit's own reminders, its escalations to its superior or the issuer), and only those
     organisations' admins. Every organisation in exactly one shard, every notice is planned by exactly
     one shard; a recipient reached from several shards (a central body hearing of late work in every
-    province) gets one digest from each shard that has something for it.
+    province) has one outbox row from each shard that has something for it, merged into one digest
+    before any is sent (dondoc.app.digest_merge).
     """
     from dondoc.store.digests import write_digests
 

@@ -18,7 +18,15 @@ from dondoc.observances import load_catalog
 from dondoc.parse.heads import head_at, org_at
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.names import owner_list
-from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
+from dondoc.parse.normalize import (
+    _CHARS,
+    _FOLD_LIST,
+    ABBREVIATIONS,
+    expand_abbreviations,
+    fold,
+    fold_expanded,
+    fold_keep_length,
+)
 from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.owners import subject_before
 from dondoc.parse.gatherers import _ASKING, _may_name_owner
@@ -113,6 +121,23 @@ def test_the_fast_matching_fold_is_the_long_one(text: str) -> None:
 @pytest.mark.parametrize("text", ["ΑΣ", "x\u0301y", "Ω tỉnh", "UBND\u0301", "ﬁ", "Å", "Øresund", "²", "a\u00a0 – b", "  “x”  "])
 def test_text_the_one_for_one_fold_cannot_take_takes_the_long_way(text: str) -> None:
     assert fold_expanded(text) == fold(expand_abbreviations(text))
+
+
+_VI_UPPER_TONED = "ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=_VI_CHARS + _VI_UPPER_TONED + " ,.;:-–“”()/&\u00a0\t\n\r0123456789…•", max_size=80),
+                 st.text(max_size=40)))
+def test_the_charmap_fold_is_the_translate_fold(text: str) -> None:
+    assert fold_keep_length(text) == text.translate(_FOLD_LIST)
+
+
+def test_every_character_of_the_charmap_folds_as_translate_folds_it() -> None:
+    assert len(_CHARS) == 256 and set(_VI_CHARS + _VI_UPPER_TONED) <= set(_CHARS)
+    for c in _CHARS:
+        assert fold_keep_length(c + "\u0301" + c) == (c + "\u0301" + c).translate(_FOLD_LIST)  # the way translate goes
+        assert fold_keep_length("x" + c + c) == ("x" + c + c).translate(_FOLD_LIST)  # the charmap's way
 
 
 _LOOK_BEHIND = re.compile(

@@ -260,6 +260,19 @@ def _unlike_pattern() -> re.Pattern[str]:
 
 
 _UNLIKE = _unlike_pattern()
+# The characters of the fold's charmap that _UNLIKE does not match: a text that encodes with them
+# holds no character _UNLIKE matches (one pass of the codec, not of a class of a hundred ranges).
+_LIKE = codecs.charmap_build("".join(c for c in _CHARS if not _UNLIKE.match(c)))
+
+
+def _unlike_in(text: str) -> bool:
+    try:
+        codecs.charmap_encode(text, "strict", _LIKE)
+    except UnicodeEncodeError:
+        return _UNLIKE.search(text) is not None
+    return False
+
+
 # bytes.translate table: the ASCII word characters of a folded text (and "&") kept, any other a space
 _SEPARATOR_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_&" else 0x20 for b in range(256))
 _FOLDED_ABBREVIATIONS = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
@@ -271,7 +284,7 @@ def fold_expanded(text: str) -> str:
     For an NFC text of Latin letters and the usual punctuation both are the same character by
     character; any other text takes the long way.
     """
-    if _UNLIKE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
+    if _unlike_in(text) or not unicodedata.is_normalized("NFC", text):
         return fold(expand_abbreviations(text))
     spelt = _spelt_out(text, fold_keep_length(text), _FOLDED_ABBREVIATIONS)
     # what is left is ASCII words and separators (punctuation, spaces, "“", "–"): as bytes, each

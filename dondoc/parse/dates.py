@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import without_replaced
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
@@ -88,14 +89,23 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
     tried only where a trigger word starts (its date then begins at that digit)."""
     out: list[re.Match[str]] = []
     pos = 0
+    mask = digit_mask(f)  # where the digits are, found by bytes.find (when f is Vietnamese text)
     while True:
-        d = _DIGITS.search(f, pos)
-        if d is None:
-            return out
-        i = max(pos, d.start() - 2 * _DEADLINE_LEAD - 1)
-        if i > pos and len("".join(f[i : d.start()].split())) <= _DEADLINE_LEAD:
+        if mask is not None:
+            digit = mask.find(b"0", pos)
+            if digit < 0:
+                return out
+            run_end = mask.find(b".", digit)
+            run_end = len(f) if run_end < 0 else run_end
+        else:
+            d = _DIGITS.search(f, pos)
+            if d is None:
+                return out
+            digit, run_end = d.span()
+        i = max(pos, digit - 2 * _DEADLINE_LEAD - 1)
+        if i > pos and len("".join(f[i : digit].split())) <= _DEADLINE_LEAD:
             # spaces in plenty before the digit: walk back over them to the bound
-            i = d.start()
+            i = digit
             seen = 0
             while i > pos:
                 if not f[i - 1].isspace():
@@ -103,7 +113,6 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                     if seen > _DEADLINE_LEAD:
                         break
                 i -= 1
-        digit = d.start()
         m = None
         t = _TRIG_WORD.search(f, i, digit)
         while t is not None:  # every place a trigger word starts before the digit, in order
@@ -114,7 +123,7 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                     break
             t = _TRIG_WORD.search(f, c + 1, digit)
         if m is None:
-            pos = d.end()  # no match starts before the end of these digits
+            pos = run_end  # no match starts before the end of these digits
             continue
         out.append(m)
         pos = m.end()
@@ -170,7 +179,8 @@ def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
 def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:
     """Every deadline the text states, in order; impossible dates become warnings, not dues."""
     found: list[Deadline] = []
-    if not _DIGIT.search(text):
+    mask = digit_mask(text)
+    if (b"0" not in mask) if mask is not None else not _DIGIT.search(text):
         return found  # every deadline is written with a number
     f = fold_keep_length(text)
     taken = Spans()

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from dondoc.parse.charmap import CHARS, encoded
 from dondoc.parse.scan import finditer_not_after, word_char
 
 _SPACES = re.compile(r"\s+")
@@ -70,24 +71,10 @@ _FOLD_TABLE = _build_fold_table()
 _FOLD_LIST = [_FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(_FOLD_TABLE) + 1)]
 
 
-def _charmaps() -> tuple[str, str]:
-    """The fold as two charmap codec tables, 7 times as fast as str.translate (which makes an object
-    per character of a non-ASCII text): the characters of Vietnamese text (ASCII, the 134 accented
-    letters, the usual punctuation) each encoded to one byte, and each byte decoded to that character's
-    fold. A text with any other character is folded by translate."""
-    vowels = "aăâeêioôơuưy"
-    letters = [c for v in vowels + vowels.upper() for mark in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-               if not (c := unicodedata.normalize("NFC", v + mark)).isascii()]
-    # "\x00" first: the fast encoding map (codecs.charmap_build) needs it at byte 0
-    chars = ["\x00", *map(chr, range(0x20, 0x7F)), *"\t\n\r\x0b\x0c", *letters, "đ", "Đ",
-             *"“”‘’–—…•·\xa0«»°×§²³\u200b\ufeff\xad≥"]
-    assert len(chars) == len(set(chars)) == 256 and all(len(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c) == 1 for c in chars)
-    folded = "".join(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c for c in chars)
-    return "".join(chars), folded
-
-
-_CHARS, _DECODE = _charmaps()
-_ENCODE = codecs.charmap_build(_CHARS)
+# The fold as a charmap decoding table: byte k (charmap.CHARS[k]) decodes to that character's fold, 7
+# times as fast as str.translate, which makes an object per character of a non-ASCII text.
+_DECODE = "".join(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c for c in CHARS)
+assert len(_DECODE) == len(CHARS)
 
 
 # Folds worked out from the fold of a longer text (a slice of it, or a join of folds), waiting for
@@ -127,10 +114,10 @@ def _fold(text: str) -> str:
     known = _KNOWN_FOLDS.pop(text, None)
     if known is not None:
         return known
-    try:
-        return codecs.charmap_decode(codecs.charmap_encode(text, "strict", _ENCODE)[0], "strict", _DECODE)[0]
-    except UnicodeEncodeError:  # a character outside the tables
+    data = encoded(text)
+    if data is None:  # a character outside the charmap
         return text.translate(_FOLD_LIST)
+    return codecs.charmap_decode(data, "strict", _DECODE)[0]
 
 
 _LONG_TEXT = 2048  # characters from which a text is remembered apart
@@ -262,7 +249,7 @@ def _unlike_pattern() -> re.Pattern[str]:
 _UNLIKE = _unlike_pattern()
 # The characters of the fold's charmap that _UNLIKE does not match: a text that encodes with them
 # holds no character _UNLIKE matches (one pass of the codec, not of a class of a hundred ranges).
-_LIKE = codecs.charmap_build("".join(c for c in _CHARS if not _UNLIKE.match(c)))
+_LIKE = codecs.charmap_build("".join(c for c in CHARS if not _UNLIKE.match(c)))
 
 
 def _unlike_in(text: str) -> bool:

@@ -18,8 +18,8 @@ from dondoc.observances import load_catalog
 from dondoc.parse.heads import head_at, org_at
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.names import owner_list
+from dondoc.parse.charmap import CHARS
 from dondoc.parse.normalize import (
-    _CHARS,
     _FOLD_LIST,
     ABBREVIATIONS,
     expand_abbreviations,
@@ -134,8 +134,8 @@ def test_the_charmap_fold_is_the_translate_fold(text: str) -> None:
 
 
 def test_every_character_of_the_charmap_folds_as_translate_folds_it() -> None:
-    assert len(_CHARS) == 256 and set(_VI_CHARS + _VI_UPPER_TONED) <= set(_CHARS)
-    for c in _CHARS:
+    assert len(CHARS) == 256 and set(_VI_CHARS + _VI_UPPER_TONED) <= set(CHARS)
+    for c in CHARS:
         assert fold_keep_length(c + "\u0301" + c) == (c + "\u0301" + c).translate(_FOLD_LIST)  # the way translate goes
         assert fold_keep_length("x" + c + c) == ("x" + c + c).translate(_FOLD_LIST)  # the charmap's way
 

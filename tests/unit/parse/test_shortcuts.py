@@ -29,7 +29,7 @@ from dondoc.parse.normalize import (
 )
 from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.owners import subject_before
-from dondoc.parse.gatherers import _ASKING, _may_name_owner
+from dondoc.parse.gatherers import _ASKING, _GATHER_WORD, _gather_words, _may_name_owner
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -151,6 +151,15 @@ def test_abbreviations_are_spelt_out_where_the_look_behind_pattern_finds_them(te
     assert expand_abbreviations(text) == _LOOK_BEHIND.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
+_ONE_YEAR_AS_WRITTEN = re.compile(r"nam \d{4}|\d nam |\d{4}\s*\)?\s*[-–]\s*\(?\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?\d{4}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="nam 0123456789-–()/x\u0660\n", max_size=30))
+def test_one_years_pattern_finds_what_its_branches_find(text: str) -> None:
+    assert bool(_ONE_YEAR.search(text)) == bool(_ONE_YEAR_AS_WRITTEN.search(text))
+
+
 def _campaign_by_pattern(finder: EventFinder, text: str) -> set[str]:
     """campaign_events() as it was with one pattern and its look-behind, before it was split in two."""
     if not _ONE_YEAR.search(fold_keep_length(text)):
@@ -197,3 +206,10 @@ def test_dates_are_found_where_the_look_behind_pattern_finds_them(text: str) -> 
 
     behind = re.compile(r"(?<![\d/])" + _ANY_DATE.pattern)
     assert [m.span() for m in _any_dates(text)] == [m.span() for m in behind.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["tổng hợp", "Tổng hợp", "TỔNG HỢP", "tập hợp", "Tập hợp", "TẬP HỢP", "ổng hợp", "t",
+                                 "T", "x", " ", ",", "hợpa", "Ậ"]), max_size=12).map("".join))
+def test_gathering_words_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in _gather_words(text)] == [m.span() for m in _GATHER_WORD.finditer(text)]

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.observances import load_catalog
-from dondoc.parse.heads import head_at, org_at
+from dondoc.parse.heads import FIRST_TOKEN, first_word, head_at, org_at
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.names import owner_list
 from dondoc.parse.charmap import CHARS
@@ -213,3 +213,14 @@ def test_dates_are_found_where_the_look_behind_pattern_finds_them(text: str) -> 
                                  "T", "x", " ", ",", "hợpa", "Ậ"]), max_size=12).map("".join))
 def test_gathering_words_are_found_where_the_pattern_finds_them(text: str) -> None:
     assert [m.span() for m in _gather_words(text)] == [m.span() for m in _GATHER_WORD.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["so", "Sở", " ", "  ", "\n", "UBND", "a&b", "&", "x1", ",", "“", "TT&TT", "\t", "Đ", "2026"]),
+                max_size=8).map("".join), st.data())
+def test_the_first_word_is_the_one_the_pattern_finds(text: str, data: st.DataObject) -> None:
+    folded = fold_keep_length(text)
+    pos = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(pos, len(folded)))
+    m = FIRST_TOKEN.match(folded, pos, end)
+    assert first_word(folded, pos, end) == ((-1, -1) if m is None else m.span(1))

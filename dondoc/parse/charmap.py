@@ -36,8 +36,13 @@ def encoded(text: str) -> bytes | None:
 _DIGIT_MASK = bytes(ord("0") if c.isdecimal() else ord(".") for c in CHARS)
 
 
+_ASCII_DIGIT_MASK = bytes(ord("0") if chr(b).isdecimal() else ord(".") for b in range(256))
+
+
 def digit_mask(text: str) -> bytes | None:
     """b"0" where the text has a decimal digit, b"." elsewhere (find and bisect where \\d would be searched);
     None for a text with a character outside CHARS."""
+    if text.isascii():  # (a flag of the string: no scan) then its ASCII bytes are a copy
+        return text.encode("ascii").translate(_ASCII_DIGIT_MASK)
     data = encoded(text)
     return None if data is None else data.translate(_DIGIT_MASK)

@@ -80,7 +80,7 @@ _DIGITS = re.compile(r"\d+")
 _TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
 
 
-def _deadline_matches(f: str) -> list[re.Match[str]]:
+def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:
     """What _DEADLINE (with its leading \\b) finds in `f`, searched only from a little before each
     run of digits: a match holds no digit before its date (or the hour before it: "trước 17 giờ
     ngày …"), so it starts at most _DEADLINE_LEAD
@@ -89,7 +89,6 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
     tried only where a trigger word starts (its date then begins at that digit)."""
     out: list[re.Match[str]] = []
     pos = 0
-    mask = digit_mask(f)  # where the digits are, found by bytes.find (when f is Vietnamese text)
     while True:
         if mask is not None:
             digit = mask.find(b"0", pos)
@@ -179,10 +178,10 @@ def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
 def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:
     """Every deadline the text states, in order; impossible dates become warnings, not dues."""
     found: list[Deadline] = []
-    mask = digit_mask(text)
+    f = fold_keep_length(text)  # (its digits are the text's)
+    mask = digit_mask(f)
     if (b"0" not in mask) if mask is not None else not _DIGIT.search(text):
         return found  # every deadline is written with a number
-    f = fold_keep_length(text)
     taken = Spans()
     windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
 
@@ -255,7 +254,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d, mo = int(m.group(1)), int(m.group(2))
         if _valid(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
-    for m in _deadline_matches(f):
+    for m in _deadline_matches(f, mask):  # the digits found by bytes.find on the mask (when f is Vietnamese text)
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()
         if g[0] or g[3]:

@@ -29,6 +29,8 @@ from dondoc.parse.normalize import (
 )
 from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.owners import subject_before
+from dondoc.parse.reports import _PERIODS
+from dondoc.parse.scan import skipping
 from dondoc.parse.gatherers import _ASKING, _GATHER_WORD, _gather_words, _may_name_owner
 
 REPO = Path(__file__).resolve().parents[3]
@@ -224,3 +226,26 @@ def test_the_first_word_is_the_one_the_pattern_finds(text: str, data: st.DataObj
     end = data.draw(st.integers(pos, len(folded)))
     m = FIRST_TOKEN.match(folded, pos, end)
     assert first_word(folded, pos, end) == ((-1, -1) if m is None else m.span(1))
+
+
+_PERIOD_WORDS = ["hang", "moi", "nam", "quy", "thang", "tuan", "0", "1", "6", "3", "sau", "mot", "ba", "va", ",", ".", "(",
+                 "dinh ky", "bao cao", "tong ket", "thuong nien", "dot xuat", "ngay", "lan", "/", "x", "truoc", "nua", "ca"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_WORDS), max_size=14).map(" ".join), st.sampled_from(["", ",", "x"]))
+def test_a_pattern_behind_its_first_characters_finds_what_it_finds(text: str, glue: str) -> None:
+    text = text.replace(" , ", ", ").replace(" ", glue + " ", 2)
+    for _, pattern in _PERIODS:
+        assert [m.span() for m in skipping(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "skips"), [
+    (r"\bhang nam\b|(?:,|\bva)\s+nam\b", True), (r"(?:0?1|mot) nam", True), (r"\d+ ngay|[a-c]x", True),
+    (r"x?", False), (r"(?i)nam", False), (r"[^a]b", False), (r".nam", False), (r"(?:a|)b?", False), (r"(?i:a)b", False),
+])
+def test_first_characters_are_told_only_where_they_can_be(pattern: str, skips: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (skipping(compiled) is not compiled) == skips
+    for text in ["hang nam", ", nam", "va nam", "01 nam", "1 nam", "mot nam", "12 ngay", "bx", "xb", "NAM", "ab", ""]:
+        assert [m.span() for m in skipping(compiled).finditer(text)] == [m.span() for m in compiled.finditer(text)]

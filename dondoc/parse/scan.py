@@ -28,7 +28,7 @@ def starts_word(text: str, at: int) -> bool:
 
 def word_search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
     """What re.compile(r"\\b" + pattern.pattern).search(text, pos) finds."""
-    search = pattern.search
+    search = skipping(pattern).search
     m = search(text, pos)
     while m is not None and not starts_word(text, m.start()):
         m = search(text, m.start() + 1)
@@ -38,7 +38,7 @@ def word_search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[s
 def finditer_not_after(pattern: re.Pattern[str], text: str, before: Callable[[str], bool]) -> Iterator[re.Match[str]]:
     """What re.finditer yields for the pattern behind a look-behind (?<!X), X any character that
     `before` accepts: a match after such a character is dropped and the search goes on one further."""
-    search = pattern.search
+    search = skipping(pattern).search
     m = search(text)
     while m is not None:
         s = m.start()
@@ -71,13 +71,27 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
         fast = pattern
         if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and not _GLOBAL_FLAGS.match(pattern.pattern):
             try:
-                first = _firsts(_SRE_PARSER.parse(pattern.pattern, pattern.flags).data)
+                data = _SRE_PARSER.parse(pattern.pattern, pattern.flags).data
+                first = None if _skips_already(data) else _firsts(data)
                 if first is not None and not first[1] and first[0]:
                     fast = re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
             except (re.error, ValueError, TypeError, AttributeError, IndexError):
                 fast = pattern
         _FIRSTS_KEPT[pattern] = fast
     return fast
+
+
+def _skips_already(items: list[Any]) -> bool:
+    """Whether the engine skips to a pattern's places itself: it starts with a literal, a class, or
+    branches that each start with a literal (through groups without flags)."""
+    while items and str(items[0][0]) == "SUBPATTERN" and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3].data
+    if not items:
+        return False
+    op, av = items[0]
+    if str(op) in ("LITERAL", "IN"):
+        return True
+    return str(op) == "BRANCH" and all(alt.data and str(alt.data[0][0]) == "LITERAL" for alt in av[1])
 
 
 def _firsts(items: list[Any]) -> tuple[set[str], bool] | None:

@@ -5,8 +5,8 @@ Run: python bench/parse.py [FILE]
 padded with numbered items to ~10 KB). Prints the best of several rounds, since other processes on
 the machine only ever slow a round down, and the median beside it; and the best rate per second of
 the thread's CPU time, which a busy machine disturbs less (though its shared caches still slow a
-reading). The parser runs compiled with mypyc when scripts/build_native.py has built it from the current sources (scripts/setup.sh does),
-else as pure Python; the first line says which. When it runs compiled, a second line measures the
+reading). The parser runs compiled with mypyc when scripts/build_native.py has built it from the
+current sources (scripts/setup.sh does), else as pure Python; the first line says which. When it runs compiled, a second line measures the
 pure-Python parser on the same text (a subprocess with DONDOC_PURE_PYTHON=1).
 """
 

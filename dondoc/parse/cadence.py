@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import starts_word, word_finditer, word_search
+from dondoc.parse.scan import skipping, starts_word, word_finditer, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
@@ -165,7 +165,7 @@ _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 def _first_clause_end(f: str) -> int:
     """Where the folded text's first clause ends (";", ". ", ": " or a line break): the main verb is in it."""
-    m = _CLAUSE.search(f, 12)
+    m = skipping(_CLAUSE).search(f, 12)
     return m.start() if m else len(f)
 
 

@@ -57,7 +57,9 @@ def word_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
 # The parse tree of a pattern, from the engine's own parser (Python's, not a public API: where it
 # answers with something not handled below, the pattern is left as it is).
 _SRE_PARSER: Any = importlib.import_module("re._parser")
-_FIRSTS_KEPT: dict[re.Pattern[str], re.Pattern[str]] = {}
+# by id: a pattern's own hash goes over its whole compiled code each time (kept beside it: an id is
+# never taken for a pattern that has gone)
+_FIRSTS_KEPT: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
@@ -66,18 +68,21 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     finds the same matches, and the engine dismisses most places of a text with one test of a class instead
     of trying each branch (a pattern of many branches that start with \\b or a group is slow to scan).
     The pattern itself when its first characters cannot be told (flags, a match that may be empty …)."""
-    fast = _FIRSTS_KEPT.get(pattern)
-    if fast is None:
-        fast = pattern
-        if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and not _GLOBAL_FLAGS.match(pattern.pattern):
-            try:
-                data = _SRE_PARSER.parse(pattern.pattern, pattern.flags).data
-                first = None if _skips_already(data) else _firsts(data)
-                if first is not None and not first[1] and first[0]:
-                    fast = re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
-            except (re.error, ValueError, TypeError, AttributeError, IndexError):
-                fast = pattern
-        _FIRSTS_KEPT[pattern] = fast
+    kept = _FIRSTS_KEPT.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    fast = pattern
+    if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and not _GLOBAL_FLAGS.match(pattern.pattern):
+        try:
+            data = _SRE_PARSER.parse(pattern.pattern, pattern.flags).data
+            first = None if _skips_already(data) else _firsts(data)
+            if first is not None and not first[1] and first[0]:
+                fast = re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
+        except (re.error, ValueError, TypeError, AttributeError, IndexError):
+            fast = pattern
+    if len(_FIRSTS_KEPT) > 512:  # patterns made on the fly: keep it bounded
+        _FIRSTS_KEPT.clear()
+    _FIRSTS_KEPT[id(pattern)] = (pattern, fast)
     return fast
 
 

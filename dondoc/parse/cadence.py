@@ -136,7 +136,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
     for repeat, pattern, why in _PATTERNS:
-        if _CORE[repeat] not in f or not any(map(f.__contains__, _NEEDS[repeat])):
+        if _CORE[repeat] not in f or not any(need in f for need in _NEEDS[repeat]):
             continue
         if pattern is WEEKLY:
             found = weekly_matches(f)
@@ -260,7 +260,7 @@ def weekly_days(text: str) -> tuple[list[str], str] | None:
 def _weekly_days(text: str) -> tuple[tuple[str, ...], str] | None:
     """weekly_days, remembered: each weekly report task of an item asks about the item's text."""
     f = fold_keep_length(text)
-    if not any(map(f.__contains__, _NEEDS["weekly"])):
+    if not any(need in f for need in _NEEDS["weekly"]):
         return None
     cadences = weekly_matches(f)
     if not cadences:

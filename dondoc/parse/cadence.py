@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import starts_word, word_finditer, word_search
+from dondoc.parse.scan import skipping, starts_word, word_finditer, word_search
 
 # Order matters: the most frequent cadence stated wins.
 # Each with a word it cannot match without, to skip the pattern cheaply.
@@ -136,7 +136,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
     for repeat, pattern, why in _PATTERNS:
-        if _CORE[repeat] not in f or not any(map(f.__contains__, _NEEDS[repeat])):
+        if _CORE[repeat] not in f or not any(need in f for need in _NEEDS[repeat]):
             continue
         if pattern is WEEKLY:
             found = weekly_matches(f)
@@ -165,7 +165,7 @@ _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 def _first_clause_end(f: str) -> int:
     """Where the folded text's first clause ends (";", ". ", ": " or a line break): the main verb is in it."""
-    m = _CLAUSE.search(f, 12)
+    m = skipping(_CLAUSE).search(f, 12)
     return m.start() if m else len(f)
 
 
@@ -260,7 +260,7 @@ def weekly_days(text: str) -> tuple[list[str], str] | None:
 def _weekly_days(text: str) -> tuple[tuple[str, ...], str] | None:
     """weekly_days, remembered: each weekly report task of an item asks about the item's text."""
     f = fold_keep_length(text)
-    if not any(map(f.__contains__, _NEEDS["weekly"])):
+    if not any(need in f for need in _NEEDS["weekly"]):
         return None
     cadences = weekly_matches(f)
     if not cadences:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import without_replaced
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
@@ -79,7 +80,7 @@ _DIGITS = re.compile(r"\d+")
 _TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
 
 
-def _deadline_matches(f: str) -> list[re.Match[str]]:
+def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:
     """What _DEADLINE (with its leading \\b) finds in `f`, searched only from a little before each
     run of digits: a match holds no digit before its date (or the hour before it: "trước 17 giờ
     ngày …"), so it starts at most _DEADLINE_LEAD
@@ -89,13 +90,21 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     pos = 0
     while True:
-        d = _DIGITS.search(f, pos)
-        if d is None:
-            return out
-        i = max(pos, d.start() - 2 * _DEADLINE_LEAD - 1)
-        if i > pos and len("".join(f[i : d.start()].split())) <= _DEADLINE_LEAD:
+        if mask is not None:
+            digit = mask.find(b"0", pos)
+            if digit < 0:
+                return out
+            run_end = mask.find(b".", digit)
+            run_end = len(f) if run_end < 0 else run_end
+        else:
+            d = _DIGITS.search(f, pos)
+            if d is None:
+                return out
+            digit, run_end = d.span()
+        i = max(pos, digit - 2 * _DEADLINE_LEAD - 1)
+        if i > pos and len("".join(f[i : digit].split())) <= _DEADLINE_LEAD:
             # spaces in plenty before the digit: walk back over them to the bound
-            i = d.start()
+            i = digit
             seen = 0
             while i > pos:
                 if not f[i - 1].isspace():
@@ -103,7 +112,6 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                     if seen > _DEADLINE_LEAD:
                         break
                 i -= 1
-        digit = d.start()
         m = None
         t = _TRIG_WORD.search(f, i, digit)
         while t is not None:  # every place a trigger word starts before the digit, in order
@@ -114,7 +122,7 @@ def _deadline_matches(f: str) -> list[re.Match[str]]:
                     break
             t = _TRIG_WORD.search(f, c + 1, digit)
         if m is None:
-            pos = d.end()  # no match starts before the end of these digits
+            pos = run_end  # no match starts before the end of these digits
             continue
         out.append(m)
         pos = m.end()
@@ -170,9 +178,10 @@ def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
 def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:
     """Every deadline the text states, in order; impossible dates become warnings, not dues."""
     found: list[Deadline] = []
-    if not _DIGIT.search(text):
+    f = fold_keep_length(text)  # (its digits are the text's)
+    mask = digit_mask(f)
+    if (b"0" not in mask) if mask is not None else not _DIGIT.search(text):
         return found  # every deadline is written with a number
-    f = fold_keep_length(text)
     taken = Spans()
     windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
 
@@ -245,7 +254,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d, mo = int(m.group(1)), int(m.group(2))
         if _valid(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
-    for m in _deadline_matches(f):
+    for m in _deadline_matches(f, mask):  # the digits found by bytes.find on the mask (when f is Vietnamese text)
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()
         if g[0] or g[3]:

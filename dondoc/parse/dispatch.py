@@ -20,7 +20,7 @@ from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.fieldlines import trailing_fields
-from dondoc.parse.owners import Given, find_owners, label_owners
+from dondoc.parse.owners import Given, find_owners, label_owners, owners_read
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
 from dondoc.parse.report_specs import find_reports
@@ -48,7 +48,7 @@ def forget_texts() -> None:
     reads the same text again measures a first reading.
     """
     forget_folds()
-    for cached in (_tokenize, explicit_cadence, _first_report, lunar_deadlines, _weekly_days):
+    for cached in (_tokenize, explicit_cadence, _first_report, lunar_deadlines, _weekly_days, owners_read):
         cached.cache_clear()
     for _, finder in _FINDERS.values():
         finder.forget()

@@ -11,13 +11,26 @@ from dondoc.parse.owners import head_at, owner_list
 
 # on the text itself (no need to fold a whole body); case by case, so that the engine skips to a "t"
 _GATHER_WORD = re.compile(r"(?:t(?:ổng|ập) hợp|T(?:ổng|ập) hợp|T(?:ỔNG|ẬP) HỢP)(?!\w)")
+_GATHER_CORES = ("ổng hợp", "ập hợp", "ỔNG HỢP", "ẬP HỢP")  # what follows the "t" of every match
 
 
-def _before_each(f: str, pattern: re.Pattern[str], reach: int) -> list[tuple[int, int, bool]]:
-    """For each match of `pattern`: the text from its sentence's start (at most `reach` characters
+def _gather_words(text: str) -> list[re.Match[str]]:
+    """What _GATHER_WORD.finditer(text) finds (no two can overlap), tried only on the character before
+    each place str.find finds one of _GATHER_CORES, not at every "t" of the text."""
+    at: list[int] = []
+    for core in _GATHER_CORES:
+        k = text.find(core, 1)
+        while k >= 0:
+            at.append(k - 1)
+            k = text.find(core, k + 1)
+    return [m for m in (_GATHER_WORD.match(text, k) for k in sorted(at)) if m is not None]
+
+
+def _before_each(f: str, matches: list[re.Match[str]], reach: int) -> list[tuple[int, int, bool]]:
+    """For each match: the text from its sentence's start (at most `reach` characters
     back, then from a word's start) to the match's end, and whether that is the sentence's start."""
     spans: list[tuple[int, int, bool]] = []
-    for m in pattern.finditer(f):
+    for m in matches:
         # a sentence break further back than `reach` makes no difference: look no further
         lo = max(0, m.start() - reach - 1)
         start = max(f.rfind(c, lo, m.start()) for c in ".;\n") + 1 or lo
@@ -67,7 +80,7 @@ def gatherers(text: str) -> list[str]:
     """Agencies a text charges with gathering the reports: "Giao Công an tỉnh chủ trì, tập hợp kết
     quả", "Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh", "Văn phòng UBND tỉnh tổng hợp"."""
     out: list[str] = []
-    for s, e, whole in _before_each(text, _GATHER_WORD, 200):
+    for s, e, whole in _before_each(text, _gather_words(text), 200):
         fw = fold_keep_length(text[s:e])
         if not _LEAD_CUE.search(fw) and not any(c.isupper() for c in text[max(s, e - 70) : e - 8]):
             continue  # no "chủ trì", "có trách nhiệm" … before it, and no name just before it

@@ -156,14 +156,29 @@ _LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien do
 _NO_TOKENS: list[Tok] = []
 
 
+def first_word(folded: str, pos: int, end: int) -> tuple[int, int]:
+    """FIRST_TOKEN.match(folded, pos, end).span(1), or (-1, -1) when it does not match. A folded word followed by
+    a space or `end` (ASCII letters and digits: no capitals are left after folding), the usual case, is
+    found with str methods, not with a match object."""
+    s = pos
+    while s < end and folded[s].isspace():
+        s += 1
+    space = folded.find(" ", s, end)
+    e = end if space < 0 else space
+    word = folded[s:e]
+    if word and word.isalnum() and word.isascii():
+        return s, e
+    m = FIRST_TOKEN.match(folded, pos, end)
+    return (-1, -1) if m is None else m.span(1)
+
+
 def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     """None when no owner's head stands at `pos` (org_at() of the tokens from there is 0); else the
     first 8 tokens from `pos` that org_at() read, or an empty list when none was needed."""
-    m = FIRST_TOKEN.match(folded, pos, end)
-    if m is None:
+    s, e = first_word(folded, pos, end)
+    if s < 0:
         return None
-    s, e = m.span(1)
-    word = m.group(1)
+    word = folded[s:e]
     if word not in _HEAD_FIRST:
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
     if word in _LOWER_NOT_HEAD and not text[s].isupper():

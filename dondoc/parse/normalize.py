@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from dondoc.parse.charmap import CHARS, encoded
 from dondoc.parse.scan import finditer_not_after, word_char
 
 _SPACES = re.compile(r"\s+")
@@ -69,6 +71,12 @@ _FOLD_TABLE = _build_fold_table()
 _FOLD_LIST = [_FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(_FOLD_TABLE) + 1)]
 
 
+# The fold as a charmap decoding table: byte k (charmap.CHARS[k]) decodes to that character's fold, 7
+# times as fast as str.translate, which makes an object per character of a non-ASCII text.
+_DECODE = "".join(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c for c in CHARS)
+assert len(_DECODE) == len(CHARS)
+
+
 # Folds worked out from the fold of a longer text (a slice of it, or a join of folds), waiting for
 # fold_keep_length to be asked for them: folding is one character for one character, so the fold
 # of a piece of a text is that piece of its fold, and the fold of a join is the join of the folds.
@@ -104,7 +112,12 @@ def fold_keep_length(text: str) -> str:
 
 def _fold(text: str) -> str:
     known = _KNOWN_FOLDS.pop(text, None)
-    return known if known is not None else text.translate(_FOLD_LIST)
+    if known is not None:
+        return known
+    data = encoded(text)
+    if data is None:  # a character outside the charmap
+        return text.translate(_FOLD_LIST)
+    return codecs.charmap_decode(data, "strict", _DECODE)[0]
 
 
 _LONG_TEXT = 2048  # characters from which a text is remembered apart
@@ -234,6 +247,19 @@ def _unlike_pattern() -> re.Pattern[str]:
 
 
 _UNLIKE = _unlike_pattern()
+# The characters of the fold's charmap that _UNLIKE does not match: a text that encodes with them
+# holds no character _UNLIKE matches (one pass of the codec, not of a class of a hundred ranges).
+_LIKE = codecs.charmap_build("".join(c for c in CHARS if not _UNLIKE.match(c)))
+
+
+def _unlike_in(text: str) -> bool:
+    try:
+        codecs.charmap_encode(text, "strict", _LIKE)
+    except UnicodeEncodeError:
+        return _UNLIKE.search(text) is not None
+    return False
+
+
 # bytes.translate table: the ASCII word characters of a folded text (and "&") kept, any other a space
 _SEPARATOR_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_&" else 0x20 for b in range(256))
 _FOLDED_ABBREVIATIONS = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
@@ -245,7 +271,7 @@ def fold_expanded(text: str) -> str:
     For an NFC text of Latin letters and the usual punctuation both are the same character by
     character; any other text takes the long way.
     """
-    if _UNLIKE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
+    if _unlike_in(text) or not unicodedata.is_normalized("NFC", text):
         return fold(expand_abbreviations(text))
     spelt = _spelt_out(text, fold_keep_length(text), _FOLDED_ABBREVIATIONS)
     # what is left is ASCII words and separators (punctuation, spaces, "“", "–"): as bytes, each

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dondoc.parse.distribute import distribute
 from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
@@ -212,7 +213,16 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet).
 
     A first line that is nothing but owners, over the lines that give their duties ("Bộ Quốc phòng⏎
-    Chủ trì, phối hợp với …"), names the lead."""
+    Chủ trì, phối hợp với …"), names the lead. Remembered for the reading (an item's text is asked
+    about again by its report tasks and its first sentence's checks); each call gets its own copy."""
+    o = owners_read(text, directs)
+    return Owners(lead=list(o.lead), support=list(o.support), lead_why=list(o.lead_why), support_why=list(o.support_why),
+                  directs=o.directs, directed=list(o.directed), fielded=o.fielded)
+
+
+@lru_cache(maxsize=256)
+def owners_read(text: str, directs: bool) -> Owners:
+    """find_owners(), remembered (dispatch.forget_texts() empties it at each reading): never change what it returns."""
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
     clauses = _clauses(text)
     nl = text.find("\n")

@@ -27,6 +27,7 @@ from dondoc.parse.reports import (
     consolidator_named,
     period_day,
 )
+from dondoc.parse.scan import skipping
 from dondoc.parse.spans import Spans
 
 # "…, báo cáo kết quả cho nhau; hằng năm tổ chức họp giao ban": a clause of its own, about a meeting
@@ -200,7 +201,7 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     clauses = _Clauses(f)
     kept = Spans()  # a match that starts inside a period kept already is dropped
     for repeat, pattern in _PERIODS:
-        for m in weekly_matches(f) if pattern is WEEKLY else pattern.finditer(f):
+        for m in weekly_matches(f) if pattern is WEEKLY else skipping(pattern).finditer(f):
             at = m.start()
             if not kept.overlaps(at, at + 1) and not clauses.other_activity(at) and not _NEGATED.search(f, max(0, at - 80), at):
                 periods.append((at, m.end(), repeat))

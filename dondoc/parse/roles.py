@@ -19,6 +19,9 @@ from dondoc.parse.normalize import fold_keep_length
 
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
+# requests() looks a trigger up by its first word (no two share one) and checks its second, if any
+_TRIGGER_BY_FIRST: dict[str, tuple[str, ...]] = {tr[0]: tr for tr in _TRIGGERS}
+assert len(_TRIGGER_BY_FIRST) == len(_TRIGGERS) and all(len(tr) <= 2 for tr in _TRIGGERS)
 REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words requests() acts on
 REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong", "kinh trinh"})
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
@@ -144,9 +147,9 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
             break
         i = starts[si]
         t = toks[i]
-        trig = None
-        if t.f in _TRIGGER_FIRST:
-            trig = next((tr for tr in _TRIGGERS if all(i + k < n and toks[i + k].f == w for k, w in enumerate(tr))), None)
+        trig = _TRIGGER_BY_FIRST.get(t.f)
+        if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
+            trig = None  # every trigger is one word or two
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":

@@ -15,13 +15,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.observances import load_catalog
-from dondoc.parse.heads import head_at, org_at
+from dondoc.parse.heads import FIRST_TOKEN, first_word, head_at, org_at
 from dondoc.parse.lines import tokenize, tokens_between
 from dondoc.parse.names import owner_list
-from dondoc.parse.normalize import ABBREVIATIONS, expand_abbreviations, fold, fold_expanded, fold_keep_length
+from dondoc.parse.charmap import CHARS
+from dondoc.parse.normalize import (
+    _FOLD_LIST,
+    ABBREVIATIONS,
+    expand_abbreviations,
+    fold,
+    fold_expanded,
+    fold_keep_length,
+)
 from dondoc.parse.observances import _ONE_YEAR, EventFinder, _anniversaries, _trie_pattern
 from dondoc.parse.owners import subject_before
-from dondoc.parse.gatherers import _ASKING, _may_name_owner
+from dondoc.parse.reports import _PERIODS
+from dondoc.parse.scan import skipping
+from dondoc.parse.gatherers import _ASKING, _GATHER_WORD, _gather_words, _may_name_owner
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -115,6 +125,23 @@ def test_text_the_one_for_one_fold_cannot_take_takes_the_long_way(text: str) -> 
     assert fold_expanded(text) == fold(expand_abbreviations(text))
 
 
+_VI_UPPER_TONED = "ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=_VI_CHARS + _VI_UPPER_TONED + " ,.;:-–“”()/&\u00a0\t\n\r0123456789…•", max_size=80),
+                 st.text(max_size=40)))
+def test_the_charmap_fold_is_the_translate_fold(text: str) -> None:
+    assert fold_keep_length(text) == text.translate(_FOLD_LIST)
+
+
+def test_every_character_of_the_charmap_folds_as_translate_folds_it() -> None:
+    assert len(CHARS) == 256 and set(_VI_CHARS + _VI_UPPER_TONED) <= set(CHARS)
+    for c in CHARS:
+        assert fold_keep_length(c + "\u0301" + c) == (c + "\u0301" + c).translate(_FOLD_LIST)  # the way translate goes
+        assert fold_keep_length("x" + c + c) == ("x" + c + c).translate(_FOLD_LIST)  # the charmap's way
+
+
 _LOOK_BEHIND = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])"
 )
@@ -124,6 +151,15 @@ _LOOK_BEHIND = re.compile(
 @given(st.one_of(_ABBREVIATED, st.text(alphabet="UBNDMTQCAT&H,-ĐLXVSK _x", max_size=40)))
 def test_abbreviations_are_spelt_out_where_the_look_behind_pattern_finds_them(text: str) -> None:
     assert expand_abbreviations(text) == _LOOK_BEHIND.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+
+
+_ONE_YEAR_AS_WRITTEN = re.compile(r"nam \d{4}|\d nam |\d{4}\s*\)?\s*[-–]\s*\(?\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?\d{4}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="nam 0123456789-–()/x\u0660\n", max_size=30))
+def test_one_years_pattern_finds_what_its_branches_find(text: str) -> None:
+    assert bool(_ONE_YEAR.search(text)) == bool(_ONE_YEAR_AS_WRITTEN.search(text))
 
 
 def _campaign_by_pattern(finder: EventFinder, text: str) -> set[str]:
@@ -172,3 +208,44 @@ def test_dates_are_found_where_the_look_behind_pattern_finds_them(text: str) -> 
 
     behind = re.compile(r"(?<![\d/])" + _ANY_DATE.pattern)
     assert [m.span() for m in _any_dates(text)] == [m.span() for m in behind.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["tổng hợp", "Tổng hợp", "TỔNG HỢP", "tập hợp", "Tập hợp", "TẬP HỢP", "ổng hợp", "t",
+                                 "T", "x", " ", ",", "hợpa", "Ậ"]), max_size=12).map("".join))
+def test_gathering_words_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in _gather_words(text)] == [m.span() for m in _GATHER_WORD.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["so", "Sở", " ", "  ", "\n", "UBND", "a&b", "&", "x1", ",", "“", "TT&TT", "\t", "Đ", "2026"]),
+                max_size=8).map("".join), st.data())
+def test_the_first_word_is_the_one_the_pattern_finds(text: str, data: st.DataObject) -> None:
+    folded = fold_keep_length(text)
+    pos = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(pos, len(folded)))
+    m = FIRST_TOKEN.match(folded, pos, end)
+    assert first_word(folded, pos, end) == ((-1, -1) if m is None else m.span(1))
+
+
+_PERIOD_WORDS = ["hang", "moi", "nam", "quy", "thang", "tuan", "0", "1", "6", "3", "sau", "mot", "ba", "va", ",", ".", "(",
+                 "dinh ky", "bao cao", "tong ket", "thuong nien", "dot xuat", "ngay", "lan", "/", "x", "truoc", "nua", "ca"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_WORDS), max_size=14).map(" ".join), st.sampled_from(["", ",", "x"]))
+def test_a_pattern_behind_its_first_characters_finds_what_it_finds(text: str, glue: str) -> None:
+    text = text.replace(" , ", ", ").replace(" ", glue + " ", 2)
+    for _, pattern in _PERIODS:
+        assert [m.span() for m in skipping(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "skips"), [
+    (r"\bhang nam\b|(?:,|\bva)\s+nam\b", True), (r"(?:0?1|mot) nam", True), (r"\d+ ngay|[a-c]x", True),
+    (r"x?", False), (r"(?i)nam", False), (r"[^a]b", False), (r".nam", False), (r"(?:a|)b?", False), (r"(?i:a)b", False),
+])
+def test_first_characters_are_told_only_where_they_can_be(pattern: str, skips: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (skipping(compiled) is not compiled) == skips
+    for text in ["hang nam", ", nam", "va nam", "01 nam", "1 nam", "mot nam", "12 ngay", "bx", "xb", "NAM", "ab", ""]:
+        assert [m.span() for m in skipping(compiled).finditer(text)] == [m.span() for m in compiled.finditer(text)]

@@ -216,10 +216,16 @@ class NoticeClock:
         self.cfg, self.cal = cfg, cal
         self._due: dict[tuple[OccurrenceView, date], list[Candidate]] = {}
         self._next: dict[tuple[OccurrenceView, date | None], tuple[date, NoticeKind] | None] = {}
+        self._shapes: dict[tuple[object, ...], OccurrenceView] = {}
 
-    @staticmethod
-    def _shape(occ: OccurrenceView) -> OccurrenceView:
-        return replace(occ, id=0, org_code="", task_id=0)
+    def _shape(self, occ: OccurrenceView) -> OccurrenceView:
+        """The occurrence without its identity, one object per shape (a tuple key: no copy per occurrence)."""
+        key = (occ.kind, occ.effective_due, occ.status, occ.prepare_from, occ.ladder, occ.repeat, occ.extended_due,
+               occ.ack_from)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = replace(occ, id=0, org_code="", task_id=0)
+        return shape
 
     def due_on(self, occ: OccurrenceView, day: date) -> list[Candidate]:
         """`candidates(occ, as_of=day)`."""
@@ -259,7 +265,7 @@ def _own(c: Candidate, occ: OccurrenceView) -> Candidate:
         key = f"{c.kind}:{occ.key}:{c.rung}:{c.to}"
     else:
         key = f"{c.kind}:{occ.key}:{c.rung}"
-    return replace(c, occurrence_id=occ.id, org_code=occ.org_code, dedupe_key=key)
+    return Candidate(occ.id, c.kind, occ.org_code, c.rung, key, c.to)
 
 
 Bucket = Literal["on_time", "late", "open", "overdue"]

@@ -20,7 +20,7 @@ from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
 from dondoc.store.bulk import among, insert_ignore
 from dondoc.store.chase import recipients, sent_rungs, step_of
-from dondoc.store.items import escalation_item, item
+from dondoc.store.items import ItemMaker, escalation_item
 from dondoc.store.notice_facts import chunks
 from dondoc.store.records import Book, Contact, Occ, occurrences
 
@@ -34,15 +34,16 @@ BATCH = 2000  # recipients written together (their payloads are built, written a
 def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Routed, report: PlanReport) -> None:
     """One digest per recipient (email, organisation) with its new notices; rungs of the ladder recorded."""
     rungs: dict[tuple[int, str], str] = {}  # (occurrence, step) → to_org: inserted once all digests are built
+    items = ItemMaker()
     for batch in chunks(sorted(routed.items()), BATCH):
-        _write_batch(session, ctx, book, batch, report, rungs)
+        _write_batch(session, ctx, book, items, batch, report, rungs)
     rows = [dict(occurrence_id=occ_id, step=step, as_of=ctx.as_of, to_org=to_org, created_at=m.utcnow())
             for (occ_id, step), to_org in sorted(rungs.items())]
     for part in chunks(rows, 1000):
         insert_ignore(session, m.Escalation, part)
 
 
-def _write_batch(session: Session, ctx: SweepContext, book: Book,
+def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMaker,
                  batch: list[tuple[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]],
                  report: PlanReport, rungs: dict[tuple[int, str], str]) -> None:
     now = m.utcnow()
@@ -74,7 +75,7 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book,
         if not fresh:
             empty.append(row["id"])
             continue
-        payload = _payload(ctx, book, org_code, pairs[0][1], fresh, occs, sent, rungs, report)
+        payload = _payload(ctx, book, items, org_code, pairs[0][1], fresh, occs, sent, rungs, report)
         filled.append({"b_id": row["id"], "b_payload": payload})
         report.messages += 1
         report.notices += len(payload["items"])
@@ -86,7 +87,7 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book,
         session.connection().execute(delete(table).where(among(session, table.c.id, part)))
 
 
-def _payload(ctx: SweepContext, book: Book, org_code: str, contact: Contact, fresh: list[planmod.Candidate],
+def _payload(ctx: SweepContext, book: Book, maker: ItemMaker, org_code: str, contact: Contact, fresh: list[planmod.Candidate],
              occs: dict[int, Occ], sent: dict[int, list[tuple[int, str, date]]],
              rungs: dict[tuple[int, str], str], report: PlanReport) -> dict[str, Any]:
     """One recipient's digest: its items (an escalation in one block per task and period), whom to reply to."""
@@ -101,8 +102,8 @@ def _payload(ctx: SweepContext, book: Book, org_code: str, contact: Contact, fre
         if c.kind == "escalation":
             blocks[(occ.task_id, occ.period)].append(c)
         else:
-            items.append(item(c, occ, task, book.dispatch_of(occ.task_id), book.orgs, ctx,  # type: ignore[arg-type]
-                              sent=sent.get(c.occurrence_id, [])))
+            items.append(maker.item(c, occ, task, book.dispatch_of(occ.task_id), book.orgs, ctx,  # type: ignore[arg-type]
+                                    sent=sent.get(c.occurrence_id, [])))
     for (task_id, _), group in blocks.items():
         late = [(c, occs[c.occurrence_id], sent.get(c.occurrence_id, [])) for c in group]
         items.append(escalation_item(late, book.tasks[task_id], book.dispatch_of(task_id), book.orgs,  # type: ignore[arg-type]

@@ -62,6 +62,30 @@ def item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
     }
 
 
+class ItemMaker:
+    """`item` remembered by what it reads besides the occurrence's identity and its owner: the occurrences of
+    one task and period share their item (a busy day's 300,000 reminders are a few thousand items), and each
+    gets a copy with its own owner and id."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def item(self, c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
+             orgs: dict[str, m.Organization], ctx: SweepContext, *, sent: list[SentRung] | None = None) -> dict[str, Any]:
+        overdue = c.kind == "overdue"  # only an overdue notice reads its rung and the rungs sent
+        key = (c.kind, c.rung if overdue else None, tuple(sent or ()) if overdue else None, occ.task_id, occ.period,
+               occ.kind, occ.event_key, occ.stated_due, occ.written_due, tuple(occ.notes), occ.effective_due,
+               occ.data_from, occ.data_to, occ.extended_due, occ.extended_effective_due, occ.upper_due)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = item(c, occ, task, d, orgs, ctx, sent=sent)
+        out = made.copy()  # the same keys in the same order
+        owner = orgs.get(occ.org_code)
+        out["owner_name"] = owner.name if owner else occ.org_code
+        out["occurrence_id"] = occ.id
+        return out
+
+
 def escalation_item(late: list[tuple[planmod.Candidate, m.Occurrence, list[SentRung]]], task: m.Task,
                     d: m.Dispatch, orgs: dict[str, m.Organization], ctx: SweepContext) -> dict[str, Any]:
     """One block of an escalation: the item, then its late units one per line (days late, rungs sent)."""

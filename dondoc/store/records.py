@@ -169,7 +169,7 @@ class Book:
         self.orgs = {row[0]: Org(*row) for row in self.session.execute(select(*_ORG)).all()}
 
     def load_tasks(self, ids: Iterable[int]) -> None:
-        missing = sorted(set(ids) - set(self.tasks))
+        missing = sorted({i for i in ids if i not in self.tasks})
         for part in _chunks(missing):
             for t in self.session.exec(select(m.Task).where(col(m.Task.id).in_(part))).all():
                 self.tasks[t.id or 0] = t
@@ -179,7 +179,7 @@ class Book:
                 self.dispatches[row[0]] = Dispatch(*row)
 
     def load_contacts(self, codes: Iterable[str]) -> None:
-        missing = sorted(set(codes) - set(self.contacts))
+        missing = sorted({c for c in codes if c not in self.contacts})  # never a set of all those read: called per digest
         for part in _chunks(missing):
             for code in part:
                 self.contacts[code] = []

@@ -218,7 +218,7 @@ class NoticeClock:
         self._next: dict[tuple[OccurrenceView, date | None], tuple[date, NoticeKind] | None] = {}
         self._shapes: dict[tuple[object, ...], OccurrenceView] = {}
 
-    def _shape(self, occ: OccurrenceView) -> OccurrenceView:
+    def shape(self, occ: OccurrenceView) -> OccurrenceView:
         """The occurrence without its identity, one object per shape (a tuple key: no copy per occurrence)."""
         key = (occ.kind, occ.effective_due, occ.status, occ.prepare_from, occ.ladder, occ.repeat, occ.extended_due,
                occ.ack_from)
@@ -229,7 +229,7 @@ class NoticeClock:
 
     def due_on(self, occ: OccurrenceView, day: date) -> list[Candidate]:
         """`candidates(occ, as_of=day)`."""
-        shape = self._shape(occ)
+        shape = self.shape(occ)
         found = self._due.get((shape, day))
         if found is None:
             found = self._due[(shape, day)] = candidates(shape, as_of=day, cfg=self.cfg, cal=self.cal)
@@ -246,7 +246,7 @@ class NoticeClock:
         return self._remember(occ, day)
 
     def _remember(self, occ: OccurrenceView, day: date | None) -> tuple[date, NoticeKind] | None:
-        shape = self._shape(occ)
+        shape = self.shape(occ)
         if (shape, day) not in self._next:
             if day is None:
                 found = next_notice(shape, cfg=self.cfg, cal=self.cal)

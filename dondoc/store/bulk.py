@@ -8,6 +8,7 @@ and a statement of 1,000 rows × 7 columns, or of 5,000 ids, is parsed anew each
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, any_, bindparam, func, select
@@ -51,3 +52,41 @@ def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[boo
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))  # type: ignore[no-any-return]
     return column.in_(values)  # type: ignore[no-any-return]
+
+
+NOTICE_COLUMNS = ("dedupe_key", "kind", "occurrence_id", "rung", "recipient_email", "outbox_id")
+
+
+def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: datetime,
+                   outbox_ids: list[str]) -> set[str] | None:
+    """Insert notices (tuples in NOTICE_COLUMNS order, for the digests `outbox_ids` only just inserted) once
+    each; returns the dedupe keys that are new, or None when every one of them is.
+
+    On SQLite one executemany of a plain statement (no per-row work in SQLAlchemy), its row count telling
+    whether anything was planned before: only then are the new ones read back, by their digests. On
+    PostgreSQL the unnest arrays of insert_ignore, RETURNING what was new."""
+    from dondoc.store import models as m
+
+    if not rows:
+        return set()
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        new: set[str] = set()
+        for i in range(0, len(rows), 1000):
+            new.update(insert_ignore(session, m.Notice, [dict(zip(NOTICE_COLUMNS, r), created_at=created_at)
+                                                         for r in rows[i : i + 1000]], returning=m.Notice.dedupe_key))
+        return new
+    table = m.Notice.__table__  # type: ignore[attr-defined]
+    stamp = table.c.created_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)(created_at)  # as SQLAlchemy writes it
+    names = (*NOTICE_COLUMNS, "created_at")
+    sql = (f"INSERT INTO notice ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+           "ON CONFLICT DO NOTHING")
+    done = conn.exec_driver_sql(sql, [(*r, stamp) for r in rows]).rowcount
+    if done == len(rows):
+        return None
+    keys: set[str] = set()
+    for i in range(0, len(outbox_ids), 500):
+        part = outbox_ids[i : i + 500]
+        keys.update(k for (k,) in conn.exec_driver_sql(
+            f"SELECT dedupe_key FROM notice WHERE outbox_id IN ({', '.join('?' for _ in part)})", tuple(part)))
+    return keys

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import among, insert_ignore
+from dondoc.store.bulk import among, insert_ignore, insert_notices
 from dondoc.store.chase import recipients, sent_rungs, step_of
 from dondoc.store.items import ItemMaker, escalation_item
 from dondoc.store.notice_facts import chunks
@@ -31,12 +31,14 @@ if TYPE_CHECKING:
 BATCH = 2000  # recipients written together (their payloads are built, written and dropped batch by batch)
 
 
-def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Routed, report: PlanReport) -> None:
-    """One digest per recipient (email, organisation) with its new notices; rungs of the ladder recorded."""
+def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Routed, report: PlanReport,
+                  occs: dict[int, Occ] | None = None) -> None:
+    """One digest per recipient (email, organisation) with its new notices; rungs of the ladder recorded.
+    `occs`: the occurrences' rows when the caller has read them (else they are read batch by batch)."""
     rungs: dict[tuple[int, str], str] = {}  # (occurrence, step) → to_org: inserted once all digests are built
     items = ItemMaker()
     for batch in chunks(sorted(routed.items()), BATCH):
-        _write_batch(session, ctx, book, items, batch, report, rungs)
+        _write_batch(session, ctx, book, items, batch, report, rungs, occs)
     rows = [dict(occurrence_id=occ_id, step=step, as_of=ctx.as_of, to_org=to_org, created_at=m.utcnow())
             for (occ_id, step), to_org in sorted(rungs.items())]
     for part in chunks(rows, 1000):
@@ -45,7 +47,7 @@ def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Ro
 
 def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMaker,
                  batch: list[tuple[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]],
-                 report: PlanReport, rungs: dict[tuple[int, str], str]) -> None:
+                 report: PlanReport, rungs: dict[tuple[int, str], str], known: dict[int, Occ] | None) -> None:
     now = m.utcnow()
     outbox: list[dict[str, Any]] = []
     notices: list[dict[str, Any]] = []
@@ -56,16 +58,15 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMak
                            next_attempt_at=ctx.day_starts, claim_token=None, claim_expires_at=None,
                            message_id=message_id_for(oid, ctx.mail_domain), sent_at=None, last_error=None,
                            created_at=now))
-        notices += [dict(dedupe_key=f"{c.dedupe_key}:{email}", kind=c.kind, occurrence_id=c.occurrence_id,
-                         rung=c.rung, recipient_email=email, outbox_id=oid, created_at=now) for c, _ in pairs]
+        notices += [(f"{c.dedupe_key}:{email}", c.kind, c.occurrence_id, c.rung, email, oid) for c, _ in pairs]
     table = m.Outbox.__table__  # type: ignore[attr-defined]
     session.connection().execute(insert(table), outbox)
-    new_keys: set[str] = set()
     # sorted keys: two sweeps at once meet on their notices in the same order (no deadlock on PostgreSQL)
-    for part in chunks(sorted(notices, key=lambda n: n["dedupe_key"]), 1000):
-        new_keys.update(insert_ignore(session, m.Notice, part, returning=m.Notice.dedupe_key))
-    fresh_of = [[c for c, _ in pairs if f"{c.dedupe_key}:{email}" in new_keys] for (email, _), pairs in batch]
-    occs = occurrences(session, {c.occurrence_id for fresh in fresh_of for c in fresh})
+    notices.sort()
+    new_keys = insert_notices(session, notices, now, [row["id"] for row in outbox])
+    fresh_of = [[c for c, _ in pairs if new_keys is None or f"{c.dedupe_key}:{email}" in new_keys]
+                for (email, _), pairs in batch]
+    occs = known if known is not None else occurrences(session, {c.occurrence_id for fresh in fresh_of for c in fresh})
     chased = {c.occurrence_id: occs[c.occurrence_id] for fresh in fresh_of for c in fresh
               if c.kind in ("overdue", "escalation")}
     sent = sent_rungs(session, chased)

@@ -229,11 +229,17 @@ class NoticeClock:
 
     def due_on(self, occ: OccurrenceView, day: date) -> list[Candidate]:
         """`candidates(occ, as_of=day)`."""
-        shape = self.shape(occ)
+        return self.due_of(self.shape(occ), day, id=occ.id, org_code=occ.org_code, task_id=occ.task_id)
+
+    def due_of(self, shape: OccurrenceView, day: date, *, id: int, org_code: str, task_id: int) -> list[Candidate]:
+        """`due_on` for the occurrence of this shape and identity (no view of its own needed)."""
         found = self._due.get((shape, day))
         if found is None:
             found = self._due[(shape, day)] = candidates(shape, as_of=day, cfg=self.cfg, cal=self.cal)
-        return [_own(c, occ) for c in found]
+        if not found:
+            return []
+        key = f"{id}@{shape.extended_due.isoformat()}" if shape.extended_due else str(id)
+        return [_own(c, id, org_code, task_id, key) for c in found]
 
     def first(self, occ: OccurrenceView) -> tuple[date, NoticeKind] | None:
         """`next_notice` of an occurrence nothing was sent for yet."""
@@ -257,15 +263,16 @@ class NoticeClock:
         return self._next[(shape, day)]
 
 
-def _own(c: Candidate, occ: OccurrenceView) -> Candidate:
-    """A candidate computed on an occurrence's shape, given back its identity and dedupe key."""
+def _own(c: Candidate, id: int, org_code: str, task_id: int, occ_key: str) -> Candidate:
+    """A candidate computed on an occurrence's shape, given back its identity and dedupe key
+    (`occ_key`: the occurrence as keys name it, OccurrenceView.key)."""
     if c.kind == "ack":
-        key = f"ack:{occ.task_id}:{occ.org_code}"
+        key = f"ack:{task_id}:{org_code}"
     elif c.to is not None:
-        key = f"{c.kind}:{occ.key}:{c.rung}:{c.to}"
+        key = f"{c.kind}:{occ_key}:{c.rung}:{c.to}"
     else:
-        key = f"{c.kind}:{occ.key}:{c.rung}"
-    return Candidate(occ.id, c.kind, occ.org_code, c.rung, key, c.to)
+        key = f"{c.kind}:{occ_key}:{c.rung}"
+    return Candidate(id, c.kind, org_code, c.rung, key, c.to)
 
 
 Bucket = Literal["on_time", "late", "open", "overdue"]

@@ -103,6 +103,14 @@ def write_next(session: Session, updates: Updates) -> None:
     """Store new next notice dates, a few UPDATEs for a whole sweep (occurrences share their dates). An
     UPDATE keyed on the date it read changes nothing where an extension or a move was written meanwhile."""
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "sqlite" and all(old is not None for old, _, _ in updates):
+        # one plain executemany, each row found by its primary key (an IN list of 5,000 is compiled anew each time)
+        rows = [(new.isoformat(), kind, i, old.isoformat()) for (old, new, kind), ids in updates.items()  # type: ignore[union-attr]
+                for i in sorted(ids)]
+        session.connection().exec_driver_sql(
+            "UPDATE occurrence SET next_notice_at = ?, next_notice_kind = ? WHERE id = ? AND next_notice_at = ?",
+            sorted(rows, key=lambda r: r[2]))
+        return
     for (old, new, kind), ids in sorted(updates.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2] or "")):
         for part in chunks(sorted(ids)):
             q = update(table).where(among(session, table.c.id, part))

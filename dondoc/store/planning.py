@@ -110,15 +110,24 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
         q = q.where(among(session, c.org_code, sorted(orgs)))
     facts: dict[int, nf.TaskFacts] = {}
     out: list[Due] = []
+    # the occurrences of one task, period and deadline share everything but their id and owner: converted once
+    alike: dict[tuple[Any, ...], tuple[tuple[Any, ...], planmod.OccurrenceView]] = {}
     for part in session.connection().execute(q.order_by(c.id)).partitions(nf.CHUNK):
         facts.update(nf.task_facts(session, {r[1] for r in part} - set(facts), ctx))
         for r in part:
-            occ = reader.occ(r)
-            view = nf.view(id=occ.id, task_id=occ.task_id, org_code=occ.org_code, kind=occ.kind,
-                           event_key=occ.event_key, stated_due=occ.stated_due, effective_due=occ.effective_due,
-                           extended_effective_due=occ.extended_effective_due, status="open", ack_open=bool(r[15]),
-                           task=facts.get(occ.task_id), ctx=ctx)
-            out.append(Due(occ, clock.shape(view), reader.day(r[16]), clock.due_on(view, ctx.as_of)))  # type: ignore[arg-type]
+            key = (r[1], *r[3:16])
+            found = alike.get(key)
+            if found is None:
+                occ = reader.occ(r)
+                view = nf.view(id=occ.id, task_id=occ.task_id, org_code=occ.org_code, kind=occ.kind,
+                               event_key=occ.event_key, stated_due=occ.stated_due, effective_due=occ.effective_due,
+                               extended_effective_due=occ.extended_effective_due, status="open",
+                               ack_open=bool(r[15]), task=facts.get(occ.task_id), ctx=ctx)
+                found = alike[key] = (tuple(getattr(occ, f) for f in Occ.__slots__[3:]), clock.shape(view))  # type: ignore[attr-defined]
+            fields, shape = found
+            occ = Occ(r[0], r[1], r[2], *fields)
+            out.append(Due(occ, shape, reader.day(r[16]),  # type: ignore[arg-type]
+                           clock.due_of(shape, ctx.as_of, id=r[0], org_code=r[2], task_id=r[1])))
     return out
 
 
@@ -143,10 +152,14 @@ def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kind
         close_acknowledgement(session, set(acks) - still)  # confirmed meanwhile: never asked again
         wanted += [min(acks[pair], key=lambda a: (a[0], a[1]))[2:] for pair in sorted(still)]  # type: ignore[misc]
     targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
+    aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]] = {}  # target() by what it reads
     for c, d in wanted:
-        task = book.tasks[d.occ.task_id]
-        org, role, missing = target(c, d.occ, task.cascade_by, book.dispatch_of(d.occ.task_id), book.orgs)
-        targets.append((c, org, role, missing))
+        key = (c.kind, c.to, d.occ.org_code, d.occ.upper_due is not None, d.occ.task_id)
+        found = aimed.get(key)
+        if found is None:
+            task = book.tasks[d.occ.task_id]
+            found = aimed[key] = target(c, d.occ, task.cascade_by, book.dispatch_of(d.occ.task_id), book.orgs)
+        targets.append((c, *found))
     book.load_contacts({org for _, org, _, _ in targets if org is not None})
     routed: Routed = defaultdict(list)
     chosen_of: dict[tuple[str, str], list[Contact]] = {}

@@ -103,6 +103,8 @@ def write_next(session: Session, updates: Updates) -> None:
     """Store new next notice dates, a few UPDATEs for a whole sweep (occurrences share their dates). An
     UPDATE keyed on the date it read changes nothing where an extension or a move was written meanwhile."""
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
+    if not updates:
+        return
     if session.get_bind().dialect.name == "sqlite" and all(old is not None for old, _, _ in updates):
         # one plain executemany, each row found by its primary key (an IN list of 5,000 is compiled anew each time)
         rows = [(new.isoformat(), kind, i, old.isoformat()) for (old, new, kind), ids in updates.items()  # type: ignore[union-attr]

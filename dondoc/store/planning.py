@@ -115,7 +115,8 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     for part in session.connection().execute(q.order_by(c.id)).partitions(nf.CHUNK):
         facts.update(nf.task_facts(session, {r[1] for r in part} - set(facts), ctx))
         for r in part:
-            key = (r[1], *r[3:16])
+            notes = r[8] if isinstance(r[8], str) else tuple(r[8] or ())  # JSON text (SQLite) or a list (PostgreSQL)
+            key = (r[1], *r[3:8], notes, *r[9:16])
             found = alike.get(key)
             if found is None:
                 occ = reader.occ(r)

@@ -31,7 +31,8 @@ embedded and served modes do. The line reports the wall time from the first star
 the speed-up over one worker, and whether the notices planned add up to the single worker's
 (exactly once). Each N starts from the same state (a copy
 of the database taken after the first sweep). --profile DIR writes a cProfile of the quiet sweep
-(one worker) to DIR and prints its top functions; profiling slows that step.
+(one worker) and one of the busy day's plan step (busy-*.prof) to DIR, in CPU time, and prints their
+top functions; profiling slows those steps, so a profiled run's figures are not the ones to report.
 """
 
 from __future__ import annotations
@@ -171,7 +172,9 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
             counted["loadavg"] = os.getloadavg()[0]  # the machine's 1-minute load just after the quiet day
             eve = in_children("sweep", db.url, vt.BUSY_EVE.isoformat())[0]
             say(f"{target}: the eve (not timed): {eve['end'] - eve['start']:.1f} s, {eve['notices']:,} notices")
-            busy, busy_errors = split(target, "busy day", in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w))
+            busy_prof = str(profile / f"busy-{target}-{db_kind}.prof") if profile and w == 1 else None
+            busy, busy_errors = split(target, "busy day", in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w,
+                                                                      profile=busy_prof, profile_step="plan"))
             counted["open_end"] = steps.count_open(db.url)["open"]
             say(f"{target}: busy day, {w} worker(s): plan {wall(busy, 'plan_start'):.1f} s, "
                 f"{sum(r['notices'] for r in busy):,} notices")
@@ -182,7 +185,9 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
                 rows[-1]["worker_errors"] = len(quiet_errors) + len(busy_errors)
                 rows[-1]["worker_failed_after_s"] = round(max(e["after_s"] for e in quiet_errors + busy_errors), 1)
             if prof:
-                print_profile(prof)
+                print_profile(prof, "the quiet sweep")
+            if busy_prof:
+                print_profile(busy_prof, "the busy day's plan step")
         return rows
     finally:
         if not keep:
@@ -197,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--occurrences", default="10000,100000", help="sizes, comma-separated")
     ap.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     ap.add_argument("--workers", default="1", help="worker counts, comma-separated (see the module's help)")
-    ap.add_argument("--profile", type=Path, default=None, help="a folder for a cProfile of each quiet sweep")
+    ap.add_argument("--profile", type=Path, default=None, help="a folder for a cProfile of each quiet sweep and busy plan")
     ap.add_argument("--keep", action="store_true", help="keep the files and the database of each size")
     ap.add_argument("--load-path", choices=("cli", "batch"), default="cli",
                     help="cli: each task set as `dondoc load` does (the stored directory read per file); "

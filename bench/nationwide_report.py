@@ -57,10 +57,10 @@ def make_row(target: int, w: int, scale: vietnam.Scale, shape: dict[str, int], p
     }
 
 
-def print_profile(path: str) -> None:
+def print_profile(path: str, what: str) -> None:
     import pstats
 
-    print(f"profile of the quiet sweep: {path} (top 15 by own time, then by cumulative time)")
+    print(f"profile of {what} (CPU time): {path} (top 15 by own time, then by cumulative time)")
     stats = pstats.Stats(path)
     stats.sort_stats("tottime").print_stats(15)
     stats.sort_stats("cumulative").print_stats(25)

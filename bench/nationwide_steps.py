@@ -128,8 +128,11 @@ def _sharded(settings: Any, as_of: date, counters: Any, barrier: Any) -> dict[st
 
 
 def sweep(url: str, day: str, *, barrier: Any = None, history_before: str | None = None,
-          laggards: list[str] | None = None, profile: str | None = None, counters: Any = None) -> dict[str, Any]:
+          laggards: list[str] | None = None, profile: str | None = None, profile_step: str = "sweep",
+          counters: Any = None) -> dict[str, Any]:
     """One day's sweep without delivery: materialise, then plan every kind of notice.
+
+    With `profile`, a cProfile (in CPU time) of the whole sweep, or of its plan step alone (`profile_step="plan"`).
 
     With a barrier, waits (after the imports) until every worker is ready, so that N workers start together.
     With `counters` (several workers), each sweeps the provinces it takes, as workers of the
@@ -150,11 +153,14 @@ def sweep(url: str, day: str, *, barrier: Any = None, history_before: str | None
         import cProfile
 
         prof = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
-        prof.enable()
+        if profile_step != "plan":
+            prof.enable()
     t0, c0 = time.time(), time.process_time()
     created = steps.materialise_step(settings, as_of)
     t1, c1 = time.time(), time.process_time()
     history_rows = history(url, date.fromisoformat(history_before), laggards or []) if history_before else 0
+    if prof is not None and profile_step == "plan":
+        prof.enable()
     t2, c2 = time.time(), time.process_time()
     planned = steps.plan_step(settings, as_of, steps.REMIND_KINDS | steps.ESCALATE_KINDS)
     t3, c3 = time.time(), time.process_time()

@@ -188,12 +188,16 @@ def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds
     """Store each due occurrence's next notice date after this sweep, unless something of its day was
     left for the next sweep (nobody to send it to, or a kind not planned now)."""
     updates: nf.Updates = defaultdict(list)
+    after: dict[planmod.OccurrenceView, tuple[date, str | None]] = {}  # by shape
     for d in due:
-        if any(c.kind not in kinds or c.dedupe_key in unresolved for c in d.candidates):
-            continue
-        new, kind = nf.stored(clock.after_sweep(d.shape, day))
-        if new != d.read:
-            updates[(d.read, new, kind)].append(d.occ.id)
+        if unresolved or any(c.kind not in kinds for c in d.candidates):
+            if any(c.kind not in kinds or c.dedupe_key in unresolved for c in d.candidates):
+                continue
+        found = after.get(d.shape)
+        if found is None:
+            found = after[d.shape] = nf.stored(clock.after_sweep(d.shape, day))
+        if found[0] != d.read:
+            updates[(d.read, *found)].append(d.occ.id)
     nf.write_next(session, updates)
 
 

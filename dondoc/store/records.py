@@ -204,6 +204,7 @@ class Book:
     tasks: dict[int, m.Task] = field(default_factory=dict)
     dispatches: dict[str, Dispatch] = field(default_factory=dict)
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
+    _dispatch_of: dict[int, Dispatch] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.orgs = {row[0]: Org(*row) for row in self.session.execute(select(*_ORG)).all()}
@@ -228,4 +229,7 @@ class Book:
                 self.contacts[row[0]].append(Contact(*row))
 
     def dispatch_of(self, task_id: int) -> Dispatch:
-        return self.dispatches[self.tasks[task_id].dispatch_id]
+        found = self._dispatch_of.get(task_id)
+        if found is None:
+            found = self._dispatch_of[task_id] = self.dispatches[self.tasks[task_id].dispatch_id]
+        return found

@@ -50,7 +50,7 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMak
                  report: PlanReport, rungs: dict[tuple[int, str], str], known: dict[int, Occ] | None) -> None:
     now = m.utcnow()
     outbox: list[dict[str, Any]] = []
-    notices: list[dict[str, Any]] = []
+    notices: list[tuple[Any, ...]] = []  # in bulk.NOTICE_COLUMNS order
     for (email, org_code), pairs in batch:
         oid = m.new_id()
         outbox.append(dict(id=oid, recipient_email=email, recipient_name=pairs[0][1].name, org_code=org_code,

@@ -181,8 +181,8 @@ class OccReader:
     def occ(self, r: Sequence[Any]) -> Occ:
         """An Occ from a row of `columns` (its first fields)."""
         day = self.day
-        return Occ(r[0], r[1], r[2], r[3], r[4], r[5], day(r[6]), day(r[7]), self.notes(r[8]), day(r[9]), day(r[10]),
-                   day(r[11]), day(r[12]), day(r[13]), day(r[14]))
+        return Occ(r[0], r[1], r[2], r[3], r[4], r[5], day(r[6]), day(r[7]), self.notes(r[8]),  # type: ignore[arg-type]
+                   day(r[9]), day(r[10]), day(r[11]), day(r[12]), day(r[13]), day(r[14]))  # type: ignore[arg-type]
 
 
 def occurrences(session: Session, ids: Iterable[int]) -> dict[int, Occ]:

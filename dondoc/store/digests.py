@@ -1,6 +1,8 @@
 """Write a sweep's digests set-based: for a batch of recipients, their outbox rows in one executemany,
-their notices in one INSERT … ON CONFLICT DO NOTHING … RETURNING, the payloads of those with something
-new in one executemany UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end.
+their notices with INSERT … ON CONFLICT DO NOTHING (bulk.insert_notices: a plain executemany on SQLite,
+unnest arrays with RETURNING on PostgreSQL), the payloads of those with something new in one executemany
+UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end. Items are made once per task,
+period and deadline (items.ItemMaker) and copied for each owner.
 
 Exactly once comes from the notices' unique dedupe keys, as before: a recipient whose notices were all
 planned already (by an earlier sweep, or a concurrent one that committed first) gets no digest.

@@ -212,3 +212,22 @@ def test_an_extension_granted_between_sweeps_is_found_by_looking_again(o: Occurr
     sent |= old_plan(extended, last, CFG, CAL)
     assert clock.after_sweep(extended, last) == next_notice(extended, cfg=CFG, cal=CAL,
                                                             after=last + timedelta(days=1), sent=frozenset(sent))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(o=occurrences(), cfg=CONFIGS, day=_day(BASE - timedelta(days=60), 800),
+       owners=st.lists(st.tuples(st.integers(1, 10**7), st.sampled_from(["xa-a", "xa-b", "so-c"]), st.integers(1, 99)),
+                       min_size=2, max_size=6))
+def test_occurrences_of_one_shape_share_the_clock_s_answer_but_keep_their_own_keys(
+        o: OccurrenceView, cfg: LadderConfig, day: date, owners: list[tuple[int, str, int]]) -> None:
+    """The clock remembers candidates by an occurrence's shape (a busy day asks about 300,000 occurrences of
+    a few hundred shapes): each occurrence still gets exactly the candidates the planner has for it."""
+    from dataclasses import replace
+
+    from dondoc.schedule.plan import candidates
+
+    clock = NoticeClock(cfg, CAL)
+    for id_, org, task in owners:
+        occ = replace(o, id=id_, org_code=org, task_id=task)
+        assert clock.due_on(occ, day) == candidates(occ, as_of=day, cfg=cfg, cal=CAL)
+        assert clock.shape(occ) is clock.shape(o)

@@ -67,6 +67,16 @@ def parse_day(text: str) -> date | None:
         raise ValueError(f"“{text}” không phải một ngày có thật (viết ngày/tháng/năm, ví dụ 27/08/2019)") from None
 
 
+def _yearly_day(v: str, m: re.Match[str]) -> str:
+    """ "15/06" (every year) → "--06-15"; ValueError when no year has that day (29/02 is kept)."""
+    day, month = int(m.group(1)), int(m.group(2))
+    try:
+        date(2024, month, day)
+    except ValueError:
+        raise ValueError(f"“{v}”: không có ngày {day}/{month}") from None
+    return f"--{month:02d}-{day:02d}"
+
+
 def parse_due(text: str, repeat: str) -> list[str]:
     """The due list as typed → the task set's strings; ValueError names the first bad one."""
     out: list[str] = []
@@ -85,15 +95,11 @@ def parse_due(text: str, repeat: str) -> list[str]:
                 raise ValueError(f"“{v}”: không có ngày {day} trong tháng")
             out.append(f"---{day:02d}")
         elif m := _DM.match(v):
-            day, month = int(m.group(1)), int(m.group(2))
-            try:
-                date(2024, month, day)
-            except ValueError:
-                raise ValueError(f"“{v}”: không có ngày {day}/{month}") from None
             if repeat == "weekly":
+                _yearly_day(v, m)  # a day that does not exist is said first
                 raise ValueError(f"“{v}” là một ngày trong năm, không lặp lại hằng tuần: viết T2…T7, CN "
                                  "hoặc ngày đầu tiên (ngày/tháng/năm)")
-            out.append(f"--{month:02d}-{day:02d}")
+            out.append(_yearly_day(v, m))
         elif re.fullmatch(r"---\d{2}|--\d{2}-\d{2}", v):
             out.extend(parse_due(due_text([v]), repeat))
         else:
@@ -110,12 +116,7 @@ def parse_events(text: str, known: Callable[[str], bool]) -> list[str]:
         if not v:
             continue
         if m := _DM.match(v):
-            day, month = int(m.group(1)), int(m.group(2))
-            try:
-                date(2024, month, day)
-            except ValueError:
-                raise ValueError(f"“{v}”: không có ngày {day}/{month}") from None
-            out.append(f"--{month:02d}-{day:02d}")
+            out.append(_yearly_day(v, m))
         elif re.fullmatch(r"--\d{2}-\d{2}", v):
             out.append(v)
         elif known(v):

@@ -229,9 +229,10 @@ def owners_read(text: str, directs: bool) -> Owners:
     first = line_owners(text[:nl]) if 0 < nl < 300 else []
     if not first:
         # "Sở Xây dựng: Hướng dẫn …", "Ủy ban nhân dân các huyện: Chỉ đạo …" (a bullet of a unit's duties):
-        # the owners before the colon, then their duty
+        # the owners before the colon, then their duty, also when it starts in lower case ("Trạm Y tế xã:
+        # phối hợp giám sát …", as communes write a bullet of duties)
         colon = text.find(":", 0, 160)
-        if colon > 0 and "\n" not in text[:colon] and text[colon + 1 : colon + 3].strip()[:1].isupper():
+        if colon > 0 and "\n" not in text[:colon] and text[colon + 1 : colon + 3].strip()[:1].isalpha():
             first = line_owners(text[:colon])
             nl = colon if first else nl
     while True:

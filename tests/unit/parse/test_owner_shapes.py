@@ -77,13 +77,18 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
         ("Sở Công Thương thúc đẩy tiêu thụ nông sản.", ["Sở Công Thương"]),
         # a colon before the duty is no list of places
         ("Ủy ban nhân dân các huyện: Chỉ đạo các xã rà soát hộ nghèo.", ["Ủy ban nhân dân các huyện"]),
+        # a commune's bullet of duties whose duty starts in lower case after the colon
+        ("Trạm Y tế xã: phối hợp kiểm tra vệ sinh an toàn thực phẩm.", ["Trạm Y tế xã"]),
+        ("Ban công tác Mặt trận khu dân cư: vận động các hộ tham gia.", ["Ban công tác Mặt trận khu dân cư"]),
+        ("Thời gian: trong tháng 9 năm 2026.", []),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-tu", "chi-dao-comma", "chi-dao-vague", "thu-ky",
          "chanh-an", "tong-bien-tap", "thu-ky-lower-case-is-a-word", "thong-tan-xa", "tap-doan", "hyphenated-abbreviation",
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
          "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd",
-         "day-nhanh", "thuc-day", "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty"],
+         "day-nhanh", "thuc-day", "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty",
+         "colon-lower-case-duty", "colon-lower-case-ban-cong-tac", "colon-field-is-no-owner"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

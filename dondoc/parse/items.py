@@ -78,6 +78,12 @@ def _first_value(style: str, value: int) -> bool:
     return value == 1
 
 
+def _owner_before_colon(body: str) -> bool:
+    """Whether a bullet opens with its own owners and a colon ("Công an xã: bảo đảm an ninh …")."""
+    colon = body.find(":", 0, 120)
+    return colon > 0 and bool(body[colon + 1 :].strip()) and only_owners(body[:colon].strip("* "))
+
+
 def _strip_marker_from_bold(bold: str, label: str) -> str:
     m = MARKER.match(bold)
     if m and bold.startswith(label[:1]):
@@ -153,7 +159,10 @@ def build_outline(lines: list[Line]) -> Outline:
             if not stack:
                 preamble.append(ln)
             continue
-        if stack and len(t) < 120 and t.rstrip(" *").endswith(":") and not _BULLET.match(t):
+        # "**Sở Nội vụ:**", "Công an xã:", or a whole line in bold without the colon ("**Trạm Y tế xã**", as
+        # commune plans set their owners over their duties; not a line in capitals, as a signature's)
+        if stack and len(t) < 120 and (t.rstrip(" *").endswith(":") or ln.bold == t and not t.isupper()) \
+                and not _BULLET.match(t):
             name = OWNER_HEADING_TAIL.sub("", t.strip("* ").rstrip(":* "))
             if name and only_owners(name):
                 bullet_group, current_bullet = t.strip("* ").rstrip(":* "), None  # "**Sở Nội vụ:**" then its bullets
@@ -168,6 +177,10 @@ def build_outline(lines: list[Line]) -> Outline:
         wrapped = _wrapped(prev, t)  # a sentence the page's width broke ("… chính trị⏎- xã hội …", "… Sở⏎Công Thương …")
         if _BULLET.match(t) and not wrapped and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
+            if bullet_group and _owner_before_colon(body):
+                # "- Ban công tác Mặt trận khu dân cư: vận động …" after "**Trạm Y tế xã**" and its duties: a bullet
+                # that names its own owner opens that owner's unit, not one more duty of the heading before
+                bullet_group, body = body[: body.find(":")].strip("* "), body[body.find(":") + 1 :].strip()
             if stack:
                 parent = stack[-1]
                 current_bullet = Bullet([ln], body, len(parent.bullets) + 1, bullet_group)

@@ -53,6 +53,8 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
             after = cho.end()
         elif cho is not None and cho.group(1) == "dong" and folded.startswith(" chi ", cho.end()):
             after = cho.end() + 4  # "giao đồng chí Giám đốc Sở …": the office, not the person
+        elif cho is not None and cho.group(1) == "cac" and folded.startswith(" dong chi ", cho.end()):
+            after = cho.end() + 9  # "đề nghị các đồng chí Bí thư chi bộ …": the post, not the persons
         if head_at(text, folded, after, end):
             return True
         c = WHAT_FOR.match(folded, after, end)  # "giao nhiệm vụ cho Sở X"

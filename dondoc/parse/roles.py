@@ -156,6 +156,11 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                 j += 1
             elif j + 2 < n and toks[j].f == "dong" and toks[j + 1].f == "chi" and toks[j + 2].cap:
                 j += 2  # "giao đồng chí Giám đốc Sở …": the office, not the person
+            elif (j + 3 < n and toks[j].f == "cac" and toks[j + 1].f == "dong" and toks[j + 2].f == "chi" and toks[j + 3].cap
+                  and not found.lead):
+                # "đề nghị các đồng chí Bí thư chi bộ …": the post, not the persons; not after the owner already
+                # given the work ("Giao A phân công các đồng chí Ủy viên … theo dõi": A shares the work out)
+                j += 3
             elif j < n and toks[j].f in _WHAT_WORDS:
                 c = WHAT_FOR.match(fold_keep_length(text), toks[j - 1].end)
                 if c is not None:

@@ -81,6 +81,10 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
         ("Trạm Y tế xã: phối hợp kiểm tra vệ sinh an toàn thực phẩm.", ["Trạm Y tế xã"]),
         ("Ban công tác Mặt trận khu dân cư: vận động các hộ tham gia.", ["Ban công tác Mặt trận khu dân cư"]),
         ("Thời gian: trong tháng 9 năm 2026.", []),
+        # a request to "các đồng chí" holding a post: the post, not the persons
+        ("Đề nghị các đồng chí Ủy viên UBND xã theo dõi địa bàn được phân công.", ["Ủy viên UBND xã"]),
+        ("Giao các đồng chí Trưởng thôn rà soát danh sách hộ nghèo.", ["Trưởng thôn"]),
+        ("Giao Ban Chỉ đạo xã phân công các đồng chí thành viên Ban Chỉ đạo kiểm tra các thôn.", ["Ban Chỉ đạo xã"]),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-tu", "chi-dao-comma", "chi-dao-vague", "thu-ky",
@@ -88,7 +92,9 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
          "subject-after-long-opening-phrase", "subject-after-thi", "subject-after-thi-short", "one-body-two-names",
          "role-after-dash", "nn-va-ptnt", "vh-tt-va-dl", "abbreviated-then-ubnd",
          "day-nhanh", "thuc-day", "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty",
-         "colon-lower-case-duty", "colon-lower-case-ban-cong-tac", "colon-field-is-no-owner"],
+         "colon-lower-case-duty", "colon-lower-case-ban-cong-tac", "colon-field-is-no-owner",
+         "de-nghi-cac-dong-chi", "giao-cac-dong-chi",
+         "phan-cong-cac-dong-chi-after-the-owner"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

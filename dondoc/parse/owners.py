@@ -16,6 +16,7 @@ from dondoc.parse.distribute import distribute
 from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
 from dondoc.parse.labels import label_owners, line_owners, subject_before, without_address
 from dondoc.parse.lines import Tok, first_tokens, tokens_between
+from dondoc.parse.named_posts import without_person_names
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests
@@ -226,6 +227,7 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
 def owners_read(text: str, directs: bool) -> Owners:
     """find_owners(), remembered (dispatch.forget_texts() empties it at each reading): never change what it returns."""
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
+    text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []

@@ -85,6 +85,11 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
         ("Đề nghị các đồng chí Ủy viên UBND xã theo dõi địa bàn được phân công.", ["Ủy viên UBND xã"]),
         ("Giao các đồng chí Trưởng thôn rà soát danh sách hộ nghèo.", ["Trưởng thôn"]),
         ("Giao Ban Chỉ đạo xã phân công các đồng chí thành viên Ban Chỉ đạo kiểm tra các thôn.", ["Ban Chỉ đạo xã"]),
+        # a person named before the post: the post is the owner
+        ("Đồng chí Trần Quốc Hưng - Phó Chủ tịch UBND xã chỉ đạo việc ra quân.", ["Phó Chủ tịch UBND xã"]),
+        ("Giao bà Lý Thị Hoa, Công chức Tư pháp - Hộ tịch rà soát hồ sơ khai sinh.", ["Công chức Tư pháp - Hộ tịch"]),
+        ("Ông Đỗ Văn Tâm - Trưởng Công an xã: kiểm tra các cơ sở lưu trú.", ["Trưởng Công an xã"]),
+        ("Ông Phạm Văn Hải, thôn Bắc, nhận giấy khen của xã.", []),
     ],
     ids=["so-ban-nganh-no-cac", "so-ban-nganh-tinh", "bo-nganh", "quan-huyen-spaced", "xa-phuong-joined",
          "two-proper-names", "co-trach-nhiem-chi-dao", "chiu-trach-nhiem-chi-dao", "chi-dao-tu", "chi-dao-comma", "chi-dao-vague", "thu-ky",
@@ -94,7 +99,8 @@ CATALOG = load_catalog(REPO / "config" / "observances.yaml")
          "day-nhanh", "thuc-day", "ubnd-cac-xa-listed", "chu-tich-cac-huyen-listed", "colon-before-duty",
          "colon-lower-case-duty", "colon-lower-case-ban-cong-tac", "colon-field-is-no-owner",
          "de-nghi-cac-dong-chi", "giao-cac-dong-chi",
-         "phan-cong-cac-dong-chi-after-the-owner"],
+         "phan-cong-cac-dong-chi-after-the-owner",
+         "named-then-post-dash", "named-then-post-comma", "named-then-post-colon", "named-no-post"],
 )
 def test_owner_shapes_of_real_dispatches(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead

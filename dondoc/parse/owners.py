@@ -19,7 +19,7 @@ from dondoc.parse.lines import Tok, first_tokens, tokens_between
 from dondoc.parse.named_posts import without_person_names
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, Given, Owners, requests
+from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, WITH_WORDS, Given, Owners, requests
 from dondoc.parse.subjects import subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
@@ -62,18 +62,18 @@ def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:
         return c is not None and head_at(text, folded, c.end(), end)
     if head_at(text, folded, after, end):
         return True
-    if "voi" not in folded[after : after + 200]:
+    if "voi" not in folded[after : after + 200] and "cung" not in folded[after : after + 200]:
         return False
     first = FIRST_TOKEN.match(folded, after, end)
-    if first is not None and first.group(1) == "voi":
+    if first is not None and first.group(1) in WITH_WORDS:
         # "phối hợp với X": the loop below stops on "với" at once and asks org_at() of the token after
         # it, which reads no further back (a "với" is no "," or "và") than head_at() reads from there
         return head_at(text, folded, first.end(), end)
     toks = first_tokens(text, after, end, 14)  # "phối hợp [các nội dung] với X"
     k = 0
-    while k < len(toks) and k < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
+    while k < len(toks) and k < 3 and toks[k].f not in WITH_WORDS and toks[k].word and not org_at(toks, k):
         k += 1
-    return k < len(toks) and toks[k].f == "voi" and org_at(toks, k + 1) > 0
+    return k < len(toks) and toks[k].f in WITH_WORDS and org_at(toks, k + 1) > 0
 
 
 @dataclass

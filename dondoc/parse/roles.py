@@ -27,6 +27,7 @@ REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
+WITH_WORDS = ("voi", "cung")  # "phối hợp với X", "phối hợp cùng X"
 
 
 class Given(NamedTuple):
@@ -191,9 +192,10 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop":
             j = i + 2
             k = j
-            while k < n and k - j < 3 and toks[k].f != "voi" and toks[k].word and not org_at(toks, k):
+            # "phối hợp với X", "phối hợp cùng X" (as communes write it), "phối hợp [the work] với X"
+            while k < n and k - j < 3 and toks[k].f not in WITH_WORDS and toks[k].word and not org_at(toks, k):
                 k += 1
-            if k < n and toks[k].f == "voi":
+            if k < n and toks[k].f in WITH_WORDS:
                 j = k + 1
             ol = owner_list(toks, j)
             reach = max(reach, ol.reach)

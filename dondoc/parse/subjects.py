@@ -7,7 +7,7 @@ from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, Owners, _clause_starts, _directed, before_predicate, marked_lead
+from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
@@ -79,7 +79,7 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                     found.add_lead(name_texts(text, told.names), f'told by "{text[toks[s].start:toks[ol.end].end]}"')
                     continue
             marked = marked_lead(text, ol.names)
-            if verb == "phoi hop" and nxt != "voi" and found.lead:
+            if verb == "phoi hop" and nxt not in WITH_WORDS and found.lead:
                 found.add_support(names, f'"{text[toks[s].start:toks[ol.end].end]}" (the subject cooperates)')
             elif marked:
                 # "Sở Nội vụ (chủ trì), Sở Tài chính, Văn phòng UBND tỉnh rà soát …": the one marked leads
@@ -92,6 +92,13 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                     verb, k = "chi dao", k + 2  # "A có trách nhiệm chỉ đạo B …": as "A chỉ đạo B …"
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, k, found))
+                elif verb == "chu tri" and k + 1 < n and toks[k].f == ",":
+                    # "Trạm Y tế xã chủ trì, Hội Phụ nữ xã phối hợp thực hiện": B cooperates, as after "giao"
+                    ol2 = owner_list(toks, k + 1)
+                    reach = max(reach, ol2.reach)
+                    if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
+                        found.add_support(name_texts(text, ol2.names),
+                                          f'"{text[toks[k + 1].start:toks[ol2.end + ol2.verb - 1].end]}" (cooperates with the lead)')
     return reach
 
 

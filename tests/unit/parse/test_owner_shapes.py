@@ -162,3 +162,24 @@ def test_an_owner_heading_over_an_intro_line_still_owns_the_numbered_items_after
     ts = parse_dispatch(_OVER_ITEMS, source=Source(name="an-phu.txt", sha256="0" * 64), observances=CATALOG)
     leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if t.key.startswith("II.")}
     assert leads["II.1"] == ["UBND các xã"] and leads["II.2"] == ["UBND các xã"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # "phối hợp cùng X", as communes write "phối hợp với X"
+        ("Giao công chức Văn hóa - Xã hội phối hợp cùng các tổ dân phố tổ chức đêm văn nghệ.",
+         ["công chức Văn hóa - Xã hội"], ["các tổ dân phố"]),
+        ("Công an xã phối hợp cùng Ban Chỉ huy Quân sự xã tuần tra đêm giao thừa.", ["Công an xã"], ["Ban Chỉ huy Quân sự xã"]),
+        ("Các thôn phối hợp cùng nhau dọn vệ sinh.", ["Các thôn"], []),
+        # "A chủ trì, B phối hợp …" without "giao": B cooperates
+        ("Trạm Y tế xã chủ trì, Hội Phụ nữ xã phối hợp tổ chức cân trẻ.", ["Trạm Y tế xã"], ["Hội Phụ nữ xã"]),
+        ("Sở Y tế chủ trì, Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"]),
+        ("Công chức Tư pháp - Hộ tịch chủ trì, các thôn thực hiện.", ["Công chức Tư pháp - Hộ tịch"], []),
+    ],
+    ids=["phoi-hop-cung-after-giao", "phoi-hop-cung-subject", "phoi-hop-cung-nhau", "chu-tri-comma-b-phoi-hop",
+         "chu-tri-comma-b-phoi-hop-province", "chu-tri-comma-b-other-verb"],
+)
+def test_cooperation_written_as_communes_write_it(text: str, lead: list[str], support: list[str]) -> None:
+    found = find_owners(text)
+    assert (found.lead, found.support) == (lead, support)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
-from dondoc.parse.dispatch import _Said
+from dondoc.parse.outline_tasks import _Said
 from dondoc.parse.table_tasks import placed as _placed
 from dondoc.parse import lines
 from dondoc.parse.lines import _TOKEN, Tok, first_tokens

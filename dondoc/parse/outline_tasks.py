@@ -1,0 +1,211 @@
+"""The tasks the outline's items give, item by item down the tree (pure).
+
+An item's owners come from the nearest heading that names them (a label in bold, an owner line, a
+title line that is nothing but owners, "Giao Sở Nội vụ chủ trì … các nhiệm vụ sau:"), else from the
+item above it or the field units ("Cơ quan chủ trì: …") of its block; headings over their children
+give no task of their own; dash bullets belong to the item they stand under, and an unnumbered owner
+heading among them is a unit of its own (`II.-1`); a calendar the decision issues gives a milestone
+for each dated entry. OutlineTasks collects the tasks and the line each key starts on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.dates import impossible_dates
+from dondoc.parse.fieldlines import trailing_fields
+from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
+from dondoc.parse.items import Bullet, Node
+from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners
+from dondoc.parse.owners import Given, find_owners, label_owners
+from dondoc.parse.sections import is_section
+from dondoc.parse.table_tasks import item_at
+from dondoc.parse.tasks import Context, item_tasks
+from dondoc.parse.units import RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task
+from dondoc.taskset import Task
+
+_GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
+
+
+def _title_like(own: str) -> bool:
+    """Whether the text of an item with sub-items reads as their heading: a few words, or one line
+    without a full stop ("Các hoạt động kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh")."""
+    words = len(own.split())
+    return words <= 12 or words <= 30 and "\n" not in own and not own.rstrip(" *").endswith((".", ";", "!", "?"))
+
+
+# A date as impossible_dates() writes it: digits and "/" (and any space but " " the text had in it).
+_DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
+_SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
+
+
+class _Said:
+    """Whether a date is written in one of the warnings so far (`d in w` for some w), asked often.
+
+    A date holds only digits, "/" and spaces other than " ", so it is written in a warning only inside
+    a run of such characters: the pieces of those runs, up to _SAID_REACH long, are kept in a set as
+    the warnings come; a longer date is looked for in the warnings themselves.
+    """
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.read = 0
+        self.pieces: set[str] = set()
+
+    def said(self, d: str) -> bool:
+        for w in self.warnings[self.read :]:
+            for run in _DATE_CHARS.split(w):
+                for i in range(len(run)):
+                    for j in range(i + 1, min(len(run), i + _SAID_REACH) + 1):
+                        self.pieces.add(run[i:j])
+        self.read = len(self.warnings)
+        if len(d) <= _SAID_REACH:
+            return d in self.pieces
+        return any(d in w for w in self.warnings)
+
+
+
+class OutlineTasks:
+    """The tasks of an outline's items, in reading order (`emit` each root), and the line of each key.
+
+    `tasks` and `line_of` are the reading's own: parse_dispatch goes on adding to them (tables,
+    reports of the tail, prose requests). Items under which a table stands (`under_tables`, by id)
+    give no task here: the table's rows are their tasks.
+    """
+
+    def __init__(self, ctx: Context, under_tables: set[int]) -> None:
+        self.ctx = ctx
+        self.under_tables = under_tables
+        self.tasks: list[Task] = []
+        self.line_of: dict[str, int] = {}
+        self.warned = _Said(ctx.warnings)
+
+    def emit(self, node: Node, inherited: Given | None, fields: Fields | None = None) -> None:
+        if id(node) in self.under_tables:
+            return  # its table's rows are its tasks
+        if node.group:
+            named = label_owners(_GROUP_WORDS.sub("", node.group))
+            if named:
+                inherited = Given(named, f'from the heading paragraph "{node.group}:" above item {node.key}')
+        own = node.text.strip()
+        if "\n" in own and own.split("\n", 1)[0].isupper():
+            heading_line, own = own.split("\n", 1)
+            node.text = own
+            if is_section(heading_line):
+                return
+        if node.part and is_section(node.part):
+            return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
+        skip = not_a_task(node, own)
+        if skip is None:
+            for c in calendar_entries(node):
+                before = len(self.tasks)
+                self.emit(c, inherited, fields)  # the dated milestones of a calendar the decision issues
+                for t in self.tasks[before:]:
+                    milestone(t)
+            return
+        own = skip
+        # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
+        # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
+        is_fields = [is_field(c) for c in node.children]
+        field_nodes = [c for c, yes in zip(node.children, is_fields) if yes]
+        children = [c for c, yes in zip(node.children, is_fields) if not yes] if field_nodes else node.children
+        block = read_fields(field_nodes) if field_nodes else None
+        if block is None and len(children) > 1:
+            # field lines written once after the last item of a section ("Đơn vị chủ trì: Sở Nội vụ.")
+            tail = trailing_fields(children)
+            if tail is not None:
+                block = Fields(tail.lead, tail.support, tail.when, f"after item {children[-1].key}")
+        if block:
+            fields = merged(fields, block)
+            if block.lead or block.support:
+                # the owners the fields name are binding on the block's tasks, unless an item names its
+                # own in field lines, or a nearer heading names another (fill_lead)
+                inherited = Given(block.lead or (inherited.lead if inherited else []),
+                                  f"the owners the field units {block.where} name for this block", block.support, True)
+        label = node.bold
+        heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
+        if label and not label_owners(label):
+            label = ""
+        if not label and own.find(":", 0, 120) > 0:
+            # "Sở Tài chính: Thẩm định …", "Sở Nội vụ:⏎Là cơ quan thường trực …": the owners, then their duty
+            head, _, duty = own.partition(":")
+            duty = duty.lstrip()
+            if duty[:1].isalpha() and " " in head.strip() and "\n" not in head and only_owners(OWNER_HEADING_TAIL.sub("", head)):
+                label = head
+        if not label and "\n" in own:
+            # "2. Bộ Quốc phòng⏎Chủ trì, phối hợp …", "3. Trách nhiệm của các Bộ, ngành, địa phương⏎…": a title
+            # line that is nothing but owners names the owners of the paragraphs under it
+            head = RESPONSIBILITY_OF.sub("", own.split("\n", 1)[0].strip(" *:"))
+            if len(head) < 200 and not head.endswith((".", ";")) and only_owners(head):
+                label = head
+        # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
+        owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
+                      and not own.endswith((":", ".", ";")) and only_owners(own))
+        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
+            TOPIC.match(own) is not None or not find_owners(own).lead))
+        if heading and not heading_owner and not label:
+            heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
+        here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
+        if here.lead and not label and "chỉ đạo" in own:
+            # "2. UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp … thực hiện các nội dung sau:": B, whom A directs, too
+            said = find_owners(own)
+            here = Given(here.lead + [x for x in said.lead + said.directed if x not in here.lead], here.why)
+        if not here.lead and (children or node.bullets) and not own.isupper():
+            said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
+            here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
+        passed = here if here.lead else inherited  # the nearer owner outweighs a block of fields further up
+        for ln in node.lines:
+            for d in impossible_dates(ln.text):
+                if not self.warned.said(d):
+                    self.ctx.warnings.append(f"line {ln.no}: item {node.key}: {d} is not a real date")
+        # dash bullets belong to the unit they stand under: their owners, dues and events are its own,
+        # their reporting obligations its report tasks (gold convention 3). An unnumbered owner heading
+        # among them ("**Sở Nội vụ:**") is a unit of its own, keyed by its place ("II.-1"), whose
+        # bullets are its own
+        grouped = [b for b in node.bullets if b.group]
+        plain = [b for b in node.bullets if not b.group]
+        if children or not heading or plain or not grouped:
+            if children and heading and not plain:
+                pass  # a heading over its children gives no task of its own
+            elif heading and not plain and not grouped and (own.isupper() or not own):
+                pass  # a heading in capitals over nothing
+            else:
+                self.add(node, label, passed if heading else inherited, plain, fields)
+        for k, g in enumerate(dict.fromkeys(b.group for b in grouped), 1):
+            self.add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed, fields)
+        for c in children:
+            self.emit(c, passed, fields)
+
+    def add_group(self, key: str, group: str, bullets: list[Bullet], inherited: Given | None,
+                  fields: Fields | None) -> None:
+        named = label_owners(OWNER_HEADING_TAIL.sub("", group))
+        span = (bullets[0].start, bullets[-1].end)
+        self.line_of[key] = bullets[0].lines[0].no
+        new = item_tasks(key, group + ":", [(b.text, (b.start, b.end)) for b in bullets], span, "; ".join(named),
+                         inherited, self.ctx, item_at(bullets[0].lines[0].no, key))
+        for t in new:
+            self.line_of.setdefault(t.key, bullets[0].lines[0].no)
+            if t.key == key:
+                t.explain["key"] = f'the owner heading "{group}:" and its bullets under item {key.rsplit(".-", 1)[0]}'
+            if fields:
+                apply_fields(t, fields, self.ctx.dates, self.ctx.warnings)
+        self.tasks.extend(new)
+
+    def add(self, node: Node, label: str, inherited: Given | None, bullets: list[Bullet],
+            fields: Fields | None = None) -> None:
+        span = (node.start, node.end)
+        self.line_of[node.key] = node.lines[0].no
+        new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
+                         inherited, self.ctx, item_at(node.lines[0].no, node.key))
+        for t in new:
+            self.line_of.setdefault(t.key, node.lines[0].no)
+            if fields:
+                apply_fields(t, fields, self.ctx.dates, self.ctx.warnings)
+        self.tasks.extend(new)
+
+    def add_bullet(self, key: str, b: Bullet, inherited: Given | None) -> None:
+        self.line_of[key] = b.lines[0].no
+        new = item_tasks(key, b.text, [], (b.start, b.end), "", inherited, self.ctx, item_at(b.lines[0].no, key))
+        for t in new:
+            t.explain["key"] = f"bullet {b.index} under item {key.rsplit('.-', 1)[0]}" if ".-" in key else f"bullet {b.index}"
+        self.tasks.extend(new)

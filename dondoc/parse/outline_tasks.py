@@ -64,7 +64,6 @@ class _Said:
         return any(d in w for w in self.warnings)
 
 
-
 class OutlineTasks:
     """The tasks of an outline's items, in reading order (`emit` each root), and the line of each key.
 

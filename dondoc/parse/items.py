@@ -3,6 +3,8 @@
 `1.` `1)` `(1)` `1-` `a)` `a.` `I.` `A-` `2.1` `2.1.3` `Điều 2`, bold or not; dash bullets under
 an item. A stack of numbering styles gives the hierarchy: a style seen before closes the items
 opened after it, a new style opens a level below. Keys join the labels: `2.a`, `II.1`.
+Which lines go on with the text before them is continuations.py's question; where the last
+item ends and the dispatch's closing begins, closing.py's.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.parse.closing import cut_tail
+from dondoc.parse.continuations import continues_sentence, quoted_passages
 from dondoc.parse.lines import Line
 from dondoc.parse.markers import MARKER, Marker, read_marker
 from dondoc.parse.owner_headings import GROUP_HEADING, OWNER_HEADING_TAIL, only_owners, owner_heading
@@ -105,7 +109,7 @@ def build_outline(lines: list[Line]) -> Outline:
     group_level: int | None = None  # len(stack) of the first item after it (None: none yet)
     bullet_group = ""  # the owner heading line over the bullets that follow it
     added: dict[int, tuple[Node | Bullet, list[str]]] = {}  # the lines each item's text goes on with
-    quoted = _quoted(lines)
+    quoted = quoted_passages(lines)
     part = ""  # the title of the current chapter
     titling = False  # a chapter line without its title: the next line in capitals is it
     for i, ln in enumerate(lines):
@@ -174,7 +178,7 @@ def build_outline(lines: list[Line]) -> Outline:
             continue
         prev = current_bullet.lines[-1].text if current_bullet is not None else (
             owner_of_text.lines[-1].text if owner_of_text is not None and not blank_before else "")
-        wrapped = _wrapped(prev, t)  # a sentence the page's width broke ("… chính trị⏎- xã hội …", "… Sở⏎Công Thương …")
+        wrapped = continues_sentence(prev, t)  # a sentence the page's width broke ("… chính trị⏎- xã hội …", "… Sở⏎Công Thương …")
         if _BULLET.match(t) and not wrapped and not re.match(r"^[-–]\s*\d", t[:0]):
             body = _BULLET.sub("", t, count=1)
             if bullet_group and _owner_before_colon(body):
@@ -213,7 +217,7 @@ def build_outline(lines: list[Line]) -> Outline:
             current_bullet = None
     for item, more in added.values():
         item.text += "".join(more)
-    tail = _cut_tail(roots)
+    tail = cut_tail(roots)
     return Outline(preamble, roots, tail, loose)
 
 
@@ -224,33 +228,6 @@ def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet
     if hit is None:
         hit = added[id(item)] = (item, [])
     return hit[1]
-
-
-_OPEN_QUOTE = ('"', "“", "«", "„")
-_CLOSE_QUOTE = re.compile(r'["”»][.,;:)]*\s*(?:\./\.)?$')
-_QUOTE_REACH = 120  # lines a quoted passage may span
-
-
-def _quoted(lines: list[Line]) -> set[int]:
-    """The indices of the lines of passages quoted from another document: from a line that opens a
-    quotation it does not close to the next line that ends one (none when no line ends it)."""
-    out: set[int] = set()
-    k, n = 0, len(lines)
-    while k < n:
-        t = lines[k].text
-        if t[:1] in _OPEN_QUOTE and not _closes(t[1:]):
-            end = next((j for j in range(k + 1, min(n, k + _QUOTE_REACH)) if _closes(lines[j].text)), None)
-            if end is not None:
-                out.update(range(k, end + 1))
-                k = end + 1
-                continue
-        k += 1
-    return out
-
-
-def _closes(text: str) -> bool:
-    """Whether a line ends a quotation (its last mark a closing quote), or holds a whole one."""
-    return bool(_CLOSE_QUOTE.search(text)) or text.count('"') % 2 == 1 or "”" in text and text.rfind("”") > text.rfind("“")
 
 
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
@@ -323,71 +300,3 @@ def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node]
     (parent.children if parent else roots).append(node)
     stack.append(node)
     return node
-
-
-# Words no sentence ends on: a line that ends on one goes on in the next ("… gửi về⏎Sở Nội vụ …").
-_GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
-# the first word of a body's name, on which no line of a sentence ends ("… phối hợp với Sở⏎Công Thương …")
-_NAME_STARTS = frozenset("Sở Bộ Ban Phòng Cục Hội Ủy Uỷ UBND Trung Đài Chi Tổng Văn".split())
-_WRAP_WIDTH = 50  # a line at least this long, cut mid-sentence, was broken by the page's width
-
-
-def _wrapped(prev: str, t: str) -> bool:
-    """Whether line `t` goes on with the sentence of line `prev` that the page's width broke: `prev` is
-    long, ends on no full stop, and ends on a word no sentence ends on, or `t` is a dash and lower-case
-    words ("… các tổ chức chính trị⏎- xã hội …")."""
-    if len(prev) < _WRAP_WIDTH or prev.endswith((".", ";", ":", "!", "?", "./.")) or not t:
-        return False
-    if t[0] in "-–" and len(t) > 2 and t[1] == " " and t[2:3].islower():
-        return True
-    last = prev.rsplit(" ", 1)[-1]
-    return t[:1].isupper() and (prev.endswith(",") or last.lower() in _GOES_ON or last in _NAME_STARTS)
-# a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
-_REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")
-_CLOSING_HINT = re.compile(
-    r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
-)
-
-
-def _cut_tail(roots: list[Node]) -> list[Line]:
-    """Paragraphs after the last item that are not part of it: the closing of the dispatch."""
-    if not roots:
-        return []
-    node = roots[-1]
-    while node.children:
-        node = node.children[-1]
-    if node.bullets and node.bullets[-1].start > node.lines[-1].start:
-        # lines after the last bullet already belong to the bullet or are tail
-        pass
-    own = node.lines
-    cut = None
-    mk = read_marker(own[0].text)
-    first_body = 2 if own[0].text.isupper() or (mk is not None and own[0].text[mk.end :].isupper()) else 1
-    for k in range(first_body, len(own)):
-        t = own[k].text
-        if not t[:1].isupper() or node.text.endswith(":"):
-            continue
-        prev = own[k - 1].text
-        if prev.endswith(",") or prev.rsplit(" ", 1)[-1].lower() in _GOES_ON:
-            continue  # a capital inside a sentence broken at the page's width ("… báo cáo về⏎Sở Y tế …")
-        # the paragraph, with the lines of it a PDF broke off ("… triển khai thực⏎hiện./.")
-        para = t
-        for x in own[k + 1 : k + 6]:
-            if not x.text[:1].islower():
-                break
-            para += " " + x.text
-        if _CLOSING_HINT.search(para) or _REQUEST_START.match(para):
-            cut = k
-            break
-    if cut is None:
-        return []
-    tail = own[cut:]
-    node.lines = own[:cut]
-    first = node.lines[0].text
-    mk = read_marker(first)
-    # the lines that stay, joined as build_outline joins them: a line in lower case goes on the one
-    # before it, a line with a capital starts a new paragraph
-    node.text = (first[mk.end :].strip() if mk else first) + "".join(
-        (" " if x.text[:1].islower() else "\n") + x.text for x in node.lines[1:])
-    node.bullets = [b for b in node.bullets if b.start < tail[0].start]
-    return tail

@@ -1,4 +1,7 @@
-"""Deadlines written in a dispatch: dates, months, quarters, year ends, relative periods (pure)."""
+"""Deadlines written in a dispatch: dates, months, quarters, year ends, relative periods (pure).
+
+Whether a written day exists, and which days a text writes that do not, is real_dates.py's question.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from datetime import date
 from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import without_replaced
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import finditer_not_after, word_finditer, word_search
+from dondoc.parse.real_dates import is_real_date
+from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
 from dondoc.taskset import Relative
 
@@ -62,8 +66,6 @@ _BEFORE_EVENT = re.compile(
     r"(?:truoc|sau)\s+ngay\s+(?!\d)(?P<ev>[a-z]+(?:\s+[a-z]+){0,5}?)\s+(?:it nhat\s+|chat nhat\s+)?(?P<n>\d{1,3})\s+ngay(?P<wd> lam viec)?"
     r"|(?:cham nhat|it nhat|truoc)\s+(?P<n2>\d{1,3})\s+ngay(?P<wd2> lam viec)?\s+(?:truoc|sau)\s+(?:ngay\s+)(?!\d)"
     r"[a-z]+(?:\s+[a-z]+){0,4}")
-# After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).
-_ANY_DATE = re.compile(rf"{_D}\s*/\s*{_M}(?:\s*/\s*{_Y})?(?![\d/])")
 _DIGIT = re.compile(r"\d")
 # "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
 _CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
@@ -158,13 +160,6 @@ class DateContext:
     month: int | None = None
 
 
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
 
 def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
     if ctx.issued is not None:
@@ -252,21 +247,21 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
     for m in word_finditer(_YEARLY_DAY, f) if "/" in f and ("hang nam" in f or "moi nam" in f) else ():
         d, mo = int(m.group(1)), int(m.group(2))
-        if _valid(2024, mo, d):
+        if is_real_date(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
     for m in _deadline_matches(f, mask):  # the digits found by bytes.find on the mask (when f is Vietnamese text)
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()
         if g[0] or g[3]:
             d, mo, y = (int(x) for x in (g[0:3] if g[0] else g[3:6]))
-            if not _valid(y, mo, d):
+            if not is_real_date(y, mo, d):
                 warnings.append(f'"{phrase}": {d}/{mo}/{y} is not a real date')
                 taken.claim(m.start(), m.end())
                 continue
             add(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", f'deadline "{phrase}"')
             continue
         d, mo = (int(x) for x in (g[6:8] if g[6] else g[8:10]))
-        if not _valid(2024, mo, d):
+        if not is_real_date(2024, mo, d):
             warnings.append(f'"{phrase}": {d}/{mo} is not a real date')
             taken.claim(m.start(), m.end())
             continue
@@ -274,7 +269,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')
             continue
         year = _year_for(mo, d, ctx)
-        if year is None or not _valid(year, mo, d):
+        if year is None or not is_real_date(year, mo, d):
             warnings.append(f'"{phrase}": no year given and the dispatch has no date; kept as every year')
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": no year, taken as every year')
         else:
@@ -285,30 +280,3 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
 
 # "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$")
-def _digit_or_slash(c: str) -> bool:
-    return c.isdecimal() or c == "/"  # what [\d/] matches
-
-
-def _any_dates(text: str) -> list[re.Match[str]]:
-    r"""What (?<![\d/]) + _ANY_DATE finds (the look-behind tried only where a match starts)."""
-    return list(finditer_not_after(_ANY_DATE, text, _digit_or_slash))
-
-
-def impossible_dates(text: str) -> list[str]:
-    """Dates written in the text that do not exist (31/2, 30/13)."""
-    out: list[str] = []
-    if "/" not in text:
-        return out
-    for m in _any_dates(text):
-        d, mo = int(m.group(1)), int(m.group(2))
-        y = int(m.group(3)) if m.group(3) else 2024
-        if not _valid(y, mo, d) and d <= 31 + 9 and mo <= 19 and not (mo == 0 or d == 0 and mo > 12):
-            out.append(m.group(0).replace(" ", ""))
-    return out
-
-
-def to_iso(d: int, m: int, y: int | None) -> str | None:
-    """"dd/mm/yyyy" as ISO or "--MM-DD" without a year; None when it is not a real date."""
-    if y is None:
-        return f"--{m:02d}-{d:02d}" if _valid(2024, m, d) else None
-    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.dates import impossible_dates
 from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
 from dondoc.parse.items import Bullet, Node
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners
 from dondoc.parse.owners import Given, find_owners, label_owners
+from dondoc.parse.real_dates import impossible_dates
 from dondoc.parse.sections import is_section
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks

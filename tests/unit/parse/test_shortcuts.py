@@ -204,7 +204,7 @@ def test_one_years_occasions_named_in_so_many_words(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="0123456789/ .-a", max_size=40))
 def test_dates_are_found_where_the_look_behind_pattern_finds_them(text: str) -> None:
-    from dondoc.parse.dates import _ANY_DATE, _any_dates
+    from dondoc.parse.real_dates import _ANY_DATE, _any_dates
 
     behind = re.compile(r"(?<![\d/])" + _ANY_DATE.pattern)
     assert [m.span() for m in _any_dates(text)] == [m.span() for m in behind.finditer(text)]

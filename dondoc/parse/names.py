@@ -1,12 +1,12 @@
 """The span of each owner in a list of them ("Sở Y tế, Công an tỉnh và UBND các huyện chủ trì"), and its text (pure).
 
 Owners are cut from the text as written ("UBND các huyện, thị xã, thành phố" stays one owner);
-resolving them against the directory happens later.
+resolving them against the directory happens later. The text of each span, as written, is
+written_names.py's (name_texts, importable from here too).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
@@ -28,6 +28,7 @@ from dondoc.parse.name_units import (
     unit_of,
 )
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
+from dondoc.parse.written_names import name_texts
 
 __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_list"]
 
@@ -281,13 +282,6 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
 _ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
 
 
-_TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
-# What _TRAIL.sub("", name) takes off the end (a run of these reaching the end, a final newline
-# included), as characters for str.rstrip: every space character \s matches, and the marks.
-# (no space character lies past U+3000, the ideographic space)
-_TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
-
-
 # Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
 _TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan"})
 _TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
@@ -297,18 +291,3 @@ _BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban",
                    "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
                    "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
                    "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban", "dia phuong"})
-
-
-def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The names of the spans as written, without trailing marks, nor a note in parentheses at the end
-    ("Sở Nội vụ (cơ quan thường trực)", "Sở Nội vụ (Ban Thi đua - Khen thưởng)": the owner is Sở Nội vụ)."""
-    out = []
-    for s, e in spans:
-        name = text[s:e].rstrip(_TRAIL_CHARS).strip(" *\"“”")
-        if name.endswith(")") and "(" in name:
-            bare = name[: name.rindex("(")].rstrip(_TRAIL_CHARS)
-            if " " in bare:
-                name = bare
-        if name and name not in out:
-            out.append(name)
-    return out

@@ -297,3 +297,14 @@ def test_no_code_hides_the_translator_behind_a_variable_named_underscore(path: P
     stores = [n.lineno for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
               if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
     assert not stores, f"{path.name}: `_` assigned on line(s) {stores}"
+
+
+@pytest.mark.parametrize("against", ["extended", "original"])
+def test_the_cli_board_caption_in_vietnamese_is_the_dashboards_caption(monkeypatch, against: str) -> None:  # type: ignore[no-untyped-def]
+    """`dondoc board` says its caption through the catalog; the dashboards say it in Vietnamese
+    (dondoc.app.board.caption). A person must read the same rule in both places."""
+    from dondoc.app.board import caption
+    from dondoc.cli.sweep import _board_caption
+
+    monkeypatch.setenv("DONDOC_LANG", "vi")
+    assert _board_caption(against) == caption(against)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +55,18 @@ def two_postgres_databases_or_skip() -> Iterator[tuple[str, str]]:
     finally:
         for gen in (a, b):
             next(gen, None)
+
+
+def stop_process_group(p: subprocess.Popen[bytes]) -> None:
+    """Stop a server a test started in its own session (start_new_session=True): SIGTERM to its group,
+    SIGKILL after 20 s."""
+    if p.poll() is None:
+        os.killpg(p.pid, signal.SIGTERM)
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
 
 
 def wait_http(url: str, *, seconds: float) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, run
+from tests.conftest import FIXTURES, REPO, run, stop_process_group
 from tests.integration.browser import launched_chromium
 
 SHOTS = {"board-ubnd-tinh": Path(os.environ.get("DONDOC_BOARD_SCREENSHOT", "/tmp/dondoc-board.png")),
@@ -62,11 +61,7 @@ def prefect_ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.5)
         yield base
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_process_group(proc)
         log.close()
 
 

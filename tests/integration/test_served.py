@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, run, wait_http
-
-
-def _stop(p: subprocess.Popen[bytes]) -> None:
-    if p.poll() is None:
-        os.killpg(p.pid, signal.SIGTERM)
-        try:
-            p.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
+from tests.conftest import FIXTURES, REPO, run, stop_process_group, wait_http
 
 
 @pytest.mark.slow
@@ -71,5 +60,5 @@ def test_dondoc_serve_registers_the_daily_cron_and_runs_what_is_triggered(env, c
         assert state == "COMPLETED", log.read_text(encoding="utf-8", errors="replace")[-3000:]
     finally:
         if serve is not None:
-            _stop(serve)
-        _stop(server)
+            stop_process_group(serve)
+        stop_process_group(server)

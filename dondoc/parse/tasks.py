@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
 from dondoc.parse.dates import find_deadlines
@@ -186,6 +187,12 @@ def item_tasks(
         # "Sở Nội vụ chủ trì, theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo UBND tỉnh": the ongoing
         # duty keeps its cadence, the report it ends on is a report of its own (as gold convention 20)
         own_report = False
+    head_to = None
+    if own_report and report_bullets and text.rstrip().endswith(":") \
+            and all(sp.repeat == "once" and not sp.dues and sp.relative is None for sp in specs):
+        # "(1) … gửi báo cáo định kỳ đến cơ quan nhận báo cáo:" over "- Chậm nhất ngày 15 … đối với báo cáo định
+        # kỳ hằng tháng;" …: the head introduces the reports, its bullets say each one's cadence and day
+        own_report, head_to = False, specs[0].to
     if own_report:
         main, *more = specs
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
@@ -205,12 +212,13 @@ def item_tasks(
         rt.references = task.references
         ctx.warnings.extend(f"{where}: {w}" for w in warnings)
         return [rt] + [report_task(f"{key}.R{k}", body, sp, span, lead_names, lead_why) for k, sp in enumerate(more, 1)]
-    report_bullets += [(s_, span) for s_ in ([first] if specs else []) + rest if is_obligation(s_)]
+    report_bullets += [(s_, span) for s_ in ([first] if specs and head_to is None else []) + rest if is_obligation(s_)]
     reports: list[Task] = []
     n = 0
     for t, s in report_bullets:
         for sp in find_reports(t, ctx=ctx.dates, warnings=warnings):
             n += 1
+            sp = sp if sp.to or head_to is None else replace(sp, to=head_to)
             own = find_owners(t).lead  # the bullet's own subject ("Chi hội trưởng các chi hội … báo cáo …"), else the item's
             reports.append(report_task(f"{key}.R{n}", t, sp, s, own or [o.name for o in task.lead],
                                        f"named in the line: {', '.join(own)}" if own else task.explain.get("lead", "")))

@@ -138,6 +138,19 @@ def period_day(text: str, start: int, end: int, repeat: str) -> tuple[list[str],
     return [f"---{day:02d}"], said + f"day {day} of the last month of each {period}"
 
 
+_NUMBERED = re.compile(r"\s+so\s*:?\s*\d")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.;:!?()\-+•*|>\n])\s*$")  # a label "c)", "2." ends in ")" or "."
+
+
+def _DOCUMENT_NAMED(text: str, f: str, start: int, end: int) -> bool:
+    """Whether the "báo cáo" at [start, end) names a document, not the verb: "Báo cáo số 552/BC-HĐND" (a
+    report cited by its number), or "Báo cáo" written with its capital inside a sentence ("giữa Báo cáo và
+    dự thảo Nghị quyết"), as the verb never is."""
+    if _NUMBERED.match(f, end):
+        return True
+    return text[start] == "B" and _SENTENCE_OPENS.search(f, max(0, start - 8), start) is None
+
+
 @dataclass(frozen=True)
 class ReportSpec:
     repeat: str
@@ -173,6 +186,8 @@ def _first_report(text: str) -> int | None:
         compiles = m.group() == "bao cao" and _COMPILES_AND_REPORTS.search(before) is not None \
             and (text[m.end() + 1 : m.end() + 2].isupper() or _to_agency(text, f, m.end())) \
             and not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start())
+        if m.group() == "bao cao" and _DOCUMENT_NAMED(text, f, m.start(), m.end()):
+            continue  # "nhận được Báo cáo số 552/BC-HĐND …", "giữa Báo cáo và dự thảo Nghị quyết": a document
         if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if m.group().startswith("gui") and _document_sent(f, m.start()):

@@ -3,8 +3,11 @@ introduce their reports, cited reports, data periods, deadline-only paragraphs."
 
 from __future__ import annotations
 
+import pytest
+
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
+from dondoc.parse.reports import is_obligation
 from dondoc.taskset import Source, Task
 from tests.unit.parse.fixture_check import REPO
 
@@ -33,3 +36,20 @@ def test_a_head_that_introduces_its_reports_gives_their_recipient_and_each_bulle
     assert got["1.R3"] == ("report", "annual", ["--11-20"], "Văn phòng Sở")
     assert "1.R4" not in got  # the head itself is no dateless report of its own
     assert got["1"][:2] == ("action", "monthly")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Sở Nội vụ đã nhận được Báo cáo số 41/BC-UBND ngày 03/3/2026 của UBND huyện về kết quả tuyển dụng.", False),
+        ("Đề nghị các phòng rà soát chênh lệch giữa Báo cáo và dự thảo Kế hoạch trước khi trình ngày 20/3/2026.", False),
+        ("Báo cáo số 12/BC-STC ngày 01/3/2026 nêu rõ những khó khăn của các xã.", False),
+        ("Báo cáo kết quả về Sở Nội vụ trước ngày 20/3/2026.", True),
+        ("c) Báo cáo nhanh tình hình về UBND tỉnh trước 16 giờ hằng ngày.", True),
+        ("Các xã hoàn thành rà soát; Báo cáo kết quả về UBND huyện trước ngày 25/3/2026.", True),
+    ],
+    ids=["received-report-by-number", "capital-inside-a-sentence", "cited-at-the-start", "verb-at-the-start",
+         "verb-after-a-label", "verb-after-a-semicolon"],
+)
+def test_a_report_named_by_its_number_or_its_capital_inside_a_sentence_is_a_document_not_a_request(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

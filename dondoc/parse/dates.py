@@ -68,7 +68,8 @@ _BEFORE_EVENT = re.compile(
     r"[a-z]+(?:\s+[a-z]+){0,4}")
 _DIGIT = re.compile(r"\d")
 # "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
-_CUT_OFF = re.compile(r"(?i)\btính\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
+# "số liệu lấy đến hết tháng 12/2020", "chốt số liệu đến ngày 25": "lấy", "chốt" the figures up to a day
+_CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt)(?:\s+số\s+liệu)?\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
@@ -134,7 +135,9 @@ def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:
 # work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
 _WINDOW_START = re.compile(  # after \b (word_finditer)
     r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
-    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*,?\s*(?=(?:den|toi)\b)")
+    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
+    r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))\s*,?\s*(?=(?:den|toi)\b)")
 
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}

@@ -212,6 +212,8 @@ def _dated_work(text: str) -> bool:
 # Dân tộc trước ngày 15/5/2021", "Kết quả rà soát gửi về Sở Nội vụ trước ngày …"
 _SENT_THING = re.compile(r"(?:bao cao|ket qua|van ban|ho so|danh sach|y kien|so lieu|du toan|de xuat|tai lieu)\b")
 _SENDS = re.compile(r"\b(?:gui|nop)\b")
+# a paragraph that only details the report asked just before: its figures, or its time
+_DETAIL = re.compile(r"(?:cac |ve )?so lieu\b|thoi (?:gian|han|diem) (?:gui |nop )?bao cao\b|thoi han (?:gui|nop)\b")
 
 
 def with_its_submission(paragraphs: list[list[Line]], dates: DateContext) -> list[list[Line]]:
@@ -223,6 +225,15 @@ def with_its_submission(paragraphs: list[list[Line]], dates: DateContext) -> lis
         text = " ".join(ln.text for ln in p)
         f = fold_keep_length(text)
         thing = _SENT_THING.match(f)
+        if out and _DETAIL.match(f) and not _ASK.search(f):
+            before = " ".join(ln.text for ln in out[-1])
+            fb = fold_keep_length(before)
+            if _ASK.search(fb) and ("bao cao" in fb or "so lieu" in fb) and not _dated(before, dates):
+                # "Yêu cầu các tổ chức thành viên tổng hợp báo cáo số liệu …" then "Các số liệu năm 2020 ước tính
+                # đến hết tháng 12/2020 …" then "Thời gian báo cáo chậm nhất là ngày 20/11/2020": the figures
+                # asked for and the report's time, one request (gold convention 14)
+                out[-1] = [*out[-1], *p]
+                continue
         if out and thing is not None and _SENDS.search(f) and not _ASK.search(f) and _dated(text, dates):
             before = " ".join(ln.text for ln in out[-1])
             fb = fold_keep_length(before)

@@ -3,6 +3,8 @@ introduce their reports, cited reports, data periods, deadline-only paragraphs."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dondoc.observances import load_catalog
@@ -53,3 +55,42 @@ def test_a_head_that_introduces_its_reports_gives_their_recipient_and_each_bulle
 )
 def test_a_report_named_by_its_number_or_its_capital_inside_a_sentence_is_a_document_not_a_request(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        ("Báo cáo đợt 1 các số liệu lấy đến hết tháng 9/2026, gửi trước ngày 20/10/2026.", ["2026-10-20"]),
+        ("Các đơn vị chốt số liệu đến ngày 25/3/2026 và gửi về Sở trước ngày 28/3/2026.", ["2026-03-28"]),
+        ("Báo cáo biến động số học sinh từ đầu năm học đến ngày 15/4/2026; gửi trước ngày 18/4/2026.", ["2026-04-18"]),
+        ("Hoàn thành việc rà soát đến hết tháng 5/2026.", ["2026-05-31"]),
+    ],
+    ids=["figures-taken-up-to", "figures-closed-on", "a-span-from-the-start-of-the-school-year", "still-a-deadline"],
+)
+def test_the_day_figures_are_taken_up_to_is_no_deadline(text: str, dues: list[str]) -> None:
+    from dondoc.parse.dates import DateContext, find_deadlines
+
+    found = find_deadlines(text, every_year=False, ctx=DateContext(date(2026, 3, 2), 2026, 3), warnings=[])
+    assert [d.due for d in found if d.due] == dues
+
+
+ROUNDS_THEN_A_TIME = """HỘI CỰU GIÁO CHỨC TỈNH AN HÒA
+Số: 18/HCGC
+V/v báo cáo hoạt động Hội năm 2026
+An Hòa, ngày 02 tháng 3 năm 2026
+Kính gửi: Các chi hội trực thuộc
+
+Để chuẩn bị tổng kết năm, yêu cầu các chi hội tổng hợp báo cáo số liệu hoạt động năm 2026 theo mẫu gửi kèm.
+
+Các số liệu năm 2026 ước tính đến hết tháng 12/2026. Trong đó, báo cáo đợt một các số liệu lấy đến hết tháng 9/2026; đợt hai báo cáo bổ sung các số liệu từ tháng 10/2026 đến tháng 12/2026.
+
+Thời hạn gửi báo cáo chậm nhất là ngày 15/10/2026.
+"""
+
+
+def test_paragraphs_that_detail_the_figures_and_the_time_of_a_request_join_it_as_one_request() -> None:
+    got = {t.key: (t.kind, t.schedule.repeat, t.schedule.due) for t in _read(ROUNDS_THEN_A_TIME)}
+    assert got["-"] == ("action", "once", ["2026-10-15"])
+    # the rounds named without a time or a recipient are the dated report told again
+    assert [k for k in got if k != "-"] == ["-.R1"]
+    assert got["-.R1"] == ("report", "once", ["2026-10-15"])

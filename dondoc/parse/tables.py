@@ -56,10 +56,20 @@ def _columns(header: list[str]) -> dict[str, int]:
     for k, cell in enumerate(header):
         f = fold_keep_length(cell).strip(" .:")
         for name, pattern in _COLUMNS:
+            if name == "when" and name in found and f.startswith(_DATE_HEADS) and _COUNT_HEAD.match(
+                    fold_keep_length(header[found[name]]).strip(" .:")):
+                # "Số ngày chậm nhất … trước ngày bầu cử" beside "Ngày chậm nhất phải hoàn thành": the column
+                # of dates is the time, the count of days before an event only says how it was set
+                found[name] = k
+                break
             if name not in found and pattern.search(f):
                 found[name] = k
                 break
     return found
+
+
+_COUNT_HEAD = re.compile(r"so (?:ngay|thang)\b")
+_DATE_HEADS = ("ngay", "thoi han", "thoi gian", "han ")
 
 
 def find_tables(lines: list[Line]) -> list[Table]:

@@ -94,3 +94,18 @@ def test_paragraphs_that_detail_the_figures_and_the_time_of_a_request_join_it_as
     # the rounds named without a time or a recipient are the dated report told again
     assert [k for k in got if k != "-"] == ["-.R1"]
     assert got["-.R1"] == ("report", "once", ["2026-10-15"])
+
+
+ELECTION_TABLE = """KẾ HOẠCH
+Các mốc công việc bầu cử năm 2026 của huyện An Hòa
+
+| TT | Nội dung công việc | Số ngày chậm nhất phải hoàn thành trước ngày bầu cử | Ngày chậm nhất phải hoàn thành |
+|---|---|---|---|
+| 1 | Mở hội nghị triển khai công tác bầu cử ở các xã. | | 20/01/2026 |
+| 2 | Thành lập Ban bầu cử ở mỗi đơn vị bầu cử. | 70 ngày | 05/3/2026 |
+"""
+
+
+def test_a_column_of_dates_beside_a_count_of_days_before_an_event_gives_each_rows_due() -> None:
+    got = {t.key: (t.schedule.repeat, t.schedule.due) for t in _read(ELECTION_TABLE)}
+    assert got == {"1": ("once", ["2026-01-20"]), "2": ("once", ["2026-03-05"])}

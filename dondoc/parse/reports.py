@@ -69,6 +69,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # ("báo cáo UBND tỉnh các vụ việc phát sinh": the matters reported, not a second recipient)
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec|"
                             r"cac (?:vu|truong hop|van de|noi dung|thong tin|kho khan|vuong mac|hoat dong|ket qua|so lieu)\b)\b")
+# how it is sent, written right after the recipient: "báo cáo kết quả về Chủ tịch UBND tỉnh bằng văn bản"
+_MEANS = re.compile(r"\s(?:bang (?:van ban|hinh thuc|duong|thu|email)|qua (?:he thong|thu dien tu|email|mang|phan mem|cong thong tin|"
+                    r"dia chi)|theo (?:mau|bieu mau|de cuong))\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
@@ -250,6 +253,9 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         decides = _DECIDES.search(f, s, s + len(name))  # "báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định"
         if decides is not None and decides.start() > s:
             name = name[: decides.start() - s]
+        means = _MEANS.search(f, s, s + len(name))
+        if means is not None and means.start() > s:
+            name = name[: means.start() - s]  # "… về Chủ tịch UBND tỉnh bằng văn bản": how, not who
         cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
         if cut is not None and cut.start() > s:
             name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"

@@ -109,3 +109,20 @@ Các mốc công việc bầu cử năm 2026 của huyện An Hòa
 def test_a_column_of_dates_beside_a_count_of_days_before_an_event_gives_each_rows_due() -> None:
     got = {t.key: (t.schedule.repeat, t.schedule.due) for t in _read(ELECTION_TABLE)}
     assert got == {"1": ("once", ["2026-01-20"]), "2": ("once", ["2026-03-05"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "to"),
+    [
+        ("Các xã báo cáo kết quả về Chủ tịch UBND huyện bằng văn bản trước ngày 20/4/2026.", "Chủ tịch UBND huyện"),
+        ("Các trường gửi báo cáo về Phòng Giáo dục qua hệ thống quản lý văn bản trước ngày 20/4/2026.", "Phòng Giáo dục"),
+        ("Các đơn vị gửi báo cáo về Sở Tư pháp theo mẫu gửi kèm trước ngày 20/4/2026.", "Sở Tư pháp"),
+    ],
+    ids=["in-writing", "through-a-system", "on-a-form"],
+)
+def test_how_a_report_is_sent_is_no_part_of_its_recipient(text: str, to: str) -> None:
+    from dondoc.parse.dates import DateContext
+    from dondoc.parse.report_specs import find_reports
+
+    specs = find_reports(text, ctx=DateContext(date(2026, 3, 2), 2026, 3), warnings=[])
+    assert [sp.to for sp in specs] == [to]

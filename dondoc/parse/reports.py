@@ -176,11 +176,19 @@ def is_obligation(text: str) -> bool:
     return _first_report(text) is not None
 
 
+# the period a report's figures cover, defined ("thời điểm lấy số liệu tính từ …", "số liệu báo cáo tính từ …"),
+# with no time to send it nor anyone named to send it to
+_FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so lieu(?: bao cao)?(?: [0-9a-z]+){0,5} (?:duoc )?tinh tu)\b")
+_ASKS_BY = re.compile(r"\b(?:truoc|cham nhat|muon nhat|han|gui|nop|de nghi|yeu cau|giao)\b")
+
+
 @lru_cache(maxsize=256)
 def _first_report(text: str) -> int | None:
     f = fold_keep_length(text)
     if "bao cao" not in f and "gui " not in f:
         return None
+    if "so lieu" in f and _FIGURES_PERIOD.search(f) and not _ASKS_BY.search(f):
+        return None  # "Báo cáo 6 tháng: thời điểm lấy số liệu tính từ ngày 01/01 đến hết ngày 30/6": the period defined
     has_when: bool | None = None
     for m in _REPORT.finditer(f):
         before = f[max(0, m.start() - 20) : m.start()]

@@ -126,3 +126,36 @@ def test_how_a_report_is_sent_is_no_part_of_its_recipient(text: str, to: str) ->
 
     specs = find_reports(text, ctx=DateContext(date(2026, 3, 2), 2026, 3), warnings=[])
     assert [sp.to for sp in specs] == [to]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("- Báo cáo quý: thời điểm lấy số liệu tính từ ngày 15 tháng trước đến ngày 14 của tháng cuối quý;", False),
+        ("- Báo cáo năm: số liệu báo cáo được tính từ ngày 01/01 đến hết ngày 31/12 của năm báo cáo.", False),
+        ("- Báo cáo năm: thời gian chốt số liệu ngày 30/11, gửi về Sở Tài chính trước ngày 05/12.", True),
+    ],
+    ids=["the-period-of-a-quarter", "the-period-of-a-year", "a-cut-off-and-a-time-to-send"],
+)
+def test_a_line_that_defines_the_period_of_a_reports_figures_asks_for_no_report(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks
+
+
+FORMS_THEN_TIMES = """SỞ CÔNG THƯƠNG TỈNH AN HÒA
+Số: 120/SCT-QLTM
+An Hòa, ngày 02 tháng 3 năm 2026
+V/v chế độ báo cáo của các chợ đầu mối
+Kính gửi: Ban quản lý các chợ đầu mối
+1. Biểu mẫu báo cáo:
+1.1. Báo cáo tình hình kinh doanh của chợ (Mẫu số 01/BC-CHO)
+1.2. Báo cáo công tác phòng cháy tại chợ (Mẫu số 02/BC-CHO)
+2. Thời hạn gửi báo cáo về Sở Công Thương:
+- Báo cáo 6 tháng: trước ngày 10/6;
+- Báo cáo năm: trước ngày 10/12.
+"""
+
+
+def test_the_forms_a_dispatch_names_are_no_tasks() -> None:
+    keys = [t.key for t in _read(FORMS_THEN_TIMES)]
+    assert not [k for k in keys if k.startswith("1")]
+    assert [k for k in keys if k.startswith("2.R")] == ["2.R1", "2.R2"]

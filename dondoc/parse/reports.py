@@ -97,7 +97,8 @@ def _to_agency(text: str, f: str, at: int) -> bool:
         if not _is_to(text, m.start()):
             continue
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi"), m.end()):
+        if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi", "giam doc ", "chu tich ", "thu truong "),
+                                         m.end()):
             return True
     return False
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")

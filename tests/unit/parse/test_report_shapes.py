@@ -159,3 +159,16 @@ def test_the_forms_a_dispatch_names_are_no_tasks() -> None:
     keys = [t.key for t in _read(FORMS_THEN_TIMES)]
     assert not [k for k in keys if k.startswith("1")]
     assert [k for k in keys if k.startswith("2.R")] == ["2.R1", "2.R2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Hằng tháng, Phòng Tổng hợp kiểm tra và tổng hợp báo cáo kết quả cho giám đốc sở.", True),
+        ("Hằng quý, Văn phòng tổng hợp báo cáo về chủ tịch UBND xã.", True),
+        ("Hằng tháng, Văn phòng tổng hợp báo cáo của các phòng.", False),
+    ],
+    ids=["to-the-director-in-lower-case", "to-the-chair-in-lower-case", "the-reports-of-the-sections"],
+)
+def test_a_post_written_in_lower_case_receives_a_report(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

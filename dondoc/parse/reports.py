@@ -101,7 +101,9 @@ def _to_agency(text: str, f: str, at: int) -> bool:
                                          m.end()):
             return True
     return False
-_WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|\bdot xuat\b|\btruoc ngay\b")
+# a day ("20/11"), not a month ("tháng 12/2020", the figures' period) unless a deadline word comes before it
+_WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
+                   r"\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
 
@@ -143,7 +145,9 @@ def period_day(text: str, start: int, end: int, repeat: str) -> tuple[list[str],
 
 
 _NUMBERED = re.compile(r"\s+so\s*:?\s*\d")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.;:!?()\-+•*|>\n])\s*$")  # a label "c)", "2." ends in ")" or "."
+# where the verb may stand with its capital: a sentence's or a line's start, after a label ("c)", "a/", "1.1"),
+# a bullet, a quote or a comma
+_SENTENCE_OPENS = re.compile(r"(?:^|[.;:!?()\[\]\-–—+•*|>/“\"',\d\n])\s*$")
 
 
 def _DOCUMENT_NAMED(text: str, f: str, start: int, end: int) -> bool:

@@ -222,12 +222,6 @@ def item_tasks(
             own = find_owners(t).lead  # the bullet's own subject ("Chi hội trưởng các chi hội … báo cáo …"), else the item's
             reports.append(report_task(f"{key}.R{n}", t, sp, s, own or [o.name for o in task.lead],
                                        f"named in the line: {', '.join(own)}" if own else task.explain.get("lead", "")))
-    if any(r.schedule.due or r.report_to for r in reports):
-        # "Trong đó báo cáo đợt I các số liệu …" beside "Thời gian báo cáo chậm nhất là ngày 20/11/2020": a report
-        # named with neither recipient, date nor cadence is the dated one told again, no report of its own
-        reports = [r for r in reports if r.schedule.due or r.report_to or r.schedule.relative or r.schedule.repeat != "once"]
-        for k, r in enumerate(reports, 1):
-            r.key = f"{key}.R{k}"
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)

@@ -172,3 +172,17 @@ def test_the_forms_a_dispatch_names_are_no_tasks() -> None:
 )
 def test_a_post_written_in_lower_case_receives_a_report(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Đợt hai báo cáo bổ sung các số liệu từ tháng 10/2026 đến tháng 12/2026.", False),
+        ("Báo cáo kết quả thực hiện trước tháng 10/2026.", True),
+        ("1.1 Báo cáo kết quả thực hiện trước ngày 20/10/2026.", True),
+        ("a/ Báo cáo số trung tâm đang hoạt động trước ngày 20/10/2026.", True),
+    ],
+    ids=["a-month-of-figures-is-no-time", "a-month-after-a-deadline-word-is", "after-a-numbered-label", "after-a-slashed-label"],
+)
+def test_when_a_report_is_asked(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

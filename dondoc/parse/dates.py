@@ -137,7 +137,9 @@ _WINDOW_START = re.compile(  # after \b (word_finditer)
     r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
     r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
     # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
-    r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))\s*,?\s*(?=(?:den|toi)\b)")
+    r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
+    # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
+    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?\s*,?\s*(?=(?:den|toi)\b)")
 
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}

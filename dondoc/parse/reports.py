@@ -183,7 +183,8 @@ def is_obligation(text: str) -> bool:
 
 # the period a report's figures cover, defined ("thời điểm lấy số liệu tính từ …", "số liệu báo cáo tính từ …"),
 # with no time to send it nor anyone named to send it to
-_FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so lieu(?: bao cao)?(?: [0-9a-z]+){0,5} (?:duoc )?tinh tu)\b")
+_FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so lieu(?: bao cao)?(?: [0-9a-z]+){0,5} (?:duoc )?tinh tu|"
+                             r"bao cao[^:.;]{0,30}:\s*tinh tu)\b")  # "Báo cáo Quý I: Tính từ ngày 15 tháng 12 …"
 _ASKS_BY = re.compile(r"\b(?:truoc|cham nhat|muon nhat|han|gui|nop|de nghi|yeu cau|giao)\b")
 
 
@@ -192,7 +193,7 @@ def _first_report(text: str) -> int | None:
     f = fold_keep_length(text)
     if "bao cao" not in f and "gui " not in f:
         return None
-    if "so lieu" in f and _FIGURES_PERIOD.search(f) and not _ASKS_BY.search(f):
+    if ("so lieu" in f or "tinh tu" in f) and _FIGURES_PERIOD.search(f) and not _ASKS_BY.search(f):
         return None  # "Báo cáo 6 tháng: thời điểm lấy số liệu tính từ ngày 01/01 đến hết ngày 30/6": the period defined
     has_when: bool | None = None
     for m in _REPORT.finditer(f):
@@ -208,7 +209,8 @@ def _first_report(text: str) -> int | None:
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if m.group().startswith("gui") and _document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
-        if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao"):
+        if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
+                and not f.startswith(_PERIOD_WORDS, m.end() + 1):  # "Báo cáo Quý I", "Báo cáo Năm": a period
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
             if compiles or not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start()):

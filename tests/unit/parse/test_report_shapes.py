@@ -186,3 +186,24 @@ def test_a_post_written_in_lower_case_receives_a_report(text: str, asks: bool) -
 )
 def test_when_a_report_is_asked(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+def test_a_span_whose_start_is_qualified_in_words_ends_in_no_deadline() -> None:
+    from dondoc.parse.dates import DateContext, find_deadlines
+
+    text = "Báo cáo quý II: số liệu từ ngày 15 tháng 3 của năm báo cáo đến ngày 14 tháng 6, gửi trước ngày 18/6/2026."
+    found = find_deadlines(text, every_year=False, ctx=DateContext(date(2026, 3, 2), 2026, 3), warnings=[])
+    assert [d.due for d in found if d.due] == ["2026-06-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("- Báo cáo Quý I: Tính từ ngày 15 tháng 12 của năm trước đến ngày 14 tháng 3 của năm báo cáo.", False),
+        ("- Báo cáo Năm 2026 của các phòng gửi trước ngày 10/12/2026.", True),
+        ("- Báo cáo UBND tỉnh kết quả thực hiện trước ngày 10/12/2026.", True),
+    ],
+    ids=["a-quarter-named-after-bao-cao-and-its-span", "a-year-named-and-a-time-to-send", "an-agency-after-bao-cao"],
+)
+def test_a_period_named_with_its_capital_after_bao_cao_is_no_recipient(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

@@ -68,8 +68,9 @@ _BEFORE_EVENT = re.compile(
     r"[a-z]+(?:\s+[a-z]+){0,4}")
 _DIGIT = re.compile(r"\d")
 # "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
-# "số liệu lấy đến hết tháng 12/2020", "chốt số liệu đến ngày 25": "lấy", "chốt" the figures up to a day
-_CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt)(?:\s+số\s+liệu)?\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
+# "số liệu lấy đến hết tháng 12/2020", "chốt số liệu đến ngày 25": the figures taken up to a day (not "chốt
+# danh sách trước ngày …", a deadline)
+_CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt\s+số\s+liệu)\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")

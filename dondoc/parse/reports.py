@@ -153,10 +153,12 @@ _SENTENCE_OPENS = re.compile(r"(?:^|[.;:!?()\[\]\-–—+•*|>/“\"',\d\n])\s*
 def _DOCUMENT_NAMED(text: str, f: str, start: int, end: int) -> bool:
     """Whether the "báo cáo" at [start, end) names a document, not the verb: "Báo cáo số 552/BC-HĐND" (a
     report cited by its number), or "Báo cáo" written with its capital inside a sentence ("giữa Báo cáo và
-    dự thảo Nghị quyết"), as the verb never is."""
+    dự thảo Nghị quyết"), neither sent to an agency nor followed by one."""
     if _NUMBERED.match(f, end):
         return True
-    return text[start] == "B" and _SENTENCE_OPENS.search(f, max(0, start - 8), start) is None
+    # not "hoàn thành Báo cáo UBND tỉnh …", "… Báo cáo kết quả về Sở Nội vụ": written with a capital, still sent
+    return text[start] == "B" and _SENTENCE_OPENS.search(f, max(0, start - 8), start) is None \
+        and not text[end + 1 : end + 2].isupper() and not _to_agency(text, f, end)
 
 
 @dataclass(frozen=True)

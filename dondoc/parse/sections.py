@@ -21,9 +21,10 @@ _SECTION = re.compile(
     r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$"
     # "Giải thích từ ngữ", "Khẩu hiệu tuyên truyền", "Thành phần tham dự", "Thời gian, địa điểm": no task
     r"|^(?:trách nhiệm thi hành|hiệu lực thi hành|điều khoản thi hành|tổ chức thi hành|giải thích từ ngữ|khẩu hiệu(?: tuyên truyền)?|thành phần(?: tham dự| mời| dự)?|(?:thời gian,\s*)?địa điểm"
-    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc)"
-    # "Biểu mẫu báo cáo:", "Hệ thống mẫu biểu": the forms to fill in, named one by one, no task
-    r"|(?:hệ thống\s+)?(?:biểu mẫu|mẫu biểu)(?:\s+báo cáo)?|mẫu báo cáo)\s*(?:[:.]|$|\n)",
+    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc))\s*(?:[:.]|$|\n)"
+    # "Biểu mẫu báo cáo:", "Hệ thống mẫu biểu" alone on their line: the forms named below, no task (not "Mẫu
+    # báo cáo: … gửi về Sở trước ngày …", which says where and when)
+    r"|^(?:hệ thống\s+)?(?:biểu mẫu|mẫu biểu|mẫu báo cáo)(?:\s+báo cáo)?\s*:?\s*$",
     re.IGNORECASE,
 )
 # on the folded text: an OCR that lost a tone mark ("có hiệu lực thi hành kẻ từ ngày ký") still says it

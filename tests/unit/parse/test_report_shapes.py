@@ -207,3 +207,30 @@ def test_a_span_whose_start_is_qualified_in_words_ends_in_no_deadline() -> None:
 )
 def test_a_period_named_with_its_capital_after_bao_cao_is_no_recipient(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các phòng hoàn thành Báo cáo UBND huyện trước ngày 15/5/2026.",
+        "Các xã xây dựng Báo cáo kết quả về Phòng Nội vụ trước ngày 15/5/2026.",
+    ],
+    ids=["to-an-agency-right-after", "sent-to-an-agency-later"],
+)
+def test_bao_cao_with_its_capital_that_goes_to_an_agency_is_still_a_report(text: str) -> None:
+    assert is_obligation(text)
+
+
+def test_closing_a_list_by_a_day_is_a_deadline_though_closing_the_figures_is_not() -> None:
+    from dondoc.parse.dates import DateContext, find_deadlines
+
+    ctx = DateContext(date(2026, 3, 2), 2026, 3)
+    assert [d.due for d in find_deadlines("Các xã chốt danh sách trước ngày 20/5/2026.", every_year=False, ctx=ctx,
+                                          warnings=[])] == ["2026-05-20"]
+
+
+def test_a_forms_title_with_where_and_when_after_its_colon_is_a_task() -> None:
+    from dondoc.parse.sections import is_section
+
+    assert is_section("Biểu mẫu báo cáo:")
+    assert not is_section("Mẫu báo cáo: các đơn vị gửi về Sở Tài chính trước ngày 20/5/2026.")

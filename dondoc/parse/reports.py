@@ -97,11 +97,14 @@ def _to_agency(text: str, f: str, at: int) -> bool:
         if not _is_to(text, m.start()):
             continue
         nxt = text[m.end() : m.end() + 1]
+        if f.startswith(_DOCUMENT_NOUNS, m.end()):
+            continue  # "(Sao gửi Báo cáo kèm theo)", "gửi Kế hoạch này": what is sent, not to whom
         if nxt.isupper() or f.startswith(("cac ", "so ", "bo ", "co quan", "don vi", "giam doc ", "chu tich ", "thu truong "),
                                          m.end()):
             return True
     return False
 # a day ("20/11"), not a month ("tháng 12/2020", the figures' period) unless a deadline word comes before it
+_DOCUMENT_NOUNS = ("bao cao", "ke hoach", "cong van", "van ban", "quyet dinh", "to trinh", "danh sach", "du thao")
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
                    r"\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
@@ -212,7 +215,8 @@ def _first_report(text: str) -> int | None:
         if m.group().startswith("gui") and _document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
-                and not f.startswith(_PERIOD_WORDS, m.end() + 1):  # "Báo cáo Quý I", "Báo cáo Năm": a period
+                and not f.startswith(_PERIOD_WORDS, m.end() + 1) and not f.startswith(_DOCUMENT_NOUNS, m.end() + 1):
+            # not "Báo cáo Quý I" (a period), "gửi Kế hoạch" (what is sent)
             # "gửi Sở Tài chính", "báo cáo Chủ tịch UBND tỉnh": to an agency named at once; but the
             # gatherer's own "tổng hợp, báo cáo UBND tỉnh" is the end of a cascade, not a report to track
             if compiles or not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start()):

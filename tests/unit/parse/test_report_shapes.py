@@ -234,3 +234,16 @@ def test_a_forms_title_with_where_and_when_after_its_colon_is_a_task() -> None:
 
     assert is_section("Biểu mẫu báo cáo:")
     assert not is_section("Mẫu báo cáo: các đơn vị gửi về Sở Tài chính trước ngày 20/5/2026.")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Giao các phòng giải trình các nội dung theo Báo cáo số 12/BC-HĐND (sao gửi Báo cáo kèm theo).", False),
+        ("Các phòng nghiên cứu dự thảo theo Công văn số 40/UBND (sao gửi Kế hoạch kèm theo).", False),
+        ("Các xã gửi Báo cáo kết quả về Phòng Nội vụ trước ngày 20/5/2026.", True),
+    ],
+    ids=["a-copy-of-the-report-attached", "a-copy-of-the-plan-attached", "a-report-sent-to-an-agency"],
+)
+def test_a_document_named_after_gui_is_what_is_sent_not_to_whom(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

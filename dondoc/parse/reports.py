@@ -69,9 +69,10 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # ("báo cáo UBND tỉnh các vụ việc phát sinh": the matters reported, not a second recipient)
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec|"
                             r"cac (?:vu|truong hop|van de|noi dung|thong tin|kho khan|vuong mac|hoat dong|ket qua|so lieu)\b)\b")
-# how it is sent, written right after the recipient: "báo cáo kết quả về Chủ tịch UBND tỉnh bằng văn bản"
+# how it is sent, written right after the recipient: "báo cáo kết quả về Chủ tịch UBND tỉnh bằng văn bản", "… báo
+# cáo Bộ Tư pháp đúng quy định"
 _MEANS = re.compile(r"\s(?:bang (?:van ban|hinh thuc|duong|thu|email)|qua (?:he thong|thu dien tu|email|mang|phan mem|cong thong tin|"
-                    r"dia chi)|theo (?:mau|bieu mau|de cuong))\b")
+                    r"dia chi)|theo (?:mau|bieu mau|de cuong|quy dinh)|dung (?:quy dinh|thoi han|thoi gian))\b")
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")

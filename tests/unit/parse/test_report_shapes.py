@@ -117,8 +117,9 @@ def test_a_column_of_dates_beside_a_count_of_days_before_an_event_gives_each_row
         ("Các xã báo cáo kết quả về Chủ tịch UBND huyện bằng văn bản trước ngày 20/4/2026.", "Chủ tịch UBND huyện"),
         ("Các trường gửi báo cáo về Phòng Giáo dục qua hệ thống quản lý văn bản trước ngày 20/4/2026.", "Phòng Giáo dục"),
         ("Các đơn vị gửi báo cáo về Sở Tư pháp theo mẫu gửi kèm trước ngày 20/4/2026.", "Sở Tư pháp"),
+        ("Sở Nội vụ tổng hợp, báo cáo Bộ Nội vụ đúng quy định trước ngày 20/4/2026.", "Bộ Nội vụ"),
     ],
-    ids=["in-writing", "through-a-system", "on-a-form"],
+    ids=["in-writing", "through-a-system", "on-a-form", "as-the-rules-say"],
 )
 def test_how_a_report_is_sent_is_no_part_of_its_recipient(text: str, to: str) -> None:
     from dondoc.parse.dates import DateContext

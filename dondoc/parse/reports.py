@@ -105,8 +105,9 @@ def _to_agency(text: str, f: str, at: int) -> bool:
             return True
     return False
 # a day ("20/11"), not a month ("tháng 12/2020", the figures' period) unless a deadline word comes before it
+# ("trong tháng 5/2026", "vào tháng 10/2026"; not "lấy đến hết tháng 12/2020")
 _DOCUMENT_NOUNS = ("bao cao", "ke hoach", "cong van", "van ban", "quyet dinh", "to trinh", "danh sach", "du thao")
-_WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
+_WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong|vao|cuoi|(?<!lay )(?<!tinh )den het) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
                    r"\bdot xuat\b|\btruoc ngay\b")
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 

@@ -248,3 +248,12 @@ def test_a_forms_title_with_where_and_when_after_its_colon_is_a_task() -> None:
 )
 def test_a_document_named_after_gui_is_what_is_sent_not_to_whom(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tổ chức sơ kết, báo cáo kết quả vào tháng 10/2026.", "Hoàn thành rà soát, báo cáo kết quả đến hết tháng 10/2026."],
+    ids=["in-a-month", "by-the-end-of-a-month"],
+)
+def test_a_month_after_a_deadline_word_times_a_report(text: str) -> None:
+    assert is_obligation(text)

@@ -255,6 +255,9 @@ def item_tasks(
         why = f"takes the reporting cadence of {best.key}: {best.explain['schedule.repeat']}"
         # weekdays and days of a month or year do not mix: a weekly item takes its weekly reports' days
         due = [d for r in periodic if (r.schedule.repeat == "weekly") == (repeat == "weekly") for d in r.schedule.due]
+        if repeat == "monthly":
+            # a monthly item's days are days of a month: "--06-06" of its 6-month report is no "---06"
+            due = [d for d in due if d.startswith("---")]
         task.explain["schedule.due"] = "the due dates of its periodic reports"
     else:
         repeat, why = classify(

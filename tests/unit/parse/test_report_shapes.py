@@ -37,7 +37,8 @@ def test_a_head_that_introduces_its_reports_gives_their_recipient_and_each_bulle
     assert got["1.R2"] == ("report", "quarterly", ["---10"], "Văn phòng Sở")
     assert got["1.R3"] == ("report", "annual", ["--11-20"], "Văn phòng Sở")
     assert "1.R4" not in got  # the head itself is no dateless report of its own
-    assert got["1"][:2] == ("action", "monthly")
+    # the monthly item's days are its reports' days of a month, not "--11-20" cut to "---20"
+    assert got["1"][:3] == ("action", "monthly", ["---12", "---10"])
 
 
 @pytest.mark.parametrize(

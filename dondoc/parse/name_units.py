@@ -213,3 +213,31 @@ def joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
 HOW = frozenset({"chat", "tot", "nghiem", "hieu", "co", "va", "thong", "dung", "toan", "hoat", "su", "tai"})
 
 
+
+
+# capitalised kinds of the set phrase "các Sở, Ban, Ngành": after "các X" they go on listing kinds
+_SET_KINDS = frozenset({"so", "ban", "nganh", "bo", "doan the"})
+
+
+def set_phrase_goes_on(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether the capitalised kind after a comma at k - 1 goes on a collective name ("Thủ trưởng các Sở,
+    Ban, ngành tỉnh" is one owner): the name so far is "các" and kinds, and the word after the kind is no
+    capitalised word of a proper name ("các Sở, Ban Dân tộc" names two)."""
+    if k + 1 >= len(toks) or not toks[k].cap or toks[k].upper or toks[k + 1].cap and toks[k + 1].word:
+        return False
+    if toks[k].f not in _SET_KINDS:
+        return False
+    at = next((p for p in range(start, last + 1) if toks[p].f == "cac"), -1)
+    return at >= 0 and all(x.f == "," or x.f in _SET_KINDS or x.f in COLLECTIVE_NEXT for x in toks[at + 1 : last + 1])
+
+
+def kept_word(toks: list[Tok], j: int) -> bool:
+    """Whether a lower-case word that ends most names belongs to this one: "cấp ủy đảng", "tổ chức đảng",
+    "tổ chức cơ sở đảng" (the Party's), "Đoàn cấp trên", "cấp dưới" (the level)."""
+    prev = toks[j - 1].f
+    f = toks[j].f
+    if f == "dang" and prev in ("uy", "chuc", "so") and not toks[j].cap:
+        # "đang" (in progress) folds alike and goes on with its verb: "đảng" where the name ends, and always
+        # in "cấp ủy đảng" (the set phrase)
+        return prev == "uy" or j + 1 == len(toks) or toks[j + 1].f in (",", "va", ";", ".", ":", ")")
+    return f in ("tren", "duoi") and prev == "cap"

@@ -21,10 +21,12 @@ from dondoc.parse.name_units import (
     descriptive,
     joint_office,
     joint_topic,
+    kept_word,
     listed,
     name_goes_on,
     noun_at,
     placed_name_goes_on,
+    set_phrase_goes_on,
     unit_of,
 )
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
@@ -154,6 +156,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if t.f == "va" and joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both
                     continue
+                if t.f == "," and set_phrase_goes_on(toks, start, last, k):
+                    j = k  # "các Sở, Ban, ngành": the set phrase written with capitals, one collective owner
+                    continue
                 if org_at(toks, k) or t.f == "va" and collective_at(toks, k, start, j):
                     break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
@@ -195,6 +200,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 stop = True
                 break
+            if kept_word(toks, j):
+                last = j  # "các cấp ủy đảng", "Đoàn cấp trên"
+                j += 1
+                continue
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0

@@ -27,7 +27,9 @@ REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
-WITH_WORDS = ("voi", "cung")  # "phối hợp với X", "phối hợp cùng X"
+WITH_WORDS = ("voi", "cung")
+# words before which "giáo"/"giao" is a word of a name ("Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Bộ Ngoại giao")
+_GIAO_IN_NAMES = frozenset({"tuyen", "ton", "ngoai"})  # "phối hợp với X", "phối hợp cùng X"
 
 
 class Given(NamedTuple):
@@ -151,7 +153,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         trig = _TRIGGER_BY_FIRST.get(t.f)
         if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
             trig = None  # every trigger is one word or two
-        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
+        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":
                 j += 1

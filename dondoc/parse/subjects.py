@@ -90,6 +90,8 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 k = ol.end + ol.verb
                 if verb in _CHARGED_TO and k + 2 < n and toks[k].f == "chi" and toks[k + 1].f == "dao":
                     verb, k = "chi dao", k + 2  # "A có trách nhiệm chỉ đạo B …": as "A chỉ đạo B …"
+                elif verb.endswith(" chi dao"):
+                    verb = "chi dao"  # "A tiếp tục chỉ đạo B …" (one predicate of the word list)
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, k, found))
                 elif verb == "chu tri" and k + 1 < n and toks[k].f == ",":
@@ -103,7 +105,7 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
 
 
 # predicates after which "chỉ đạo B" is what the subject is charged with
-_CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong"})
+_CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong", "can", "phai", "tiep tuc"})
 
 # words a qualifier between owners and their predicate holds that are no predicate themselves
 _QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",

@@ -89,6 +89,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
         return 0  # "thiên tai" (a natural disaster), not "tại"
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
+    if n == 2 and toks[i].f == "cap" and i + 2 < len(toks) and toks[i + 2].f == "dong":
+        return 0  # "Đoàn các cấp phát động …": the level, then "phát động"; not "cấp phát" (to allocate)
     return n
 
 

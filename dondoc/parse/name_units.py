@@ -241,3 +241,28 @@ def kept_word(toks: list[Tok], j: int) -> bool:
         # in "cấp ủy đảng" (the set phrase)
         return prev == "uy" or j + 1 == len(toks) or toks[j + 1].f in (",", "va", ";", ".", ":", ")")
     return f in ("tren", "duoi") and prev == "cap"
+
+
+def every_level(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether "các cấp" after the comma before k ends a name that ends "các ngành" ("Ban Chỉ huy Phòng, chống
+    thiên tai và Tìm kiếm cứu nạn các ngành, các cấp"): of every level, not an owner of its own ("các cấp ủy" is)."""
+    n = len(toks)
+    if not (k + 1 < n and toks[k].f == "cac" and toks[k + 1].f == "cap" and last > start and toks[last - 1].f == "cac"):
+        return False
+    return k + 2 == n or toks[k + 2].f in (",", "va", ";", ".", ":") or verb_at(toks, k + 2) > 0
+
+
+# predicates that charge the ones a relative clause ("được …") describes
+_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
+                      "trien khai", "thuc hien"})
+
+
+def charged_after(toks: list[Tok], k: int) -> int:
+    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return 0
+        v = verb_at(toks, m)
+        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
+            return m
+    return 0

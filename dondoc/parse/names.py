@@ -16,9 +16,11 @@ from dondoc.parse.name_units import (
     PEOPLE,
     PLACES,
     bare_series,
+    charged_after,
     collective_at,
     described,
     descriptive,
+    every_level,
     joint_office,
     joint_topic,
     kept_word,
@@ -37,22 +39,6 @@ __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_lis
 MAX_NAME_TOKENS = 22
 # Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
-
-
-# predicates that charge the ones a relative clause ("được …") describes
-_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
-                      "trien khai", "thuc hien"})
-
-
-def _charged_after(toks: list[Tok], k: int) -> int:
-    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
-    for m in range(k, min(len(toks), k + 24)):
-        if toks[m].f in END_PUNCT or toks[m].f == ",":
-            return 0
-        v = verb_at(toks, m)
-        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
-            return m
-    return 0
 
 
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
@@ -156,6 +142,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if t.f == "va" and joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both
                     continue
+                if t.f == "," and every_level(toks, start, last, k):
+                    last, j = k + 1, k + 2  # "Ban Chỉ huy … các ngành, các cấp": of every sector and level, one name
+                    continue
                 if t.f == "," and set_phrase_goes_on(toks, start, last, k):
                     j = k  # "các Sở, Ban, ngành": the set phrase written with capitals, one collective owner
                     continue
@@ -225,7 +214,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST:
                 # "Các cơ quan, đơn vị, địa phương được phân bổ kế hoạch vốn năm 2023 nêu tại Điều 1 chịu trách
                 # nhiệm …": which of them, up to the predicate that charges them
-                m = _charged_after(toks, j + 1)
+                m = charged_after(toks, j + 1)
                 if m:
                     last, j = m - 1, m
                     continue

@@ -132,6 +132,15 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     return ol.reach
 
 
+# "công tác phối hợp Nhà trường - Gia đình - Xã hội", "quy chế phối hợp …": the cooperation named as a piece
+# of work, not a request to cooperate with whom it names
+_WORK_NOUNS = frozenset({("cong", "tac"), ("quy", "che"), ("chuong", "trinh"), ("ke", "hoach")})
+
+
+def _named_work(toks: list[Tok], i: int) -> bool:
+    return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _WORK_NOUNS or i >= 1 and toks[i - 1].f == "viec"
+
+
 def requests(text: str, toks: list[Tok], found: Owners) -> int:
     """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y".
 
@@ -191,7 +200,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                         if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
                             found.add_support(name_texts(text, ol2.names), f'"{text[toks[k + 1].start:toks[ol2.end + 1].end]}"')
                 continue
-        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop":
+        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop" and not _named_work(toks, i):
             j = i + 2
             k = j
             # "phối hợp với X", "phối hợp cùng X" (as communes write it), "phối hợp [the work] với X"

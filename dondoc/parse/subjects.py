@@ -114,6 +114,8 @@ _QUALIFIER_TOKENS = 30
 # words a qualifier starts with: "trong phạm vi …", "theo chức năng …", "thuộc …" (not "của": "X của Y" is
 # mostly what is said of Y)
 _QUALIFIER_OPENS = frozenset({"trong", "theo", "thuoc", "o"})
+# … and set between commas: "trên cơ sở …", "căn cứ …", "theo …", "trong phạm vi …"
+_QUALIFIER_AFTER_COMMA = frozenset({"tren", "can", "theo", "trong"})
 
 
 def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
@@ -122,10 +124,12 @@ def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
     the qualifier is passed (the owners listed after it are kept) up to the predicate; without one in the
     clause, the list is left as it was."""
     n = len(toks)
-    if ol.end >= n or toks[ol.end].f not in _QUALIFIER_OPENS:
+    m = ol.end
+    if m + 1 < n and toks[m].f == "," and toks[m + 1].f in _QUALIFIER_AFTER_COMMA:
+        m += 1  # "Các phòng, ban chuyên môn huyện, trên cơ sở chức năng được giao, tích cực tham mưu …"
+    elif m >= n or toks[m].f not in _QUALIFIER_OPENS:
         return ol
     names = list(ol.names)
-    m = ol.end
     limit = min(n, ol.end + _QUALIFIER_TOKENS)
     while m < limit:
         f = toks[m].f

@@ -13,11 +13,12 @@ from dondoc.parse.names import OwnerList
 from dondoc.parse.vocab import VERBS
 
 # predicates that give an instruction when a sentence opens with their owners (a dispatch's request);
-# not "hướng dẫn" (the issuer guiding the addressees), nor "đã", "được", "sẽ" (background, intention)
+# not "hướng dẫn" (the issuer guiding the addressees), "ban hành", "lập" (what a body issued: background),
+# nor "đã", "được", "sẽ" (background, intention)
 DIRECTIVE = frozenset({
     "to chuc", "trien khai", "xay dung", "chi dao", "chuan bi", "thuc hien", "tang cuong", "day manh", "ra soat",
     "kiem tra", "tuyen truyen", "bo tri", "theo doi", "tiep tuc", "quan triet", "van dong", "phoi hop", "lanh dao",
-    "tiep tuc chi dao", "chu dong phoi hop", "thuc hien tot", "cung co", "kien toan", "lap", "ban hanh", "hoan thanh",
+    "tiep tuc chi dao", "chu dong phoi hop", "thuc hien tot", "cung co", "kien toan", "hoan thanh",
     "rut kinh nghiem", "tich cuc", "quan tam", "tao dieu kien", "dam bao", "bao dam", "huy dong", "giam sat",
 })
 # a qualifier between the owners and what they do: "căn cứ …", "theo chức năng …"

@@ -93,3 +93,7 @@ def test_news_that_only_tells_what_bodies_did_is_still_refused() -> None:
 )
 def test_owners_told_what_to_do_only_where_the_paragraph_opens_with_them(text: str) -> None:
     assert not is_request(text, subjects=True)
+
+
+def test_what_a_body_issued_is_background_not_a_request() -> None:
+    assert not is_request("UBND tỉnh ban hành Kế hoạch số 45/KH-UBND về phòng, chống thiên tai năm 2026.", subjects=True)

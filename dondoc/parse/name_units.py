@@ -233,9 +233,12 @@ def set_phrase_goes_on(toks: list[Tok], start: int, last: int, k: int) -> bool:
 
 def kept_word(toks: list[Tok], j: int) -> bool:
     """Whether a lower-case word that ends most names belongs to this one: "cấp ủy đảng", "tổ chức đảng",
-    "tổ chức cơ sở đảng" (the Party's), "Đoàn cấp trên", "cấp dưới" (the level)."""
+    "tổ chức cơ sở đảng", "đảng bộ" (the Party's), "Đoàn cấp trên", "cấp dưới" (the level)."""
     prev = toks[j - 1].f
     f = toks[j].f
+    nxt = toks[j + 1].f if j + 1 < len(toks) else ""
+    if f == "dang" and nxt in ("bo", "uy") and not toks[j].cap or f == "bo" and prev == "dang":
+        return True  # "cấp ủy các chi bộ, đảng bộ cơ sở": a Party committee listed after a comma
     if f == "dang" and prev in ("uy", "chuc", "so") and not toks[j].cap:
         # "đang" (in progress) folds alike and goes on with its verb: "đảng" where the name ends, and always
         # in "cấp ủy đảng" (the set phrase)

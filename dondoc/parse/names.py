@@ -224,8 +224,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last, j, inner = j + 1, j + 2, True
                 continue
             if v and j == start + head and toks[start].cap and not toks[start].upper and j + v < n \
-                    and verb_at(toks, j + v) and " ".join(x.f for x in toks[start:j]) in _TEAMS \
-                    and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
+                    and (verb_at(toks, j + v) or toks[j + v].cap and toks[start].f == "uy") \
+                    and " ".join(x.f for x in toks[start:j]) in _TEAMS and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
                 # "Đoàn giám sát có nhiệm vụ …", "Tổ kiểm tra có trách nhiệm …": a body named by what it does
                 last, j = j + v - 1, j + v
                 continue
@@ -281,7 +281,7 @@ _ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
 
 
 # Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
-_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan"})
+_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan", "uy ban"})  # "Ủy ban kiểm tra Huyện ủy" too
 _TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
                          "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
 # A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.

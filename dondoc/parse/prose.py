@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dondoc.parse.dates import DateContext, find_deadlines
-from dondoc.parse.heads import verb_at
+from dondoc.parse.heads import head_at, verb_at
 from dondoc.parse.lines import Line, first_tokens
 from dondoc.parse.names import owner_list
 from dondoc.parse.prose_subjects import directs_first
@@ -109,8 +109,9 @@ def _own_clause(text: str, start: int, verb: int) -> bool:
 def _asks_someone(text: str, f: str) -> bool:
     for m in _ASK.finditer(f):
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()):
-            return True
+        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()) \
+                or head_at(text, f, m.end(), min(len(f), m.end() + 80)):
+            return True  # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …": an owner in lower case
     for m in _CHARGED.finditer(f):
         before = text[max(0, m.start() - 60) : m.start()]
         if any(w[:1].isupper() for w in before.split()[-4:]):

@@ -61,6 +61,11 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             reach = max(reach, ol.reach)
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
+            if verb in _BEFORE_ASKING:
+                asked = verb_at(toks, ol.end + ol.verb)  # "đồng chí … cũng giao nhiệm vụ cho …": still the one who asks
+                if " ".join(t.f for t in toks[ol.end + ol.verb : ol.end + ol.verb + asked]) in REQUEST_VERBS:
+                    ol = OwnerList(names=ol.names, end=ol.end + ol.verb, verb=asked, looked=ol.looked)
+                    verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = name_texts(text, ol.names)
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
             if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
@@ -103,6 +108,9 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                                           f'"{text[toks[k + 1].start:toks[ol2.end + ol2.verb - 1].end]}" (cooperates with the lead)')
     return reach
 
+
+# words between an asker and the request ("… cũng giao …", "… đồng thời đề nghị …", "… tiếp tục yêu cầu …")
+_BEFORE_ASKING = frozenset({"cung", "dong thoi", "tiep tuc", "tiep"})
 
 # predicates after which "chỉ đạo B" is what the subject is charged with
 _CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong", "can", "phai", "tiep tuc"})

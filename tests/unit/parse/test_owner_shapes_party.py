@@ -38,6 +38,13 @@ from dondoc.parse.owners import find_owners
         ("Các cấp ủy đảng triển khai học tập nghị quyết.", ["Các cấp ủy đảng"], []),
         ("Ban Thường vụ Huyện đoàn phối hợp với Đoàn cấp trên chuẩn bị văn kiện.",
          ["Ban Thường vụ Huyện đoàn"], ["Đoàn cấp trên"]),
+        # a Party committee after a comma, and the Party's control commission written in lower case
+        ("Đề nghị chi ủy các chi bộ, đảng bộ cơ sở và các đoàn thể xã tổ chức học tập.",
+         ["chi ủy các chi bộ, đảng bộ cơ sở", "các đoàn thể xã"], []),
+        ("Ủy ban kiểm tra Đảng ủy phường theo dõi việc giải quyết đơn thư.", ["Ủy ban kiểm tra Đảng ủy phường"], []),
+        # the asker stays the asker when "cũng", "đồng thời" stand before the request
+        ("Đồng chí Bí thư Huyện ủy cũng giao Ban Dân vận Huyện ủy theo dõi, đôn đốc.", ["Ban Dân vận Huyện ủy"], []),
+        ("Ban Thường vụ đồng thời yêu cầu Huyện đoàn tổ chức ra quân.", ["Huyện đoàn"], []),
         # "A tiếp tục / cần chỉ đạo B thực hiện": B a named body leads beside A (convention 10)
         ("UBND các huyện tiếp tục chỉ đạo UBND các xã rà soát hộ nghèo.", ["UBND các huyện", "UBND các xã"], []),
         ("Các Phòng Giáo dục cần chỉ đạo Trường Tiểu học Kim Đồng tổ chức khai giảng.",

@@ -28,11 +28,12 @@ HEAD = "ỦY BAN NHÂN DÂN TỈNH ĐÔNG SƠN\nSố: 77/UBND-TH\nV/v chuẩn b�
         "Thủ trưởng các phòng, ban theo chức năng của mình chỉ đạo cán bộ trực thuộc tham gia đầy đủ.",
         "Phòng Tư pháp: Hướng dẫn các xã niêm yết danh sách.",
         "Các trường tiểu học cần rà soát số học sinh bỏ học.",
+        "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ tổ chức quán triệt kết luận.",
         "Phát biểu kết luận, đồng chí Phó Chủ tịch UBND huyện yêu cầu: Các phòng chuyên môn, trên cơ sở nhiệm vụ được "
         "giao, tích cực tham mưu các giải pháp.",
     ],
     ids=["subject-builds", "subject-prepares", "after-can-cu-and-semicolon", "after-theo-qualifier", "owner-colon-duty",
-         "can", "conclusion-speech-asks"],
+         "can", "asks-an-owner-written-in-lower-case", "conclusion-speech-asks"],
 )
 def test_a_paragraph_opening_with_owners_told_what_to_do_is_a_request(text: str) -> None:
     assert is_request(text, subjects=True)

@@ -89,6 +89,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
         return 0  # "thiên tai" (a natural disaster), not "tại"
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
+    if n == 2 and toks[i].f == "cap" and i + 2 < len(toks) and toks[i + 2].f == "dong":
+        return 0  # "Đoàn các cấp phát động …": the level, then "phát động"; not "cấp phát" (to allocate)
     return n
 
 
@@ -130,8 +132,9 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
-    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu"):
-        return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \
+            and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong"):
+        return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
             toks[i + 1].f in _NUMBER_OF or toks[i + 1].f == "van" and i + 2 < len(toks) and toks[i + 2].f == "ban"):
         return 0  # "Số văn bản", "Số lượng": a number, not "Sở" (which a sloppy text may write "Sở y tế")
@@ -181,7 +184,7 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     word = folded[s:e]
     if word not in _HEAD_FIRST:
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
-    if word in _LOWER_NOT_HEAD and not text[s].isupper():
+    if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)):
         return None
     toks = first_tokens(text, pos, end, 8)
     return toks if org_at(toks, 0) > 0 else None

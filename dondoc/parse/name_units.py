@@ -213,3 +213,59 @@ def joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
 HOW = frozenset({"chat", "tot", "nghiem", "hieu", "co", "va", "thong", "dung", "toan", "hoat", "su", "tai"})
 
 
+
+
+# capitalised kinds of the set phrase "các Sở, Ban, Ngành": after "các X" they go on listing kinds
+_SET_KINDS = frozenset({"so", "ban", "nganh", "bo", "doan the"})
+
+
+def set_phrase_goes_on(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether the capitalised kind after a comma at k - 1 goes on a collective name ("Thủ trưởng các Sở,
+    Ban, ngành tỉnh" is one owner): the name so far is "các" and kinds, and the word after the kind is no
+    capitalised word of a proper name ("các Sở, Ban Dân tộc" names two)."""
+    if k + 1 >= len(toks) or not toks[k].cap or toks[k].upper or toks[k + 1].cap and toks[k + 1].word:
+        return False
+    if toks[k].f not in _SET_KINDS:
+        return False
+    at = next((p for p in range(start, last + 1) if toks[p].f == "cac"), -1)
+    return at >= 0 and all(x.f == "," or x.f in _SET_KINDS or x.f in COLLECTIVE_NEXT for x in toks[at + 1 : last + 1])
+
+
+def kept_word(toks: list[Tok], j: int) -> bool:
+    """Whether a lower-case word that ends most names belongs to this one: "cấp ủy đảng", "tổ chức đảng",
+    "tổ chức cơ sở đảng", "đảng bộ" (the Party's), "Đoàn cấp trên", "cấp dưới" (the level)."""
+    prev = toks[j - 1].f
+    f = toks[j].f
+    nxt = toks[j + 1].f if j + 1 < len(toks) else ""
+    if f == "dang" and nxt in ("bo", "uy") and not toks[j].cap or f == "bo" and prev == "dang":
+        return True  # "cấp ủy các chi bộ, đảng bộ cơ sở": a Party committee listed after a comma
+    if f == "dang" and prev in ("uy", "chuc", "so") and not toks[j].cap:
+        # "đang" (in progress) folds alike and goes on with its verb: "đảng" where the name ends, and always
+        # in "cấp ủy đảng" (the set phrase)
+        return prev == "uy" or j + 1 == len(toks) or toks[j + 1].f in (",", "va", ";", ".", ":", ")")
+    return f in ("tren", "duoi") and prev == "cap"
+
+
+def every_level(toks: list[Tok], start: int, last: int, k: int) -> bool:
+    """Whether "các cấp" after the comma before k ends a name that ends "các ngành" ("Ban Chỉ huy Phòng, chống
+    thiên tai và Tìm kiếm cứu nạn các ngành, các cấp"): of every level, not an owner of its own ("các cấp ủy" is)."""
+    n = len(toks)
+    if not (k + 1 < n and toks[k].f == "cac" and toks[k + 1].f == "cap" and last > start and toks[last - 1].f == "cac"):
+        return False
+    return k + 2 == n or toks[k + 2].f in (",", "va", ";", ".", ":") or verb_at(toks, k + 2) > 0
+
+
+# predicates that charge the ones a relative clause ("được …") describes
+_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
+                      "trien khai", "thuc hien"})
+
+
+def charged_after(toks: list[Tok], k: int) -> int:
+    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
+    for m in range(k, min(len(toks), k + 24)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return 0
+        v = verb_at(toks, m)
+        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
+            return m
+    return 0

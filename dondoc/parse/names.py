@@ -16,15 +16,19 @@ from dondoc.parse.name_units import (
     PEOPLE,
     PLACES,
     bare_series,
+    charged_after,
     collective_at,
     described,
     descriptive,
+    every_level,
     joint_office,
     joint_topic,
+    kept_word,
     listed,
     name_goes_on,
     noun_at,
     placed_name_goes_on,
+    set_phrase_goes_on,
     unit_of,
 )
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
@@ -35,22 +39,6 @@ __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_lis
 MAX_NAME_TOKENS = 22
 # Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
-
-
-# predicates that charge the ones a relative clause ("được …") describes
-_CHARGES = frozenset({"chiu trach nhiem", "co trach nhiem", "chu tri", "khan truong", "chu dong", "to chuc",
-                      "trien khai", "thuc hien"})
-
-
-def _charged_after(toks: list[Tok], k: int) -> int:
-    """Where a predicate that charges someone starts, within a few words after k and in the clause; 0 when none."""
-    for m in range(k, min(len(toks), k + 24)):
-        if toks[m].f in END_PUNCT or toks[m].f == ",":
-            return 0
-        v = verb_at(toks, m)
-        if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
-            return m
-    return 0
 
 
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
@@ -154,6 +142,12 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if t.f == "va" and joint_office(toks, start, last, k):
                     j = k  # "Văn phòng HĐND và UBND xã": one office serving both
                     continue
+                if t.f == "," and every_level(toks, start, last, k):
+                    last, j = k + 1, k + 2  # "Ban Chỉ huy … các ngành, các cấp": of every sector and level, one name
+                    continue
+                if t.f == "," and set_phrase_goes_on(toks, start, last, k):
+                    j = k  # "các Sở, Ban, ngành": the set phrase written with capitals, one collective owner
+                    continue
                 if org_at(toks, k) or t.f == "va" and collective_at(toks, k, start, j):
                     break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
@@ -195,6 +189,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 stop = True
                 break
+            if kept_word(toks, j):
+                last = j  # "các cấp ủy đảng", "Đoàn cấp trên"
+                j += 1
+                continue
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0
@@ -216,7 +214,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if v and t.f == "duoc" and toks[start].f in DETERMINER_BY_FIRST:
                 # "Các cơ quan, đơn vị, địa phương được phân bổ kế hoạch vốn năm 2023 nêu tại Điều 1 chịu trách
                 # nhiệm …": which of them, up to the predicate that charges them
-                m = _charged_after(toks, j + 1)
+                m = charged_after(toks, j + 1)
                 if m:
                     last, j = m - 1, m
                     continue
@@ -226,8 +224,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last, j, inner = j + 1, j + 2, True
                 continue
             if v and j == start + head and toks[start].cap and not toks[start].upper and j + v < n \
-                    and verb_at(toks, j + v) and " ".join(x.f for x in toks[start:j]) in _TEAMS \
-                    and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
+                    and (verb_at(toks, j + v) or toks[j + v].cap and toks[start].f == "uy") \
+                    and " ".join(x.f for x in toks[start:j]) in _TEAMS and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
                 # "Đoàn giám sát có nhiệm vụ …", "Tổ kiểm tra có trách nhiệm …": a body named by what it does
                 last, j = j + v - 1, j + v
                 continue
@@ -283,7 +281,7 @@ _ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
 
 
 # Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
-_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan"})
+_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan", "uy ban"})  # "Ủy ban kiểm tra Huyện ủy" too
 _TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
                          "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
 # A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.

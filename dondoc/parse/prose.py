@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dondoc.parse.dates import DateContext, find_deadlines
-from dondoc.parse.heads import verb_at
+from dondoc.parse.heads import head_at, verb_at
 from dondoc.parse.lines import Line, first_tokens
 from dondoc.parse.names import owner_list
+from dondoc.parse.prose_subjects import directs_first
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_stock_clause
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 # A request to a named addressee (on the folded text): "đề nghị các sở …", "giao Công an tỉnh …",
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
-_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao)\s+(?:cho\s+)?")
+_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao)\s*:?\s+(?:cho\s+)?")
 # "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
 _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
 # what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received
@@ -54,6 +55,7 @@ _IMPERATIVE = re.compile(
     r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
 _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
+_CONCLUDES = re.compile(r"\bphat bieu (?:ket luan|chi dao)\b")
 
 
 # where a sentence may start: the paragraph's start, after a full stop, after an opening phrase's comma
@@ -76,6 +78,8 @@ def _subject_acts(text: str) -> bool:
             ol = owner_list(toks, 0)
             if not ol.names:
                 continue
+            if pos == 0 and directs_first(toks, ol, closed=text.rstrip().endswith((".", ";"))):
+                return True  # the paragraph opens with its owners told what to do (not a later sentence of a report)
             # "Các địa phương chưa thực hiện chi trả qua bưu điện khẩn trương …": which of them, then the verb
             for j in range(ol.end, min(len(toks), ol.end + 12)):
                 if toks[j].f in (".", ";", ":", "!", "?"):
@@ -88,7 +92,7 @@ def _subject_acts(text: str) -> bool:
 
 # predicates that charge someone with the work even after words that say which of them
 _CHARGE_VERBS = frozenset({"khan truong", "chu tri", "co trach nhiem", "chiu trach nhiem", "chu dong", "tham muu",
-                           "kip thoi", "tap trung", "nghiem tuc", "phai"})
+                           "kip thoi", "tap trung", "nghiem tuc", "phai", "can"})
 
 
 # the issuer's own clause after a cited document: "Thực hiện đề nghị của Bộ Y tế tại Công văn số 3908/BYT-DP
@@ -105,8 +109,9 @@ def _own_clause(text: str, start: int, verb: int) -> bool:
 def _asks_someone(text: str, f: str) -> bool:
     for m in _ASK.finditer(f):
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()):
-            return True
+        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()) \
+                or head_at(text, f, m.end(), min(len(f), m.end() + 80)):
+            return True  # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …": an owner in lower case
     for m in _CHARGED.finditer(f):
         before = text[max(0, m.start() - 60) : m.start()]
         if any(w[:1].isupper() for w in before.split()[-4:]):
@@ -133,7 +138,9 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
     ("Các địa phương … khẩn trương …") ask it too."""
     t = _without_stock_clause(text.strip())
     f = fold_keep_length(t)
-    if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f):
+    if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f) and not (_CONCLUDES.search(f) and _asks_someone(t, f)):
+        # "Phát biểu kết luận, đồng chí Phó Chủ tịch yêu cầu các cơ quan …" (a conclusion's request) still asks;
+        # "Phát biểu tại hội nghị, …" is news
         return False
     cited = _CITED.search(f)
     if cited is not None and not _ASK.search(f, cited.end()) and not _own_clause(t, cited.start(), cited.start(1)):

@@ -27,7 +27,9 @@ REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
-WITH_WORDS = ("voi", "cung")  # "phối hợp với X", "phối hợp cùng X"
+WITH_WORDS = ("voi", "cung")
+# words before which "giáo"/"giao" is a word of a name ("Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Bộ Ngoại giao")
+_GIAO_IN_NAMES = frozenset({"tuyen", "ton", "ngoai"})  # "phối hợp với X", "phối hợp cùng X"
 
 
 class Given(NamedTuple):
@@ -130,6 +132,15 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     return ol.reach
 
 
+# "công tác phối hợp Nhà trường - Gia đình - Xã hội", "quy chế phối hợp …": the cooperation named as a piece
+# of work, not a request to cooperate with whom it names
+_WORK_NOUNS = frozenset({("cong", "tac"), ("quy", "che"), ("chuong", "trinh"), ("ke", "hoach")})
+
+
+def _named_work(toks: list[Tok], i: int) -> bool:
+    return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _WORK_NOUNS or i >= 1 and toks[i - 1].f == "viec"
+
+
 def requests(text: str, toks: list[Tok], found: Owners) -> int:
     """Owners asked or given the work ("đề nghị X", "giao X chủ trì, Y phối hợp"), and "phối hợp với Y".
 
@@ -151,7 +162,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         trig = _TRIGGER_BY_FIRST.get(t.f)
         if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
             trig = None  # every trigger is one word or two
-        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].cap and t.cap is False and toks[i - 1].word and i > 1 and toks[i - 2].word)):
+        if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":
                 j += 1
@@ -189,7 +200,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                         if ol2.names and ol2.verb and toks[ol2.end].f == "phoi":
                             found.add_support(name_texts(text, ol2.names), f'"{text[toks[k + 1].start:toks[ol2.end + 1].end]}"')
                 continue
-        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop":
+        if t.f == "phoi" and i + 1 < n and toks[i + 1].f == "hop" and not _named_work(toks, i):
             j = i + 2
             k = j
             # "phối hợp với X", "phối hợp cùng X" (as communes write it), "phối hợp [the work] với X"

@@ -61,6 +61,11 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             reach = max(reach, ol.reach)
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
+            if verb in _BEFORE_ASKING:
+                asked = verb_at(toks, ol.end + ol.verb)  # "đồng chí … cũng giao nhiệm vụ cho …": still the one who asks
+                if " ".join(t.f for t in toks[ol.end + ol.verb : ol.end + ol.verb + asked]) in REQUEST_VERBS:
+                    ol = OwnerList(names=ol.names, end=ol.end + ol.verb, verb=asked, looked=ol.looked)
+                    verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             names = name_texts(text, ol.names)
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
             if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
@@ -90,6 +95,8 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 k = ol.end + ol.verb
                 if verb in _CHARGED_TO and k + 2 < n and toks[k].f == "chi" and toks[k + 1].f == "dao":
                     verb, k = "chi dao", k + 2  # "A có trách nhiệm chỉ đạo B …": as "A chỉ đạo B …"
+                elif verb.endswith(" chi dao"):
+                    verb = "chi dao"  # "A tiếp tục chỉ đạo B …" (one predicate of the word list)
                 if verb == "chi dao":
                     reach = max(reach, _directed(text, toks, k, found))
                 elif verb == "chu tri" and k + 1 < n and toks[k].f == ",":
@@ -102,8 +109,11 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
     return reach
 
 
+# words between an asker and the request ("… cũng giao …", "… đồng thời đề nghị …", "… tiếp tục yêu cầu …")
+_BEFORE_ASKING = frozenset({"cung", "dong thoi", "tiep tuc", "tiep"})
+
 # predicates after which "chỉ đạo B" is what the subject is charged with
-_CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong"})
+_CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong", "can", "phai", "tiep tuc"})
 
 # words a qualifier between owners and their predicate holds that are no predicate themselves
 _QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",
@@ -112,6 +122,8 @@ _QUALIFIER_TOKENS = 30
 # words a qualifier starts with: "trong phạm vi …", "theo chức năng …", "thuộc …" (not "của": "X của Y" is
 # mostly what is said of Y)
 _QUALIFIER_OPENS = frozenset({"trong", "theo", "thuoc", "o"})
+# … and set between commas: "trên cơ sở …", "căn cứ …", "theo …", "trong phạm vi …"
+_QUALIFIER_AFTER_COMMA = frozenset({"tren", "can", "theo", "trong"})
 
 
 def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
@@ -120,10 +132,12 @@ def _over_qualifier(toks: list[Tok], ol: OwnerList) -> OwnerList:
     the qualifier is passed (the owners listed after it are kept) up to the predicate; without one in the
     clause, the list is left as it was."""
     n = len(toks)
-    if ol.end >= n or toks[ol.end].f not in _QUALIFIER_OPENS:
+    m = ol.end
+    if m + 1 < n and toks[m].f == "," and toks[m + 1].f in _QUALIFIER_AFTER_COMMA:
+        m += 1  # "Các phòng, ban chuyên môn huyện, trên cơ sở chức năng được giao, tích cực tham mưu …"
+    elif m >= n or toks[m].f not in _QUALIFIER_OPENS:
         return ol
     names = list(ol.names)
-    m = ol.end
     limit = min(n, ol.end + _QUALIFIER_TOKENS)
     while m < limit:
         f = toks[m].f

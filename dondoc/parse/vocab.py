@@ -40,7 +40,9 @@ VERBS = phrases(
     "dong thoi la,da va dang,lanh dao,"
     # more predicates of the writing, so that a name stops before them ("Đảng uỷ Ngoài nước cụ thể hoá …")
     "chua,cu the hoa,chap hanh,nop,xac nhan,doi chieu,thu hoi,kien nghi,soan thao,hoan chinh,ap dung,luu y,chu y,"
-    "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui"
+    "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui,"
+    # "tạo điều kiện" ("… các đoàn thể tạo điều kiện cho Hội …"), "kiểm điểm"
+    "tao dieu kien,kiem diem"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -65,6 +67,8 @@ ORG_HEADS = phrases(
     "thu ky,chanh an,pho chanh an,tong bien tap,pho tong bien tap,"
     # bodies whose name starts with no usual head ("Thông tấn xã Việt Nam", "Tập đoàn Điện lực Việt Nam")
     "thong tan xa,tap doan,"
+    # bodies of the Party inside a state body or a mass organisation ("Đảng đoàn Hội Nông dân tỉnh", "Ban cán sự đảng UBND tỉnh")
+    "dang doan,ban can su dang,chi uy,"
     "trung uong doan,trung uong hoi"
 )
 

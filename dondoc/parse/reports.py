@@ -150,19 +150,20 @@ def period_day(text: str, start: int, end: int, repeat: str) -> tuple[list[str],
 
 
 _NUMBERED = re.compile(r"\s+so\s*:?\s*\d")
-# where the verb may stand with its capital: a sentence's or a line's start, after a label ("c)", "a/", "1.1"),
-# a bullet, a quote or a comma
-_SENTENCE_OPENS = re.compile(r"(?:^|[.;:!?()\[\]\-–—+•*|>/“\"',\d\n])\s*$")
+# words that cite a document already written ("giữa Báo cáo và …", "theo Báo cáo …", "nhận được Báo cáo …");
+# after others ("xây dựng Báo cáo tổng kết", "hoàn thành Báo cáo …") the capital names what is to be written
+_CITED_AFTER = re.compile(r"\b(?:giua|theo|tai|cua|trong|nhan duoc|tiep nhan|qua|thong qua|can cu|voi|va|nhu)\s+$")
 
 
 def _DOCUMENT_NAMED(text: str, f: str, start: int, end: int) -> bool:
     """Whether the "báo cáo" at [start, end) names a document, not the verb: "Báo cáo số 552/BC-HĐND" (a
-    report cited by its number), or "Báo cáo" written with its capital inside a sentence ("giữa Báo cáo và
-    dự thảo Nghị quyết"), neither sent to an agency nor followed by one."""
+    report cited by its number), or "Báo cáo" written with its capital after a word that cites a document
+    ("giữa Báo cáo và dự thảo Nghị quyết", "theo Báo cáo …"), neither sent to an agency nor followed by one;
+    "xây dựng Báo cáo tổng kết …" asks for one to be written."""
     if _NUMBERED.match(f, end):
         return True
     # not "hoàn thành Báo cáo UBND tỉnh …", "… Báo cáo kết quả về Sở Nội vụ": written with a capital, still sent
-    return text[start] == "B" and _SENTENCE_OPENS.search(f, max(0, start - 8), start) is None \
+    return text[start] == "B" and _CITED_AFTER.search(f, max(0, start - 12), start) is not None \
         and not text[end + 1 : end + 2].isupper() and not _to_agency(text, f, end)
 
 

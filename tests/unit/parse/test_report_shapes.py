@@ -50,9 +50,11 @@ def test_a_head_that_introduces_its_reports_gives_their_recipient_and_each_bulle
         ("Báo cáo kết quả về Sở Nội vụ trước ngày 20/3/2026.", True),
         ("c) Báo cáo nhanh tình hình về UBND tỉnh trước 16 giờ hằng ngày.", True),
         ("Các xã hoàn thành rà soát; Báo cáo kết quả về UBND huyện trước ngày 25/3/2026.", True),
+        ("Theo Báo cáo sơ kết của Phòng Kinh tế, nhiều hợp tác xã chưa nộp thuế đúng hạn ngày 10/3/2026.", False),
+        ("Các trường chuẩn bị Báo cáo tổng kết năm học 2025-2026 trước ngày 30/5/2026.", True),
     ],
     ids=["received-report-by-number", "capital-inside-a-sentence", "cited-at-the-start", "verb-at-the-start",
-         "verb-after-a-label", "verb-after-a-semicolon"],
+         "verb-after-a-label", "verb-after-a-semicolon", "cited-after-theo", "capital-of-a-report-to-write"],
 )
 def test_a_report_named_by_its_number_or_its_capital_inside_a_sentence_is_a_document_not_a_request(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks

@@ -2,7 +2,8 @@
 their notices with INSERT … ON CONFLICT DO NOTHING (bulk.insert_notices: a plain executemany on SQLite,
 unnest arrays with RETURNING on PostgreSQL), the payloads of those with something new in one executemany
 UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end. Items are made once per task,
-period and deadline (items.ItemMaker) and copied for each owner.
+period and deadline (items.ItemMaker) and stored once as a part (dondoc.store.digest_parts), in the
+batch that first names it; each owner's item names its part.
 
 Exactly once comes from the notices' unique dedupe keys, as before: a recipient whose notices were all
 planned already (by an earlier sweep, or a concurrent one that committed first) gets no digest.
@@ -83,6 +84,9 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMak
         report.messages += 1
         report.notices += len(payload["items"])
         report.outbox_ids.append(row["id"])
+    made = items.take_parts()  # stored with the payloads naming them, in the same transaction
+    if made:
+        insert_ignore(session, m.DigestPart, [dict(key=k, body=b, created_at=now) for k, b in sorted(made.items())])
     if filled:
         session.connection().execute(update(table).where(table.c.id == bindparam("b_id"))
                                      .values(payload=bindparam("b_payload"), status="pending"), filled)

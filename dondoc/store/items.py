@@ -16,6 +16,7 @@ from dondoc.schedule.ladder import RECIPIENT_VI, days_late
 from dondoc.schedule.observances import observance_days
 from dondoc.schedule.periods import window_phrase
 from dondoc.schedule.words import period_words, repeat_phrase
+from dondoc.store import digest_parts as parts
 from dondoc.store import models as m
 
 if TYPE_CHECKING:
@@ -63,12 +64,15 @@ def item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
 
 
 class ItemMaker:
-    """`item` remembered by what it reads besides the occurrence's identity and its owner: the occurrences of
-    one task and period share their item (a busy day's 300,000 reminders are a few thousand items), and each
-    gets a copy with its own owner and id."""
+    """`item` remembered by what it reads besides the occurrence's identity and its owner, and written as a
+    part (dondoc.store.digest_parts): the occurrences of one task and period share one part (a busy day's
+    300,000 reminders are a few thousand parts), and each gets a small item naming it with its own owner
+    and id. `take_parts` hands over the parts made since it was last called, to be stored with the
+    digests naming them."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._made: dict[tuple[Any, ...], tuple[str, str]] = {}  # → (kind, part key)
+        self._fresh: dict[str, dict[str, Any]] = {}
 
     def item(self, c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
              orgs: dict[str, m.Organization], ctx: SweepContext, *, sent: list[SentRung] | None = None) -> dict[str, Any]:
@@ -78,12 +82,17 @@ class ItemMaker:
                occ.data_from, occ.data_to, occ.extended_due, occ.extended_effective_due, occ.upper_due)
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = item(c, occ, task, d, orgs, ctx, sent=sent)
-        out = made.copy()  # the same keys in the same order
+            own, body = parts.split(item(c, occ, task, d, orgs, ctx, sent=sent))
+            self._fresh[own[parts.PART]] = body
+            made = self._made[key] = (own["kind"], own[parts.PART])
         owner = orgs.get(occ.org_code)
-        out["owner_name"] = owner.name if owner else occ.org_code
-        out["occurrence_id"] = occ.id
-        return out
+        return {"kind": made[0], parts.PART: made[1], "owner_name": owner.name if owner else occ.org_code,
+                "occurrence_id": occ.id}
+
+    def take_parts(self) -> dict[str, dict[str, Any]]:
+        """The parts made since the last call (key → body)."""
+        fresh, self._fresh = self._fresh, {}
+        return fresh
 
 
 def escalation_item(late: list[tuple[planmod.Candidate, m.Occurrence, list[SentRung]]], task: m.Task,

@@ -48,7 +48,7 @@ def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
     else:
         with session_scope(ready_engine()) as s:
             rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
-            parts = digest_parts.for_payloads(s.connection(), [r.payload for r in rows[:SUMMARY_ROWS]])
+            parts = digest_parts.for_payloads(s.connection(), [r.payload for r in rows])
         order = {"failed": 0, "pending": 1, "sending": 2, "sent": 3}
         rows = sorted(rows, key=lambda r: (order.get(r.status, 9), r.recipient_email))
         t = Table(_("recipient"), _("organisation"), _("content"), _("state"), title=f"{title}{counts}")

@@ -143,7 +143,9 @@ def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kind
     contacts in the preferred role. One acknowledgement request per (task, owner) whose receipt is still
     unconfirmed, on its first occurrence (by date)."""
     book.load_tasks({d.occ.task_id for d in due})
-    wanted: list[tuple[planmod.Candidate, Due]] = []
+    aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]] = {}  # target() by what it reads
+    asks: list[tuple[planmod.Candidate, Due]] = []  # the acknowledgement requests planned now
+    targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
     acks: dict[tuple[int, str], list[tuple[date, int, planmod.Candidate, Due]]] = defaultdict(list)
     for d in due:
         for c in d.candidates:
@@ -151,45 +153,52 @@ def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kind
                 continue
             if c.kind == "ack":
                 acks[(d.occ.task_id, d.org_code)].append((d.occ.effective_due, d.occ.id, c, d))
+                continue
+            role = owner_role(c)
+            if role is not None:  # to its own organisation (every reminder): nothing else to read
+                targets.append((c, d.occ.org_code, role, None))
             else:
-                wanted.append((c, d))
+                targets.append((c, *_aim(book, aimed, c, d)))
     if acks:
         still = unconfirmed(session, acks.keys())
         close_acknowledgement(session, set(acks) - still)  # confirmed meanwhile: never asked again
-        wanted += [min(acks[pair], key=lambda a: (a[0], a[1]))[2:] for pair in sorted(still)]  # type: ignore[misc]
-    targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
-    aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]] = {}  # target() by what it reads
-    for c, d in wanted:
-        role = owner_role(c)
-        if role is not None:  # to its own organisation (every reminder): nothing else to read
-            targets.append((c, d.occ.org_code, role, None))
-            continue
-        key = (c.kind, c.to, d.occ.org_code, d.occ.upper_due is not None, d.occ.task_id)
-        found = aimed.get(key)
-        if found is None:
-            task = book.tasks[d.occ.task_id]
-            found = aimed[key] = target(c, d.occ, task.cascade_by, book.dispatch_of(d.occ.task_id), book.orgs)
-        targets.append((c, *found))
+        for pair in sorted(still):
+            c, d = min(acks[pair], key=lambda a: (a[0], a[1]))[2:]  # type: ignore[misc]
+            asks.append((c, d))
+            targets.append((c, *_aim(book, aimed, c, d)))
     book.load_contacts({org for _, org, _, _ in targets if org is not None})
     routed: Routed = defaultdict(list)
-    chosen_of: dict[tuple[str, str], list[Contact]] = {}
+    # (organisation, role) → the digests it goes to, with whom: looked up once each
+    dests: dict[tuple[str, str], list[tuple[list[tuple[planmod.Candidate, Contact]], Contact]]] = {}
     for c, org, role, missing in targets:
         if org is None:
             report.no_address.append(missing or f"{c.org_code}: không có người nhận")
             unresolved.add(c.dedupe_key)
             continue
-        chosen = chosen_of.get((org, role))
-        if chosen is None:
-            chosen = chosen_of[(org, role)] = recipients(book.contacts, org, prefer=role)
-        if not chosen:
+        dest = dests.get((org, role))
+        if dest is None:
+            dest = dests[(org, role)] = [(routed[(contact.email, org)], contact)
+                                         for contact in recipients(book.contacts, org, prefer=role)]
+        if not dest:
             report.no_address.append(f"{org}: không có địa chỉ thư")
             unresolved.add(c.dedupe_key)
             continue
-        for contact in chosen:
-            routed[(contact.email, org)].append((c, contact))
-    asked = {(d.occ.task_id, d.org_code) for c, d in wanted if c.kind == "ack" and c.dedupe_key not in unresolved}
+        for notices, contact in dest:
+            notices.append((c, contact))
+    asked = {(d.occ.task_id, d.org_code) for c, d in asks if c.dedupe_key not in unresolved}
     close_acknowledgement(session, asked)  # planned now (or by an earlier sweep): asked once
     return routed
+
+
+def _aim(book: Book, aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]], c: planmod.Candidate,
+         d: Due) -> tuple[str | None, str, str | None]:
+    """`target` of a candidate, remembered by what it reads."""
+    key = (c.kind, c.to, d.occ.org_code, d.occ.upper_due is not None, d.occ.task_id)
+    found = aimed.get(key)
+    if found is None:
+        found = aimed[key] = target(c, d.occ, book.tasks[d.occ.task_id].cascade_by, book.dispatch_of(d.occ.task_id),
+                                    book.orgs)
+    return found
 
 
 def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds: set[str], unresolved: set[str],

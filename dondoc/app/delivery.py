@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -29,6 +29,7 @@ from dondoc.errors import DondocError, MailServerError
 from dondoc.notify.model import DeliveryResult, Digest, DigestItem, LateUnit, OutgoingMail, SentRung, SmtpConfig
 from dondoc.notify.render import render_digest
 from dondoc.notify.smtp import MAX_ATTEMPTS, NOT_ATTEMPTED, backoff, send_batch_sync
+from dondoc.store import digest_parts
 from dondoc.store import models as m
 from dondoc.store.db import session_scope
 
@@ -143,13 +144,14 @@ class LeaseKeeper:
 
 
 def digest_from_payload(row: m.Outbox, *, links: LinkMaker | None = None,
-                        owners: dict[int, str] | None = None) -> Digest:
-    """The digest of an outbox row. With `links`, each item of an occurrence that the recipient's own
-    organisation owns (`owners`: occurrence id → owner) carries its signed answer links; an item sent
-    to someone else (an escalation to the supervisor) carries none."""
+                        owners: dict[int, str] | None = None, parts: Mapping[str, Mapping[str, Any]] | None = None) -> Digest:
+    """The digest of an outbox row, its items whole again (`parts`: the digest parts they name, see
+    dondoc.store.digest_parts; an item naming one not given raises LookupError). With `links`, each item of
+    an occurrence that the recipient's own organisation owns (`owners`: occurrence id → owner) carries its
+    signed answer links; an item sent to someone else (an escalation to the supervisor) carries none."""
     p: dict[str, Any] = row.payload
     items = []
-    for it in p.get("items", []):
+    for it in digest_parts.items_of(p, parts or {}):
         occ_id = it.get("occurrence_id")
         answer: tuple[tuple[str, str], ...] = ()
         if links is not None and occ_id is not None and row.org_code and (owners or {}).get(occ_id) == row.org_code:
@@ -228,13 +230,15 @@ def deliver(*, engine: Engine, smtp: SmtpConfig, templates_dir: Path, now: datet
                 log.warning("took over %d outbox rows whose sender stopped before it was done", taken_over)
             by_id = {r.id: r for r in rows}
             owners = _owners(engine, rows) if links is not None else {}
+            with engine.connect() as conn:
+                parts = digest_parts.for_payloads(conn, [r.payload for r in rows])
             mails = []
             for r in rows:
                 try:
-                    message = render_digest(digest_from_payload(r, links=links, owners=owners),
+                    message = render_digest(digest_from_payload(r, links=links, owners=owners, parts=parts),
                                             templates_dir=templates_dir, mail_from=smtp.mail_from,
                                             message_id=r.message_id)
-                except DondocError as err:  # a bad address or template fails this row, not the batch
+                except (DondocError, LookupError) as err:  # a bad address or template, a part missing: this row, not the batch
                     _record(engine=engine, row=r, res=DeliveryResult(r.id, "failed", {}, str(err)), now=now,
                             token=token, report=report)
                     continue

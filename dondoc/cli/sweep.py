@@ -33,6 +33,7 @@ def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
     from rich.table import Table
     from sqlmodel import col, select
 
+    from dondoc.store import digest_parts
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
 
@@ -47,11 +48,12 @@ def _summary(ids: list[str], delivered: dict[str, Any] | None, *, title: str,
     else:
         with session_scope(ready_engine()) as s:
             rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(ids))).all()
+            parts = digest_parts.for_payloads(s.connection(), [r.payload for r in rows])
         order = {"failed": 0, "pending": 1, "sending": 2, "sent": 3}
         rows = sorted(rows, key=lambda r: (order.get(r.status, 9), r.recipient_email))
         t = Table(_("recipient"), _("organisation"), _("content"), _("state"), title=f"{title}{counts}")
         for r in rows[:SUMMARY_ROWS]:
-            items = r.payload.get("items", [])
+            items = digest_parts.items_of(r.payload, parts)
             what = "; ".join(_item_label(i) for i in items[:3]) + (f" (+{len(items) - 3})" if len(items) > 3 else "")
             t.add_row(r.recipient_email, r.payload.get("org_name", ""), what,
                       _(_STATUS[r.status]) if r.status in _STATUS else r.status)
@@ -104,6 +106,7 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
     from sqlmodel import col, select
 
     from dondoc.app import steps as service
+    from dondoc.store import digest_parts
     from dondoc.store import models as m
     from dondoc.store.db import session_scope
     from dondoc.store.sweep import plan_notices
@@ -117,11 +120,12 @@ def _sweep(day: date, as_of: str | None, kinds: set[str], dry_run: bool, title: 
             with session_scope(service.engine(s_)) as s:
                 rep = plan_notices(session=s, ctx=service.context(s_, day), kinds=kinds)
                 rows = s.exec(select(m.Outbox).where(col(m.Outbox.id).in_(rep.outbox_ids))).all()
+                parts = digest_parts.for_payloads(s.connection(), [r.payload for r in rows])
                 t = Table(_("recipient"), _("organisation"), _("content"),
                           title=_("{title} (dry run: nothing stored, nothing sent)").format(title=title))
                 for r in rows:
                     t.add_row(r.recipient_email, r.payload.get("org_name", ""),
-                              "; ".join(_item_label(i) for i in r.payload.get("items", [])))
+                              "; ".join(_item_label(i) for i in digest_parts.items_of(r.payload, parts)))
                 s.rollback()
         else:
             bar.update(description=_("Listing the mail"))

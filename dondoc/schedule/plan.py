@@ -66,7 +66,9 @@ class LadderConfig:
     ack_after: int = DEFAULT_ACK_AFTER  # working days after receipt before the acknowledgement request
 
 
-@dataclass(frozen=True)
+# not frozen (hashable by its fields all the same): a busy day makes 300,000, and a frozen dataclass's
+# __init__ (object.__setattr__ per field) costs five times a plain one's; nothing changes one once made
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
     """A notice that is due by `as_of`; `dedupe_key` is what makes it happen once."""
 
@@ -233,13 +235,14 @@ class NoticeClock:
 
     def due_of(self, shape: OccurrenceView, day: date, *, id: int, org_code: str, task_id: int) -> list[Candidate]:
         """`due_on` for the occurrence of this shape and identity (no view of its own needed)."""
+        return owned(self.shape_due(shape, day), shape, id=id, org_code=org_code, task_id=task_id)
+
+    def shape_due(self, shape: OccurrenceView, day: date) -> list[Candidate]:
+        """The candidates of the occurrences of this shape on `day`, without their identity (see `owned`)."""
         found = self._due.get((shape, day))
         if found is None:
             found = self._due[(shape, day)] = candidates(shape, as_of=day, cfg=self.cfg, cal=self.cal)
-        if not found:
-            return []
-        key = f"{id}@{shape.extended_due.isoformat()}" if shape.extended_due else str(id)
-        return [_own(c, id, org_code, task_id, key) for c in found]
+        return found
 
     def first(self, occ: OccurrenceView) -> tuple[date, NoticeKind] | None:
         """`next_notice` of an occurrence nothing was sent for yet."""
@@ -261,6 +264,14 @@ class NoticeClock:
                 found = next_notice(shape, cfg=self.cfg, cal=self.cal, after=day + timedelta(days=1), sent=sent)
             self._next[(shape, day)] = found
         return self._next[(shape, day)]
+
+
+def owned(found: list[Candidate], shape: OccurrenceView, *, id: int, org_code: str, task_id: int) -> list[Candidate]:
+    """The candidates a shape has (NoticeClock.shape_due), for the occurrence of that shape with this identity."""
+    if not found:
+        return []
+    key = f"{id}@{shape.extended_due.isoformat()}" if shape.extended_due else str(id)
+    return [_own(c, id, org_code, task_id, key) for c in found]
 
 
 def _own(c: Candidate, id: int, org_code: str, task_id: int, occ_key: str) -> Candidate:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from dondoc.store import digest_parts
 from dondoc.store import models as m
 from dondoc.store.owners import UnassignedTask, unassigned_tasks
 from dondoc.store.planning import PlanReport, close_digest, open_digest
@@ -42,6 +43,7 @@ def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds
     everyone = session.exec(select(m.Contact).where(m.Contact.role == "admin").order_by(col(m.Contact.id))).all()
     admins = [a for a in everyone if orgs is None or a.org_code in orgs]
     failed = _failed(session) if "failure" in kinds else []
+    firsts = digest_parts.for_payloads(session.connection(), [{"items": f.payload.get("items", [])[:1]} for f in failed])
     waiting = unassigned_tasks(session=session) if "unassigned" in kinds else []
     if waiting and not everyone:
         report.no_address.append(f"{len(waiting)} nhiệm vụ chưa xác định đơn vị: danh bạ chưa có liên hệ quản trị "
@@ -62,7 +64,7 @@ def plan_admin(*, session: Session, ctx: SweepContext, report: PlanReport, kinds
         if opened is None:
             continue
         row, new_keys = opened
-        items = [_failure_item(f) for f in failed if f"failure:{f.id}:{admin.email}" in new_keys]
+        items = [_failure_item(f, firsts) for f in failed if f"failure:{f.id}:{admin.email}" in new_keys]
         report.by_kind["failure"] += len(items)
         fresh = [_unassigned_item(u, tz=ctx.tz) for u in waiting if f"unassigned:{u.task_id}:{week}:{admin.email}" in new_keys]
         report.by_kind["unassigned"] += len(fresh)
@@ -77,8 +79,10 @@ def _failed(session: Session) -> list[m.Outbox]:
     return [f for f in rows if any(i.get("kind") != "failure" for i in f.payload.get("items", []))]
 
 
-def _failure_item(f: m.Outbox) -> dict[str, Any]:
-    first = f.payload.get("items", [{}])[0]
+def _failure_item(f: m.Outbox, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    first = (f.payload.get("items") or [{}])[0]
+    if first.get(digest_parts.PART) in parts:  # named by its part (dondoc.store.digest_parts): whole again
+        first = digest_parts.expand(first, parts)
     return {**_EMPTY_ITEM,
             "kind": "failure", "dispatch_number": first.get("dispatch_number"), "task_key": first.get("task_key", ""),
             "title": f"Thư gửi {f.recipient_email} ({f.payload.get('org_name', '')}) không đến được",

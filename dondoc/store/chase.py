@@ -43,14 +43,23 @@ def recipients(contacts: Mapping[str, Sequence[C]], org_code: str, *, prefer: st
     return [c for c in mine if c.role == prefer] or mine
 
 
+def owner_role(c: planmod.Candidate) -> str | None:
+    """The role a candidate asks for at its own organisation, when it goes there (every reminder, and the
+    ladder's rungs to the owner); None when the ladder sends it elsewhere."""
+    if c.kind in ("reminder", "observance", "overdue", "ack") or c.to == "owner_coordinator":
+        return "coordinator"
+    if c.to == "owner_head":
+        return "head"
+    return None
+
+
 def target(c: planmod.Candidate, occ: Owned, cascade_by: str | None, d: DispatchLike,
            orgs: Mapping[str, OrgLike]) -> tuple[str | None, str, str | None]:
     """(organisation, preferred role, why nobody) for a candidate: the ladder's recipient resolved."""
     owner = occ.org_code
-    if c.kind in ("reminder", "observance", "overdue", "ack") or c.to == "owner_coordinator":
-        return owner, "coordinator", None
-    if c.to == "owner_head":
-        return owner, "head", None
+    role = owner_role(c)
+    if role is not None:
+        return owner, role, None
     if c.to == "parent_head":
         parent = orgs[owner].parent if owner in orgs else None
         return parent, "head", None if parent else f"{owner}: không có cơ quan cấp trên (parent) để báo cáo"

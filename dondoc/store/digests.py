@@ -2,7 +2,8 @@
 their notices with INSERT … ON CONFLICT DO NOTHING (bulk.insert_notices: a plain executemany on SQLite,
 unnest arrays with RETURNING on PostgreSQL), the payloads of those with something new in one executemany
 UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end. Items are made once per task,
-period and deadline (items.ItemMaker) and copied for each owner.
+period and deadline (items.ItemMaker) and stored once as a part (dondoc.store.digest_parts), in the
+batch that first names it; each owner's item names its part.
 
 Exactly once comes from the notices' unique dedupe keys, as before: a recipient whose notices were all
 planned already (by an earlier sweep, or a concurrent one that committed first) gets no digest.
@@ -14,13 +15,13 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import delete
 from sqlmodel import Session
 
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import among, insert_ignore, insert_notices
+from dondoc.store.bulk import among, insert_ignore, insert_notices, insert_rows, update_rows
 from dondoc.store.chase import recipients, sent_rungs, step_of
 from dondoc.store.items import ItemMaker, escalation_item
 from dondoc.store.notice_facts import chunks
@@ -62,7 +63,7 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMak
                            created_at=now))
         notices += [(f"{c.dedupe_key}:{email}", c.kind, c.occurrence_id, c.rung, email, oid) for c, _ in pairs]
     table = m.Outbox.__table__  # type: ignore[attr-defined]
-    session.connection().execute(insert(table), outbox)
+    insert_rows(session, table, outbox)
     # sorted keys: two sweeps at once meet on their notices in the same order (no deadlock on PostgreSQL)
     notices.sort()
     new_keys = insert_notices(session, notices, now, [row["id"] for row in outbox])
@@ -79,13 +80,14 @@ def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMak
             empty.append(row["id"])
             continue
         payload = _payload(ctx, book, items, org_code, pairs[0][1], fresh, occs, sent, rungs, report)
-        filled.append({"b_id": row["id"], "b_payload": payload})
+        filled.append({"id": row["id"], "payload": payload, "status": "pending"})
         report.messages += 1
         report.notices += len(payload["items"])
         report.outbox_ids.append(row["id"])
-    if filled:
-        session.connection().execute(update(table).where(table.c.id == bindparam("b_id"))
-                                     .values(payload=bindparam("b_payload"), status="pending"), filled)
+    made = items.take_parts()  # stored with the payloads naming them, in the same transaction
+    if made:
+        insert_ignore(session, m.DigestPart, [dict(key=k, body=b, created_at=now) for k, b in sorted(made.items())])
+    update_rows(session, table, "id", filled)
     for part in chunks(empty):
         session.connection().execute(delete(table).where(among(session, table.c.id, part)))
 
@@ -96,24 +98,23 @@ def _payload(ctx: SweepContext, book: Book, maker: ItemMaker, org_code: str, con
     """One recipient's digest: its items (an escalation in one block per task and period), whom to reply to."""
     items: list[dict[str, Any]] = []
     blocks: dict[tuple[int, str], list[planmod.Candidate]] = defaultdict(list)
+    by_kind = report.by_kind
     for c in fresh:
         occ = occs[c.occurrence_id]
-        task = book.tasks[occ.task_id]
-        report.by_kind[c.kind] += 1
+        by_kind[c.kind] += 1
         if c.kind in ("overdue", "escalation"):
             rungs.setdefault((occ.id, step_of(c, occ)), org_code)
-        if c.kind == "escalation":
-            blocks[(occ.task_id, occ.period)].append(c)
-        else:
-            items.append(maker.item(c, occ, task, book.dispatch_of(occ.task_id), book.orgs, ctx,  # type: ignore[arg-type]
-                                    sent=sent.get(c.occurrence_id, [])))
+            if c.kind == "escalation":
+                blocks[(occ.task_id, occ.period)].append(c)
+                continue
+        items.append(maker.item(c, occ, book, ctx, sent=sent))  # type: ignore[arg-type]
     for (task_id, _), group in blocks.items():
         late = [(c, occs[c.occurrence_id], sent.get(c.occurrence_id, [])) for c in group]
         items.append(escalation_item(late, book.tasks[task_id], book.dispatch_of(task_id), book.orgs,  # type: ignore[arg-type]
                                      ctx))
     first_dispatch = book.dispatch_of(occs[fresh[0].occurrence_id].task_id)
     issuer_org = book.orgs.get(first_dispatch.issuer_org or "")
-    if issuer_org is not None:
+    if issuer_org is not None and issuer_org.code not in book.contacts:
         book.load_contacts([issuer_org.code])
     reply = recipients(book.contacts, issuer_org.code, prefer="coordinator") if issuer_org else []
     to_org = book.orgs.get(org_code)

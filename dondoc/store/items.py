@@ -7,6 +7,7 @@ rungs already sent; fifteen copies of the same item are not an escalation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +17,11 @@ from dondoc.schedule.ladder import RECIPIENT_VI, days_late
 from dondoc.schedule.observances import observance_days
 from dondoc.schedule.periods import window_phrase
 from dondoc.schedule.words import period_words, repeat_phrase
+from dondoc.store import digest_parts as parts
 from dondoc.store import models as m
 
 if TYPE_CHECKING:
+    from dondoc.store.records import Book
     from dondoc.store.sweep import SweepContext
 
 SentRung = tuple[int, str, date]  # (working days after the deadline, recipient, the day it was planned)
@@ -63,27 +66,40 @@ def item(c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
 
 
 class ItemMaker:
-    """`item` remembered by what it reads besides the occurrence's identity and its owner: the occurrences of
-    one task and period share their item (a busy day's 300,000 reminders are a few thousand items), and each
-    gets a copy with its own owner and id."""
+    """`item` remembered by what it reads besides the occurrence's identity and its owner, and written as a
+    part (dondoc.store.digest_parts): the occurrences of one task and period share one part (a busy day's
+    300,000 reminders are a few thousand parts), and each gets a small item naming it with its own owner
+    and id. `take_parts` hands over the parts made since it was last called, to be stored with the
+    digests naming them."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._made: dict[tuple[Any, ...], tuple[str, str]] = {}  # → (kind, part key)
+        self._fresh: dict[str, dict[str, Any]] = {}
 
-    def item(self, c: planmod.Candidate, occ: m.Occurrence, task: m.Task, d: m.Dispatch,
-             orgs: dict[str, m.Organization], ctx: SweepContext, *, sent: list[SentRung] | None = None) -> dict[str, Any]:
+    def item(self, c: planmod.Candidate, occ: m.Occurrence, book: Book, ctx: SweepContext, *,
+             sent: Mapping[int, list[SentRung]]) -> dict[str, Any]:
+        """The item of candidate `c` about `occ` (its task, dispatch and organisations from `book`; `sent`: the
+        rungs sent so far, by occurrence)."""
         overdue = c.kind == "overdue"  # only an overdue notice reads its rung and the rungs sent
-        key = (c.kind, c.rung if overdue else None, tuple(sent or ()) if overdue else None, occ.task_id, occ.period,
+        rungs = tuple(sent.get(occ.id, ())) if overdue else None
+        key = (c.kind, c.rung if overdue else None, rungs, occ.task_id, occ.period,
                occ.kind, occ.event_key, occ.stated_due, occ.written_due, tuple(occ.notes), occ.effective_due,
                occ.data_from, occ.data_to, occ.extended_due, occ.extended_effective_due, occ.upper_due)
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = item(c, occ, task, d, orgs, ctx, sent=sent)
-        out = made.copy()  # the same keys in the same order
-        owner = orgs.get(occ.org_code)
-        out["owner_name"] = owner.name if owner else occ.org_code
-        out["occurrence_id"] = occ.id
-        return out
+            whole = item(c, occ, book.tasks[occ.task_id], book.dispatch_of(occ.task_id), book.orgs, ctx,  # type: ignore[arg-type]
+                         sent=list(rungs or ()))
+            own, body = parts.split(whole)
+            self._fresh[own[parts.PART]] = body
+            made = self._made[key] = (own["kind"], own[parts.PART])
+        owner = book.orgs.get(occ.org_code)
+        return {"kind": made[0], parts.PART: made[1], "owner_name": owner.name if owner else occ.org_code,
+                "occurrence_id": occ.id}
+
+    def take_parts(self) -> dict[str, dict[str, Any]]:
+        """The parts made since the last call (key → body)."""
+        fresh, self._fresh = self._fresh, {}
+        return fresh
 
 
 def escalation_item(late: list[tuple[planmod.Candidate, m.Occurrence, list[SentRung]]], task: m.Task,

@@ -166,6 +166,18 @@ class Outbox(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False, default=utcnow)
 
 
+class DigestPart(SQLModel, table=True):
+    """What the digest items about one task, period, deadline and kind share (the dispatch, the task's title
+    and text, the deadline and period in words …), stored once under a key made from it: a digest item names
+    it (dondoc.store.digest_parts) instead of carrying it, so a busy day's 300,000 items share a few
+    thousand of these."""
+
+    __tablename__ = "digest_part"
+    key: str = Field(primary_key=True, max_length=64)
+    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
 class Notice(SQLModel, table=True):
     """A decision to tell someone something; the dedupe key makes each decision happen once."""
 

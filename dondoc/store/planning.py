@@ -27,8 +27,8 @@ from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
 from dondoc.store import notice_facts as nf
-from dondoc.store.bulk import among, insert_ignore
-from dondoc.store.chase import close_acknowledgement, recipients, target, unconfirmed
+from dondoc.store.bulk import among, insert_ignore, partitions
+from dondoc.store.chase import close_acknowledgement, owner_role, recipients, target, unconfirmed
 from dondoc.store.records import Book, Contact, Occ, OccReader
 
 if TYPE_CHECKING:
@@ -104,31 +104,36 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     table = m.Occurrence.__table__  # type: ignore[attr-defined]
     c = table.c
     reader = OccReader()
-    q = sa_select(*reader.columns(table, "ack_open", "next_notice_at")).where(
-        c.status == "open", c.next_notice_at <= ctx.as_of)
+    cols = reader.columns(table, "ack_open", "next_notice_at")  # an Occ's columns, then these two
+    # read as (id, org_code, next notice date, task_id, …the rest of an Occ…, ack_open): what alike
+    # occurrences share is the row from its fourth column on, one slice
+    q = sa_select(cols[0], cols[2], cols[16], cols[1], *cols[3:16]).where(c.status == "open", c.next_notice_at <= ctx.as_of)
     if orgs is not None:
         q = q.where(among(session, c.org_code, sorted(orgs)))
+    hashable = session.get_bind().dialect.name == "sqlite"  # notes as JSON text; PostgreSQL's driver gives a list
     facts: dict[int, nf.TaskFacts] = {}
     out: list[Due] = []
-    # the occurrences of one task, period and deadline share everything but their id and owner: converted once
-    alike: dict[tuple[Any, ...], tuple[tuple[Any, ...], planmod.OccurrenceView]] = {}
-    for part in session.connection().execute(q.order_by(c.id)).partitions(nf.CHUNK):
-        facts.update(nf.task_facts(session, {r[1] for r in part} - set(facts), ctx))
+    # the occurrences of one task, period and deadline share everything but their id and owner: converted once,
+    # with the candidates the planner has for them that day
+    alike: dict[tuple[Any, ...], tuple[tuple[Any, ...], planmod.OccurrenceView, list[planmod.Candidate]]] = {}
+    day, as_of, owned = reader.day, ctx.as_of, planmod.owned
+    for part in partitions(session, q.order_by(c.id), nf.CHUNK):
+        facts.update(nf.task_facts(session, {r[3] for r in part} - set(facts), ctx))
         for r in part:
-            notes = r[8] if isinstance(r[8], str) else tuple(r[8] or ())  # JSON text (SQLite) or a list (PostgreSQL)
-            key = (r[1], *r[3:8], notes, *r[9:16])
+            key = r[3:] if hashable else tuple(tuple(v) if isinstance(v, list) else v for v in r[3:])
             found = alike.get(key)
             if found is None:
-                occ = reader.occ(r)
+                occ = reader.occ((r[0], r[3], r[1], *r[4:16]))
                 view = nf.view(id=occ.id, task_id=occ.task_id, org_code=occ.org_code, kind=occ.kind,
                                event_key=occ.event_key, stated_due=occ.stated_due, effective_due=occ.effective_due,
                                extended_effective_due=occ.extended_effective_due, status="open",
-                               ack_open=bool(r[15]), task=facts.get(occ.task_id), ctx=ctx)
-                found = alike[key] = (tuple(getattr(occ, f) for f in Occ.__slots__[3:]), clock.shape(view))  # type: ignore[attr-defined]
-            fields, shape = found
-            occ = Occ(r[0], r[1], r[2], *fields)
-            out.append(Due(occ, shape, reader.day(r[16]),  # type: ignore[arg-type]
-                           clock.due_of(shape, ctx.as_of, id=r[0], org_code=r[2], task_id=r[1])))
+                               ack_open=bool(r[16]), task=facts.get(occ.task_id), ctx=ctx)
+                shape = clock.shape(view)
+                found = alike[key] = (tuple(getattr(occ, f) for f in Occ.__slots__[3:]), shape,  # type: ignore[attr-defined]
+                                      clock.shape_due(shape, as_of))
+            fields, shape, cands = found
+            out.append(Due(Occ(r[0], r[3], r[1], *fields), shape, day(r[2]),  # type: ignore[arg-type]
+                           owned(cands, shape, id=r[0], org_code=r[1], task_id=r[3])))
     return out
 
 
@@ -138,7 +143,9 @@ def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kind
     contacts in the preferred role. One acknowledgement request per (task, owner) whose receipt is still
     unconfirmed, on its first occurrence (by date)."""
     book.load_tasks({d.occ.task_id for d in due})
-    wanted: list[tuple[planmod.Candidate, Due]] = []
+    aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]] = {}  # target() by what it reads
+    asks: list[tuple[planmod.Candidate, Due]] = []  # the acknowledgement requests planned now
+    targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
     acks: dict[tuple[int, str], list[tuple[date, int, planmod.Candidate, Due]]] = defaultdict(list)
     for d in due:
         for c in d.candidates:
@@ -146,41 +153,52 @@ def _route(session: Session, ctx: SweepContext, book: Book, due: list[Due], kind
                 continue
             if c.kind == "ack":
                 acks[(d.occ.task_id, d.org_code)].append((d.occ.effective_due, d.occ.id, c, d))
+                continue
+            role = owner_role(c)
+            if role is not None:  # to its own organisation (every reminder): nothing else to read
+                targets.append((c, d.occ.org_code, role, None))
             else:
-                wanted.append((c, d))
+                targets.append((c, *_aim(book, aimed, c, d)))
     if acks:
         still = unconfirmed(session, acks.keys())
         close_acknowledgement(session, set(acks) - still)  # confirmed meanwhile: never asked again
-        wanted += [min(acks[pair], key=lambda a: (a[0], a[1]))[2:] for pair in sorted(still)]  # type: ignore[misc]
-    targets: list[tuple[planmod.Candidate, str | None, str, str | None]] = []
-    aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]] = {}  # target() by what it reads
-    for c, d in wanted:
-        key = (c.kind, c.to, d.occ.org_code, d.occ.upper_due is not None, d.occ.task_id)
-        found = aimed.get(key)
-        if found is None:
-            task = book.tasks[d.occ.task_id]
-            found = aimed[key] = target(c, d.occ, task.cascade_by, book.dispatch_of(d.occ.task_id), book.orgs)
-        targets.append((c, *found))
+        for pair in sorted(still):
+            c, d = min(acks[pair], key=lambda a: (a[0], a[1]))[2:]  # type: ignore[misc]
+            asks.append((c, d))
+            targets.append((c, *_aim(book, aimed, c, d)))
     book.load_contacts({org for _, org, _, _ in targets if org is not None})
     routed: Routed = defaultdict(list)
-    chosen_of: dict[tuple[str, str], list[Contact]] = {}
+    # (organisation, role) → the digests it goes to, with whom: looked up once each
+    dests: dict[tuple[str, str], list[tuple[list[tuple[planmod.Candidate, Contact]], Contact]]] = {}
     for c, org, role, missing in targets:
         if org is None:
             report.no_address.append(missing or f"{c.org_code}: không có người nhận")
             unresolved.add(c.dedupe_key)
             continue
-        chosen = chosen_of.get((org, role))
-        if chosen is None:
-            chosen = chosen_of[(org, role)] = recipients(book.contacts, org, prefer=role)
-        if not chosen:
+        dest = dests.get((org, role))
+        if dest is None:
+            dest = dests[(org, role)] = [(routed[(contact.email, org)], contact)
+                                         for contact in recipients(book.contacts, org, prefer=role)]
+        if not dest:
             report.no_address.append(f"{org}: không có địa chỉ thư")
             unresolved.add(c.dedupe_key)
             continue
-        for contact in chosen:
-            routed[(contact.email, org)].append((c, contact))
-    asked = {(d.occ.task_id, d.org_code) for c, d in wanted if c.kind == "ack" and c.dedupe_key not in unresolved}
+        for notices, contact in dest:
+            notices.append((c, contact))
+    asked = {(d.occ.task_id, d.org_code) for c, d in asks if c.dedupe_key not in unresolved}
     close_acknowledgement(session, asked)  # planned now (or by an earlier sweep): asked once
     return routed
+
+
+def _aim(book: Book, aimed: dict[tuple[Any, ...], tuple[str | None, str, str | None]], c: planmod.Candidate,
+         d: Due) -> tuple[str | None, str, str | None]:
+    """`target` of a candidate, remembered by what it reads."""
+    key = (c.kind, c.to, d.occ.org_code, d.occ.upper_due is not None, d.occ.task_id)
+    found = aimed.get(key)
+    if found is None:
+        found = aimed[key] = target(c, d.occ, book.tasks[d.occ.task_id].cascade_by, book.dispatch_of(d.occ.task_id),
+                                    book.orgs)
+    return found
 
 
 def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds: set[str], unresolved: set[str],
@@ -188,14 +206,19 @@ def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds
     """Store each due occurrence's next notice date after this sweep, unless something of its day was
     left for the next sweep (nobody to send it to, or a kind not planned now)."""
     updates: nf.Updates = defaultdict(list)
-    after: dict[planmod.OccurrenceView, tuple[date, str | None]] = {}  # by shape
+    # by shape (its id: every shape lives as long as `due`): whether every kind it has is planned now, its next date
+    planned: dict[int, bool] = {}
+    after: dict[int, tuple[date, str | None]] = {}
     for d in due:
-        if unresolved or any(c.kind not in kinds for c in d.candidates):
-            if any(c.kind not in kinds or c.dedupe_key in unresolved for c in d.candidates):
-                continue
-        found = after.get(d.shape)
+        sid = id(d.shape)
+        ok = planned.get(sid)
+        if ok is None:
+            ok = planned[sid] = all(c.kind in kinds for c in d.candidates)
+        if not ok or (unresolved and any(c.dedupe_key in unresolved for c in d.candidates)):
+            continue
+        found = after.get(sid)
         if found is None:
-            found = after[d.shape] = nf.stored(clock.after_sweep(d.shape, day))
+            found = after[sid] = nf.stored(clock.after_sweep(d.shape, day))
         if found[0] != d.read:
             updates[(d.read, *found)].append(d.occ.id)
     nf.write_next(session, updates)

@@ -8,10 +8,11 @@ and a statement of 1,000 rows × 7 columns, or of 5,000 ids, is parsed anew each
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, any_, bindparam, func, select
+from sqlalchemy import JSON, Text, any_, bindparam, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
@@ -29,10 +30,9 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
     dialect = session.get_bind().dialect.name
     table = model.__table__  # type: ignore[attr-defined]
     conn = session.connection()
-    if dialect == "postgresql" and not any(isinstance(table.c[k].type, JSON) for k in keys):
+    if dialect == "postgresql":
         names = sorted(keys)
-        arrays = select(*[func.unnest(bindparam(f"a_{k}", [r[k] for r in rows], type_=postgresql.ARRAY(table.c[k].type)))
-                          .label(k) for k in names])
+        arrays = select(*[_unnest(table.c[k], [r[k] for r in rows]).label(k) for k in names])
         stmt = postgresql.insert(table).from_select(names, arrays).on_conflict_do_nothing()
         if returning is not None:
             return list(conn.execute(stmt.returning(returning)).scalars())
@@ -45,6 +45,16 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
         return list(conn.execute(stmt.returning(returning), rows).scalars())
     conn.execute(stmt, rows)
     return []
+
+
+def _unnest(column: Any, values: list[Any]) -> Any:
+    """One column's values as one array parameter, unnested. JSON values travel as one JSON array, encoded as
+    SQLAlchemy's JSON type encodes them (json.dumps), split by json_array_elements: psycopg escapes a text
+    array's elements in Python, character by character (40 s for a busy day's 9,131 payloads at 300k)."""
+    if isinstance(column.type, JSON):
+        assert not column.type.none_as_null, "None is stored as JSON null here"
+        return func.json_array_elements(cast(bindparam(f"a_{column.name}", json.dumps(values), type_=Text), JSON))
+    return func.unnest(bindparam(f"a_{column.name}", values, type_=postgresql.ARRAY(column.type)))
 
 
 def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[bool]:
@@ -90,3 +100,4 @@ def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: da
         keys.update(k for (k,) in conn.exec_driver_sql(
             f"SELECT dedupe_key FROM notice WHERE outbox_id IN ({', '.join('?' for _ in part)})", tuple(part)))
     return keys
+

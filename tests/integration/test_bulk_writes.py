@@ -69,3 +69,24 @@ def test_digests_payloads_are_compressed_with_lz4_where_postgresql_has_it(databa
         method = c.execute(text("SELECT attcompression FROM pg_attribute "
                                 "WHERE attrelid = 'outbox'::regclass AND attname = 'payload'")).scalar()
     assert method == ("l" if has_lz4 else "")
+
+
+def test_arrays_travel_as_one_text_unless_a_value_holds_a_separator(database_url):
+    from dondoc.store.bulk import NULL, SEP, _joined, among
+
+    assert _joined([1, None, 3]) == f"1{SEP}{NULL}{SEP}3"
+    assert _joined([date(2026, 6, 15), ""]) == f"2026-06-15{SEP}"
+    assert _joined([""]) is None  # would read back as no element at all
+    assert _joined([f"a{SEP}b"]) is None and _joined([f"a{NULL}"]) is None
+    upgrade(database_url)
+    odd = ["", f"a{SEP}b", "Ủy ban", None]
+    with session_scope(get_engine(database_url)) as s:
+        for i, name in enumerate(odd):  # each alone, then all at once: the one text, or the list as it is
+            insert_ignore(s, m.Organization, [dict(code=f"o{i}", name=name or "x", parent=name, aliases=[], groups=[])])
+        insert_ignore(s, m.Organization, [dict(code=f"p{i}", name="y", parent=name, aliases=[], groups=[])
+                                          for i, name in enumerate(odd)])
+    with session_scope(get_engine(database_url)) as s:
+        got = {o.code: o.parent for o in s.exec(select(m.Organization)).all()}
+        assert got == {**{f"o{i}": n for i, n in enumerate(odd)}, **{f"p{i}": n for i, n in enumerate(odd)}}
+        picked = s.exec(select(m.Organization.code).where(among(s, m.Organization.code, ["o1", "p3", ""]))).all()
+        assert sorted(picked) == ["o1", "p3"]

@@ -90,3 +90,26 @@ def test_arrays_travel_as_one_text_unless_a_value_holds_a_separator(database_url
         assert got == {**{f"o{i}": n for i, n in enumerate(odd)}, **{f"p{i}": n for i, n in enumerate(odd)}}
         picked = s.exec(select(m.Organization.code).where(among(s, m.Organization.code, ["o1", "p3", ""]))).all()
         assert sorted(picked) == ["o1", "p3"]
+
+
+def test_unassigned_tasks_are_those_without_a_lead_or_with_a_lead_left_unplaced(database_url):
+    from dondoc.store.owners import unassigned_tasks
+
+    upgrade(database_url)
+    with session_scope(get_engine(database_url)) as s:
+        none, placed, unplaced, support_only = (_task(s) if i == 0 else _another(s, i) for i in range(4))
+        s.add_all([m.TaskOwner(task_id=placed, role="lead", name="UBND xã A", org_code="xa-a"),
+                   m.TaskOwner(task_id=unplaced, role="lead", name="UBND xã A", org_code="xa-a"),
+                   m.TaskOwner(task_id=unplaced, role="lead", name="Ban không có", org_code=None),
+                   m.TaskOwner(task_id=support_only, role="support", name="UBND xã A", org_code="xa-a")])
+    with session_scope(get_engine(database_url)) as s:
+        got = {t.task_id: t.names for t in unassigned_tasks(session=s)}
+    assert got == {none: (), unplaced: ("Ban không có",), support_only: ()}
+
+
+def _another(session, i: int) -> int:  # type: ignore[no-untyped-def]
+    d = session.exec(select(m.Dispatch)).first()
+    t = m.Task(dispatch_id=d.id, key=f"t{i + 1}", title="Báo cáo", kind="report")
+    session.add(t)
+    session.flush()
+    return t.id

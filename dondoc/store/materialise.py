@@ -28,6 +28,7 @@ from dondoc.schedule.recurrence import due_dates, relative_due
 from dondoc.store import models as m
 from dondoc.store import notice_facts as nf
 from dondoc.store.bulk import insert_ignore
+from dondoc.store.statistics import refresh_after_bulk
 from dondoc.taskset import Relative, Schedule
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ def materialise(*, session: Session, ctx: SweepContext, orgs: Collection[str] | 
     created = 0
     for part in nf.chunks(rows, 1000):
         created += len(insert_ignore(session, m.Occurrence, part, returning=m.Occurrence.id))
+    refresh_after_bulk(session, "occurrence", created)
     _mark(session, marks)
     return created
 

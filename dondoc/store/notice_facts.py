@@ -26,6 +26,7 @@ from dondoc.schedule import plan as planmod
 from dondoc.schedule.ladder import ack_reminder_day
 from dondoc.store import models as m
 from dondoc.store.bulk import among, insert_ignore
+from dondoc.store.statistics import refresh_after_bulk
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -113,6 +114,8 @@ def write_next(session: Session, updates: Updates) -> None:
             "UPDATE occurrence SET next_notice_at = ?, next_notice_kind = ? WHERE id = ? AND next_notice_at = ?",
             sorted(rows, key=lambda r: r[2]))
         return
+    # a first sweep over a fresh load rewrites nearly every row: without statistics each UPDATE below read the whole table
+    refresh_after_bulk(session, "occurrence", sum(len(ids) for ids in updates.values()))
     for (old, new, kind), ids in sorted(updates.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2] or "")):
         for part in chunks(sorted(ids)):
             q = update(table).where(among(session, table.c.id, part))

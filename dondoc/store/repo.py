@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
@@ -200,6 +200,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     session.add(row)
     session.flush()
     unresolved: list[tuple[str, str]] = []
+    owner_rows: list[dict[str, Any]] = []
     locality = locality_of(d.issuer, d.place)  # "Công an xã" in a commune's dispatch is that commune's
     for t in ts.tasks:
         trow = m.Task(
@@ -221,10 +222,11 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
             for o in owners:
                 codes = owner_codes(o, directory, on=d.issued_on, locality=locality)
                 if not codes or unknown_codes(o, directory):
-                    session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=None))
+                    owner_rows.append(dict(task_id=task_id, role=role, name=o.name, org_code=None))
                     unresolved.append((t.key, o.name))
-                for code in codes:
-                    session.add(m.TaskOwner(task_id=task_id, role=role, name=o.name, org_code=code))
+                owner_rows += [dict(task_id=task_id, role=role, name=o.name, org_code=code) for code in codes]
+    if owner_rows:  # in one statement, in this order (their ids keep it): a nation-wide task has ~3,000 owners
+        session.execute(insert(m.TaskOwner), owner_rows)
     result = LoadResult(dispatch_id=row.id, status="loaded", tasks=len(ts.tasks), unresolved=unresolved,
                         issues=[*check.refused, *check.kept],
                         unassigned=list(dict.fromkeys(i.task_key for i in check.refused if i.role == "lead")))

@@ -40,10 +40,10 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
         conn.execute(stmt)
         return []
     # one cached statement, executed for many rows (SQLAlchemy's insertmanyvalues), on the Core connection
-    stmt = sqlite.insert(table).on_conflict_do_nothing()
+    many = sqlite.insert(table).on_conflict_do_nothing()
     if returning is not None:
-        return list(conn.execute(stmt.returning(returning), rows).scalars())
-    conn.execute(stmt, rows)
+        return list(conn.execute(many.returning(returning), rows).scalars())
+    conn.execute(many, rows)
     return []
 
 

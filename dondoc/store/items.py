@@ -81,7 +81,7 @@ class ItemMaker:
         """The item of candidate `c` about `occ` (its task, dispatch and organisations from `book`; `sent`: the
         rungs sent so far, by occurrence)."""
         overdue = c.kind == "overdue"  # only an overdue notice reads its rung and the rungs sent
-        rungs = tuple(sent.get(occ.id, ())) if overdue else None
+        rungs = tuple(sent.get(occ.id, ())) if overdue else None  # type: ignore[arg-type]  # stored: has an id
         key = (c.kind, c.rung if overdue else None, rungs, occ.task_id, occ.period,
                occ.kind, occ.event_key, occ.stated_due, occ.written_due, tuple(occ.notes), occ.effective_due,
                occ.data_from, occ.data_to, occ.extended_due, occ.extended_effective_due, occ.upper_due)

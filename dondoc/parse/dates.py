@@ -13,6 +13,7 @@ from datetime import date
 from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import without_replaced
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.period_dues import period_deadlines
 from dondoc.parse.real_dates import is_real_date
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
@@ -164,6 +165,7 @@ class DateContext:
     issued: date | None = None
     year: int | None = None
     month: int | None = None
+    sessions: tuple[tuple[int, str], ...] = ()  # the sessions whose month the dispatch states (period_dues)
 
 
 
@@ -181,8 +183,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     found: list[Deadline] = []
     f = fold_keep_length(text)  # (its digits are the text's)
     mask = digit_mask(f)
-    if (b"0" not in mask) if mask is not None else not _DIGIT.search(text):
-        return found  # every deadline is written with a number
+    if ((b"0" not in mask) if mask is not None else not _DIGIT.search(text)) and not (
+            "quy " in f or "qui " in f or ctx.sessions and "hop" in f):
+        return found  # every deadline is written with a number, but "trong quý III" and "tại Kỳ họp thứ Sáu"
     taken = Spans()
     windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
 
@@ -247,6 +250,10 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     for m in _YEAR_END.finditer(f) if _YEAR_CORE.search(f) else ():
         y = int(m.group(1))
         add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
+    if "qu" in f or "thang" in f or "hop" in f:  # a quarter, a month or a session named without a day
+        year_of = None if every_year else {mo: y for mo in range(1, 13) if (y := _year_for(mo, calendar.monthrange(2024, mo)[1], ctx))}
+        for start, end, due, why in period_deadlines(f, year_of, ctx.sessions):
+            add(start, end, due, why)
     for m in _MONTHLY.finditer(f) if "thang" in f and _MONTHLY_CORE.search(f) else ():
         d = int(m.group(1))
         if 1 <= d <= 31:

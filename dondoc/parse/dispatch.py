@@ -25,6 +25,7 @@ from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
 from dondoc.parse.owners import owners_read
+from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
 from dondoc.parse.report_specs import find_reports
@@ -104,7 +105,7 @@ def parse_dispatch(
         # "yêu cầu các cơ quan, đơn vị nêu trên": the ones listed above, the addressees
         lead, why = list(header.recipients), why + ' ("nêu trên": the addressees, Kính gửi)'
     ctx = Context(
-        dates=DateContext(header.issued_on, header.year, header.month),
+        dates=DateContext(header.issued_on, header.year, header.month, session_months(fold_keep_length(text))),
         finder=finder,
         campaign=finder.campaign_events(preamble_text + " " + (header.subject or "")),
         preamble_lead=lead,

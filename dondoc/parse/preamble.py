@@ -9,7 +9,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, subject_before
 from dondoc.parse.scan import word_search
-from dondoc.parse.report_specs import split_after_punct
+from dondoc.parse.report_chains import split_after_punct
 
 _PREAMBLE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐ(])")  # split after the punctuation: re.split(r"(?<=[.!?])\s+(?=[A-ZĐ(])")
 # after a \b, which word_search checks

@@ -15,6 +15,7 @@ from dondoc.parse.cadence import WEEKLY, weekly_matches
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.report_chains import CLAUSE_BREAK, FOR_INFORMATION, chain_reports, in_label, labelled_period, split_after_punct
 from dondoc.parse.owners import find_owners, subject_before
 from dondoc.parse.reports import (
     _FIRST_MONTHS,
@@ -57,50 +58,6 @@ class _Clauses:
         return found
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
-# "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information
-_FOR_INFORMATION = re.compile(r"\b(?:biet|de biet)\s*(?:,|va)?\s*(?:theo doi|chi dao|de theo doi)?\b")
-
-
-def _chain(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
-    """A chain of reports, each its own clause with its own subject and date ("Các sở gửi báo cáo về
-    Sở Nội vụ trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"): one
-    report for each clause that asks one, by a date (gold convention 5)."""
-    if ";" not in text and ". " not in text:
-        return []
-    f = fold_keep_length(text)
-    if f.count("bao cao") + f.count("gui ") < 2:
-        return []
-    out: list[ReportSpec] = []
-    for clause in split_after_punct(_CLAUSE_BREAK, text):
-        start = _first_report(clause)
-        if start is None:
-            continue
-        fc = fold_keep_length(clause)
-        if _FOR_INFORMATION.search(fc, start) or cites_a_request(fc, 0, start):
-            continue  # a copy "gửi UBND tỉnh biết, theo dõi" (convention 11); another document's request
-        dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
-        rec = _recipient(clause, start)
-        by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
-        first = dls[0] if dls else None
-        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
-                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
-                              consolidator=gatherer, due_why=first.why if first else "no date stated"))
-    # a chain holds one dated report at least; a lone dated report is no chain
-    return out if any(sp.due or sp.relative for sp in out) else []
-
-
-def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
-    """The text cut after each match of `pattern`'s first character (the punctuation kept)."""
-    parts: list[str] = []
-    last = 0
-    for m in pattern.finditer(text):
-        parts.append(text[last : m.start() + 1])
-        last = m.end()
-    parts.append(text[last:])
-    return parts
-
-
 def find_reports(text: str, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of one paragraph or bullet, one per cadence."""
     start = _first_report(text)
@@ -129,6 +86,10 @@ def _one_per_period(specs: list[ReportSpec]) -> list[ReportSpec]:
         return specs
     dated = {sp.repeat for sp in specs if sp.due or sp.relative}
     kept = [sp for sp in specs if sp.due or sp.relative or sp.repeat not in dated or sp.repeat in ("ad_hoc", "once")]
+    # "Hằng quý, năm, … (đối với báo cáo quý) …": an undated period named twice is one report
+    undated = [(sp.repeat, sp.to) for sp in kept]
+    kept = [sp for k, sp in enumerate(kept) if sp.due or sp.relative or sp.repeat in ("ad_hoc", "once")
+            or (sp.repeat, sp.to) not in undated[:k]]
     named = {sp.to for sp in kept if sp.to}
     if len(named) == 1:
         to = next(iter(named))
@@ -148,10 +109,10 @@ def _clause_reports(text: str, ctx: DateContext, warnings: list[str]) -> list[Re
     if f.count("bao cao") + f.count("gui ") < 2:
         return []  # one report verb: one report, no clauses to read apart
     parts: list[tuple[str, int]] = []
-    for c in split_after_punct(_CLAUSE_BREAK, text):
+    for c in split_after_punct(CLAUSE_BREAK, text):
         start = _first_report(c)
         fc = fold_keep_length(c)
-        if start is not None and not _FOR_INFORMATION.search(fc, start) and not cites_a_request(fc, 0, start):
+        if start is not None and not FOR_INFORMATION.search(fc, start) and not cites_a_request(fc, 0, start):
             parts.append((c, start))
     timed = [c for c, _ in parts if _DATED.search(fold_keep_length(c))]
     if len(timed) < 2 or len(timed) != len(parts):
@@ -207,13 +168,16 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
                 periods.append((at, m.end(), repeat))
                 kept.claim(at, m.end())
     periods.sort()
+    # "(đối với báo cáo năm)": a label after a day names a report the text names elsewhere too, no other one
+    outside = {r for a, _, r in periods if not in_label(f, a)}
+    periods = [p for p in periods if p[2] not in outside or not in_label(f, p[0])]
     # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
     # sentence, one report (said again in another sentence, another report)
     periods = [p for k, p in enumerate(periods)
                if not k or p[2] != periods[k - 1][2] or _SENTENCE_BREAK.search(f, periods[k - 1][1], p[0])]
     out: list[ReportSpec] = []
     if not periods:
-        chain = _chain(text, ctx, gatherer)
+        chain = chain_reports(text, ctx, gatherer)
         if len(chain) > 1:
             return chain
         dls = find_deadlines(text, every_year=False, ctx=ctx, warnings=warnings)
@@ -230,13 +194,15 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])
     yearly_starts = [d.start for d in yearly]  # in order: find_deadlines sorts them
+    # "… trước ngày 30 tháng 4 hằng năm (đối với báo cáo năm)": a day labelled with the report it is for
+    labelled = {d.start: r for d in yearly if (r := labelled_period(f, d.end)) is not None}
 
-    def first_unused(lo: int, hi: int) -> Deadline | None:
-        """The first deadline starting in [lo, hi) that no period has taken."""
+    def first_unused(lo: int, hi: int, repeat: str) -> Deadline | None:
+        """The first deadline starting in [lo, hi) that no period has taken, nor labelled for another period."""
         for i in range(bisect_left(yearly_starts, lo), len(yearly)):
             if yearly_starts[i] >= hi:
                 return None
-            if yearly_starts[i] not in used:
+            if yearly_starts[i] not in used and labelled.get(yearly_starts[i], repeat) == repeat:
                 return yearly[i]
         return None
 
@@ -246,9 +212,10 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         prev = periods[k - 1][1] if k else 0
         dl: Deadline | None = None
         if repeat != "ad_hoc":
-            dl = first_unused(s, nxt)
+            dl = next((d for d in yearly if labelled.get(d.start) == repeat and d.start not in used), None) \
+                or first_unused(s, nxt, repeat)
             if dl is None:
-                dl = first_unused(prev, s)
+                dl = first_unused(prev, s, repeat)
                 if dl is not None and not k and dl.due and len(dl.due) == 10 and _THEN_PERIODIC.search(f, dl.start, s):
                     # "báo cáo … trước ngày 15/12/2019 và định kỳ 6 tháng, hằng năm": a dated report first,
                     # then the periodic ones, which take no date of it

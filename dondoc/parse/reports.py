@@ -61,7 +61,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
                           r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b|"
-                          r"\bngay sau khi\b|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
+                          r"(?<!\d )\bngay sau khi\b|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
@@ -108,7 +108,7 @@ def _to_agency(text: str, f: str, at: int) -> bool:
 # ("trong tháng 5/2026", "vào tháng 10/2026"; not "lấy đến hết tháng 12/2020")
 _DOCUMENT_NOUNS = ("bao cao", "ke hoach", "cong van", "van ban", "quyet dinh", "to trinh", "danh sach", "du thao")
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong|vao|cuoi|(?<!lay )(?<!tinh )den het) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
-                   r"\bdot xuat\b|\btruoc ngay\b")
+                   r"\bdot xuat\b|\btruoc ngay\b|\b(?:tai|vao) (?:cac )?(?:ky|phien) hop\b")  # "báo cáo … tại Kỳ họp thứ Sáu"
 _TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
 

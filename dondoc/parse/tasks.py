@@ -13,7 +13,8 @@ from dondoc.parse.gatherers import gatherers
 from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
-from dondoc.parse.report_specs import find_reports, split_after_punct
+from dondoc.parse.report_chains import split_after_punct
+from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans

@@ -1,0 +1,78 @@
+"""Reports in a chain, one clause each with its own subject and date ("Các sở gửi báo cáo về Sở Nội vụ
+trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"), the clauses of a text, and the
+report a day is labelled for ("trước ngày 30/4 (đối với báo cáo năm)") (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.deadline_words import cites_a_request
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.owners import find_owners, subject_before
+from dondoc.parse.reports import ReportSpec, _first_report, _recipient
+
+CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information
+FOR_INFORMATION = re.compile(r"\b(?:biet|de biet)\s*(?:,|va)?\s*(?:theo doi|chi dao|de theo doi)?\b")
+
+
+def chain_reports(text: str, ctx: DateContext, gatherer: str | None) -> list[ReportSpec]:
+    """A chain of reports, each its own clause with its own subject and date ("Các sở gửi báo cáo về
+    Sở Nội vụ trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"): one
+    report for each clause that asks one, by a date (gold convention 5)."""
+    if ";" not in text and ". " not in text:
+        return []
+    f = fold_keep_length(text)
+    if f.count("bao cao") + f.count("gui ") < 2:
+        return []
+    out: list[ReportSpec] = []
+    for clause in split_after_punct(CLAUSE_BREAK, text):
+        start = _first_report(clause)
+        if start is None:
+            continue
+        fc = fold_keep_length(clause)
+        if FOR_INFORMATION.search(fc, start) or cites_a_request(fc, 0, start):
+            continue  # a copy "gửi UBND tỉnh biết, theo dõi" (convention 11); another document's request
+        dls = [d for d in find_deadlines(clause, every_year=False, ctx=ctx, warnings=[]) if d.due or d.relative]
+        rec = _recipient(clause, start)
+        by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
+        first = dls[0] if dls else None
+        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
+                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
+                              consolidator=gatherer, due_why=first.why if first else "no date stated"))
+    # a chain holds one dated report at least; a lone dated report is no chain
+    return out if any(sp.due or sp.relative for sp in out) else []
+
+
+def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The text cut after each match of `pattern`'s first character (the punctuation kept)."""
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start() + 1])
+        last = m.end()
+    parts.append(text[last:])
+    return parts
+
+
+# "(đối với báo cáo quý)", "đối với báo cáo định kỳ hằng năm", right after a day: the report the day is for
+_LABEL = re.compile(r"(?:\s+(?:hang|moi|cua) (?:nam|quy|thang)(?: sau)?)?\s*[(,]?\s*(?:doi voi|ap dung cho|voi|cho)\s+(?:cac\s+)?(?:ky\s+)?bao cao\s+(?:dinh ky\s+)?(?:hang\s+|ca\s+)?"
+                    r"(quy|nam|thang|tuan|0?6 thang|sau thang|nua nam)\b")
+_LABELS = {"quy": "quarterly", "nam": "annual", "thang": "monthly", "tuan": "weekly"}
+
+
+def labelled_period(f: str, end: int) -> str | None:
+    """The cadence of the report a day is written for, when a label follows it at `end` in the folded text."""
+    m = _LABEL.match(f, end)
+    if m is None:
+        return None
+    return _LABELS.get(m.group(1), "semiannual")
+
+
+_IN_LABEL = re.compile(r"(?:doi voi|ap dung cho)\s+(?:cac\s+)?(?:ky\s+)?(?:bao cao\s+)?(?:dinh ky\s+)?$")
+
+
+def in_label(f: str, at: int) -> bool:
+    """Whether the period named at `at` of the folded text stands in a label ("đối với báo cáo năm")."""
+    return _IN_LABEL.search(f, max(0, at - 40), at) is not None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dondoc.parse.charmap import digit_mask
-from dondoc.parse.deadline_words import without_replaced
+from dondoc.parse.deadline_words import names_a_horizon, without_replaced
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import period_deadlines
 from dondoc.parse.real_dates import is_real_date
@@ -249,6 +249,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             warnings.append(f'"{text[m.start():m.end()].strip()}": month {mo} does not exist')
     for m in _YEAR_END.finditer(f) if _YEAR_CORE.search(f) else ():
         y = int(m.group(1))
+        if names_a_horizon(f, m.start()):
+            taken.claim(m.start(), m.end())
+            continue  # "Quy hoạch … đến năm 2020": the horizon in a plan's name
         add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
     if "qu" in f or "thang" in f or "hop" in f:  # a quarter, a month or a session named without a day
         year_of = None if every_year else {mo: y for mo in range(1, 13) if (y := _year_for(mo, calendar.monthrange(2024, mo)[1], ctx))}

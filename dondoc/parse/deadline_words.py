@@ -1,6 +1,6 @@
 """Words around a deadline that change what it is: a new deadline that replaces an earlier one ("nay
 điều chỉnh thời hạn"), a deadline another document set ("Công văn số 45 … đề nghị báo cáo trước
-ngày 15/5") (pure)."""
+ngày 15/5"), the horizon in a plan's name ("Quy hoạch … đến năm 2020") (pure)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,18 @@ def without_replaced(f: str, found: list[_D]) -> list[_D]:
             continue
         out.append(d)
     return out
+
+
+# "Quy hoạch thủy điện … đến năm 2020", "giai đoạn đến năm 2020", "Chiến lược … đến năm 2030": the horizon
+# in the name of a plan, no deadline (unless the work is to be finished: "hoàn thành kế hoạch đến năm 2020")
+_PLAN_NAME = re.compile(r"\b(?:quy hoach|chien luoc|tam nhin|dinh huong|ke hoach|chuong trinh|de an|giai doan)\b")
+_TO_FINISH = re.compile(r"\b(?:hoan thanh|xong)\b")
+
+
+def names_a_horizon(f: str, start: int) -> bool:
+    """Whether the "đến năm …" at `start` of the folded text ends the name of a plan."""
+    if not f.startswith("den ", start):
+        return False
+    lo = max(0, start - 90)
+    clause = f[max(lo, f.rfind(".", lo, start) + 1, f.rfind(";", lo, start) + 1, f.rfind(":", lo, start) + 1) : start]
+    return _PLAN_NAME.search(clause) is not None and _TO_FINISH.search(clause) is None

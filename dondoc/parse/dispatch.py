@@ -123,8 +123,7 @@ def parse_dispatch(
         ctx.warnings.append("the text is a calendar of meetings (lịch công tác): its dated entries are no tasks")
         tables = []
     else:
-        for root in outline.items:
-            reader.emit(root, None)
+        reader.emit_all(outline.items, None)
     closing: list[Line] = []
     if not outline.items and outline.loose_bullets and not calendar:
         # dash bullets after "đề nghị … thực hiện một số nội dung sau:" are the items; the paragraphs

@@ -138,3 +138,28 @@ def apply_fields(task: Task, fields: Fields, ctx: DateContext, warnings: list[st
                 dues = [d if d.startswith("---") else "---" + d[-2:] for d in dues]
             task.schedule.due = dues
             task.explain["schedule.due"] = f'the time of the block ({fields.where}): "{"; ".join(fields.time)}"'
+
+
+# "Các nội dung trên hoàn thành trước ngày 30/5/2026.": a closing line for the items above it
+_ABOVE = re.compile(r"^(?:tat ca\s+)?(?:cac|nhung)\s+(?:noi dung|nhiem vu|cong viec|viec|muc|hoat dong|giai phap)\s+"
+                    r"(?:neu\s+|ke\s+|tai cac muc\s+|o\s+)?tren\b")
+
+
+def heading_time(own: str, key: str, ctx: DateContext) -> Fields | None:
+    """The deadline a heading states for the items under it ("1. Các sở thực hiện các nội dung sau, hoàn
+    thành trước ngày 30/6/2026:"), as a time field for them; None when it states none."""
+    phrases = [d.phrase for d in find_deadlines(own, every_year=False, ctx=ctx, warnings=[]) if d.due]
+    return Fields(time=phrases, where=f"the heading of item {key}") if phrases else None
+
+
+def closing_time(nodes: list[Node], ctx: DateContext) -> Fields | None:
+    """The deadline a line after the last of `nodes` states for all of them ("Các nội dung trên hoàn
+    thành trước ngày 30/5/2026."), as a time field for them; None when there is no such line."""
+    if len(nodes) < 2:
+        return None
+    for line in nodes[-1].text.split("\n")[1:]:
+        if _ABOVE.match(fold_keep_length(line.strip())):
+            phrases = [d.phrase for d in find_deadlines(line, every_year=False, ctx=ctx, warnings=[]) if d.due]
+            if phrases:
+                return Fields(time=phrases, where=f"the line after item {nodes[-1].key}")
+    return None

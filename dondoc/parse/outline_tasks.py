@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.fieldlines import trailing_fields
-from dondoc.parse.fields import Fields, apply_fields, is_field, merged, read_fields
+from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
 from dondoc.parse.items import Bullet, Node
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners
 from dondoc.parse.owners import Given, find_owners, label_owners
@@ -172,8 +172,17 @@ class OutlineTasks:
                 self.add(node, label, passed if heading else inherited, plain, fields)
         for k, g in enumerate(dict.fromkeys(b.group for b in grouped), 1):
             self.add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed, fields)
-        for c in children:
-            self.emit(c, passed, fields)
+        if children and heading and not plain:
+            # "1. …, hoàn thành trước ngày 30/6/2026:" over a), b): the heading's deadline is theirs
+            said = heading_time(own.rstrip().rsplit("\n", 1)[-1], node.key, self.ctx.dates)  # the line that opens them
+            fields = merged(fields, said) if said else fields
+        self.emit_all(children, passed, fields)
+
+    def emit_all(self, nodes: list[Node], inherited: Given | None, fields: Fields | None = None) -> None:
+        """Emit sibling items; a closing line after the last ("Các nội dung trên hoàn thành trước …") times them all."""
+        said = closing_time(nodes, self.ctx.dates)
+        for c in nodes:
+            self.emit(c, inherited, merged(fields, said) if said else fields)
 
     def add_group(self, key: str, group: str, bullets: list[Bullet], inherited: Given | None,
                   fields: Fields | None) -> None:

@@ -96,7 +96,7 @@ _NEEDS = {
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
 _CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
-_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo yeu cau\b")  # each branch after \b (word_search)
+_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"

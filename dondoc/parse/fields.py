@@ -26,13 +26,17 @@ from dondoc.taskset import Task
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("owners", re.compile(r"^(?:co quan|don vi)\s+(?:chu tri|thuc hien)\s*(?:,|va)\s*(?:phoi hop|thuc hien)\b")),
     ("support", re.compile(r"^(?:co quan|don vi|cac co quan|cac don vi)\s+phoi hop\b")),
-    ("lead", re.compile(r"^(?:(?:co quan|don vi|cac co quan|cac don vi)\s+(?:chu tri|thuc hien|chiu trach nhiem|phu trach)"
-                        r"|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien)\b")),
-    ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc))?\s*(?::|$)")),
+    # "Cơ quan chủ trì", "Cơ quan, đơn vị thực hiện" (two nouns for one field)
+    ("lead", re.compile(r"^(?:(?:co quan|don vi|cac co quan|cac don vi)(?:\s*(?:,|va)\s*(?:co quan|don vi))?\s+"
+                        r"(?:chu tri|thuc hien|chiu trach nhiem|phu trach)|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien)\b")),
+    # "Thời gian thực hiện", "Thời hạn gửi báo cáo", "Thời gian báo cáo"
+    ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc|(?:gui |nop )?bao cao))?\s*(?::|$)")),
+    # "Nội dung báo cáo:": what the unit's report holds, no task of its own
+    ("content", re.compile(r"^noi dung(?:\s+(?:bao cao|thuc hien|chu yeu))?\s*(?::|$)")),
 ]
 _TITLE_END = re.compile(r"\s*(?::|$)")
 _FIRST_WORDS = ("co quan", "don vi", "cac co quan", "cac don vi", "chu tri", "trach nhiem", "thoi gian", "thoi han",
-                "tien do")
+                "tien do", "noi dung")
 
 
 @dataclass
@@ -59,13 +63,15 @@ def field_kind(text: str) -> str | None:
             continue
         rest = f[m.end() :].lstrip(" ,")
         # the title alone, or the title then its values after a colon ("Cơ quan chủ trì: Sở Nội vụ")
-        if kind == "time" or not rest or rest.startswith(":") or _TITLE_END.match(rest):
+        if kind in ("time", "content") or not rest or rest.startswith(":") or _TITLE_END.match(rest):
             return kind
     return None
 
 
 def is_field(node: Node) -> bool:
-    return field_kind(node.text.split("\n", 1)[0]) is not None
+    kind = field_kind(node.text.split("\n", 1)[0])
+    # "1. Nội dung" over a), b) holds the tasks themselves; "b) Nội dung báo cáo: …" only describes one
+    return kind is not None and not (kind == "content" and node.children)
 
 
 def _names(piece: str) -> list[str]:

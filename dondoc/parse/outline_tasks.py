@@ -114,6 +114,10 @@ class OutlineTasks:
             tail = trailing_fields(children)
             if tail is not None:
                 block = Fields(tail.lead, tail.support, tail.when, f"after item {children[-1].key}")
+        if block and block.time and field_nodes and not children:
+            # "1. Báo cáo tháng" over "a) Cơ quan thực hiện: …", "c) Thời gian báo cáo: … trước ngày 25 hằng
+            # tháng": the unit is the task, its time lines say its cadence and day as its own text would
+            node.text = node.text.rstrip() + "\n" + "\n".join(block.time)
         if block:
             fields = merged(fields, block)
             if block.lead or block.support:

@@ -97,6 +97,8 @@ def _one_per_period(specs: list[ReportSpec]) -> list[ReportSpec]:
     return kept or specs
 
 
+# a day of the year right before "hằng năm" ("… trước ngày 20 tháng 6 hằng năm", "… 15/12 hằng năm")
+_DAY_OF_EVERY_YEAR = re.compile(r"\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*,?\s*$")
 _DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b")
 
 
@@ -171,6 +173,9 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     # "(đối với báo cáo năm)": a label after a day names a report the text names elsewhere too, no other one
     outside = {r for a, _, r in periods if not in_label(f, a)}
     periods = [p for p in periods if p[2] not in outside or not in_label(f, p[0])]
+    if any(r not in ("annual", "ad_hoc") for _, _, r in periods):
+        # "Báo cáo 6 tháng … gửi trước ngày 20 tháng 6 hằng năm": "hằng năm" says the day comes every year
+        periods = [p for p in periods if p[2] != "annual" or not _DAY_OF_EVERY_YEAR.search(f, max(0, p[0] - 16), p[0])]
     # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
     # sentence, one report (said again in another sentence, another report)
     periods = [p for k, p in enumerate(periods)

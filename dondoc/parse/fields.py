@@ -151,10 +151,16 @@ _ABOVE = re.compile(r"^(?:tat ca\s+)?(?:cac|nhung)\s+(?:noi dung|nhiem vu|cong v
                     r"(?:neu\s+|ke\s+|tai cac muc\s+|o\s+)?tren\b")
 
 
+# a deadline, not the time of an event: "hoàn thành trước …", "xong trong tháng …" (not "Tại kỳ họp cuối năm 2018:",
+# the session whose agenda the items under it are)
+_DEADLINE_WORD = re.compile(r"(?:truoc|cham nhat|muon nhat|han|hoan thanh|xong|trong|den het|den cuoi|khong qua)\b")
+
+
 def heading_time(own: str, key: str, ctx: DateContext) -> Fields | None:
     """The deadline a heading states for the items under it ("1. Các sở thực hiện các nội dung sau, hoàn
     thành trước ngày 30/6/2026:"), as a time field for them; None when it states none."""
-    phrases = [d.phrase for d in find_deadlines(own, every_year=False, ctx=ctx, warnings=[]) if d.due]
+    phrases = [d.phrase for d in find_deadlines(own, every_year=False, ctx=ctx, warnings=[])
+               if d.due and _DEADLINE_WORD.match(fold_keep_length(d.phrase))]
     return Fields(time=phrases, where=f"the heading of item {key}") if phrases else None
 
 

@@ -65,3 +65,9 @@ def test_a_line_after_the_last_item_about_something_else_times_only_that_item() 
 def test_the_horizon_in_a_plans_name_is_no_deadline(text: str, dues: list[str]) -> None:
     ctx = DateContext(date(2026, 5, 4), 2026, 5)
     assert [d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.due] == dues
+
+
+def test_a_heading_that_names_a_session_is_the_time_of_its_agenda_not_a_deadline_of_its_items() -> None:
+    got = _dues("1. Tại kỳ họp cuối năm 2026:\na) Xem xét báo cáo công tác năm của các cơ quan.\n"
+                "b) Xem xét việc trả lời chất vấn.\n")
+    assert got == {"1.a": [], "1.b": []}

@@ -175,7 +175,8 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     periods = [p for p in periods if p[2] not in outside or not in_label(f, p[0])]
     if any(r not in ("annual", "ad_hoc") for _, _, r in periods):
         # "Báo cáo 6 tháng … gửi trước ngày 20 tháng 6 hằng năm": "hằng năm" says the day comes every year
-        periods = [p for p in periods if p[2] != "annual" or not _DAY_OF_EVERY_YEAR.search(f, max(0, p[0] - 16), p[0])]
+        periods = [p for p in periods if p[2] != "annual" or not f.startswith(("hang nam", "moi nam"), p[0])
+                   or not _DAY_OF_EVERY_YEAR.search(f, max(0, p[0] - 16), p[0])]
     # "Gửi báo cáo … hằng tháng về UBND tỉnh … trước ngày 25 hằng tháng": one duty said twice in a
     # sentence, one report (said again in another sentence, another report)
     periods = [p for k, p in enumerate(periods)

@@ -201,6 +201,12 @@ def item_tasks(
         if more and all(sp.repeat == "once" for sp in specs):
             # a chain of dated reports ("… trước 23/5; Sở Nội vụ tổng hợp … trước 28/5"): each date is the item's
             rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(d for sp in more for d in sp.dues)]))
+        elif more and main.repeat in _FREQ:
+            # "Định kỳ 6 tháng (trước 15/6) và hằng năm (trước 15/12), … báo cáo …": the unit is due on the days of
+            # all its periodic reports (its first report's day first), days of a kind its cadence can hold
+            rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(
+                d for sp in more if sp.repeat in _FREQ for d in sp.dues
+                if d.startswith("T") == (main.repeat == "weekly") and (main.repeat != "monthly" or d.startswith("---")))]))
         if main.repeat == "once" and main.due:
             # "… ban hành Kế hoạch, hoàn thành trước ngày 15/4/2026; tổng hợp kết quả, báo cáo UBND huyện trước
             # ngày 20/5/2026": the work's own date before the report's is the item's too

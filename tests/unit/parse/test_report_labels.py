@@ -45,3 +45,18 @@ def test_each_labelled_day_goes_to_the_report_it_names(text: str, got: list[tupl
 def test_the_label_after_a_day_names_its_report(after: str, repeat: str | None) -> None:
     f = fold_keep_length("trước ngày 30/4" + after)
     assert labelled_period(f, len("trước ngày 30/4")) == repeat
+
+
+def test_a_unit_that_is_itself_a_periodic_report_is_due_on_the_days_of_all_its_reports() -> None:
+    from dondoc.observances import load_catalog
+    from dondoc.parse import parse_dispatch
+    from dondoc.taskset import Source
+    from tests.unit.parse.fixture_check import REPO
+
+    text = ("PHÒNG GIÁO DỤC HUYỆN AN PHÚ\nSố: 12/PGD\nAn Phú, ngày 02 tháng 02 năm 2026\nKính gửi: Các trường\n"
+            "1. Định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12), các trường báo cáo kết quả về "
+            "Phòng Giáo dục.\n")
+    ts = parse_dispatch(text, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    got = {t.key: (t.schedule.repeat, t.schedule.due) for t in ts.tasks}
+    # the unit carries every day it states (its first report's first), each report its own
+    assert got == {"1": ("semiannual", ["--06-10", "--12-10"]), "1.R1": ("annual", ["--12-10"])}

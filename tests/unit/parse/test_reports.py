@@ -106,7 +106,7 @@ class TestTheDemoDispatch:
             ("2", "action", "continuous", [], None, None),
             ("3", "action", "annual", [], None, None),
             ("4", "report", "quarterly", ["---20"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
-            ("5", "report", "semiannual", ["--06-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
+            ("5", "report", "semiannual", ["--06-15", "--11-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
             ("5.R1", "report", "annual", ["--11-15"], "UBND tỉnh (qua Công an tỉnh)", "ca-tinh"),
         ]
 

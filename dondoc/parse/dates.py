@@ -13,7 +13,7 @@ from datetime import date
 from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import names_a_horizon, without_replaced
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.period_dues import period_deadlines
+from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
@@ -184,7 +184,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     f = fold_keep_length(text)  # (its digits are the text's)
     mask = digit_mask(f)
     if ((b"0" not in mask) if mask is not None else not _DIGIT.search(text)) and not (
-            "quy " in f or "qui " in f or ctx.sessions and "hop" in f):
+            "quy " in f or "qui " in f or ctx.sessions and mentions_session(f)):
         return found  # every deadline is written with a number, but "trong quý III" and "tại Kỳ họp thứ Sáu"
     taken = Spans()
     windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
@@ -253,9 +253,11 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             taken.claim(m.start(), m.end())
             continue  # "Quy hoạch … đến năm 2020": the horizon in a plan's name
         add(m.start(), m.end(), f"{y:04d}-12-31", "a year ends on 31/12 (BLDS art. 146)")
-    if "qu" in f or "thang" in f or "hop" in f:  # a quarter, a month or a session named without a day
-        year_of = None if every_year else {mo: y for mo in range(1, 13) if (y := _year_for(mo, calendar.monthrange(2024, mo)[1], ctx))}
-        for start, end, due, why in period_deadlines(f, year_of, ctx.sessions):
+    if "quy " in f or "qui " in f or "thang" in f or "nam " in f or mentions_session(f):  # a period without a day
+        def year_of(mo: int) -> int | None:
+            return _year_for(mo, calendar.monthrange(2024, mo)[1], ctx)
+
+        for start, end, due, why in period_deadlines(f, None if every_year else year_of, ctx.sessions):
             add(start, end, due, why)
     for m in _MONTHLY.finditer(f) if "thang" in f and _MONTHLY_CORE.search(f) else ():
         d = int(m.group(1))

@@ -178,8 +178,8 @@ class OutlineTasks:
             self.add_group(f"{node.key}.-{k}", g, [b for b in grouped if b.group == g], passed, fields)
         if children and heading and not plain:
             # "1. …, hoàn thành trước ngày 30/6/2026:" over a), b): the heading's deadline is theirs
-            said = heading_time(own.rstrip().rsplit("\n", 1)[-1], node.key, self.ctx.dates)  # the line that opens them
-            fields = merged(fields, said) if said else fields
+            timed = heading_time(own.rstrip().rsplit("\n", 1)[-1], node.key, self.ctx.dates)  # the line that opens them
+            fields = merged(fields, timed) if timed else fields
         self.emit_all(children, passed, fields)
 
     def emit_all(self, nodes: list[Node], inherited: Given | None, fields: Fields | None = None) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -28,6 +28,8 @@ _OLD_QUARTER = re.compile(rf"\b(?:{_TIME_WORD}\s+)?qui\s+(iv|i{{1,3}}|[1-4])\s*(
 _MONTH_NO_YEAR = re.compile(r"\b(?:trong|den het|den cuoi|truoc het|hoan thanh trong|xong trong)\s+thang\s+(\d{1,2})\b"
                             r"(?!\s*(?:/|nam|\.|-)\s*\d)(?!\s*(?:,\s*)?(?:nam|cua nam) (?:nay|sau|toi|\d))")
 
+# "Năm 2026 hoàn thành việc cấp giấy chứng nhận": the year first, then the work it finishes
+_YEAR_FIRST = re.compile(r"(?:^|[.;:]\s*|\n)nam (\d{4})\s*[,:]?\s+(?:phan dau\s+)?(?:hoan thanh|xong)\b")
 _ORDINAL_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7,
                   "tam": 8, "chin": 9, "muoi": 10}
 _ORDINAL = r"(\d{1,2}|muoi(?:\s+(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin)"
@@ -40,6 +42,11 @@ _AT_SITTING = re.compile(r"\b(?:tai|vao|truoc)\s+phien\s+hop\s+(?:thuong ky\s+|t
 _AT_YEAR_END_SESSION = re.compile(r"\b(?:tai|vao|truoc)\s+ky\s+hop\s+(?:thuong le\s+)?cuoi nam\s+(\d{4})\b")
 # "… ngay sau khi … được thông qua vào Kỳ họp thứ Sáu": the event after which the work starts, no deadline
 _AFTER_EVENT = re.compile(r"\bsau khi\b[^.;,]{0,120}$")
+
+
+def mentions_session(f: str) -> bool:
+    """Whether the folded text names a session or a sitting ("kỳ họp", "phiên họp"; not "phối hợp")."""
+    return "ky hop" in f or "phien hop" in f or "ky\nhop" in f or "phien\nhop" in f
 
 
 def _ordinal(word: str) -> int | None:
@@ -60,7 +67,7 @@ def _month_end(month: int, year: int) -> str | None:
 def session_months(f: str) -> tuple[tuple[int, str], ...]:
     """The sessions of the folded text whose month it states, as (number, last day of that month)."""
     out: dict[int, str] = {}
-    if "hop" not in f:
+    if not mentions_session(f):
         return ()
     for m in _SESSION.finditer(f):
         n = _ordinal(m.group(1))
@@ -74,33 +81,39 @@ def session_months(f: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out.items()))
 
 
-def period_deadlines(f: str, year_of: dict[int, int] | None, sessions: tuple[tuple[int, str], ...]) -> Iterator[tuple[int, int, str, str]]:
+def period_deadlines(f: str, year_of: Callable[[int], int | None] | None,
+                     sessions: tuple[tuple[int, str], ...]) -> Iterator[tuple[int, int, str, str]]:
     """The deadlines of the folded text named by a period: (start, end, due, why).
 
-    `year_of` maps a month (1-12) ending a period without its year to the year it falls in; None when
-    the text is about every year (a quarter or month without its year is then that day of every year)."""
-    if "qu" in f:
+    `year_of` gives the year a month (1-12) ending a period without its year falls in (None: unknown);
+    None when the text is about every year (a quarter or month without its year is then that day of every
+    year)."""
+    if "quy " in f or "qui " in f:
         for m in _QUARTER_NO_YEAR.finditer(f):
             q = _ROMAN.get(m.group(1)) or int(m.group(1))
             mo, d = _QUARTER_END[q]
+            y = year_of(mo) if year_of is not None else None
             if year_of is None:
                 yield m.start(), m.end(), f"--{mo:02d}-{d:02d}", "a quarter of every year ends on its last day"
-            elif mo in year_of:
-                yield m.start(), m.end(), f"{year_of[mo]:04d}-{mo:02d}-{d:02d}", "a quarter of the dispatch's year ends on its last day"
+            elif y is not None:
+                yield m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", "a quarter of the dispatch's year ends on its last day"
         for m in _OLD_QUARTER.finditer(f) if "qui " in f else ():
             q = _ROMAN.get(m.group(1)) or int(m.group(1))
             mo, d = _QUARTER_END[q]
             yield m.start(), m.end(), f"{int(m.group(2)):04d}-{mo:02d}-{d:02d}", "a quarter ends on its last day"
-    if "thang" in f:
+    if "trong thang" in f or "het thang" in f or "cuoi thang" in f:
         for m in _MONTH_NO_YEAR.finditer(f):
             mo = int(m.group(1))
             if year_of is None and 1 <= mo <= 12:
                 yield m.start(), m.end(), f"--{mo:02d}-{calendar.monthrange(2023, mo)[1]:02d}", "a month of every year ends on its last day"
                 continue
-            due = _month_end(mo, year_of[mo]) if year_of and mo in year_of else None
+            y = year_of(mo) if year_of is not None and 1 <= mo <= 12 else None
+            due = _month_end(mo, y) if y is not None else None
             if due is not None:
                 yield m.start(), m.end(), due, "a month of the dispatch's year ends on its last day"
-    if "hop" not in f:
+    for m in _YEAR_FIRST.finditer(f) if "hoan thanh" in f or "xong" in f else ():
+        yield m.start(1) - 4, m.end(), f"{m.group(1)}-12-31", "the year to finish the work ends on 31/12"
+    if not mentions_session(f):
         return
     known = dict(sessions)
     for m in _AT_SESSION.finditer(f) if known else ():

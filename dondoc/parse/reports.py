@@ -17,7 +17,8 @@ from dondoc.parse.owners import head_at, owner_list
 from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
-_REPORT = re.compile(r"\bbao cao\b|\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|\bgui(?= )")
+# not "đồng gửi Sở Nội vụ để theo dõi": a copy sent beside the work (convention 11)
+_REPORT = re.compile(r"\bbao cao\b|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
 # "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
 # description of a document sent, not a request to send
 _DOCUMENT_NUMBER = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+")

@@ -94,3 +94,23 @@ def test_every_report_due_at_a_session_takes_the_month_the_resolution_gives_it_o
     got = {t.key: (t.kind, t.schedule.repeat, t.schedule.due) for t in tasks}
     assert got["1"] == ("report", "once", ["2026-07-31"])
     assert got["2"] == ("report", "once", ["2026-07-31"])
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        ("Năm 2026 hoàn thành việc cấp giấy chứng nhận.", ["2026-12-31"]),
+        ("Các xã rà soát hồ sơ. Năm 2027, hoàn thành việc cắm mốc.", ["2027-12-31"]),
+        ("Năm 2026: hỗ trợ 1.033 hộ, kinh phí 20 tỷ đồng.", []),  # a year of a plan's split, no work to finish
+    ],
+    ids=["year-then-finish", "year-after-a-sentence", "a-plans-year"],
+)
+def test_a_year_written_before_the_work_it_finishes_is_its_deadline(text: str, dues: list[str]) -> None:
+    assert _dues(text) == dues
+
+
+def test_a_copy_sent_beside_the_work_is_no_report() -> None:
+    from dondoc.parse.reports import is_obligation
+
+    assert not is_obligation("Sở Y tế ban hành kế hoạch, đồng gửi Sở Nội vụ để theo dõi.")
+    assert is_obligation("Sở Y tế gửi kế hoạch về Sở Nội vụ trước ngày 20/6/2026.")

@@ -171,6 +171,19 @@ def listed(toks: list[Tok], start: int, j: int) -> bool:
     return any(x.f in ("cac", "nhung") for x in toks[start:j])
 
 
+def places_go_on(toks: list[Tok], start: int, j: int, k: int) -> bool:
+    """Whether the place kind at k, written with a capital, is one more place of a collective name
+    ("UBND các Huyện, Thị xã, Thành phố", "UBND cấp Xã, Phường, Thị trấn"): the name so far lists
+    places, and the kind stands alone (a list mark, the end or a predicate after it), not the start
+    of a named town ("Thành phố Huế")."""
+    n = len(toks)
+    p = phrase_len(PLACES, toks, k) if k < n and toks[k].cap else 0
+    if not p or not ends_placed(toks, j - 1) or not any(x.f in ("cac", "nhung", "cap") for x in toks[start:j]):
+        return False
+    m = k + p
+    return m >= n or toks[m].f in (",", "va") or toks[m].f in END_PUNCT or not toks[m].cap and verb_at(toks, m) > 0
+
+
 def bare_series(toks: list[Tok], start: int, head: int, last: int) -> bool:
     """Whether toks[start:last + 1] is a bare head and the kinds listed after it ("Sở, ban", the start of
     "Sở, ban, ngành, UBND quận-huyện …"): a collective owner written without "các"."""

@@ -28,6 +28,7 @@ from dondoc.parse.name_units import (
     name_goes_on,
     noun_at,
     placed_name_goes_on,
+    places_go_on,
     set_phrase_goes_on,
     unit_of,
 )
@@ -147,6 +148,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue
                 if t.f == "," and set_phrase_goes_on(toks, start, last, k):
                     j = k  # "các Sở, Ban, ngành": the set phrase written with capitals, one collective owner
+                    continue
+                if places_go_on(toks, start, j, k):
+                    j = k  # "UBND các Huyện, Thị xã, Thành phố": the places of one collective owner, in capitals
                     continue
                 if org_at(toks, k) or t.f == "va" and collective_at(toks, k, start, j):
                     break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import fold_keep_length, match_key
 
 _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
@@ -53,7 +53,13 @@ class Owners:
     fielded: bool = False  # named by the item's own field lines ("Cơ quan chủ trì: …"): nothing outweighs them
 
     def add_lead(self, names: list[str], why: str) -> None:
-        new = [x for x in names if x not in self.lead]
+        # one body written twice ("Ủy ban nhân dân xã …", then "UBND xã …") is one owner
+        seen = {match_key(x) for x in self.lead}
+        new: list[str] = []
+        for x in names:
+            if match_key(x) not in seen:
+                seen.add(match_key(x))
+                new.append(x)
         if new:
             self.lead.extend(new)
             self.lead_why.append(why)
@@ -137,6 +143,15 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
 _WORK_NOUNS = frozenset({("cong", "tac"), ("quy", "che"), ("chuong", "trinh"), ("ke", "hoach")})
 
 
+# "lập văn bản đề nghị X", "kèm công văn đề nghị X", "tờ trình đề nghị X": a paper that asks X (what the
+# subject sends), not a request of the dispatch to X (folded words before "đề nghị")
+_PAPERS = frozenset({("van", "ban"), ("cong", "van"), ("to", "trinh"), ("ho", "so"), ("bien", "ban"), ("giay", "to")})
+
+
+def _paper_asks(toks: list[Tok], i: int) -> bool:
+    return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _PAPERS and not toks[i - 1].cap
+
+
 def _named_work(toks: list[Tok], i: int) -> bool:
     return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _WORK_NOUNS or i >= 1 and toks[i - 1].f == "viec"
 
@@ -162,6 +177,8 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         trig = _TRIGGER_BY_FIRST.get(t.f)
         if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
             trig = None  # every trigger is one word or two
+        if trig == ("de", "nghi") and _paper_asks(toks, i):
+            trig = None
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":

@@ -1,0 +1,73 @@
+"""Owners read from the structure of a whole document: the owner a khoản names over its điểm, a paper
+that asks someone (no request of the dispatch), the places of one collective owner written in capitals,
+one body named twice. The texts are invented for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        # a paper that asks someone is what the subject sends: the one it asks is no owner
+        ("Phòng Nội vụ lập văn bản đề nghị Sở Nội vụ thẩm định hồ sơ.", ["Phòng Nội vụ"]),
+        ("UBND xã gửi kèm công văn đề nghị Phòng Tài chính cấp bổ sung kinh phí.", ["UBND xã"]),
+        ("Trung tâm Y tế gửi tờ trình đề nghị Sở Y tế phê duyệt danh mục.", ["Trung tâm Y tế"]),
+        ("Lập hồ sơ đề nghị Sở Tư pháp xem xét.", []),
+        # a request of the dispatch itself still names its owner
+        ("Đề nghị Sở Tư pháp xem xét, cho ý kiến.", ["Sở Tư pháp"]),
+        ("Văn phòng Chính phủ đề nghị Bộ Xây dựng khẩn trương báo cáo.", ["Bộ Xây dựng"]),
+        # the place kinds of one collective owner, in capitals as some provinces write them
+        ("Chủ tịch UBND các Huyện, Thị xã, Thành phố chịu trách nhiệm tổng hợp.", ["Chủ tịch UBND các Huyện, Thị xã, Thành phố"]),
+        ("Giao UBND cấp Xã, Phường, Thị trấn niêm yết danh sách.", ["UBND cấp Xã, Phường, Thị trấn"]),
+        ("Giao UBND các Quận, Huyện và Sở Xây dựng kiểm tra.", ["UBND các Quận, Huyện", "Sở Xây dựng"]),
+        # named towns are owners of their own
+        ("Giao Thành phố Đà Lạt, Thị xã Bảo Lộc thực hiện.", ["Thành phố Đà Lạt", "Thị xã Bảo Lộc"]),
+        # one body named in full and then by its abbreviation is one owner
+        ("Ủy ban nhân dân phường có văn bản trả lời. Hằng tháng, UBND phường có trách nhiệm lập danh sách.",
+         ["Ủy ban nhân dân phường"]),
+    ],
+)
+def test_owners_of_a_sentence(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead
+
+
+# A regulation attached to its decision: a khoản names its owner, a colon, when it acts, and
+# "có trách nhiệm:" over its điểm; one điểm asks the next level by a paper.
+REGULATION = """UỶ BAN NHÂN DÂN TỈNH KON TUM
+Số: 07/2026/QĐ-UBND
+Kon Tum, ngày 02 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Ban hành Quy định hỗ trợ sửa chữa nhà ở cho hộ nghèo
+UỶ BAN NHÂN DÂN TỈNH
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy định hỗ trợ sửa chữa nhà ở cho hộ nghèo.
+Điều 2. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.
+QUY ĐỊNH
+Hỗ trợ sửa chữa nhà ở cho hộ nghèo (Ban hành kèm theo Quyết định số 07/2026/QĐ-UBND)
+Điều 1. Trách nhiệm các cơ quan
+1. Ủy ban nhân dân xã, phường: Trong 10 ngày làm việc kể từ ngày nhận đơn, có trách nhiệm:
+a) Kiểm tra hiện trạng nhà ở của từng hộ và lập biên bản.
+b) Lập văn bản đề nghị Ủy ban nhân dân huyện xem xét, kèm danh sách các hộ đủ điều kiện.
+c) Trả lời bằng văn bản cho hộ không đủ điều kiện. Hằng quý, UBND xã, phường có trách nhiệm thống kê các hộ đã được hỗ trợ.
+2. Chủ tịch Ủy ban nhân dân các Huyện, Thành phố có trách nhiệm kiểm tra, tổng hợp danh sách của các xã.
+"""
+
+
+def test_the_owner_of_a_khoan_goes_to_each_of_its_diem() -> None:
+    ts = parse_dispatch(REGULATION, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if t.key.startswith("PL.1.")}
+    assert leads["PL.1.1.a"] == ["Ủy ban nhân dân xã, phường"]
+    assert leads["PL.1.1.b"] == ["Ủy ban nhân dân xã, phường"]  # the huyện is asked by the commune's paper
+    assert leads["PL.1.1.c"] == ["Ủy ban nhân dân xã, phường"]
+    assert leads["PL.1.2"] == ["Chủ tịch Ủy ban nhân dân các Huyện, Thành phố"]

@@ -54,6 +54,9 @@ _IMPERATIVE = re.compile(
     r"(?:Tổ chức|Triển khai|Tăng cường|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
     r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
 _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
+# an ask told in the past ("Phó Thủ tướng đã giao Bộ X …", "Sở đã có văn bản đề nghị …"): what was asked
+# before, recalled by an đôn đốc before it asks again
+_PAST = re.compile(r"\bda\s+(?:(?:co|tung)\s+(?:y kien|van ban|cong van)\s+)?$")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
 _CONCLUDES = re.compile(r"\bphat bieu (?:ket luan|chi dao)\b")
 
@@ -142,6 +145,9 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         # "Phát biểu kết luận, đồng chí Phó Chủ tịch yêu cầu các cơ quan …" (a conclusion's request) still asks;
         # "Phát biểu tại hội nghị, …" is news
         return False
+    asked = list(_ASK.finditer(f))
+    if asked and all(_PAST.search(f, max(0, m.start() - 24), m.start()) for m in asked):
+        return False  # every ask of the paragraph is one made before: the background of an đôn đốc
     cited = _CITED.search(f)
     if cited is not None and not _ASK.search(f, cited.end()) and not _own_clause(t, cited.start(), cited.start(1)):
         return False

@@ -71,3 +71,37 @@ def test_the_owner_of_a_khoan_goes_to_each_of_its_diem() -> None:
     assert leads["PL.1.1.b"] == ["Ủy ban nhân dân xã, phường"]  # the huyện is asked by the commune's paper
     assert leads["PL.1.1.c"] == ["Ủy ban nhân dân xã, phường"]
     assert leads["PL.1.2"] == ["Chủ tịch Ủy ban nhân dân các Huyện, Thành phố"]
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        # an ask told in the past is what an đôn đốc recalls, not what it asks
+        ("Tại Công văn số 120/UBND-VX ngày 05/3/2026, Chủ tịch UBND tỉnh đã giao Sở Y tế rà soát danh sách; báo cáo "
+         "trước ngày 30/3/2026. Đến nay Sở chưa có báo cáo.", False),
+        ("Sở Tài chính đã có văn bản đề nghị các huyện gửi dự toán trước ngày 10/4/2026.", False),
+        # asked again now: a request
+        ("Chủ tịch UBND tỉnh yêu cầu Sở Y tế khẩn trương hoàn thành, báo cáo trước ngày 15/5/2026.", True),
+        ("UBND tỉnh đã giao Sở Y tế rà soát; nay đề nghị Sở Y tế báo cáo kết quả trước ngày 15/5/2026.", True),
+    ],
+)
+def test_an_ask_recalled_from_before_is_no_request(text: str, asks: bool) -> None:
+    from dondoc.parse.prose import is_request
+
+    assert is_request(text) is asks
+
+
+DON_DOC = """VĂN PHÒNG UBND TỈNH NINH BÌNH
+Số: 88/VP-VX
+V/v đôn đốc báo cáo rà soát
+Ninh Bình, ngày 20 tháng 4 năm 2026
+Kính gửi: Sở Y tế
+Tại Công văn số 120/UBND-VX ngày 05/3/2026, Chủ tịch UBND tỉnh đã giao Sở Y tế rà soát danh sách các trạm y tế xuống cấp; báo cáo UBND tỉnh trước ngày 30/3/2026. Đến nay Sở chưa có báo cáo.
+Chủ tịch UBND tỉnh yêu cầu Sở Y tế khẩn trương hoàn thành việc rà soát, báo cáo UBND tỉnh trước ngày 30/4/2026.
+"""
+
+
+def test_an_don_doc_asks_once_for_what_it_recalls() -> None:
+    ts = parse_dispatch(DON_DOC, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    items = [t for t in ts.tasks if ".R" not in t.key]
+    assert [(t.key, [o.name for o in t.lead], t.schedule.due) for t in items] == [("-", ["Sở Y tế"], ["2026-04-30"])]

@@ -130,6 +130,8 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
     if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
+    if t.f == "quan" and i + 1 < len(toks) and toks[i + 1].f == "ly":
+        return 0  # "Quản lý kinh phí …" opening a duty: the verb, not a district ("quận" folds alike)
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \

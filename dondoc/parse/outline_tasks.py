@@ -15,7 +15,7 @@ import re
 from dondoc.parse.fieldlines import trailing_fields
 from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
 from dondoc.parse.items import Bullet, Node
-from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners
+from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
 from dondoc.parse.sections import is_section
@@ -144,8 +144,11 @@ class OutlineTasks:
         # "1. Sở Y tế" over dash bullets: a line that is nothing but owners, without a colon, owns them
         owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and only_owners(own))
-        heading = own.isupper() or own.endswith(":") or owner_line or (bool(children) and _title_like(own) and (
+        titled = owner_title(own) if children else []  # "Điều 4. Sở Tài chính có nhiệm vụ" over its khoản
+        heading = own.isupper() or own.endswith(":") or owner_line or bool(titled) or (bool(children) and _title_like(own) and (
             TOPIC.match(own) is not None or not find_owners(own).lead))
+        if titled and not heading_owner and not label:
+            heading_owner = titled
         if heading and not heading_owner and not label:
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
@@ -156,6 +159,10 @@ class OutlineTasks:
         if not here.lead and (children or node.bullets) and not own.isupper():
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
+            if not said.lead and said.directed and inherited and inherited.lead:
+                # "3. Chỉ đạo cán bộ Tư pháp:" over a), b): the owner above directs B, and both do each point
+                here = Given(inherited.lead + [x for x in said.directed if x not in inherited.lead],
+                             f'{inherited.why}; and "{", ".join(said.directed)}", whom the heading of item {node.key} directs')
         passed = here if here.lead else inherited  # the nearer owner outweighs a block of fields further up
         for ln in node.lines:
             for d in impossible_dates(ln.text):

@@ -7,11 +7,14 @@ import re
 
 from dondoc.parse.labels import label_owners, without_address
 
-__all__ = ["GROUP_HEADING", "OWNER_HEADING_TAIL", "only_owners", "owner_heading"]
+__all__ = ["GROUP_HEADING", "OWNER_HEADING_TAIL", "only_owners", "owner_heading", "owner_title"]
 
 # "Đối với Trung tâm Kiểm soát bệnh tật tỉnh:", "Riêng UBND các xã, phường:": a paragraph naming
 # whom the items after it are for
-OWNER_HEADING_TAIL = re.compile(r"\s+(?:cùng|thực hiện|có trách nhiệm)$")
+# what follows the owners in such a line: "… cùng", "… thực hiện", "… có trách nhiệm", "… có nhiệm vụ" (the title
+# of a regulation's article over its khoản: "Điều 4. Sở Tài chính có nhiệm vụ")
+OWNER_HEADING_TAIL = re.compile(
+    r"\s+(?:cùng|thực hiện|có trách nhiệm(?: sau| như sau)?|có (?:các )?nhiệm vụ(?:,? quyền hạn| và quyền hạn)?(?: sau| như sau)?)$")
 GROUP_HEADING = re.compile(r"^(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI|[Rr]iêng)\s+\S")
 
 
@@ -24,6 +27,16 @@ def owner_heading(text: str) -> bool:
         return True
     name = OWNER_HEADING_TAIL.sub("", t.rstrip(":* "))
     return bool(name) and only_owners(name)
+
+
+def owner_title(text: str) -> list[str]:
+    """The owners a one-line title names before its tail ("Sở Tài chính có nhiệm vụ", "Kho bạc Nhà nước tỉnh,
+    Kho bạc Nhà nước huyện có trách nhiệm"): the owners of the khoản under it; none for another title."""
+    t = text.strip().rstrip(":* ").rstrip()
+    if "\n" in t or len(t) > 200 or t.endswith((".", ";")) or OWNER_HEADING_TAIL.search(t) is None:
+        return []
+    name = OWNER_HEADING_TAIL.sub("", t)
+    return label_owners(name) if only_owners(name) else []
 
 
 def only_owners(text: str) -> bool:

@@ -143,13 +143,20 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
 _WORK_NOUNS = frozenset({("cong", "tac"), ("quy", "che"), ("chuong", "trinh"), ("ke", "hoach")})
 
 
-# "lập văn bản đề nghị X", "kèm công văn đề nghị X", "tờ trình đề nghị X": a paper that asks X (what the
-# subject sends), not a request of the dispatch to X (folded words before "đề nghị")
-_PAPERS = frozenset({("van", "ban"), ("cong", "van"), ("to", "trinh"), ("ho", "so"), ("bien", "ban"), ("giay", "to")})
+# "lập văn bản đề nghị X", "có công văn kèm danh sách đối tượng đề nghị X": a paper that asks X (what the
+# subject sends), not a request of the dispatch to X; the paper a few words in lower case before "đề nghị"
+_PAPERS = frozenset({("van", "ban"), ("cong", "van"), ("to", "trinh"), ("ho", "so"), ("bien", "ban"), ("giay", "to"),
+                     ("danh", "sach")})
+_PAPER_REACH = 8
 
 
 def _paper_asks(toks: list[Tok], i: int) -> bool:
-    return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _PAPERS and not toks[i - 1].cap
+    for k in range(i - 1, max(0, i - _PAPER_REACH) - 1, -1):
+        if not toks[k].word or toks[k].cap or toks[k].f.isdigit():
+            return False  # a mark, a name, a number: a new clause or a cited document, no paper of this one
+        if k and (toks[k - 1].f, toks[k].f) in _PAPERS and not toks[k - 1].cap:
+            return True
+    return False
 
 
 def _named_work(toks: list[Tok], i: int) -> bool:

@@ -24,6 +24,12 @@ REPO = Path(__file__).resolve().parents[3]
         ("UBND xã gửi kèm công văn đề nghị Phòng Tài chính cấp bổ sung kinh phí.", ["UBND xã"]),
         ("Trung tâm Y tế gửi tờ trình đề nghị Sở Y tế phê duyệt danh mục.", ["Trung tâm Y tế"]),
         ("Lập hồ sơ đề nghị Sở Tư pháp xem xét.", []),
+        ("Phòng Nội vụ gửi công văn kèm danh sách cán bộ đề nghị Sở Nội vụ thẩm định.", ["Phòng Nội vụ"]),
+        # a number or a name between the paper and the ask: a cited document, whose ask is read as before
+        ("Thực hiện Công văn số 15/BNV, đề nghị Sở Nội vụ báo cáo.", ["Sở Nội vụ"]),
+        # "Quản lý …" opening a duty is the verb, not a district ("Quận …")
+        ("Quản lý kinh phí được giao; mở sổ theo dõi đối tượng.", []),
+        ("Ban Quản lý dự án tỉnh chủ trì lập hồ sơ.", ["Ban Quản lý dự án tỉnh"]),
         # a request of the dispatch itself still names its owner
         ("Đề nghị Sở Tư pháp xem xét, cho ý kiến.", ["Sở Tư pháp"]),
         ("Văn phòng Chính phủ đề nghị Bộ Xây dựng khẩn trương báo cáo.", ["Bộ Xây dựng"]),
@@ -105,3 +111,39 @@ def test_an_don_doc_asks_once_for_what_it_recalls() -> None:
     ts = parse_dispatch(DON_DOC, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
     items = [t for t in ts.tasks if ".R" not in t.key]
     assert [(t.key, [o.name for o in t.lead], t.schedule.due) for t in items] == [("-", ["Sở Y tế"], ["2026-04-30"])]
+
+
+# A regulation whose articles are titled by their owner ("Điều 2. Sở Tài chính có nhiệm vụ") over khoản, one
+# khoản a heading that directs someone ("Chỉ đạo công chức Tư pháp:") over its points.
+TITLED = """UỶ BAN NHÂN DÂN TỈNH YÊN BÁI
+Số: 09/2026/QĐ-UBND
+Yên Bái, ngày 10 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Ban hành Quy chế chi trả trợ cấp
+UỶ BAN NHÂN DÂN TỈNH
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế chi trả trợ cấp.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+QUY CHẾ
+Chi trả trợ cấp (Ban hành kèm theo Quyết định số 09/2026/QĐ-UBND)
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc chi trả trợ cấp trên địa bàn tỉnh.
+Điều 2. Sở Tài chính, Kho bạc Nhà nước tỉnh có nhiệm vụ
+1. Quản lý kinh phí được giao, mở sổ theo dõi.
+2. Thẩm định dự toán hằng năm của các huyện.
+Điều 3. Ủy ban nhân dân xã có nhiệm vụ
+1. Trực tiếp chi trả trợ cấp hằng tháng cho đối tượng.
+2. Chỉ đạo công chức Lao động - Thương binh và Xã hội:
+a) Mở sổ theo dõi từng loại đối tượng.
+b) Lập danh sách đối tượng giảm, gửi Phòng Nội vụ trước ngày 20 hằng tháng.
+"""
+
+
+def test_an_article_titled_by_its_owner_is_the_heading_of_its_khoan() -> None:
+    ts = parse_dispatch(TITLED, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if ".R" not in t.key}
+    assert "PL.2" not in leads and "PL.3" not in leads  # the titles are headings, no tasks
+    assert leads["PL.2.1"] == leads["PL.2.2"] == ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]
+    assert leads["PL.3.1"] == ["Ủy ban nhân dân xã"]
+    # the commune directs its officer, and both do each point under the heading that directs
+    assert leads["PL.3.2.a"] == leads["PL.3.2.b"] == ["Ủy ban nhân dân xã", "công chức Lao động - Thương binh và Xã hội"]

@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 _ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao)\s*:?\s+(?:cho\s+)?")
 # "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
 _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
-# what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received
+# what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received, why the work
+# is late ("Do các tỉnh phải rà soát …, nên đến ngày 23/9 mới có 29 tỉnh báo cáo")
 _BACKGROUND = re.compile(
-    r"^(?:ngay\s+\d|(?:uy ban nhan dan|ubnd|bo|so|cuc|tong cuc|van phong)[^,.;]{0,80}\b(?:nhan duoc|da nhan)\b)")
+    r"^(?:ngay\s+\d|(?:uy ban nhan dan|ubnd|bo|so|cuc|tong cuc|van phong)[^,.;]{0,80}\b(?:nhan duoc|da nhan)\b"
+    r"|do\b[^.;]{0,400}?\bnen\s+(?:den (?:nay|ngay)|chua|moi)\b)")
 # a request cited from another document: "có Công văn số 1905/STC-QLNS đề nghị …"
 _CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet dinh|thong bao|cong dien|to trinh|chi thi)\b[^.;]{0,120}?\b(de nghi|yeu cau|giao)\b")
 # only "carry out this dispatch", only "for information": no request of its own

@@ -39,6 +39,9 @@ _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:
 
 
 # "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
+# "Điều 6. Trách nhiệm thi hành" over khoản that give the work per body ("1. Bộ trưởng Bộ Công an chủ trì …"):
+# a heading whose khoản are read one by one (the execution clause among them is still no task)
+_CARRIED_OUT = re.compile(r"^(?:trach nhiem|to chuc|dieu khoan) thi hanh\s*[:.]?\s*$")
 _ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
 
@@ -56,6 +59,8 @@ def not_a_task(node: Node, own: str) -> str | None:
     that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
     paras = own.split("\n")
     first, rest = paras[0], "\n".join(paras[1:]).strip()
+    if node.children and not rest and _CARRIED_OUT.match(fold_keep_length(first.strip()).lower()):
+        return first
     if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
         if is_funding(first):
             if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):

@@ -147,3 +147,44 @@ def test_an_article_titled_by_its_owner_is_the_heading_of_its_khoan() -> None:
     assert leads["PL.3.1"] == ["Ủy ban nhân dân xã"]
     # the commune directs its officer, and both do each point under the heading that directs
     assert leads["PL.3.2.a"] == leads["PL.3.2.b"] == ["Ủy ban nhân dân xã", "công chức Lao động - Thương binh và Xã hội"]
+
+
+# A decree whose last article, titled "Trách nhiệm thi hành", gives the work per body before its stock
+# execution clause.
+DECREE = """CHÍNH PHỦ
+Số: 31/2026/NĐ-CP
+Hà Nội, ngày 15 tháng 3 năm 2026
+NGHỊ ĐỊNH
+Quy định hỗ trợ học phí cho con của dân quân
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc hỗ trợ học phí cho con của dân quân thường trực.
+Điều 2. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.
+Điều 3. Trách nhiệm thi hành
+1. Bộ trưởng Bộ Quốc phòng chủ trì, phối hợp với Bộ Tài chính hướng dẫn thi hành Nghị định này.
+2. Bộ Giáo dục và Đào tạo có trách nhiệm hướng dẫn các trường thực hiện miễn học phí.
+3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_an_article_titled_trach_nhiem_thi_hanh_gives_the_work_of_its_khoan() -> None:
+    ts = parse_dispatch(DECREE, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if ".R" not in t.key}
+    assert leads == {"3.1": ["Bộ trưởng Bộ Quốc phòng"], "3.2": ["Bộ Giáo dục và Đào tạo"]}  # 3.3 is the stock clause
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        # why the work is late, told before the request: background
+        ("Do các tỉnh phải rà soát lại danh sách và báo cáo UBND cấp huyện thẩm định nên đến ngày 20/9/2026 mới có "
+         "12 tỉnh gửi báo cáo.", False),
+        ("Do các xã chưa hoàn thành việc kiểm tra nên chưa có số liệu báo cáo về Sở.", False),
+        # a reason, then what to do: a request
+        ("Do mưa lớn kéo dài, đề nghị UBND các xã khẩn trương kiểm tra các hồ chứa.", True),
+    ],
+)
+def test_why_the_work_is_late_is_no_request(text: str, asks: bool) -> None:
+    from dondoc.parse.prose import is_request
+
+    assert is_request(text) is asks

@@ -103,6 +103,9 @@ def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) 
     return n
 
 
+_PLACE_WORDS = frozenset({"quan", "phuong", "huyen", "tinh", "xa"})
+
+
 def org_at(toks: list[Tok], i: int) -> int:
     """Length of an owner's head ("các sở", "Ủy ban", "UBND") at token i, 0 when none."""
     if i >= len(toks):
@@ -130,8 +133,11 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
     if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
-    if t.f == "quan" and i + 1 < len(toks) and toks[i + 1].f == "ly":
-        return 0  # "Quản lý kinh phí …" opening a duty: the verb, not a district ("quận" folds alike)
+    if n == 1 and t.f in _PLACE_WORDS and i + 1 < len(toks) and toks[i + 1].word and not toks[i + 1].cap \
+            and toks[i + 1].f not in ("uy", "doan", "doi") and not toks[i + 1].f[:1].isdigit():
+        # a place is named after its kind ("Quận Ba Đình", "Huyện ủy", "UBND Huyện, Thị xã"): "Quản lý …",
+        # "Quan tâm …", "Phương thức …", "Phương án …" opening a sentence fold alike and are no owner
+        return 0
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \

@@ -30,6 +30,12 @@ REPO = Path(__file__).resolve().parents[3]
         # "Quản lý …" opening a duty is the verb, not a district ("Quận …")
         ("Quản lý kinh phí được giao; mở sổ theo dõi đối tượng.", []),
         ("Ban Quản lý dự án tỉnh chủ trì lập hồ sơ.", ["Ban Quản lý dự án tỉnh"]),
+        # a place kind is followed by its name; a word in lower case after it makes a verb or a noun
+        ("Quan tâm bố trí kinh phí cho các xã.", []),
+        ("Phương án hỗ trợ được xây dựng trước ngày 10/5/2026.", []),
+        ("Quận Hoàn Kiếm chủ trì kiểm tra.", ["Quận Hoàn Kiếm"]),
+        ("Giao Phường 7 rà soát danh sách.", ["Phường 7"]),
+        ("Huyện ủy lãnh đạo thực hiện.", ["Huyện ủy"]),
         # a request of the dispatch itself still names its owner
         ("Đề nghị Sở Tư pháp xem xét, cho ý kiến.", ["Sở Tư pháp"]),
         ("Văn phòng Chính phủ đề nghị Bộ Xây dựng khẩn trương báo cáo.", ["Bộ Xây dựng"]),
@@ -188,3 +194,24 @@ def test_why_the_work_is_late_is_no_request(text: str, asks: bool) -> None:
     from dondoc.parse.prose import is_request
 
     assert is_request(text) is asks
+
+
+# A decision whose article titled "Phương thức thực hiện" is no owner of its points.
+METHOD = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/2026/QĐ-TTg
+Hà Nội, ngày 02 tháng 4 năm 2026
+QUYẾT ĐỊNH
+Hỗ trợ sửa chữa trường học
+Điều 1. Phương thức thực hiện
+1. Cấp vốn sửa chữa
+a) Ủy ban nhân dân cấp tỉnh phân bổ vốn cho cấp huyện.
+b) Ủy ban nhân dân cấp huyện phân bổ vốn cho các trường.
+2. Các trường lập hồ sơ quyết toán theo hướng dẫn của Bộ Tài chính.
+"""
+
+
+def test_a_title_opening_with_a_place_like_word_names_no_owner() -> None:
+    ts = parse_dispatch(METHOD, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks if ".R" not in t.key}
+    assert leads["1.1.a"] == ["Ủy ban nhân dân cấp tỉnh"]
+    assert leads["1.1.b"] == ["Ủy ban nhân dân cấp huyện"]

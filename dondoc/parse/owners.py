@@ -20,7 +20,7 @@ from dondoc.parse.named_posts import without_person_names
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, WITH_WORDS, Given, Owners, requests
-from dondoc.parse.subjects import subjects
+from dondoc.parse.subjects import LONG_OPENING, subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
            "subject_before", "without_address"]
@@ -156,6 +156,9 @@ def _clauses(text: str) -> list[_Clause]:
             if comma >= 0:
                 dc = _DONG_CHI.match(folded, comma + 1, e)
                 head = head_at(text, folded, dc.end() if dc else comma + 1, e)
+            while not head and comma >= 0 and LONG_OPENING.match(folded, s):
+                comma = folded.find(",", comma + 1, min(e, s + 4 * _OPENING))  # "Căn cứ A, B và C, Sở X …"
+                head = comma >= 0 and head_at(text, folded, comma + 1, e)
             if not head:
                 head = _subject_after_thi(text, folded, s, e)
             if not head and not asks:

@@ -3,6 +3,8 @@ cơ quan, đơn vị hưởng ứng …" (pure). roles.py reads the ones asked o
 
 from __future__ import annotations
 
+import re
+
 from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
@@ -10,24 +12,32 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
 
 
+# opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …")
+LONG_OPENING = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|de dam bao|de bao dam)\b")
+
+
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
     """The owners after an opening phrase and a comma ("Hằng năm, các cơ quan, đơn vị hưởng ứng …",
     "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
     n = len(toks)
+    grounds = LONG_OPENING.match(" ".join(x.f for x in toks[s : s + 3])) is not None
     for k in range(s, min(n, s + 30)):
         t = toks[k]
         f = t.f
         if f in (".", ";", ":", "!", "?"):
             break
         if f != ",":
-            if (f in HEAD_WORDS or t.upper) and org_at(toks, k):
-                break  # an owner in the opening phrase: the commas are its list's
+            if (f in HEAD_WORDS or t.upper) and org_at(toks, k) and not grounds:
+                break  # an owner in the opening phrase: the commas are its list's (not in "Căn cứ … được X phân bổ")
             continue
         k1 = k + 3 if k + 3 < n and toks[k + 1].f == "dong" and toks[k + 2].f == "chi" and toks[k + 3].cap else k + 1
         ol = owner_list(toks, k1)
         if ol.names and ol.verb:
             return ol, k1
-        break  # the opening phrase ends at its first comma
+        if not grounds:
+            break  # the opening phrase ends at its first comma
+        # "Căn cứ số vốn được phân bổ từ ngân sách trung ương, vốn ngân sách địa phương và …, UBND cấp tỉnh phân
+        # bổ …": a phrase of grounds lists things between its commas; the subject follows one of them
     return OwnerList(end=s), s
 
 

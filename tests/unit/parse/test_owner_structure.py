@@ -36,6 +36,11 @@ REPO = Path(__file__).resolve().parents[3]
         ("Quận Hoàn Kiếm chủ trì kiểm tra.", ["Quận Hoàn Kiếm"]),
         ("Giao Phường 7 rà soát danh sách.", ["Phường 7"]),
         ("Huyện ủy lãnh đạo thực hiện.", ["Huyện ủy"]),
+        # a phrase of grounds lists things between its commas, and may name a body: the subject comes after it
+        ("Căn cứ số học sinh, số lớp và định mức giáo viên, Phòng Giáo dục huyện lập kế hoạch tuyển dụng.",
+         ["Phòng Giáo dục huyện"]),
+        ("Căn cứ chỉ tiêu được Ủy ban nhân dân tỉnh giao, Ủy ban nhân dân huyện phân bổ cho các xã.",
+         ["Ủy ban nhân dân huyện"]),
         # a request of the dispatch itself still names its owner
         ("Đề nghị Sở Tư pháp xem xét, cho ý kiến.", ["Sở Tư pháp"]),
         ("Văn phòng Chính phủ đề nghị Bộ Xây dựng khẩn trương báo cáo.", ["Bộ Xây dựng"]),

@@ -141,8 +141,11 @@ def org_at(toks: list[Tok], i: int) -> int:
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \
-            and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong"):
-        return 0  # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case
+            and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong") \
+            and not (t.f == "phong" and i and toks[i - 1].f == "," and i + 1 < len(toks) and toks[i + 1].cap):
+        # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case; but
+        # ", phòng Lao động …" in a list of owners is a unit written in lower case
+        return 0
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
             toks[i + 1].f in _NUMBER_OF or toks[i + 1].f == "van" and i + 2 < len(toks) and toks[i + 2].f == "ban"):
         return 0  # "Số văn bản", "Số lượng": a number, not "Sở" (which a sloppy text may write "Sở y tế")

@@ -36,6 +36,9 @@ REPO = Path(__file__).resolve().parents[3]
         ("Quận Hoàn Kiếm chủ trì kiểm tra.", ["Quận Hoàn Kiếm"]),
         ("Giao Phường 7 rà soát danh sách.", ["Phường 7"]),
         ("Huyện ủy lãnh đạo thực hiện.", ["Huyện ủy"]),
+        # a unit written in lower case inside a list of owners is still one of them
+        ("Giao Sở Nội vụ, phòng Nội vụ cấp huyện rà soát hồ sơ.", ["Sở Nội vụ", "phòng Nội vụ cấp huyện"]),
+        ("Đẩy mạnh công tác phòng, chống tham nhũng.", []),
         # a phrase of grounds lists things between its commas, and may name a body: the subject comes after it
         ("Căn cứ số học sinh, số lớp và định mức giáo viên, Phòng Giáo dục huyện lập kế hoạch tuyển dụng.",
          ["Phòng Giáo dục huyện"]),

@@ -152,7 +152,7 @@ def _clauses(text: str) -> list[_Clause]:
         if not head:
             # the opening phrase ends at the first comma (the spaces after it the head test skips itself);
             # "Hằng năm, các sở …", "Trường hợp chưa có nguồn, Bộ X chủ trì, phối hợp với …": a subject after it
-            comma = folded.find(",", s, min(e, s + _OPENING))
+            comma = folded.find(",", s, min(e, s + (4 * _OPENING if LONG_OPENING.match(folded, s) else _OPENING)))
             if comma >= 0:
                 dc = _DONG_CHI.match(folded, comma + 1, e)
                 head = head_at(text, folded, dc.end() if dc else comma + 1, e)

@@ -12,8 +12,9 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
 
 
-# opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …")
-LONG_OPENING = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|de dam bao|de bao dam)\b")
+# opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong
+# thời hạn 7 ngày làm việc, kể từ ngày nhận đủ hồ sơ, …")
+LONG_OPENING = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
@@ -21,7 +22,7 @@ def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
     "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
     n = len(toks)
     grounds = LONG_OPENING.match(" ".join(x.f for x in toks[s : s + 3])) is not None
-    for k in range(s, min(n, s + 30)):
+    for k in range(s, min(n, s + (60 if grounds else 30))):
         t = toks[k]
         f = t.f
         if f in (".", ";", ":", "!", "?"):

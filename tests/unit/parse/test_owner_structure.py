@@ -44,6 +44,11 @@ REPO = Path(__file__).resolve().parents[3]
          ["Phòng Giáo dục huyện"]),
         ("Căn cứ chỉ tiêu được Ủy ban nhân dân tỉnh giao, Ủy ban nhân dân huyện phân bổ cho các xã.",
          ["Ủy ban nhân dân huyện"]),
+        # a time limit set before the subject, with its own comma, and a long phrase of grounds
+        ("Trong thời hạn 10 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Phòng Nội vụ hoàn thành việc thẩm định.",
+         ["Phòng Nội vụ"]),
+        ("Căn cứ quyết định phê duyệt của UBND huyện về danh sách, mức hỗ trợ từng hộ gia đình và tổng kinh phí của "
+         "từng xã trong huyện, Sở Tài chính tổng hợp nhu cầu kinh phí.", ["Sở Tài chính"]),
         # a request of the dispatch itself still names its owner
         ("Đề nghị Sở Tư pháp xem xét, cho ý kiến.", ["Sở Tư pháp"]),
         ("Văn phòng Chính phủ đề nghị Bộ Xây dựng khẩn trương báo cáo.", ["Bộ Xây dựng"]),

@@ -142,9 +142,9 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \
             and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong") \
-            and not (t.f == "phong" and i and toks[i - 1].f == "," and i + 1 < len(toks) and toks[i + 1].cap):
+            and not (t.f == "phong" and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].word):
         # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case; but
-        # ", phòng Lao động …" in a list of owners is a unit written in lower case
+        # "phòng Lao động …" (a capital after it: its name) is a unit written in lower case
         return 0
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
             toks[i + 1].f in _NUMBER_OF or toks[i + 1].f == "van" and i + 2 < len(toks) and toks[i + 2].f == "ban"):
@@ -186,6 +186,12 @@ def first_word(folded: str, pos: int, end: int) -> tuple[int, int]:
     return (-1, -1) if m is None else m.span(1)
 
 
+def _named_next(text: str, folded: str, pos: int, end: int) -> bool:
+    """Whether the word after `pos` starts with a capital ("phòng Nội vụ": a unit's name follows)."""
+    s, e = first_word(folded, pos, end)
+    return s >= 0 and e > s and text[s].isupper()
+
+
 def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     """None when no owner's head stands at `pos` (org_at() of the tokens from there is 0); else the
     first 8 tokens from `pos` that org_at() read, or an empty list when none was needed."""
@@ -195,7 +201,8 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
     word = folded[s:e]
     if word not in _HEAD_FIRST:
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
-    if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)):
+    if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)) \
+            and not (word == "phong" and _named_next(text, folded, e, end)):
         return None
     toks = first_tokens(text, pos, end, 8)
     return toks if org_at(toks, 0) > 0 else None

@@ -54,12 +54,16 @@ class Owners:
 
     def add_lead(self, names: list[str], why: str) -> None:
         # one body written twice ("Ủy ban nhân dân xã …", then "UBND xã …") is one owner
-        seen = {match_key(x) for x in self.lead}
-        new: list[str] = []
-        for x in names:
-            if match_key(x) not in seen:
-                seen.add(match_key(x))
-                new.append(x)
+        new = [x for x in names if x not in self.lead]
+        if new and (self.lead or len(new) > 1):
+            seen = {match_key(x) for x in self.lead}
+            kept: list[str] = []
+            for x in new:
+                k = match_key(x)
+                if k not in seen:
+                    seen.add(k)
+                    kept.append(x)
+            new = kept
         if new:
             self.lead.extend(new)
             self.lead_why.append(why)

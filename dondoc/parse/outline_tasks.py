@@ -18,6 +18,7 @@ from dondoc.parse.items import Bullet, Node
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
+from dondoc.parse.rules import states_rules_only
 from dondoc.parse.sections import is_section
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
@@ -78,6 +79,7 @@ class OutlineTasks:
         self.tasks: list[Task] = []
         self.line_of: dict[str, int] = {}
         self.warned = _Said(ctx.warnings)
+        self.in_calendar = False  # emitting the dated entries of a calendar the decision issues
 
     def emit(self, node: Node, inherited: Given | None, fields: Fields | None = None) -> None:
         if id(node) in self.under_tables:
@@ -94,11 +96,15 @@ class OutlineTasks:
                 return
         if node.part and is_section(node.part):
             return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
+        if not self.in_calendar and not (inherited and inherited.lead) and states_rules_only(node):
+            return  # "Điều 3. Mức hỗ trợ" over the rates it sets: a rule, charging nobody (convention 15)
         skip = not_a_task(node, own)
         if skip is None:
             for c in calendar_entries(node):
                 before = len(self.tasks)
+                self.in_calendar = True  # a milestone someone must meet, though it names nobody
                 self.emit(c, inherited, fields)  # the dated milestones of a calendar the decision issues
+                self.in_calendar = False
                 for t in self.tasks[before:]:
                     milestone(t)
             return

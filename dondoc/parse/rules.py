@@ -1,0 +1,52 @@
+"""Articles of a regulation that state rules and charge nobody with work (pure).
+
+A nghị định, a quyết định that sets a policy or a quy chế numbers its articles ("Điều 2. Đối tượng
+áp dụng", "Điều 3. Mức hỗ trợ") like the articles that give work, but many of them only state who is
+entitled to what, at which rate, from which funds (gold convention 15). Such an article, or a khoản
+or điểm of one, names no body that must act, asks nothing and gives no work: the reader leaves the
+whole unit out, with what is under it. A unit that names one owner anywhere under it stays: its
+parts are read one by one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.parse.items import Node
+from dondoc.parse.owners import find_owners
+
+# what asks someone to act even when no body is named: a request, a charge, a submission, a report
+_ASKS = re.compile(
+    r"(?i)\b(?:giao|đề nghị|yêu cầu|chủ trì|phối hợp|nhiệm vụ|"
+    r"báo cáo|gửi|trình|tổng hợp|hướng dẫn|chỉ đạo|kiểm tra|tổ chức thực hiện|triển khai|"
+    r"xây dựng|lập (?:danh sách|dự toán|kế hoạch|hồ sơ)|ban hành|thẩm định|quyết toán|rà soát|giám sát|trách nhiệm|tham mưu|theo dõi|đôn đốc)\b")
+
+
+def _texts(node: Node) -> list[str]:
+    out: list[str] = []
+    for n in node.walk():
+        out.append(n.text)
+        out.extend(b.text for b in n.bullets)
+    return out
+
+
+def in_articles(node: Node) -> bool:
+    """Whether a unit stands in an article ("Điều N.") of the document's own text."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return root.style == "dieu"
+
+
+def states_rules_only(node: Node) -> bool:
+    """Whether a unit of an article, with all that stands under it, names no one who must act and asks
+    nothing ("Điều 3. Mức hỗ trợ⏎1. Hỗ trợ 40 triệu đồng/hộ đối với …"): a rule, no task."""
+    if not in_articles(node):
+        return False
+    for t in _texts(node):
+        if _ASKS.search(t):
+            return False
+        o = find_owners(t)
+        if o.lead or o.directed or o.support:
+            return False
+    return True

@@ -1,0 +1,65 @@
+"""Articles of a regulation that only state rules (who is entitled, at which rate, from which funds)
+are no tasks, with what stands under them; an article or khoản that names a body that must act, or one
+under a heading that names its owner, stays a task (dondoc/parse/rules.py). Invented texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.taskset import Source
+
+REPO = Path(__file__).resolve().parents[3]
+
+POLICY = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 99/2030/QĐ-TTg
+QUYẾT ĐỊNH
+Về trợ giúp sửa nhà cho hộ nghèo vùng ven biển
+
+Điều 1. Đối tượng được trợ giúp
+1. Hộ có nhà bị sập hoàn toàn do bão.
+2. Hộ có nhà bị tốc mái, hư hỏng nặng.
+
+Điều 2. Mức trợ giúp
+1. Mười lăm triệu đồng mỗi hộ nói tại khoản 1 Điều 1.
+2. Sáu triệu đồng mỗi hộ nói tại khoản 2 Điều 1.
+
+Điều 3. Nguồn kinh phí
+Ngân sách trung ương bảo đảm bảy mươi phần trăm, phần còn lại do ngân sách địa phương bảo đảm.
+
+Điều 4. Tổ chức thực hiện
+1. Ủy ban nhân dân cấp tỉnh lập danh sách các hộ được trợ giúp, gửi Bộ Xây dựng trước ngày 30 tháng 6 năm 2030.
+2. Trách nhiệm của Bộ Tài chính:
+a) Bố trí kinh phí cho các địa phương;
+b) Theo dõi việc cấp phát.
+
+Điều 5. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH X
+KẾ HOẠCH
+Chăm lo Tết cho hộ nghèo
+
+I. NỘI DUNG
+1. Thăm hỏi, tặng quà các hộ nghèo trước Tết.
+2. Tổ chức bữa cơm đoàn kết tại các thôn.
+"""
+
+
+def _keys(text: str) -> list[str]:
+    ts = parse_dispatch(text, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    return list(dict.fromkeys(t.key for t in ts.tasks))
+
+
+def test_articles_that_state_rules_are_no_tasks() -> None:
+    keys = _keys(POLICY)
+    assert not [k for k in keys if k.split(".")[0] in ("1", "2", "3")]
+    assert "4.1" in keys
+    # the owner a khoản names over its điểm makes them tasks, though their own text names nobody
+    assert "4.2.a" in keys and "4.2.b" in keys
+
+
+def test_units_of_a_plan_without_articles_stay_tasks() -> None:
+    # no articles: the addressees do the units, though none is named
+    assert _keys(PLAN) == ["I.1", "I.2"]

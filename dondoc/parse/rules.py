@@ -17,9 +17,13 @@ from dondoc.parse.owners import find_owners
 
 # what asks someone to act even when no body is named: a request, a charge, a submission, a report
 _ASKS = re.compile(
-    r"(?i)\b(?:giao|đề nghị|yêu cầu|chủ trì|phối hợp|nhiệm vụ|"
+    r"(?i)\b(?:giao|đề nghị|yêu cầu|chủ trì|phối hợp|"
     r"báo cáo|gửi|trình|tổng hợp|hướng dẫn|chỉ đạo|kiểm tra|tổ chức thực hiện|triển khai|"
-    r"xây dựng|lập (?:danh sách|dự toán|kế hoạch|hồ sơ)|ban hành|thẩm định|quyết toán|rà soát|giám sát|trách nhiệm|tham mưu|theo dõi|đôn đốc)\b")
+    r"xây dựng|lập (?:danh sách|dự toán|kế hoạch|hồ sơ)|ban hành|thẩm định|quyết toán|rà soát|giám sát|tham mưu|theo dõi|đôn đốc"
+    # a charge ("có trách nhiệm", "Trách nhiệm của …", "có nhiệm vụ"), not "truy cứu trách nhiệm hình sự"
+    # nor "đã hoàn thành nhiệm vụ" said of those a rule is for
+    r"|(?:có|chịu) trách nhiệm(?! hình sự)|trách nhiệm (?:của|thi hành|thực hiện|sau)|(?:có|giao|các) nhiệm vụ"
+    r"|nhiệm vụ (?:của|sau|cụ thể))\b")
 
 
 def _texts(node: Node) -> list[str]:

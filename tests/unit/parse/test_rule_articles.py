@@ -63,3 +63,22 @@ def test_articles_that_state_rules_are_no_tasks() -> None:
 def test_units_of_a_plan_without_articles_stay_tasks() -> None:
     # no articles: the addressees do the units, though none is named
     assert _keys(PLAN) == ["I.1", "I.2"]
+
+
+SANCTIONS = """THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH
+Về chế độ đối với cựu chiến sĩ làm đường
+
+Điều 1. Đối tượng
+Người đã hoàn thành nhiệm vụ làm đường trở về địa phương.
+
+Điều 2. Xử lý vi phạm
+Người khai man hồ sơ thì tùy mức độ bị xử lý kỷ luật hoặc bị truy cứu trách nhiệm hình sự.
+
+Điều 3. Bộ Nội vụ có trách nhiệm hướng dẫn thực hiện Quyết định này.
+"""
+
+
+def test_words_of_a_rule_that_only_sound_like_a_charge() -> None:
+    # "hoàn thành nhiệm vụ" said of those entitled, "trách nhiệm hình sự" of an offender: no charge
+    assert _keys(SANCTIONS) == ["3"]

@@ -73,8 +73,8 @@ def not_a_task(node: Node, own: str) -> str | None:
             node.text = rest
             return rest
         return None
-    if titled_section(first) and not node.children:
-        return None
+    if titled_section(first) and (not node.children or node.style == "dieu"):
+        return None  # "Điều 2. Đối tượng áp dụng" over its khoản: the whole article holds no task
     if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
         return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
     if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):

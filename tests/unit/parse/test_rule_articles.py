@@ -82,3 +82,21 @@ Người khai man hồ sơ thì tùy mức độ bị xử lý kỷ luật hoặ
 def test_words_of_a_rule_that_only_sound_like_a_charge() -> None:
     # "hoàn thành nhiệm vụ" said of those entitled, "trách nhiệm hình sự" of an offender: no charge
     assert _keys(SANCTIONS) == ["3"]
+
+
+SCOPE = """BỘ NỘI VỤ
+THÔNG TƯ
+Quy định chế độ báo cáo về công tác văn thư
+
+Điều 1. Đối tượng áp dụng
+1. Các sở, ban, ngành của tỉnh có nhiệm vụ quản lý công tác văn thư.
+2. Ủy ban nhân dân các huyện.
+
+Điều 2. Báo cáo năm
+Các sở, ban, ngành gửi báo cáo năm về Bộ Nội vụ trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_an_article_titled_as_its_scope_holds_no_task_under_it() -> None:
+    # the bodies an article on its scope lists are named, yet nothing is asked of them there
+    assert [k for k in _keys(SCOPE) if not k.startswith("R")] == ["2"]

@@ -22,7 +22,7 @@ from dondoc.parse.rules import states_rules_only
 from dondoc.parse.sections import is_section
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
-from dondoc.parse.units import RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task
+from dondoc.parse.units import RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task, programme_entries
 from dondoc.taskset import Task
 
 _GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
@@ -79,7 +79,7 @@ class OutlineTasks:
         self.tasks: list[Task] = []
         self.line_of: dict[str, int] = {}
         self.warned = _Said(ctx.warnings)
-        self.in_calendar = False  # emitting the dated entries of a calendar the decision issues
+        self.in_calendar = False  # emitting the entries of a calendar or programme the decision issues
 
     def emit(self, node: Node, inherited: Given | None, fields: Fields | None = None) -> None:
         if id(node) in self.under_tables:
@@ -107,6 +107,10 @@ class OutlineTasks:
                 self.in_calendar = False
                 for t in self.tasks[before:]:
                     milestone(t)
+            for c in programme_entries(node):
+                self.in_calendar = True  # the work of a programme the decision issues inline
+                self.emit(c, inherited, fields)
+                self.in_calendar = False
             return
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")

@@ -98,6 +98,19 @@ def _dated(node: Node) -> bool:
     return _DATED.search(node.text) is not None or any(_DATED.search(b.text) for b in node.bullets)
 
 
+# "Điều 1. Thông qua chương trình giám sát … năm 2018 … Cụ thể như sau:": a programme of work issued
+# inline, whose units are its work (not "chương trình hội nghị", an agenda)
+_PROGRAMME = re.compile(r"^(?:ban hanh|thong qua|phe duyet)\s+chuong trinh\s+(?!(?:hoi nghi|buoi le|le|lam viec)\b)")
+
+
+def programme_entries(node: Node) -> list[Node]:
+    """The units of a programme of work that a decision's own act issues inline ("Thông qua chương trình
+    giám sát năm 2018 … như sau:" over the sessions and topics): each is work, dated or not."""
+    if not (node.style == "dieu" and not node.parent and node.children):
+        return []
+    return node.children if _PROGRAMME.match(fold_keep_length(" ".join(node.text.split())[:60]).lower()) else []
+
+
 def calendar_entries(node: Node) -> list[Node]:
     """The units under a decision's own act that are a calendar's dated milestones ("Điều 1. Ban hành
     Kế hoạch thời gian năm học … như sau: 1. … a) Khai giảng: ngày 05/9/2023"): someone must meet each
@@ -106,7 +119,7 @@ def calendar_entries(node: Node) -> list[Node]:
     quy định") defers to other rules and is left out. Empty when the act is no calendar."""
     if not (node.style == "dieu" and not node.parent and node.children and decides_itself(node.text.strip())):
         return []
-    if _GIVES_WORK.search(node.text):
+    if _GIVES_WORK.search(node.text) or programme_entries(node):
         return []
     return [c for c in node.children if any(_dated(d) for d in c.walk())]
 

@@ -100,3 +100,23 @@ Các sở, ban, ngành gửi báo cáo năm về Bộ Nội vụ trước ngày 
 def test_an_article_titled_as_its_scope_holds_no_task_under_it() -> None:
     # the bodies an article on its scope lists are named, yet nothing is asked of them there
     assert [k for k in _keys(SCOPE) if not k.startswith("R")] == ["2"]
+
+
+PROGRAMME = """HỘI ĐỒNG NHÂN DÂN TỈNH Y
+NGHỊ QUYẾT
+Về chương trình giám sát năm 2031
+
+Điều 1. Ban hành chương trình giám sát năm 2031 của Hội đồng nhân dân tỉnh như sau:
+1. Giám sát chuyên đề:
+a) Việc quản lý quỹ đất công ở các huyện.
+b) Việc thực hiện chính sách nhà ở cho người có công.
+2. Giám sát thường xuyên:
+a) Việc giải quyết đơn thư của công dân.
+
+Điều 2. Thường trực Hội đồng nhân dân tỉnh có trách nhiệm tổ chức thực hiện chương trình.
+"""
+
+
+def test_a_programme_issued_inline_is_work_though_it_names_nobody() -> None:
+    keys = _keys(PROGRAMME)
+    assert {"1.1.a", "1.1.b", "1.2.a", "2"} <= set(keys)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.items import Node
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners
 
 # what asks someone to act even when no body is named: a request, a charge, a submission, a report
@@ -54,3 +55,17 @@ def states_rules_only(node: Node) -> bool:
         if o.lead or o.directed or o.support:
             return False
     return True
+
+
+# what a session does with an item on its agenda: "Xem xét báo cáo …", "Nghe …", "Thảo luận …", "Lấy phiếu tín nhiệm …"
+_AGENDA_VERB = re.compile(r"^(?:xem xet|nghe|thao luan|lay phieu|bo phieu)\b")
+# the heading that names the session ("Tại kỳ họp giữa năm 2018:", "Phiên họp thứ hai", "Hội nghị …")
+_SESSION = re.compile(r"\b(?:ky hop|phien hop|hoi nghi)\b")
+
+
+def agenda_item(node: Node) -> bool:
+    """Whether a unit is an item on the agenda of a session its heading names ("1. Tại kỳ họp giữa năm:"
+    over "1.1. Xem xét báo cáo công tác 6 tháng …"): what the session hears, no task (convention 3)."""
+    if node.parent is None or not _AGENDA_VERB.match(fold_keep_length(node.text.strip()[:16]).lower()):
+        return False
+    return _SESSION.search(fold_keep_length(node.parent.text[:200]).lower()) is not None

@@ -120,3 +120,25 @@ a) Việc giải quyết đơn thư của công dân.
 def test_a_programme_issued_inline_is_work_though_it_names_nobody() -> None:
     keys = _keys(PROGRAMME)
     assert {"1.1.a", "1.1.b", "1.2.a", "2"} <= set(keys)
+
+
+SESSIONS = """HỘI ĐỒNG NHÂN DÂN TỈNH Z
+NGHỊ QUYẾT
+Về chương trình giám sát năm 2032
+
+Điều 1. Thông qua chương trình giám sát năm 2032 như sau:
+I. GIÁM SÁT TẠI KỲ HỌP
+1. Tại kỳ họp cuối năm 2032:
+1.1. Xem xét báo cáo công tác năm của Ủy ban nhân dân tỉnh.
+1.2. Xem xét việc trả lời chất vấn.
+II. GIÁM SÁT CHUYÊN ĐỀ
+1. Giám sát việc cấp giấy chứng nhận quyền sử dụng đất.
+
+Điều 2. Thường trực Hội đồng nhân dân tỉnh có trách nhiệm tổ chức thực hiện chương trình.
+"""
+
+
+def test_the_agenda_of_a_session_is_no_task() -> None:
+    keys = _keys(SESSIONS)
+    assert not [k for k in keys if k.startswith("1.I.")]
+    assert "1.II.1" in keys

@@ -37,7 +37,9 @@ _PROMULGATION_WORDS = ("hieu luc", "kem theo", "thi hanh", "thay the", "bai bo")
 # "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
 _EXECUTION = re.compile(
     r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
-    r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban) nay\b"
+    r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban|thong tu|nghi dinh) nay\b"
+    # "… tổ chức triển khai và thực hiện nghiêm túc chế độ … theo nội dung của Thông tư này." closing the article
+    r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
 # "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
@@ -87,7 +89,8 @@ def is_section(text: str) -> bool:
 
 def is_execution_clause(text: str) -> bool:
     """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
-    if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text:
+    if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text and (
+            "nghiêm túc" not in text or "này" not in text[-40:]):
         return False
     return _EXECUTION.search(fold_keep_length(text)) is not None
 

@@ -93,8 +93,12 @@ def test_a_statement_of_funds(text: str, expected: bool) -> None:
         ("Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này.", True),
         ("Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.", True),
         ("Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh.", False),
+        ("Các Bộ, Ủy ban nhân dân các tỉnh triển khai và thực hiện nghiêm túc chế độ báo cáo theo nội dung của "
+         "Thông tư này.", True),
+        ("Các cơ quan có trách nhiệm thi hành Nghị định này.", True),
+        ("Các sở thực hiện nghiêm túc việc gửi báo cáo tháng về Sở Nội vụ trước ngày 20.", False),
     ],
-    ids=["huong-dan-nay", "quyet-dinh-nay", "a-duty"],
+    ids=["huong-dan-nay", "quyet-dinh-nay", "a-duty", "thong-tu-nay-nghiem-tuc", "nghi-dinh-nay", "a-strict-duty"],
 )
 def test_the_execution_clause(text: str, expected: bool) -> None:
     assert is_execution_clause(text) is expected

@@ -39,6 +39,10 @@ _EXECUTION = re.compile(
     r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
     r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban|thong tu|nghi dinh) nay\b"
     # "… tổ chức triển khai và thực hiện nghiêm túc chế độ … theo nội dung của Thông tư này." closing the article
+    # "… trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết." ending the text
+    r"|\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh)\s*\.?\s*$"
+    # a nghị quyết's standing clause that named bodies supervise its execution (gold convention 9)
+    r"|\b(?:co trach nhiem |thuc hien )?giam sat (?:viec )?(?:thuc hien|thi hanh|trien khai thuc hien) (?:nghi quyet|quyet dinh|chi thi)(?: nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
@@ -90,7 +94,7 @@ def is_section(text: str) -> bool:
 def is_execution_clause(text: str) -> bool:
     """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
     if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text and (
-            "nghiêm túc" not in text or "này" not in text[-40:]):
+            "nghiêm túc" not in text or "này" not in text[-40:]) and "giám sát" not in text:
         return False
     return _EXECUTION.search(fold_keep_length(text)) is not None
 
@@ -156,11 +160,12 @@ def is_rule_from_date(text: str) -> bool:
 # what the one who concludes says of the work done, asking nothing: "Ghi nhận, biểu dương …", "Đánh giá cao …",
 # "Cơ bản thống nhất với báo cáo …", "Hoan nghênh …"
 _ACKNOWLEDGES = re.compile(
-    r"^(?:ghi nhan|bieu duong|bieu duong|danh gia cao|tran trong|hoan nghenh|khen ngoi|chuc mung|"
+    # ("Hội đồng nhân dân tỉnh đánh giá cao …": the one who concludes may name itself first)
+    r"^(?:(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd)(?: tinh| huyen| thanh pho| xa)? )?(?:ghi nhan|bieu duong|bieu duong|danh gia cao|tran trong|hoan nghenh|khen ngoi|chuc mung|"
     r"(?:co ban )?(?:thong nhat|dong y|nhat tri) (?:voi )?(?:bao cao|danh gia|noi dung bao cao|ket qua))\b")
 
 
 def acknowledges(text: str) -> bool:
     """Whether an item of a conclusion only acknowledges the work done ("Ghi nhận, biểu dương những kết
     quả Sở đã đạt được"): no task."""
-    return _ACKNOWLEDGES.match(fold_keep_length(text.strip()[:60])) is not None
+    return _ACKNOWLEDGES.match(fold_keep_length(text.strip()[:90]).lower()) is not None

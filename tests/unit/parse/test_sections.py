@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.parse.sections import (
+    acknowledges,
     decides_itself,
     is_execution_clause,
     is_funding,
@@ -97,8 +98,12 @@ def test_a_statement_of_funds(text: str, expected: bool) -> None:
          "Thông tư này.", True),
         ("Các cơ quan có trách nhiệm thi hành Nghị định này.", True),
         ("Các sở thực hiện nghiêm túc việc gửi báo cáo tháng về Sở Nội vụ trước ngày 20.", False),
+        ("Các sở, ngành trong phạm vi quyền hạn của mình có trách nhiệm thực hiện Nghị quyết.", True),
+        ("Các Ban của Hội đồng nhân dân tỉnh có trách nhiệm giám sát việc thực hiện Nghị quyết.", True),
+        ("Các Ban giám sát việc thực hiện nghị quyết về đất đai tại các huyện trong quý III.", False),
     ],
-    ids=["huong-dan-nay", "quyet-dinh-nay", "a-duty", "thong-tu-nay-nghiem-tuc", "nghi-dinh-nay", "a-strict-duty"],
+    ids=["huong-dan-nay", "quyet-dinh-nay", "a-duty", "thong-tu-nay-nghiem-tuc", "nghi-dinh-nay", "a-strict-duty",
+         "nghi-quyet-ending", "supervise-the-resolution", "a-supervision-task"],
 )
 def test_the_execution_clause(text: str, expected: bool) -> None:
     assert is_execution_clause(text) is expected
@@ -132,3 +137,16 @@ def test_a_rule_from_a_date(text: str, expected: bool) -> None:
 )
 def test_an_article_that_is_the_decisions_own_act(text: str, expected: bool) -> None:
     assert decides_itself(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hội đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của các đại biểu.", True),
+        ("Ghi nhận những kết quả Sở đã đạt được.", True),
+        ("Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở rà soát quy hoạch.", False),
+    ],
+    ids=["issuer-praises", "praise", "issuer-asks"],
+)
+def test_what_the_one_who_concludes_says_of_the_work_done(text: str, expected: bool) -> None:
+    assert acknowledges(text) is expected

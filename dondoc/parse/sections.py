@@ -53,7 +53,7 @@ _TITLE_WORD = re.compile(
 )
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9)
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b")
-_FUNDS = re.compile(r"^kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
+_FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
 # "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
 _RULE_FROM = re.compile(
     r"^(?:ke )?tu (?:ngay )?\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*(?:/|nam)\s*\d{4}\s*,")
@@ -144,7 +144,7 @@ def stock_clause_at(f: str, at: int) -> bool:
 def is_funding(text: str) -> bool:
     """Whether a text opens a statement of the funds ("Kinh phí thực hiện: do ngân sách … bảo đảm")."""
     t = text.strip()
-    if not t[:8].lower().startswith(("kinh phí", "kinh phi")):
+    if not t[:14].lower().startswith(("kinh phí", "kinh phi", "nguồn kinh phí", "nguon kinh phi")):
         return False
     return _FUNDS.match(fold_keep_length(t[:80])) is not None
 

@@ -81,8 +81,11 @@ def test_the_stock_clause_about_difficulties(text: str, expected: bool) -> None:
         ("Kinh phí:", True),
         ("Kinh phí chi trả trợ cấp thường xuyên:", False),
         ("Kinh phí điều dưỡng: căn cứ chế độ điều dưỡng …", False),
+        ("Nguồn kinh phí: Ngân sách huyện bảo đảm trong dự toán hằng năm.", True),
+        ("Nguồn kinh phí chi trả trợ cấp thường xuyên:", False),
     ],
-    ids=["kinh-phi-thuc-hien", "kinh-phi-ke-hoach-nay", "kinh-phi", "a-budget-line", "another-budget-line"],
+    ids=["kinh-phi-thuc-hien", "kinh-phi-ke-hoach-nay", "kinh-phi", "a-budget-line", "another-budget-line",
+         "nguon-kinh-phi", "a-source-budget-line"],
 )
 def test_a_statement_of_funds(text: str, expected: bool) -> None:
     assert is_funding(text) is expected

@@ -54,6 +54,11 @@ _GIAO_NOUNS = frozenset({"thong", "duc", "dich", "luu", "nhan", "lien", "tiep", 
                          "thuong", "quyen", "dat", "khoan", "vien"})
 
 
+def _standing_body(toks: list[Tok], i: int) -> bool:
+    """Whether "Thường trực …" starts at token i: "giao Thường trực Hội đồng nhân dân" assigns, it is no "giao thương"."""
+    return toks[i].f == "thuong" and i + 1 < len(toks) and toks[i + 1].f == "truc"
+
+
 def verb_at(toks: list[Tok], i: int) -> int:
     """Length of a predicate starting at token i (0 when none); capitalised words are names."""
     if i >= len(toks):
@@ -72,7 +77,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
             nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
         ):
             return 0
-    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton", "ngoai") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS):
+    if n and toks[i].f == "giao" and (i and toks[i - 1].f in ("tuyen", "ton", "ngoai") or i + 1 < len(toks) and toks[i + 1].f in _GIAO_NOUNS
+                                      and not _standing_body(toks, i + 1)):
         return 0  # "Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Ban An toàn giao thông"
     if n == 1 and toks[i].f == "can" and (i + 1 < len(toks) and toks[i + 1].f == "bo" or i and toks[i - 1].f == "hau"):
         return 0  # "cán bộ", "Hậu cần" fold like "cần"

@@ -255,6 +255,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last = j  # "Ban Chỉ huy Phòng, chống thiên tai": "tai" of "thiên tai", not "tại"
                 j += 1
                 continue
+            if t.f == "co" and not t.cap and j + 2 < n and toks[j + 1].f == "ban" and toks[j - 1].f != "dung" \
+                    and verb_at(toks, j + 2):
+                stop = True  # "Hội đồng nhân dân tỉnh cơ bản thống nhất": an adverb ("basically"), not "xây dựng cơ bản"
+                break
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
                                       and not inner)

@@ -256,7 +256,9 @@ def owners_read(text: str, directs: bool) -> Owners:
                 continue
             if listed and c.span[0] == end:
                 ol = owner_list(c.toks, 0)
-                if ol.names and ol.verb and " ".join(t.f for t in c.toks[ol.end : ol.end + ol.verb]) not in REQUEST_VERBS:
+                said = " ".join(t.f for t in c.toks[ol.end : ol.end + ol.verb])
+                # what was done ("… đã trả lời"), as a subject's: background, no task
+                if ol.names and ol.verb and said not in REQUEST_VERBS and said not in ("da", "da va dang"):
                     found.add_lead(listed, f'listed before "{text[c.span[0]:c.toks[ol.end + ol.verb - 1].end].strip()}", '
                                            "with the same predicate")
             listed = (listed if c.span[0] == end else []) + _only_owners(text, c)
@@ -268,6 +270,7 @@ def owners_read(text: str, directs: bool) -> Owners:
             if first and len(found.lead) > len(first):
                 # the line over the duties names their owner: the names its sentences use are not more owners
                 found.lead, found.lead_why = list(first), found.lead_why[:1]
+            found.without_askers()
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
             c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True

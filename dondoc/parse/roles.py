@@ -51,6 +51,19 @@ class Owners:
     directs: bool = True  # "A chỉ đạo B": B is a lead too (not in one duty among an item's bullets)
     directed: list[str] = field(default_factory=list)  # "Chỉ đạo B …" with no subject: B, beside the item's owner
     fielded: bool = False  # named by the item's own field lines ("Cơ quan chủ trì: …"): nothing outweighs them
+    askers: list[str] = field(default_factory=list)  # "A đề nghị/giao B …": A, who gives the work out
+    said: list[str] = field(default_factory=list)  # leads read as the subject of a stance ("A thống nhất với …")
+
+    def without_askers(self) -> None:
+        """Drop a subject that elsewhere in the text gives the work out ("HĐND tỉnh thống nhất …. HĐND tỉnh
+        đề nghị UBND tỉnh …": the body that speaks, not one that does): it asks, another acts."""
+        if not self.askers or not self.said:
+            return
+        asking = {match_key(x) for x in self.askers}
+        gone = [x for x in self.said if match_key(x) in asking and x in self.lead]
+        if gone and len(gone) < len(self.lead):
+            self.lead = [x for x in self.lead if x not in gone]
+            self.lead_why = [w for w in self.lead_why if not any(f'"{x}' in w for x in gone)] or self.lead_why
 
     def add_lead(self, names: list[str], why: str) -> None:
         # one body written twice ("Ủy ban nhân dân xã …", then "UBND xã …") is one owner

@@ -80,6 +80,7 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             names = name_texts(text, ol.names)
             nxt = toks[ol.end + ol.verb].f if ol.end + ol.verb < n else ""
             if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
+                found.askers += names
                 continue  # the one who asks is not the one who does
             if verb == "theo" and not _acts_after(toks, ol.end + 1):
                 continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
@@ -103,6 +104,8 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 found.add_support([x for x in names if x not in marked], "listed beside the one marked (chủ trì)")
             else:
                 found.add_lead(names, f'subject of the sentence "{text[toks[s].start:toks[ol.end + ol.verb - 1].end]}"')
+                if verb in _STANCES:
+                    found.said += names
                 k = ol.end + ol.verb
                 if verb in _CHARGED_TO and k + 2 < n and toks[k].f == "chi" and toks[k + 1].f == "dao":
                     verb, k = "chi dao", k + 2  # "A có trách nhiệm chỉ đạo B …": as "A chỉ đạo B …"
@@ -119,6 +122,10 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                                           f'"{text[toks[k + 1].start:toks[ol2.end + ol2.verb - 1].end]}" (cooperates with the lead)')
     return reach
 
+
+# what a body that gives work out says of what it heard ("HĐND tỉnh thống nhất với …", "… ghi nhận …"): when the
+# same body asks another in the text, these sentences give it no work (Owners.without_askers)
+_STANCES = frozenset({"thong nhat", "nhat tri", "ghi nhan", "danh gia", "dong y", "tan thanh", "bieu duong", "hoan nghenh"})
 
 # words between an asker and the request ("… cũng giao …", "… đồng thời đề nghị …", "… tiếp tục yêu cầu …")
 _BEFORE_ASKING = frozenset({"cung", "dong thoi", "tiep tuc", "tiep"})

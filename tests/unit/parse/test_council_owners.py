@@ -1,0 +1,48 @@
+"""Owners in the shapes a people's council resolution uses (dondoc/parse/heads.py, names.py, subjects.py,
+roles.py, owners.py): the council gives the work out ("giao", "đề nghị"), it does not do it; the sentences
+of background before the request name nobody. The sentences are our own, in the shapes the real texts use."""
+
+from __future__ import annotations
+
+import pytest
+
+from dondoc.parse.owners import find_owners
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # "giao Thường trực …": the standing committee is given the work, no "giao thương" (trade)
+        ("Hội đồng nhân dân huyện giao Thường trực Hội đồng nhân dân huyện tổ chức thực hiện.",
+         ["Thường trực Hội đồng nhân dân huyện"]),
+        ("Giao Thường trực HĐND tỉnh theo dõi việc thực hiện.", ["Thường trực HĐND tỉnh"]),
+        # the council that asks, written again as the subject of an earlier sentence, is still no lead
+        ("Hội đồng nhân dân thành phố ghi nhận các giải pháp. Hội đồng nhân dân thành phố đề nghị "
+         "Ủy ban nhân dân thành phố chỉ đạo làm các việc sau:", ["Ủy ban nhân dân thành phố"]),
+        # "cơ bản" (basically) before the predicate is no word of the name
+        ("Hội đồng nhân dân xã cơ bản đồng ý với báo cáo. Hội đồng nhân dân xã đề nghị "
+         "Ủy ban nhân dân xã khẩn trương khắc phục.", ["Ủy ban nhân dân xã"]),
+        # what the bodies answered ("đã trả lời") is background: none of them is given work by it
+        ("Hội đồng nhân dân tỉnh thống nhất với các giải pháp mà Sở Xây dựng; Sở Y tế và Công an tỉnh đã "
+         "trả lời tại phiên chất vấn. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo thực hiện:",
+         ["Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_the_council_gives_the_work_out(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a body that asks and also does, in one text, keeps its own work
+        ("Sở Tài chính chủ trì thẩm định dự toán. Sở Tài chính đề nghị Kho bạc Nhà nước tỉnh phối hợp.",
+         ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]),
+        # a board of basic construction keeps "cơ bản" in its name
+        ("Ban Quản lý dự án xây dựng cơ bản huyện lập hồ sơ quyết toán.", ["Ban Quản lý dự án xây dựng cơ bản huyện"]),
+        # "giao thương" (trade) is a noun, not an assignment
+        ("Sở Công Thương thúc đẩy giao thương với các tỉnh bạn.", ["Sở Công Thương"]),
+    ],
+)
+def test_what_the_council_rules_leave_alone(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -84,6 +84,8 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 continue  # the one who asks is not the one who does
             if verb == "theo" and not _acts_after(toks, ol.end + 1):
                 continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
+            if verb == "de":
+                continue  # "… Trung tâm thể thao tỉnh để phát huy hiệu quả": what the work is for, no subject
             if verb in ("da", "da va dang"):
                 continue  # "Sở Y tế đã ban hành …": what was done, background, no task
             if verb == "thong bao":

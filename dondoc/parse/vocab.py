@@ -123,7 +123,7 @@ TOPICS = frozenset(
     "pctt tkcn pccc cnch antt atxh atgt antq tnxh pctp attp vsattp cchc tthc ktxh kt-xh qpan qp-an anqp an-qp cntt cds "
     "pctn tngt bvantq ntm gnbv hiv aids dskhhgd khhgd bhxh bhyt xhcn cnh hdh ptdt ttxvn vsmt tnmt pcgd pcbl bdg "
     "thcs thpt gdtx gdnn ptdtnt bmnn vbqppl qppl nsnn xdcb oda pci papi par ddci sipas gdp grdp fdi ict cmnd cccd vneid "
-    "dvc dvctt ksnb ocop mtqg ctmtqg csdl".split()
+    "dvc dvctt ksnb ocop mtqg ctmtqg csdl ptnt".split()
 )
 
 # Names of bodies that hold words of action and commas, as tokens: the grassroots security force of the

@@ -42,6 +42,10 @@ def test_the_council_gives_the_work_out(text: str, lead: list[str]) -> None:
         ("Ban Quản lý dự án xây dựng cơ bản huyện lập hồ sơ quyết toán.", ["Ban Quản lý dự án xây dựng cơ bản huyện"]),
         # "giao thương" (trade) is a noun, not an assignment
         ("Sở Công Thương thúc đẩy giao thương với các tỉnh bạn.", ["Sở Công Thương"]),
+        # "PTNT" (rural development) is a subject's abbreviation inside the department's name, no owner of its own
+        ("Sở Nông nghiệp và PTNT kiểm tra các hồ chứa.", ["Sở Nông nghiệp và PTNT"]),
+        # "để" after a body says what the work is for: the body is no subject
+        ("Sửa chữa sân vận động; Nhà thi đấu huyện để phục vụ nhân dân.", []),
     ],
 )
 def test_what_the_council_rules_leave_alone(text: str, lead: list[str]) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.parse.dates import DateContext
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.fieldlines import Fields, read_fields, without_fields
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.owners import Given, Owners, find_owners, label_owners
@@ -38,13 +39,21 @@ def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
     if names:
         found.add_lead(names, f'the bold heading "{label}" names it')
     fields = Fields()
+    # a bullet's "Chỉ đạo B …" names B beside the item's owner when the item's own words name nobody ("Về lĩnh
+    # vực …:") or say its owner directs ("Đề nghị UBND tỉnh chỉ đạo các ngành … sau:"); else it is one duty
+    # among others (gold convention 10: "A chỉ đạo B" both lead)
+    open_to = False
     for k, t in enumerate(texts):
         f = read_fields(t)
-        o = find_owners(without_fields(t, f) if f.spans else t, directs=directs and k == 0)
+        o = find_owners(without_fields(t, f) if f.spans else t, directs=directs and (k == 0 or open_to))
+        if k == 0:
+            open_to = not names and (not o.lead and not o.directed and not label_owners(t.strip().rstrip(":"))
+                                     or _DIRECTS.search(fold_keep_length(t)) is not None)
         fields.add(f)
         if not names or k:  # the heading names the owner of its text: the names the text uses are not more owners
             found.add_lead(o.lead, "; ".join(o.lead_why))
-        found.directed += [x for x in o.directed if x not in found.directed]
+        if k == 0 or not o.lead:  # "- Sở X: Chỉ đạo B …": X's own duty, one among the others
+            found.directed += [x for x in o.directed if x not in found.directed]
         found.add_support(o.support, "; ".join(o.support_why))
     if fields.lead or fields.support:
         named = Owners(fielded=True)
@@ -54,6 +63,9 @@ def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
                           if fields.support else "; ".join(found.support_why))
         return named
     return found
+
+
+_DIRECTS = re.compile(r"\bchi dao\b")
 
 
 def _owners(names: list[str]) -> list[Owner]:

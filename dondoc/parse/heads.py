@@ -128,6 +128,8 @@ def org_at(toks: list[Tok], i: int) -> int:
         size = len(words)
         if size == 1 or (i + size <= len(toks) and all(toks[i + k].f == words[k] for k in range(1, size))):
             j = i + size
+            if j < len(toks) and toks[j].f == "vu" and not toks[j].cap:
+                return 0  # "các vụ việc", "các vụ án": cases; "các Vụ" (a ministry's departments) are written capitalised
             n = _head_len(COLLECTIVE_HEADS, toks, j) or _head_len(ORG_HEADS, toks, j)
             return size + n if n else 0
     if t.f == "luc":
@@ -146,7 +148,7 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0
     if t.f == "nganh" and not (i + 1 < len(toks) and toks[i + 1].cap):
         return 0
-    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu") \
+    if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu", "vu") \
             and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong") \
             and not (t.f == "phong" and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].word):
         # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case; but
@@ -170,7 +172,7 @@ _HEAD_FIRST = HEAD_WORDS
 # Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
 # What "Số" (a number) is of, where it folds like "Sở": "Số lượng", "Số liệu", "Số hiệu", "Số kỳ" …
 _NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt".split())
-_LOWER_NOT_HEAD = frozenset("so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
+_LOWER_NOT_HEAD = frozenset("vu so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
 
 
 _NO_TOKENS: list[Tok] = []

@@ -47,7 +47,7 @@ VERBS = phrases(
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
 ORG_HEADS = phrases(
-    "so,ban,uy ban,ubnd,ubmttq,ubmttqvn,mttq,mttqvn,mat tran,cong an,luc luong,bo,cuc,chi cuc,tong cuc,"
+    "so,ban,vu,uy ban,ubnd,ubmttq,ubmttqvn,mttq,mttqvn,mat tran,cong an,luc luong,bo,cuc,chi cuc,tong cuc,"
     "van phong,hoi,doan,lien doan,thanh tra,toa an,vien kiem sat,bo chi huy,bo doi,dai,bao,trung tam,truong,"
     "phong,co quan,nganh,chu tich,pho chu tich,giam doc,thu truong,hoi dong,hdnd,bcd,ban chi dao,kho bac,"
     "ngan hang,canh sat,buu dien,tinh doan,huyen doan,thanh doan,dang uy,tinh uy,huyen uy,thanh uy,cong ty,"
@@ -100,6 +100,7 @@ NOT_ORG_AFTER = {
     "cuc": {"bo"},
     "cap": {"bach", "nhat"},
     "lanh": {"dao"},
+    "vu": {"viec", "an", "mua", "dong", "he", "xuan", "thu", "no", "chay", "tai", "lua"},  # "Vụ việc", "Vụ án", "vụ mùa"
 }
 
 # Lower-case words that may sit inside an owner's name.

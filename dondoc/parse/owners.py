@@ -215,6 +215,24 @@ def _note_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# a word no title line ends with: a line break after it wraps a sentence ("… giám sát của⏎Hội đồng nhân dân
+# tỉnh …", as text copied from a page of fixed width runs), and starts no clause
+_WRAPPED = re.compile(r"\b(?:cua|va|do|voi|cac|cho|tai|trong|theo|ve|de|cung|nhung|boi|tu|den|hoac)\n")
+
+
+def _unwrapped(text: str) -> str:
+    if "\n" not in text:
+        return text
+    folded = fold_keep_length(text)
+    cuts = [m.end() - 1 for m in _WRAPPED.finditer(folded)]
+    if not cuts:
+        return text
+    chars = list(text)
+    for k in cuts:
+        chars[k] = " "
+    return "".join(chars)
+
+
 def find_owners(text: str, *, directs: bool = True) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet).
 
@@ -230,6 +248,7 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
 def owners_read(text: str, directs: bool) -> Owners:
     """find_owners(), remembered (dispatch.forget_texts() empties it at each reading): never change what it returns."""
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
+    text = _unwrapped(text)
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)
     nl = text.find("\n")

@@ -50,3 +50,18 @@ def test_the_council_gives_the_work_out(text: str, lead: list[str]) -> None:
 )
 def test_what_the_council_rules_leave_alone(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a sentence wrapped after "của" / "do": the body on the next line is no subject of a clause of its own
+        ("Căn cứ kế hoạch công tác của\nỦy ban nhân dân huyện năm 2026 xây dựng lịch kiểm tra.", []),
+        ("Lựa chọn các nội dung do\nThường trực Hội đồng nhân dân xã phân công để giám sát.", []),
+        # a title line over its duties still names their owner
+        ("Công tác tuyên truyền\nSở Thông tin và Truyền thông hướng dẫn các cơ quan báo chí.",
+         ["Sở Thông tin và Truyền thông"]),
+    ],
+)
+def test_a_wrapped_line_starts_no_clause(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -248,8 +248,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     j = last + 1
                     continue
             if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) and not toks[j + 1].upper \
-                    and toks[start].f not in DETERMINER_BY_FIRST:
-                last, j, inner = j, j + 1, True  # "Tổ công tác đặc biệt của Công an xã": a unit and its body
+                    and (toks[start].f not in DETERMINER_BY_FIRST or j == start + head and toks[j - 1].cap):
+                # "Tổ công tác đặc biệt của Công an xã", "các Ban của Hội đồng nhân dân" (a capitalised head right
+                # before "của"): a unit and its body
+                last, j, inner = j, j + 1, True
                 continue
             if t.f == "tai" and toks[j - 1].f == "thien" and not t.cap:
                 last = j  # "Ban Chỉ huy Phòng, chống thiên tai": "tai" of "thiên tai", not "tại"

@@ -36,6 +36,8 @@ def _title_like(own: str) -> bool:
 
 
 # A date as impossible_dates() writes it: digits and "/" (and any space but " " the text had in it).
+# a heading that gives the work out to what is under it ("… giao:", "… đề nghị:", "… yêu cầu:")
+_GIVES = re.compile(r"(?:^|\s)(?:giao|đề nghị|yêu cầu)(?:\s+như sau)?\s*:\s*$", re.IGNORECASE)
 _DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
 _SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
 
@@ -138,7 +140,8 @@ class OutlineTasks:
                 inherited = Given(block.lead or (inherited.lead if inherited else []),
                                   f"the owners the field units {block.where} name for this block", block.support, True)
         label = node.bold
-        heading_owner = label_owners(own[:-1]) if own.endswith(":") else []
+        # "Điều 3. Hội đồng nhân dân tỉnh giao:" over the bodies given the work: the one who gives it owns none
+        heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) else []
         if label and not label_owners(label):
             label = ""
         if not label and own.find(":", 0, 120) > 0:
@@ -161,14 +164,14 @@ class OutlineTasks:
             TOPIC.match(own) is not None or not find_owners(own).lead))
         if titled and not heading_owner and not label:
             heading_owner = titled
-        if heading and not heading_owner and not label:
+        if heading and not heading_owner and not label and not _GIVES.search(own):
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         if here.lead and not label and "chỉ đạo" in own:
             # "2. UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp … thực hiện các nội dung sau:": B, whom A directs, too
             said = find_owners(own)
             here = Given(here.lead + [x for x in said.lead + said.directed if x not in here.lead], here.why)
-        if not here.lead and (children or node.bullets) and not own.isupper():
+        if not here.lead and (children or node.bullets) and not own.isupper() and not _GIVES.search(own):
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
             if not said.lead and said.directed and inherited and inherited.lead:

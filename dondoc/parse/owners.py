@@ -220,11 +220,20 @@ def _note_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _WRAPPED = re.compile(r"\b(?:cua|va|do|voi|cac|cho|tai|trong|theo|ve|de|cung|nhung|boi|tu|den|hoac)\n")
 
 
+_WRAP_WIDTH = 60
+
+
 def _unwrapped(text: str) -> str:
     if "\n" not in text:
         return text
     folded = fold_keep_length(text)
     cuts = [m.end() - 1 for m in _WRAPPED.finditer(folded)]
+    # a long line that ends in a word, no stop, runs on: a title line over duties is short ("Cải cách hành chính")
+    start = 0
+    for k in (i for i, ch in enumerate(text) if ch == "\n"):
+        if k - start >= _WRAP_WIDTH and text[k - 1].isalpha():
+            cuts.append(k)
+        start = k + 1
     if not cuts:
         return text
     chars = list(text)

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
 from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source
+from tests.unit.parse.fixture_check import REPO
+
+CATALOG = load_catalog(REPO / "config" / "observances.yaml")
 
 
 @pytest.mark.parametrize(
@@ -65,3 +71,30 @@ def test_what_the_council_rules_leave_alone(text: str, lead: list[str]) -> None:
 )
 def test_a_wrapped_line_starts_no_clause(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+def test_a_long_wrapped_line_runs_on_into_the_next() -> None:
+    # text copied from a page of fixed width: the line breaks inside a body's name
+    text = ("Các đoàn thể chủ động chọn những nội dung mà Hội đồng nhân dân huyện, Thường trực\n"
+            "Hội đồng nhân dân huyện phân công để giám sát.")
+    assert find_owners(text).lead == ["Các đoàn thể"]
+
+
+_COUNCIL = """HỘI ĐỒNG NHÂN DÂN HUYỆN Y
+Số: 05/NQ-HĐND
+
+NGHỊ QUYẾT
+Về chương trình giám sát năm 2027
+
+Điều 1. Thông qua chương trình giám sát năm 2027.
+Điều 2. Hội đồng nhân dân huyện giao:
+1. Các Ban của Hội đồng nhân dân huyện xây dựng kế hoạch giám sát chuyên đề.
+2. Tổ chức giám sát việc giải quyết kiến nghị của cử tri.
+"""
+
+
+def test_a_heading_that_gives_the_work_out_owns_none_of_it() -> None:
+    ts = parse_dispatch(_COUNCIL, source=Source(name="nq.txt", sha256="0" * 64), observances=CATALOG)
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks}
+    assert leads["2.1"] == ["Các Ban của Hội đồng nhân dân huyện"]
+    assert "Hội đồng nhân dân huyện" not in leads.get("2.2", [])

@@ -73,7 +73,10 @@ def verb_at(toks: list[Tok], i: int) -> int:
         prev = toks[i - 1].f if i else ""
         nxt = toks[i + 2].f if i + 2 < len(toks) else ""
         nxt2 = toks[i + 3].f if i + 3 < len(toks) else ""
+        before = toks[i - 2].f if i >= 2 else ""
         if prev in ("cac", "nhung", "moi") or (nxt, nxt2) == ("quan", "chung") or (
+            prev == "," and before in ("quan", "vi", "nghiep")  # "các cơ quan, tổ chức liên quan", "đơn vị, tổ chức"
+        ) or (
             nxt in _NOUN_TO_CHUC_AFTER and (nxt, nxt2) not in _EVENTS_ORGANISED
         ):
             return 0

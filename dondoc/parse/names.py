@@ -257,6 +257,15 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last = j  # "Ban Chỉ huy Phòng, chống thiên tai": "tai" of "thiên tai", not "tại"
                 j += 1
                 continue
+            if t.f == "chiu" and not t.cap and j + 2 < n and toks[j + 1].f == "su" and toks[start].f in DETERMINER_BY_FIRST \
+                    and toks[j + 2].word and not toks[j + 2].cap:
+                # "các cơ quan chịu sự giám sát thực hiện …": which bodies (those supervised), then what they do
+                k = j + 3 + (j + 3 < n and toks[j + 3].word and not toks[j + 3].cap and not verb_at(toks, j + 3))
+                last, j = k - 1, k
+                continue
+            if t.f == "chiu" and not t.cap and j + 1 < n and toks[j + 1].f == "su":
+                stop = True  # "Sở Y tế chịu sự chỉ đạo của …": what it is under, no word of its name
+                break
             if t.f == "co" and not t.cap and j + 2 < n and toks[j + 1].f == "ban" and toks[j - 1].f != "dung" \
                     and verb_at(toks, j + 2):
                 stop = True  # "Hội đồng nhân dân tỉnh cơ bản thống nhất": an adverb ("basically"), not "xây dựng cơ bản"

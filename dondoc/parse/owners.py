@@ -109,6 +109,7 @@ def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
 
 
 _THI = re.compile(r" thi (?=\S)")
+_EVERY = re.compile(r"\s*(?:hang|dinh) (?:ngay|tuan|thang|quy|nam|ky) ")
 
 
 def _subject_after_thi(text: str, folded: str, s: int, e: int) -> bool:
@@ -159,6 +160,9 @@ def _clauses(text: str) -> list[_Clause]:
             while not head and comma >= 0 and LONG_OPENING.match(folded, s):
                 comma = folded.find(",", comma + 1, min(e, s + 4 * _OPENING))  # "Căn cứ A, B và C, Sở X …"
                 head = comma >= 0 and head_at(text, folded, comma + 1, e)
+            if not head:
+                every = _EVERY.match(folded, s, e)  # "Hàng tháng Kho bạc Nhà nước huyện chuyển …"
+                head = every is not None and head_at(text, folded, every.end(), e)
             if not head:
                 head = _subject_after_thi(text, folded, s, e)
             if not head and not asks:

@@ -64,6 +64,11 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             s += 2  # "Đồng chí Giám đốc Sở …": the office, not the person
         ol = owner_list(toks, s)
         reach = max(reach, ol.reach)
+        if not ol.names and s + 2 < n and (toks[s].f, toks[s + 1].f) in _EVERY:
+            # "Hàng tháng Kho bạc Nhà nước huyện chuyển …": a time opening without its comma, then the subject
+            ol = owner_list(toks, s + 2)
+            reach = max(reach, ol.reach)
+            s = s + 2 if ol.names else s
         if not ol.names:
             ol, s = _after_opening(toks, s)
             reach = max(reach, ol.reach)
@@ -128,6 +133,9 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
 # what a body that gives work out says of what it heard ("HĐND tỉnh thống nhất với …", "… ghi nhận …"): when the
 # same body asks another in the text, these sentences give it no work (Owners.without_askers)
 _STANCES = frozenset({"thong nhat", "nhat tri", "ghi nhan", "danh gia", "dong y", "tan thanh", "bieu duong", "hoan nghenh"})
+
+# a time that opens a sentence, written without a comma before its subject
+_EVERY = frozenset((a, b) for a in ("hang", "dinh") for b in ("ngay", "tuan", "thang", "quy", "nam", "ky"))
 
 # words between an asker and the request ("… cũng giao …", "… đồng thời đề nghị …", "… tiếp tục yêu cầu …")
 _BEFORE_ASKING = frozenset({"cung", "dong thoi", "tiep tuc", "tiep"})

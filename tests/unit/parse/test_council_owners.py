@@ -98,3 +98,21 @@ def test_a_heading_that_gives_the_work_out_owns_none_of_it() -> None:
     leads = {t.key: [o.name for o in t.lead] for t in ts.tasks}
     assert leads["2.1"] == ["Các Ban của Hội đồng nhân dân huyện"]
     assert "Hội đồng nhân dân huyện" not in leads.get("2.2", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # "chịu sự …" says which bodies (those supervised); a body's own name stops before it
+        ("Gửi tài liệu cho đoàn; các đơn vị chịu sự kiểm tra khắc phục các tồn tại.", ["các đơn vị chịu sự kiểm tra"]),
+        ("Trường Tiểu học A chịu sự quản lý của Phòng Giáo dục.", []),
+        # "tổ chức" after "các cơ quan," is a noun of the list, not the verb
+        ("Các cơ quan, tổ chức liên quan có trách nhiệm cung cấp số liệu.", ["Các cơ quan, tổ chức liên quan"]),
+        # a time opening without its comma, then the subject
+        ("Hằng quý Phòng Tài chính - Kế hoạch kiểm tra việc thanh toán.", ["Phòng Tài chính - Kế hoạch"]),
+        ("Định kỳ Trạm Y tế xã báo cáo số ca mắc.", ["Trạm Y tế xã"]),
+        ("Hằng năm tổ chức hội nghị tổng kết.", []),
+    ],
+)
+def test_subjects_in_the_shapes_of_regulations(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -188,3 +188,28 @@ def tokenize(text: str) -> list[Tok]:
     """Words and punctuation of a (cleaned, NFC) string with their offsets."""
     return list(_tokenize(text))
 
+
+# a word no title line ends with: a line break after it wraps a sentence ("… giám sát của⏎Hội đồng nhân dân
+# tỉnh …", as text copied from a page of fixed width runs), and starts no clause
+_WRAPPED = re.compile(r"\b(?:cua|va|do|voi|cac|cho|tai|trong|theo|ve|de|cung|nhung|boi|tu|den|hoac)\n")
+_WRAP_WIDTH = 60
+
+
+def unwrapped(text: str) -> str:
+    """The text with the line breaks that only wrap a sentence made spaces (same length)."""
+    if "\n" not in text:
+        return text
+    folded = fold_keep_length(text)
+    cuts = [m.end() - 1 for m in _WRAPPED.finditer(folded)]
+    # a long line that ends in a word, no stop, runs on: a title line over duties is short ("Cải cách hành chính")
+    start = 0
+    for k in (i for i, ch in enumerate(text) if ch == "\n"):
+        if k - start >= _WRAP_WIDTH and text[k - 1].isalpha():
+            cuts.append(k)
+        start = k + 1
+    if not cuts:
+        return text
+    chars = list(text)
+    for k in cuts:
+        chars[k] = " "
+    return "".join(chars)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dondoc.parse.distribute import distribute
 from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
 from dondoc.parse.labels import label_owners, line_owners, subject_before, without_address
-from dondoc.parse.lines import Tok, first_tokens, tokens_between
+from dondoc.parse.lines import Tok, first_tokens, tokens_between, unwrapped
 from dondoc.parse.named_posts import without_person_names
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
@@ -219,33 +219,6 @@ def _note_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-# a word no title line ends with: a line break after it wraps a sentence ("… giám sát của⏎Hội đồng nhân dân
-# tỉnh …", as text copied from a page of fixed width runs), and starts no clause
-_WRAPPED = re.compile(r"\b(?:cua|va|do|voi|cac|cho|tai|trong|theo|ve|de|cung|nhung|boi|tu|den|hoac)\n")
-
-
-_WRAP_WIDTH = 60
-
-
-def _unwrapped(text: str) -> str:
-    if "\n" not in text:
-        return text
-    folded = fold_keep_length(text)
-    cuts = [m.end() - 1 for m in _WRAPPED.finditer(folded)]
-    # a long line that ends in a word, no stop, runs on: a title line over duties is short ("Cải cách hành chính")
-    start = 0
-    for k in (i for i, ch in enumerate(text) if ch == "\n"):
-        if k - start >= _WRAP_WIDTH and text[k - 1].isalpha():
-            cuts.append(k)
-        start = k + 1
-    if not cuts:
-        return text
-    chars = list(text)
-    for k in cuts:
-        chars[k] = " "
-    return "".join(chars)
-
-
 def find_owners(text: str, *, directs: bool = True) -> Owners:
     """Lead and support owners stated in one sentence group (an item's text or a bullet).
 
@@ -261,7 +234,7 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
 def owners_read(text: str, directs: bool) -> Owners:
     """find_owners(), remembered (dispatch.forget_texts() empties it at each reading): never change what it returns."""
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
-    text = _unwrapped(text)
+    text = unwrapped(text)
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)
     nl = text.find("\n")

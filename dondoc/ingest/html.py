@@ -11,6 +11,14 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset({"script", "style", "head", "noscript", "template"})
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+# the tags that tell markup from text: those of HTML's elements ("<jsontable …>", a placeholder an
+# export leaves where a table was, is none, and a page of text with a few of them is still text)
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|article|b|big|blockquote|body|br|caption|center|col|colgroup|dd|div|dl|dt|em|font|footer|form|"
+    r"h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|main|meta|nav|ol|p|pre|s|script|section|small|"
+    r"span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul)(\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -68,7 +76,7 @@ def tables_in_text(text: str) -> str | None:
     if "<table" not in text.lower() or head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head:
         return None
     outside = _TABLE_BLOCK.sub("", text)
-    if len(_TAG.findall(outside[:50000])) * 40 > len(outside[:50000]) / 10:
+    if len(_HTML_TAG.findall(outside[:50000])) * 40 > len(outside[:50000]) / 10:
         return None  # markup outside the tables too: a page, read as HTML
 
     def rows(m: re.Match[str]) -> str:
@@ -83,7 +91,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head:
         return True
-    tags = len(_TAG.findall(text[:50000]))
+    tags = len(_HTML_TAG.findall(text[:50000]))
     return tags >= 3 and tags * 40 > len(text[:50000]) / 10
 
 

@@ -20,6 +20,7 @@ from dondoc.parse.items import Node, Outline, build_outline
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize, split_lines
+from dondoc.parse.wraps import joined_headings
 from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
@@ -76,6 +77,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
+    text = joined_headings(text)
     lines = unfold_layout(split_lines(text), is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]

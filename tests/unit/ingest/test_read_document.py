@@ -58,6 +58,16 @@ def test_html_is_stripped_of_tags_and_entities(tmp_path: Path) -> None:
     assert read_document(path).text == "1. Sở Y tế báo cáo"
 
 
+def test_placeholder_tags_of_an_export_leave_a_text_line_by_line(tmp_path: Path) -> None:
+    # an export that leaves "<jsontable …>" where each table was: no HTML, its lines are kept
+    body = "\n".join(f'<jsontable name="bang_{k}"> </jsontable>' for k in range(6))
+    text = f"NGHỊ QUYẾT\nĐiều 1. Thông qua kế hoạch.\nĐiều 2. Giao Sở Xây dựng\nlập hồ sơ.\n{body}\n"
+    p = tmp_path / "nq.md"
+    p.write_text(text, encoding="utf-8")
+    got = read_document(p).text
+    assert "Điều 1. Thông qua kế hoạch.\nĐiều 2." in got
+
+
 def test_a_docx_keeps_word_automatic_numbers(tmp_path: Path) -> None:
     from docx import Document as NewDocx
 

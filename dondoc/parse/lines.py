@@ -207,6 +207,11 @@ def unwrapped(text: str) -> str:
         if k - start >= _WRAP_WIDTH and text[k - 1].isalpha():
             cuts.append(k)
         start = k + 1
+    return spaced(text, cuts)
+
+
+def spaced(text: str, cuts: list[int]) -> str:
+    """The text with the line breaks at `cuts` made spaces (same length: offsets kept)."""
     if not cuts:
         return text
     chars = list(text)

@@ -38,10 +38,10 @@ ASKS_FIRST = re.compile(r"^(?:\S+\s+){0,8}?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg
 _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:cho\s+)?(?:[A-ZĐ]|các\s|UBND)|\bchủ trì\b|\bcó trách nhiệm\b)")
 
 
-# "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
 # "Điều 6. Trách nhiệm thi hành" over khoản that give the work per body ("1. Bộ trưởng Bộ Công an chủ trì …"):
 # a heading whose khoản are read one by one (the execution clause among them is still no task)
 _CARRIED_OUT = re.compile(r"^(?:trach nhiem|to chuc|dieu khoan) thi hanh\s*[:.]?\s*$")
+# "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
 _ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
 

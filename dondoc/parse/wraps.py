@@ -8,7 +8,7 @@ dân tỉnh⏎giao cho …"). A heading line cannot end there, so the line after
 
 from __future__ import annotations
 
-from dondoc.parse.lines import split_lines
+from dondoc.parse.lines import spaced, split_lines
 from dondoc.parse.markers import read_marker
 
 _ENDS = (".", ";", ":", "!", "?", ",", ")")  # a heading line ending so is complete
@@ -53,9 +53,4 @@ def joined_headings(text: str) -> str:
             head = f"{head} {nxt.text}"
         else:
             head = nxt.text
-    if not cuts:
-        return text
-    chars = list(text)
-    for k in cuts:
-        chars[k] = " "
-    return "".join(chars)
+    return spaced(text, cuts)

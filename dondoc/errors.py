@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone, tzinfo
 
 from dondoc.i18n import _
+from dondoc.reading_notes import say  # the reader gives its reasons in English (msgids)
 
 
 class DondocError(Exception):
@@ -31,7 +32,8 @@ class NothingToTrackError(DondocError):
 
     def __init__(self, path: object, reason: str = "no numbered instruction to track was found") -> None:
         self.path = str(path)
-        super().__init__(f"{self.path}: {reason}")
+        self.reason = reason
+        super().__init__(f"{self.path}: {say(reason)}")
 
 
 class TaskSetError(DondocError):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dondoc.observances import ObservanceCatalog
+from dondoc.reading_notes import say
 from dondoc.schedule.calendar import WorkCalendar
 from dondoc.schedule.observances import observance_days
 from dondoc.schedule.recurrence import due_dates
@@ -16,44 +17,6 @@ from dondoc.taskset import Task
 
 MAX_DUE_LINES = 4
 _ITEM = re.compile(r"^(?:line (?P<line>\d+): )?item (?P<key>[^\s:]+)(?::| appears twice)")
-
-# the reader's warnings (English in the task-set file) as the page says them
-_WARNINGS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in [
-    (r'owner "(?P<a>.+)" not found in the directory$', "đơn vị “{a}” không có trong danh bạ"),
-    (r'consolidator "(?P<a>.+)" not found in the directory$', "đơn vị tổng hợp “{a}” không có trong danh bạ"),
-    (r"no owner named; it falls to the addressees \(Kính gửi\)$",
-     "mục không nêu đơn vị thực hiện; giao cho các nơi nhận (Kính gửi)"),
-    (r"no owner found$", "không tìm thấy đơn vị thực hiện"),
-    (r'the number \(số hiệu\) is left blank: "(?P<a>.+)"$', "số hiệu văn bản để trống: “{a}”"),
-    (r'the date of the dispatch is incomplete: "(?P<a>.+)"$', "ngày ban hành ghi chưa đủ: “{a}”"),
-    (r'"(?P<a>.+)" is not a real date$', "“{a}” không phải ngày có thật"),
-    (r'(?P<a>\S+) is not a real date$', "{a} không phải ngày có thật"),
-    (r'"(?P<a>.+)": month (?P<b>\d+) does not exist$', "“{a}”: không có tháng {b}"),
-    (r'"(?P<a>.+)": (?P<b>[\d/]+) is not a real date$', "“{a}”: {b} không phải ngày có thật"),
-    (r'"(?P<a>.+)": no year given and the dispatch has no date; kept as every year$',
-     "“{a}”: không ghi năm và văn bản không có ngày ban hành; tạm hiểu là hằng năm"),
-    (r'observance "(?P<a>.+)" is not in config/observances.yaml; kept by its date$',
-     "ngày kỷ niệm “{a}” chưa có trong config/observances.yaml; giữ theo ngày ghi"),
-    (r"item (?P<a>\S+) appears twice; the second is (?P<b>\S+)$", "mục {a} xuất hiện hai lần; mục thứ hai là {b}"),
-]]
-
-
-def warning_vi(text: str) -> str:
-    """One reader's warning in Vietnamese, its place ("dòng 5, mục 3") first; unknown ones as written."""
-    rest = text
-    where = []
-    if m := re.match(r"^line (\d+): ", rest):
-        where.append(f"dòng {m.group(1)}")
-        rest = rest[m.end():]
-    if (m := re.match(r"^item (\S+?): ", rest)) and "appears twice" not in rest:
-        where.append(f"mục {m.group(1)}")
-        rest = rest[m.end():]
-    for pattern, template in _WARNINGS:
-        if hit := pattern.search(rest):
-            rest = template.format(**hit.groupdict())
-            break
-    return (", ".join(where) + ": " if where else "") + rest
-
 
 _OWNER_WARNING = re.compile(r'(?:owner|consolidator) "(.+)" not found in the directory$')
 
@@ -76,9 +39,9 @@ def place_warnings(warnings: list[str], keys: list[str],
             twice = re.search(r"the second is (\S+)$", w)
             key = twice.group(1) if twice else key
         if key in known:
-            by_key.setdefault(key, []).append(warning_vi(w))
+            by_key.setdefault(key, []).append(say(w))
         else:
-            top.append(warning_vi(w))
+            top.append(say(w))
     return top, by_key
 
 

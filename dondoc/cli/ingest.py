@@ -13,6 +13,7 @@ import typer
 from dondoc.cli.app import app, config_dir, fail, progress
 from dondoc.errors import DondocError
 from dondoc.i18n import N_, _, ngettext
+from dondoc.reading_notes import say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,6 +100,7 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
     from rich.table import Table
 
     from dondoc.cli.app import kind_name
+    from dondoc.schedule.words import repeat_phrase
 
     for t in ts.tasks:
         table = Table(title=f"[bold]{t.key}[/] ({kind_name(t.kind)}) — {t.title}", show_header=False, expand=True)
@@ -110,26 +112,33 @@ def _explain(ts: TaskSet, text: str, console: Console, *, resolved: bool) -> Non
         cascade = t.cascade
         earlier = (ngettext(", {n} working day earlier", ", {n} working days earlier", cascade.working_days)
                    .format(n=cascade.working_days) if cascade and cascade.working_days else "")
-        # the first column names the task-set file's fields as the YAML writes them (identifiers)
-        table.add_row("source", _("line {n}").format(n=line), text[span[0] : span[1]][:600])
+        # the first column says the field in words and names it as the task-set file writes it ("chủ trì · lead")
+        table.add_row(_field(N_("source")), _("line {n}").format(n=line), text[span[0] : span[1]][:600])
         rows = [
-            ("key", t.key, "key"),
-            ("kind", t.kind, "kind"),
-            ("lead", ", ".join(_owner(o, resolved) for o in t.lead), "lead"),
-            ("support", ", ".join(_owner(o, resolved) for o in t.support), "support"),
-            ("repeat", t.schedule.repeat, "schedule.repeat"),
-            ("due", _due(t), "schedule.due"),
-            ("events", ", ".join(t.schedule.events), "schedule.events"),
-            ("report_to", t.report_to or "", "report_to"),
-            ("cascade", _owner(cascade.by, resolved) + earlier if cascade else "", "cascade"),
-            ("references", "; ".join(r.number for r in t.references), "references"),
+            (N_("key"), t.key, "key"),
+            (N_("kind"), kind_name(t.kind), "kind"),
+            (N_("lead"), ", ".join(_owner(o, resolved) for o in t.lead), "lead"),
+            (N_("support"), ", ".join(_owner(o, resolved) for o in t.support), "support"),
+            (N_("repeat"), f"{repeat_phrase(t.schedule.repeat, t.schedule.due)} ({t.schedule.repeat})", "schedule.repeat"),
+            (N_("due"), _due(t), "schedule.due"),
+            (N_("events"), ", ".join(t.schedule.events), "schedule.events"),
+            (N_("report_to"), t.report_to or "", "report_to"),
+            (N_("cascade"), _owner(cascade.by, resolved) + earlier if cascade else "", "cascade"),
+            (N_("references"), "; ".join(r.number for r in t.references), "references"),
         ]
         for name, value, key in rows:
             if value or (key in t.explain and key not in ("key", "kind")):
-                table.add_row(name, value, t.explain.get(key, ""))
+                table.add_row(_field(name), value, say(t.explain.get(key, "")))
+        if "owners.resolved" in t.explain:
+            table.add_row(_field(N_("owners.resolved")), "", say(t.explain["owners.resolved"]))
         console.print(table)
     for w in ts.warnings:
-        console.print("[yellow]" + _("warning:") + f"[/] {w}")
+        console.print("[yellow]" + _("warning:") + f"[/] {say(w)}")
+
+
+def _field(name: str) -> str:
+    """ "chủ trì · lead": a field of the task-set file in words, then by its name in the file."""
+    return f"{_(name)} · {name}"
 
 
 @app.command("ingest")

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dondoc.app import review_form as rf
-from dondoc.app.review_view import place_warnings, segments, warning_vi
+from dondoc.app.review_view import place_warnings, segments
+from dondoc.reading_notes import say
 from dondoc.app.taskset_diff import diff_tasksets
 from dondoc.taskset import load_yaml
 from tests.conftest import FIXTURES
@@ -180,7 +181,7 @@ class TestSpansAndWarnings:
         assert (before, after) == ("…trào trước ngày 27/8/2019 để tổng…", "…trào trước ngày 31/8/2019 để tổng…")
 
     def test_an_unknown_warning_is_shown_as_written(self):
-        assert warning_vi("something new") == "something new"
+        assert say("something new") == "something new"
 
 
 class TestDiff:

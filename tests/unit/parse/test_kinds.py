@@ -85,5 +85,5 @@ Văn phòng thông báo để các phòng, đơn vị biết./.
 
 
 def test_a_calendar_that_asks_nothing_is_refused_and_told_why() -> None:
-    with pytest.raises(NothingToTrackError, match="calendar of meetings"):
+    with pytest.raises(NothingToTrackError, match="đây là lịch họp"):
         parse_dispatch(CALENDAR, source=Source(name="lich"), observances=CATALOG)

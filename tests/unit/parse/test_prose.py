@@ -113,12 +113,12 @@ def test_a_dondoc_in_prose_yields_one_task_for_each_request_in_order() -> None:
 
 
 def test_news_is_refused_and_told_it_has_no_dispatch_header() -> None:
-    with pytest.raises(NothingToTrackError, match="no dispatch header"):
+    with pytest.raises(NothingToTrackError, match="không có phần đầu của một công văn"):
         parse_dispatch(NEWS, source=Source(name="news"), observances=CATALOG)
 
 
 def test_a_text_of_rules_is_refused_and_told_that_nothing_is_asked() -> None:
-    with pytest.raises(NothingToTrackError, match="no paragraph asks anyone"):
+    with pytest.raises(NothingToTrackError, match="không đoạn nào yêu cầu ai"):
         parse_dispatch(GUIDANCE, source=Source(name="guidance"), observances=CATALOG)
 
 
@@ -158,7 +158,7 @@ def test_an_excerpt_without_a_header_that_asks_for_something_by_a_date_is_read()
 
 
 def test_news_that_quotes_a_request_is_still_refused() -> None:
-    with pytest.raises(NothingToTrackError, match="a news article"):
+    with pytest.raises(NothingToTrackError, match="có phải một bài tin"):
         parse_dispatch(NEWS_WITH_A_DATE, source=Source(name="tin"), observances=CATALOG)
 
 

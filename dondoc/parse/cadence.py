@@ -157,6 +157,8 @@ _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
     r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung)|(?<!thuc hien )(?<!viec )tham dinh|"
+    # a plan to amend: "chỉnh sửa Quy hoạch; phê duyệt Quy hoạch"
+    r"chinh sua (?:quy hoach|de an|ke hoach|phuong an|du thao)|"
     # advice on one matter for a decision: "tham mưu UBND tỉnh xem xét, quyết định"
     r"tham muu(?: cho)?(?: ubnd| uy ban nhan dan| chu tich| hdnd)?(?: tinh| xa| huyen| thanh pho)? (?:xem xet|quyet dinh|ban hanh|phe duyet))\b")
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
@@ -225,7 +227,20 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     found = _by_verbs(text, f, end)
     if found:
         return found
+    if _CARRY_OUT.search(" ".join(f.split())):
+        return "once", "the one charge to carry out what the resolution decides"
     return "continuous", "no date, no deliverable: an ongoing duty"
+
+
+# "Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này.", "HĐND tỉnh giao Thường trực HĐND
+# tỉnh tổ chức thực hiện", "… giao cho UBND tỉnh phê duyệt, tổ chức thực hiện Đề án theo quy định.": the one
+# charge a council gives its executive to carry out what it has just decided (a plan, a đề án, an
+# adjustment): once, the whole item being that charge (folded, spaces collapsed; the owner's name may be
+# blanked out of the text)
+_CARRY_OUT = re.compile(
+    r"^(?:[^.;:]{0,60} )?giao (?:cho )?(?:[^.;:]{2,120}? )?to chuc (?:trien khai )?thuc hien"
+    r"(?: (?:viec [^.;:]{1,160}|nghi quyet|de an|quy hoach|ke hoach|phuong an)(?: nay)?)?"
+    r"(?: theo (?:dung )?quy dinh[^.;:]{0,60})?\s*[.;]?$")
 
 
 # A weekday in the text itself (diacritics tell "thứ tư" from "thứ tự", "thứ Năm" from "thu năm").

@@ -83,6 +83,31 @@ def ends_placed(toks: list[Tok], last: int) -> bool:
     return toks[last].f in _LOCALITY or " ".join(t.f for t in toks[last - 1 : last + 1]) in _LOCALITY
 
 
+# the level a name ends with when it is written in lower case ("Ủy ban nhân dân tỉnh", "Ban Chỉ huy Quân sự xã")
+_LEVEL_END = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "thi xa", "thanh pho", "thi tran", "dac khu"})
+# lower-case words a name goes on with after its level: "… tỉnh ủy", "… xã hội", "… xã đội", "… thành phố trực
+# thuộc Trung ương", "… xã vùng cao", "… xã biên giới", "… xã đặc biệt khó khăn"
+_AFTER_LEVEL = frozenset({"uy", "hoi", "doi", "truc", "thuoc", "va", "vung", "bien", "dac", "khu", "cap"})
+
+
+def level_ends_name(toks: list[Tok], start: int, last: int, j: int) -> bool:
+    """Whether the name toks[start:last + 1], given work ("giao", "đề nghị", "yêu cầu" before it), ends
+    with its level written in lower case and the lower-case word at j, no word of a body's name, starts
+    what the body does ("Giao Ủy ban nhân dân tỉnh chỉnh sửa …", "Giao Ban Chỉ huy Quân sự xã huấn
+    luyện …"): the name ends at its level. A proper name goes on
+    in capitals ("… tỉnh Đồng Tháp"), and "… tỉnh ủy", "… xã hội", "… trực thuộc Trung ương" are words
+    of a name (_AFTER_LEVEL)."""
+    t = toks[j]
+    before = " ".join(x.f for x in toks[max(0, start - 2) : start])
+    if not (before.endswith(("giao", "giao cho")) or before in ("de nghi", "yeu cau")):
+        return False  # a subject keeps its name up to a known verb ("Bảo hiểm xã hội tỉnh thu …" is no charge)
+    if j != last + 1 or last <= start or not toks[start].cap or toks[last].cap or not t.word or t.cap \
+            or t.f.isdigit() or t.f in _AFTER_LEVEL:
+        return False
+    end = toks[last].f if toks[last].f in _LEVEL_END else " ".join(x.f for x in toks[last - 1 : last + 1])
+    return end in _LEVEL_END
+
+
 def unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
     """Whether the name toks[start:last + 1] is a unit of the body named at toks[k] (after a comma)."""
     head = toks[start]

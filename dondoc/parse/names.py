@@ -24,6 +24,7 @@ from dondoc.parse.name_units import (
     joint_office,
     joint_topic,
     kept_word,
+    level_ends_name,
     listed,
     name_goes_on,
     noun_at,
@@ -269,6 +270,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if t.f == "co" and not t.cap and j + 2 < n and toks[j + 1].f == "ban" and toks[j - 1].f != "dung" \
                     and verb_at(toks, j + 2):
                 stop = True  # "Hội đồng nhân dân tỉnh cơ bản thống nhất": an adverb ("basically"), not "xây dựng cơ bản"
+                break
+            if level_ends_name(toks, start, last, j) and not verb_at(toks, j):
+                stop = True  # "Giao Ủy ban nhân dân tỉnh chỉnh sửa …": the name ends at its level
                 break
             if t.word and not t.cap and not t.f.isdigit() and (
                 t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap

@@ -42,7 +42,10 @@ _EXECUTION = re.compile(
     # "… trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết." ending the text
     r"|\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh)\s*\.?\s*$"
     # a nghị quyết's standing clause that named bodies supervise its execution (gold convention 9)
-    r"|\b(?:co trach nhiem |thuc hien )?giam sat (?:viec )?(?:thuc hien|thi hanh|trien khai thuc hien) (?:nghi quyet|quyet dinh|chi thi)(?: nay)?\s*\.?\s*$"
+    # (its words may wrap or be listed: "giám sát việc thực⏎hiện Nghị quyết này", "giám sát triển khai, thực hiện Nghị quyết")
+    r"|\b(?:co\s+trach\s+nhiem\s+|thuc\s+hien\s+)?giam\s+sat\s+(?:viec\s+)?"
+    r"(?:(?:to\s+chuc|trien\s+khai|thuc\s+hien|thi\s+hanh)[\s,]+(?:va\s+)?)*"
+    r"(?:thuc\s+hien|thi\s+hanh|trien\s+khai)\s+(?:nghi\s+quyet|quyet\s+dinh|chi\s+thi)(?:\s+nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
@@ -72,12 +75,20 @@ _SECTION_STARTS = ("muc dich", "yeu cau", "muc tieu", "doi tuong", "pham vi", "c
 _DECIDES = re.compile(
     r"^(?:phe duyet|phan bo|cong bo|thanh lap|cong nhan|bo nhiem|dieu dong|khen thuong|tang|cho phep|"
     r"dieu chinh|sua doi|bo sung|thu hoi|giai the|quy dinh|ban hanh)\b")
+# A nghị quyết's own act: "Điều 1. Thông qua Quy hoạch … với một số nội dung chủ yếu sau:", "Điều 1. Thống
+# nhất phương án điều chỉnh … như sau:": what the council approves, with its contents, not work it gives
+_APPROVES = re.compile(r"^(?:thong qua|thong nhat)\b")
 
 
 def decides_itself(text: str) -> bool:
     """Whether an article of a decision is the decision's own act ("Phân bổ …", "Phê duyệt …"), not work given."""
     t = text.strip()
     return _DECIDES.match(fold_keep_length(t[:24])) is not None
+
+
+def approves(text: str) -> bool:
+    """Whether an article of a nghị quyết is the council's approval ("Thông qua …", "Thống nhất …")."""
+    return _APPROVES.match(fold_keep_length(text.strip()[:24]).lower()) is not None
 
 
 def is_section(text: str) -> bool:

@@ -18,6 +18,7 @@ from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import (
     before_stock_clause,
     acknowledges,
+    approves,
     decides_itself,
     is_execution_clause,
     is_funding,
@@ -41,6 +42,8 @@ _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:
 # "Điều 6. Trách nhiệm thi hành" over khoản that give the work per body ("1. Bộ trưởng Bộ Công an chủ trì …"):
 # a heading whose khoản are read one by one (the execution clause among them is still no task)
 _CARRIED_OUT = re.compile(r"^(?:trach nhiem|to chuc|dieu khoan) thi hanh\s*[:.]?\s*$")
+# an item's first sentence, across the line breaks of a hard wrap (no further than a sentence runs)
+_LEAD_SENTENCE = re.compile(r"[^.;]{1,400}?[.;](?=\s|$)")
 # "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
 _ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
@@ -59,6 +62,12 @@ def not_a_task(node: Node, own: str) -> str | None:
     that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
     paras = own.split("\n")
     first, rest = paras[0], "\n".join(paras[1:]).strip()
+    lead = _LEAD_SENTENCE.match(own)
+    if lead and "\n" in lead.group() and not is_execution_clause(first) and is_execution_clause(lead.group()):
+        # a clause whose first sentence a hard wrap broke ("Thường trực HĐND, các⏎Ban HĐND … giám sát việc
+        # thực hiện Nghị quyết này."): read as one sentence; what follows it is read as before
+        paras = [" ".join(lead.group().split()), *own[lead.end():].split("\n")]
+        first, rest = paras[0], "\n".join(paras[1:]).strip()
     if node.children and not rest and _CARRIED_OUT.match(fold_keep_length(first.strip()).lower()):
         return first
     if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
@@ -75,7 +84,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and (not node.children or node.style == "dieu"):
         return None  # "Điều 2. Đối tượng áp dụng" over its khoản: the whole article holds no task
-    if node.style == "dieu" and not node.parent and decides_itself(first) and not _GIVES_WORK.search(own):
+    if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first)) \
+            and not _GIVES_WORK.search(own):
         return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
     if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done

@@ -49,29 +49,29 @@ def _as_date(value: Any, *, path: Path, where: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _fail(path, where, f"{value!r} is not a date YYYY-MM-DD")
+    raise _fail(path, where, f"{value!r} không phải ngày dạng YYYY-MM-DD")
 
 
 def _entries(data: dict[str, Any], key: str, *, year: int, path: Path) -> dict[date, str]:
     raw = data.get(key) or []
     if not isinstance(raw, list):
-        raise _fail(path, key, "expected a list of {date, reason}")
+        raise _fail(path, key, "cần một danh sách các mục {date, reason}")
     out: dict[date, str] = {}
     for i, item in enumerate(raw):
         where = f"{key}[{i}]"
         if not isinstance(item, dict):
-            raise _fail(path, where, "expected {date: YYYY-MM-DD, reason: ...}")
+            raise _fail(path, where, "cần một mục {date: YYYY-MM-DD, reason: …}")
         extra = set(item) - {"date", "reason"}
         if extra:
-            raise _fail(path, where, f"unknown field {sorted(extra)[0]!r}")
+            raise _fail(path, where, f"trường {sorted(extra)[0]!r} không có trong mẫu tệp")
         d = _as_date(item.get("date"), path=path, where=f"{where}.date")
         if d.year != year:
-            raise _fail(path, f"{where}.date", f"{d.isoformat()} is not in {year}")
+            raise _fail(path, f"{where}.date", f"{d.isoformat()} không thuộc năm {year}")
         reason = item.get("reason")
         if not isinstance(reason, str) or not reason.strip():
-            raise _fail(path, f"{where}.reason", "a reason is required (Vietnamese, shown to users)")
+            raise _fail(path, f"{where}.reason", "cần ghi lý do (tiếng Việt, người dùng sẽ đọc)")
         if d in out:
-            raise _fail(path, f"{where}.date", f"{d.isoformat()} is listed twice")
+            raise _fail(path, f"{where}.date", f"{d.isoformat()} được ghi hai lần")
         out[d] = reason.strip()
     return out
 
@@ -80,23 +80,23 @@ def parse_notice(data: Any, *, path: Path) -> YearNotice:
     """Validate one year's notice; the error names the file and the entry."""
     m = _NAME.match(path.name)
     if not isinstance(data, dict):
-        raise _fail(path, "file", "expected a mapping with 'year', 'days_off' and 'working_days'")
+        raise _fail(path, "tệp", "cần một bảng có các khóa 'year', 'days_off' và 'working_days'")
     extra = set(data) - _KEYS
     if extra:
-        raise _fail(path, sorted(extra)[0], "unknown field")
+        raise _fail(path, sorted(extra)[0], "trường không có trong mẫu tệp")
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
-        raise _fail(path, "year", "expected a year such as 2026")
+        raise _fail(path, "year", "cần một năm, ví dụ 2026")
     if m and int(m.group(1)) != year:
-        raise _fail(path, "year", f"{year} does not match the file name")
+        raise _fail(path, "year", f"{year} không khớp với tên tệp")
     source = data.get("source")
     if source is not None and not isinstance(source, str):
-        raise _fail(path, "source", "expected text")
+        raise _fail(path, "source", "cần một đoạn chữ")
     days_off = _entries(data, "days_off", year=year, path=path)
     working = _entries(data, "working_days", year=year, path=path)
     both = sorted(set(days_off) & set(working))
     if both:
-        raise _fail(path, "working_days", f"{both[0].isoformat()} is also listed as a day off")
+        raise _fail(path, "working_days", f"{both[0].isoformat()} cũng được ghi là ngày nghỉ")
     return YearNotice(year=year, days_off=days_off, working_days=working, source=source)
 
 
@@ -112,10 +112,10 @@ def load_notices(config_dir: Path) -> list[YearNotice]:
         try:
             data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
         except (OSError, UnicodeDecodeError) as exc:
-            raise _fail(path, "file", f"cannot be read ({exc.__class__.__name__})") from None
+            raise _fail(path, "tệp", f"không đọc được ({exc.__class__.__name__})") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}" if mark is not None else "file"
-            raise _fail(path, where, "not valid YAML") from None
+            where = f"dòng {mark.line + 1}" if mark is not None else "tệp"
+            raise _fail(path, where, "không phải YAML hợp lệ") from None
         notices.append(parse_notice(data, path=path))
     return notices

@@ -74,14 +74,13 @@ class ObservanceCatalog(BaseModel):
 def parse_catalog(data: Any, *, path: str | Path) -> ObservanceCatalog:
     """Validate plain data as an observance catalog, naming the bad entry."""
     if not isinstance(data, dict):
-        raise DirectoryError(path, "file", "expected a mapping with 'observances'")
+        raise DirectoryError(path, "tệp", "cần một bảng có khóa 'observances'")
     try:
         return ObservanceCatalog.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-        raise DirectoryError(path, loc, msg) from None
+        from dondoc.fielderrors import first_error
+
+        raise DirectoryError(path, *first_error(exc)) from None
 
 
 def load_catalog(path: Path) -> ObservanceCatalog:
@@ -89,7 +88,7 @@ def load_catalog(path: Path) -> ObservanceCatalog:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
+        raise InputFileError(path, "không có tệp này") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputFileError(path, f"cannot be read ({exc.__class__.__name__})") from None
+        raise InputFileError(path, f"không đọc được ({exc.__class__.__name__})") from None
     return parse_catalog(data, path=path)

@@ -124,6 +124,7 @@ TEMPLATES: tuple[str, ...] = (
     N_("a dated report beside the ad hoc ones"),
     N_("takes the reporting cadence of {key}: {why}"),
     N_("a deadline on the lunar calendar comes every year"),
+    N_("the one charge to carry out what the resolution decides"),
     # explain: dates
     N_('deadline "{text}"'),
     N_("no date stated"),

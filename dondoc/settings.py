@@ -29,7 +29,7 @@ class Ladders(BaseModel):
     @classmethod
     def _lead_times(cls, v: list[int]) -> list[int]:
         if any(d < 0 for d in v):
-            raise ValueError("lead times are days before the date: 0 or more")
+            raise ValueError("số ngày báo trước phải từ 0 trở lên")
         return v
 
 
@@ -81,7 +81,7 @@ class Settings(BaseSettings):
         known = {"trung-uong", "tinh", "huyen", "xa"}
         bad = [x for x in v if x not in known]
         if bad:
-            raise ValueError(f"unknown level {bad[0]!r} (known: {', '.join(sorted(known))})")
+            raise ValueError(f"không có mức {bad[0]!r} (các mức: {', '.join(sorted(known))})")
         return v
 
     @field_validator("timezone")
@@ -90,22 +90,22 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(v)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {v!r}") from None
+            raise ValueError(f"không có múi giờ {v!r}") from None
         return v
 
     @field_validator("database_url")
     @classmethod
     def _url(cls, v: str) -> str:
         if not v.startswith(("sqlite", "postgresql")):
-            raise ValueError("must start with sqlite:// or postgresql+psycopg://")
+            raise ValueError("phải bắt đầu bằng sqlite:// hoặc postgresql+psycopg://")
         return v
 
     @field_validator("secret_key")
     @classmethod
     def _secret(cls, v: SecretStr | None) -> SecretStr | None:
         if v is not None and 0 < len(v.get_secret_value()) < 16:
-            raise ValueError("too short: at least 16 characters (python3 -c 'import secrets; "
-                             "print(secrets.token_urlsafe(32))' makes one)")
+            raise ValueError("ngắn quá: cần ít nhất 16 ký tự (python3 -c 'import secrets; "
+                             "print(secrets.token_urlsafe(32))' tạo một khóa như vậy)")
         return v if v is not None and v.get_secret_value() else None
 
     @field_validator("public_url")
@@ -117,42 +117,42 @@ class Settings(BaseSettings):
 
         parts = urlsplit(v.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-            raise ValueError("must be an http(s) address such as https://dondoc.example.gov.vn (no query)")
+            raise ValueError("phải là một địa chỉ http(s), ví dụ https://dondoc.example.gov.vn (không có phần ?…)")
         return v.strip().rstrip("/")
 
     @field_validator("link_max_age_days")
     @classmethod
     def _max_age(cls, v: int) -> int:
         if not 1 <= v <= 366:
-            raise ValueError("must be between 1 and 366 days")
+            raise ValueError("phải từ 1 đến 366 ngày")
         return v
 
     @field_validator("session_idle_minutes", "session_max_hours", "login_max_failures", "login_window_minutes")
     @classmethod
     def _positive(cls, v: int) -> int:
         if not 1 <= v <= 10_000:
-            raise ValueError("must be between 1 and 10000")
+            raise ValueError("phải từ 1 đến 10000")
         return v
 
     @field_validator("upload_max_mb")
     @classmethod
     def _upload(cls, v: int) -> int:
         if not 1 <= v <= 10:
-            raise ValueError("must be between 1 and 10 (MB; the reader refuses files over 10 MB)")
+            raise ValueError("phải từ 1 đến 10 (MB; dondoc không đọc tệp lớn hơn 10 MB)")
         return v
 
     @field_validator("outbox_lease_seconds")
     @classmethod
     def _lease(cls, v: float) -> float:
         if not 1 <= v <= 3600:
-            raise ValueError("must be between 1 and 3600 seconds")
+            raise ValueError("phải từ 1 đến 3600 giây")
         return v
 
     @field_validator("smtp_port", "web_port")
     @classmethod
     def _port(cls, v: int) -> int:
         if not 0 < v < 65536:
-            raise ValueError("must be between 1 and 65535")
+            raise ValueError("phải từ 1 đến 65535")
         return v
 
     @classmethod
@@ -192,7 +192,7 @@ class _TomlDefaults(PydanticBaseSettingsSource):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+            raise ConfigError(f"{path}: không phải TOML hợp lệ ({exc})") from None
         return data.get("dondoc", data)
 
 
@@ -202,6 +202,8 @@ def get_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
+        from dondoc.fielderrors import reason_of
+
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"setting DONDOC_{field.upper()}: {err['msg']}") from None
+        raise ConfigError(f"thiết lập DONDOC_{field.upper()}: {reason_of(err)}") from None

@@ -242,11 +242,7 @@ def complete(engine: Engine, *, occurrence_id: int, org: str, document: str | No
 def locate(s: Session, *, dispatch: str, key: str, org: str, period: str | None, at: date | None = None) -> int:
     """The occurrence of a task for an organisation: the period named, else the one already recorded as
     done on `at` (so that recording the same answer again changes nothing), else the earliest open one."""
-    try:
-        d = find_dispatch(session=s, ref=dispatch)
-    except NotFoundError as err:
-        raise NotFoundError(f"văn bản {dispatch!r}: " + ("không tìm thấy" if "not found" in str(err)
-                                                          else "nhiều văn bản cùng số hiệu; ghi mã văn bản")) from None
+    d = find_dispatch(session=s, ref=dispatch)  # its NotFoundError says what is wrong in Vietnamese
     t = s.exec(select(m.Task).where(m.Task.dispatch_id == d.id, m.Task.key == key)).first()
     if t is None:
         raise NotFoundError(f"văn bản {dispatch!r} không có mục {key!r}")

@@ -19,7 +19,7 @@ def org_calendar(*, session: Session, org_code: str, as_of: date, domain: str, c
     """Every open occurrence of the organisation due from `as_of` on, one all-day VEVENT each."""
     org = session.get(m.Organization, org_code)
     if org is None:
-        raise NotFoundError(f"organisation {org_code!r}: not in the directory (see `dondoc orgs list`)")
+        raise NotFoundError(f"đơn vị {org_code!r}: không có trong danh bạ (xem `dondoc orgs list`)")
     q = (
         select(m.Occurrence, m.Task, m.Dispatch)
         .join(m.Task, col(m.Task.id) == col(m.Occurrence.task_id))

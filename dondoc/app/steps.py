@@ -103,7 +103,7 @@ def engine(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def _db_guard(settings: Settings, exc: Exception) -> ConfigError:
-    return ConfigError(f"database not ready ({exc.__class__.__name__}); run `dondoc db upgrade` first")
+    return ConfigError(f"cơ sở dữ liệu chưa sẵn sàng ({exc.__class__.__name__}); chạy `dondoc db upgrade` trước")
 
 
 def materialise_step(settings: Settings, as_of: date, orgs: frozenset[str] | None = None) -> int:

@@ -33,6 +33,10 @@ def clean_header(value: str) -> str:
     return _SPACES.sub(" ", _UNSAFE_IN_HEADER.sub(" ", value)).strip()
 
 
+# what an address is for, as the one line of a ConfigError says it
+_WHAT = {"sender": "người gửi", "recipient": "người nhận", "Reply-To": "trả lời (Reply-To)"}
+
+
 def address(addr_spec: str, display_name: str | None, *, what: str) -> Address:
     """A validated address; a bad one raises ConfigError naming what it was for."""
     spec = clean_header(addr_spec)
@@ -44,14 +48,14 @@ def address(addr_spec: str, display_name: str | None, *, what: str) -> Address:
         if at and _EAI_LOCAL.fullmatch(local) and _EAI_DOMAIN.fullmatch(domain):
             # RFC 6531 mailbox (non-ASCII local part): the stdlib parser refuses it, SMTPUTF8 servers take it
             return Address(display_name=name, username=local, domain=domain)
-        raise ConfigError(f"{what} address {addr_spec!r} is not a valid email address ({err})") from err
+        raise ConfigError(f"địa chỉ {_WHAT.get(what, what)} {addr_spec!r} không phải một địa chỉ email hợp lệ ({err})") from err
 
 
 def parse_address(value: str, *, display_name: str | None, what: str) -> Address:
     """Accept either 'name <addr>' or a bare address; a bare one takes display_name."""
     name, spec = parseaddr(clean_header(value))
     if not spec:
-        raise ConfigError(f"{what} address {value!r} is not a valid email address")
+        raise ConfigError(f"địa chỉ {_WHAT.get(what, what)} {value!r} không phải một địa chỉ email hợp lệ")
     return address(spec, name or display_name, what=what)
 
 

@@ -105,7 +105,7 @@ async def send_batch(
         for index, _ in batch.queue:
             batch.results[index] = DeliveryResult(mails[index].outbox_id, "retry", {}, why)
     if not batch.answered and not batch.stopped:
-        raise SmtpUnavailableError(config.host, config.port, batch.lost or "connection lost")
+        raise SmtpUnavailableError(config.host, config.port, batch.lost or "mất kết nối")
     return [batch.results[i] for i in range(len(mails))]
 
 

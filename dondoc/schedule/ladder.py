@@ -90,17 +90,17 @@ def ack_reminder_due(received: date, after_working_days: int, as_of: date, cal: 
 
 
 def validate_ladder(ladder: Sequence[Rung]) -> list[str]:
-    """What is wrong with a ladder, one sentence each (empty when it is sound)."""
+    """What is wrong with a ladder, one sentence each in Vietnamese (the admin reads it; empty when it is sound)."""
     problems = []
     if not ladder:
-        problems.append("the ladder has no rung")
+        problems.append("thang đôn đốc chưa có bậc nào")
     seen: set[tuple[int, str]] = set()
     for i, r in enumerate(ladder):
         if r.days < 1:
-            problems.append(f"rung {i + 1}: after_working_days must be 1 or more (got {r.days})")
+            problems.append(f"bậc {i + 1}: after_working_days phải từ 1 trở lên (giá trị: {r.days})")
         if r.to not in RECIPIENTS:
-            problems.append(f"rung {i + 1}: to must be one of {', '.join(RECIPIENTS)} (got {r.to!r})")
+            problems.append(f"bậc {i + 1}: to phải là một trong {', '.join(RECIPIENTS)} (giá trị: {r.to!r})")
         if (r.days, r.to) in seen:
-            problems.append(f"rung {i + 1}: the same rung ({r.days}, {r.to}) twice")
+            problems.append(f"bậc {i + 1}: trùng với một bậc đã có ({r.days}, {r.to})")
         seen.add((r.days, r.to))
     return problems

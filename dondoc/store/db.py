@@ -99,7 +99,8 @@ def upgrade(url: str) -> str:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision() or "base"
     except OperationalError as exc:
-        raise ConfigError(f"database {make_url(url).render_as_string(hide_password=True)}: cannot connect or upgrade ({exc.orig})") from None
+        raise ConfigError(f"cơ sở dữ liệu {make_url(url).render_as_string(hide_password=True)}: không kết nối hoặc nâng cấp "
+                          f"được ({exc.orig})") from None
 
 
 _REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)\s*$", re.M)

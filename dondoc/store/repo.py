@@ -272,5 +272,6 @@ def find_dispatch(*, session: Session, ref: str) -> m.Dispatch:
         d for d in active if d.id.startswith(ref) or (d.number and d.number.split("/")[0] == ref)
     ]
     if len(hits) != 1:
-        raise NotFoundError(f"dispatch {ref!r}: " + ("not found" if not hits else f"{len(hits)} match; give its id"))
+        raise NotFoundError(f"văn bản {ref!r}: " + ("không tìm thấy" if not hits else
+                                                     f"{len(hits)} văn bản cùng số hiệu; ghi mã văn bản"))
     return hits[0]

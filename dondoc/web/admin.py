@@ -87,7 +87,6 @@ async def upload(request: Request, user: UserInfo = Depends(require_admin)) -> R
 
 
 _REFUSALS = [
-    ("no numbered instruction to track was found", "không tìm thấy mục nào giao việc để theo dõi"),
     ("is an old Word .doc file", "là tệp Word .doc cũ; mở bằng Word rồi lưu thành .docx"),
     ("is an RTF file", "là tệp RTF; mở bằng Word rồi lưu thành .docx"),
     ("is a zip archive", "là tệp nén zip, không phải văn bản"),

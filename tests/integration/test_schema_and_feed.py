@@ -42,7 +42,7 @@ def test_an_unreachable_database_is_one_clear_line(cli, monkeypatch):
         code, _, err = run(cli, "orgs", "list")
     finally:
         get_settings.cache_clear()
-    assert code != 0 and "cannot connect" in err and "Traceback" not in err
+    assert code != 0 and "không kết nối hoặc nâng cấp được" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -196,7 +196,7 @@ class TestDraftsAndUploads:
 
     @pytest.mark.parametrize(("name", "data", "says"), [
         ("cv.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "tệp Word 97–2003 (.doc) hỏng"),
-        ("tin-tuc.txt", "Hôm nay trời đẹp. Người dân đi chợ đông vui.".encode(), "không tìm thấy mục nào giao việc"),
+        ("tin-tuc.txt", "Hôm nay trời đẹp. Người dân đi chợ đông vui.".encode(), "không tìm thấy mục đánh số nào cần theo dõi"),
         ("anh.png", b"\x89PNG....", "dondoc đọc được tệp .docx, .pdf, .html, .txt hoặc .md"),
     ], ids=["old-word", "nothing-to-track", "not-a-dispatch"])
     def test_a_file_that_cannot_be_read_is_one_vietnamese_sentence(self, client, name, data, says):

@@ -187,7 +187,7 @@ class TestEscaping:
         assert len(clean_header(value).splitlines()) <= 1
 
     def test_a_recipient_address_that_is_not_an_address_is_refused(self) -> None:
-        with pytest.raises(ConfigError, match="recipient address"):
+        with pytest.raises(ConfigError, match="địa chỉ người nhận"):
             render(sample_digest(0, recipient_email="not an address"))
 
 

@@ -151,7 +151,7 @@ class TestLadderFile:
          ({"ladder": [{"after_working_days": 2, "to": "owner_head"}], "acknowledgement": {"remind_after_working_days": -1}},
           "acknowledgement.remind_after_working_days: phải là số ngày làm việc từ 1 đến 366 (giá trị: -1)"),
          ({"ladder": [{"after_working_days": 2, "to": "owner_head"}, {"after_working_days": 2, "to": "owner_head"}]},
-          "ladder: rung 2: the same rung (2, owner_head) twice")],
+          "ladder: bậc 2: trùng với một bậc đã có (2, owner_head)")],
         ids=["unknown-recipient", "zero-days", "missing-days", "empty", "unknown-field", "negative-ack", "twice"],
     )
     def test_a_bad_entry_is_named_by_its_field(self, data, message) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,8 @@ _PLACE_DATE = re.compile(
     re.I,
 )
 _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
+# "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (a two-column header flattened into one row), the list below it
+_KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}\s+k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>)$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
 _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
@@ -197,7 +199,7 @@ def parse_header(lines: list[Line]) -> Header:
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = _KINH_GUI.match(t) if i < 80 and not h.recipients else None
+        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t)) if i < 80 and not h.recipients else None
         if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.lines import Tok, first_tokens
-from dondoc.parse.vocab import COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
+from dondoc.parse.vocab import AGENCY_PLACES, AGENCY_TOPICS, COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
 
 END_PUNCT = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
 # words after which a lower-case word is no longer part of a name ("… của", "… về", "… trong")
@@ -115,6 +115,21 @@ def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) 
 _PLACE_WORDS = frozenset({"quan", "phuong", "huyen", "tinh", "xa"})
 
 
+def topic_at(toks: list[Tok], i: int) -> bool:
+    """Whether the abbreviation at token i names a subject ("công tác PCCC", "chế độ BHXH"), not a body: a
+    subject's abbreviation that also stands for a body ("BHXH") is the body when a place or level follows
+    ("BHXH các tỉnh", "BHXH Việt Nam")."""
+    f = toks[i].f
+    if f not in TOPICS:
+        return False
+    if f not in AGENCY_TOPICS or i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1].f
+    if nxt == "cac":
+        return not (i + 2 < len(toks) and toks[i + 2].f in _PLACE_WORDS | {"thanh"})
+    return nxt not in AGENCY_PLACES
+
+
 def org_at(toks: list[Tok], i: int) -> int:
     """Length of an owner's head ("các sở", "Ủy ban", "UBND") at token i, 0 when none."""
     if i >= len(toks):
@@ -123,7 +138,7 @@ def org_at(toks: list[Tok], i: int) -> int:
     if not t.word:
         return 0
     if t.f not in HEAD_WORDS:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not topic_at(toks, i) and not _ROMAN.match(t.f) else 0
     # "Môi trường" in "Sở Nông nghiệp và Môi trường" folds like "mọi trường": a determiner with a
     # capital inside a list of names is a word of the name
     words = DETERMINER_BY_FIRST.get(t.f)
@@ -141,7 +156,7 @@ def org_at(toks: list[Tok], i: int) -> int:
                 return len(name)
     n = _head_len(ORG_HEADS, toks, i)
     if not n:
-        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and t.f not in TOPICS and not _ROMAN.match(t.f) else 0
+        return 1 if t.upper and len(t.f) >= 2 and t.f not in ("v", "vv") and not topic_at(toks, i) and not _ROMAN.match(t.f) else 0
     if t.f in ("tinh", "huyen", "xa", "phuong", "quan", "thanh", "thi") and not t.cap:
         return 0  # "tỉnh" alone is a place, not an owner; "Tỉnh ủy", "Huyện ..." are
     if n == 1 and t.f in _PLACE_WORDS and i + 1 < len(toks) and toks[i + 1].word and not toks[i + 1].cap \
@@ -211,6 +226,8 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
         return None
     word = folded[s:e]
     if word not in _HEAD_FIRST:
+        if word in AGENCY_TOPICS and text[s:e].isupper():
+            return _NO_TOKENS if not topic_at(first_tokens(text, pos, end, 3), 0) else None
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
     if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)) \
             and not (word == "phong" and _named_next(text, folded, e, end)):

@@ -90,6 +90,8 @@ class _Clause:
 
 
 _DONG_CHI = re.compile(r"\s*(?:cac\s+)?dong chi ")
+# "Đ/c", the abbreviated address ("đề nghị Đ/c Chủ tịch UBND tỉnh"), read as the word it stands for
+_DC = re.compile(r"(?<![\w/])([Đđ])/[Cc](?=\s)")
 _CHI_DAO = re.compile(r"\s*chi dao ")
 _OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
@@ -234,6 +236,8 @@ def find_owners(text: str, *, directs: bool = True) -> Owners:
 def owners_read(text: str, directs: bool) -> Owners:
     """find_owners(), remembered (dispatch.forget_texts() empties it at each reading): never change what it returns."""
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
+    if "/" in text:
+        text = _DC.sub(lambda m: m.group(1) + "ồng chí", text)  # "Đ/c Chủ tịch UBND tỉnh" → "Đồng chí Chủ tịch …"
     text = unwrapped(text)
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)

@@ -42,7 +42,9 @@ VERBS = phrases(
     "chua,cu the hoa,chap hanh,nop,xac nhan,doi chieu,thu hoi,kien nghi,soan thao,hoan chinh,ap dung,luu y,chu y,"
     "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui,"
     # "tạo điều kiện" ("… các đoàn thể tạo điều kiện cho Hội …"), "kiểm điểm"
-    "tao dieu kien,kiem diem"
+    "tao dieu kien,kiem diem,"
+    # "giao các Bộ: Công an, Tư pháp có ý kiến đối với …" (asked for an opinion), "tham gia ý kiến"
+    "co y kien,tham gia y kien"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -126,6 +128,12 @@ TOPICS = frozenset(
     "thcs thpt gdtx gdnn ptdtnt bmnn vbqppl qppl nsnn xdcb oda pci papi par ddci sipas gdp grdp fdi ict cmnd cccd vneid "
     "dvc dvctt ksnb ocop mtqg ctmtqg csdl ptnt".split()
 )
+
+# Topics that also abbreviate a body's name when a place or level follows ("chế độ BHXH" is a topic; "BHXH
+# các tỉnh", "BHXH Việt Nam", "BHXH Bộ Quốc phòng" are the social insurance offices)
+AGENCY_TOPICS = frozenset({"bhxh"})
+# the words after such an abbreviation that make it a body ("các" only before a place: "BHXH các tỉnh")
+AGENCY_PLACES = frozenset("viet tinh huyen quan thanh thi tp tw trung bo cong".split())
 
 # Names of bodies that hold words of action and commas, as tokens: the grassroots security force of the
 # 2023 law ("Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")

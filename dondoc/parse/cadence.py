@@ -75,8 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
                              r"(?:0?3|ba) thang (?:mot|0?1) lan\b|(?:0?3|ba) thang ?/ ?lan\b|dinh ky (?:0?3|ba) thang\b"),
      "says every quarter"),
     # not "sơ kết 6 tháng đầu năm", "6 tháng cuối năm", "6 tháng qua/tới": the period a review covers
-    # nor "Sơ kết 6 tháng công tác …": one review of the half-year ("Sơ kết 6 tháng, 1 năm" lists periods)
-    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?<!so ket )(?<!tong ket )(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|"
+    # nor "Sơ kết 6 tháng công tác …": one review of the half-year ("Sơ kết 6 tháng, 1 năm" lists periods);
+    # nor a day of a date ("đến ngày 06 tháng 9 năm 2025")
+    ("semiannual", re.compile(r"(?:dinh ky |hang |moi )?(?<!so ket )(?<!tong ket )(?<!ngay )(?:0?6|sau) thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)(?!\s*\d)|"
                               r"(?:so|tong) ket (?:0?6|sau) thang(?=\s*(?:,|va)\s*(?:0?1 |mot |ca |hang )?nam\b)|nua nam\b|"
                               r"(?:0?2|hai) lan ?/ ?nam\b|(?:0?2|hai) lan (?:trong|moi) nam\b"),
      "says every 6 months"),
@@ -162,6 +163,25 @@ _ONE_OFF = re.compile(
     # advice on one matter for a decision: "tham mưu UBND tỉnh xem xét, quyết định"
     r"tham muu(?: cho)?(?: ubnd| uy ban nhan dan| chu tich| hdnd)?(?: tinh| xa| huyen| thanh pho)? (?:xem xet|quyet dinh|ban hanh|phe duyet))\b")
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
+# An opening that states the aim, up to the comma before the subject (whose name the caller blanks):
+# "Để bảo đảm …, nâng cao trách nhiệm …,        có văn bản …"
+_PURPOSE = re.compile(r"(?:de|nham) [^.;:\n]{0,400}?,(?= {3,}\S)")
+# A window of a few days, the last with its year ("từ ngày 10/5/2026 đến hết ngày 14/5/2026", "từ ngày 02
+# đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
+# weeks is a campaign, ongoing work over it
+_DATED_WINDOW = re.compile(
+    r"\btu (?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
+    r"(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
+_FEW_DAYS = 7
+
+
+def _few_days(m: re.Match[str]) -> bool:
+    """Whether a dated window (_DATED_WINDOW) spans a few days, not weeks."""
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    m2 = int(m.group("m2") or m.group("m2b"))
+    m1 = int(m.group("m1") or m.group("m1b") or m2)
+    days = d2 - d1 if m1 == m2 else d2 + 31 - d1 if (m2 - m1) % 12 == 1 else 99
+    return 0 <= days < _FEW_DAYS
 _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -221,6 +241,9 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a
     # title quoted in it ("Kế hoạch “Nâng cao Chỉ số …”") are no verbs of the task
     f = f[: 2 * _VERB_REACH]  # the verbs are read no further
+    purpose = _PURPOSE.match(f) if f[:1] in "dn" else None
+    if purpose:  # "Để bảo đảm …, nâng cao …, [Sở X] có văn bản …": the aim is no verb of the work
+        f = " " * purpose.end() + f[purpose.end() :]
     end = _first_clause_end(f)
     if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
         f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
@@ -229,6 +252,9 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         return found
     if _CARRY_OUT.search(" ".join(f.split())):
         return "once", "the one charge to carry out what the resolution decides"
+    w = _DATED_WINDOW.search(f) if "tu " in f and ("den " in f or "toi " in f) else None
+    if w and _few_days(w):
+        return "once", f'done within dated days ("{text[w.start():w.end()]}")'
     return "continuous", "no date, no deliverable: an ongoing duty"
 
 

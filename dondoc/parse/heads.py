@@ -189,7 +189,9 @@ FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
 _HEAD_FIRST = HEAD_WORDS
 # Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
 # What "Số" (a number) is of, where it folds like "Sở": "Số lượng", "Số liệu", "Số hiệu", "Số kỳ" …
-_NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt".split())
+# ("Số giường …", "Số ngày …", "Số vụ …": counts of beds, days, cases)
+_NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt "
+                       "giuong ngay gio buoi diem phieu the vu khoan cuoc xe chuyen".split())
 _LOWER_NOT_HEAD = frozenset("vu so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
 
 

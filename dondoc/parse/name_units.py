@@ -55,7 +55,7 @@ def name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
 
 # "nhân dân", "người dân", "các tầng lớp nhân dân", "quần chúng nhân dân": who takes part, not an owner
 PEOPLE = phrases("cac tang lop nhan dan,quan chung nhan dan,dong dao nhan dan,toan the nhan dan,nhan dan,nguoi dan,"
-                  "toan dan,quan chung,dong bao")
+                  "toan dan,quan chung,dong bao,cac ho gia dinh,ho gia dinh,cac ho dan,ho dan")
 
 
 # A unit named before the body it belongs to, joined by a comma: "Ban Gia đình - Xã hội, Hội LHPN tỉnh",

@@ -43,6 +43,18 @@ MAX_NAME_TOKENS = 22
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
 
 
+def _past_where(toks: list[Tok], m: int) -> int:
+    """The token after "trên địa bàn <place>" at m (m itself when none is there): where the people live."""
+    n = len(toks)
+    if not (m + 2 < n and toks[m].f == "tren" and toks[m + 1].f == "dia" and toks[m + 2].f == "ban"):
+        return m
+    k = m + 3
+    k += phrase_len(PLACES, toks, k) if k < n else 0
+    while k < n and k < m + 8 and toks[k].cap and toks[k].word:
+        k += 1  # "trên địa bàn Thành phố", "trên địa bàn tỉnh Gia Lai"
+    return k
+
+
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
     """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
     if not toks[start].upper and (last == start + head - 1 or last == start + head + 1 and toks[last].f == "truc"
@@ -127,6 +139,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     m = k + phrase_len(PEOPLE, toks, k)
                     if m > k:
                         m += m < n and toks[m].f == "cung"
+                        m = _past_where(toks, m)  # "… và các hộ gia đình trên địa bàn Thành phố treo cờ"
                         v = verb_at(toks, m)
                         if v:
                             _add(out, toks, start, last, head)
@@ -198,6 +211,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last = j  # "các cấp ủy đảng", "Đoàn cấp trên"
                 j += 1
                 continue
+            if t.f == "cua" and j + 1 < n:
+                m = j + 1 + (2 if toks[j + 1].f == "trung" and j + 2 < n and toks[j + 2].f == "uong" else 0)
+                loc = phrase_len(PLACES, toks, m) if m == j + 1 and not toks[m].cap else 0
+                if m > j + 1 or loc:
+                    # "các cơ quan, đơn vị của Trung ương", "các đơn vị của tỉnh": whose, part of the name
+                    last = m - 1 + loc
+                    j = last + 1
+                    continue
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0

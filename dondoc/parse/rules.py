@@ -43,12 +43,28 @@ def in_articles(node: Node) -> bool:
     return root.style == "dieu"
 
 
+# the heading of a letter's notes on how rules apply ("2. Một số lưu ý trong triển khai …", "Lưu ý:")
+_NOTES = re.compile(r"^(?:mot so |cac |nhung )?(?:luu y|diem can luu y)\b")
+# a sentence that only says which rule governs a matter ("Việc thanh toán … thực hiện theo quy định tại …")
+_GOVERNED = re.compile(r"^[-+•\s]*viec\b.{0,300}?\b(?:duoc )?(?:thuc hien|ap dung) theo (?:quy dinh|huong dan)\b")
+
+
+def under_notes(node: Node) -> bool:
+    """Whether a unit stands under a heading of notes on how rules apply ("Một số lưu ý …"): its parts that
+    ask nothing are those rules, restated (a guidance letter's "2.1. Trường hợp … thì … vẫn là …")."""
+    return node.parent is not None and _NOTES.match(fold_keep_length(node.parent.text.strip()[:40]).lower()) is not None
+
+
 def states_rules_only(node: Node) -> bool:
     """Whether a unit of an article, with all that stands under it, names no one who must act and asks
-    nothing ("Điều 3. Mức hỗ trợ⏎1. Hỗ trợ 40 triệu đồng/hộ đối với …"): a rule, no task."""
-    if not in_articles(node):
+    nothing ("Điều 3. Mức hỗ trợ⏎1. Hỗ trợ 40 triệu đồng/hộ đối với …"): a rule, no task. So is a part of
+    a letter's notes on the rules (under_notes) that asks nothing."""
+    notes = under_notes(node)
+    if not notes and not in_articles(node):
         return False
     for t in _texts(node):
+        if notes and _GOVERNED.match(fold_keep_length(t[:340]).lower()):
+            continue
         if _ASKS.search(t):
             return False
         o = find_owners(t)

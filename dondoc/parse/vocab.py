@@ -44,7 +44,9 @@ VERBS = phrases(
     # "tạo điều kiện" ("… các đoàn thể tạo điều kiện cho Hội …"), "kiểm điểm"
     "tao dieu kien,kiem diem,"
     # "giao các Bộ: Công an, Tư pháp có ý kiến đối với …" (asked for an opinion), "tham gia ý kiến"
-    "co y kien,tham gia y kien"
+    "co y kien,tham gia y kien,"
+    # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
+    "treo"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").

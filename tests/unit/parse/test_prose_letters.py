@@ -81,3 +81,73 @@ def test_a_flattened_header_row_ending_with_the_address_keeps_its_list() -> None
     ts = read(text)
     # the request before the list names the owner of its items (convention 4)
     assert leads(ts, "1") == ["Sở Giao thông các tỉnh"]
+
+
+def test_escalating_what_exceeds_ones_power_is_no_report() -> None:
+    ts = read("VĂN PHÒNG CHÍNH PHỦ\nSố: 10/VPCP-KT\nHà Nội, ngày 02 tháng 3 năm 2025\nKính gửi: Bộ Công Thương.\n"
+              "Báo chí phản ánh giá phân bón tăng cao. Về việc này, Thủ tướng Chính phủ giao Bộ Công Thương "
+              "kiểm tra, xử lý theo thẩm quyền; trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ.\n")
+    (t,) = ts.tasks
+    assert t.kind == "action" and [o.name for o in t.lead] == ["Bộ Công Thương"]
+
+
+@pytest.mark.parametrize(
+    ("text", "repeat"),
+    [
+        # a window of a few days with the year: work done once, in those days; weeks are a campaign
+        ("Các cơ quan treo cờ Tổ quốc từ ngày 01/9/2025 đến hết ngày 03/9/2025.", "once"),
+        ("Các trường dạy bù từ ngày 02 đến ngày 06 tháng 9 năm 2025.", "once"),
+        ("Tuyên truyền trên loa truyền thanh từ ngày 01/8 đến ngày 19/8/2025.", "continuous"),
+        # ongoing work over the days stays ongoing
+        ("Tăng cường tuần tra từ ngày 15/01/2026 đến hết ngày 28/02/2026.", "continuous"),
+        # a day of a date is no "every 6 months"; a stated cadence still is
+        ("Hoàn thành việc kiểm kê trước ngày 06 tháng 12 năm 2025.", "once"),
+        ("Báo cáo định kỳ 06 tháng về tình hình thực hiện.", "semiannual"),
+        # a span of years is a programme, not one piece of work
+        ("Thực hiện chương trình từ năm 2021 đến năm 2025.", "continuous"),
+    ],
+)
+def test_dated_windows_and_days_are_no_cadence(text: str, repeat: str) -> None:
+    from dondoc.parse.cadence import classify
+
+    assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == repeat
+
+
+def test_the_aim_before_the_subject_gives_no_cadence() -> None:
+    from dondoc.parse.cadence import classify
+
+    # the caller blanks the owners' names: the aim's "nâng cao" is not the work's verb
+    text = "Để bảo đảm hiệu quả, nâng cao chất lượng dịch vụ,                có văn bản đề nghị các bệnh viện sớm hoàn thiện quy trình."
+    assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == "once"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # "của Trung ương", "của tỉnh": whose units they are, part of the name
+        ("Đề nghị các cơ quan, đơn vị của Trung ương hưởng ứng phong trào.", ["các cơ quan, đơn vị của Trung ương"]),
+        ("Giao các đơn vị của tỉnh rà soát biên chế.", ["các đơn vị của tỉnh"]),
+        # households and the people are no owner; a list before them and ";" still is
+        ("Đề nghị Sở Văn hóa; các phòng, ban và các hộ gia đình trên địa bàn Thành phố treo cờ Tổ quốc.",
+         ["các phòng, ban", "Sở Văn hóa"]),
+        # "Số" before a count is a number, not "Sở"
+        ("Số giường bệnh kê thêm phải được thông báo cho cơ quan bảo hiểm.", []),
+    ],
+)
+def test_names_of_collectives_and_counts(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead
+
+
+def test_the_notes_of_a_guidance_letter_restate_rules() -> None:
+    ts = read("BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 77/BHXH-CS\nHà Nội, ngày 05 tháng 3 năm 2024\n"
+              "Kính gửi: Bảo hiểm xã hội các tỉnh.\n"
+              "Bảo hiểm xã hội Việt Nam đề nghị BHXH các tỉnh thực hiện một số nội dung sau:\n"
+              "1. Rà soát các hợp đồng khám bệnh đã ký trong năm.\n"
+              "2. Một số lưu ý khi thanh toán:\n"
+              "2.1. Trường hợp người bệnh chuyển tuyến trong ngày thì chi phí vẫn tính cho một đợt điều trị.\n"
+              "2.2. Việc tạm ứng kinh phí thực hiện theo quy định tại Điều 5 của Thông tư.\n"
+              "2.3. BHXH các tỉnh có văn bản nhắc các bệnh viện gửi dữ liệu đúng hạn.\n")
+    keys = [t.key for t in ts.tasks]
+    # the notes that ask nothing are rules (no task); the one that charges BHXH is a task
+    assert keys == ["1", "2.3"]
+    assert leads(ts, "1") == ["BHXH các tỉnh"]

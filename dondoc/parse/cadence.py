@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from dondoc.parse.cadence_hints import few_dated_days, without_aim
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import skipping, starts_word, word_finditer, word_search
 
@@ -163,25 +164,7 @@ _ONE_OFF = re.compile(
     # advice on one matter for a decision: "tham mưu UBND tỉnh xem xét, quyết định"
     r"tham muu(?: cho)?(?: ubnd| uy ban nhan dan| chu tich| hdnd)?(?: tinh| xa| huyen| thanh pho)? (?:xem xet|quyet dinh|ban hanh|phe duyet))\b")
 _CLAUSE = re.compile(r"[;.]\s|:\s|\n")
-# An opening that states the aim, up to the comma before the subject (whose name the caller blanks):
-# "Để bảo đảm …, nâng cao trách nhiệm …,        có văn bản …"
-_PURPOSE = re.compile(r"(?:de|nham) [^.;:\n]{0,400}?,(?= {3,}\S)")
-# A window of a few days, the last with its year ("từ ngày 10/5/2026 đến hết ngày 14/5/2026", "từ ngày 02
-# đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
-# weeks is a campaign, ongoing work over it
-_DATED_WINDOW = re.compile(
-    r"\btu (?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
-    r"(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
-_FEW_DAYS = 7
 
-
-def _few_days(m: re.Match[str]) -> bool:
-    """Whether a dated window (_DATED_WINDOW) spans a few days, not weeks."""
-    d1, d2 = int(m.group("d1")), int(m.group("d2"))
-    m2 = int(m.group("m2") or m.group("m2b"))
-    m1 = int(m.group("m1") or m.group("m1b") or m2)
-    days = d2 - d1 if m1 == m2 else d2 + 31 - d1 if (m2 - m1) % 12 == 1 else 99
-    return 0 <= days < _FEW_DAYS
 _QUOTED = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -241,20 +224,18 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a
     # title quoted in it ("Kế hoạch “Nâng cao Chỉ số …”") are no verbs of the task
     f = f[: 2 * _VERB_REACH]  # the verbs are read no further
-    purpose = _PURPOSE.match(f) if f[:1] in "dn" else None
-    if purpose:  # "Để bảo đảm …, nâng cao …, [Sở X] có văn bản …": the aim is no verb of the work
-        f = " " * purpose.end() + f[purpose.end() :]
+    f = without_aim(f)  # "Để bảo đảm …, nâng cao …, [Sở X] có văn bản …": the aim is no verb of the work
     end = _first_clause_end(f)
     if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
         f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
     found = _by_verbs(text, f, end)
     if found:
-        return found
+        return found  # "tăng cường tuần tra … từ ngày 15/01 đến hết ngày 28/02/2026": ongoing work over the days
     if _CARRY_OUT.search(" ".join(f.split())):
         return "once", "the one charge to carry out what the resolution decides"
-    w = _DATED_WINDOW.search(f) if "tu " in f and ("den " in f or "toi " in f) else None
-    if w and _few_days(w):
-        return "once", f'done within dated days ("{text[w.start():w.end()]}")'
+    w = few_dated_days(f)
+    if w is not None:
+        return "once", f'done within dated days ("{text[w[0]:w[1]]}")'
     return "continuous", "no date, no deliverable: an ongoing duty"
 
 

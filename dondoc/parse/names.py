@@ -28,10 +28,12 @@ from dondoc.parse.name_units import (
     listed,
     name_goes_on,
     noun_at,
+    past_where,
     placed_name_goes_on,
     places_go_on,
     set_phrase_goes_on,
     unit_of,
+    whose_end,
 )
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
 from dondoc.parse.written_names import name_texts
@@ -41,18 +43,6 @@ __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_lis
 MAX_NAME_TOKENS = 22
 # Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
 _PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
-
-
-def _past_where(toks: list[Tok], m: int) -> int:
-    """The token after "trên địa bàn <place>" at m (m itself when none is there): where the people live."""
-    n = len(toks)
-    if not (m + 2 < n and toks[m].f == "tren" and toks[m + 1].f == "dia" and toks[m + 2].f == "ban"):
-        return m
-    k = m + 3
-    k += phrase_len(PLACES, toks, k) if k < n else 0
-    while k < n and k < m + 8 and toks[k].cap and toks[k].word:
-        k += 1  # "trên địa bàn Thành phố", "trên địa bàn tỉnh Gia Lai"
-    return k
 
 
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
@@ -139,7 +129,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     m = k + phrase_len(PEOPLE, toks, k)
                     if m > k:
                         m += m < n and toks[m].f == "cung"
-                        m = _past_where(toks, m)  # "… và các hộ gia đình trên địa bàn Thành phố treo cờ"
+                        m = past_where(toks, m)  # "… và các hộ gia đình trên địa bàn Thành phố treo cờ"
                         v = verb_at(toks, m)
                         if v:
                             _add(out, toks, start, last, head)
@@ -211,14 +201,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last = j  # "các cấp ủy đảng", "Đoàn cấp trên"
                 j += 1
                 continue
-            if t.f == "cua" and j + 1 < n:
-                m = j + 1 + (2 if toks[j + 1].f == "trung" and j + 2 < n and toks[j + 2].f == "uong" else 0)
-                loc = phrase_len(PLACES, toks, m) if m == j + 1 and not toks[m].cap else 0
-                if m > j + 1 or loc:
-                    # "các cơ quan, đơn vị của Trung ương", "các đơn vị của tỉnh": whose, part of the name
-                    last = m - 1 + loc
-                    j = last + 1
-                    continue
+            whose = whose_end(toks, j) if t.f == "cua" else 0
+            if whose:
+                last, j = whose - 1, whose  # "các cơ quan, đơn vị của Trung ương": whose, part of the name
+                continue
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0

@@ -1,0 +1,46 @@
+"""What a task's text says around its verbs that tells its cadence: a window of a few dated days, an opening
+that states the aim (pure, on folded text)."""
+
+from __future__ import annotations
+
+import re
+
+# A window of a few days, the last with its year ("từ ngày 10/5/2026 đến hết ngày 14/5/2026", "từ ngày 02
+# đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
+# weeks is a campaign, ongoing work over it
+_DATED_WINDOW = re.compile(
+    r"\btu (?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
+    r"(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
+_FEW_DAYS = 7
+
+
+def _few_days(m: re.Match[str]) -> bool:
+    """Whether a dated window (_DATED_WINDOW) spans a few days, not weeks."""
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    m2 = int(m.group("m2") or m.group("m2b"))
+    m1 = int(m.group("m1") or m.group("m1b") or m2)
+    days = d2 - d1 if m1 == m2 else d2 + 31 - d1 if (m2 - m1) % 12 == 1 else 99
+    return 0 <= days < _FEW_DAYS
+
+
+def few_dated_days(f: str) -> tuple[int, int] | None:
+    """The span of a window of a few days with its year in folded text ("tu ngay 10/5/2026 den het ngay
+    14/5/2026"), None when there is none or it spans weeks."""
+    if "tu " not in f or ("den " not in f and "toi " not in f):
+        return None
+    m = _DATED_WINDOW.search(f)
+    return m.span() if m is not None and _few_days(m) else None
+
+
+# An opening that states the aim, up to the comma before the subject (whose name the caller blanks):
+# "Để bảo đảm …, nâng cao trách nhiệm …,        có văn bản …"
+_PURPOSE = re.compile(r"(?:de|nham) [^.;:\n]{0,400}?,(?= {3,}\S)")
+
+
+def without_aim(f: str) -> str:
+    """Folded text with an opening that states the aim blanked, when the subject's name (blanked by the
+    caller) follows it."""
+    if f[:1] not in "dn":
+        return f
+    m = _PURPOSE.match(f)
+    return " " * m.end() + f[m.end() :] if m else f

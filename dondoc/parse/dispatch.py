@@ -32,6 +32,7 @@ from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_as
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
+from dondoc.parse.rules import guidance_intro
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.tasks import Context, item_tasks, report_task
@@ -66,6 +67,15 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
         hit = (catalog, EventFinder(catalog))
         _FINDERS[id(catalog)] = hit
     return hit[1]
+
+
+def _introduces_guidance(outline: Outline) -> bool:
+    """Whether the paragraph just before the first item introduces a guidance ("… hướng dẫn … như sau:")."""
+    if not outline.items:
+        return False
+    first = outline.items[0].start
+    before = [ln for ln in outline.preamble if ln.start < first and ln.text.strip()]
+    return bool(before) and guidance_intro(before[-1].text)
 
 
 def parse_dispatch(
@@ -114,6 +124,7 @@ def parse_dispatch(
         preamble_why=why,
         recipients=header.recipients,
         warnings=list(header.warnings),
+        guidance=_introduces_guidance(outline),
     )
     parents = table_parents(tables, outline)
     reader = OutlineTasks(ctx, {id(nd) for nd in parents if nd is not None})

@@ -18,7 +18,7 @@ from dondoc.parse.items import Bullet, Node
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
-from dondoc.parse.rules import agenda_item, states_rules_only
+from dondoc.parse.rules import agenda_item, guidance_rule, states_rules_only
 from dondoc.parse.sections import is_section
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
@@ -100,6 +100,8 @@ class OutlineTasks:
             return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
         if not self.in_calendar and not (inherited and inherited.lead) and states_rules_only(node):
             return  # "Điều 3. Mức hỗ trợ" over the rates it sets: a rule, charging nobody (convention 15)
+        if self.ctx.guidance and not (inherited and inherited.lead) and guidance_rule(node):
+            return  # "… hướng dẫn … như sau:" over "1. Địa điểm …: thực hiện theo Điều 22": a rule (convention 15)
         if agenda_item(node):
             return  # "Tại kỳ họp giữa năm:" over "Xem xét báo cáo …": what the session hears, no task
         skip = not_a_task(node, own)

@@ -14,7 +14,7 @@ import re
 
 from dondoc.parse.items import Node
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import find_owners
+from dondoc.parse.owners import find_owners, head_at
 
 # what asks someone to act even when no body is named: a request, a charge, a submission, a report
 _ASKS = re.compile(
@@ -47,6 +47,43 @@ def in_articles(node: Node) -> bool:
 _NOTES = re.compile(r"^(?:mot so |cac |nhung )?(?:luu y|diem can luu y)\b")
 # a sentence that only says which rule governs a matter ("Việc thanh toán … thực hiện theo quy định tại …")
 _GOVERNED = re.compile(r"^[-+•\s]*viec\b.{0,300}?\b(?:duoc )?(?:thuc hien|ap dung) theo (?:quy dinh|huong dan)\b")
+
+
+# "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" closing the preamble: a guidance, not a request
+_GUIDANCE_INTRO = re.compile(r"\bhuong dan\b[^.;:]{0,160}\bnhu sau\s*:\s*$")
+_REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
+# what asks someone to act inside a guidance: a request to someone named, a charge on a body, a deadline, a report
+_GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
+_GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem|khan truong)\b")
+_GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
+
+
+def _guidance_asks(text: str) -> bool:
+    f = fold_keep_length(text).lower()
+    if _GUIDANCE_DUE.search(f):
+        return True
+    if any(head_at(text, f, m.end(), len(text)) for m in _GUIDANCE_REQUEST.finditer(f)):
+        return True  # "đề nghị các Cục Hải quan …"; not the noun in "hồ sơ đề nghị", "có yêu cầu bảo vệ"
+    return _GUIDANCE_CHARGE.search(f) is not None and bool(find_owners(text).lead)
+
+
+def guidance_intro(text: str) -> bool:
+    """Whether the paragraph before the items introduces a guidance ("… hướng dẫn cụ thể một số nội dung như
+    sau:"), not a request ("… đề nghị các Sở … thực hiện như sau:") nor work given to those it guides
+    ("… hướng dẫn các đơn vị xây dựng dự toán như sau:")."""
+    t = text.strip()
+    f = fold_keep_length(t).lower()
+    m = _GUIDANCE_INTRO.search(f)
+    if m is None or _REQUEST_WORDS.search(f, max(0, m.start() - 200)):
+        return False
+    # "… hướng dẫn các cơ quan, đơn vị xây dựng dự toán … như sau:" guides someone named to do the work: its items ask
+    return not head_at(t, f, m.start() + len("huong dan "), len(t))
+
+
+def guidance_rule(node: Node) -> bool:
+    """Whether a unit of a guidance (guidance_intro), with all under it, only states how rules apply: it asks
+    no one, charges no one and sets no deadline ("2.2. Thẩm quyền …: Tổng cục trưởng quyết định …")."""
+    return not any(_guidance_asks(t) for t in _texts(node))
 
 
 def under_notes(node: Node) -> bool:

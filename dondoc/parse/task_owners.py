@@ -29,6 +29,7 @@ class Context:
     preamble_why: str
     recipients: list[str]
     warnings: list[str] = field(default_factory=list)
+    guidance: bool = False  # the items follow "X hướng dẫn … như sau:": they state rules unless they ask
 
 
 def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:

@@ -151,3 +151,34 @@ def test_the_notes_of_a_guidance_letter_restate_rules() -> None:
     # the notes that ask nothing are rules (no task); the one that charges BHXH is a task
     assert keys == ["1", "2.3"]
     assert leads(ts, "1") == ["BHXH các tỉnh"]
+
+
+GUIDANCE = ("BỘ XÂY DỰNG\nSố: 88/BXD-QLN\nHà Nội, ngày 10 tháng 6 năm 2024\nKính gửi: Sở Xây dựng các tỉnh.\n"
+            "Để thực hiện thống nhất Luật Nhà ở, Bộ Xây dựng hướng dẫn một số nội dung như sau:\n"
+            "1. Về hồ sơ đề nghị cấp phép: thực hiện theo quy định tại Điều 12 của Luật.\n"
+            "2. Về thẩm quyền: Giám đốc Sở Xây dựng quyết định việc gia hạn giấy phép.\n"
+            "3. Trường hợp có yêu cầu bảo vệ quyền lợi của người mua thì thời hạn xử lý không quá 15 ngày.\n")
+
+
+def test_a_guidance_that_only_states_rules_asks_nothing() -> None:
+    from dondoc.errors import NothingToTrackError
+
+    # the items after "… hướng dẫn … như sau:" say which rule governs; "đề nghị", "yêu cầu" as nouns ask no one
+    with pytest.raises(NothingToTrackError):
+        read(GUIDANCE + "Bộ Xây dựng yêu cầu các Sở Xây dựng triển khai thực hiện./.\n")
+
+
+def test_a_guidance_item_that_asks_stays_a_task() -> None:
+    ts = read(GUIDANCE + "4. Đề nghị Sở Xây dựng các tỉnh rà soát các dự án, báo cáo kết quả về Bộ trước ngày 30/7/2024.\n")
+    assert [t.key for t in ts.tasks] == ["4"]
+
+
+def test_a_request_intro_is_no_guidance() -> None:
+    ts = read(GUIDANCE.replace("hướng dẫn một số nội dung như sau", "đề nghị Sở Xây dựng các tỉnh thực hiện như sau"))
+    # the items the request introduces are tasks, of the owner it names
+    assert leads(ts, "1") == ["Sở Xây dựng các tỉnh"]
+
+
+def test_a_guidance_that_names_whom_it_guides_gives_them_work() -> None:
+    ts = read(GUIDANCE.replace("hướng dẫn một số nội dung như sau", "hướng dẫn các Sở Xây dựng rà soát hồ sơ như sau"))
+    assert [t.key for t in ts.tasks] == ["1", "2", "3"]

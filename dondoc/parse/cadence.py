@@ -157,6 +157,8 @@ _STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day
 # A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
+    # a correction to make: "điều chỉnh tên các cơ quan … cho phù hợp" (not "quy hoạch điều chỉnh", a noun)
+    r"(?<!quy hoach )dieu chinh [^.;]{0,160}?cho phu hop|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
     r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung)|(?<!thuc hien )(?<!viec )tham dinh|"
     # a plan to amend: "chỉnh sửa Quy hoạch; phê duyệt Quy hoạch"

@@ -33,6 +33,7 @@ from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.rules import guidance_intro
+from dondoc.parse.submissions import closing_request, is_submission
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.tasks import Context, item_tasks, report_task
@@ -198,6 +199,10 @@ def parse_dispatch(
         if not specs and is_request(text):
             prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
     prose = with_its_submission(prose, ctx.dates)
+    if not calendar and is_submission(text):
+        asked = closing_request(body)
+        if asked is not None and not any(asked in p for p in prose) and not any(t.key.startswith("-") for t in tasks):
+            prose.append([asked])  # a tờ trình's "Kính trình … xem xét, quyết định" (gold convention 18)
     for k, para in enumerate(prose, 1):
         key = "-" if len(prose) == 1 else f"-{k}"
         text = " ".join(ln.text for ln in para)

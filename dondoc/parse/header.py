@@ -23,7 +23,9 @@ _PLACE_DATE = re.compile(
 )
 _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 # "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (a two-column header flattened into one row), the list below it
-_KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}\s+k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>)$", re.I)
+# or "… năm 2024PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆCKính gửi: - Lãnh đạo UBND tỉnh;" (the title glued to it), a short
+# addressee or the first of a dashed list after it
+_KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>(?:-\s*)?[^:]{0,120})$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
 _END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)

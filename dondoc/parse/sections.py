@@ -27,6 +27,19 @@ _SECTION = re.compile(
     r"|^(?:hệ thống\s+)?(?:biểu mẫu|mẫu biểu|mẫu báo cáo)(?:\s+báo cáo)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# the fields of a phiếu trình (the form that submits a matter to the leaders): "Vấn đề trình:", "Hồ sơ kèm theo:",
+# "Ý kiến của các cơ quan liên quan:", "Ý kiến chuyên viên:", "Thời gian xử lý hồ sơ:", "Giải quyết của Lãnh đạo
+# UBND tỉnh:": what the form records (the agencies' opinions, the officer's draft), no task of the form
+_FORM_FIELD = re.compile(
+    r"^(?:van de trinh|ho so kem theo|y kien (?:cua\s+[^:\n]{0,60}|chuyen vien)|thoi gian xu ly(?: ho so)?|"
+    r"giai quyet cua lanh dao[^:\n]{0,40})\s*(?:[:.]|$|\n)")
+
+
+def is_form_field(text: str) -> bool:
+    """Whether a numbered unit is a field of a phiếu trình ("3. Ý kiến của các cơ quan liên quan: …")."""
+    return _FORM_FIELD.match(fold_keep_length(text.strip()[:90]).lower()) is not None
+
+
 # on the folded text: an OCR that lost a tone mark ("có hiệu lực thi hành kẻ từ ngày ký") still says it
 _PROMULGATION = re.compile(
     r"ban hanh kem theo|co hieu luc (?:thi hanh )?(?:ke )?tu|chiu trach nhiem thi hanh|thay the quyet dinh|"

@@ -21,6 +21,7 @@ from dondoc.parse.sections import (
     approves,
     decides_itself,
     is_execution_clause,
+    is_form_field,
     is_funding,
     is_rule_from_date,
     is_section,
@@ -62,6 +63,8 @@ def not_a_task(node: Node, own: str) -> str | None:
     that charges an owner ("- Bộ Quốc phòng chỉ đạo, hướng dẫn … lập dự toán") is a task too."""
     paras = own.split("\n")
     first, rest = paras[0], "\n".join(paras[1:]).strip()
+    if is_form_field(first):
+        return None  # "3. Ý kiến của các cơ quan liên quan: …" of a phiếu trình: what the form records
     lead = _LEAD_SENTENCE.match(own)
     if lead and "\n" in lead.group() and not is_execution_clause(first) and is_execution_clause(lead.group()):
         # a clause whose first sentence a hard wrap broke ("Thường trực HĐND, các⏎Ban HĐND … giám sát việc

@@ -46,7 +46,9 @@ VERBS = phrases(
     # "giao các Bộ: Công an, Tư pháp có ý kiến đối với …" (asked for an opinion), "tham gia ý kiến"
     "co y kien,tham gia y kien,"
     # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
-    "treo"
+    "treo,"
+    # "Sở Nông nghiệp và PTNT nhận được công văn …": what the body received (background)
+    "nhan duoc"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").

@@ -182,3 +182,42 @@ def test_a_request_intro_is_no_guidance() -> None:
 def test_a_guidance_that_names_whom_it_guides_gives_them_work() -> None:
     ts = read(GUIDANCE.replace("hướng dẫn một số nội dung như sau", "hướng dẫn các Sở Xây dựng rà soát hồ sơ như sau"))
     assert [t.key for t in ts.tasks] == ["1", "2", "3"]
+
+
+FORM = ("VĂN PHÒNG UBND TỈNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG KINH TẾ\tĐộc lập - Tự do - Hạnh phúc\n"
+        "An Hòa, ngày 05 tháng 3 năm 2025PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆCKính gửi: - Lãnh đạo UBND tỉnh;\n"
+        "- Lãnh đạo Văn phòng.\n"
+        "1. Vấn đề trình: Sửa chữa cầu treo ở xã Đông Hà.\n"
+        "2. Hồ sơ kèm theo: Tờ trình của Sở Xây dựng.\n"
+        "3. Ý kiến của các cơ quan liên quan:\n"
+        "Sở Xây dựng nhận được đơn của nhân dân và đề xuất:\n"
+        "(1) Giao Sở Xây dựng lập dự toán sửa chữa.\n"
+        "4. Ý kiến chuyên viên:\n"
+        "Thống nhất đề xuất của Sở Xây dựng.\n"
+        "Kính trình lãnh đạo xem xét, quyết định./.\n"
+        "5. Thời gian xử lý hồ sơ:\n"
+        "6. Giải quyết của Lãnh đạo UBND tỉnh:\n")
+
+
+def test_a_phieu_trinh_asks_its_addressees_to_decide() -> None:
+    ts = read(FORM)
+    # the form's fields record the matter (the Sở's proposal is not yet work given); the closing asks the
+    # addressees to decide (gold convention 18), even written inside the officer's field
+    assert [t.key for t in ts.tasks] == ["-"]
+    assert leads(ts, "-") == ["Lãnh đạo UBND tỉnh", "Lãnh đạo Văn phòng"]
+    assert ts.tasks[0].schedule.repeat == "once"
+
+
+def test_a_correction_to_make_is_done_once() -> None:
+    from dondoc.parse.cadence import classify
+
+    text = "Giao Thanh tra tỉnh trong phạm vi chức năng, điều chỉnh tên các đơn vị tại phụ lục cho phù hợp."
+    assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == "once"
+    # "quy hoạch điều chỉnh" is a plan's name, not a correction
+    assert classify("Thường xuyên theo dõi quy hoạch điều chỉnh của tỉnh cho phù hợp.", has_one_off_due=False,
+                    yearly_due=False, events=False, campaign=False)[0] == "continuous"
+
+
+def test_what_a_body_received_ends_its_name() -> None:
+    assert find_owners("Sở Xây dựng nhận được đơn của nhân dân và đã kiểm tra.").lead == ["Sở Xây dựng"]

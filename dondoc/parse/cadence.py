@@ -153,7 +153,7 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
 # Ongoing work said outright ("thường xuyên", "tiếp tục", "từng bước", "đẩy mạnh"): it wins over a
 # deliverable in the same clause ("Thành lập và thường xuyên kiện toàn …")
 _STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
-                     r"tung buoc|day manh|day nhanh|hang ngay|moi ngay)\b")
+                     r"tung buoc|day manh|day nhanh|hang ngay|moi ngay|tich cuc)\b")
 # A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"

@@ -297,4 +297,5 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
 
 
 # "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
-_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$")
+# "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
+_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")

@@ -17,9 +17,12 @@ from dondoc.parse.lines import Tok, tokenize
 from dondoc.parse.vocab import VERBS
 
 # found from "các" itself (the engine skips to it), the post before it read back by _POST
-_LIST = re.compile(r"[Cc]ác\s+(?P<head>Sở|Bộ|Ban|Phòng|Cục|Hội|huyện|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\s*:\s*(?=[A-ZĐ])")
+# ("các phường, xã: A, B": places of two kinds, each named alone)
+_LIST = re.compile(r"[Cc]ác\s+(?P<head>Sở|Bộ|Ban|Phòng|Cục|Hội|huyện|thị xã|thành phố|xã|phường|thị trấn|tỉnh"
+                   r"|(?:phường|xã|thị trấn),\s*(?:phường|xã|thị trấn))\s*:\s*(?=[A-ZĐ])")
 # the post or body before "các": "Giám đốc các Sở: …", "UBND các huyện: Đạ Huoai, Cát Tiên" (each place's committee)
-_POST = re.compile(r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]rưởng|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân))\s+$")
+_POST = re.compile(r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Ll]ãnh đạo|[Tt]rưởng|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+                   r"|Đảng bộ|Đảng ủy|Đảng uỷ)\s+$")
 # Names of Sở, Bộ and Ban that hold "và" or a comma, folded, as tokens
 _KNOWN = sorted(
     (tuple(name.split()) for name in (
@@ -58,6 +61,20 @@ def _items(toks: list[Tok], i: int) -> tuple[list[tuple[int, int]], int]:
     return out, i
 
 
+# the first words of a listed name that make it a body or post of its own, not one of the list's kind
+_OWN_BODY = re.compile(r"(?:Văn phòng|Chủ tịch|Phó Chủ tịch|Ủy ban|Uỷ ban|UBND|Thanh tra|Ban |Trung tâm|Công an|Bộ Chỉ huy|Kho bạc|"
+                       r"Ngân hàng|Cục |Chi cục|Đài |Báo |Liên đoàn|Hội )")
+
+
+def _own_body(head: str, rest: str, s: int, e: int) -> bool:
+    """Whether the listed name rest[s:e] is a body of its own ("Văn phòng Ủy ban nhân dân tỉnh" in a list of Sở),
+    not a name of the list's kind ("các Bộ: Công an, Quốc phòng" lists ministries)."""
+    m = _OWN_BODY.match(rest, s, e)
+    if m is None:
+        return False
+    return not (head == "Bộ" and m.group(0) == "Công an")
+
+
 def distribute(text: str) -> str:
     """The text with each "các Sở: A, B và C" spelt out as "Sở A, Sở B và Sở C" (unchanged when none)."""
     if ":" not in text or "ác " not in text:
@@ -81,7 +98,12 @@ def distribute(text: str) -> str:
             continue
         post = pm.group(0) if pm else ""
         head = m.group("head")
-        spelt = [f"{post}{head} {rest[s:e]}" for s, e in names]
+        # "Giám đốc các Sở: Tư pháp, …, Văn phòng UBND tỉnh và Chủ tịch UBND thành phố X": a listed name that is a
+        # body or post of its own is written whole, without the kind and post of the list
+        if "," in head:
+            head = ""  # "Đảng bộ các phường, xã: A, B": which of the two each is, the list does not say
+        spelt = [rest[s:e] if _own_body(head, rest, s, e) else f"{post}{head} {rest[s:e]}".replace("  ", " ")
+                 for s, e in names]
         joined = ", ".join(spelt[:-1]) + (" và " if len(spelt) > 1 else "") + spelt[-1]
         stop = toks[end - 1].end if end else 0
         parts.append(text[last:start])

@@ -78,11 +78,16 @@ def _subject_acts(text: str) -> bool:
         comma = text.find(",", s, s + 120)
         if comma > 0 and not any(c in text[s:comma] for c in ".;!?"):
             starts.append(comma + 1)
+        then = text.find(" thì ", s, s + 240)  # "Đối với … thì các cơ quan, đơn vị xác định …": a rule for a case
+        if then > 0 and not any(c in text[s:then] for c in ".;!?"):
+            starts.append(then + 5)
         for pos in starts:
             toks = first_tokens(text, pos, len(text), 40)
             ol = owner_list(toks, 0)
             if not ol.names:
                 continue
+            if pos > s and text[pos - 5 : pos] == " thì " and ol.verb:
+                return True  # the owners told what to do in that case
             if pos == 0 and directs_first(toks, ol, closed=text.rstrip().endswith((".", ";"))):
                 return True  # the paragraph opens with its owners told what to do (not a later sentence of a report)
             # "Các địa phương chưa thực hiện chi trả qua bưu điện khẩn trương …": which of them, then the verb

@@ -99,8 +99,9 @@ def _clause_starts(toks: list[Tok]) -> list[int]:
     for k, t in enumerate(toks):
         if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks) and not (t.f == ":" and cooperates_before(toks, k)):
             starts.append(k + 1)
-        elif t.f == "thi" and not t.cap and k + 1 < len(toks) and toks[k + 1].cap and org_at(toks, k + 1):
-            starts.append(k + 1)  # "… đối với hồ sơ đủ điều kiện thì Sở X giới thiệu …": the subject after "thì"
+        elif t.f == "thi" and not t.cap and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].f == "cac") and org_at(toks, k + 1):
+            # "… đối với hồ sơ đủ điều kiện thì Sở X giới thiệu …", "… thì các cơ quan, đơn vị xác định …": the subject after "thì"
+            starts.append(k + 1)
     return starts
 
 

@@ -74,7 +74,7 @@ ORG_HEADS = phrases(
     # bodies whose name starts with no usual head ("Thông tấn xã Việt Nam", "Tập đoàn Điện lực Việt Nam")
     "thong tan xa,tap doan,"
     # bodies of the Party inside a state body or a mass organisation ("Đảng đoàn Hội Nông dân tỉnh", "Ban cán sự đảng UBND tỉnh")
-    "dang doan,ban can su dang,chi uy,"
+    "dang doan,ban can su dang,chi uy,dang bo,"
     "trung uong doan,trung uong hoi"
 )
 

@@ -221,3 +221,36 @@ def test_a_correction_to_make_is_done_once() -> None:
 
 def test_what_a_body_received_ends_its_name() -> None:
     assert find_owners("Sở Xây dựng nhận được đơn của nhân dân và đã kiểm tra.").lead == ["Sở Xây dựng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a list of one kind ends with bodies of their own: they keep their own names
+        ("Đề nghị Giám đốc các Sở: Y tế, Công Thương, Văn phòng Ủy ban nhân dân tỉnh và Chủ tịch UBND huyện An Lạc "
+         "khẩn trương kiểm điểm.",
+         ["Giám đốc Sở Y tế", "Giám đốc Sở Công Thương", "Văn phòng Ủy ban nhân dân tỉnh", "Chủ tịch UBND huyện An Lạc"]),
+        # "Công an" is a ministry in a list of ministries
+        ("Giao các Bộ: Công an, Quốc phòng góp ý dự thảo.", ["Bộ Công an", "Bộ Quốc phòng"]),
+        # a Party committee over places of two kinds: each place by its name
+        ("Đề nghị Đảng bộ các phường, xã: Tân An, Phú Lợi chủ động rà soát.", ["Đảng bộ Tân An", "Đảng bộ Phú Lợi"]),
+        # a subject in lower case after "thì" is told what to do in that case
+        ("Trường hợp cán bộ đã nghỉ hưu thì các cơ quan, đơn vị xác định trách nhiệm.", ["các cơ quan, đơn vị"]),
+    ],
+)
+def test_lists_and_subjects_of_provincial_letters(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead
+
+
+def test_a_targets_year_is_no_deadline() -> None:
+    from dondoc.parse.dates import DateContext, find_deadlines
+
+    text = "Để đạt mục tiêu tăng trưởng hai con số trong năm 2026, các xã tập trung thực hiện các nhiệm vụ sau:"
+    assert [d.due for d in find_deadlines(text, every_year=False, ctx=DateContext(year=2026), warnings=[])] == []
+
+
+def test_actively_is_ongoing_work() -> None:
+    from dondoc.parse.cadence import classify
+
+    text = "Tích cực rà soát nguồn thu, bảo đảm thu ngân sách vượt kế hoạch."
+    assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == "continuous"

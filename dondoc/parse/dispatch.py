@@ -76,7 +76,8 @@ def _introduces_guidance(outline: Outline) -> bool:
         return False
     first = outline.items[0].start
     before = [ln for ln in outline.preamble if ln.start < first and ln.text.strip()]
-    return bool(before) and guidance_intro(before[-1].text)
+    # the paragraph, or the one before a short line naming whom the items are about ("Đồng chí A, Giám đốc …")
+    return any(guidance_intro(ln.text) for ln in before[-2:] if ln is before[-1] or len(before[-1].text) < 160)
 
 
 def parse_dispatch(

@@ -36,14 +36,13 @@ from dondoc.parse.name_units import (
     whose_end,
 )
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
+from dondoc.parse.vocab import BARE_HEADS as _BARE, MANAGED as _MANAGED, PAIRED as _PAIRED, ROLE_FIRST as _ROLE_FIRST
+from dondoc.parse.vocab import TEAM_TASKS as _TEAM_TASKS, TEAMS as _TEAMS
 from dondoc.parse.written_names import name_texts
 
 __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_list"]
 
 MAX_NAME_TOKENS = 22
-# Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
-_PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
-
 
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
     """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
@@ -230,11 +229,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if m:
                     last, j = m - 1, m
                     continue
-            if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST \
-                    and j + 2 < n and toks[j + 2].word and toks[j + 2].f not in HOW and not verb_at(toks, j + 2):
-                # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước": the units that manage, a name
-                last, j, inner = j + 1, j + 2, True
-                continue
+            if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST:
+                # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước", "các cơ quan quản lý trực tiếp cơ sở
+                # giáo dục": the units that manage, a name
+                m = j + 2 + (2 if j + 3 < n and toks[j + 2].f == "truc" and toks[j + 3].f == "tiep" else 0)
+                noun = m < n and toks[m].word and (toks[m].f not in HOW or m + 1 < n and (toks[m].f, toks[m + 1].f) in _MANAGED)
+                if noun and not verb_at(toks, m):
+                    last, j, inner = m - 1, m, True
+                    continue
             if v and j == start + head and toks[start].cap and not toks[start].upper and j + v < n \
                     and (verb_at(toks, j + v) or toks[j + v].cap and toks[start].f == "uy") \
                     and " ".join(x.f for x in toks[start:j]) in _TEAMS and " ".join(x.f for x in toks[j : j + v]) in _TEAM_TASKS:
@@ -304,18 +306,3 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
         if i < n and toks[j].f == "cung" and toks[i].f == "voi":
             i += 1
     return out
-
-
-# words a role given after a dash starts with ("Công an tỉnh - Cơ quan Thường trực …", "- Thường trực Ban Chỉ đạo")
-_ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
-
-
-# Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
-_TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan", "uy ban"})  # "Ủy ban kiểm tra Huyện ủy" too
-_TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
-                         "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
-# A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
-_BARE = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
-                   "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
-                   "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
-                   "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban", "dia phuong"})

@@ -90,6 +90,9 @@ class _Clause:
 
 
 _DONG_CHI = re.compile(r"\s*(?:cac\s+)?dong chi ")
+# a letter that passes a matter on to a body for it to act: "… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét …"
+_FORWARD = re.compile(r"\b[Cc]huyển\b[^.;:\n]{0,160}?\s+(?:đến|tới)\s+(?=[A-ZĐ])")
+_KET_HOP = re.compile(r"(?<=\s)kết hợp với(?=\s)")
 # "Đ/c", the abbreviated address ("đề nghị Đ/c Chủ tịch UBND tỉnh"), read as the word it stands for
 _DC = re.compile(r"(?<![\w/])([Đđ])/[Cc](?=\s)")
 _CHI_DAO = re.compile(r"\s*chi dao ")
@@ -240,6 +243,10 @@ def owners_read(text: str, directs: bool) -> Owners:
     text = distribute(text)  # "các Sở: Tài chính, Nội vụ" → "Sở Tài chính, Sở Nội vụ"
     if "/" in text:
         text = _DC.sub(lambda m: m.group(1) + "ồng chí", text)  # "Đ/c Chủ tịch UBND tỉnh" → "Đồng chí Chủ tịch …"
+    if "chuyển" in text:
+        text = _FORWARD.sub("đề nghị ", text)  # "X chuyển Tờ trình … đến Sở Tư pháp xem xét": X asks Sở Tư pháp
+    if "ết hợp với" in text:
+        text = _KET_HOP.sub("phối hợp với", text)  # "Sở Tư pháp kết hợp với Công an tỉnh …": cooperating
     text = unwrapped(text)
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)

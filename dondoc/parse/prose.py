@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 # A request to a named addressee (on the folded text): "đề nghị các sở …", "giao Công an tỉnh …",
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
-_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao)\s*:?\s+(?:cho\s+)?")
+# ("… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét, có ý kiến …": a letter that passes a matter on asks the one it
+# goes to; its owner follows "đến")
+_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao|chuyen [^.;:]{0,160}? (?:den|toi))\s*:?\s+(?:cho\s+)?")
 # "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
 _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
 # what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received, why the work

@@ -51,6 +51,11 @@ _GOVERNED = re.compile(r"^[-+•\s]*viec\b.{0,300}?\b(?:duoc )?(?:thuc hien|ap d
 
 # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" closing the preamble: a guidance, not a request
 _GUIDANCE_INTRO = re.compile(r"\bhuong dan\b[^.;:]{0,160}\bnhu sau\s*:\s*$")
+# "Ban cán sự đảng … có ý kiến nhận xét, đánh giá như sau:", "… tham gia ý kiến như sau:": a reply that states the
+# issuer's opinions (not "ý kiến chỉ đạo", nor a conclusion's; a bare "có ý kiến như sau:" is a usual directive)
+_OPINION_INTRO = re.compile(r"\b(?:(?:tham gia|gop) y kien|co y kien (?:nhan xet|danh gia|gop y|tham gia))\b[^.;:]{0,160}"
+                            r"\bnhu sau\s*:\s*$")
+_NOT_OPINION = re.compile(r"\b(?:chi dao|ket luan|thong bao)\b")
 _REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 # what asks someone to act inside a guidance: a request to someone named, a charge on a body, a deadline, a report
 _GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
@@ -73,6 +78,9 @@ def guidance_intro(text: str) -> bool:
     ("… hướng dẫn các đơn vị xây dựng dự toán như sau:")."""
     t = text.strip()
     f = fold_keep_length(t).lower()
+    o = _OPINION_INTRO.search(f)
+    if o is not None and not _NOT_OPINION.search(f) and not _REQUEST_WORDS.search(f, max(0, o.start() - 200)):
+        return True  # the issuer's opinions: its items state them, unless they ask someone
     m = _GUIDANCE_INTRO.search(f)
     if m is None or _REQUEST_WORDS.search(f, max(0, m.start() - 200)):
         return False

@@ -48,7 +48,7 @@ VERBS = phrases(
     # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
     "treo,"
     # "Sở Nông nghiệp và PTNT nhận được công văn …": what the body received (background)
-    "nhan duoc"
+    "nhan duoc,ket hop"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -146,3 +146,21 @@ KNOWN_NAMES = [
     tuple("luc luong bao ve an ninh , trat tu o co so".split()),
     tuple("luc luong tham gia bao ve an ninh trat tu o co so".split()),
 ]
+
+
+# Words of names.py's owner lists.
+# Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
+PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
+# what a body may manage that reads like a word of manner: "cơ sở" ("… quản lý trực tiếp cơ sở giáo dục"), "cơ quan"
+MANAGED = frozenset({("co", "so"), ("co", "quan")})
+# words a role given after a dash starts with ("Công an tỉnh - Cơ quan Thường trực …", "- Thường trực Ban Chỉ đạo")
+ROLE_FIRST = frozenset({"co", "thuong", "don", "dau"})
+# Bodies named by what they do ("Đoàn giám sát", "Tổ kiểm tra", "Ban chỉ đạo"), and what that is
+TEAMS = frozenset({"doan", "to", "ban", "hoi dong", "bo phan", "uy ban"})  # "Ủy ban kiểm tra Huyện ủy" too
+TEAM_TASKS = frozenset({"giam sat", "kiem tra", "chi dao", "thanh tra", "tham dinh", "dieu tra", "to chuc", "xu ly",
+                        "huong dan", "quan ly", "dieu hanh", "kiem soat", "danh gia", "khao sat", "tuyen truyen"})
+# A head alone names no one ("Cơ quan chủ trì: …", "Đơn vị thực hiện"): it is a word of the sentence.
+BARE_HEADS = frozenset({"co quan", "don vi", "to chuc", "ca nhan", "so", "bo", "ban", "uy ban", "phong", "cuc", "nganh",
+                        "doi", "truong", "vien", "hoi", "doan", "dai", "bao", "tram", "cong ty", "trung tam", "van phong",
+                        "chi cuc", "tong cuc", "lanh dao", "thuong truc", "co quan thuong truc", "bo phan", "hoi dong",
+                        "cong chuc", "can bo", "luc luong", "chinh quyen", "cap uy", "to", "phong ban", "dia phuong"})

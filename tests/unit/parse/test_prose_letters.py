@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.errors import NothingToTrackError
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.header import parse_header
@@ -254,3 +255,62 @@ def test_actively_is_ongoing_work() -> None:
 
     text = "Tích cực rà soát nguồn thu, bảo đảm thu ngân sách vượt kế hoạch."
     assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == "continuous"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # an office that passes papers on to a body asks that body, not itself
+        ("Văn phòng UBND tỉnh chuyển hồ sơ của Hội Nông dân đến Sở Nội vụ thẩm định, báo cáo UBND tỉnh.",
+         ["Sở Nội vụ"], []),
+        # "kết hợp với" names those who help, as "phối hợp với" does
+        ("Giao Sở Xây dựng kết hợp với Công an tỉnh và Sở Giao thông kiểm tra cầu yếu.",
+         ["Sở Xây dựng"], ["Công an tỉnh", "Sở Giao thông"]),
+        # the bodies that manage the schools directly are one name
+        ("Các cơ quan quản lý trực tiếp cơ sở giáo dục có trách nhiệm kiểm tra sĩ số.",
+         ["Các cơ quan quản lý trực tiếp cơ sở giáo dục"], []),
+    ],
+)
+def test_forwarding_cooperating_and_managing_bodies(text: str, lead: list[str], support: list[str]) -> None:
+    got = find_owners(text)
+    assert (got.lead, got.support) == (lead, support)
+
+
+def test_a_reply_of_opinions_asks_nothing() -> None:
+    text = (
+        "ĐẢNG BỘ TỈNH AN LẠC\nBAN THƯỜNG VỤ\nSố: 12-CV/TU\nKính gửi: Ban Tuyên giáo Trung ương.\n"
+        "Ban Thường vụ Tỉnh ủy có ý kiến nhận xét, đánh giá như sau:\n"
+        "Đồng chí Lê Văn Hòa, Giám đốc Sở Tài chính\n"
+        "a) Ưu điểm: Tận tụy, sâu sát cơ sở; điều hành thu chi ngân sách đúng luật.\n"
+        "b) Hạn chế: Chưa có.\n"
+    )
+    with pytest.raises(NothingToTrackError):
+        read(text)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Ủy ban nhân dân tỉnh tham gia ý kiến đối với dự thảo như sau:",
+        "Sở Tư pháp có ý kiến góp ý như sau:",
+    ],
+)
+def test_opinion_intros(intro: str) -> None:
+    from dondoc.parse.rules import guidance_intro
+
+    assert guidance_intro(intro)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # a province's bare "có ý kiến như sau:" directs, as does "ý kiến chỉ đạo"
+        "Chủ tịch UBND tỉnh có ý kiến như sau:",
+        "UBND tỉnh có ý kiến chỉ đạo như sau:",
+        "Tại cuộc họp, Chủ tịch UBND tỉnh kết luận và tham gia ý kiến như sau:",
+    ],
+)
+def test_directives_are_no_opinions(intro: str) -> None:
+    from dondoc.parse.rules import guidance_intro
+
+    assert not guidance_intro(intro)

@@ -33,7 +33,7 @@ from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import complete_names, resolve, set_gatherers
 from dondoc.parse.rules import guidance_intro
-from dondoc.parse.submissions import closing_request, is_submission
+from dondoc.parse.submissions import closing_request, is_submission, sends_itself
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.tasks import Context, item_tasks, report_task
@@ -190,6 +190,8 @@ def parse_dispatch(
         text = " ".join(ln.text for ln in para)
         specs = find_reports(text, ctx=ctx.dates, warnings=ctx.warnings) if not calendar or ASKS_FIRST.match(text) else []
         for spec in specs:
+            if sends_itself(spec, header.recipients):
+                continue  # "Sở Tài chính gửi Sở Nội vụ tổng hợp./.": the letter sending itself
             n += 1
             fallback = ctx.preamble_lead or ctx.recipients
             t = report_task(f"R{n}", text, spec, (para[0].start, para[-1].end), fallback)

@@ -314,3 +314,23 @@ def test_directives_are_no_opinions(intro: str) -> None:
     from dondoc.parse.rules import guidance_intro
 
     assert not guidance_intro(intro)
+
+
+@pytest.mark.parametrize(
+    ("closing", "itself"),
+    [
+        # the letter sent to its own addressee by its writer
+        ("Sở Công Thương gửi Sở Kế hoạch và Đầu tư tổng hợp./.", True),
+        # the addressee's own report is asked of it
+        ("Sở Kế hoạch và Đầu tư báo cáo UBND tỉnh trước ngày 10/5/2025./.", False),
+        # a date makes it an obligation, whoever sends
+        ("Sở Công Thương gửi Sở Kế hoạch và Đầu tư trước ngày 10/5/2025.", False),
+    ],
+)
+def test_a_letter_that_sends_itself(closing: str, itself: bool) -> None:
+    from dondoc.parse.dates import DateContext
+    from dondoc.parse.report_specs import find_reports
+    from dondoc.parse.submissions import sends_itself
+
+    specs = find_reports(closing, ctx=DateContext(year=2025), warnings=[])
+    assert specs and any(sends_itself(s, ["Sở Kế hoạch và Đầu tư."]) for s in specs) == itself

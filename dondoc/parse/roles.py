@@ -143,6 +143,16 @@ def before_predicate(toks: list[Tok], ol: OwnerList) -> bool:
     return verb_at(toks, after) > 0
 
 
+# what a directing verb is paired with before whom it directs: "chỉ đạo, hướng dẫn B …", "chỉ đạo và đôn đốc B …"
+_PAIRED_DIRECTING = frozenset({("huong", "dan"), ("don", "doc")})
+
+
+def _past_paired(toks: list[Tok], k: int) -> int:
+    """Where the directed names start after "chỉ đạo": past ", hướng dẫn" or "và đôn đốc" when it follows."""
+    j = k + 1 if k < len(toks) and toks[k].f in (",", "va") else k
+    return j + 2 if j + 2 < len(toks) and (toks[j].f, toks[j + 1].f) in _PAIRED_DIRECTING else k
+
+
 def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     """"A chỉ đạo B thực hiện": B, a named body, is a lead as well as A (convention 10 of the gold
     readings); returns how far the list read."""
@@ -232,7 +242,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                     found.add_support([x for x in name_texts(text, ol.names) if x not in marked], f'"{phrase}"')
                 i = ol.end
                 if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":
-                    reach = max(reach, _directed(text, toks, ol.end + 2, found))  # "Đề nghị A chỉ đạo B …"
+                    reach = max(reach, _directed(text, toks, _past_paired(toks, ol.end + 2), found))  # "Đề nghị A chỉ đạo B …"
                 # "Giao A chủ trì, B phối hợp": B supports
                 if ol.verb and " ".join(x.f for x in toks[ol.end : ol.end + ol.verb]) == "chu tri":
                     k = ol.end + ol.verb

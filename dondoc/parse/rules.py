@@ -59,7 +59,8 @@ _NOT_OPINION = re.compile(r"\b(?:chi dao|ket luan|thong bao)\b")
 _REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 # what asks someone to act inside a guidance: a request to someone named, a charge on a body, a deadline, a report
 _GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
-_GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem|khan truong)\b")
+# (not the accountability "chịu trách nhiệm trước pháp luật / trước Bộ trưởng … nếu …")
+_GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem(?! truoc)|khan truong)\b")
 _GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
 
 

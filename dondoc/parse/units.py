@@ -49,6 +49,12 @@ _LEAD_SENTENCE = re.compile(r"[^.;]{1,400}?[.;](?=\s|$)")
 _ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 
 
+def _asks_before(text: str) -> bool:
+    """Whether what a unit says before its stock clause asks for something: a report ("… báo cáo kết quả
+    trước ngày 20/12"), or work of someone named ("Đề nghị các đơn vị chủ động phối hợp … triển khai thực hiện.")."""
+    return is_obligation(text) or _GIVES_WORK.search(text) is not None
+
+
 def starts_with_owner(text: str) -> bool:
     """Whether a sentence opens with the owner it charges ("Bộ Quốc phòng chỉ đạo, hướng dẫn …")."""
     lead = find_owners(text).lead
@@ -97,7 +103,7 @@ def not_a_task(node: Node, own: str) -> str | None:
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
     if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
-                                                    and not is_obligation(before_stock_clause(own))
+                                                    and not _asks_before(before_stock_clause(own))
                                                     or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own

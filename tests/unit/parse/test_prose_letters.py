@@ -334,3 +334,35 @@ def test_a_letter_that_sends_itself(closing: str, itself: bool) -> None:
 
     specs = find_reports(closing, ctx=DateContext(year=2025), warnings=[])
     assert specs and any(sends_itself(s, ["Sở Kế hoạch và Đầu tư."]) for s in specs) == itself
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # "chỉ đạo, hướng dẫn B": B is directed, as after "chỉ đạo" alone (convention 10)
+        ("Đề nghị Bộ Công Thương chỉ đạo, hướng dẫn Sở Công Thương các tỉnh rà soát giá điện.",
+         ["Bộ Công Thương", "Sở Công Thương các tỉnh"]),
+        ("Đề nghị UBND huyện chỉ đạo và đôn đốc Phòng Kinh tế kiểm tra việc thu gom rác.", ["UBND huyện", "Phòng Kinh tế"]),
+        # the pair alone, before the work, directs no one
+        ("Đề nghị UBND huyện chỉ đạo, hướng dẫn thực hiện nghiêm.", ["UBND huyện"]),
+    ],
+)
+def test_directing_paired_with_guiding(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead
+
+
+CLOSING_ASKS = (
+    "BỘ NÔNG NGHIỆP\nSố: 77/BNN-TT\nKính gửi: Sở Nông nghiệp các tỉnh.\n"
+    "Bộ Nông nghiệp hướng dẫn một số nội dung về cấp mã vùng trồng như sau:\n"
+    "1. Mã vùng trồng được cấp cho vùng có diện tích từ 10 ha trở lên.\n"
+    "2. Định kỳ, Bộ sẽ kiểm tra việc cấp mã. Thủ trưởng các cơ quan cấp mã chịu trách nhiệm trước pháp luật nếu cấp sai.\n"
+    "3. Hướng dẫn này áp dụng từ ngày 01/3/2025. Đề nghị các Sở chủ động phối hợp với các huyện triển khai thực hiện. "
+    "Nếu có khó khăn, vướng mắc, báo cáo Bộ Nông nghiệp để xem xét./.\n"
+)
+
+
+def test_a_guidance_asks_in_its_closing_unit_only() -> None:
+    ts = read(CLOSING_ASKS)
+    # a rule; the ministry's own checks and the accountability of those who issue the codes: no task; the closing
+    # unit asks the provinces' departments, its stock clause besides
+    assert [(t.key, [o.name for o in t.lead]) for t in ts.tasks] == [("3", ["các Sở"])]

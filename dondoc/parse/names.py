@@ -28,13 +28,12 @@ from dondoc.parse.name_units import (
     listed,
     name_goes_on,
     noun_at,
-    past_where,
     placed_name_goes_on,
     places_go_on,
     set_phrase_goes_on,
     unit_of,
-    whose_end,
 )
+from dondoc.parse.name_tails import past_where, whose_end
 from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
 from dondoc.parse.vocab import BARE_HEADS as _BARE, MANAGED as _MANAGED, PAIRED as _PAIRED, ROLE_FIRST as _ROLE_FIRST
 from dondoc.parse.vocab import TEAM_TASKS as _TEAM_TASKS, TEAMS as _TEAMS

@@ -3,8 +3,10 @@
 A PDF of more than MAX_PDF_PAGES pages is refused before any page is read; the text is counted page
 by page and the reading stops once it passes the budget. pypdf bounds each stream it unpacks itself
 (pypdf.Configuration). A text layer written in a legacy Vietnamese font under a font the PDF does
-not embed comes out as Latin-1 letters no Vietnamese word holds ("CÔNG AN TÈNH", "ng°Ýi"): when no
-known legacy encoding reads it, the file is refused rather than read into nonsense tasks.
+not embed comes out as Latin-1 letters no Vietnamese word holds ("CÔNG AN TÈNH", "ng°Ýi"). When it is
+a Unicode font written one byte a letter (each letter the low byte of its code point) the text is read
+back (lowbyte.py) with a warning; when nothing reads it, the file is refused rather than read into
+nonsense tasks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ import re
 
 from pypdf import PdfReader
 
+from dondoc.ingest.legacy import vietnamese_score
 from dondoc.ingest.limits import MAX_PDF_PAGES, TextBudget, TooLarge, thousands
+from dondoc.ingest.lowbyte import from_low_bytes
+
+FALLEN_WARNING = ("lớp chữ của PDF ghi mỗi chữ Việt bằng một byte (phông nhúng không có bảng mã Unicode), "
+                  "đã đọc lại thành chữ Việt theo cách viết hợp lệ; xin soát lại các chữ có dấu")
 
 # Latin-1 characters that no Vietnamese word holds (its letters there are àáâãèéêìíòóôõùúý, upper
 # and lower); punctuation that text may hold ("°" of 30°C, "§", "·") is counted too, and a text
@@ -50,6 +57,11 @@ def pdf_text(data: bytes, budget: TextBudget | None = None, warnings: list[str] 
         pages.append(budget.take(page.extract_text() or ""))
     text = "\n\n".join(pages)
     if garbled(text):
+        read_back = from_low_bytes(text)
+        if not garbled(read_back) and vietnamese_score(read_back) >= max(0.08, 2 * vietnamese_score(text)):
+            if warnings is not None:
+                warnings.append(FALLEN_WARNING)
+            return read_back
         raise UnusableTextLayer(
             "lớp chữ của PDF dùng bảng mã phông chữ cũ không nhận ra được (chữ Việt bị vỡ, như "
             f"\"{next(w for w in _WORD.findall(text) if _FOREIGN.search(w))}\"); không đọc để khỏi sinh nhiệm vụ sai — "

@@ -88,14 +88,11 @@ def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[boo
 
 
 def partitions(session: Session, query: Any, size: int) -> Iterator[Sequence[Any]]:
-    """The rows of a SELECT in lists of `size`. On SQLite, plain tuples from the driver's cursor on the
-    session's connection (its transaction), the statement compiled with its values inline: a busy day reads
-    300,000 rows, and SQLAlchemy's Row objects cost a third of the reading. Elsewhere SQLAlchemy's rows
-    (PostgreSQL's driver converts the values itself)."""
+    """The rows of a SELECT in lists of `size`: plain tuples from the driver's cursor on the session's connection
+    (its transaction), the statement compiled with its values inline. A busy day reads 300,000 rows, and
+    SQLAlchemy's Row objects cost a third of the reading. The driver's own conversions only (SQLite: dates as
+    text; PostgreSQL: dates as dates): the caller reads columns whose SQLAlchemy type does nothing more."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        yield from conn.execute(query).partitions(size)
-        return
     sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -119,66 +116,77 @@ def _driver_rows(conn: Any, table: Any, names: Sequence[str], rows: list[dict[st
 
 def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
     """A plain INSERT of many rows with the same columns. On SQLite one executemany on the driver (SQLAlchemy's
-    per-row parameter handling costs more than the insert for 30,000 digests); elsewhere SQLAlchemy's."""
+    per-row parameter handling costs more than the insert for 30,000 digests); on PostgreSQL one INSERT … SELECT
+    of unnest arrays (JSON values as one JSON array) per call."""
     conn = session.connection()
     if not rows:
+        return
+    names = list(rows[0])
+    if conn.dialect.name == "postgresql":
+        arrays = select(*[_unnest(table.c[k], [r[k] for r in rows]).label(k) for k in names])
+        conn.execute(postgresql.insert(table).from_select(names, arrays))
         return
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), rows)
         return
-    names = list(rows[0])
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
                          _driver_rows(conn, table, names, rows))
 
 
-def update_rows(session: Session, table: Any, key: str, rows: list[dict[str, Any]]) -> None:
-    """`UPDATE table SET … WHERE key = ?` for many rows with the same columns (`key` among them), as insert_rows."""
-    conn = session.connection()
-    if not rows:
-        return
-    names = [n for n in rows[0] if n != key]
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.update().where(table.c[key] == bindparam(f"b_{key}")).values(
-            {n: bindparam(f"b_{n}") for n in names}), [{f"b_{k}": v for k, v in r.items()} for r in rows])
-        return
-    conn.exec_driver_sql(f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)} WHERE {key} = ?",
-                         _driver_rows(conn, table, [*names, key], rows))
-
-
 NOTICE_COLUMNS = ("dedupe_key", "kind", "occurrence_id", "rung", "recipient_email", "outbox_id")
+_PG_NOTICE_TYPES = ("varchar", "varchar", "integer", "integer", "varchar", "varchar")
+PG_NOTICES = 5000  # notices in one INSERT on PostgreSQL (its arrays are one text each)
 
 
 def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: datetime,
                    outbox_ids: list[str]) -> set[str] | None:
-    """Insert notices (tuples in NOTICE_COLUMNS order, for the digests `outbox_ids` only just inserted) once
-    each; returns the dedupe keys that are new, or None when every one of them is.
+    """Insert notices (tuples in NOTICE_COLUMNS order, for the digests `outbox_ids`) once each; returns the
+    dedupe keys that are new, or None when every one of them is.
 
-    On SQLite one executemany of a plain statement (no per-row work in SQLAlchemy), its row count telling
-    whether anything was planned before: only then are the new ones read back, by their digests. On
-    PostgreSQL the unnest arrays of insert_ignore, RETURNING what was new."""
-    from dondoc.store import models as m
-
+    Without RETURNING: the row count tells whether anything was planned before (a busy day: nothing), and only
+    then are the new ones read back, by their digests' ids (the digests' rows are written after, from what is
+    new). On SQLite one executemany of a plain statement (no per-row work in SQLAlchemy); on PostgreSQL one
+    INSERT … SELECT FROM unnest(…) per 5,000 notices, each column one text split by the server, the time of
+    planning one parameter."""
     if not rows:
         return set()
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        new: set[str] = set()
-        for i in range(0, len(rows), 1000):
-            new.update(insert_ignore(session, m.Notice, [dict(zip(NOTICE_COLUMNS, r), created_at=created_at)
-                                                         for r in rows[i : i + 1000]], returning=m.Notice.dedupe_key))
-        return new
-    table = m.Notice.__table__  # type: ignore[attr-defined]
-    stamp = table.c.created_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)(created_at)  # as SQLAlchemy writes it
     names = (*NOTICE_COLUMNS, "created_at")
-    sql = (f"INSERT INTO notice ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
-           "ON CONFLICT DO NOTHING")
-    done = conn.exec_driver_sql(sql, [(*r, stamp) for r in rows]).rowcount
+    if conn.dialect.name == "postgresql":
+        columns = list(zip(*rows))
+        done = 0
+        for i in range(0, len(rows), PG_NOTICES):
+            params: list[Any] = [created_at]
+            arrays = []
+            for values, type_ in zip(columns, _PG_NOTICE_TYPES):
+                part = list(values[i : i + PG_NOTICES])
+                joined = _joined(part)
+                if joined is None:  # a value holds a separator: the list as psycopg adapts it
+                    arrays.append(f"%s::{type_}[]")
+                    params.append(part)
+                else:
+                    arrays.append(f"string_to_array(%s, %s, %s)::{type_}[]")
+                    params += [joined, SEP, NULL]
+            sql = (f"INSERT INTO notice ({', '.join(names)}) SELECT u.*, %s FROM unnest({', '.join(arrays)}) AS u "
+                   "ON CONFLICT DO NOTHING")
+            done += conn.exec_driver_sql(sql, tuple(params)).rowcount  # created_at first, as in the text
+    else:
+        from dondoc.store import models as m
+
+        table = m.Notice.__table__  # type: ignore[attr-defined]
+        stamp = table.c.created_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)(created_at)  # as SQLAlchemy writes it
+        sql = (f"INSERT INTO notice ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
+               "ON CONFLICT DO NOTHING")
+        done = conn.exec_driver_sql(sql, [(*r, stamp) for r in rows]).rowcount
     if done == len(rows):
         return None
     keys: set[str] = set()
     for i in range(0, len(outbox_ids), 500):
         part = outbox_ids[i : i + 500]
-        keys.update(k for (k,) in conn.exec_driver_sql(
-            f"SELECT dedupe_key FROM notice WHERE outbox_id IN ({', '.join('?' for _ in part)})", tuple(part)))
+        if conn.dialect.name == "postgresql":
+            found = conn.exec_driver_sql("SELECT dedupe_key FROM notice WHERE outbox_id = ANY(%s)", (part,))
+        else:
+            found = conn.exec_driver_sql(f"SELECT dedupe_key FROM notice WHERE outbox_id IN ({', '.join('?' for _ in part)})",
+                                         tuple(part))
+        keys.update(k for (k,) in found)
     return keys
-

@@ -1,7 +1,7 @@
-"""Write a sweep's digests set-based: for a batch of recipients, their outbox rows in one executemany,
-their notices with INSERT … ON CONFLICT DO NOTHING (bulk.insert_notices: a plain executemany on SQLite,
-unnest arrays with RETURNING on PostgreSQL), the payloads of those with something new in one executemany
-UPDATE, the rest deleted in one DELETE; the ladder's rungs at the end. Items are made once per task,
+"""Write a sweep's digests set-based: for a batch of recipients, their notices with INSERT … ON CONFLICT DO
+NOTHING (bulk.insert_notices: a plain executemany on SQLite, unnest arrays on PostgreSQL), each naming the
+digest it will go in by an id chosen beforehand; then the digests of those with something new, whole, in one
+INSERT (an executemany on SQLite); the ladder's rungs at the end. Items are made once per task,
 period and deadline (items.ItemMaker) and stored once as a part (dondoc.store.digest_parts), in the
 batch that first names it; each owner's item names its part.
 
@@ -15,13 +15,12 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete
 from sqlmodel import Session
 
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import among, insert_ignore, insert_notices, insert_rows, update_rows
+from dondoc.store.bulk import insert_ignore, insert_notices, insert_rows
 from dondoc.store.chase import recipients, sent_rungs, step_of
 from dondoc.store.items import ItemMaker, escalation_item
 from dondoc.store.notice_facts import chunks
@@ -51,45 +50,41 @@ def write_digests(*, session: Session, ctx: SweepContext, book: Book, routed: Ro
 def _write_batch(session: Session, ctx: SweepContext, book: Book, items: ItemMaker,
                  batch: list[tuple[tuple[str, str], list[tuple[planmod.Candidate, Contact]]]],
                  report: PlanReport, rungs: dict[tuple[int, str], str], known: dict[int, Occ] | None) -> None:
+    """The notices first, each digest's id chosen beforehand; then, for the recipients with something new, their
+    digests whole (payload and all) in one INSERT: no row written twice, none written to be deleted."""
     now = m.utcnow()
-    outbox: list[dict[str, Any]] = []
+    oids: list[str] = []
     notices: list[tuple[Any, ...]] = []  # in bulk.NOTICE_COLUMNS order
-    for (email, org_code), pairs in batch:
+    for (email, _), pairs in batch:
         oid = m.new_id()
-        outbox.append(dict(id=oid, recipient_email=email, recipient_name=pairs[0][1].name, org_code=org_code,
-                           as_of=ctx.as_of, payload={}, status="planning", attempts=0,
-                           next_attempt_at=ctx.day_starts, claim_token=None, claim_expires_at=None,
-                           message_id=message_id_for(oid, ctx.mail_domain), sent_at=None, last_error=None,
-                           created_at=now))
+        oids.append(oid)
         notices += [(f"{c.dedupe_key}:{email}", c.kind, c.occurrence_id, c.rung, email, oid) for c, _ in pairs]
-    table = m.Outbox.__table__  # type: ignore[attr-defined]
-    insert_rows(session, table, outbox)
     # sorted keys: two sweeps at once meet on their notices in the same order (no deadlock on PostgreSQL)
     notices.sort()
-    new_keys = insert_notices(session, notices, now, [row["id"] for row in outbox])
+    new_keys = insert_notices(session, notices, now, oids)
     fresh_of = [[c for c, _ in pairs if new_keys is None or f"{c.dedupe_key}:{email}" in new_keys]
                 for (email, _), pairs in batch]
     occs = known if known is not None else occurrences(session, {c.occurrence_id for fresh in fresh_of for c in fresh})
     chased = {c.occurrence_id: occs[c.occurrence_id] for fresh in fresh_of for c in fresh
               if c.kind in ("overdue", "escalation")}
     sent = sent_rungs(session, chased)
-    filled: list[dict[str, Any]] = []
-    empty: list[str] = []
-    for ((email, org_code), pairs), row, fresh in zip(batch, outbox, fresh_of):
-        if not fresh:
-            empty.append(row["id"])
+    outbox: list[dict[str, Any]] = []
+    for ((email, org_code), pairs), oid, fresh in zip(batch, oids, fresh_of):
+        if not fresh:  # every notice planned before (by an earlier sweep, or a concurrent one that committed first)
             continue
         payload = _payload(ctx, book, items, org_code, pairs[0][1], fresh, occs, sent, rungs, report)
-        filled.append({"id": row["id"], "payload": payload, "status": "pending"})
+        outbox.append(dict(id=oid, recipient_email=email, recipient_name=pairs[0][1].name, org_code=org_code,
+                           as_of=ctx.as_of, payload=payload, status="pending", attempts=0,
+                           next_attempt_at=ctx.day_starts, claim_token=None, claim_expires_at=None,
+                           message_id=message_id_for(oid, ctx.mail_domain), sent_at=None, last_error=None,
+                           created_at=now))
         report.messages += 1
         report.notices += len(payload["items"])
-        report.outbox_ids.append(row["id"])
+        report.outbox_ids.append(oid)
     made = items.take_parts()  # stored with the payloads naming them, in the same transaction
     if made:
         insert_ignore(session, m.DigestPart, [dict(key=k, body=b, created_at=now) for k, b in sorted(made.items())])
-    update_rows(session, table, "id", filled)
-    for part in chunks(empty):
-        session.connection().execute(delete(table).where(among(session, table.c.id, part)))
+    insert_rows(session, m.Outbox.__table__, outbox)  # type: ignore[attr-defined]
 
 
 def _payload(ctx: SweepContext, book: Book, maker: ItemMaker, org_code: str, contact: Contact, fresh: list[planmod.Candidate],

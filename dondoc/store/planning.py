@@ -110,7 +110,6 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     q = sa_select(cols[0], cols[2], cols[16], cols[1], *cols[3:16]).where(c.status == "open", c.next_notice_at <= ctx.as_of)
     if orgs is not None:
         q = q.where(among(session, c.org_code, sorted(orgs)))
-    hashable = session.get_bind().dialect.name == "sqlite"  # notes as JSON text; PostgreSQL's driver gives a list
     facts: dict[int, nf.TaskFacts] = {}
     out: list[Due] = []
     # the occurrences of one task, period and deadline share everything but their id and owner: converted once,
@@ -120,7 +119,7 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     for part in partitions(session, q.order_by(c.id), nf.CHUNK):
         facts.update(nf.task_facts(session, {r[3] for r in part} - set(facts), ctx))
         for r in part:
-            key = r[3:] if hashable else tuple(tuple(v) if isinstance(v, list) else v for v in r[3:])
+            key = r[3:]  # plain values (notes as their JSON text): hashable as they come
             found = alike.get(key)
             if found is None:
                 occ = reader.occ((r[0], r[3], r[1], *r[4:16]))

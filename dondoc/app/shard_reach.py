@@ -38,8 +38,9 @@ CHASED = ("report", "action")  # what the ladder chases (dondoc.schedule.plan.CH
 
 def _escalating(s: Any, orgs: frozenset[str], as_of: date) -> Any:
     """Open, chased occurrences held outside `orgs` whose notice is due and whose deadline has passed."""
-    o = m.Occurrence
-    return and_(col(o.status) == "open", col(o.next_notice_at) <= as_of, col(o.kind).in_(CHASED),
+    o, n = m.Occurrence, m.OccurrenceNext
+    due = select(col(n.occurrence_id)).where(col(n.next_notice_at) <= as_of, not_(among(s, col(n.org_code), sorted(orgs))))
+    return and_(col(o.id).in_(due), col(o.status) == "open", col(o.kind).in_(CHASED),
                 func.coalesce(col(o.extended_effective_due), col(o.effective_due)) < as_of,
                 not_(among(s, col(o.org_code), sorted(orgs))))
 

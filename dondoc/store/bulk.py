@@ -20,7 +20,8 @@ from sqlmodel import Session
 
 
 def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, returning: Any = None) -> list[Any]:
-    """INSERT … ON CONFLICT DO NOTHING on the table's unique keys; returns what was inserted."""
+    """INSERT … ON CONFLICT DO NOTHING on the table's unique keys; returns what was inserted: the values of
+    `returning`, a column, or rows of its columns when it is a tuple of them."""
     if not rows:
         return []
     # a multi-row VALUES needs every column in every row: fill what a row leaves out with the field default
@@ -36,15 +37,23 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
         arrays = select(*[_unnest(table.c[k], [r[k] for r in rows]).label(k) for k in names])
         stmt = postgresql.insert(table).from_select(names, arrays).on_conflict_do_nothing()
         if returning is not None:
-            return list(conn.execute(stmt.returning(returning)).scalars())
+            return _returned(conn.execute(stmt.returning(*_cols(returning))), returning)
         conn.execute(stmt)
         return []
     # one cached statement, executed for many rows (SQLAlchemy's insertmanyvalues), on the Core connection
     many = sqlite.insert(table).on_conflict_do_nothing()
     if returning is not None:
-        return list(conn.execute(many.returning(returning), rows).scalars())
+        return _returned(conn.execute(many.returning(*_cols(returning)), rows), returning)
     conn.execute(many, rows)
     return []
+
+
+def _cols(returning: Any) -> tuple[Any, ...]:
+    return tuple(returning) if isinstance(returning, tuple) else (returning,)
+
+
+def _returned(result: Any, returning: Any) -> list[Any]:
+    return [tuple(r) for r in result] if isinstance(returning, tuple) else list(result.scalars())
 
 
 SEP, NULL = "\x1f", "\x1e"  # ASCII unit and record separators: never in a code, a key, an address or a date

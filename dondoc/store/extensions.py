@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from dondoc.errors import DondocError, NotFoundError
@@ -34,9 +35,10 @@ def grant(*, session: Session, occurrence: m.Occurrence, to_due: date, reason: s
     session.add(ext)
     occurrence.extended_due = to_due
     occurrence.extended_effective_due = cal.effective_due(to_due)
-    occurrence.next_notice_at = m.LOOK_AGAIN  # its reminders start again on the new date: the next sweep looks
     session.add(occurrence)
     session.flush()
+    session.execute(update(m.OccurrenceNext).where(col(m.OccurrenceNext.occurrence_id) == occurrence.id)  # type: ignore[arg-type]
+                    .values(next_notice_at=m.LOOK_AGAIN))  # its reminders start again on the new date: the next sweep looks
     task = session.get(m.Task, occurrence.task_id)
     audit(session, action="extension.grant", subject=f"occurrence:{occurrence.id}", actor=actor,
           occurrence_id=occurrence.id, dispatch_id=task.dispatch_id if task else None,

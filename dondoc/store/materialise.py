@@ -89,6 +89,7 @@ def materialise(*, session: Session, ctx: SweepContext, orgs: Collection[str] | 
     rows: list[dict[str, Any]] = []
     marks: dict[int, tuple[date, date | None]] = {}  # task id → (materialised_until, materialised_from if first)
     firsts: dict[tuple[Any, ...], tuple[date, str | None]] = {}
+    nexts: dict[tuple[Any, ...], tuple[date, str | None]] = {}  # (task, holder, period) → its first next notice
     for task, (issued_on, received_on, loaded_at) in pairs:
         orgs_of = list(owners.get(task.id or -1, []))
         if task.cascade_by and task.cascade_by not in orgs_of:
@@ -135,12 +136,19 @@ def materialise(*, session: Session, ctx: SweepContext, orgs: Collection[str] | 
                             stated_due=row["stated_due"], effective_due=row["effective_due"],
                             extended_effective_due=None, status="open", ack_open=row["ack_open"],
                             task=facts.get(task.id or -1), ctx=ctx)))
-                    row["next_notice_at"], row["next_notice_kind"] = firsts[shape]
+                    nexts[(task.id, holder, row["period"])] = firsts[shape]
                     rows.append(row)
     created = 0
+    occ = m.Occurrence.__table__  # type: ignore[attr-defined]
     for part in nf.chunks(rows, 1000):
-        created += len(insert_ignore(session, m.Occurrence, part, returning=m.Occurrence.id))
+        made = insert_ignore(session, m.Occurrence, part, returning=(occ.c.id, occ.c.task_id, occ.c.org_code, occ.c.period))
+        # each new occurrence's first next notice date, in its row of occurrence_next
+        insert_ignore(session, m.OccurrenceNext, [
+            {"occurrence_id": i, "org_code": org, "next_notice_at": nexts[(t, org, period)][0],
+             "next_notice_kind": nexts[(t, org, period)][1]} for i, t, org, period in made])
+        created += len(made)
     refresh_after_bulk(session, "occurrence", created)
+    refresh_after_bulk(session, "occurrence_next", created)
     _mark(session, marks)
     return created
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, String, UniqueConstraint, text
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # The next notice date of an open occurrence (what the daily plan selects through an index):
@@ -110,7 +110,6 @@ class Occurrence(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("task_id", "org_code", "period", name="uq_occurrence_task_org_period"),
         Index("ix_occurrence_status_due", "status", "effective_due"),
-        Index("ix_occurrence_status_next", "status", "next_notice_at", "org_code"),
     )
     id: int | None = Field(default=None, primary_key=True)
     # no index of its own: uq_occurrence_task_org_period begins with it (one index less for each row a sweep rewrites)
@@ -134,14 +133,32 @@ class Occurrence(SQLModel, table=True):
     extended_effective_due: date | None = None  # the same after Điều 148
     moved_from: str | None = Field(default=None, max_length=64)  # the owner before a reorganisation moved it
     upper_due: date | None = None  # a sub-unit of a cascaded report: the consolidator's own deadline, as stated
-    # the first day a sweep has something new to send about it (dondoc.schedule.plan.next_notice), and its kind
-    next_notice_at: date = Field(default=LOOK_AGAIN, sa_column=Column(
-        Date, nullable=False, default=LOOK_AGAIN, server_default=text("'1900-01-01'")))
-    next_notice_kind: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
+    # its next notice date is in OccurrenceNext
     # False once its owner is known to have confirmed receipt of the task, done work of it, or been asked
     ack_open: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, default=True,
                                                           server_default=text("true")))
     created_at: datetime = _ts(nullable=False, default=utcnow)
+
+
+class OccurrenceNext(SQLModel, table=True):
+    """The first day a sweep has something new to send about an occurrence (dondoc.schedule.plan.next_notice),
+    and its kind: one narrow row per occurrence, written when the occurrence is materialised. The daily plan
+    selects `next_notice_at <= today` through its index, with the holder's code for a shard.
+
+    Apart from the occurrence's row because a sweep rewrites the date of every occurrence it plans (295,000
+    on a busy day at 1M): in the occurrence's row, an indexed date made PostgreSQL write each one into all five
+    of that table's indexes, six times the time of these rows. An occurrence that is no longer open keeps its
+    date here until a sweep that reads it finds it closed and stores NO_NOTICE (status lives in the occurrence
+    only; nothing reopens one)."""
+
+    __tablename__ = "occurrence_next"
+    __table_args__ = (Index("ix_occurrence_next_due", "next_notice_at", "org_code"),)
+    occurrence_id: int = Field(sa_column=Column(Integer, ForeignKey("occurrence.id"), primary_key=True,
+                                                autoincrement=False))
+    org_code: str = Field(max_length=64)  # the occurrence's holder, as there (a reorganisation moves both)
+    next_notice_at: date = Field(default=LOOK_AGAIN, sa_column=Column(
+        Date, nullable=False, default=LOOK_AGAIN, server_default=text("'1900-01-01'")))
+    next_notice_kind: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
 
 
 class Outbox(SQLModel, table=True):

@@ -103,7 +103,7 @@ Updates = dict[tuple[date | None, date, str | None], list[int]]  # (date read, n
 def write_next(session: Session, updates: Updates) -> None:
     """Store new next notice dates, a few UPDATEs for a whole sweep (occurrences share their dates). An
     UPDATE keyed on the date it read changes nothing where an extension or a move was written meanwhile."""
-    table = m.Occurrence.__table__  # type: ignore[attr-defined]
+    table = m.OccurrenceNext.__table__  # type: ignore[attr-defined]
     if not updates:
         return
     if session.get_bind().dialect.name == "sqlite" and all(old is not None for old, _, _ in updates):
@@ -111,14 +111,14 @@ def write_next(session: Session, updates: Updates) -> None:
         rows = [(new.isoformat(), kind, i, old.isoformat()) for (old, new, kind), ids in updates.items()  # type: ignore[union-attr]
                 for i in sorted(ids)]
         session.connection().exec_driver_sql(
-            "UPDATE occurrence SET next_notice_at = ?, next_notice_kind = ? WHERE id = ? AND next_notice_at = ?",
-            sorted(rows, key=lambda r: r[2]))
+            "UPDATE occurrence_next SET next_notice_at = ?, next_notice_kind = ? WHERE occurrence_id = ? "
+            "AND next_notice_at = ?", sorted(rows, key=lambda r: r[2]))
         return
     # a first sweep over a fresh load rewrites nearly every row: without statistics each UPDATE below read the whole table
-    refresh_after_bulk(session, "occurrence", sum(len(ids) for ids in updates.values()))
+    refresh_after_bulk(session, "occurrence_next", sum(len(ids) for ids in updates.values()))
     for (old, new, kind), ids in sorted(updates.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2] or "")):
         for part in chunks(sorted(ids)):
-            q = update(table).where(among(session, table.c.id, part))
+            q = update(table).where(among(session, table.c.occurrence_id, part))
             if old is not None:
                 q = q.where(table.c.next_notice_at == old)
             session.execute(q.values(next_notice_at=new, next_notice_kind=kind))
@@ -143,9 +143,9 @@ def refresh_on_new_rules(session: Session, ctx: SweepContext) -> bool:
     that sweeps running at once (shards) do not wait for one another on it."""
     fingerprint = rules_fingerprint(ctx)
     meta = session.get(m.Meta, "plan_rules")
-    table = m.Occurrence.__table__  # type: ignore[attr-defined]
-    look_again = update(table).where(table.c.status == "open").values(next_notice_at=m.LOOK_AGAIN,
-                                                                      next_notice_kind=None)
+    table, occ = m.OccurrenceNext.__table__, m.Occurrence.__table__  # type: ignore[attr-defined]
+    look_again = update(table).where(table.c.occurrence_id.in_(sa_select(occ.c.id).where(occ.c.status == "open"))
+                                     ).values(next_notice_at=m.LOOK_AGAIN, next_notice_kind=None)
     if meta is None:  # a new database, or the first sweep after the upgrade (every date is LOOK_AGAIN then)
         insert_ignore(session, m.Meta, [{"key": "plan_rules", "value": {"sha256": fingerprint}}])
     elif meta.value.get("sha256") != fingerprint:

@@ -1,8 +1,8 @@
 """Plan the notices due by a day into the outbox: once each (a unique dedupe key), one digest per recipient.
 
 Plan by index: a sweep looks only at the open occurrences whose next notice date
-(`Occurrence.next_notice_at`, dondoc.schedule.plan.next_notice) has come, through the index on
-(status, next_notice_at). For each it asks the level-triggered planner what is due that day (the
+(`OccurrenceNext.next_notice_at`, dondoc.schedule.plan.next_notice) has come, through the index on
+(next_notice_at, org_code). For each it asks the level-triggered planner what is due that day (the
 latest rung reached, never the backlog), plans that, then stores the next date on which the
 occurrence will have something new. A candidate that found nobody to send it to, or whose kind this
 sweep does not plan (`dondoc remind` without `dondoc escalate`), keeps its date: the next sweep looks
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select as sa_select
+from sqlalchemy import String, select as sa_select, type_coerce
 from sqlmodel import Session
 
 from dondoc.notify.render import message_id_for
@@ -101,24 +101,31 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
     """The open occurrences whose next notice date is `as_of` or earlier (through the index), with the
     candidates the level-triggered planner has for each on `as_of`; with `orgs`, those they hold. Read in
     one pass, in parts of 5,000 rows."""
-    table = m.Occurrence.__table__  # type: ignore[attr-defined]
-    c = table.c
+    table, nxt = m.Occurrence.__table__, m.OccurrenceNext.__table__  # type: ignore[attr-defined]
+    c, n = table.c, nxt.c
     reader = OccReader()
-    cols = reader.columns(table, "ack_open", "next_notice_at")  # an Occ's columns, then these two
-    # read as (id, org_code, next notice date, task_id, …the rest of an Occ…, ack_open): what alike
-    # occurrences share is the row from its fourth column on, one slice
-    q = sa_select(cols[0], cols[2], cols[16], cols[1], *cols[3:16]).where(c.status == "open", c.next_notice_at <= ctx.as_of)
+    cols = reader.columns(table, "ack_open")  # an Occ's columns, then this one
+    # read as (id, org_code, next notice date, task_id, …the rest of an Occ…, ack_open, status): what alike
+    # occurrences share is the row from its fourth column on, one slice. Through the index on the dates; the
+    # occurrences no longer open get NO_NOTICE, once
+    q = (sa_select(cols[0], cols[2], type_coerce(n.next_notice_at, String), cols[1], *cols[3:16], c.status)
+         .select_from(nxt.join(table, c.id == n.occurrence_id)).where(n.next_notice_at <= ctx.as_of))
     if orgs is not None:
-        q = q.where(among(session, c.org_code, sorted(orgs)))
+        q = q.where(among(session, n.org_code, sorted(orgs)))
+    closed: nf.Updates = defaultdict(list)
     facts: dict[int, nf.TaskFacts] = {}
     out: list[Due] = []
     # the occurrences of one task, period and deadline share everything but their id and owner: converted once,
     # with the candidates the planner has for them that day
     alike: dict[tuple[Any, ...], tuple[tuple[Any, ...], planmod.OccurrenceView, list[planmod.Candidate]]] = {}
     day, as_of, owned = reader.day, ctx.as_of, planmod.owned
-    for part in partitions(session, q.order_by(c.id), nf.CHUNK):
+    # no ORDER BY: SQLite would walk every row by id to spare the sort; sorted here instead
+    for part in partitions(session, q, nf.CHUNK):
         facts.update(nf.task_facts(session, {r[3] for r in part} - set(facts), ctx))
         for r in part:
+            if r[17] != "open":
+                closed[(day(r[2]), m.NO_NOTICE, None)].append(r[0])
+                continue
             key = r[3:]  # plain values (notes as their JSON text): hashable as they come
             found = alike.get(key)
             if found is None:
@@ -133,6 +140,8 @@ def due_occurrences(*, session: Session, ctx: SweepContext, clock: planmod.Notic
             fields, shape, cands = found
             out.append(Due(Occ(r[0], r[3], r[1], *fields), shape, day(r[2]),  # type: ignore[arg-type]
                            owned(cands, shape, id=r[0], org_code=r[1], task_id=r[3])))
+    nf.write_next(session, closed)
+    out.sort(key=lambda d: d.occ.id)
     return out
 
 

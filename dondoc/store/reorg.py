@@ -166,13 +166,16 @@ def move_open_work(*, session: Session, old: str, new: str, actor: str, why: str
     moves = []
     for occ in occs:
         merged = (occ.task_id, occ.period) in held
-        values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old,
-                                                         "next_notice_at": m.LOOK_AGAIN}  # new recipients
+        values = {"status": "cancelled"} if merged else {"org_code": new, "moved_from": old}
         done = session.execute(update(m.Occurrence).where(col(m.Occurrence.id) == occ.id,
                                                           col(m.Occurrence.org_code) == old,
                                                           col(m.Occurrence.status) == "open").values(**values))
         if done.rowcount != 1:  # type: ignore[attr-defined]
             continue  # a concurrent sweep moved it first
+        # its next notice: none when merged away; looked at again for its new recipients, with its new holder
+        session.execute(update(m.OccurrenceNext).where(col(m.OccurrenceNext.occurrence_id) == occ.id).values(  # type: ignore[arg-type]
+            {"next_notice_at": m.NO_NOTICE, "next_notice_kind": None} if merged
+            else {"org_code": new, "next_notice_at": m.LOOK_AGAIN}))
         held.add((occ.task_id, occ.period))
         moves.append(Move(occ.id or 0, old, new, merged))
         audit(session, action="occurrence.merged" if merged else "occurrence.move", subject=f"occurrence:{occ.id}",

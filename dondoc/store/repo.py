@@ -244,8 +244,12 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
                     session.add(occ)
                 elif occ.status == "submitted" and new_ids.get(trow.key) is not None:
                     # a report already received stays received under the new version of its task
-                    session.add(m.Occurrence(**{**occ.model_dump(exclude={"id", "task_id", "created_at"}),
-                                                "task_id": new_ids[trow.key]}))
+                    carried = m.Occurrence(**{**occ.model_dump(exclude={"id", "task_id", "created_at"}),
+                                              "task_id": new_ids[trow.key]})
+                    session.add(carried)
+                    session.flush()
+                    session.add(m.OccurrenceNext(occurrence_id=carried.id or 0, org_code=carried.org_code,
+                                                 next_notice_at=m.NO_NOTICE))  # received: nothing more to send
                     result.carried += 1
         result.status, result.replaced = "replaced", current.id
     audit(session, action=f"dispatch.{result.status}", subject=identity, actor=actor, dispatch_id=row.id,

@@ -19,7 +19,10 @@ step in a fresh child process:
 - Sunday 14/6 (not timed), then the busy day, Monday 15/6, the national 6-month deadline:
   materialise, then plan (busy_plan_s is the plan step alone).
 
-peak_mb is the highest peak RSS of a process doing the quiet or the busy sweep. --db postgres
+peak_mb is the highest peak RSS of a process doing the quiet or the busy sweep. On a PostgreSQL
+cluster on this machine, quiet_server_cpu_s and busy_server_cpu_s are the server's CPU during the quiet
+day and the busy day (its materialise and plan steps: the cluster's processes, read from /proc), which
+the sweeping process's CPU (busy_plan_cpu_s) leaves out. --db postgres
 makes a database per size in the cluster of DONDOC_BENCH_POSTGRES_URL, or starts a throwaway
 one with .ci/pg.sh (fsync off) and stops it at the end.
 
@@ -165,22 +168,29 @@ def run_size(target: int, *, db_kind: str, pg_base: str | None, workers: list[in
             if i:
                 db.restore()
             prof = str(profile / f"quiet-{target}-{db_kind}.prof") if profile and w == 1 else None
+            server0 = db.server_cpu()
             quiet, quiet_errors = split(target, "quiet day",
                                          in_children("sweep", db.url, vt.QUIET_DAY.isoformat(), workers=w, profile=prof))
+            server1 = db.server_cpu()
             say(f"{target}: quiet day, {w} worker(s): {wall(quiet):.1f} s, {sum(r['notices'] for r in quiet):,} notices")
             counted: dict[str, float] = dict(steps.count_open(db.url))
             counted["loadavg"] = os.getloadavg()[0]  # the machine's 1-minute load just after the quiet day
             eve = in_children("sweep", db.url, vt.BUSY_EVE.isoformat())[0]
             say(f"{target}: the eve (not timed): {eve['end'] - eve['start']:.1f} s, {eve['notices']:,} notices")
             busy_prof = str(profile / f"busy-{target}-{db_kind}.prof") if profile and w == 1 else None
+            server2 = db.server_cpu()
             busy, busy_errors = split(target, "busy day", in_children("sweep", db.url, vt.BUSY_DAY.isoformat(), workers=w,
                                                                       profile=busy_prof, profile_step="plan"))
+            server3 = db.server_cpu()
             counted["open_end"] = steps.count_open(db.url)["open"]
             say(f"{target}: busy day, {w} worker(s): plan {wall(busy, 'plan_start'):.1f} s, "
                 f"{sum(r['notices'] for r in busy):,} notices")
             rows.append(make_row(target, w, scale, shape, predicted, gen_s, loaded, first, quiet, busy, counted, db_kind,
                                   len(taskset_files)))
             rows[-1]["load_path"] = "batch" if batch_load else "cli"
+            if None not in (server0, server1, server2, server3):  # PostgreSQL on this machine: the server's CPU too
+                rows[-1]["quiet_server_cpu_s"] = round(server1 - server0, 2)  # type: ignore[operator]
+                rows[-1]["busy_server_cpu_s"] = round(server3 - server2, 2)  # type: ignore[operator]
             if quiet_errors or busy_errors:
                 rows[-1]["worker_errors"] = len(quiet_errors) + len(busy_errors)
                 rows[-1]["worker_failed_after_s"] = round(max(e["after_s"] for e in quiet_errors + busy_errors), 1)

@@ -48,6 +48,31 @@ class Database:
             self._admin(f'DROP DATABASE "{self.name}" WITH (FORCE)',
                         f'CREATE DATABASE "{self.name}" TEMPLATE "{self.name}_snap"')
 
+    def server_cpu(self) -> float | None:
+        """CPU seconds the PostgreSQL cluster has used so far, when it runs on this machine: its postmaster's own
+        and its ended backends' (reaped: counted in the postmaster's children's times), plus those running.
+        None for SQLite, or a server elsewhere. The sweeping process's CPU leaves out the server's, which on one
+        machine shares its cores."""
+        if self.kind != "postgres":
+            return None
+        if not hasattr(self, "_postmaster"):
+            import psycopg
+
+            with psycopg.connect(self.url.replace("postgresql+psycopg", "postgresql")) as c:
+                backend = c.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
+            stat = _stat(backend)
+            self._postmaster = stat[0] if stat else None
+        if self._postmaster is None:
+            return None
+        own = _stat(self._postmaster)
+        if own is None:
+            return None
+        ticks = sum(own[1])
+        for pid in os.listdir("/proc"):
+            if pid.isdigit() and (child := _stat(int(pid))) is not None and child[0] == self._postmaster:
+                ticks += child[1][0] + child[1][1]
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def drop(self) -> None:
         if self.kind == "postgres":
             self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
@@ -62,3 +87,13 @@ def start_postgres() -> tuple[str, str | None]:
                          text=True).stdout
     env = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines() if "=" in line)
     return env["DONDOC_TEST_POSTGRES_URL"], env["DONDOC_PG_DIR"]
+
+
+def _stat(pid: int) -> tuple[int, list[int]] | None:
+    """A process's parent and its utime, stime, cutime, cstime (clock ticks), from /proc; None when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return None
+    fields = text[text.rindex(")") + 2 :].split()
+    return int(fields[1]), [int(x) for x in fields[11:15]]

@@ -74,7 +74,8 @@ def table(rows: list[dict[str, Any]]) -> str:
     cols: tuple[str, ...] = ("occurrences", "open", "db", "workers", "provinces", "communes", "orgs", "tasks",
                              "load_s", "first_sweep_s", "quiet_sweep_s", "quiet_cpu_s", "quiet_notices", "busy_plan_s",
                              "busy_plan_cpu_s", "busy_notices", "peak_mb", "loadavg")
-    cols += tuple(c for c in ("speedup", "busy_speedup", "exactly_once", "worker_errors") if any(c in r for r in rows))
+    cols += tuple(c for c in ("busy_server_cpu_s", "speedup", "busy_speedup", "exactly_once", "worker_errors")
+                  if any(c in r for r in rows))
     head = "| " + " | ".join(cols) + " |"
     sep = "|" + "|".join("---:" for _ in cols) + "|"
     def cell(r: dict[str, Any], c: str) -> str:

@@ -147,6 +147,17 @@ _PG_NOTICE_TYPES = ("varchar", "varchar", "integer", "integer", "varchar", "varc
 PG_NOTICES = 5000  # notices in one INSERT on PostgreSQL (its arrays are one text each)
 
 
+def _joined_notice_column(values: list[Any], type_: str) -> str | None:
+    """_joined for a column of notices, whose values' types are known: texts joined as they are, numbers (a rung
+    may be None) written out, without _joined's checks of each value's type."""
+    if type_ == "integer":
+        return SEP.join(NULL if v is None else str(v) for v in values)
+    joined = SEP.join(values)
+    if joined.count(SEP) != len(values) - 1 or NULL in joined or not joined:
+        return None
+    return joined
+
+
 def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: datetime,
                    outbox_ids: list[str]) -> set[str] | None:
     """Insert notices (tuples in NOTICE_COLUMNS order, for the digests `outbox_ids`) once each; returns the
@@ -169,7 +180,7 @@ def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: da
             arrays = []
             for values, type_ in zip(columns, _PG_NOTICE_TYPES):
                 part = list(values[i : i + PG_NOTICES])
-                joined = _joined(part)
+                joined = _joined_notice_column(part, type_)
                 if joined is None:  # a value holds a separator: the list as psycopg adapts it
                     arrays.append(f"%s::{type_}[]")
                     params.append(part)

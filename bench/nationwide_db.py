@@ -59,8 +59,7 @@ class Database:
             import psycopg
 
             with psycopg.connect(self.url.replace("postgresql+psycopg", "postgresql")) as c:
-                backend = c.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
-            stat = _stat(backend)
+                stat = _stat(c.execute("SELECT pg_backend_pid()").fetchone()[0])  # type: ignore[index]  # while it runs
             self._postmaster = stat[0] if stat else None
         if self._postmaster is None:
             return None

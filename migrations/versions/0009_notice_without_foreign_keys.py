@@ -11,6 +11,7 @@ Create Date: 2026-12-07
 """
 
 from alembic import op
+import sqlalchemy as sa
 
 
 revision = '0009_notice_fk'
@@ -18,18 +19,21 @@ down_revision = '0008_occ_task_ix'
 branch_labels = None
 depends_on = None
 
-# SQLite's copy of the table has unnamed keys: named by this convention for the batch that rebuilds it
+# SQLite's copy of the table has unnamed keys (as 0001 made them): named by this convention for the batch
 _NAMES = {"fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"}
 
 
 def upgrade() -> None:
+    keys = [(fk["name"] or _NAMES["fk"] % {"table_name": "notice", "column_0_name": fk["constrained_columns"][0],
+                                           "referred_table_name": fk["referred_table"]})
+            for fk in sa.inspect(op.get_bind()).get_foreign_keys('notice')]
     if op.get_bind().dialect.name == 'sqlite':
         with op.batch_alter_table('notice', naming_convention=_NAMES) as batch_op:
-            batch_op.drop_constraint('fk_notice_occurrence_id_occurrence', type_='foreignkey')
-            batch_op.drop_constraint('fk_notice_outbox_id_outbox', type_='foreignkey')
+            for name in keys:
+                batch_op.drop_constraint(name, type_='foreignkey')
         return
-    op.drop_constraint('notice_occurrence_id_fkey', 'notice', type_='foreignkey')
-    op.drop_constraint('notice_outbox_id_fkey', 'notice', type_='foreignkey')
+    for name in keys:
+        op.drop_constraint(name, 'notice', type_='foreignkey')
 
 
 def downgrade() -> None:

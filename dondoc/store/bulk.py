@@ -98,9 +98,10 @@ def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[boo
 
 def partitions(session: Session, query: Any, size: int) -> Iterator[Sequence[Any]]:
     """The rows of a SELECT in lists of `size`: plain tuples from the driver's cursor on the session's connection
-    (its transaction; on PostgreSQL a cursor on the server), the statement compiled with its values inline. A busy day reads 300,000 rows, and
-    SQLAlchemy's Row objects cost a third of the reading. The driver's own conversions only (SQLite: dates as
-    text; PostgreSQL: dates as dates): the caller reads columns whose SQLAlchemy type does nothing more."""
+    (its transaction; on PostgreSQL a cursor on the server), the statement compiled with its values inline. A
+    busy day reads 300,000 rows, and SQLAlchemy's Row objects cost a third of the reading. The driver's own
+    conversions only (SQLite: dates as text; PostgreSQL: dates as dates): the caller reads columns whose
+    SQLAlchemy type does nothing more."""
     conn = session.connection()
     sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     driver = conn.connection.driver_connection  # type: ignore[union-attr]

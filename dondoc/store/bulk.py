@@ -109,7 +109,8 @@ def partitions(session: Session, query: Any, size: int) -> Iterator[Sequence[Any
     # (295,000 rows, about 100 MB at 1M) before the first part is read
     if conn.dialect.name == "postgresql":  # planned for all its rows, as a plain query is, not for the first tenth
         conn.exec_driver_sql("SET LOCAL cursor_tuple_fraction = 1.0")
-    cursor = driver.cursor(name=f"dondoc_part_{id(query):x}") if conn.dialect.name == "postgresql" else driver.cursor()
+    cursor = (driver.cursor(name=f"dondoc_part_{id(query):x}") if conn.dialect.name == "postgresql"  # type: ignore[union-attr]
+              else driver.cursor())  # type: ignore[union-attr]
     try:
         cursor.execute(sql)
         while part := cursor.fetchmany(size):

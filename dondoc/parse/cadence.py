@@ -121,8 +121,11 @@ _DELIVERABLE = re.compile(  # after \b (word_search)
 
 # "mức trợ cấp hàng tháng", "lương hằng tháng": an allowance paid every month, not work done every
 # month; "kế hoạch 5 năm và hằng năm": a plan's horizon. The cadence word modifies a noun there.
+# "thực hiện thường xuyên hằng năm": ongoing work, year in year out, not a yearly deliverable.
+_YEAR_IN_YEAR_OUT = re.compile(r"\bthuong xuyen (?:hang|moi|tung) nam\b")
 _NOUN_BEFORE = re.compile(
-    r"(?:tro cap|phu cap|luong|tien tuat|thu nhap|sinh hoat phi|muc huong|huu tri|bao hiem|\d+ nam va|\d+ nam,)\s*$")
+    r"(?:tro cap|phu cap|luong|tien tuat|thu nhap|sinh hoat phi|muc huong|huu tri|bao hiem|\d+ nam va|\d+ nam,|"
+    r"thuong xuyen)\s*$")
 
 
 def _stated(f: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -212,6 +215,9 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     if stated:
         return stated
     f = fold_keep_length(text)
+    m = _YEAR_IN_YEAR_OUT.search(f) if not has_one_off_due and "thuong xuyen" in f else None
+    if m:
+        return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
     if yearly_due:
         return "annual", "a day and month without a year: every year"
     if has_one_off_due:

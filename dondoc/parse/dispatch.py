@@ -15,6 +15,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext
+from dondoc.parse.flattened import set_apart
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import Node, Outline, build_outline
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
@@ -89,7 +90,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    text = joined_headings(text)
+    text = joined_headings(set_apart(text))
     lines = unfold_layout(split_lines(text), is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]

@@ -269,3 +269,27 @@ def _names_its_lead(text: str) -> bool:
 
 def _has_fields(node: Node) -> bool:
     return bool(read_fields(node.text)) or any(read_fields(b.text) for b in node.bullets)
+
+
+def shared_fields(children: list[Node]) -> None:
+    """Field bullets written once after several items ("1.1. Tổ chức …⏎1.2. Nâng cao …⏎- Cơ quan thực
+    hiện: …⏎- Thời gian thực hiện: …"), in a section whose items mostly carry their own: the items
+    without any before them take them too (copied onto each, the last item keeping its own)."""
+    if len(children) < 3:
+        return
+    fielded = [any(read_fields(b.text) for b in c.bullets) for c in children]
+    if 2 * sum(fielded) < len(children):
+        return
+    run: list[Node] = []
+    for c, has in zip(children, fielded):
+        if not has:
+            if c.children or _has_fields(c) or _names_its_lead(c.text):
+                run = []
+            else:
+                run.append(c)
+            continue
+        if run:
+            shared = [b for b in c.bullets if read_fields(b.text)]
+            for r in run:
+                r.bullets = list(r.bullets) + shared
+        run = []

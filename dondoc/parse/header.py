@@ -77,8 +77,9 @@ def _appendix_start(lines: list[Line], signed: int) -> int | None:
     n = len(lines)
     for k in range(signed + 1, n):
         t = lines[k].text
-        if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.isupper() and any(
-            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))
+        if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.split("(", 1)[0].isupper() and any(
+            # "(Ban hành kèm theo …)" under the title, or closing its line
+            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k, min(n, k + 5))
         ) and not any(_FORM.match(lines[j].text) for j in range(k, min(n, k + 3))):
             return k
         if t.isupper() and len(t.split()) >= 2 and not _TITLES.match(t) and not _SIGN.match(t) and not _FORM.match(t) \

@@ -117,6 +117,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
                     j = k  # "Ban Chỉ đạo phòng, chống tội phạm", "Phòng Cảnh sát phòng cháy, chữa cháy"
+                    if toks[k].f == "xa" and k + 1 < n and toks[k + 1].f == "hoi":
+                        j = k + 1  # "Thương binh và xã hội": the two words of society
                     continue
                 if t.f == "va" and k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and listed(toks, start, j):
                     j = k  # "UBND các huyện, thị xã và thành phố Huế": the places of one collective owner

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.fieldlines import trailing_fields
+from dondoc.parse.fieldlines import shared_fields, trailing_fields
 from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
 from dondoc.parse.items import Bullet, Node
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
@@ -209,6 +209,7 @@ class OutlineTasks:
     def emit_all(self, nodes: list[Node], inherited: Given | None, fields: Fields | None = None) -> None:
         """Emit sibling items; a closing line after the last ("Các nội dung trên hoàn thành trước …") times them all."""
         said = closing_time(nodes, self.ctx.dates)
+        shared_fields(nodes)
         for c in nodes:
             self.emit(c, inherited, merged(fields, said) if said else fields)
 

@@ -150,7 +150,8 @@ KNOWN_NAMES = [
 
 # Words of names.py's owner lists.
 # Word pairs a comma or "và" joins inside a unit's name: "phòng, chống", "chữa cháy và cứu nạn, cứu hộ".
-PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu")})
+# (also "khám, chữa bệnh", and "Thương binh và xã hội" written in lower case: society, no commune)
+PAIRED = frozenset({("phong", "chong"), ("chay", "chua"), ("nan", "cuu"), ("chay", "cuu"), ("kham", "chua"), ("binh", "xa")})
 # what a body may manage that reads like a word of manner: "cơ sở" ("… quản lý trực tiếp cơ sở giáo dục"), "cơ quan"
 MANAGED = frozenset({("co", "so"), ("co", "quan")})
 # words a role given after a dash starts with ("Công an tỉnh - Cơ quan Thường trực …", "- Thường trực Ban Chỉ đạo")

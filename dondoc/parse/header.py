@@ -70,13 +70,41 @@ _FORM = re.compile(r"^(?:PHỤ LỤC\s*\S*\s+)?(?:SƠ ĐỒ|MẪU|BIỂU MẪU|M
 _ANNEXED = re.compile(r"(?:^|\()\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
 
 
+# "Mẫu số 01" (often set right, after a page number): a form to fill follows, no instruction
+_FORM_LABEL = re.compile(r"(?:^|\s)(?:Mẫu|MẪU)(?: số| SỐ)? \d{1,3}[\w/.\-]*\s*$")
+_FORM_REACH = 12  # lines under a form's label its title may stand
+_UNTITLED_REACH = 40  # lines after an untitled regulation's first labelled line its next article stands within
+
+
+def form_label(t: str) -> bool:
+    return ("Mẫu" in t or "MẪU" in t) and _FORM_LABEL.search(t) is not None
+
+
+def _untitled_regulation(lines: list[Line], k: int) -> bool:
+    """Whether line k opens the rest of a regulation whose title page was lost ("7. Sở Nội vụ …" after
+    the signature, then "Chương II", "Điều 4. …"): a numbered line followed by articles."""
+    mk = read_marker(lines[k].text)
+    if mk is None or mk.style not in ("num.", "dieu") or lines[k].text.startswith("-"):
+        return False
+    return any(_ARTICLE.match(lines[j].text) for j in range(k + 1 if mk.style != "dieu" else k, min(len(lines), k + _UNTITLED_REACH)))
+
+
 def _appendix_start(lines: list[Line], signed: int) -> int | None:
     """Where a document promulgated with this one begins after its signature (or Nơi nhận) at line
     `signed`: a title in capitals ("KẾ HOẠCH", "QUY CHẾ", "PHỤ LỤC") with "(Ban hành kèm theo …)"
-    within the four lines after it."""
+    within the four lines after it; or, its title lost, its first numbered line before articles.
+    A form's title ("Mẫu số 01" above it) begins none."""
     n = len(lines)
+    form_at = -_FORM_REACH - 1
     for k in range(signed + 1, n):
         t = lines[k].text
+        if form_label(t):
+            form_at = k
+            continue
+        if k - form_at <= _FORM_REACH:
+            continue
+        if _untitled_regulation(lines, k):
+            return k
         if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.split("(", 1)[0].isupper() and any(
             # "(Ban hành kèm theo …)" under the title, or closing its line
             _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k, min(n, k + 5))
@@ -242,7 +270,8 @@ def parse_header(lines: list[Line]) -> Header:
         if noi_nhan is None:
             h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)),
                               h.body_end if first_end is not None else start)
-        h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)), n))
+        h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)
+                                   or form_label(lines[j].text)), n))
     if issuer_lines:
         h.issuer = _sentence_case(" ".join(issuer_lines))
     # signer: the name after the signature block

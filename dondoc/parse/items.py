@@ -78,6 +78,9 @@ class Outline:
     loose_bullets: list[Bullet]  # bullets before any item, after a line ending with ":"
 
 
+_ARTICLE_TITLED = re.compile(r"Điều \d{1,3}\. [A-ZĐÀ-Ỹ]")
+
+
 def _first_value(style: str, value: int) -> bool:
     return value == 1
 
@@ -255,8 +258,11 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         del stack[idx:]
         parent = stack[-1] if stack else None
     else:
-        if not _first_value(mk.style, mk.value):
-            # "I." after "H." is a letter; a roman numeral that is not first may be a letter
+        if not _first_value(mk.style, mk.value) and not (mk.style == "dieu" and not stack and not roots
+                                                         and _ARTICLE_TITLED.match(ln.text)):
+            # "I." after "H." is a letter; a roman numeral that is not first may be a letter. An outline
+            # may open on a titled article other than the first ("Điều 4. Tiêu chuẩn …": a regulation
+            # whose first page was lost)
             return None
         if mk.style == "roman" and any(n.style == "upper" and n.label == "H" for n in stack):
             return None

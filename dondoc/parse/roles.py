@@ -187,6 +187,16 @@ def _paper_asks(toks: list[Tok], i: int) -> bool:
     return False
 
 
+def _proposes(toks: list[Tok], i: int) -> bool:
+    """Whether the "đề nghị" at i is the subject's own second verb ("X xét, đề nghị UBND tỉnh khen
+    thưởng", "… để xem xét, đề nghị …"): X proposes to the body named after it, who is asked nothing."""
+    if i < 2 or toks[i - 1].f not in (",", "va"):
+        return False
+    if toks[i - 2].f == "xet":  # "xét, đề nghị": consider, then propose (a verb no name ends at)
+        return True
+    return any(k >= 0 and verb_at(toks, k) and k + verb_at(toks, k) == i - 1 for k in (i - 2, i - 3))
+
+
 def _named_work(toks: list[Tok], i: int) -> bool:
     return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _WORK_NOUNS or i >= 1 and toks[i - 1].f == "viec"
 
@@ -212,7 +222,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         trig = _TRIGGER_BY_FIRST.get(t.f)
         if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
             trig = None  # every trigger is one word or two
-        if trig == ("de", "nghi") and _paper_asks(toks, i):
+        if trig == ("de", "nghi") and (_paper_asks(toks, i) or _proposes(toks, i)):
             trig = None
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)

@@ -64,10 +64,10 @@ _EXECUTION = re.compile(
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
 # "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
 _TITLE_WORD = re.compile(
-    # a regulation's criteria, conditions, the rights it grants, its appeal route: "Tiêu chuẩn xét tặng", "Quyền lợi
-    # cá nhân được khen thưởng", "Khiếu nại, tố cáo và giải quyết …"
+    # a regulation's criteria, conditions and appeal route: "Tiêu chuẩn xét tặng", "Điều kiện
+    # được hỗ trợ", "Khiếu nại, tố cáo và giải quyết …" (not the rights it grants: a duty may stand among them)
     r"^(?i:căn cứ|mục đích|mục tiêu|yêu cầu|phạm vi|đối tượng|nguyên tắc|quan điểm|ý nghĩa|sự cần thiết|bối cảnh|"
-    r"tiêu chuẩn|điều kiện|quyền lợi|khiếu nại, tố cáo)"
+    r"tiêu chuẩn|điều kiện|khiếu nại, tố cáo)"
     r"\s+(?!(?:các|tất cả|toàn thể|mọi|mỗi|những|từng)\b)[a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]"
 )
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9); so is the escalation
@@ -129,7 +129,7 @@ def is_execution_clause(text: str) -> bool:
 
 
 _TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tuong", "nguyen tac", "quan diem",
-                 "y nghia", "su can thiet", "boi canh", "tieu chuan", "dieu kien", "quyen loi", "khieu nai")
+                 "y nghia", "su can thiet", "boi canh", "tieu chuan", "dieu kien", "khieu nai")
 
 
 def titled_section(first_line: str) -> bool:

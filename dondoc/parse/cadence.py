@@ -98,7 +98,8 @@ _NEEDS = {
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
 _CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
-_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b")  # each branch after \b (word_search)
+# ("khi có dấu hiệu vi phạm", "khi phát sinh": on occurrence, as on request)
+_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|khi (?:co )?dau hieu\b|khi (?:co )?phat sinh\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
@@ -182,6 +183,10 @@ def _first_clause_end(f: str) -> int:
 _VERB_REACH = 500  # characters of an item's text its verbs are looked for in: the main verb comes first
 
 
+# the nouns an ongoing verb may qualify ("chương trình giám sát", "đoàn kiểm tra", "kế hoạch theo dõi")
+_NAMES_WORK = re.compile(r"(?:chuong trinh|ke hoach|doan|hoat dong|cong tac|ket qua|bao cao|noi dung)\s+$")
+
+
 def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] | None:
     """Ongoing or one-off from the verbs of f (a stretch of the folded text starting at `at` in it);
     ongoing work said outright counts up to `strong_reach` characters into it, the other verbs up to
@@ -191,6 +196,8 @@ def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] 
         return "continuous", f'ongoing work ("{text[at + m.start():at + m.end()]}")'
     f = f[:_VERB_REACH]
     cont = word_search(_CONTINUOUS, f)
+    while cont is not None and _NAMES_WORK.search(f, max(0, cont.start() - 16), cont.start()):
+        cont = word_search(_CONTINUOUS, f, cont.end())  # "chương trình giám sát": a noun, no ongoing verb
     end = cont.start() if cont is not None else len(f)
     # a deliverable before the first ongoing verb (searched only that far)
     once = min((x for x in (word_search(_DELIVERABLE, f[:end]), word_search(_ONE_OFF, f[:end])) if x is not None),
@@ -226,7 +233,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
-    m = word_search(_AD_HOC, f) if "dot xuat" in f or "yeu cau" in f else None
+    m = word_search(_AD_HOC, f) if "dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f else None
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a

@@ -93,9 +93,11 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and (not node.children or node.style == "dieu"):
         return None  # "Điều 2. Đối tượng áp dụng" over its khoản: the whole article holds no task
-    if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first)) \
+    if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
             and not _GIVES_WORK.search(own):
-        return None  # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15)
+        # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
+        # chương trình giám sát …": the act that adopts a programme, whose units are the work
+        return None
     if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
@@ -119,7 +121,9 @@ def _dated(node: Node) -> bool:
 
 # "Điều 1. Thông qua chương trình giám sát … năm 2018 … Cụ thể như sau:": a programme of work issued
 # inline, whose units are its work (not "chương trình hội nghị", an agenda)
-_PROGRAMME = re.compile(r"^(?:ban hanh|thong qua|phe duyet)\s+chuong trinh\s+(?!(?:hoi nghi|buoi le|le|lam viec)\b)")
+# ("Thống nhất nội dung Chương trình giám sát …", "Quyết định chương trình giám sát …": the same act)
+_PROGRAMME = re.compile(r"^(?:ban hanh|thong qua|phe duyet|thong nhat(?: noi dung)?|quyet dinh)\s+chuong trinh\s+"
+                        r"(?!(?:hoi nghi|buoi le|le|lam viec)\b)")
 
 
 def programme_entries(node: Node) -> list[Node]:

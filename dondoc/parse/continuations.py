@@ -43,6 +43,8 @@ def _closes(text: str) -> bool:
 GOES_ON = frozenset("về với cho của tại và hoặc các những đến qua theo ngày số từ trên trong gửi giao đề nghị yêu cầu".split())
 # the first word of a body's name, on which no line of a sentence ends ("… phối hợp với Sở⏎Công Thương …")
 _NAME_STARTS = frozenset("Sở Bộ Ban Phòng Cục Hội Ủy Uỷ UBND Trung Đài Chi Tổng Văn".split())
+# a meeting named by its body after it ("… tại phiên họp⏎Thường trực HĐND tỉnh lần thứ Chín …")
+_MEETING = frozenset({"phiên họp", "cuộc họp", "kỳ họp", "buổi làm việc"})
 _WRAP_WIDTH = 50  # a line at least this long, cut mid-sentence, was broken by the page's width
 
 
@@ -55,4 +57,5 @@ def continues_sentence(prev: str, t: str) -> bool:
     if t[0] in "-–" and len(t) > 2 and t[1] == " " and t[2:3].islower():
         return True
     last = prev.rsplit(" ", 1)[-1]
-    return t[:1].isupper() and (prev.endswith(",") or last.lower() in GOES_ON or last in _NAME_STARTS)
+    return t[:1].isupper() and (prev.endswith(",") or last.lower() in GOES_ON or last in _NAME_STARTS
+                                or " ".join(prev.rsplit(" ", 2)[-2:]).lower() in _MEETING)

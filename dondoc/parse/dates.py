@@ -198,6 +198,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if due is not None and (start in windows or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
+        if due is not None and _ONWARD.match(f, end):
+            taken.claim(start, end)
+            return  # "trong năm 2017 và những năm tiếp theo": work from then on, no deadline
         if due is not None and _EXPECTED.search(f, max(0, start - 40), start):
             taken.claim(start, end)
             return  # "11 hoạt động dự kiến thực hiện trong năm 2026": what is expected within a time, no deadline
@@ -299,3 +302,4 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
 # "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
 # "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
+_ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")

@@ -15,6 +15,7 @@ import re
 from dondoc.parse.fieldlines import shared_fields, trailing_fields
 from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
 from dondoc.parse.items import Bullet, Node
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
@@ -38,6 +39,11 @@ def _title_like(own: str) -> bool:
 # A date as impossible_dates() writes it: digits and "/" (and any space but " " the text had in it).
 # a heading that gives the work out to what is under it ("… giao:", "… đề nghị:", "… yêu cầu:")
 _GIVES = re.compile(r"(?:^|\s)(?:giao|đề nghị|yêu cầu)(?:\s+như sau)?\s*:\s*$", re.IGNORECASE)
+# "Hội đồng nhân dân tỉnh thống nhất với nội dung chất vấn …, cụ thể như sau:": the issuer's stance over what it
+# then asks of others; the body that speaks owns none of it (folded), unless it goes on to ask ("… HĐND tỉnh
+# đề nghị UBND tỉnh quan tâm chỉ đạo …:" names the owner of what is under it)
+_ASKED = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
+_STANCE = re.compile(r"^(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd)[^:,.;]{0,40}? (?:thong nhat|tan thanh|nhat tri|ghi nhan|danh gia cao)\b")
 _DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
 _SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
 
@@ -143,7 +149,9 @@ class OutlineTasks:
                                   f"the owners the field units {block.where} name for this block", block.support, True)
         label = node.bold
         # "Điều 3. Hội đồng nhân dân tỉnh giao:" over the bodies given the work: the one who gives it owns none
-        heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) else []
+        folded = fold_keep_length(own[:400]).lower()
+        stance = _STANCE.search(folded) is not None and _ASKED.search(folded) is None
+        heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) and not stance else []
         if label and not label_owners(label):
             label = ""
         if not label and own.find(":", 0, 120) > 0:
@@ -166,14 +174,14 @@ class OutlineTasks:
             TOPIC.match(own) is not None or not find_owners(own).lead))
         if titled and not heading_owner and not label:
             heading_owner = titled
-        if heading and not heading_owner and not label and not _GIVES.search(own):
+        if heading and not heading_owner and not label and not _GIVES.search(own) and not stance:
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         if here.lead and not label and "chỉ đạo" in own:
             # "2. UBND các tỉnh chỉ đạo Sở LĐTBXH phối hợp … thực hiện các nội dung sau:": B, whom A directs, too
             said = find_owners(own)
             here = Given(here.lead + [x for x in said.lead + said.directed if x not in here.lead], here.why)
-        if not here.lead and (children or node.bullets) and not own.isupper() and not _GIVES.search(own):
+        if not here.lead and (children or node.bullets) and not own.isupper() and not _GIVES.search(own) and not stance:
             said = find_owners(own)  # "Giao Sở Nội vụ chủ trì thực hiện các nhiệm vụ sau:": the section's owners
             here = Given(said.lead, f'stated for item {node.key} and what is under it', said.support)
             if not said.lead and said.directed and inherited and inherited.lead:

@@ -197,6 +197,20 @@ def _proposes(toks: list[Tok], i: int) -> bool:
     return any(k >= 0 and verb_at(toks, k) and k + verb_at(toks, k) == i - 1 for k in (i - 2, i - 3))
 
 
+def _relayed(toks: list[Tok], i: int) -> bool:
+    """Whether the "yêu cầu"/"đề nghị" at i is the duty of a body just given work ("Giao nhiệm vụ Ban Quản lý
+    các KCN yêu cầu các doanh nghiệp …"): that body asks, the ones it asks lead nothing of the item."""
+    for k in range(i - 1, max(-1, i - 16), -1):
+        f = toks[k].f
+        if f in (".", ";", ":", ",", "!", "?"):
+            return False
+        if f == "giao" and k + 1 < i:
+            m = k + 1 + (2 if toks[k + 1].f == "nhiem" and k + 2 < i and toks[k + 2].f == "vu" else 0)
+            m += m < i and toks[m].f == "cho"
+            return m < i and org_at(toks, m) > 0
+    return False
+
+
 def _named_work(toks: list[Tok], i: int) -> bool:
     return i >= 2 and (toks[i - 2].f, toks[i - 1].f) in _WORK_NOUNS or i >= 1 and toks[i - 1].f == "viec"
 
@@ -223,6 +237,8 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
         if trig is not None and len(trig) > 1 and not (i + 1 < n and toks[i + 1].f == trig[1]):
             trig = None  # every trigger is one word or two
         if trig == ("de", "nghi") and (_paper_asks(toks, i) or _proposes(toks, i)):
+            trig = None
+        if trig in (("de", "nghi"), ("yeu", "cau")) and _relayed(toks, i):
             trig = None
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)

@@ -198,3 +198,16 @@ def acknowledges(text: str) -> bool:
     """Whether an item of a conclusion only acknowledges the work done ("Ghi nhận, biểu dương những kết
     quả Sở đã đạt được"): no task."""
     return _ACKNOWLEDGES.match(fold_keep_length(text.strip()[:90]).lower()) is not None
+
+
+# the council's own supervisors: "Thường trực HĐND tỉnh", "các Ban HĐND tỉnh", "Tổ đại biểu", "đại biểu HĐND"
+_COUNCIL_BODY = re.compile(r"^(?:cac )?(?:thuong truc|ban|to dai bieu|dai bieu)\b.*\b(?:hoi dong nhan dan|hdnd)\b|^(?:cac )?(?:to )?dai bieu\b")
+
+
+def supervises_only(text: str, leads: list[str]) -> bool:
+    """Whether a request asks only the council's own bodies to supervise ("Đề nghị Thường trực HĐND tỉnh, các
+    Ban HĐND tỉnh và đại biểu HĐND tỉnh tiếp tục tăng cường giám sát nội dung này"): the council's standing
+    supervision (gold convention 9), whose bodies lead no task of the item it sits in."""
+    if not leads or "giám sát" not in text and "giam sat" not in text:
+        return False
+    return all(_COUNCIL_BODY.search(fold_keep_length(x).lower()) for x in leads)

@@ -13,6 +13,7 @@ from dondoc.parse.gatherers import gatherers
 from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
 from dondoc.parse.sections import is_section as is_section
+from dondoc.parse.sections import supervises_only
 from dondoc.parse.report_chains import split_after_punct
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
@@ -166,7 +167,9 @@ def item_tasks(
     # … báo cáo …", "- Các sở, ngành gửi ý kiến về Trung tâm … trước hội nghị"); not those who report to a
     # gatherer the bullet names ("… đề nghị các sở, ngành báo cáo … Giao Công an tỉnh chủ trì, tập hợp"):
     # the gatherer is the unit's owner, the others only report to it
-    found = owners_of([text, *(t for t, _ in bullets if t in plain or not gatherers(t))], label, directs=".-" not in key)
+    # a bullet that asks only the council's bodies to keep supervising is its standing supervision (convention 9)
+    found = owners_of([text, *(t for t, _ in bullets if (t in plain or not gatherers(t))
+                               and not supervises_only(t, find_owners(t).lead))], label, directs=".-" not in key)
     if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
         # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
         # (named above it) to act; a subject of a later sentence tells how the work goes, no owner

@@ -63,7 +63,7 @@ def set_apart(text: str) -> str:
         return text
     lines = text.split("\n")
     titles = _running_titles(lines)
-    if not titles and ".1." not in text and ". II. " not in text:
+    if not titles and ".1." not in text and _ROMAN_AFTER_TITLE.search(text) is None:
         return text
     out = []
     for ln in lines:

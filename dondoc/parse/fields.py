@@ -132,6 +132,9 @@ def field_dues(fields: Fields, ctx: DateContext, warnings: list[str]) -> list[st
     return list(dict.fromkeys(dues))
 
 
+_ONGOING_TIME = re.compile(r"\bthuong xuyen\b")
+
+
 def apply_fields(task: Task, fields: Fields, ctx: DateContext, warnings: list[str]) -> None:
     """Give a task the due the time lines of the field units beside it state, when it states none.
 
@@ -139,6 +142,12 @@ def apply_fields(task: Task, fields: Fields, ctx: DateContext, warnings: list[st
     field lines and to a nearer heading (tasks.fill_lead)."""
     if fields.time and not task.schedule.due and task.schedule.relative is None and task.schedule.repeat not in ("weekly", "ad_hoc"):
         dues = field_dues(fields, ctx, warnings)
+        ongoing = _ONGOING_TIME.search(fold_keep_length(" ".join(fields.time)).lower())
+        if not dues and ongoing and task.kind == "action" and task.schedule.repeat == "once":
+            # "Thời gian thực hiện: Thường xuyên hằng năm" written once for the block: its tasks go on
+            task.schedule.repeat = "continuous"
+            task.explain["schedule.repeat"] = f'ongoing work ("{fields.time[0][ongoing.start():ongoing.end()]}")' \
+                if len(fields.time) == 1 else 'ongoing work ("thường xuyên")'
         if dues:
             if task.schedule.repeat == "monthly":
                 dues = [d if d.startswith("---") else "---" + d[-2:] for d in dues]

@@ -33,7 +33,7 @@ def _title_like(own: str) -> bool:
     """Whether the text of an item with sub-items reads as their heading: a few words, or one line
     without a full stop ("Các hoạt động kỷ niệm 95 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh")."""
     words = len(own.split())
-    return words <= 12 or words <= 30 and "\n" not in own and not own.rstrip(" *").endswith((".", ";", "!", "?"))
+    return words <= 12 or words <= 45 and "\n" not in own and not own.rstrip(" *").endswith((".", ";", "!", "?"))
 
 
 # A date as impossible_dates() writes it: digits and "/" (and any space but " " the text had in it).

@@ -121,6 +121,13 @@ _VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, ngan
                     "cac don vi chuc nang", "don vi chuc nang", "cac nganh chuc nang", "nganh chuc nang"})
 
 
+def vague(name: str) -> bool:
+    """A body too vague to lead: "các cấp, các ngành", "lực lượng chức năng", and the levels of a whole
+    system ("các cấp công đoàn", "các cấp Hội": every one of its tiers, no body)."""
+    f = fold_keep_length(name).lower()
+    return f in _VAGUE or f.startswith("cac cap ")
+
+
 _MARK = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")
 
 
@@ -159,7 +166,7 @@ def _directed(text: str, toks: list[Tok], k: int, found: Owners) -> int:
     ol = owner_list(toks, k)
     if not ol.names or not before_predicate(toks, ol):
         return ol.reach
-    names = [x for x in name_texts(text, ol.names) if fold_keep_length(x).lower() not in _VAGUE]
+    names = [x for x in name_texts(text, ol.names) if not vague(x)]
     if not found.directs:
         return ol.reach  # one duty among an item's bullets: B is not the item's lead (convention 22)
     found.add_lead(names, f'directed by the one before "chỉ đạo": "{text[toks[k].start:toks[ol.end - 1].end]}"')

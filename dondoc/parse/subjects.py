@@ -9,7 +9,7 @@ from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import _VAGUE, REQUEST_VERBS, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
+from dondoc.parse.roles import REQUEST_VERBS, vague, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
 
 
 # opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong
@@ -56,7 +56,7 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             reach = max(reach, ol.reach)
             if ol.names and before_predicate(toks, ol):
                 found.directed += [x for x in name_texts(text, ol.names)
-                                   if fold_keep_length(x).lower() not in _VAGUE and x not in found.directed]
+                                   if not vague(x) and x not in found.directed]
             continue
         if s + 3 < n and toks[s].f == "cac" and toks[s + 1].f == "dong" and toks[s + 2].f == "chi" and toks[s + 3].cap:
             s += 3  # "Các đồng chí Ủy viên UBND xã …": the post, not the persons

@@ -42,6 +42,9 @@ from dondoc.parse.written_names import name_texts
 __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_list"]
 
 MAX_NAME_TOKENS = 22
+# the councils' abbreviations a unit may belong to ("các Ban của HĐND tỉnh")
+_COUNCILS = frozenset({"hdnd", "ubnd"})
+
 
 def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> None:
     """Add the name toks[start:last + 1] to the list, unless it is a head alone ("Cơ quan", "Đơn vị")."""
@@ -258,7 +261,8 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                     last = j + loc  # "các cơ quan báo chí của tỉnh": the place belongs to the name
                     j = last + 1
                     continue
-            if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) and not toks[j + 1].upper \
+            if t.f == "cua" and j + 1 < n and toks[j + 1].cap and org_at(toks, j + 1) \
+                    and (not toks[j + 1].upper or toks[j + 1].f in _COUNCILS) \
                     and (toks[start].f not in DETERMINER_BY_FIRST or j == start + head and toks[j - 1].cap):
                 # "Tổ công tác đặc biệt của Công an xã", "các Ban của Hội đồng nhân dân" (a capitalised head right
                 # before "của"): a unit and its body

@@ -49,7 +49,7 @@ _PROMULGATION = re.compile(
 _PROMULGATION_WORDS = ("hieu luc", "kem theo", "thi hanh", "thay the", "bai bo")
 # "Các cấp uỷ, thủ trưởng … có trách nhiệm thực hiện Hướng dẫn này.": the execution clause
 _EXECUTION = re.compile(
-    r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghiem tuc\s+)?"
+    r"\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|(?:to chuc\s+)?(?:trien khai\s+)?thuc hien)\s+(?:nghiem tuc\s+)?"
     r"(?:quyet dinh|chi thi|huong dan|ke hoach|nghi quyet|quy che|quy dinh|thong bao|van ban|thong tu|nghi dinh) nay\b"
     # "… tổ chức triển khai và thực hiện nghiêm túc chế độ … theo nội dung của Thông tư này." closing the article
     # "… trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết." ending the text
@@ -72,8 +72,10 @@ _TITLE_WORD = re.compile(
 )
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9); so is the escalation
 # of what exceeds the owner's power ("trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ"): a condition, no report
-_STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b")
-_STOCK_WORDS = ("kho khan", "vuong mac", "vuot")
+# ("… phát hiện thấy có những vấn đề chưa phù hợp hoặc những vấn đề mới cần sửa đổi, bổ sung, báo cáo …": the same)
+_STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
+                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
+_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
 # "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
 _RULE_FROM = re.compile(
@@ -143,7 +145,7 @@ def titled_section(first_line: str) -> bool:
 
 def is_stock_clause(text: str) -> bool:
     """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
-    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt")):
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề")):
         return False
     return _STOCK.search(fold_keep_length(text)) is not None
 

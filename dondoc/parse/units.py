@@ -61,6 +61,13 @@ def starts_with_owner(text: str) -> bool:
     return bool(lead) and fold_keep_length(text.lstrip("-+• ")).startswith(fold_keep_length(lead[0])[:12])
 
 
+# "Hồ sơ đề nghị xét tặng (01 bộ), gồm:", "Thành phần hồ sơ gồm:" (folded): what is under it are papers
+_DOCUMENTS = re.compile(r"^(?:thanh phan )?ho so\b[^:]{0,100}\bgom\b[^:]{0,30}:\s*$")
+# a part that only defers to other rules: "Thực hiện theo Luật …", "Thực hiện theo quy định hiện hành." (folded)
+_DEFERS = re.compile(r"^thuc hien theo (?:(?:dung )?quy dinh (?:cua|tai) )?(?:luat|nghi dinh|thong tu|phap luat|cac van ban|"
+                     r"quy dinh hien hanh|quy dinh cua phap luat)\b[^;:]{0,200}$")
+
+
 def not_a_task(node: Node, own: str) -> str | None:
     """The text of an item that gives work, or None for a part that holds no task (sections.py): a
     section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
@@ -79,6 +86,11 @@ def not_a_task(node: Node, own: str) -> str | None:
         first, rest = paras[0], "\n".join(paras[1:]).strip()
     if node.children and not rest and _CARRIED_OUT.match(fold_keep_length(first.strip()).lower()):
         return first
+    if node.parent is not None and _DOCUMENTS.match(fold_keep_length(node.parent.text.split("\n", 1)[0]).lower()):
+        return None  # "Hồ sơ đề nghị (01 bộ), gồm:" over "a) Tờ trình …": the papers of a file, no task
+    said = rest if rest and "\n" not in rest else (first if not rest else "")
+    if said and not node.children and not node.bullets and _DEFERS.match(fold_keep_length(said.strip()).lower()):
+        return None  # "Thực hiện theo Luật Thi đua, khen thưởng …": it defers to other rules (convention 17)
     if is_section(first) or is_execution_clause(first) or (node.bold and is_section(node.bold)):
         if is_funding(first):
             if any(starts_with_owner(t) for t in [*paras[1:], *(b.text for b in node.bullets)]):

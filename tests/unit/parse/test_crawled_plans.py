@@ -234,3 +234,67 @@ def test_from_a_year_onwards_is_no_deadline() -> None:
 def test_consider_and_propose_asks_nothing_of_the_proposed_to() -> None:
     lead = find_owners("Các sở, ngành xem xét, đề nghị Ủy ban nhân dân tỉnh khen thưởng.").lead
     assert "Ủy ban nhân dân tỉnh" not in lead
+
+
+# --- a regulation's closing parts, files and deferrals -----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Các phòng, ban; Ủy ban nhân dân các xã có trách nhiệm tổ chức triển khai thực hiện nghiêm túc Quy chế này.", True),
+        ("Các đơn vị có trách nhiệm triển khai thực hiện Kế hoạch này.", True),
+        ("Các đơn vị có trách nhiệm triển khai thực hiện việc kiểm kê kho trước ngày 30/6.", False),
+    ],
+)
+def test_execution_clause_forms(text: str, clause: bool) -> None:
+    from dondoc.parse.sections import is_execution_clause
+    assert is_execution_clause(text) is clause
+
+
+@pytest.mark.parametrize(
+    ("text", "stock"),
+    [
+        ("Quá trình thực hiện, các đơn vị phát hiện thấy có những vấn đề chưa phù hợp, báo cáo Sở Nội vụ để xem xét, sửa đổi.", True),
+        ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc, phản ánh về Sở Tài chính.", True),
+        ("Các đơn vị báo cáo những vấn đề trọng tâm về Sở Nội vụ trước ngày 10/12.", False),
+    ],
+)
+def test_stock_clause_forms(text: str, stock: bool) -> None:
+    from dondoc.parse.sections import is_stock_clause
+    assert is_stock_clause(text) is stock
+
+
+_RULES = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+QUY CHẾ
+Điều 1. Hồ sơ đề nghị
+1. Hồ sơ đề nghị khen thưởng (02 bộ), gồm:
+a) Tờ trình của đơn vị;
+b) Báo cáo thành tích của cá nhân.
+2. Các sở, ngành gửi hồ sơ về Sở Nội vụ trước ngày 20 tháng 5 hằng năm.
+Điều 2. Thu hồi danh hiệu
+Thực hiện theo Luật Thi đua, khen thưởng và các văn bản hướng dẫn.
+Điều 3. Tổ chức thực hiện
+1. Các Ban của HĐND tỉnh phối hợp theo dõi việc thực hiện.
+2. Các sở, ngành có trách nhiệm tổ chức triển khai thực hiện nghiêm túc Quy chế này.
+"""
+
+
+def test_papers_of_a_file_and_deferrals_are_no_tasks() -> None:
+    got = _by_key(_read(_RULES))
+    assert not any(k.startswith(("1.1.", "2")) for k in got)  # the papers listed, the deferral
+    assert got["1.2"].schedule.due == ["--05-20"]
+    assert [o.name for o in got["3.1"].lead] == ["Các Ban của HĐND tỉnh"]
+    assert "3.2" not in got  # the regulation's execution clause
+
+
+def test_heading_over_sub_items_up_to_45_words() -> None:
+    heading = ("Tăng cường sự lãnh đạo của cấp ủy, tổ chức đảng; sự quản lý, điều hành của chính quyền các cấp nhằm "
+               "nâng cao nhận thức, thúc đẩy xây dựng quan hệ lao động hài hòa, ổn định và tiến bộ trong tình hình mới")
+    text = f"KẾ HOẠCH\nI. NHIỆM VỤ\n1. {heading}\n1.1. Tổ chức quán triệt chỉ thị.\n1.2. Rà soát các quy chế.\n"
+    got = _by_key(_read(text))
+    assert "I.1" not in got and {"I.1.1", "I.1.2"} <= set(got)
+
+
+def test_every_tier_of_a_system_leads_nothing() -> None:
+    lead = find_owners("Đề nghị Liên đoàn Lao động tỉnh chỉ đạo các cấp công đoàn phối hợp thực hiện.").lead
+    assert lead == ["Liên đoàn Lao động tỉnh"]

@@ -99,7 +99,8 @@ _NEEDS = {
 _CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 # ("khi có dấu hiệu vi phạm", "khi phát sinh": on occurrence, as on request)
-_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|khi (?:co )?dau hieu\b|khi (?:co )?phat sinh\b")  # each branch after \b (word_search)
+_AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|khi (?:co )?dau hieu\b|khi (?:co )?phat sinh\b|"
+                     r"tuy theo tinh hinh\b")  # each branch after \b (word_search)
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
@@ -233,7 +234,8 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
-    m = word_search(_AD_HOC, f) if "dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f else None
+    m = word_search(_AD_HOC, f) if ("dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f
+                                    or "tuy theo" in f) else None
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a

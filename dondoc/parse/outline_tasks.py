@@ -19,7 +19,7 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
-from dondoc.parse.rules import agenda_item, guidance_rule, states_rules_only
+from dondoc.parse.rules import agenda_item, guidance_rule, programme_agenda, states_rules_only, topic_once
 from dondoc.parse.sections import is_section
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
@@ -108,7 +108,7 @@ class OutlineTasks:
             return  # "Điều 3. Mức hỗ trợ" over the rates it sets: a rule, charging nobody (convention 15)
         if self.ctx.guidance and not (inherited and inherited.lead) and guidance_rule(node):
             return  # "… hướng dẫn … như sau:" over "1. Địa điểm …: thực hiện theo Điều 22": a rule (convention 15)
-        if agenda_item(node):
+        if agenda_item(node) or self.in_calendar and node.children == [] and programme_agenda(node):
             return  # "Tại kỳ họp giữa năm:" over "Xem xét báo cáo …": what the session hears, no task
         skip = not_a_task(node, own)
         if skip is None:
@@ -120,9 +120,13 @@ class OutlineTasks:
                 for t in self.tasks[before:]:
                     milestone(t)
             for c in programme_entries(node):
+                before = len(self.tasks)
                 self.in_calendar = True  # the work of a programme the decision issues inline
                 self.emit(c, inherited, fields)
                 self.in_calendar = False
+                if "thuong xuyen" not in fold_keep_length(c.text[:120]).lower():  # not under "Giám sát thường xuyên:"
+                    for t in self.tasks[before:]:
+                        topic_once(t)
             return
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")

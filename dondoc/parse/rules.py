@@ -15,6 +15,7 @@ import re
 from dondoc.parse.items import Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, head_at
+from dondoc.taskset import Task
 
 # what asks someone to act even when no body is named: a request, a charge, a submission, a report
 _ASKS = re.compile(
@@ -131,3 +132,33 @@ def agenda_item(node: Node) -> bool:
     if node.parent is None or not _AGENDA_VERB.match(fold_keep_length(node.text.strip()[:16]).lower()):
         return False
     return _SESSION.search(fold_keep_length(node.parent.text[:200]).lower()) is not None
+
+
+# the council named as the subject before its agenda verb ("Hội đồng nhân dân tỉnh xem xét các báo cáo …")
+_COUNCIL_SUBJECT = re.compile(r"^(?:hoi dong nhan dan|hdnd)(?: (?:tinh|huyen|xa|thanh pho))?\s+")
+_QUESTIONS = re.compile(r"\bchat van\b")
+
+
+def programme_agenda(node: Node) -> bool:
+    """Whether a unit of a programme the council adopts is what its sessions hear ("Hội đồng nhân dân tỉnh
+    xem xét các báo cáo …", "Chất vấn và xem xét trả lời chất vấn tại kỳ họp", "Lấy phiếu tín nhiệm …"):
+    the agenda of its sessions, no task (convention 3), unlike its topics of supervision and what it does
+    on occurrence ("xem xét quyết định … khi có dấu hiệu trái pháp luật")."""
+    f = fold_keep_length(" ".join(node.text.split())[:200]).lower()
+    if "dau hieu" in f:
+        return False
+    f = _COUNCIL_SUBJECT.sub("", f)
+    return _AGENDA_VERB.match(f) is not None or _QUESTIONS.search(f[:120]) is not None
+
+
+_TOPIC = re.compile(r"^giam sat\b")
+
+
+def topic_once(task: Task) -> None:
+    """A topic of a programme of supervision for a year ("Giám sát việc giải quyết kiến nghị của cử tri …"): done
+    once in that year, not an ongoing duty, unless the text says it goes on."""
+    f = fold_keep_length(task.text.strip()[:200]).lower()
+    if task.kind == "action" and task.schedule.repeat == "continuous" and _TOPIC.match(f) and "thuong xuyen" not in f:
+        task.schedule.repeat = "once"
+        words = task.text.strip().split(":", 1)[0].split()[:4]
+        task.explain["schedule.repeat"] = f'a one-off deliverable ("{" ".join(words)}") without a date'

@@ -298,3 +298,25 @@ def test_heading_over_sub_items_up_to_45_words() -> None:
 def test_every_tier_of_a_system_leads_nothing() -> None:
     lead = find_owners("Đề nghị Liên đoàn Lao động tỉnh chỉ đạo các cấp công đoàn phối hợp thực hiện.").lead
     assert lead == ["Liên đoàn Lao động tỉnh"]
+
+
+_SUPERVISION_YEAR = """HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG
+NGHỊ QUYẾT
+VỀ CHƯƠNG TRÌNH GIÁM SÁT NĂM 2021
+QUYẾT NGHỊ:
+Điều 1. Thống nhất nội dung Chương trình giám sát năm 2021 như sau:
+1. Hội đồng nhân dân tỉnh xem xét các báo cáo công tác trình tại kỳ họp giữa năm và cuối năm.
+2. Chất vấn và trả lời chất vấn tại kỳ họp thường lệ.
+3. Giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ nghèo.
+4. Giám sát văn bản của Ủy ban nhân dân tỉnh khi có dấu hiệu trái pháp luật.
+5. Thường trực Hội đồng nhân dân tỉnh giám sát các nội dung khác tùy theo tình hình thực tế.
+Điều 2. Giao Thường trực Hội đồng nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+"""
+
+
+def test_programme_topics_and_agenda() -> None:
+    got = _by_key(_read(_SUPERVISION_YEAR))
+    assert "1.1" not in got and "1.2" not in got  # what the sessions hear
+    assert got["1.3"].schedule.repeat == "once"  # a topic of the year
+    assert got["1.4"].schedule.repeat == "ad_hoc"
+    assert got["1.5"].schedule.repeat == "ad_hoc"

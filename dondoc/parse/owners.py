@@ -157,6 +157,7 @@ def _clauses(text: str) -> list[_Clause]:
             cd = _CHI_DAO.match(folded, s, e)  # "Chỉ đạo Trung tâm … giám sát": whom the item's owner directs
             head = cd is not None and head_at(text, folded, cd.end(), e)
         asks = asks_in.get(k, [])
+        opened = s  # where the subject may start: after an opening phrase, its comma
         if not head:
             # the opening phrase ends at the first comma (the spaces after it the head test skips itself);
             # "Hằng năm, các sở …", "Trường hợp chưa có nguồn, Bộ X chủ trì, phối hợp với …": a subject after it
@@ -164,6 +165,8 @@ def _clauses(text: str) -> list[_Clause]:
             if comma >= 0:
                 dc = _DONG_CHI.match(folded, comma + 1, e)
                 head = head_at(text, folded, dc.end() if dc else comma + 1, e)
+                if head:
+                    opened = comma + 1  # "Trong thời hạn 15 ngày …, Sở Nội vụ (Ban …) có trách nhiệm …"
             while not head and comma >= 0 and LONG_OPENING.match(folded, s):
                 comma = folded.find(",", comma + 1, min(e, s + 4 * _OPENING))  # "Căn cứ A, B và C, Sở X …"
                 head = comma >= 0 and head_at(text, folded, comma + 1, e)
@@ -176,7 +179,7 @@ def _clauses(text: str) -> list[_Clause]:
                 continue
         ws = s if head or asks[0] - s < 80 else max(s, text.rfind(" ", s, asks[0] - 40) + 1)
         # a subject's list ends within a few words; a request's list may run on
-        we = min(e, asks[-1] + 400 if asks else s + 160)
+        we = min(e, asks[-1] + 400 if asks else opened + 160)
         if ws == s and head_toks and len(head_toks) == 8 and head_toks[-1].end <= we:
             # the first 8 tokens are those head_tokens made (they end before `we`, so the shorter
             # span cuts none of them); tokenizing goes on from the end of the last, as it would

@@ -320,3 +320,9 @@ def test_programme_topics_and_agenda() -> None:
     assert got["1.3"].schedule.repeat == "once"  # a topic of the year
     assert got["1.4"].schedule.repeat == "ad_hoc"
     assert got["1.5"].schedule.repeat == "ad_hoc"
+
+
+def test_subject_after_a_long_opening_phrase() -> None:
+    text = ("Trong thời hạn 10 ngày sau khi nhận được kết luận của các cơ quan có thẩm quyền về vi phạm, "
+            "Sở Tư pháp (Phòng Phổ biến, giáo dục pháp luật) có trách nhiệm tham mưu Ủy ban nhân dân tỉnh thu hồi.")
+    assert find_owners(text).lead == ["Sở Tư pháp"]

@@ -47,7 +47,11 @@ _MONTH_YEAR = re.compile(
 # "hoàn thành trước tháng 3.2014", "trước tháng 5/2014": before the month starts, i.e. by the last day of
 # the month before it
 _BEFORE_MONTH = re.compile(rf"\b(?:truoc|cham nhat truoc)\s+thang\s+{_M}\s*(?:nam|/|\.(?=\d{{4}}))\s*{_Y}\b")
-_YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b")
+_YEAR_END = re.compile(rf"\b(?:den|truoc|trong|vao|hoan thanh(?: trong)?|xong trong|tu nay den)\s+(?:cuoi|het|thang 12)?\s*nam\s+{_Y}\b"
+                       # "trình Chính phủ năm 2022": the year a submission is due; "(Bộ X chủ trì; năm 2022)"
+                       rf"|\btrinh\s+(?:thu tuong chinh phu|thu tuong|chinh phu|quoc hoi|hoi dong nhan dan|uy ban nhan dan|hdnd|ubnd|"
+                       rf"cap co tham quyen)(?:\s+(?:tinh|huyen|xa|thanh pho))?\s+nam\s+{_Y}\b"
+                       rf"|;\s*nam\s+{_Y}\s*(?=\))")
 _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan thanh|xong trong|cuoi|vao)?\s*quy\s+(iv|i{{1,3}}|[1-4])\s*(?:/|nam|-)\s*{_Y}\b")
 _EVENT = "nhan duoc|ky|ban hanh|co hieu luc|ket thuc"
 _DOCUMENT = "quyet dinh|ke hoach|van ban|cong van|thong bao|chi thi|nghi quyet|huong dan|chuong trinh|thong tu|nghi dinh|cong dien|de an|quy che"
@@ -251,7 +255,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         else:
             warnings.append(f'"{text[m.start():m.end()].strip()}": month {mo} does not exist')
     for m in _YEAR_END.finditer(f) if _YEAR_CORE.search(f) else ():
-        y = int(m.group(1))
+        y = int(m.group(1) or m.group(2) or m.group(3))
         if names_a_horizon(f, m.start()):
             taken.claim(m.start(), m.end())
             continue  # "Quy hoạch … đến năm 2020": the horizon in a plan's name

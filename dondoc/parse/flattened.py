@@ -10,7 +10,8 @@ II. NỘI DUNG HOẠT ĐỘNG"). A clerk reads through all of it; so does the ou
 - a running title (the same "<kind> <number> …." opening three lines or more) is dropped (its
   characters become spaces at the line's end);
 - a first sub-label ("N.1.") inside the line that opens with label "N." starts a line of its own;
-- a Roman section label after a capitalised title and its full stop starts a line of its own.
+- a Roman section label after a capitalised title and its full stop starts a line of its own;
+- a field line run into the task's sentence ("… phong trào. Cơ quan chủ trì: Sở X.") starts a line of its own.
 
 Every change keeps the text's length and its line breaks' places (characters become spaces or line
 breaks): the offsets of every other line hold.
@@ -27,6 +28,8 @@ _TITLE = re.compile(rf"{_KIND} [^\n]{{0,160}}?\d+/[^\n]{{0,160}}?\. (?=\S)")
 _RUNNING = 3  # lines a title must open to be a running title, not the document's own first line
 # "N. <heading> N.1." or "N. <heading> N.1. <text>": the parent's first child, run into its line
 _PARENT = re.compile(r"(\d{1,2})\.\s")
+# "… phong trào. Cơ quan chủ trì: Sở X. Thời gian: hằng năm.": field lines run into the task's sentence
+_FIELD_AFTER_STOP = re.compile(r"(?<=[.;]) (?=(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp)\s*:|Thời gian(?: thực hiện| hoàn thành)?\s*:)")
 # "<CAPITALISED TITLE>. II. <CAPITALISED HEADING>"
 _ROMAN_AFTER_TITLE = re.compile(r"\. (?=[IVX]{1,4}\. (\w))")
 
@@ -63,7 +66,7 @@ def set_apart(text: str) -> str:
         return text
     lines = text.split("\n")
     titles = _running_titles(lines)
-    if not titles and ".1." not in text and _ROMAN_AFTER_TITLE.search(text) is None:
+    if not titles and ".1." not in text and _ROMAN_AFTER_TITLE.search(text) is None and _FIELD_AFTER_STOP.search(text) is None:
         return text
     out = []
     for ln in lines:
@@ -77,6 +80,8 @@ def set_apart(text: str) -> str:
         if cut is not None:
             k = pad + cut
             ln = ln[:k] + "\n" + ln[k + 1 :]
+        if ": " in ln and (" Cơ quan " in ln or " Đơn vị " in ln or " Thời gian" in ln):
+            ln = _FIELD_AFTER_STOP.sub("\n", ln)
         for m in reversed(list(_ROMAN_AFTER_TITLE.finditer(ln))):
             start = ln.rfind("\n", 0, m.start()) + 1
             if m.group(1).isupper() and _upper_title(ln[start : m.start() + 1]):

@@ -326,3 +326,23 @@ def test_subject_after_a_long_opening_phrase() -> None:
     text = ("Trong thời hạn 10 ngày sau khi nhận được kết luận của các cơ quan có thẩm quyền về vi phạm, "
             "Sở Tư pháp (Phòng Phổ biến, giáo dục pháp luật) có trách nhiệm tham mưu Ủy ban nhân dân tỉnh thu hồi.")
     assert find_owners(text).lead == ["Sở Tư pháp"]
+
+
+def test_field_lines_run_into_the_task_sentence() -> None:
+    out = set_apart("1. Mở rộng mạng lưới thư viện xã. Cơ quan chủ trì: Sở Văn hóa. Thời gian: năm 2023.")
+    assert out.split("\n") == ["1. Mở rộng mạng lưới thư viện xã.", "Cơ quan chủ trì: Sở Văn hóa.", "Thời gian: năm 2023."]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("(Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ; trình Ủy ban nhân dân tỉnh năm 2024).", ["2024-12-31"]),
+        ("Bộ Công Thương xây dựng đề án, trình Thủ tướng Chính phủ năm 2025.", ["2025-12-31"]),
+        ("(Sở Y tế chủ trì; năm 2024)", ["2024-12-31"]),
+        # the year a plan is for is no deadline
+        ("Các xã trình kế hoạch năm 2024 lên huyện.", []),
+    ],
+)
+def test_year_of_a_submission(text: str, due: list[str]) -> None:
+    ctx = DateContext(None, 2023, 5, ())
+    assert [d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.due] == due

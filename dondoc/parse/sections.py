@@ -97,7 +97,10 @@ _DECIDES = re.compile(
     r"dieu chinh|sua doi|bo sung|thu hoi|giai the|quy dinh|ban hanh)\b")
 # A nghị quyết's own act: "Điều 1. Thông qua Quy hoạch … với một số nội dung chủ yếu sau:", "Điều 1. Thống
 # nhất phương án điều chỉnh … như sau:": what the council approves, with its contents, not work it gives
-_APPROVES = re.compile(r"^(?:thong qua|thong nhat)\b")
+# ("Tán thành nội dung Báo cáo kết quả giám sát …", "Hội đồng nhân dân tỉnh tán thành nội dung báo cáo …, đồng thời
+# nhấn mạnh:": the council's approval of the report it heard, its subject written or not)
+_APPROVES = re.compile(r"^(?:thong qua|thong nhat)\b|^(?:(?:hoi dong nhan dan|hdnd|uy ban thuong vu quoc hoi|quoc hoi)"
+                       r"(?: (?:tinh|huyen|xa|thanh pho))?\s+)?tan thanh (?:noi dung )?(?:voi )?bao cao\b")
 
 
 def decides_itself(text: str) -> bool:
@@ -108,7 +111,7 @@ def decides_itself(text: str) -> bool:
 
 def approves(text: str) -> bool:
     """Whether an article of a nghị quyết is the council's approval ("Thông qua …", "Thống nhất …")."""
-    return _APPROVES.match(fold_keep_length(text.strip()[:24]).lower()) is not None
+    return _APPROVES.match(fold_keep_length(text.strip()[:64]).lower()) is not None
 
 
 def is_section(text: str) -> bool:

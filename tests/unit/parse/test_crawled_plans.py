@@ -346,3 +346,17 @@ def test_field_lines_run_into_the_task_sentence() -> None:
 def test_year_of_a_submission(text: str, due: list[str]) -> None:
     ctx = DateContext(None, 2023, 5, ())
     assert [d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.due] == due
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("Tán thành nội dung Báo cáo kết quả giám sát của Đoàn giám sát.", True),
+        ("Hội đồng nhân dân tỉnh tán thành nội dung báo cáo kết quả giám sát; đồng thời nhấn mạnh:", True),
+        # a stance over what it then asks is read as before (its children are the work)
+        ("Hội đồng nhân dân tỉnh thống nhất với nội dung trả lời chất vấn, cụ thể như sau:", False),
+    ],
+)
+def test_approval_of_a_report(text: str, yes: bool) -> None:
+    from dondoc.parse.sections import approves
+    assert approves(text) is yes

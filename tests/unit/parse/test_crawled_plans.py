@@ -360,3 +360,10 @@ def test_year_of_a_submission(text: str, due: list[str]) -> None:
 def test_approval_of_a_report(text: str, yes: bool) -> None:
     from dondoc.parse.sections import approves
     assert approves(text) is yes
+
+
+def test_day_of_a_quarters_last_month() -> None:
+    ctx = DateContext(None, 2023, 3, ())
+    said = find_deadlines("Hằng quý (trước ngày 15 tháng cuối quý)", every_year=False, ctx=ctx, warnings=[])
+    assert [d.due for d in said] == ["---15"]
+    assert said[0].why == "a day of each quarter's last month"

@@ -37,7 +37,7 @@ VERBS = phrases(
     "dong y,nhat tri,cho phep,chap thuan,ghi nhan,quyet dinh,cam ket,xem xet,cong bo,cong khai,chan chinh,"
     "lam ro,ket luan,tham du,chuc mung,chi tra,thanh toan,quyet toan,cap phat,dam nhiem,dam nhan,hoan tat,"
     "nhanh chong,som,tiep tuc chi dao,nhac nho,uy quyen,bao tri,sua chua,nghiem thu,giup,co phuong an,co ke hoach,"
-    "dong thoi la,da va dang,lanh dao,"
+    "dong thoi la,da va dang,lanh dao,so hoa,"
     # more predicates of the writing, so that a name stops before them ("Đảng uỷ Ngoài nước cụ thể hoá …")
     "chua,cu the hoa,chap hanh,nop,xac nhan,doi chieu,thu hoi,kien nghi,soan thao,hoan chinh,ap dung,luu y,chu y,"
     "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui,"

@@ -138,7 +138,6 @@ TEMPLATES: tuple[str, ...] = (
     N_("the year-end session: by 31/12"),
     N_("before a month: by the last day of the month before it"),
     N_("a day of every month"),
-    N_("a day of each quarter's last month"),
     N_('"{text}": a day of every year'),
     N_('"{text}": no year, taken as every year'),
     N_('"{text}": year taken from the dispatch\'s date'),

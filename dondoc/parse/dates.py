@@ -39,9 +39,7 @@ _HOUR = r"\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{2})?(?:\s*phut)?(?:\s+(?:sang|chieu))
 _DEADLINE = re.compile(
     rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:{_HOUR})?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
 )
-_MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b"
-                      # "trước ngày 15 tháng cuối quý": that day of each quarter's last month (convention 16)
-                      rf"|\b{_TRIG}?\s*ngay\s+{_D}\s+(?:cua\s+)?thang cuoi (?:moi |cua moi |cua )?quy\b")
+_MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(
     rf"\b(?:trong|den het|den cuoi|den|truoc het|xong trong|hoan thanh trong|hoan thanh|cuoi|het|vao|thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:)"
     rf"\s+(?:thoi gian\s+|suot\s+)?thang\s+(?:\d{{1,2}}\s*(?:,|va|-|–)\s*)*{_M}\s*(?:nam|/|\.(?=\d{{4}}))\s*{_Y}\b"
@@ -82,7 +80,7 @@ _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
 _MONTH_YEAR_CORE = re.compile(r"thang\s+(?:\d{1,2}\s*(?:,|va|-|–)\s*)*\d{1,2}\s*(?:nam|/|\.(?=\d{4}))\s*\d{4}")
-_MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang|\d\s+(?:cua\s+)?thang cuoi")
+_MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
 # ("hoan thanh trong", 14), " het"/" cuoi" (4), " ngay" (4), "(" or ":" (1) make 23; kept with room.
@@ -269,9 +267,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         for start, end, due, why in period_deadlines(f, None if every_year else year_of, ctx.sessions):
             add(start, end, due, why)
     for m in _MONTHLY.finditer(f) if "thang" in f and _MONTHLY_CORE.search(f) else ():
-        d = int(m.group(1) or m.group(2))
+        d = int(m.group(1))
         if 1 <= d <= 31:
-            add(m.start(), m.end(), f"---{d:02d}", "a day of every month" if m.group(1) else "a day of each quarter's last month")
+            add(m.start(), m.end(), f"---{d:02d}", "a day of every month")
     for m in word_finditer(_YEARLY_DAY, f) if "/" in f and ("hang nam" in f or "moi nam" in f) else ():
         d, mo = int(m.group(1)), int(m.group(2))
         if is_real_date(2024, mo, d):

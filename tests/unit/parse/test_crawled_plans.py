@@ -362,13 +362,6 @@ def test_approval_of_a_report(text: str, yes: bool) -> None:
     assert approves(text) is yes
 
 
-def test_day_of_a_quarters_last_month() -> None:
-    ctx = DateContext(None, 2023, 3, ())
-    said = find_deadlines("Hằng quý (trước ngày 15 tháng cuối quý)", every_year=False, ctx=ctx, warnings=[])
-    assert [d.due for d in said] == ["---15"]
-    assert said[0].why == "a day of each quarter's last month"
-
-
 def test_digitise_ends_a_name() -> None:
     said = find_owners("Giao Phòng Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan số hóa hồ sơ cán bộ.")
     assert said.lead == ["Phòng Nội vụ"] and said.support == ["các cơ quan, đơn vị liên quan"]

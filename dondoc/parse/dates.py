@@ -303,7 +303,6 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return without_replaced(f, found)
 
 
-# "dự kiến thực hiện trong năm 2026": the time something is expected in, right before its date
 # "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
 _ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")

@@ -20,8 +20,8 @@ from dondoc.parse.header import parse_header
 from dondoc.parse.items import Node, Outline, build_outline
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
-from dondoc.parse.lines import Line, _tokenize, split_lines
-from dondoc.parse.wraps import joined_headings
+from dondoc.parse.lines import Line, _tokenize
+from dondoc.parse.wraps import headings_joined
 from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
@@ -90,8 +90,8 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    text = joined_headings(set_apart(text))
-    lines = unfold_layout(split_lines(text), is_task_table=is_task_table)
+    text, split = headings_joined(set_apart(text))  # the lines split once, not again after the headings are joined
+    lines = unfold_layout(split, is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]
     annexed = lines[header.appendix[0] : header.appendix[1]] if header.appendix else []

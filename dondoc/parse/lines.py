@@ -214,7 +214,10 @@ def spaced(text: str, cuts: list[int]) -> str:
     """The text with the line breaks at `cuts` made spaces (same length: offsets kept)."""
     if not cuts:
         return text
-    chars = list(text)
-    for k in cuts:
-        chars[k] = " "
-    return "".join(chars)
+    parts: list[str] = []
+    last = 0
+    for k in sorted(set(cuts)):  # pieces between the cuts, not a list of every character
+        parts.append(text[last:k])
+        last = k + 1
+    parts.append(text[last:])
+    return " ".join(parts)

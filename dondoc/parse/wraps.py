@@ -8,7 +8,7 @@ dân tỉnh⏎giao cho …"). A heading line cannot end there, so the line after
 
 from __future__ import annotations
 
-from dondoc.parse.lines import spaced, split_lines
+from dondoc.parse.lines import Line, spaced, split_lines
 from dondoc.parse.markers import read_marker
 
 _ENDS = (".", ";", ":", "!", "?", ",", ")")  # a heading line ending so is complete
@@ -42,9 +42,14 @@ def _joins(t: str, n: str) -> bool:
 
 def joined_headings(text: str) -> str:
     """The text with the breaks inside a heading made spaces (same length, offsets kept)."""
-    if "\n" not in text:
-        return text
+    return headings_joined(text)[0]
+
+
+def headings_joined(text: str) -> tuple[str, list[Line]]:
+    """joined_headings(text), and split_lines() of it: the lines split once when no heading was broken."""
     lines = split_lines(text)
+    if "\n" not in text:
+        return text, lines
     cuts: list[int] = []
     head = lines[0].text
     for ln, nxt in zip(lines, lines[1:]):
@@ -53,4 +58,7 @@ def joined_headings(text: str) -> str:
             head = f"{head} {nxt.text}"
         else:
             head = nxt.text
-    return spaced(text, cuts)
+    if not cuts:
+        return text, lines
+    joined = spaced(text, cuts)
+    return joined, split_lines(joined)

@@ -24,3 +24,29 @@ _NAME_PIECES = ["Đồng chí", "đồng chí", "Đ/C", "đ/c", "Đ/c", "Ông", 
 def test_person_names_are_found_where_the_look_behind_pattern_finds_them(text: str) -> None:
     assert [(m.span(), m.groups()) for m in _NAMED.finditer(text)] == [
         (m.span(), m.groups()) for m in _NAMED_PLAIN.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=30), st.lists(st.integers(0, 29), max_size=6))
+def test_breaks_made_spaces_as_one_character_at_a_time(text: str, cuts: list[int]) -> None:
+    from dondoc.parse.lines import spaced
+
+    cuts = [k for k in cuts if k < len(text)]
+    chars = list(text)
+    for k in cuts:
+        chars[k] = " "
+    assert spaced(text, cuts) == "".join(chars)
+
+
+_WRAP_PIECES = ["1.", "2.", "Điều 3.", "a)", "Sở Tài chính", "Thường trực", "Hội đồng nhân dân tỉnh:", "giao cho", ":", ".",
+                "\n", "\n", " ", "| x |", "chủ trì"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WRAP_PIECES), max_size=14).map("".join))
+def test_joined_headings_come_with_the_lines_of_the_joined_text(text: str) -> None:
+    from dondoc.parse.lines import split_lines
+    from dondoc.parse.wraps import headings_joined, joined_headings
+
+    joined, lines = headings_joined(text)
+    assert joined == joined_headings(text) and lines == split_lines(joined)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.heads import HEAD_WORDS, org_at
+from dondoc.parse.heads import HEAD_WORDS, head_at, org_at
 from dondoc.parse.lines import Tok, tokenize, tokens_between
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
@@ -35,6 +35,8 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
     by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
     label = without_address(label)
+    if not head_at(label, fold_keep_length(label), 0, len(label)):
+        return []  # no owner's head first, so owner_list() names nobody: a long text is not tokenized for that
     toks = tokenize(label)
     if not toks or (label.isupper() and len(toks) > 2):
         return []  # an all-capital section heading, not an owner

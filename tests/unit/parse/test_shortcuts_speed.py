@@ -50,3 +50,23 @@ def test_joined_headings_come_with_the_lines_of_the_joined_text(text: str) -> No
 
     joined, lines = headings_joined(text)
     assert joined == joined_headings(text) and lines == split_lines(joined)
+
+
+_LABEL_WORDS = ["Sở", "sở", "Y", "tế", "UBND", "tỉnh", "Công", "an", "NỘI", "DUNG", "các", "Các", "xã", "chủ", "trì", "Đồng",
+                "chí", "Đ/c", "Phó", "Chủ", "tịch", "Đối", "với", "Riêng", "Ban", "nhiệm", "vụ", ";", ":", ",", ".", "(", ")",
+                " ", "  ", "-", "“", "và", "Giám", "đốc", "THÀNH", "PHỐ", "phòng", "Nội", "vụ"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_WORDS), min_size=1, max_size=14).map(" ".join))
+def test_a_label_without_an_owners_head_first_names_nobody(text: str) -> None:
+    # label_owners() answers [] without tokenizing where head_at() finds no head: owner_list() would name nobody
+    from dondoc.parse.heads import head_at
+    from dondoc.parse.labels import without_address
+    from dondoc.parse.lines import tokenize
+    from dondoc.parse.names import owner_list
+    from dondoc.parse.normalize import fold_keep_length
+
+    label = without_address(text)
+    if not head_at(label, fold_keep_length(label), 0, len(label)):
+        assert not owner_list(tokenize(label), 0).names

@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.parse.named_posts import _NAMED
+from dondoc.parse.named_posts import _ADDRESSES, _NAMED
 
 # the person-name pattern as first written: its look-behind tried at every character
 _NAMED_PLAIN = re.compile(r"(?<![\w/])((?:[Đđ]ồng chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)\s+)((?:\w+\s+){1,4}\w+)(\s*[-–,]\s*)(?=\w)")
@@ -25,6 +25,12 @@ def test_person_names_are_found_where_the_look_behind_pattern_finds_them(text: s
     assert [(m.span(), m.groups()) for m in _NAMED.finditer(text)] == [
         (m.span(), m.groups()) for m in _NAMED_PLAIN.finditer(text)]
 
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=10).map("".join))
+def test_addresses_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert any(a in text for a in _ADDRESSES) == (re.search(r"[Đđ]ồng chí|[Ôô]ng |[Bb]à ", text) is not None)
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab \n", max_size=30), st.lists(st.integers(0, 29), max_size=6))

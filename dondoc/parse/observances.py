@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dondoc.observances import Observance, ObservanceCatalog
 from dondoc.parse.normalize import expand_abbreviations, fold, fold_expanded, fold_keep_length
 from dondoc.parse.scan import finditer_not_after, word_finditer
+from dondoc.parse.scan import trie_pattern as _trie_pattern
 
 # "Ngày Quốc tế lao động 01/5", "Ngày hội ... – 19/8", "... (18/11)"
 # after a \b, which word_finditer checks (the engine then skips to each "ngay")
@@ -37,25 +38,6 @@ def _anniversaries(text: str) -> list[tuple[str, int]]:
 # (nam \d{4}|\d nam |\d{4}…\d{4}, written to start with one character class: the engine skips to an "n"
 # or a digit instead of trying each branch at every character)
 _ONE_YEAR = re.compile(r"[n\d](?:(?<=n)am \d{4}|(?<=\d) nam |(?<=\d)\d{3}\s*\)?\s*[-–]\s*\(?\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?\d{4})")
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regular expression matching exactly the given strings, longest first, shared prefixes once.
-
-    Only one branch can go on at each character, so the engine does not try every name in turn.
-    """
-    if not words:
-        return "(?!)"
-    ends = "" in words
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-    branches = [re.escape(ch) + _trie_pattern(rest) if rest != [""] else re.escape(ch) for ch, rest in groups.items()]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "" if not groups else f"(?:{body})?"
-    return body
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,25 @@ def word_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     return finditer_not_after(pattern, text, word_char)
 
 
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly the given strings, longest first, shared prefixes once.
+
+    Only one branch can go on at each character, so the engine does not try every name in turn.
+    """
+    if not words:
+        return "(?!)"
+    ends = "" in words
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(ch) + trie_pattern(rest) if rest != [""] else re.escape(ch) for ch, rest in groups.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "" if not groups else f"(?:{body})?"
+    return body
+
+
 # The parse tree of a pattern, from the engine's own parser (Python's, not a public API: where it
 # answers with something not handled below, the pattern is left as it is).
 _SRE_PARSER: Any = importlib.import_module("re._parser")

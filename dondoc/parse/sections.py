@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.scan import skipping
 
 _SECTION = re.compile(
     r"^(?:mục đích|yêu cầu|mục tiêu|đối tượng|phạm vi|căn cứ|ý nghĩa|quan điểm|sự cần thiết|bối cảnh|"
@@ -130,7 +131,8 @@ def is_execution_clause(text: str) -> bool:
     if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text and (
             "nghiêm túc" not in text or "này" not in text[-40:]) and "giám sát" not in text:
         return False
-    return _EXECUTION.search(fold_keep_length(text)) is not None
+    # behind a look-ahead for its first letters: each branch starts with \b, tried at every character otherwise
+    return skipping(_EXECUTION).search(fold_keep_length(text)) is not None
 
 
 _TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tuong", "nguyen tac", "quan diem",

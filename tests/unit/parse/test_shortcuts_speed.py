@@ -76,3 +76,12 @@ def test_a_label_without_an_owners_head_first_names_nobody(text: str) -> None:
     label = without_address(text)
     if not head_at(label, fold_keep_length(label), 0, len(label)):
         assert not owner_list(tokenize(label), 0).names
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab;.:\n \t", max_size=24), st.integers(0, 24))
+def test_a_clause_ends_where_the_plain_pattern_says(text: str, pos: int) -> None:
+    from dondoc.parse.cadence import _CLAUSE
+
+    plain = re.compile(r"[;.]\s|:\s|\n")
+    assert [m.span() for m in _CLAUSE.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]

@@ -113,16 +113,19 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
     """
     folded = fold_keep_length(text)
     if count >= _ALL or end - start <= _SPLIT_SPAN:
-        chunks = folded[start:end].split(" ", count)
+        part = folded[start:end]
+        chunks = part.split(" ", count)
+        ascii_all = part.isascii()  # then so is every chunk: one question (a flag of the string), not one a chunk
     else:
         chunks = _first_runs(folded, start, end, count)
+        ascii_all = False
     out: list[Tok] = []
     append = out.append
     pos = start
     for chunk in chunks:
         n = len(chunk)
         if n:
-            if chunk.isalnum() and chunk.isascii():
+            if chunk.isalnum() and (ascii_all or chunk.isascii()):
                 first = text[pos]
                 if first.islower():  # the common case: a lower-case word
                     append(Tok(pos, pos + n, chunk, False, False, True))
@@ -130,7 +133,7 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                     cap = first.isupper()
                     e = pos + n
                     append(Tok(pos, e, chunk, cap, n > 1 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
-            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and w.isascii():
+            elif n > 1 and not chunk[-1].isspace() and (w := chunk[:-1]).isalnum() and (ascii_all or w.isascii()):
                 # a word and a mark after it ("tỉnh,", "năm."): what _TOKEN makes of it, a word then a
                 # one-character token (the mark is no ASCII letter or digit, or the run were a word)
                 first = text[pos]

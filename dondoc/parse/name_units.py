@@ -98,12 +98,12 @@ def level_ends_name(toks: list[Tok], start: int, last: int, j: int) -> bool:
     in capitals ("… tỉnh Đồng Tháp"), and "… tỉnh ủy", "… xã hội", "… trực thuộc Trung ương" are words
     of a name (_AFTER_LEVEL)."""
     t = toks[j]
+    if j != last + 1 or last <= start or not toks[start].cap or toks[last].cap or not t.word or t.cap \
+            or t.f.isdigit() or t.f in _AFTER_LEVEL:
+        return False  # (asked first: owner_list() asks at every word of a name, and these are cheap)
     before = " ".join(x.f for x in toks[max(0, start - 2) : start])
     if not (before.endswith(("giao", "giao cho")) or before in ("de nghi", "yeu cau")):
         return False  # a subject keeps its name up to a known verb ("Bảo hiểm xã hội tỉnh thu …" is no charge)
-    if j != last + 1 or last <= start or not toks[start].cap or toks[last].cap or not t.word or t.cap \
-            or t.f.isdigit() or t.f in _AFTER_LEVEL:
-        return False
     end = toks[last].f if toks[last].f in _LEVEL_END else " ".join(x.f for x in toks[last - 1 : last + 1])
     return end in _LEVEL_END
 

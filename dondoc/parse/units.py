@@ -44,7 +44,8 @@ _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:
 # a heading whose khoản are read one by one (the execution clause among them is still no task)
 _CARRIED_OUT = re.compile(r"^(?:trach nhiem|to chuc|dieu khoan) thi hanh\s*[:.]?\s*$")
 # an item's first sentence, across the line breaks of a hard wrap (no further than a sentence runs)
-_LEAD_SENTENCE = re.compile(r"[^.;]{1,400}?[.;](?=\s|$)")
+# (greedy: the same match as "[^.;]{1,400}?[.;]…", the run taken in one step, not grown a character at a time)
+_LEAD_SENTENCE = re.compile(r"[^.;]{1,400}[.;](?=\s|$)")
 # "… Đề nghị tiếp tục phát huy …", "Yêu cầu …", "cần …": the acknowledgement goes on to ask something
 _ASKS_MORE = re.compile(r"(?i)\b(?:đề nghị|yêu cầu|cần|phải|tiếp tục|khẩn trương|trước ngày)\b")
 

@@ -85,3 +85,15 @@ def test_a_clause_ends_where_the_plain_pattern_says(text: str, pos: int) -> None
 
     plain = re.compile(r"[;.]\s|:\s|\n")
     assert [m.span() for m in _CLAUSE.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab .;\n", max_size=40), st.integers(1, 24))
+def test_the_lead_sentence_taken_greedily_is_the_lazy_one(text: str, times: int) -> None:
+    from dondoc.parse.units import _LEAD_SENTENCE
+
+    lazy = re.compile(_LEAD_SENTENCE.pattern.replace("{1,400}", "{1,400}?"))
+    assert lazy.pattern != _LEAD_SENTENCE.pattern
+    text = text * times  # runs of words past the 400 characters too
+    got, want = _LEAD_SENTENCE.match(text), lazy.match(text)
+    assert (got and got.span()) == (want and want.span())

@@ -55,14 +55,18 @@ def split_lines(text: str) -> list[Line]:
     append = out.append
     pos = 0
     for no, raw in enumerate(text.split("\n"), start=1):
-        end = pos + len(raw)
-        bold = ""
-        m = _LEADING_BOLD.match(raw) if "**" in raw or "__" in raw else None
-        if m:
-            bold = clean(m.group(1))
-        append(_new_tok(Line, (no, pos, end, clean(raw), bold)))  # Line(no, start, end, text, bold), made as a tuple
-        pos = end + 1
+        append(line_of(no, pos, raw))
+        pos += len(raw) + 1
     return out
+
+
+def line_of(no: int, pos: int, raw: str) -> Line:
+    """The Line record of `raw`, line `no` of a text, starting at offset `pos` in it."""
+    bold = ""
+    m = _LEADING_BOLD.match(raw) if "**" in raw or "__" in raw else None
+    if m:
+        bold = clean(m.group(1))
+    return _new_tok(Line, (no, pos, pos + len(raw), clean(raw), bold))  # Line(no, start, end, text, bold), made as a tuple
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")

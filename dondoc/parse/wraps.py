@@ -8,7 +8,7 @@ dân tỉnh⏎giao cho …"). A heading line cannot end there, so the line after
 
 from __future__ import annotations
 
-from dondoc.parse.lines import Line, spaced, split_lines
+from dondoc.parse.lines import Line, line_of, spaced, split_lines
 from dondoc.parse.markers import read_marker
 
 _ENDS = (".", ";", ":", "!", "?", ",", ")")  # a heading line ending so is complete
@@ -61,4 +61,24 @@ def headings_joined(text: str) -> tuple[str, list[Line]]:
     if not cuts:
         return text, lines
     joined = spaced(text, cuts)
-    return joined, split_lines(joined)
+    return joined, _rejoined(joined, lines, cuts)
+
+
+def _rejoined(joined: str, lines: list[Line], cuts: list[int]) -> list[Line]:
+    """split_lines(joined) made from the lines split before the cuts: the lines a cut joins read again from
+    `joined`, every other one kept as it was (numbered anew after a join), not cleaned a second time."""
+    cut = set(cuts)
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j + 1 < len(lines) and lines[j].end in cut:  # the line break after line j made a space
+            j += 1
+        no = len(out) + 1
+        ln = lines[k]
+        if j > k:
+            out.append(line_of(no, ln.start, joined[ln.start : lines[j].end]))
+        else:
+            out.append(ln if ln.no == no else Line(no, ln.start, ln.end, ln.text, ln.bold))
+        k = j + 1
+    return out

@@ -15,6 +15,7 @@ from dondoc.ingest import MAX_FILE_BYTES, read_document
 from dondoc.ingest.docx import docx_text
 from dondoc.ingest.limits import MAX_PDF_PAGES, MAX_XML_BYTES, TextBudget, TooLarge
 from dondoc.ingest.pdf import pdf_text
+from tests.unit.ingest.pdfs import one_page_pdf
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -101,19 +102,7 @@ def _pdf(pages: int, text: bytes = b"") -> bytes:
     data = buf.getvalue()
     if not text:
         return data
-    # one page with a text layer, written by hand (what a word processor writes, smaller)
-    content = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return one_page_pdf(b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET")
 
 
 class TestPdf:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from dondoc.errors import InputFileError
 from dondoc.ingest import read_document
 from dondoc.ingest.lowbyte import fallen, from_low_bytes, spelled
 from dondoc.ingest.pdf import FALLEN_WARNING, garbled
+from tests.unit.ingest.pdfs import one_page_pdf
 
 # our own sentences, in the phrasing of official letters
 SENTENCES = [
@@ -74,17 +74,7 @@ def _pdf_with_text(raw: bytes) -> bytes:
     """One page whose text is `raw` under a simple font with WinAnsi codes (no ToUnicode table)."""
     content = b"BT /F1 10 Tf 40 760 Td 12 TL " + b" ".join(
         b"(" + line.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '" for line in raw.split(b"\n")) + b" ET"
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return one_page_pdf(content, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 
 
 def test_a_pdf_whose_font_writes_one_byte_a_letter_is_read_with_a_warning(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from dondoc.ingest import MAX_BYTES, read_document
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.taskset import Source
+from tests.unit.ingest.pdfs import one_page_pdf
 
 TEXT = "Kính gửi: Sở Y tế\n1. Sở Y tế hoà giải, báo cáo về UBND tỉnh trước ngày 27/8/2019.\n"
 
@@ -80,25 +81,8 @@ def test_a_docx_keeps_word_automatic_numbers(tmp_path: Path) -> None:
 
 
 def test_a_pdf_text_layer_is_read(tmp_path: Path) -> None:
-    content = b"BT /F1 12 Tf 72 720 Td (1. So Y te bao cao) Tj ET"
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     path = tmp_path / "cv.pdf"
-    path.write_bytes(out)
+    path.write_bytes(one_page_pdf(b"BT /F1 12 Tf 72 720 Td (1. So Y te bao cao) Tj ET"))
     assert "1. So Y te bao cao" in read_document(path).text
 
 

@@ -37,6 +37,17 @@ def key(name: str) -> str:
     return match_key(name)
 
 
+def same_body(a: str, b: str) -> bool:
+    """Whether two writings of a dispatch's issuer name one body: the same key, or the words of one all
+    in the other ("Ủy ban nhân dân tỉnh quảng trị sở nội vụ", a header's two lines as one, and "Sở Nội vụ
+    tỉnh Quảng Trị"). Only asked of dispatches with the same number."""
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return True
+    wa, wb = set(ka.split()), set(kb.split())
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 # Posts and boards whose body answers for them, at the start of a name (folded, abbreviations spelt out)
 _POST = re.compile(
     r"^(?:(?:dong chi|d c)\s+)?(?:pho\s+)?(?:chu tich|giam doc|thu truong|truong ban|truong|chanh|chi huy truong|bi thu|"

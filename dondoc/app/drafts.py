@@ -27,7 +27,7 @@ from dondoc.errors import DondocError, NotFoundError, ReviewError
 from dondoc.settings import Settings
 from dondoc.store import models as m
 from dondoc.store.db import session_scope
-from dondoc.store.repo import LoadResult, dispatch_identity, load_taskset
+from dondoc.store.repo import LoadResult, active_dispatch, dispatch_identity, load_taskset
 from dondoc.taskset import Source, TaskSet
 
 SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt", ".md")
@@ -165,10 +165,8 @@ def pending_replacement(engine: Engine, ts: TaskSet, *, path: str) -> Replacemen
     """The active dispatch with the same identity and different content, if any (what --replace replaces)."""
     from dondoc.store.repo import _content_hash  # the loader's own notion of "the same content"
 
-    identity = dispatch_identity(ts, fallback=path)
     with session_scope(engine) as s:
-        current = s.exec(select(m.Dispatch).where(m.Dispatch.identity == identity,
-                                                  m.Dispatch.active == True)).first()  # noqa: E712
+        current = active_dispatch(s, ts, fallback=path)
         if current is None or current.content_sha256 == _content_hash(ts):
             return None
         old = TaskSet.model_validate(current.taskset)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from dondoc.spelling import spelled
 
 # Vietnamese letters outside Latin-1 (precomposed), by the byte they fall to
 _VIET = "ĂăĐđĨĩŨũƠơƯư" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
@@ -29,64 +30,12 @@ _LATIN1_VIET = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòó
 _FALLEN = frozenset(c for c in _BY_BYTE if ord(c) < 0x20 or ord(c) >= 0x80)
 _WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’/–—-]+")
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k",
-             "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
-_RHYMES = frozenset("""
-a ai ao au ay am an ang anh ap at ac ach ăm ăn ăng ăp ăt ăc âm ân âng âp ât âc âu ây
-e eo em en eng ep et ec ê êu êm ên ênh êp êt êch
-i ia iu im in inh ip it ich iêu iêm iên iêng iêp iêt iêc y yêu yêm yên yêt
-o oi om on ong op ot oc oa oai oay oao oam oan oang oanh oap oat oac oach oăm oăn oăng oăt oăc oe oeo oen oet
-oong ooc ô ôi ôm ôn ông ôp ôt ôc ơ ơi ơm ơn ơp ơt
-u ua ui um un ung up ut uc uân uâng uât uây uê uêch uênh uơ uôi uôm uôn uông uôt uôc uy uya uyu uyên uyêt uynh
-uych uyt uyn ư ưa ưi ưu ưm ưng ưt ưc ươ ươi ươu ươm ươn ương ươp ươt ươc
-""".split())
-_FRONT = ("i", "e", "ê", "y")
-
-
 @lru_cache(maxsize=1)
 def _frequency() -> dict[str, int]:
     """Rank of each syllable of our own Vietnamese text (syllables.txt, scripts/syllables.py), 0 the
     most frequent: which of two spellings the rules both allow is likelier ("và" or "về")."""
     words = (Path(__file__).with_name("syllables.txt")).read_text(encoding="utf-8").split()
     return {w: i for i, w in enumerate(words)}
-
-
-def _base_and_tones(syllable: str) -> tuple[str, int]:
-    decomposed = unicodedata.normalize("NFD", syllable.lower())
-    tones = sum(1 for c in decomposed if c in _TONES)
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return base, tones
-
-
-def _tone(syllable: str) -> str:
-    return next((c for c in unicodedata.normalize("NFD", syllable.lower()) if c in _TONES), "")
-
-
-def spelled(syllable: str) -> bool:
-    """Whether a syllable is spelled as Vietnamese allows: an initial and a rhyme that exist, at most
-    one tone, a stop final (p, t, c, ch) only under sắc or nặng, and k/gh/ngh only before i, e, ê, y."""
-    base, tones = _base_and_tones(syllable)
-    if tones > 1 or not base:
-        return False
-    for ini in _INITIALS:
-        if not base.startswith(ini):
-            continue
-        rhyme = base[len(ini):]
-        if ini == "gi" and rhyme not in _RHYMES:
-            rhyme = "i" + rhyme  # "gì", "giếng": the i is the rhyme's
-        if ini == "qu":  # its u is the medial: "quan" (as "hoan"), "quê" (as "huê"), "quốc"
-            rhyme = "o" + rhyme if "o" + rhyme in _RHYMES and not rhyme.startswith(("ô", "ơ", "u", "y", "â")) else "u" + rhyme
-        if rhyme not in _RHYMES:
-            continue
-        if ini in ("k", "gh", "ngh") and not rhyme.startswith(_FRONT):
-            continue
-        if ini in ("c", "g", "ng") and rhyme.startswith(_FRONT):
-            continue
-        if rhyme.endswith(("p", "t", "c", "ch")) and _tone(syllable) not in ("\u0301", "\u0323"):
-            continue
-        return True
-    return False
 
 
 def _case_fits(word: str) -> bool:

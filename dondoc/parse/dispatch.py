@@ -29,6 +29,7 @@ from dondoc.parse.outline_tasks import OutlineTasks
 from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
+from dondoc.parse.prose_split import split_requests
 from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
@@ -202,7 +203,7 @@ def parse_dispatch(
             continue  # a calendar's entries and notes ask nothing, unless a closing request says so
         if not specs and is_request(text):
             prose.append(para)  # an unnumbered request after the numbered part (gold convention 8)
-    prose = with_its_submission(prose, ctx.dates)
+    prose = with_its_submission(split_requests(prose), ctx.dates)
     if not calendar and is_submission(text):
         asked = closing_request(body)
         if asked is not None and not any(asked in p for p in prose) and not any(t.key.startswith("-") for t in tasks):

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from dondoc.parse.markers import read_marker
+from dondoc.parse.issuer_name import agency_case, issuer_of, names_a_body, without_number
 from dondoc.parse.lines import Line
+from dondoc.parse.markers import read_marker
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
 
@@ -155,11 +156,6 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
-def _sentence_case(s: str) -> str:
-    s = s.strip().strip("*").strip()
-    return s[:1] + s[1:].lower() if s.isupper() else s
-
-
 def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
@@ -223,6 +219,8 @@ def parse_header(lines: list[Line]) -> Header:
             head = t[: (caps.end() if caps else 0) + 100]
             right = _RIGHT_COLUMN.search(fold_keep_length(head))
             left = t[: right.start()] if right else t
+        if first_content and i < 10 and "S" in left:
+            left = without_number(left)
         if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left)) and (
             i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(left)
             and (bool(issuer_lines) or bool(_ORG_START.match(left)))  # after a web page's menu lines
@@ -273,14 +271,16 @@ def parse_header(lines: list[Line]) -> Header:
         h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)
                                    or form_label(lines[j].text)), n))
     if issuer_lines:
-        h.issuer = _sentence_case(" ".join(issuer_lines))
+        h.issuer = issuer_of(issuer_lines)
     # signer: the name after the signature block
     for k in range(h.body_end, n):
         m = _SIGN.match(lines[k].text)
         if m:
-            if h.issuer is None:
-                # "TM. BAN THƯỜNG VỤ … TM. SỞ …": two signatures side by side, the first one's body
-                h.issuer = _sentence_case(_SECOND_SIGNATURE.split(m.group("org"), maxsplit=1)[0])
+            org = _SECOND_SIGNATURE.split(m.group("org"), maxsplit=1)[0].strip("* ")
+            if h.issuer is None and names_a_body(org):
+                # "TM. BAN THƯỜNG VỤ … TM. SỞ …": two signatures side by side, the first one's body (not
+                # "KT. CHỦ TỊCH", a post)
+                h.issuer = agency_case(org)
             for j in range(k + 1, min(n, k + 12)):
                 tj = lines[j].text.strip("* ")
                 if tj and not _TITLES.match(tj) and not tj.isupper() and len(tj.split()) <= 6:

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from dondoc import directory as dirmod
 from dondoc.errors import NotFoundError, UnassignedOwnerError
 from dondoc.intake import OwnerIssue, check_owners, owner_codes, unknown_codes
-from dondoc.orgmatch import locality_of
+from dondoc.orgmatch import locality_of, same_body
 from dondoc.store import models as m
 from dondoc.store.notice_facts import chunks
 from dondoc.taskset import TaskSet, to_plain
@@ -161,6 +161,23 @@ def dispatch_identity(ts: TaskSet, *, fallback: str) -> str:
     return f"file:{fallback}"
 
 
+def active_dispatch(session: Session, ts: TaskSet, *, fallback: str) -> m.Dispatch | None:
+    """The active dispatch a task set is a version of: the same identity, or the same number from an
+    issuer written otherwise (a reader that spells the header's capitals differently, "Ủy ban nhân dân
+    tỉnh sơn la" then "Ủy ban nhân dân tỉnh Sơn La", or names only the issuing body of a two-line header)."""
+    identity = dispatch_identity(ts, fallback=fallback)
+    current = session.exec(
+        select(m.Dispatch).where(m.Dispatch.identity == identity, m.Dispatch.active == True)  # noqa: E712
+    ).first()
+    d = ts.dispatch
+    if current is not None or not d.issuer or identity.startswith(("source:", "file:")):
+        return current
+    same_number = session.exec(
+        select(m.Dispatch).where(m.Dispatch.number == d.number, m.Dispatch.active == True)  # noqa: E712
+    ).all()
+    return next((x for x in same_number if x.issuer and same_body(x.issuer, d.issuer)), None)
+
+
 def _content_hash(ts: TaskSet) -> str:
     return hashlib.sha256(json.dumps(to_plain(ts), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -175,9 +192,7 @@ def load_taskset(*, session: Session, ts: TaskSet, directory: dirmod.Directory, 
     without an organisation, and the task stays unassigned until `dondoc tasks assign`."""
     identity = dispatch_identity(ts, fallback=path)
     digest = _content_hash(ts)
-    current = session.exec(
-        select(m.Dispatch).where(m.Dispatch.identity == identity, m.Dispatch.active == True)  # noqa: E712
-    ).first()
+    current = active_dispatch(session, ts, fallback=path)
     if current is not None and current.content_sha256 == digest:
         n = len(session.exec(select(m.Task).where(m.Task.dispatch_id == current.id)).all())
         return LoadResult(dispatch_id=current.id, status="unchanged", tasks=n)

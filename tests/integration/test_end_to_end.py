@@ -49,6 +49,24 @@ class TestLoading:
         code, out, _ = run(cli, "load", str(changed), "--replace")
         assert code == 0 and "đã thay thế" in out
 
+    @pytest.mark.parametrize("issuer", ["Ủy ban nhân dân tỉnh hải dương", "Ủy ban nhân dân tỉnh Hải Dương Văn phòng"])
+    def test_the_same_number_from_an_issuer_written_otherwise_is_a_version_of_it(self, loaded, cli, tmp_path, issuer):
+        # a reader that wrote the header's capitals otherwise (before its issuer casing) gives the same dispatch
+        changed = tmp_path / "changed.yaml"
+        changed.write_text(TASKSET.read_text(encoding="utf-8").replace("--11-15", "--11-20").replace(
+            '"Ủy ban nhân dân tỉnh Hải Dương"', f'"{issuer}"'), encoding="utf-8")
+        code, _, err = run(cli, "load", str(changed))
+        assert code != 0 and "--replace" in err
+        code, out, _ = run(cli, "load", str(changed), "--replace")
+        assert code == 0 and "đã thay thế" in out
+
+    def test_the_same_number_from_another_issuer_is_another_dispatch(self, loaded, cli, tmp_path):
+        other = tmp_path / "other.yaml"
+        other.write_text(TASKSET.read_text(encoding="utf-8").replace(
+            '"Ủy ban nhân dân tỉnh Hải Dương"', '"Sở Y tế tỉnh Hải Dương"'), encoding="utf-8")
+        code, out, err = run(cli, "load", str(other))
+        assert code == 0 and "đã thay thế" not in out, err
+
     def test_a_report_received_before_a_replacement_stays_received(self, loaded, cli, tmp_path):
         import json
 

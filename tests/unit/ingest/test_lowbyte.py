@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from dondoc.errors import InputFileError
 from dondoc.ingest import read_document
-from dondoc.ingest.lowbyte import fallen, from_low_bytes, spelled
+from dondoc.ingest.lowbyte import fallen, from_low_bytes
+from dondoc.spelling import spelled
 from dondoc.ingest.pdf import FALLEN_WARNING, garbled
 from tests.unit.ingest.pdfs import one_page_pdf
 

@@ -279,7 +279,7 @@ Tổ chức các hoạt động kỷ niệm Ngày Thương binh - Liệt sĩ
 def test_a_two_column_header_on_shared_lines_gives_issuer_number_and_date() -> None:
     ts = parse_dispatch(TWO_COLUMNS, source=Source(name="t"), observances=CATALOG)
     d = ts.dispatch
-    assert (d.issuer, d.number, d.issued_on) == ("Ủy ban nhân dân tỉnh an hòa", "1290/KH-UBND", date(2026, 6, 18))
+    assert (d.issuer, d.number, d.issued_on) == ("Ủy ban nhân dân tỉnh An Hòa", "1290/KH-UBND", date(2026, 6, 18))
 
 
 def test_the_name_of_the_documents_kind_is_no_issuer() -> None:
@@ -292,7 +292,7 @@ def test_the_first_of_two_signatures_side_by_side_names_the_issuer() -> None:
     items = "".join(f"{k}. Hai bên phối hợp tuyên truyền, đợt {k}.\n" for k in range(1, 11))
     ts = parse_dispatch(items + "TM. BAN THƯỜNG VỤ HỘI LHPN TỈNH TM. SỞ GIÁO DỤC VÀ ĐÀO TẠO\nCHỦ TỊCH GIÁM ĐỐC\n",
                         source=Source(name="t"), observances=CATALOG)
-    assert ts.dispatch.issuer == "Ban thường vụ hội lhpn tỉnh"
+    assert ts.dispatch.issuer == "Ban Thường vụ Hội LHPN tỉnh"
 
 
 def test_owners_then_a_colon_then_their_duty_on_the_same_or_the_next_line() -> None:

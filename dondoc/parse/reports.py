@@ -30,8 +30,8 @@ def _document_sent(f: str, at: int) -> bool:
     1752/CT-THNVDT … về việc … gửi UBND tỉnh"): a document's number within 160 characters before it,
     and neither a sentence's end nor a request between."""
     window = f[max(0, at - 160) : at]
-    if " so " not in window:
-        return False
+    if " so " not in window or window.endswith((" va ", " va dong thoi ")):
+        return False  # "… theo Công văn số 4552/BCA-C04 ngày 09/10/2025 và gửi …": the subject's own next verb
     last = None
     for m in _DOCUMENT_NUMBER.finditer(window):
         last = m

@@ -34,6 +34,7 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:"),
     or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
     by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
+    one = _COMRADE.match(label) is not None  # "Đồng chí X, <role>:": one person, X the post, the rest what X also is
     label = without_address(label)
     if not head_at(label, fold_keep_length(label), 0, len(label)):
         return []  # no owner's head first, so owner_list() names nobody: a long text is not tokenized for that
@@ -45,7 +46,8 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     ol = owner_list(toks, 0)
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
     if ol.names and (not rest or ol.verb and not only):
-        return name_texts(label, ol.names)
+        names = name_texts(label, ol.names)
+        return [names[0].split(", ")[0]] if one else names
     if ol.names and not ol.verb and ";" in label:
         # "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:": lists of
         # owners joined by ";", the whole label names nothing else

@@ -35,7 +35,7 @@ _INNER_STOP = re.compile(r"[.;!?:](?!$)")
 # Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
 # The words by their first letter ("đề nghị", "điều động"; "phân công", "phối hợp"): at each "d" or "p"
 # the engine tries one branch, not each; group 1 is "phối hợp" (its "p" outside it).
-_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
+_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|uy\s+quyen|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 

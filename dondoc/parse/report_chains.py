@@ -1,12 +1,14 @@
 """Reports in a chain, one clause each with its own subject and date ("Các sở gửi báo cáo về Sở Nội vụ
 trước ngày 23/5; Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 28/5"), the clauses of a text, and the
-report a day is labelled for ("trước ngày 30/4 (đối với báo cáo năm)") (pure)."""
+report a day is labelled for ("trước ngày 30/4 (đối với báo cáo năm)"), and days listed as their periods are
+("6 tháng và hằng năm … trước ngày 25/5 và 25/11") (pure)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from dondoc.parse.dates import DateContext, find_deadlines
+from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, subject_before
@@ -76,3 +78,42 @@ _IN_LABEL = re.compile(r"(?:doi voi|ap dung cho)\s+(?:cac\s+)?(?:ky\s+)?(?:bao c
 def in_label(f: str, at: int) -> bool:
     """Whether the period named at `at` of the folded text stands in a label ("đối với báo cáo năm")."""
     return _IN_LABEL.search(f, max(0, at - 40), at) is not None
+
+
+# between two periods named as one list ("6 tháng và hằng năm", "quý, 6 tháng")
+_LISTED = re.compile(r"\s*(?:,|va|hoac)?\s*$")
+# one more day of the year in a list of them ("… 25 tháng 5 và 25 tháng 11", "… 15/6, 15/12"), not a full date
+_MORE_DAY = re.compile(r"\s*(?:,|va)\s*(?:ngay\s+)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\b(?!\s*(?:/|nam)\s*\d)")
+
+
+def pair_listed(f: str, periods: list[tuple[int, int, str]], yearly: list[Deadline], starts: list[int],
+                 used: set[int]) -> dict[int, str]:
+    """Periods named as one list and then as many days of the year as one list ("Định kỳ 6 tháng và hằng năm
+    … trước ngày 25 tháng 5 và 25 tháng 11"): each period takes the day written in its place. Returns the due
+    of each period so paired (by its place in `periods`); the deadlines read so are marked used."""
+    paired: dict[int, str] = {}
+    k = 0
+    while k < len(periods):
+        j = k
+        while j + 1 < len(periods) and periods[j + 1][2] != periods[j][2] \
+                and _LISTED.match(f, periods[j][1], periods[j + 1][0]):
+            j += 1
+        first, k = k, j + 1
+        if j == first or any(periods[x][2] == "ad_hoc" for x in range(first, k)):
+            continue
+        i = bisect_left(starts, periods[j][1])
+        limit = periods[k][0] if k < len(periods) else len(f)
+        if i == len(yearly) or yearly[i].start >= limit or not (yearly[i].due or "").startswith("--"):
+            continue
+        days = [str(yearly[i].due)]
+        pos = yearly[i].end
+        while len(days) < k - first and (m := _MORE_DAY.match(f, pos)) is not None:
+            day, month = int(m.group(1)), int(m.group(2))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                break
+            days.append(f"--{month:02d}-{day:02d}")
+            pos = m.end()
+        if len(days) == k - first:
+            paired.update(zip(range(first, k), days))
+            used.update(d.start for d in yearly[i:] if d.start < pos)
+    return paired

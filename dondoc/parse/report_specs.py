@@ -15,7 +15,8 @@ from dondoc.parse.cadence import WEEKLY, weekly_matches
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.report_chains import CLAUSE_BREAK, FOR_INFORMATION, chain_reports, in_label, labelled_period, split_after_punct
+from dondoc.parse.report_chains import (CLAUSE_BREAK, FOR_INFORMATION, chain_reports, in_label, labelled_period,
+                                        pair_listed, split_after_punct)
 from dondoc.parse.owners import find_owners, subject_before
 from dondoc.parse.reports import (
     _FIRST_MONTHS,
@@ -202,6 +203,8 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
     yearly_starts = [d.start for d in yearly]  # in order: find_deadlines sorts them
     # "… trước ngày 30 tháng 4 hằng năm (đối với báo cáo năm)": a day labelled with the report it is for
     labelled = {d.start: r for d in yearly if (r := labelled_period(f, d.end)) is not None}
+    used: set[int] = set()
+    paired = pair_listed(f, periods, yearly, yearly_starts, used)
 
     def first_unused(lo: int, hi: int, repeat: str) -> Deadline | None:
         """The first deadline starting in [lo, hi) that no period has taken, nor labelled for another period."""
@@ -212,8 +215,11 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
                 return yearly[i]
         return None
 
-    used: set[int] = set()
     for k, (s, e, repeat) in enumerate(periods):
+        if k in paired:
+            out.append(ReportSpec(repeat, paired[k], None, to, by, f'says "{text[s:e].strip()}"', (), gatherer,
+                                  "the day written in the same place as its period in a list of days"))
+            continue
         nxt = periods[k + 1][0] if k + 1 < len(periods) else len(text)
         prev = periods[k - 1][1] if k else 0
         dl: Deadline | None = None

@@ -17,13 +17,14 @@ from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length, match_key
 
-_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"))
+_TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu", "dong"), ("kinh", "trinh"),
+             ("uy", "quyen"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 # requests() looks a trigger up by its first word (no two share one) and checks its second, if any
 _TRIGGER_BY_FIRST: dict[str, tuple[str, ...]] = {tr[0]: tr for tr in _TRIGGERS}
 assert len(_TRIGGER_BY_FIRST) == len(_TRIGGERS) and all(len(tr) <= 2 for tr in _TRIGGERS)
 REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words requests() acts on
-REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong", "kinh trinh"})
+REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong", "kinh trinh", "uy quyen"})
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
@@ -248,6 +249,9 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
             trig = None
         if trig in (("de", "nghi"), ("yeu", "cau")) and _relayed(toks, i):
             trig = None
+        if trig == ("uy", "quyen") and (i and toks[i - 1].f in ("duoc", "giay")
+                                        or not (i + 2 < n and (toks[i + 2].f == "cho" or org_at(toks, i + 2)))):
+            trig = None  # "ủy quyền (cho) X …" gives X the work as "giao X" does; "được ủy quyền", "giấy ủy quyền" do not
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):
             j = i + len(trig)
             if j < n and toks[j].f == "cho":

@@ -43,6 +43,9 @@ _GIVES = re.compile(r"(?:^|\s)(?:giao|đề nghị|yêu cầu)(?:\s+như sau)?\s
 # then asks of others; the body that speaks owns none of it (folded), unless it goes on to ask ("… HĐND tỉnh
 # đề nghị UBND tỉnh quan tâm chỉ đạo …:" names the owner of what is under it)
 _ASKED = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
+# a title that only names whom the items under it are given to ("1. Phân công Thường trực Ban Chỉ đạo", "2. Giao
+# Sở Y tế"): their heading, the owners it names theirs unless an item names its own
+_GIVES_TO = re.compile(r"(?:Phân công|PHÂN CÔNG|Giao|GIAO)\s+")
 _STANCE = re.compile(r"^(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd)[^:,.;]{0,40}? (?:thong nhat|tan thanh|nhat tri|ghi nhan|danh gia cao)\b")
 _DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
 _SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
@@ -175,7 +178,10 @@ class OutlineTasks:
                       and not own.endswith((":", ".", ";")) and only_owners(own))
         titled = owner_title(own) if children else []  # "Điều 4. Sở Tài chính có nhiệm vụ" over its khoản
         heading = own.isupper() or own.endswith(":") or owner_line or bool(titled) or (bool(children) and _title_like(own) and (
-            TOPIC.match(own) is not None or not find_owners(own).lead))
+            TOPIC.match(own) is not None or not find_owners(own).lead or _GIVES_TO.match(own) is not None
+            and only_owners(own[_GIVES_TO.match(own).end() :].strip(" *"))))  # type: ignore[union-attr]
+        if heading and not heading_owner and children and _GIVES_TO.match(own) is not None:
+            heading_owner = label_owners(own[_GIVES_TO.match(own).end() :].strip(" *"))  # type: ignore[union-attr]
         if titled and not heading_owner and not label:
             heading_owner = titled
         if heading and not heading_owner and not label and not _GIVES.search(own) and not stance:

@@ -51,7 +51,8 @@ _CLOSER = re.compile(
 # xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
 _TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
 _FOR_INFORMATION = re.compile(r"\bthong bao\b[^.;]{0,200}\bde\b[^.;]{0,160}\bbiet\b")
-_INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao)\b")
+_INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|co van ban|huong dan|bao cao|ra soat|danh gia|"
+                        r"nghien cuu|thong tin lai|tra loi)\b")
 # a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
 # ứng phó …"), but not "Thực hiện Kế hoạch số …" (what it implements)
 _IMPERATIVE = re.compile(

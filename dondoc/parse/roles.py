@@ -29,6 +29,9 @@ REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
 WITH_WORDS = ("voi", "cung")
+# what "ủy quyền" describes after these words: a delegation held ("được ủy quyền"), a paper of it ("giấy ủy quyền"),
+# funds passed down ("cấp kinh phí ủy quyền cho UBND cấp xã", "ngân sách … ủy quyền"), no work given out
+_HELD_BY_DELEGATION = frozenset({"duoc", "giay", "phi", "sach", "von", "tien"})
 # words before which "giáo"/"giao" is a word of a name ("Ban Tuyên giáo", "Sở Dân tộc và Tôn giáo", "Bộ Ngoại giao")
 _GIAO_IN_NAMES = frozenset({"tuyen", "ton", "ngoai"})  # "phối hợp với X", "phối hợp cùng X"
 
@@ -249,7 +252,7 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
             trig = None
         if trig in (("de", "nghi"), ("yeu", "cau")) and _relayed(toks, i):
             trig = None
-        if trig == ("uy", "quyen") and (i and toks[i - 1].f in ("duoc", "giay")
+        if trig == ("uy", "quyen") and (i and toks[i - 1].f in _HELD_BY_DELEGATION
                                         or not (i + 2 < n and (toks[i + 2].f == "cho" or org_at(toks, i + 2)))):
             trig = None  # "ủy quyền (cho) X …" gives X the work as "giao X" does; "được ủy quyền", "giấy ủy quyền" do not
         if trig and not (trig == ("giao",) and i and (toks[i - 1].f in ("duoc", "ban", "tuyen") or toks[i - 1].f in _GIAO_IN_NAMES and t.cap is False)):

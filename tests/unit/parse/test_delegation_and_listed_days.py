@@ -41,6 +41,8 @@ def read(text: str) -> TaskSet:
         # one who holds a delegation, or a paper of it, is named as such: no one is given work by it
         ("Sở Công Thương được ủy quyền ký thay.", ["Sở Công Thương"], []),
         ("Phòng Nội vụ nộp giấy ủy quyền cho Văn phòng HĐND và UBND huyện.", ["Phòng Nội vụ"], []),
+        # funds passed down "ủy quyền" are money, not work given out
+        ("UBND huyện phân bổ và cấp kinh phí ủy quyền cho UBND cấp xã để chi trả.", ["UBND huyện"], []),
     ],
 )
 def test_a_body_that_delegates_gives_the_work_to_the_delegate(text: str, lead: list[str], support: list[str]) -> None:
@@ -99,3 +101,34 @@ def test_a_notice_sharing_duties_out_gives_each_member_by_post() -> None:
 )
 def test_periods_listed_together_take_the_days_listed_together_in_order(text: str, reports: list[tuple[str, str | None]]) -> None:
     assert [(s.repeat, s.due) for s in find_reports(text, ctx=CTX, warnings=[])] == reports
+
+
+def test_a_title_that_only_names_whom_the_items_under_it_are_given_to_is_their_heading() -> None:
+    ts = read("BAN CHỈ ĐẠO HUYỆN\nSố: 06-TB/BCĐ\nTHÔNG BÁO\nPhân công nhiệm vụ\n"
+              "Ban Chỉ đạo huyện phân công nhiệm vụ như sau:\n"
+              "1. Phân công Thường trực Ban Chỉ đạo huyện\n"
+              "1.1. Đồng chí Chủ tịch UBND huyện: Phụ trách chung.\n"
+              "1.2. Đồng chí Trưởng Công an huyện: Theo dõi an ninh, trật tự ở các xã.\n"
+              "2. Giao Phòng Nội vụ\n"
+              "2.1. Tổng hợp báo cáo của các thành viên.\n"
+              "2.2. Chuẩn bị nội dung các cuộc họp.\n")
+    leads = {t.key: [o.name for o in t.lead] for t in ts.tasks}
+    assert "1" not in leads and "2" not in leads  # headings: no task of their own
+    assert leads["1.1"] == ["Chủ tịch UBND huyện"]
+    assert leads["2.1"] == ["Phòng Nội vụ"] and leads["2.2"] == ["Phòng Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a reply's word about what its issuer will do next asks nothing of the addressee
+        ("Cục Thuế sẽ rà soát, đánh giá các quy định liên quan, báo cáo cấp có thẩm quyền và thông tin lại sớm nhất.", False),
+        ("Sở Xây dựng sẽ nghiên cứu kiến nghị của Công ty và trả lời bằng văn bản.", False),
+        # … while a request beside it still asks
+        ("Đề nghị Công ty bổ sung hồ sơ trước ngày 15/4/2026; Sở Xây dựng sẽ rà soát và trả lời.", True),
+    ],
+)
+def test_the_issuers_own_next_step_is_no_request(text: str, asks: bool) -> None:
+    from dondoc.parse.prose import is_request
+
+    assert is_request(text) is asks

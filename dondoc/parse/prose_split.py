@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.lines import Line
+from dondoc.parse.heads import verb_at
+from dondoc.parse.lines import Line, tokens_between
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.prose import _ASK, _CHARGED, _asks_someone, is_request
 
@@ -41,6 +42,19 @@ def _asks_first(sentence: str) -> bool:
     return first < _OPENS and _asks_someone(sentence, f)
 
 
+def _names_only(part: str) -> bool:
+    """Whether a part cut at a semicolon asks no more than whom it names: "Yêu cầu Giám đốc các Sở: Tư pháp,
+    Xây dựng, …, Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch UBND thành phố … khẩn trương chỉ đạo …" lists its
+    addressees across the semicolon, one request (no predicate after the ask)."""
+    if not part.endswith(";"):
+        return False
+    m = _ASK.search(fold_keep_length(part))
+    if m is None:
+        return False
+    toks = tokens_between(part, m.end(), len(part))
+    return not any(verb_at(toks, k) for k in range(len(toks)))
+
+
 def _lines_between(para: list[Line], offsets: list[int], a: int, b: int) -> list[Line]:
     """The paragraph's lines cut to the joined text's range [a, b)."""
     out = []
@@ -60,7 +74,10 @@ def requests_of(para: list[Line]) -> list[list[Line]]:
     cuts = _cuts(text)
     if not cuts:
         return [para]
-    starts = [0] + [c for c in cuts if _asks_first(text[c:])]
+    starts = [0]
+    for c in cuts:
+        if _asks_first(text[c:]) and not _names_only(text[starts[-1] : c].strip()):
+            starts.append(c)
     if len(starts) < 2:
         return [para]
     bounds = [*starts, len(text)]

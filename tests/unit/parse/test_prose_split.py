@@ -85,3 +85,18 @@ def test_where_a_paragraph_is_cut(texts: tuple[str, ...], parts: list[list[str]]
     p = para(*texts)
     got = [[ln.text for ln in q] for q in requests_of(p)]
     assert got == (parts if parts is not None else [list(texts)])
+
+
+def test_addressees_listed_across_a_semicolon_make_one_request() -> None:
+    # "Yêu cầu A, B, C; D khẩn trương …": the semicolon only goes on with the list of whom the one request asks
+    p = para("Yêu cầu Giám đốc các Sở: Tư pháp, Tài chính, Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch UBND huyện Tuy Phong "
+             "khẩn trương tổ chức kiểm điểm và báo cáo kết quả về Sở Nội vụ trước ngày 30/6/2026.")
+    assert len(requests_of(p)) == 1
+    ts = read(" ".join(ln.text for ln in p) + "\n")
+    (t,) = [t for t in ts.tasks if t.kind == "action"]
+    assert {o.name for o in t.lead} >= {"Giám đốc Sở Tư pháp", "Chủ tịch UBND huyện Tuy Phong"}
+
+
+def test_a_request_that_acts_before_its_semicolon_is_still_cut() -> None:
+    p = para("Đề nghị Phòng Tư pháp rà soát hồ sơ trước ngày 15/5/2026; đề nghị Phòng Nội vụ các huyện cập nhật số liệu hằng quý.")
+    assert len(requests_of(p)) == 2

@@ -177,11 +177,13 @@ class OutlineTasks:
         owner_line = (bool(node.bullets) and not children and len(own) < 120 and "\n" not in own
                       and not own.endswith((":", ".", ";")) and only_owners(own))
         titled = owner_title(own) if children else []  # "Điều 4. Sở Tài chính có nhiệm vụ" over its khoản
+        gives_to = _GIVES_TO.match(own) if children else None
+        given_to = own[gives_to.end() :].strip(" *:") if gives_to is not None else ""
+        given_to = given_to if given_to and only_owners(given_to) else ""
         heading = own.isupper() or own.endswith(":") or owner_line or bool(titled) or (bool(children) and _title_like(own) and (
-            TOPIC.match(own) is not None or not find_owners(own).lead or _GIVES_TO.match(own) is not None
-            and only_owners(own[_GIVES_TO.match(own).end() :].strip(" *"))))  # type: ignore[union-attr]
-        if heading and not heading_owner and children and _GIVES_TO.match(own) is not None:
-            heading_owner = label_owners(own[_GIVES_TO.match(own).end() :].strip(" *"))  # type: ignore[union-attr]
+            TOPIC.match(own) is not None or not find_owners(own).lead or bool(given_to)))
+        if heading and not heading_owner and given_to:
+            heading_owner = label_owners(given_to)  # "Giao X chủ trì, phối hợp với Y …:" is read below, with its support
         if titled and not heading_owner and not label:
             heading_owner = titled
         if heading and not heading_owner and not label and not _GIVES.search(own) and not stance:

@@ -15,13 +15,16 @@ from typing import Any
 
 from sqlalchemy import JSON, Text, any_, bindparam, cast, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 
-def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, returning: Any = None) -> list[Any]:
+def insert_ignore(db: Session | Connection, model: type, rows: list[dict[str, Any]], *, returning: Any = None) -> list[Any]:
     """INSERT … ON CONFLICT DO NOTHING on the table's unique keys; returns what was inserted: the values of
-    `returning`, a column, or rows of its columns when it is a tuple of them."""
+    `returning`, a column, or rows of its columns when it is a tuple of them. Without `returning`, on SQLite, when
+    the rows give every column (but an integer key), one statement of the rows as one JSON text
+    (sqlite_json_insert): no column default to fill in."""
     if not rows:
         return []
     # a multi-row VALUES needs every column in every row: fill what a row leaves out with the field default
@@ -29,9 +32,9 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
     fields = model.model_fields  # type: ignore[attr-defined]
     fill = {k: (fields[k].default_factory() if fields[k].default_factory else fields[k].default) for k in keys}
     rows = [{**fill, **r} for r in rows]
-    dialect = session.get_bind().dialect.name
+    dialect = dialect_of(db)
     table = model.__table__  # type: ignore[attr-defined]
-    conn = session.connection()
+    conn = db if isinstance(db, Connection) else db.connection()
     if dialect == "postgresql":
         names = sorted(keys)
         arrays = select(*[_unnest(table.c[k], [r[k] for r in rows]).label(k) for k in names])
@@ -40,12 +43,21 @@ def insert_ignore(session: Session, model: type, rows: list[dict[str, Any]], *, 
             return _returned(conn.execute(stmt.returning(*_cols(returning))), returning)
         conn.execute(stmt)
         return []
+    if returning is None and dialect == "sqlite" and _every_column(table, keys):
+        names = sorted(keys)
+        sqlite_json_insert(conn, table.name, names, _driver_rows(conn, table, names, rows), ignore=True)
+        return []
     # one cached statement, executed for many rows (SQLAlchemy's insertmanyvalues), on the Core connection
     many = sqlite.insert(table).on_conflict_do_nothing()
     if returning is not None:
         return _returned(conn.execute(many.returning(*_cols(returning)), rows), returning)
     conn.execute(many, rows)
     return []
+
+
+def _every_column(table: Any, keys: set[str]) -> bool:
+    """Whether rows with these keys give every column of the table but its integer primary key."""
+    return all(c.name in keys or (c.primary_key and c.autoincrement in (True, "auto")) for c in table.c)
 
 
 def _cols(returning: Any) -> tuple[Any, ...]:
@@ -89,9 +101,14 @@ def _unnest(column: Any, values: list[Any]) -> Any:
     return func.unnest(_array(f"a_{column.name}", values, column.type))
 
 
-def among(session: Session, column: Any, values: list[Any]) -> ColumnElement[bool]:
+def dialect_of(db: Session | Connection) -> str:
+    """The database's dialect name, from a session or a connection."""
+    return db.dialect.name if isinstance(db, Connection) else db.get_bind().dialect.name
+
+
+def among(db: Session | Connection, column: Any, values: list[Any]) -> ColumnElement[bool]:
     """`column IN (values)`: one array parameter on PostgreSQL, a list of them on SQLite."""
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_of(db) == "postgresql":
         return column == any_(_array(None, list(values), column.type))  # type: ignore[no-any-return]
     return column.in_(values)  # type: ignore[no-any-return]
 
@@ -130,11 +147,10 @@ def _driver_rows(conn: Any, table: Any, names: Sequence[str], rows: list[dict[st
     return list(zip(*cols))
 
 
-def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """A plain INSERT of many rows with the same columns. On SQLite one executemany on the driver (SQLAlchemy's
-    per-row parameter handling costs more than the insert for 30,000 digests); on PostgreSQL one INSERT … SELECT
-    of unnest arrays (JSON values as one JSON array) per call."""
-    conn = session.connection()
+def insert_rows(db: Session | Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """A plain INSERT of many rows with the same columns: on PostgreSQL one INSERT … SELECT of unnest arrays
+    (JSON values as one JSON array) per call; on SQLite one statement of the rows as one JSON text."""
+    conn = db if isinstance(db, Connection) else db.connection()
     if not rows:
         return
     names = list(rows[0])
@@ -145,8 +161,24 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), rows)
         return
-    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-                         _driver_rows(conn, table, names, rows))
+    sqlite_json_insert(conn, table.name, names, _driver_rows(conn, table, names, rows))
+
+
+def sqlite_json_insert(conn: Connection, table: str, names: Sequence[str], rows: list[tuple[Any, ...]], *,
+                       ignore: bool = False, last: Any = None) -> int:
+    """Rows (as the driver takes them) into a SQLite table in one statement: the rows travel as one JSON text
+    and json_each hands them out (`last`, when given, one more parameter for the last column, the same for every
+    row). One statement is one step of SQLite's engine, during which `sqlite3` lets other threads run: an
+    executemany hands the interpreter over at every row, and a thread computing beside it makes each hand-back
+    wait (dondoc.store.writer). Also less Python per row than binding each. Returns the rows inserted."""
+    if not rows:
+        return 0
+    width = len(names) - (last is not None)
+    values = ", ".join(f"value ->> {i}" for i in range(width)) + (", ?" if last is not None else "")
+    sql = (f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} FROM json_each(?) WHERE true"
+           + (" ON CONFLICT DO NOTHING" if ignore else ""))
+    params = ((last,) if last is not None else ()) + (json.dumps(rows, ensure_ascii=False, separators=(",", ":")),)
+    return conn.exec_driver_sql(sql, params).rowcount  # type: ignore[no-any-return]
 
 
 NOTICE_COLUMNS = ("dedupe_key", "kind", "occurrence_id", "rung", "recipient_email", "outbox_id")
@@ -165,19 +197,19 @@ def _joined_notice_column(values: list[Any], type_: str) -> str | None:
     return joined
 
 
-def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: datetime,
+def insert_notices(db: Session | Connection, rows: list[tuple[Any, ...]], created_at: datetime,
                    outbox_ids: list[str]) -> set[str] | None:
     """Insert notices (tuples in NOTICE_COLUMNS order, for the digests `outbox_ids`) once each; returns the
     dedupe keys that are new, or None when every one of them is.
 
     Without RETURNING: the row count tells whether anything was planned before (a busy day: nothing), and only
     then are the new ones read back, by their digests' ids (the digests' rows are written after, from what is
-    new). On SQLite one executemany of a plain statement (no per-row work in SQLAlchemy); on PostgreSQL one
+    new). On SQLite one statement of the rows as one JSON text (sqlite_json_insert); on PostgreSQL one
     INSERT … SELECT FROM unnest(…) per 5,000 notices, each column one text split by the server, the time of
     planning one parameter."""
     if not rows:
         return set()
-    conn = session.connection()
+    conn = db if isinstance(db, Connection) else db.connection()
     names = (*NOTICE_COLUMNS, "created_at")
     if conn.dialect.name == "postgresql":
         columns = list(zip(*rows))
@@ -202,9 +234,7 @@ def insert_notices(session: Session, rows: list[tuple[Any, ...]], created_at: da
 
         table = m.Notice.__table__  # type: ignore[attr-defined]
         stamp = table.c.created_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)(created_at)  # as SQLAlchemy writes it
-        sql = (f"INSERT INTO notice ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) "
-               "ON CONFLICT DO NOTHING")
-        done = conn.exec_driver_sql(sql, [(*r, stamp) for r in rows]).rowcount
+        done = sqlite_json_insert(conn, "notice", names, rows, ignore=True, last=stamp)
     if done == len(rows):
         return None
     keys: set[str] = set()

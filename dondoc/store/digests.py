@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from dondoc.notify.render import message_id_for
 from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
-from dondoc.store.bulk import insert_ignore, insert_notices, insert_rows
+from dondoc.store.bulk import insert_ignore, insert_notices, notice_writes, rows_write
 from dondoc.store.chase import recipients, step_of
 from dondoc.store.items import ItemMaker, SentRung, escalation_item
 from dondoc.store.notice_facts import chunks
@@ -93,7 +93,9 @@ def write_digests(*, writer: Writer, ctx: SweepContext, book: Book, routed: Rout
         report.messages += len(composed.outbox)
         report.notices += composed.notices
         report.outbox_ids += [row["id"] for row in composed.outbox]
-        writer.submit(_write_outbox, items.take_parts(), composed.outbox, now)
+        # the digests' statement built here (its payloads encoded), run by the writer
+        writer.submit(_write_outbox, items.take_parts(), rows_write(writer.conn.dialect, m.Outbox.__table__,  # type: ignore[attr-defined]
+                                                                    composed.outbox), now)
     for write in dates:
         writer.submit(write)
     rows = [dict(occurrence_id=occ_id, step=step, as_of=ctx.as_of, to_org=to_org, created_at=now)
@@ -114,7 +116,8 @@ def _hand_notices(writer: Writer, batch: list[tuple[tuple[str, str], list[tuple[
         notices += [(f"{c.dedupe_key}:{email}", c.kind, c.occurrence_id, c.rung, email, oid) for c, _ in pairs]
     # sorted keys: two sweeps at once meet on their notices in the same order (no deadlock on PostgreSQL)
     notices.sort()
-    return oids, writer.submit(insert_notices, notices, now, oids)
+    # the statements' texts built here (the planning thread has time while the writer works), run there
+    return oids, writer.submit(insert_notices, notice_writes(writer.conn.dialect, notices, now), oids)
 
 
 def _compose(ctx: SweepContext, book: Book, items: ItemMaker,
@@ -137,12 +140,12 @@ def _compose(ctx: SweepContext, book: Book, items: ItemMaker,
     return out
 
 
-def _write_outbox(conn: Connection, parts: dict[str, dict[str, Any]], outbox: list[dict[str, Any]],
+def _write_outbox(conn: Connection, parts: dict[str, dict[str, Any]], outbox: Callable[[Connection], Any],
                   now: datetime) -> None:
-    """A batch's new parts, then its digests whole (payload and all), in one INSERT each."""
+    """A batch's new parts, then its digests whole (payload and all, bulk.rows_write), in one INSERT each."""
     if parts:  # stored with the payloads naming them, in the same transaction
         insert_ignore(conn, m.DigestPart, [dict(key=k, body=b, created_at=now) for k, b in sorted(parts.items())])
-    insert_rows(conn, m.Outbox.__table__, outbox)  # type: ignore[attr-defined]
+    outbox(conn)
 
 
 def _payload(ctx: SweepContext, book: Book, maker: ItemMaker, org_code: str, contact: Contact, fresh: list[planmod.Candidate],

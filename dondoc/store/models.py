@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+from dondoc.store.model_base import new_id, ts as _ts, utcnow
 
 # The next notice date of an open occurrence (what the daily plan selects through an index):
 LOOK_AGAIN = date(1900, 1, 1)  # to be looked at by the next sweep: new, moved, extended, or from before the index
 NO_NOTICE = date(9999, 12, 31)  # nothing more will be sent for it (every rung passed or planned)
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex
-
-
-def _ts(**kw: Any) -> Any:
-    return Field(sa_column=Column(DateTime(timezone=True), **kw))
 
 
 class Organization(SQLModel, table=True):
@@ -161,71 +150,6 @@ class OccurrenceNext(SQLModel, table=True):
     next_notice_kind: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
 
 
-class Outbox(SQLModel, table=True):
-    """One digest message for one recipient: what a sweep decided to send."""
-
-    __tablename__ = "outbox"
-    # as_of: a sweep replaying a day before the latest planned one finds it in one index probe
-    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"), Index("ix_outbox_as_of", "as_of"))
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
-    recipient_email: str
-    recipient_name: str = ""
-    org_code: str | None = Field(default=None, max_length=64)
-    as_of: date
-    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = "pending"  # pending | sending | sent | failed
-    attempts: int = 0
-    next_attempt_at: datetime = _ts(nullable=False, default=utcnow)
-    claim_token: str | None = None
-    claim_expires_at: datetime | None = _ts(nullable=True)
-    message_id: str = ""
-    sent_at: datetime | None = _ts(nullable=True)
-    last_error: str | None = None
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-
-
-class DigestPart(SQLModel, table=True):
-    """What the digest items about one task, period, deadline and kind share (the dispatch, the task's title
-    and text, the deadline and period in words …), stored once under a key made from it: a digest item names
-    it (dondoc.store.digest_parts) instead of carrying it, so a busy day's 300,000 items share a few
-    thousand of these."""
-
-    __tablename__ = "digest_part"
-    key: str = Field(primary_key=True, max_length=64)
-    body: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-
-
-class Notice(SQLModel, table=True):
-    """A decision to tell someone something; the dedupe key makes each decision happen once.
-
-    No foreign keys: a sweep writes its notices (300,000 on a busy day) before the digests that carry them,
-    and a key checked row by row cost PostgreSQL half of their INSERT. Only the planner writes notices, in
-    the transaction that writes their digests, from occurrences it has just read; nothing deletes an
-    occurrence, and a digest is deleted only once its notices are moved (dondoc.app.digest_merge)."""
-
-    __tablename__ = "notice"
-    id: int | None = Field(default=None, primary_key=True)
-    dedupe_key: str = Field(unique=True)
-    kind: str  # reminder | observance | overdue | escalation
-    occurrence_id: int | None = Field(default=None, index=True)  # the occurrence it is about
-    recipient_email: str
-    rung: int | None = None
-    outbox_id: str = Field(index=True, max_length=32)  # the digest it goes in
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-
-
-class Escalation(SQLModel, table=True):
-    __tablename__ = "escalation"
-    __table_args__ = (UniqueConstraint("occurrence_id", "step", name="uq_escalation_occurrence_step"),)
-    id: int | None = Field(default=None, primary_key=True)
-    occurrence_id: int = Field(foreign_key="occurrence.id", index=True)
-    step: str  # overdue | escalation
-    to_org: str | None = Field(default=None, max_length=64)
-    as_of: date
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-
-
 class AuditLog(SQLModel, table=True):
     __tablename__ = "audit_log"
     id: int | None = Field(default=None, primary_key=True)
@@ -309,57 +233,12 @@ class OrgChange(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False, default=utcnow)
 
 
-# ---------------------------------------------------------------- the admin pages (dondoc web)
+# the tables that change for other reasons, in modules of their own; named here too (m.Outbox …), and imported
+# with this module so that every table is registered wherever the models are
+from dondoc.store.outbox_models import DigestPart, Escalation, Notice, Outbox  # noqa: E402
+from dondoc.store.web_models import AppUser, LoginFailure, ReviewDraft, WebSession  # noqa: E402
 
-
-class AppUser(SQLModel, table=True):
-    """A person who logs in to the admin pages: an admin (everything) or a supervisor (the board)."""
-
-    __tablename__ = "app_user"
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(unique=True, max_length=254)  # lower-cased: the login
-    name: str = ""
-    role: str = "admin"  # admin | supervisor
-    password_hash: str  # Argon2id, never the password
-    active: bool = True
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-    password_changed_at: datetime = _ts(nullable=False, default=utcnow)  # older sessions end with a reset
-
-
-class WebSession(SQLModel, table=True):
-    """A login: the cookie holds a random token, the table only its SHA-256."""
-
-    __tablename__ = "web_session"
-    id: str = Field(primary_key=True, max_length=64)
-    user_id: int = Field(foreign_key="app_user.id", index=True)
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-    last_seen_at: datetime = _ts(nullable=False, default=utcnow)
-
-
-class LoginFailure(SQLModel, table=True):
-    """A refused login, counted per address and per client to slow down guessing."""
-
-    __tablename__ = "login_failure"
-    __table_args__ = (Index("ix_login_failure_email_at", "email", "at"),
-                      Index("ix_login_failure_client_at", "client", "at"))
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(max_length=254)
-    client: str = Field(max_length=64)
-    at: datetime = _ts(nullable=False, default=utcnow)
-
-
-class ReviewDraft(SQLModel, table=True):
-    """An uploaded dispatch being reviewed in the browser: its text and the reading as edited so far."""
-
-    __tablename__ = "review_draft"
-    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
-    user_id: int = Field(foreign_key="app_user.id", index=True)
-    status: str = "open"  # open | committed | discarded
-    source_name: str
-    source_sha256: str = Field(max_length=64)
-    text: str  # the extracted text the spans point into
-    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # the form as edited
-    errors: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # field -> reason
-    result: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # what the commit did
-    created_at: datetime = _ts(nullable=False, default=utcnow)
-    updated_at: datetime = _ts(nullable=False, default=utcnow)
+__all__ = ["LOOK_AGAIN", "NO_NOTICE", "Acknowledgement", "AppUser", "AuditLog", "Contact", "DigestPart", "Dispatch",
+           "Escalation", "Extension", "LinkUse", "LoginFailure", "Meta", "Notice", "Occurrence", "OccurrenceNext",
+           "OrgChange", "OrgGroup", "Organization", "Outbox", "ReviewDraft", "Task", "TaskOwner", "WebSession",
+           "new_id", "utcnow"]

@@ -13,19 +13,22 @@ early, the sweep finds nothing new, and stores the next one.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select as sa_select, update
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from dondoc.schedule import plan as planmod
 from dondoc.schedule.ladder import ack_reminder_day
 from dondoc.store import models as m
-from dondoc.store.bulk import among, insert_ignore
+from dondoc.store.bulk import among, dialect_of, insert_ignore
 from dondoc.store.statistics import refresh_after_bulk
 
 if TYPE_CHECKING:
@@ -100,30 +103,65 @@ def stored(found: tuple[date, str] | None) -> tuple[date, str | None]:
 Updates = dict[tuple[date | None, date, str | None], list[int]]  # (date read, new date, kind) → occurrence ids
 
 
-def write_next(session: Session, updates: Updates) -> None:
+def date_writes(updates: Updates, slices: int) -> list[Callable[[Connection], None]]:
+    """write_next in about `slices` writes of a connection (for the writer thread, dondoc.store.writer, to run
+    between other writes), in write_next's order, the statistics refreshed after the last."""
+    total = sum(len(ids) for ids in updates.values())
+    size = max(1, -(-total // max(1, slices)))
+    out: list[Callable[[Connection], None]] = []
+    part: Updates = {}
+    held = 0
+    for key, ids in sorted(updates.items(), key=_order):
+        ids = sorted(ids)
+        while ids:
+            take = ids[: size - held]
+            ids = ids[len(take):]
+            part[key] = take
+            held += len(take)
+            if held == size:
+                out.append(partial(write_next, updates=part, analyze=False))
+                part, held = {}, 0
+    if part:
+        out.append(partial(write_next, updates=part, analyze=False))
+    if out:
+        out.append(partial(_refresh, written=total))
+    return out
+
+
+def _refresh(conn: Connection, written: int) -> None:
+    refresh_after_bulk(conn, "occurrence_next", written)
+
+
+def _order(kv: tuple[tuple[date | None, date, str | None], list[int]]) -> tuple[str, date, str]:
+    return (str(kv[0][0]), kv[0][1], kv[0][2] or "")
+
+
+def write_next(db: Session | Connection, updates: Updates, *, analyze: bool = True) -> None:
     """Store new next notice dates, a few UPDATEs for a whole sweep (occurrences share their dates). An
-    UPDATE keyed on the date it read changes nothing where an extension or a move was written meanwhile."""
+    UPDATE keyed on the date it read changes nothing where an extension or a move was written meanwhile.
+    `db`: the session, or its connection (from the writer's thread, dondoc.store.writer)."""
     table = m.OccurrenceNext.__table__  # type: ignore[attr-defined]
     if not updates:
         return
-    if session.get_bind().dialect.name == "sqlite" and all(old is not None for old, _, _ in updates):
-        # one plain executemany, each row found by its primary key (an IN list of 5,000 is compiled anew each time)
-        rows = [(new.isoformat(), kind, i, old.isoformat()) for (old, new, kind), ids in updates.items()  # type: ignore[union-attr]
-                for i in sorted(ids)]
-        session.connection().exec_driver_sql(
-            "UPDATE occurrence_next SET next_notice_at = ?, next_notice_kind = ? WHERE occurrence_id = ? "
-            "AND next_notice_at = ?", sorted(rows, key=lambda r: r[2]))
-        return
-    for (old, new, kind), ids in sorted(updates.items(), key=lambda kv: (str(kv[0][0]), kv[0][1], kv[0][2] or "")):
+    sqlite = dialect_of(db) == "sqlite"
+    for (old, new, kind), ids in sorted(updates.items(), key=_order):
+        if sqlite:  # one statement per date moved, its ids one JSON text (SQLite compiles an IN list of 5,000 anew)
+            conn = db if isinstance(db, Connection) else db.connection()
+            conn.exec_driver_sql(
+                "UPDATE occurrence_next SET next_notice_at = ?, next_notice_kind = ? WHERE occurrence_id IN "
+                "(SELECT value FROM json_each(?))" + (" AND next_notice_at = ?" if old is not None else ""),
+                (new.isoformat(), kind, json.dumps(sorted(ids)), *((old.isoformat(),) if old is not None else ())))
+            continue
         for part in chunks(sorted(ids)):
-            q = update(table).where(among(session, table.c.occurrence_id, part))
+            q = update(table).where(among(db, table.c.occurrence_id, part))
             if old is not None:
                 q = q.where(table.c.next_notice_at == old)
-            session.execute(q.values(next_notice_at=new, next_notice_kind=kind))
+            db.execute(q.values(next_notice_at=new, next_notice_kind=kind))
     # after many dates moved (a first sweep, a busy day), the statistics the next sweep's plan reads by: with the
     # dates of before, a quiet day was estimated to have a third of the table due and read every occurrence.
     # (Each row is found by its key above: the table was analysed when its rows were created.)
-    refresh_after_bulk(session, "occurrence_next", sum(len(ids) for ids in updates.values()))
+    if analyze:
+        refresh_after_bulk(db, "occurrence_next", sum(len(ids) for ids in updates.values()))
 
 
 def rules_fingerprint(ctx: SweepContext) -> str:

@@ -28,8 +28,9 @@ from dondoc.schedule import plan as planmod
 from dondoc.store import models as m
 from dondoc.store import notice_facts as nf
 from dondoc.store.bulk import among, insert_ignore, partitions
-from dondoc.store.chase import close_acknowledgement, owner_role, recipients, target, unconfirmed
+from dondoc.store.chase import close_acknowledgement, owner_role, recipients, sent_rungs, target, unconfirmed
 from dondoc.store.records import Book, Contact, Occ, OccReader
+from dondoc.store.writer import Writer
 
 if TYPE_CHECKING:
     from dondoc.store.sweep import SweepContext
@@ -77,7 +78,7 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
     province) has one outbox row from each shard that has something for it, merged into one digest
     before any is sent (dondoc.app.digest_merge).
     """
-    from dondoc.store.digests import write_digests
+    from dondoc.store.digests import BATCH, write_digests
 
     report = PlanReport()
     nf.refresh_on_new_rules(session, ctx)
@@ -90,9 +91,19 @@ def plan_notices(*, session: Session, ctx: SweepContext, kinds: set[str],
     due = due_occurrences(session=session, ctx=ctx, clock=clock, orgs=orgs)
     unresolved: set[str] = set()  # candidates' keys that found nobody: looked at again by the next sweep
     routed = _route(session, ctx, book, due, kinds, report, unresolved)
-    write_digests(session=session, ctx=ctx, book=book, routed=routed, report=report,
-                  occs={d.occ.id: d.occ for d in due})
-    _advance(session, clock, due, kinds, unresolved, ctx.as_of)
+    occs = {d.occ.id: d.occ for d in due}
+    # everything the digests read from the database, read now: from here on the writer thread holds the connection
+    sent = sent_rungs(session, {c.occurrence_id: occs[c.occurrence_id] for pairs in routed.values() for c, _ in pairs
+                                if c.kind in ("overdue", "escalation")})
+    book.load_contacts({d.issuer_org for d in book.dispatches.values() if d.issuer_org})
+    dates = nf.date_writes(_advance(clock, due, kinds, unresolved, ctx.as_of), len(routed) // BATCH + 1)
+    with Writer(session) as writer:
+        book.before_read = writer.drain
+        try:
+            write_digests(writer=writer, ctx=ctx, book=book, routed=routed, report=report, occs=occs, sent=sent,
+                          dates=dates)
+        finally:
+            book.before_read = None
     return report
 
 
@@ -209,9 +220,9 @@ def _aim(book: Book, aimed: dict[tuple[Any, ...], tuple[str | None, str, str | N
     return found
 
 
-def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds: set[str], unresolved: set[str],
-             day: date) -> None:
-    """Store each due occurrence's next notice date after this sweep, unless something of its day was
+def _advance(clock: planmod.NoticeClock, due: list[Due], kinds: set[str], unresolved: set[str],
+             day: date) -> nf.Updates:
+    """Each due occurrence's next notice date after this sweep (to be stored), unless something of its day was
     left for the next sweep (nobody to send it to, or a kind not planned now)."""
     updates: nf.Updates = defaultdict(list)
     # by shape (its id: every shape lives as long as `due`): whether every kind it has is planned now, its next date
@@ -229,7 +240,7 @@ def _advance(session: Session, clock: planmod.NoticeClock, due: list[Due], kinds
             found = after[sid] = nf.stored(clock.after_sweep(d.shape, day))
         if found[0] != d.read:
             updates[(d.read, *found)].append(d.occ.id)
-    nf.write_next(session, updates)
+    return updates
 
 
 def open_digest(session: Session, ctx: SweepContext, *, email: str, name: str, org_code: str | None,

@@ -8,7 +8,7 @@ took gigabytes; as these rows, read in batches, a few hundred megabytes at most.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -208,12 +208,16 @@ class Book:
     dispatches: dict[str, Dispatch] = field(default_factory=dict)
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
     _dispatch_of: dict[int, Dispatch] = field(default_factory=dict)
+    # called before the book reads the session: while a writer thread holds the connection, its drain()
+    before_read: Callable[[], None] | None = None
 
     def __post_init__(self) -> None:
         self.orgs = {row[0]: Org(*row) for row in self.session.execute(select(*_ORG)).all()}
 
     def load_tasks(self, ids: Iterable[int]) -> None:
         missing = sorted({i for i in ids if i not in self.tasks})
+        if self.before_read is not None:
+            self.before_read()
         for part in _chunks(missing):
             for t in self.session.exec(select(m.Task).where(col(m.Task.id).in_(part))).all():
                 self.tasks[t.id or 0] = t
@@ -224,6 +228,8 @@ class Book:
 
     def load_contacts(self, codes: Iterable[str]) -> None:
         missing = sorted({c for c in codes if c not in self.contacts})  # never a set of all those read: called per digest
+        if missing and self.before_read is not None:
+            self.before_read()
         for part in _chunks(missing):
             for code in part:
                 self.contacts[code] = []

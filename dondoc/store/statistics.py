@@ -11,20 +11,23 @@ SQLite plans these statements by its indexes alone: nothing to do there.
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
+
+from dondoc.store.bulk import dialect_of
 
 MIN_ROWS = 10_000  # fewer rows written never make a bad plan worth an ANALYZE
 FRACTION = 0.1  # of the rows the statistics know (autovacuum's default analyze_scale_factor)
 
 
-def refresh_after_bulk(session: Session, table: str, written: int) -> bool:
+def refresh_after_bulk(db: Session | Connection, table: str, written: int) -> bool:
     """ANALYZE `table` on PostgreSQL when `written` rows (inserted or updated) are at least MIN_ROWS and
     more than FRACTION of the rows its statistics know (or it has none). True when it analysed."""
-    if written < MIN_ROWS or session.get_bind().dialect.name != "postgresql":
+    if written < MIN_ROWS or dialect_of(db) != "postgresql":
         return False
-    known = session.execute(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+    known = db.execute(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
                             {"t": table}).scalar()
     if known is not None and known >= 0 and written <= FRACTION * known:
         return False
-    session.execute(text(f'ANALYZE "{table}"'))
+    db.execute(text(f'ANALYZE "{table}"'))
     return True

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dondoc.parse.closing import cut_tail
 from dondoc.parse.continuations import continues_sentence, quoted_passages
+from dondoc.parse.label_runs import opens_on_second, repeats, sibling_misread, titled, written_again
 from dondoc.parse.lines import Line
 from dondoc.parse.markers import MARKER, Marker, read_marker
 from dondoc.parse.owner_headings import GROUP_HEADING, OWNER_HEADING_TAIL, only_owners, owner_heading
@@ -147,6 +148,8 @@ def build_outline(lines: list[Line]) -> Outline:
         mk = read_marker(t)
         if mk is not None:
             node = _place(mk, ln, stack, roots)
+            if node is None:
+                node = _misread(mk, ln, stack, roots, loose, current_bullet, added)
             if node is not None:
                 node.part = part
                 current_bullet = None
@@ -233,6 +236,26 @@ def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet
     return hit[1]
 
 
+def _misread(mk: Marker, ln: Line, stack: list[Node], roots: list[Node], loose: list[Bullet],
+             bullet: Bullet | None, added: dict[int, tuple[Node | Bullet, list[str]]]) -> Node | None:
+    """A label the OCR misread (label_runs.py): "2." after a lone dash paragraph, that paragraph being the
+    list's "1."; "5 -" between "4." and "6.", the list's next unit."""
+    rest = ln.text[mk.end :].lstrip("*").strip()
+    if opens_on_second(mk, rest, stack_empty=not stack, no_roots=not roots) and len(loose) == 1 and bullet is loose[0] \
+            and bullet.text[:1].isupper():
+        first = Node("1", mk.style, 1, "1", bullet.lines, bullet.text, "", None, dec="1")
+        loose.pop()
+        if id(bullet) in added:
+            added[id(first)] = (first, added.pop(id(bullet))[1])
+        roots.append(first)
+        stack.append(first)
+        return _place(mk, ln, stack, roots)
+    k = sibling_misread(mk, rest, [(nd.style, nd.value) for nd in stack])
+    if k is None:
+        return None
+    return _place(Marker(stack[k].style, mk.value, mk.label, mk.end), ln, stack, roots)
+
+
 def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
     idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == mk.style), None)
     if mk.style.startswith("dec"):
@@ -250,10 +273,10 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
         # second is keyed "b#2" when the tasks are keyed)
         # a section title in capitals may skip more ("I." … "V. TỔ CHỨC THỰC HIỆN:" in a commune's plan)
-        reach = 4 if mk.style == "roman" and _titled(ln.text[mk.end :]) else 2
-        if mk.value < prev.value and _written_again(prev, mk, ln, roots):
+        reach = 4 if mk.style == "roman" and titled(ln.text[mk.end :]) else 2
+        if mk.value < prev.value and written_again(prev, mk, ln, roots):
             pass  # "b)" again after "c)": a label of the list written a second time, a unit of its own
-        elif not (prev.value <= mk.value <= prev.value + reach) or mk.value == prev.value and not _repeats(prev, mk, ln):
+        elif not (prev.value <= mk.value <= prev.value + reach) or mk.value == prev.value and not repeats(prev, mk, ln):
             return None
         del stack[idx:]
         parent = stack[-1] if stack else None
@@ -271,33 +294,15 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
     return _push(mk, ln, key, parent, stack, roots)
 
 
-def _titled(rest: str) -> bool:
-    """Whether the words after a label are a section's title in capitals ("TỔ CHỨC THỰC HIỆN:")."""
-    words = rest.strip(" *.:").split()
-    return len(words) >= 2 and all(w.isupper() or not any(c.isalpha() for c in w) for w in words)
-
-
-def _repeats(prev: Node, mk: Marker, ln: Line) -> bool:
-    """Whether a label equal to the one before is that label written twice (a new unit), not a line
-    that happens to start like it: a line that reads as a unit's first (a capital after the label),
-    after the last line of the first."""
-    rest = ln.text[mk.end :].lstrip("*")
-    # after a bare title ("1. Mục đích." then "1. Làm cho …"), a list inside it numbered afresh
-    said = len(prev.text) > 60 or len(prev.lines) > 1 or bool(prev.bullets) or bool(prev.children)
-    return said and rest[:1].isupper() and ln.no > prev.lines[-1].no
-
-
-def _written_again(prev: Node, mk: Marker, ln: Line, roots: list[Node]) -> bool:
-    """Whether a label lower than the one before ("b)" after "c)") is a label of the same list written
-    again by mistake: a unit before it bears it, the unit before is finished (it ends a sentence, it
-    opens no list), and the line reads as a unit's first (a capital after the label)."""
-    siblings = prev.parent.children if prev.parent else roots
-    rest = ln.text[mk.end :].lstrip("*").strip()
-    done = prev.text.rstrip(" *").endswith((".", ";")) and not prev.children and not prev.bullets
-    return done and rest[:1].isupper() and any(n.label == mk.label and n.style == mk.style for n in siblings)
-
-
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
+    siblings = parent.children if parent else roots
+    if any(n.key == key for n in siblings):
+        # a label written twice ("3." for a second topic after the first "3." and its points): the second
+        # is "3#2" (gold convention 2), also when the first only heads its points and is no task itself
+        k = 2
+        while any(n.key == f"{key}#{k}" for n in siblings):
+            k += 1
+        key = f"{key}#{k}"
     text = ln.text[mk.end :].strip()
     bold = _strip_marker_from_bold(ln.bold, mk.label) if ln.bold else ""
     node = Node(key, mk.style, mk.value, mk.label, [ln], text, bold, parent)

@@ -102,11 +102,18 @@ _OPENING = 120  # characters an opening phrase before the subject may take ("Ng�
 _COOPERATES = re.compile(r"\bphoi hop voi\b[^.;:]{0,60}:\s*$")
 
 
+# "… các chủ thể như: chủ đầu tư, …", "… bao gồm: …": the list after the colon is what the clause means, no new clause
+_EXAMPLES_COLON = re.compile(r".*\b(?:nhu|gom)\s*:$")
+
+
 def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
-    """The clauses, with one that ends "phối hợp với các cơ quan chức năng:" joined to the list after it."""
+    """The clauses, with one that ends "phối hợp với các cơ quan chức năng:" (or "… như:", "… gồm:") joined to
+    the list after it."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and folded[out[-1][1] - 1 : out[-1][1]] == ":" and _COOPERATES.search(folded, max(out[-1][0], out[-1][1] - 100), out[-1][1]):
+        if out and folded[out[-1][1] - 1 : out[-1][1]] == ":" and (
+                _COOPERATES.search(folded, max(out[-1][0], out[-1][1] - 100), out[-1][1])
+                or _EXAMPLES_COLON.match(folded, max(out[-1][0], out[-1][1] - 6), out[-1][1])):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -101,12 +101,18 @@ class Owners:
 def _clause_starts(toks: list[Tok]) -> list[int]:
     starts = [0]
     for k, t in enumerate(toks):
-        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks) and not (t.f == ":" and cooperates_before(toks, k)):
+        if t.f in (".", ";", "!", "?", ":") and k + 1 < len(toks) and not (t.f == ":" and (
+                cooperates_before(toks, k) or k and toks[k - 1].f in _EXAMPLES)):
             starts.append(k + 1)
         elif t.f == "thi" and not t.cap and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].f == "cac") and org_at(toks, k + 1):
             # "… đối với hồ sơ đủ điều kiện thì Sở X giới thiệu …", "… thì các cơ quan, đơn vị xác định …": the subject after "thì"
             starts.append(k + 1)
     return starts
+
+
+# "… các chủ thể như: chủ đầu tư, đơn vị tư vấn …", "… bao gồm: …": the colon lists what is meant (the
+# objects of the verb before it), it opens no clause with a subject of its own
+_EXAMPLES = frozenset({"nhu", "gom"})
 
 
 def cooperates_before(toks: list[Tok], k: int) -> bool:

@@ -249,12 +249,23 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     found = _by_verbs(text, f, end)
     if found:
         return found  # "tăng cường tuần tra … từ ngày 15/01 đến hết ngày 28/02/2026": ongoing work over the days
-    if _CARRY_OUT.search(" ".join(f.split())):
+    if _CARRY_OUT.search(" ".join(f.split())) or _CARRY_OUT.search(" ".join(f[: _first_sentence_end(f)].split())):
+        # the charge alone, or its first sentence before the article's closing words ("Nghị quyết này đã được … thông
+        # qua …", "Khi các văn bản dẫn chiếu … thì áp dụng theo …")
         return "once", "the one charge to carry out what the resolution decides"
     w = few_dated_days(f)
     if w is not None:
         return "once", f'done within dated days ("{text[w[0]:w[1]]}")'
     return "continuous", "no date, no deliverable: an ongoing duty"
+
+
+def _first_sentence_end(f: str) -> int:
+    """Where the first sentence of a folded text ends (after its full stop), or its length."""
+    m = _SENTENCE_STOP.search(f)
+    return m.end() if m else len(f)
+
+
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)")
 
 
 # "Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này.", "HĐND tỉnh giao Thường trực HĐND

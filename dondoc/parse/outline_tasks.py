@@ -19,8 +19,9 @@ from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners
 from dondoc.parse.real_dates import impossible_dates
-from dondoc.parse.rules import agenda_item, guidance_rule, programme_agenda, states_rules_only, topic_once
-from dondoc.parse.sections import is_section
+from dondoc.parse.rules import (agenda_item, guidance_rule, programme_agenda, programme_heading, standing,
+                                states_rules_only, topic_once)
+from dondoc.parse.sections import is_section, without_closing_clauses
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
 from dondoc.parse.units import RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task, programme_entries
@@ -127,9 +128,12 @@ class OutlineTasks:
                 self.in_calendar = True  # the work of a programme the decision issues inline
                 self.emit(c, inherited, fields)
                 self.in_calendar = False
-                if "thuong xuyen" not in fold_keep_length(c.text[:120]).lower():  # not under "Giám sát thường xuyên:"
-                    for t in self.tasks[before:]:
-                        topic_once(t)
+                kind = programme_heading(c.text)
+                for t in self.tasks[before:]:
+                    if kind == "standing":
+                        standing(t)  # under "Giám sát thường xuyên:": ongoing
+                    elif "thuong xuyen" not in fold_keep_length(c.text[:120]).lower():
+                        topic_once(t, topical=kind == "topical")
             return
         own = skip
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
@@ -252,7 +256,7 @@ class OutlineTasks:
             fields: Fields | None = None) -> None:
         span = (node.start, node.end)
         self.line_of[node.key] = node.lines[0].no
-        new = item_tasks(node.key, node.text.strip(), [(b.text, (b.start, b.end)) for b in bullets], span, label,
+        new = item_tasks(node.key, without_closing_clauses(node.text.strip()), [(b.text, (b.start, b.end)) for b in bullets], span, label,
                          inherited, self.ctx, item_at(node.lines[0].no, node.key))
         for t in new:
             self.line_of.setdefault(t.key, node.lines[0].no)

@@ -83,13 +83,16 @@ _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|gia
 _PURPOSE_OR_INTENT = re.compile(r"\b(?:de|se)\b[^.;]{0,60}?\bt(?:ong|ap) hop\b")
 # "Cơ quan Lao động … tổng hợp báo cáo Ủy ban nhân dân cùng cấp": the subject compiles and reports itself
 _COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
-_TO = re.compile(r"\b(?:ve|gui|len|cho)\s+")
+# "báo cáo kết quả với Thường trực HĐND tỉnh": "với" after a report names whom it goes to too, but not "phối hợp
+# với", "kết hợp với", "cùng với", "đối với", "gắn với" (cooperating, or what it is about)
+_WITH = r"|(?<!phoi hop )(?<!ket hop )(?<!cung )(?<!doi )(?<!gan )\bvoi"
+_TO = re.compile(r"\b(?:ve|gui|len|cho)\s+" + _WITH + r"\s+")
 
 
 def _is_to(text: str, at: int) -> bool:
-    """Whether the word at `at` is a preposition of sending as written: "về" (to), not "vệ" (of
+    """Whether the word at `at` is a preposition of sending as written: "về" (to) or "với", not "vệ" (of
     "bảo vệ") or "vê", which fold the same."""
-    return not text.startswith(("v", "V"), at) or text[at + 1 : at + 2] in ("ề", "Ề")
+    return not text.startswith(("v", "V"), at) or text[at + 1 : at + 2] in ("ề", "Ề", "ớ", "Ớ")
 
 
 def _to_agency(text: str, f: str, at: int) -> bool:
@@ -258,7 +261,7 @@ _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xu
 def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
-    for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+", f[from_:]):
+    for m in re.finditer(r"^(?:bao cao|gui)\s+(?=[^\s])|\b(?:ve|gui(?: ve)?|len|den|cho)\s+" + _WITH + r"\s+", f[from_:]):
         s = from_ + m.end()
         if not _is_to(text, from_ + m.start()):
             continue  # "bảo vệ BMNN": "vệ" folds like "về" but sends nothing

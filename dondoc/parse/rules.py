@@ -154,11 +154,32 @@ def programme_agenda(node: Node) -> bool:
 _TOPIC = re.compile(r"^giam sat\b")
 
 
-def topic_once(task: Task) -> None:
-    """A topic of a programme of supervision for a year ("Giám sát việc giải quyết kiến nghị của cử tri …"): done
-    once in that year, not an ongoing duty, unless the text says it goes on."""
+def topic_once(task: Task, *, topical: bool = False) -> None:
+    """A topic of a programme of supervision for a year ("Giám sát việc giải quyết kiến nghị của cử tri …", or
+    any unit under "Giám sát chuyên đề:", `topical`): done once in that year, not an ongoing duty, unless the
+    text says it goes on."""
     f = fold_keep_length(task.text.strip()[:200]).lower()
-    if task.kind == "action" and task.schedule.repeat == "continuous" and _TOPIC.match(f) and "thuong xuyen" not in f:
+    if task.kind == "action" and task.schedule.repeat == "continuous" and (topical or _TOPIC.match(f)) \
+            and "thuong xuyen" not in f:
         task.schedule.repeat = "once"
         words = task.text.strip().split(":", 1)[0].split()[:4]
         task.explain["schedule.repeat"] = f'a one-off deliverable ("{" ".join(words)}") without a date'
+
+
+_STANDING = re.compile(r"^giam sat thuong xuyen\b")
+_TOPICAL = re.compile(r"^giam sat chuyen de\b")
+
+
+def programme_heading(text: str) -> str | None:
+    """What a programme's heading says of the units under it: "standing" under "Giám sát thường xuyên:" (ongoing
+    supervision), "topical" under "Giám sát chuyên đề:" (the year's topics, once), None otherwise."""
+    f = fold_keep_length(" ".join(text.split())[:60]).lower()
+    return "standing" if _STANDING.match(f) else "topical" if _TOPICAL.match(f) else None
+
+
+def standing(task: Task) -> None:
+    """A unit of standing supervision ("Việc ban hành văn bản quy phạm pháp luật của …" under "Giám sát thường
+    xuyên:") goes on all year, whatever its words: continuous, unless a date or an occurrence says otherwise."""
+    if task.kind == "action" and task.schedule.repeat == "once" and not task.schedule.due:
+        task.schedule.repeat = "continuous"
+        task.explain["schedule.repeat"] = 'standing supervision (under "Giám sát thường xuyên")'

@@ -57,7 +57,7 @@ _EXECUTION = re.compile(
     r"|\b(?:co|chiu) trach nhiem (?:thi hanh|thuc hien|to chuc thuc hien)\s+(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh)\s*\.?\s*$"
     # a nghị quyết's standing clause that named bodies supervise its execution (gold convention 9)
     # (its words may wrap or be listed: "giám sát việc thực⏎hiện Nghị quyết này", "giám sát triển khai, thực hiện Nghị quyết")
-    r"|\b(?:co\s+trach\s+nhiem\s+|thuc\s+hien\s+)?giam\s+sat\s+(?:viec\s+)?"
+    r"|\b(?:co\s+trach\s+nhiem\s+|thuc\s+hien\s+)?giam\s+sat\s+(?:viec\s+|qua\s+trinh\s+)?"
     r"(?:(?:to\s+chuc|trien\s+khai|thuc\s+hien|thi\s+hanh)[\s,]+(?:va\s+)?)*"
     r"(?:thuc\s+hien|thi\s+hanh|trien\s+khai)\s+(?:nghi\s+quyet|quyet\s+dinh|chi\s+thi)(?:\s+nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
@@ -100,8 +100,12 @@ _DECIDES = re.compile(
 # nhất phương án điều chỉnh … như sau:": what the council approves, with its contents, not work it gives
 # ("Tán thành nội dung Báo cáo kết quả giám sát …", "Hội đồng nhân dân tỉnh tán thành nội dung báo cáo …, đồng thời
 # nhấn mạnh:": the council's approval of the report it heard, its subject written or not)
+# "Thông qua …", "Thống nhất …", "tán thành báo cáo …"; with the council named, only what approves or assesses ("Hội đồng
+# nhân dân tỉnh thống nhất thông qua phương hướng, nhiệm vụ …", "… thống nhất đánh giá kết quả …"), not its stance over the
+# requests that follow ("Hội đồng nhân dân tỉnh thống nhất với nội dung chất vấn …, cụ thể như sau:", convention 29)
 _APPROVES = re.compile(r"^(?:thong qua|thong nhat)\b|^(?:(?:hoi dong nhan dan|hdnd|uy ban thuong vu quoc hoi|quoc hoi)"
-                       r"(?: (?:tinh|huyen|xa|thanh pho))?\s+)?tan thanh (?:noi dung )?(?:voi )?bao cao\b")
+                       r"(?: (?:tinh|huyen|xa|thanh pho))?\s+)?(?:tan thanh (?:noi dung )?(?:voi )?bao cao|"
+                       r"thong qua|thong nhat (?:thong qua|danh gia))\b")
 
 
 def decides_itself(text: str) -> bool:
@@ -124,6 +128,27 @@ def is_section(text: str) -> bool:
     if not any(w in f for w in _PROMULGATION_WORDS):
         return False
     return bool(_PROMULGATION.search(f))
+
+
+# where a sentence of an article ends and the next begins ("… thực hiện Nghị quyết. Hội đồng nhân dân tỉnh giao …")
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def without_closing_clauses(text: str) -> str:
+    """An article's text without the standing clauses that close it: "Hội đồng nhân dân tỉnh giao Thường trực … giám sát
+    quá trình thực hiện Nghị quyết." (convention 9) and "Nghị quyết này đã được … thông qua …" after the charge it
+    gives ("… giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết."): they name no owner and set no time of it."""
+    f = fold_keep_length(text)
+    if "giam sat" not in f and "trach nhiem" not in f and "thong qua" not in f and "hieu luc" not in f:
+        return text
+    starts = [m.end() for m in _NEXT_SENTENCE.finditer(text)]
+    end = len(text)
+    for at in reversed(starts):
+        tail = text[at:end]
+        if not (is_execution_clause(tail) or is_section(tail)):
+            break
+        end = at
+    return text[:end].rstrip() if end < len(text) else text
 
 
 def is_execution_clause(text: str) -> bool:

@@ -128,8 +128,16 @@ def not_a_task(node: Node, own: str) -> str | None:
 _DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b")
 
 
+# "… số 79/QĐ-BXD ngày 15/02/2017": the date of a document cited, no milestone (gold convention 5)
+_CITED = re.compile(r"\bsố\s*:?\s*\d[\w./\-&]*\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
+def _has_date(text: str) -> bool:
+    return any(not _CITED.search(text, max(0, m.start() - 60), m.start()) for m in _DATED.finditer(text))
+
+
 def _dated(node: Node) -> bool:
-    return _DATED.search(node.text) is not None or any(_DATED.search(b.text) for b in node.bullets)
+    return _has_date(node.text) or any(_has_date(b.text) for b in node.bullets)
 
 
 # "Điều 1. Thông qua chương trình giám sát … năm 2018 … Cụ thể như sau:": a programme of work issued

@@ -162,7 +162,11 @@ class OutlineTasks:
         # "Điều 3. Hội đồng nhân dân tỉnh giao:" over the bodies given the work: the one who gives it owns none
         folded = fold_keep_length(own[:400]).lower()
         stance = _STANCE.search(folded) is not None and _ASKED.search(folded) is None
-        heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) and not stance else []
+        # "Ủy ban thường vụ Quốc hội yêu cầu Chính phủ chỉ đạo …:": who asks owns none of it; find_owners below
+        # tells the asked from the one who asks
+        asks = _ASKED.search(folded) is not None and not own.isupper()
+        heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) and not stance \
+            and not asks else []
         if label and not label_owners(label):
             label = ""
         if not label and own.find(":", 0, 120) > 0:
@@ -190,7 +194,7 @@ class OutlineTasks:
             heading_owner = label_owners(given_to)  # "Giao X chủ trì, phối hợp với Y …:" is read below, with its support
         if titled and not heading_owner and not label:
             heading_owner = titled
-        if heading and not heading_owner and not label and not _GIVES.search(own) and not stance:
+        if heading and not heading_owner and not label and not _GIVES.search(own) and not stance and not asks:
             heading_owner = label_owners(RESPONSIBILITY_OF.sub("", own.rstrip(":")))
         here = Given(heading_owner or label_owners(label) if label else heading_owner, f'from the heading of item {node.key}')
         if here.lead and not label and "chỉ đạo" in own:

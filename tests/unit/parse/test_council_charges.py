@@ -138,3 +138,29 @@ def test_a_label_written_twice_is_keyed_again_under_its_heading() -> None:
             "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n")
     keys = sorted(_read(body))
     assert "1.2#2" in keys and "1.2.a" in keys
+
+
+def test_the_body_that_asks_in_a_heading_owns_nothing_under_it() -> None:
+    body = ("Điều 1. Tán thành nội dung Báo cáo kết quả giám sát của Đoàn giám sát.\n"
+            "Điều 2. Ủy ban thường vụ Quốc hội yêu cầu Chính phủ chỉ đạo các bộ thực hiện các giải pháp sau:\n"
+            "1. Rà soát các văn bản hướng dẫn về hỗ trợ giống cây trồng, hoàn thành trong năm 2013.\n"
+            "2. Tăng cường thanh tra việc sử dụng kinh phí hỗ trợ.\n")
+    got = _read(body)
+    assert set(got) == {"2.1", "2.2"}
+    assert all("Ủy ban thường vụ Quốc hội" not in lead and "Chính phủ" in lead for _, lead in got.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # a report at a session of a named month, and a yearly one: two reports
+        ("Chính phủ báo cáo Ủy ban thường vụ Quốc hội kết quả thực hiện tại phiên họp tháng 8 năm 2014; định kỳ hằng năm "
+         "báo cáo Quốc hội về tình hình thực hiện chính sách.", [("once", "2014-08-31"), ("annual", None)]),
+        # a report at a mid-year session and one at the next session: two reports, neither dated
+        ("Thường trực xây dựng kế hoạch; báo cáo kết quả giám sát trình Hội đồng nhân dân vào kỳ họp giữa năm 2020; theo dõi "
+         "việc thực hiện kiến nghị và báo cáo Hội đồng nhân dân tại kỳ họp gần nhất.", [("once", None), ("once", None)]),
+    ],
+)
+def test_reports_each_with_a_time_of_its_own(text: str, reports: list[tuple[str, str | None]]) -> None:
+    specs = find_reports(text, ctx=DateContext(None, 2013, None, ()), warnings=[])
+    assert [(sp.repeat, sp.due) for sp in specs] == reports

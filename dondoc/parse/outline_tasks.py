@@ -164,7 +164,8 @@ class OutlineTasks:
         stance = _STANCE.search(folded) is not None and _ASKED.search(folded) is None
         # "Ủy ban thường vụ Quốc hội yêu cầu Chính phủ chỉ đạo …:": who asks owns none of it; find_owners below
         # tells the asked from the one who asks
-        asks = _ASKED.search(folded) is not None and not own.isupper()
+        ask = _ASKED.search(folded, 0, 160) if (children or own.endswith(":")) and not own.isupper() else None
+        asks = ask is not None and ask.start() > 0  # someone named before the verb asks (a heading's question only)
         heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) and not stance \
             and not asks else []
         if label and not label_owners(label):

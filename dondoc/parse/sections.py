@@ -220,8 +220,9 @@ def is_rule_from_date(text: str) -> bool:
 # what the one who concludes says of the work done, asking nothing: "Ghi nhận, biểu dương …", "Đánh giá cao …",
 # "Cơ bản thống nhất với báo cáo …", "Hoan nghênh …"
 _ACKNOWLEDGES = re.compile(
-    # ("Hội đồng nhân dân tỉnh đánh giá cao …": the one who concludes may name itself first)
-    r"^(?:(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd)(?: tinh| huyen| thanh pho| xa)? )?(?:ghi nhan|bieu duong|bieu duong|danh gia cao|tran trong|hoan nghenh|khen ngoi|chuc mung|"
+    # ("Hội đồng nhân dân tỉnh đánh giá cao …", "Ủy ban thường vụ Quốc hội ghi nhận …": the one who concludes may name
+    # itself first)
+    r"^(?:(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd|uy ban thuong vu quoc hoi|quoc hoi)(?: tinh| huyen| thanh pho| xa)? )?(?:ghi nhan|bieu duong|bieu duong|danh gia cao|tran trong|hoan nghenh|khen ngoi|chuc mung|"
     r"(?:co ban )?(?:thong nhat|dong y|nhat tri) (?:voi )?(?:bao cao|danh gia|noi dung bao cao|ket qua))\b")
 
 

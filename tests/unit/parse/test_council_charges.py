@@ -164,3 +164,16 @@ def test_the_body_that_asks_in_a_heading_owns_nothing_under_it() -> None:
 def test_reports_each_with_a_time_of_its_own(text: str, reports: list[tuple[str, str | None]]) -> None:
     specs = find_reports(text, ctx=DateContext(None, 2013, None, ()), warnings=[])
     assert [(sp.repeat, sp.due) for sp in specs] == reports
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("Ủy ban thường vụ Quốc hội đánh giá cao những kết quả đạt được trong việc thực hiện chính sách.", True),
+        ("Quốc hội ghi nhận những cố gắng của Chính phủ.", True),
+        ("Ủy ban thường vụ Quốc hội yêu cầu Chính phủ báo cáo kết quả.", False),
+    ],
+)
+def test_the_issuer_acknowledging_names_itself_first(text: str, yes: bool) -> None:
+    from dondoc.parse.sections import acknowledges
+    assert acknowledges(text) is yes

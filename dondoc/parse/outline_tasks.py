@@ -47,6 +47,8 @@ _ASKED = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 # a title that only names whom the items under it are given to ("1. Phân công Thường trực Ban Chỉ đạo", "2. Giao
 # Sở Y tế"): their heading, the owners it names theirs unless an item names its own
 _GIVES_TO = re.compile(r"(?:Phân công|PHÂN CÔNG|Giao|GIAO)\s+")
+# the same verbs as written (not "Sở Giáo dục", which folds like "giao")
+_ASKS_AS_WRITTEN = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|giao)(?!\w)", re.IGNORECASE)
 _STANCE = re.compile(r"^(?:hoi dong nhan dan|hdnd|uy ban nhan dan|ubnd)[^:,.;]{0,40}? (?:thong nhat|tan thanh|nhat tri|ghi nhan|danh gia cao)\b")
 _DATE_CHARS = re.compile(r"[^\d/\s]|[ ]")
 _SAID_REACH = 16  # the longest date so written without odd spaces ("31/12/2025" and room)
@@ -164,7 +166,7 @@ class OutlineTasks:
         stance = _STANCE.search(folded) is not None and _ASKED.search(folded) is None
         # "Ủy ban thường vụ Quốc hội yêu cầu Chính phủ chỉ đạo …:": who asks owns none of it; find_owners below
         # tells the asked from the one who asks
-        ask = _ASKED.search(folded, 0, 160) if (children or own.endswith(":")) and not own.isupper() else None
+        ask = _ASKS_AS_WRITTEN.search(own, 0, 160) if (children or own.endswith(":")) and not own.isupper() else None
         asks = ask is not None and ask.start() > 0  # someone named before the verb asks (a heading's question only)
         heading_owner = label_owners(own[:-1]) if own.endswith(":") and not _GIVES.search(own) and not stance \
             and not asks else []

@@ -177,3 +177,11 @@ def test_reports_each_with_a_time_of_its_own(text: str, reports: list[tuple[str,
 def test_the_issuer_acknowledging_names_itself_first(text: str, yes: bool) -> None:
     from dondoc.parse.sections import acknowledges
     assert acknowledges(text) is yes
+
+
+def test_a_heading_naming_the_education_department_is_its_owner() -> None:
+    body = ("Điều 1. Giao nhiệm vụ cho các cơ quan như sau:\n1. Sở Giáo dục và Đào tạo:\n"
+            "a) Đưa nội dung giáo dục an toàn giao thông vào hoạt động ngoại khóa.\n"
+            "b) Tổ chức cuộc thi tìm hiểu luật giao thông trong tháng 10/2019.\n")
+    got = _read(body)
+    assert got["1.1.a"][1] == ["Sở Giáo dục và Đào tạo"] and got["1.1.b"][1] == ["Sở Giáo dục và Đào tạo"]

@@ -296,13 +296,12 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
 
 def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
     siblings = parent.children if parent else roots
-    if any(n.key == key for n in siblings):
-        # a label written twice ("3." for a second topic after the first "3." and its points): the second
-        # is "3#2" (gold convention 2), also when the first only heads its points and is no task itself
-        k = 2
-        while any(n.key == f"{key}#{k}" for n in siblings):
-            k += 1
-        key = f"{key}#{k}"
+    last = siblings[-1].key if siblings else ""
+    if last == key or last.startswith(key + "#"):
+        # a label written twice in a row ("3." for a second topic after the first "3." and its points): the
+        # second is "3#2" (gold convention 2), also when the first only heads its points and is no task itself
+        # (the unit just before only: the keys of the tasks are made unique once more in dispatch.py)
+        key = f"{key}#{2 if last == key else int(last.rsplit('#', 1)[1]) + 1}"
     text = ln.text[mk.end :].strip()
     bold = _strip_marker_from_bold(ln.bold, mk.label) if ln.bold else ""
     node = Node(key, mk.style, mk.value, mk.label, [ln], text, bold, parent)

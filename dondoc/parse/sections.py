@@ -139,6 +139,26 @@ _TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tu
                  "y nghia", "su can thiet", "boi canh", "tieu chuan", "dieu kien", "khieu nai")
 
 
+# an article that sets how a claim is handled: "Hồ sơ, trình tự giải quyết chế độ", "Thủ tục …", "Cách tính …"
+# ("Quy trình xét tặng" of a yearly award runs on the award's calendar: not here)
+_PROCEDURE = re.compile(r"^(?:ho so|trinh tu|thu tuc|cach tinh)\b(?!.*\b(?:trach nhiem|nhiem vu)\b)")
+# a time the procedure keeps: then it runs on a calendar, and its steps are work to follow
+# (not "trợ cấp hàng tháng", an allowance paid monthly)
+_KEEPS_TIME = re.compile(r"\b(?<!tro cap )(?<!phu cap )(?:hang nam|hang quy|hang thang)\b|\b(?:dinh ky|truoc ngay|cham nhat|thoi han)\b"
+                         r"|\d{1,2}\s*/\s*\d{1,2}\b")
+
+
+def procedure_title(first_line: str, text: str) -> bool:
+    """Whether an article (its title `first_line`, all its `text`) sets a procedure with no time of its own
+    ("Hồ sơ, trình tự giải quyết chế độ trợ cấp"): its units say who takes each step (the commune receives
+    the file, the district reviews it), which is the rule itself, applied to each claim as it comes, not
+    work the decision gives (convention 15)."""
+    t = first_line.strip().rstrip(":").strip()
+    if t.endswith((".", ";")) or len(t.split()) > 20:
+        return False
+    return _PROCEDURE.match(fold_keep_length(t).lower()) is not None and not _KEEPS_TIME.search(fold_keep_length(text).lower())
+
+
 def titled_section(first_line: str) -> bool:
     """Whether an item's first line is the title of a part that holds no task ("Căn cứ đánh giá …",
     "Yêu cầu lập kế hoạch"): a few words, no full stop, a section's word then a word in lower case."""

@@ -255,6 +255,10 @@ _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|
 _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xuat", "6 thang", "06 thang", "sau thang")
 
 
+# "… về Bộ X (trước ngày 15/6 và 15/12)": a bracket that says when, not a part of the recipient's name
+_WHEN_SAID = re.compile(r"(?:truoc|cham nhat|muon nhat|han|trong|vao|dinh ky|hang|doi voi bao cao|ngay)\b")
+
+
 def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
@@ -287,7 +291,7 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])
-        if pm and pm.group(1).strip(" *"):
+        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()):
             inner = pm.group(1).strip(" *")
             name = name.rstrip() + " (" + inner + ")"
             after += pm.end()

@@ -71,6 +71,11 @@ _DEFERS = re.compile(r"^thuc hien theo (?:(?:dung )?quy dinh (?:cua|tai) )?(?:lu
                      r"quy dinh hien hanh|quy dinh cua phap luat)\b[^;:]{0,200}$")
 
 
+# a unit that only points to its annex: "(Chi tiết tại Phụ lục kèm theo)", "Có phụ lục kèm theo."
+_POINTS_TO_ANNEX = re.compile(r"^[(\s]*(?:co |chi tiet |cu the |noi dung |danh muc nhiem vu )?(?:tai |theo |nhu |tai cac )?"
+                              r"phu luc\b[^.;:()]{0,60}[.)\s]*$")
+
+
 def not_a_task(node: Node, own: str) -> str | None:
     """The text of an item that gives work, or None for a part that holds no task (sections.py): a
     section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
@@ -119,6 +124,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
+    if not node.bullets and _POINTS_TO_ANNEX.match(fold_keep_length(" ".join(own.split())).lower()):
+        return None  # "II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm theo)": the annex's rows are the tasks
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
     if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)

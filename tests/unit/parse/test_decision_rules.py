@@ -115,3 +115,48 @@ def test_milestone_days(text: str, days: list[str]) -> None:
 ])
 def test_procedure_title(title: str, body: str, rule: bool) -> None:
     assert procedure_title(title, title + " " + body) is rule
+
+
+@pytest.mark.parametrize(("text", "support"), [
+    ("Sở Tài chính chủ trì, phối hợp Kho bạc Nhà nước tỉnh cấp kinh phí cho các huyện.", ["Kho bạc Nhà nước tỉnh"]),
+    ("Sở Y tế chủ trì, phối hợp Bảo hiểm xã hội tỉnh cấp thẻ cho trẻ em.", ["Bảo hiểm xã hội tỉnh"]),
+    # a level, no verb: the name goes on
+    ("Sở Nội vụ chủ trì, phối hợp Ủy ban nhân dân cấp huyện rà soát biên chế.", ["Ủy ban nhân dân cấp huyện"]),
+])
+def test_grant_verb_ends_a_name(text: str, support: list[str]) -> None:
+    from dondoc.parse.owners import find_owners
+    assert find_owners(text).support == support
+
+
+ANNEXED = HEADER + """Điều 1. Ban hành kèm theo Quyết định này Kế hoạch trồng cây ven sông.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+| Nơi nhận: - Như Điều 2; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn D |
+|---|---|
+
+KẾ HOẠCH
+
+TRỒNG CÂY VEN SÔNG (Ban hành kèm theo Quyết định số 12/2031/QĐ-UBND ngày 05/3/2031 của Ủy ban nhân dân tỉnh Y)
+
+I. MỤC TIÊU
+Trồng mười nghìn cây.
+
+II. NHIỆM VỤ CỤ THỂ
+(Chi tiết tại Phụ lục kèm theo)
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 hằng năm.
+
+PHỤ LỤC
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Chọn giống cây | Sở Nông nghiệp | Các huyện | Quý II/2031 |
+| 2 | Trồng cây ven sông Cái | Ủy ban nhân dân huyện Đông | Đoàn Thanh niên | Quý IV/2031 |
+"""
+
+
+def test_a_section_that_points_to_its_annex_is_no_task() -> None:
+    keys = [t.key for t in _read(ANNEXED).tasks]
+    assert "II" not in keys, keys
+    assert len([k for k in keys if k not in ("III.1",)]) == 2, keys  # the annex's two rows

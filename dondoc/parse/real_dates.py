@@ -30,7 +30,9 @@ def joined_day(f: str, end: int, due: str | None, year_for: Callable[[int, int],
     """The day joined right after a deadline that ends at `end` in the folded text ("trước ngày 15/6 và
     15/12"): it shares the deadline word, and is every year's when the first is ("--06-15"), else dated
     (its own year, or the year the dispatch's date gives it). As (start, end, due), or none."""
-    m = _AND_DAY.match(f, end) if due and due[-3] == "-" else None
+    if not due or due[-3] != "-":
+        return []
+    m = _AND_DAY.match(f, end)
     if m is None:
         return []
     d, mo = int(m.group(1)), int(m.group(2))

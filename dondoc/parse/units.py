@@ -113,7 +113,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and (not node.children or node.style == "dieu"):
         return None  # "Điều 2. Đối tượng áp dụng" over its khoản: the whole article holds no task
-    if node.style == "dieu" and node.children and procedure_title(first, " ".join(t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
+    if node.style == "dieu" and node.children and procedure_title(first, lambda: " ".join(
+            t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
         return None  # "Điều 7. Hồ sơ, trình tự giải quyết chế độ" over its steps: the procedure, a rule
     if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
             and not _GIVES_WORK.search(own):
@@ -124,7 +125,8 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
-    if not node.bullets and _POINTS_TO_ANNEX.match(fold_keep_length(" ".join(own.split())).lower()):
+    if ("lục" in own or "LỤC" in own) and not node.bullets and len(own) < 120 and _POINTS_TO_ANNEX.match(
+            fold_keep_length(" ".join(own.split())).lower()):
         return None  # "II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm theo)": the annex's rows are the tasks
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None

@@ -36,3 +36,16 @@ def test_cadences_take_the_days_in_their_order(when: str) -> None:
 def test_a_bracket_that_names_a_unit_stays_in_the_recipient() -> None:
     specs = find_reports("Các xã báo cáo về Sở Nội vụ (Ban Thi đua) trước ngày 10/12 hằng năm.", ctx=CTX, warnings=[])
     assert specs[0].to == "Sở Nội vụ (Ban Thi đua)"
+
+
+def test_a_day_after_a_list_of_periods_is_each_ones() -> None:
+    text = ("Định kỳ hằng tháng, quý, 6 tháng và năm, các huyện báo cáo về Sở Xây dựng "
+            "(trước ngày 18 của tháng cuối kỳ báo cáo).")
+    specs = find_reports(text, ctx=CTX, warnings=[])
+    assert [(s.repeat, s.due) for s in specs] == [
+        ("monthly", "---18"), ("quarterly", "---18"), ("semiannual", "---18"), ("annual", "---18")]
+
+
+def test_the_year_named_last_in_a_list_before_the_verb() -> None:
+    specs = find_reports("Các sở thực hiện báo cáo quý và năm báo cáo về Sở Tài chính.", ctx=CTX, warnings=[])
+    assert [s.repeat for s in specs] == ["quarterly", "annual"]

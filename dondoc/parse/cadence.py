@@ -117,7 +117,9 @@ def ongoing_before(text: str, at: int) -> bool:
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket|ngay hoi|dai hoi|cuoc thi|hoi dien)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
-    r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )(?<!quy )trinh)\b"
+    # "trình" the verb (submit), not the nouns "trình độ" (level), "trình tự" (sequence), "tiến trình", "lịch trình"
+    r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )(?<!quy )(?<!tien )(?<!lich )"
+    r"trinh(?! (?:do|tu)\b))\b"
 )
 
 

@@ -14,7 +14,7 @@ from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import names_a_horizon, without_replaced
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import mentions_session, period_deadlines
-from dondoc.parse.real_dates import is_real_date
+from dondoc.parse.real_dates import is_real_date, joined_day
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
 from dondoc.taskset import Relative
@@ -299,6 +299,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": no year, taken as every year')
         else:
             add(m.start(), m.end(), f"{year:04d}-{mo:02d}-{d:02d}", f'"{phrase}": year taken from the dispatch\'s date')
+    for dl in list(found):  # "trước ngày 15/6 và 15/12": a second day joined to a deadline's shares its word
+        for start, end, due in joined_day(f, dl.end, dl.due, lambda mo, d: _year_for(mo, d, ctx)) if dl.relative is None else ():
+            add(start, end, due, f'"{text[start:end].strip()}": joined to "{dl.phrase}"')
     found.sort(key=lambda x: x.start)
     return without_replaced(f, found)
 

@@ -59,11 +59,17 @@ def _standing_body(toks: list[Tok], i: int) -> bool:
     return toks[i].f == "thuong" and i + 1 < len(toks) and toks[i + 1].f == "truc"
 
 
+# what "cấp" grants when it is the verb: "cấp kinh phí", "cấp giấy chứng nhận", "cấp thẻ", "cấp vốn"
+_GRANTED = frozenset({"kinh", "giay", "the", "von", "bang", "so", "tien", "phep"})
+
+
 def verb_at(toks: list[Tok], i: int) -> int:
     """Length of a predicate starting at token i (0 when none); capitalised words are names."""
     if i >= len(toks):
         return 0
     t = toks[i]
+    if t.f == "cap" and not t.cap and i + 1 < len(toks) and toks[i + 1].f in _GRANTED:
+        return 1  # "phối hợp Kho bạc Nhà nước thành phố cấp kinh phí": the verb (to grant), not a level ("cấp tỉnh")
     if t.cap or not t.word or t.f not in VERBS:  # most words start no predicate: no call to phrase_len
         return 0
     n = phrase_len(VERBS, toks, i)

@@ -118,13 +118,13 @@ class OutlineTasks:
             return  # "Tại kỳ họp giữa năm:" over "Xem xét báo cáo …": what the session hears, no task
         skip = not_a_task(node, own)
         if skip is None:
-            for c in calendar_entries(node):
+            for c in calendar_entries(node, self.ctx.dates.issued):
                 before = len(self.tasks)
                 self.in_calendar = True  # a milestone someone must meet, though it names nobody
                 self.emit(c, inherited, fields)  # the dated milestones of a calendar the decision issues
                 self.in_calendar = False
                 for t in self.tasks[before:]:
-                    milestone(t)
+                    milestone(t, self.ctx.dates.issued)
             for c in programme_entries(node):
                 before = len(self.tasks)
                 self.in_calendar = True  # the work of a programme the decision issues inline

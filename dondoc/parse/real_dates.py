@@ -8,6 +8,7 @@ exist ("31/2", "30/13"), for the reading to warn about each once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from dondoc.parse.scan import finditer_not_after
@@ -19,6 +20,26 @@ def is_real_date(y: int, m: int, d: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# "… và 15/12", ", ngày 15 tháng 12 năm 2030": a day right after a deadline, joined to it (folded text)
+_AND_DAY = re.compile(r"\s*(?:,|va|hoac)\s+(?:ngay\s+)?(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?(?!\s*/?\s*\d)")
+
+
+def joined_day(f: str, end: int, due: str | None, year_for: Callable[[int, int], int | None]) -> list[tuple[int, int, str]]:
+    """The day joined right after a deadline that ends at `end` in the folded text ("trước ngày 15/6 và
+    15/12"): it shares the deadline word, and is every year's when the first is ("--06-15"), else dated
+    (its own year, or the year the dispatch's date gives it). As (start, end, due), or none."""
+    if not due or due[-3] != "-":
+        return []
+    m = _AND_DAY.match(f, end)
+    if m is None:
+        return []
+    d, mo = int(m.group(1)), int(m.group(2))
+    y = int(m.group(3)) if m.group(3) else None if due.startswith("--") else year_for(mo, d)
+    if not is_real_date(y or 2024, mo, d):
+        return []
+    return [(m.start(1), m.end(), f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}")]
 
 
 # After no digit or "/" (checked by impossible_dates, so that the engine skips to the digits).

@@ -150,6 +150,19 @@ def _joined_days(text: str, yearly: list[Deadline], k: int, used: set[int]) -> l
     return out
 
 
+_DAYS_COUNTED = re.compile(r"\b\d{1,2}\s+ngay\b")
+_LIST_GAP = re.compile(r"\s*(?:,|va|hoac)?\s*(?:bao cao\s+)?$")
+
+
+def _run_end(f: str, periods: list[tuple[int, int, str]], k: int) -> int:
+    """The last of the periods listed together with periods[k] ("hằng tháng, quý, 6 tháng và năm"): one day
+    written after the list is each one's."""
+    j = k
+    while j + 1 < len(periods) and periods[j + 1][0] - periods[j][1] < 16 and _LIST_GAP.match(f, periods[j][1], periods[j + 1][0]):
+        j += 1
+    return j
+
+
 # "không thực hiện Báo cáo hàng tháng và hàng quý": periods that are not asked for (the search ends at the period)
 _NEGATED = re.compile(r"\bkhong\s+(?:(?:thuc hien|phai|can|yeu cau|lap|gui)\s+)?(?:(?:che do\s+)?bao cao\s+)?"
                       r"(?:(?:hang|moi|dinh ky)\s+(?:tuan|thang|quy|nam)\s*(?:,|va|hoac)?\s*)*(?:hang|moi|dinh ky)?\s*$")
@@ -249,6 +262,12 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
             # (not the day the period before took: "hằng tháng (trước ngày 25), quý, 6 tháng")
             found = period_day(text, s, nxt, repeat) or (
                 period_day(text, prev, s, repeat) if not k or out[-1].due is None else None)
+            j = _run_end(f, periods, k) if found is None and not labelled else k
+            end = periods[j + 1][0] if j + 1 < len(periods) else len(text)
+            if j > k and not _DAYS_COUNTED.search(f, periods[j][1], end):
+                # "hằng tháng, quý, 6 tháng và năm … (trước ngày 20 của tháng cuối kỳ báo cáo)": the list's one day
+                # (not "chậm nhất 10 ngày sau khi hết quý", days counted)
+                found = period_day(text, periods[j][1], end, repeat)
             if found is not None:
                 (due, *more), due_why = found
         if dl is not None and repeat == "annual" and dl.due and dl.due.startswith("--"):

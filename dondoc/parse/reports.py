@@ -53,10 +53,10 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     # not "báo cáo năm 2025": the report on one named year
     ("annual", re.compile(r"\b(?:0?1|mot) nam\b|\bhang nam\b|\bmoi nam\b|\bbao cao nam\b(?! \d)|\btong ket nam\b(?! \d)|\bthuong nien\b|"
-                          r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve|hoac)\b)")),
-    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b(?! (?:[ivx]+|\d|nay|truoc)\b)|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)|"
+                          r"(?:,|\bva)\s+(?:ca\s+)?nam\b(?=\s*[(,;.]|\s+(?:truoc|gui|ve|hoac|bao cao)\b)")),
+    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b(?! (?:[ivx]+|\d|nay|truoc)\b)|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve|bao cao)\b)|"
                              r"\b(?:0?3|ba) thang (?:mot|0?1) lan\b|\b(?:0?3|ba) thang ?/ ?lan\b|\bdinh ky (?:0?3|ba) thang\b")),
-    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|\bbao cao thang\b(?! (?:\d|nay|truoc|dau|cuoi)\b)|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve)\b)")),
+    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|\bbao cao thang\b(?! (?:\d|nay|truoc|dau|cuoi)\b)|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve|bao cao)\b)")),
     # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
     ("weekly", WEEKLY),
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
@@ -258,6 +258,10 @@ _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|
 _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xuat", "6 thang", "06 thang", "sau thang")
 
 
+# "… về Bộ X (trước ngày 15/6 và 15/12)": a bracket that says when, not a part of the recipient's name
+_WHEN_SAID = re.compile(r"(?:truoc|cham nhat|muon nhat|han|trong|vao|dinh ky|hang|doi voi bao cao|ngay)\b")
+
+
 def _recipient(text: str, from_: int) -> Recipient | None:
     f = fold_keep_length(text)
     # "báo cáo UBND tỉnh …" (the agency right after the verb), else "… về/gửi/lên/đến/cho X"
@@ -290,7 +294,7 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])
-        if pm and pm.group(1).strip(" *"):
+        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()):
             inner = pm.group(1).strip(" *")
             name = name.rstrip() + " (" + inner + ")"
             after += pm.end()

@@ -133,9 +133,10 @@ _VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, ngan
 
 def vague(name: str) -> bool:
     """A body too vague to lead: "các cấp, các ngành", "lực lượng chức năng", and the levels of a whole
-    system ("các cấp công đoàn", "các cấp Hội": every one of its tiers, no body)."""
+    system ("các cấp công đoàn", "các cấp Hội": every one of its tiers, no body), or a whole sector
+    ("ngành Lao động - Thương binh và Xã hội", "toàn ngành Giáo dục": every office of a field, no body)."""
     f = fold_keep_length(name).lower()
-    return f in _VAGUE or f.startswith("cac cap ")
+    return f in _VAGUE or f.startswith(("cac cap ", "nganh ", "toan nganh "))
 
 
 _MARK = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")

@@ -9,6 +9,7 @@ its closing paragraph sets is each unit's (gold convention 14).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dondoc.parse.items import Node
 from dondoc.parse.lines import Line
@@ -26,6 +27,7 @@ from dondoc.parse.sections import (
     is_rule_from_date,
     is_section,
     is_stock_clause,
+    procedure_title,
     titled_section,
 )
 from dondoc.taskset import Task
@@ -69,6 +71,11 @@ _DEFERS = re.compile(r"^thuc hien theo (?:(?:dung )?quy dinh (?:cua|tai) )?(?:lu
                      r"quy dinh hien hanh|quy dinh cua phap luat)\b[^;:]{0,200}$")
 
 
+# a unit that only points to its annex: "(Chi tiết tại Phụ lục kèm theo)", "Có phụ lục kèm theo."
+_POINTS_TO_ANNEX = re.compile(r"^[(\s]*(?:co |chi tiet |cu the |noi dung |danh muc nhiem vu )?(?:tai |theo |nhu |tai cac )?"
+                              r"phu luc\b[^.;:()]{0,60}[.)\s]*$")
+
+
 def not_a_task(node: Node, own: str) -> str | None:
     """The text of an item that gives work, or None for a part that holds no task (sections.py): a
     section's title, a rule, a statement of funds, a stock clause, a promulgation or execution clause.
@@ -106,6 +113,9 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None
     if titled_section(first) and (not node.children or node.style == "dieu"):
         return None  # "Điều 2. Đối tượng áp dụng" over its khoản: the whole article holds no task
+    if node.style == "dieu" and node.children and procedure_title(first, lambda: " ".join(
+            t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
+        return None  # "Điều 7. Hồ sơ, trình tự giải quyết chế độ" over its steps: the procedure, a rule
     if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
             and not _GIVES_WORK.search(own):
         # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
@@ -115,6 +125,9 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:
         return None  # "Nhiệt liệt chào mừng …!": a slogan, no task
+    if ("lục" in own or "LỤC" in own) and not node.bullets and len(own) < 120 and _POINTS_TO_ANNEX.match(
+            fold_keep_length(" ".join(own.split())).lower()):
+        return None  # "II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm theo)": the annex's rows are the tasks
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
     if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
@@ -124,20 +137,32 @@ def not_a_task(node: Node, own: str) -> str | None:
     return own
 
 
-# a date with its year ("28/8/2023", "ngày 05 tháng 9 năm 2023"): a calendar's milestone
-_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
+# "Thông tư số 152/2016/TT-BTC ngày 17/10/2016", "… số 79/QĐ-BXD ngày 15/02/2017": the date of a document
+# cited, never a milestone (gold convention 5)
+_CITED = re.compile(r"(?:\d+/(?:\d{4}/)?[A-ZĐ][\w\-]*|\bsố\s*:?\s*\d[\w./\-&]*)\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
 
 
-# "… số 79/QĐ-BXD ngày 15/02/2017": the date of a document cited, no milestone (gold convention 5)
-_CITED = re.compile(r"\bsố\s*:?\s*\d[\w./\-&]*\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
+def milestone_days(text: str, issued: date | None) -> list[re.Match[str]]:
+    """The days a calendar's entry can set ("Khai giảng: ngày 05/9/2023"): a date with its year, not the
+    date of a document it cites, and not before the decision itself, which can set no day already past
+    ("từ tháng 5 năm 1975 đến ngày 07 tháng 01 năm 1979" defines a period of history, no calendar)."""
+    days = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        if _CITED.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        g = [x for x in m.groups() if x]
+        d, mo, y = int(g[0]), int(g[1]), int(g[2])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        if issued is not None and (y, mo, d) < (issued.year, issued.month, issued.day):
+            continue
+        days.append(m)
+    return days
 
 
-def _has_date(text: str) -> bool:
-    return any(not _CITED.search(text, max(0, m.start() - 60), m.start()) for m in _DATED.finditer(text))
-
-
-def _dated(node: Node) -> bool:
-    return _has_date(node.text) or any(_has_date(b.text) for b in node.bullets)
+def _dated(node: Node, issued: date | None) -> bool:
+    return bool(milestone_days(node.text, issued)) or any(milestone_days(b.text, issued) for b in node.bullets)
 
 
 # "Điều 1. Thông qua chương trình giám sát … năm 2018 … Cụ thể như sau:": a programme of work issued
@@ -155,7 +180,7 @@ def programme_entries(node: Node) -> list[Node]:
     return node.children if _PROGRAMME.match(fold_keep_length(" ".join(node.text.split())[:60]).lower()) else []
 
 
-def calendar_entries(node: Node) -> list[Node]:
+def calendar_entries(node: Node, issued: date | None = None) -> list[Node]:
     """The units under a decision's own act that are a calendar's dated milestones ("Điều 1. Ban hành
     Kế hoạch thời gian năm học … như sau: 1. … a) Khai giảng: ngày 05/9/2023"): someone must meet each
     (gold convention 17), though the act that issues the calendar is no task. A unit whose own text
@@ -165,15 +190,14 @@ def calendar_entries(node: Node) -> list[Node]:
         return []
     if _GIVES_WORK.search(node.text) or programme_entries(node):
         return []
-    return [c for c in node.children if any(_dated(d) for d in c.walk())]
+    return [c for c in node.children if any(_dated(d, issued) for d in c.walk())]
 
 
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
 # "từ ngày 05/9/2023 đến ngày 13/01/2024": a period, no milestone; "sớm nhất từ ngày …": the earliest start
 _PERIOD = re.compile(r"\b(?:từ|sớm nhất)\b", re.IGNORECASE)
 
 
-def milestone(task: Task) -> None:
+def milestone(task: Task, issued: date | None = None) -> None:
     """A calendar's entry whose text names one day ("Khai giảng: ngày 05/9/2023") is due that day, once
     (gold convention 17); a period ("Học kỳ I: từ ngày … đến ngày …") is once, with no due."""
     if task.kind == "report" or task.schedule.due or task.schedule.relative is not None:
@@ -182,14 +206,13 @@ def milestone(task: Task) -> None:
         return
     task.schedule.repeat = "once"
     task.explain["schedule.repeat"] = "a milestone of a calendar the decision issues: once"
-    days = list(_DAY_MONTH_YEAR.finditer(task.text))
+    days = milestone_days(task.text, issued)
     if len(days) != 1 or _PERIOD.search(task.text):
         return
     g = [x for x in days[0].groups() if x]
     d, m, y = int(g[0]), int(g[1]), int(g[2])
-    if 1 <= m <= 12 and 1 <= d <= 31:
-        task.schedule.due = [f"{y:04d}-{m:02d}-{d:02d}"]
-        task.explain["schedule.due"] = f'the day the calendar sets ("{days[0].group()}")'
+    task.schedule.due = [f"{y:04d}-{m:02d}-{d:02d}"]
+    task.explain["schedule.due"] = f'the day the calendar sets ("{days[0].group()}")'
 
 
 # "Bộ hướng dẫn Sở … xây dựng dự toán … như sau:": the numbered units describe one submission

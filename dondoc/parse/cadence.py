@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Final
 
 from dondoc.parse.cadence_hints import few_dated_days, without_aim
 from dondoc.parse.normalize import fold_keep_length
@@ -86,7 +87,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
                           r"thuong nien\b|bao cao nam\b(?!\s*(?:\d|nay|hoc|tai|truoc|qua|sau|toi))"), "says every year"),
 ]
 # Text each pattern cannot match without (every branch holds one of them literally).
-_NEEDS = {
+_NEEDS: Final = {
     "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
                "tuan 01 lan", "tuan mot lan"),
     "monthly": ("hang thang", "moi thang", "tung thang", "ky thang", "cao thang", "/thang", "/ thang"),
@@ -96,7 +97,7 @@ _NEEDS = {
                "cao nam"),
 }
 # A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
-_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
+_CORE: Final = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
 assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 # ("khi có dấu hiệu vi phạm", "khi phát sinh": on occurrence, as on request)
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|khi (?:co )?dau hieu\b|khi (?:co )?phat sinh\b|"

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 _KIND = r"(?:Quyết định|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Công văn|Kế hoạch|Thông báo|Văn bản hợp nhất)"
 # a title that names a numbered document, up to its first full stop
-_TITLE = re.compile(rf"{_KIND} [^\n]{{0,160}}?\d+/[^\n]{{0,160}}?\. (?=\S)")
+_TITLE: Final = re.compile(rf"{_KIND} [^\n]{{0,160}}?\d+/[^\n]{{0,160}}?\. (?=\S)")
 _RUNNING = 3  # lines a title must open to be a running title, not the document's own first line
 # "N. <heading> N.1." or "N. <heading> N.1. <text>": the parent's first child, run into its line
 _PARENT = re.compile(r"(\d{1,2})\.\s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from dondoc.parse.normalize import fold_keep_length
 
@@ -69,7 +69,7 @@ def line_of(no: int, pos: int, raw: str) -> Line:
     return _new_tok(Line, (no, pos, pos + len(raw), clean(raw), bold))  # Line(no, start, end, text, bold), made as a tuple
 
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
+_TOKEN: Final = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
 
 
 class Tok:
@@ -101,7 +101,7 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     return first_tokens(text, start, end, _ALL)
 
 
-_ALL = sys.maxsize  # first_tokens(…, _ALL): every token
+_ALL: Final = sys.maxsize  # first_tokens(…, _ALL): every token
 
 
 def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
 from dondoc.parse.dates import find_deadlines
@@ -42,10 +43,10 @@ _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 
 
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE: Final = re.compile(r"\S")
 # How much of a text its title is read from: the title is at most 120 characters, and a [.;:] at
 # 120 looks at the character after it; a clause that ends later is cut at 120 all the same.
-_TITLE_REACH = 200
+_TITLE_REACH: Final = 200
 
 
 def title_of(text: str) -> str:

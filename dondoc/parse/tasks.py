@@ -99,10 +99,22 @@ def _without_names(text: str, names: list[str]) -> str:
     """The text with the owners' names blanked: "Đoàn giám sát", "Ban Chỉ đạo" hold words of ongoing
     work that are no verbs of the task."""
     head = text[:_NAMES_REACH]  # the verbs are read no further than this (cadence.classify)
+    folded = fold_keep_length(text)
+    fhead = folded[:_NAMES_REACH]  # blanked in the same places: the fold of the result, told to known_fold
+    blanked = False
     for name in names[:20]:
         if len(name) > 3 and name in head:
-            head = head.replace(name, " " * len(name))
-    return head + text[_NAMES_REACH:]
+            blanked = True
+            n, k = len(name), head.find(name)
+            while k >= 0:  # where str.replace replaces: left to right, no overlap
+                fhead = fhead[:k] + " " * n + fhead[k + n :]
+                k = head.find(name, k + n)
+            head = head.replace(name, " " * n)
+    if not blanked:
+        return text
+    out = head + text[_NAMES_REACH:]
+    known_fold(out, fhead + folded[_NAMES_REACH:])
+    return out
 
 
 def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:

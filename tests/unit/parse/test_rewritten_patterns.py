@@ -49,3 +49,22 @@ def test_every_need_is_met_by_itself() -> None:
     for repeat, needs in _NEEDS.items():
         for need in needs:
             assert needs_met(need, repeat, {}) and needs_met(f"x {need} y", repeat, {})
+
+
+def _kind_plain() -> re.Pattern[str]:
+    from dondoc.parse.references import _KIND_FIRSTS, _KINDS
+
+    return re.compile(rf"(?=[{_KIND_FIRSTS}])(?=(?:{_KINDS}))", re.IGNORECASE)
+
+
+_KIND_PIECES = ["Chương trình", " phối hợp", "Kế hoạch", "KẾ HOẠCH", "Kết luận", "kết luận", "Nghị quyết", " liên tịch", "Thông tư",
+                "Quy chế", "Quy định", "Luật", "LUẬT", "Lệnh", "Đề án", "đề án", "Tờ trình", "Báo cáo", "Văn bản", "Công văn",
+                "Công điện", "Chỉ thị", "Hướng dẫn", "Thông báo", "số", " ", "K", "ı", "Ch", "Th", "Quy", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_KIND_PIECES), max_size=10).map("".join))
+def test_kinds_of_documents_are_found_where_the_alternation_finds_them(text: str) -> None:
+    from dondoc.parse.references import _KIND_AT
+
+    assert [m.start() for m in _KIND_AT.finditer(text)] == [m.start() for m in _kind_plain().finditer(text)]

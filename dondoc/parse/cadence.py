@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Final
 
 from dondoc.parse.cadence_hints import few_dated_days, without_aim
+from dondoc.parse.cadence_needs import needs_met
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import skipping, starts_word, word_finditer, word_search
 
@@ -85,19 +87,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("annual", re.compile(r"(?:hang|moi|tung|dinh ky(?: hang)?) nam\b|hang nam\b|(?:0?1|mot) nam(?= ?[(,;)]| \(| truoc)|(?:0?1|mot) lan (?:trong|moi) nam\b|(?:0?1|mot) lan ?/ ?nam\b|"
                           r"thuong nien\b|bao cao nam\b(?!\s*(?:\d|nay|hoc|tai|truoc|qua|sau|toi))"), "says every year"),
 ]
-# Text each pattern cannot match without (every branch holds one of them literally).
-_NEEDS = {
-    "weekly": ("hang tuan", "moi tuan", "ky tuan", "cao tuan", "/tuan", "/ tuan", "tuan/", "tuan /", "tuan 1 lan",
-               "tuan 01 lan", "tuan mot lan"),
-    "monthly": ("hang thang", "moi thang", "tung thang", "ky thang", "cao thang", "/thang", "/ thang"),
-    "quarterly": ("hang quy", "moi quy", "tung quy", "ky quy", "cao quy", "/quy", "/ quy", "3 thang", "ba thang"),
-    "semiannual": ("6 thang", "sau thang", "nua nam", "2 lan", "hai lan"),
-    "annual": ("hang nam", "moi nam", "tung nam", "ky nam", "1 nam", "mot nam", "lan trong nam", "/nam", "/ nam", "thuong nien",
-               "cao nam"),
-}
-# A word every text in _NEEDS[repeat] holds (none for semiannual): one search, before the others
-_CORE = {"weekly": "tuan", "monthly": "thang", "quarterly": "", "semiannual": "", "annual": ""}
-assert all(_CORE[r] in need for r, needs in _NEEDS.items() for need in needs)
 # ("khi có dấu hiệu vi phạm", "khi phát sinh": on occurrence, as on request)
 _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|khi (?:co )?dau hieu\b|khi (?:co )?phat sinh\b|"
                      r"tuy theo tinh hinh\b")  # each branch after \b (word_search)
@@ -144,8 +133,9 @@ def _stated(f: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
 def explicit_cadence(text: str) -> tuple[str, str] | None:
     """The cadence a text states in so many words ("hằng năm", "định kỳ 6 tháng"), if any."""
     f = fold_keep_length(text)
+    places: dict[str, list[int]] = {}
     for repeat, pattern, why in _PATTERNS:
-        if _CORE[repeat] not in f or not any(need in f for need in _NEEDS[repeat]):
+        if not needs_met(f, repeat, places):
             continue
         if pattern is WEEKLY:
             found = weekly_matches(f)
@@ -313,7 +303,7 @@ def weekly_days(text: str) -> tuple[list[str], str] | None:
 def _weekly_days(text: str) -> tuple[tuple[str, ...], str] | None:
     """weekly_days, remembered: each weekly report task of an item asks about the item's text."""
     f = fold_keep_length(text)
-    if not any(need in f for need in _NEEDS["weekly"]):
+    if not needs_met(f, "weekly", {}):
         return None
     cadences = weekly_matches(f)
     if not cadences:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from typing import Final
 
 
 def _characters() -> str:
@@ -21,7 +22,7 @@ def _characters() -> str:
 
 
 CHARS = _characters()  # the character of each byte
-ENCODE = codecs.charmap_build(CHARS)
+ENCODE: Final = codecs.charmap_build(CHARS)
 
 
 def encoded(text: str) -> bytes | None:

@@ -9,10 +9,11 @@ though that line starts with a dash or a capital. build_outline and cut_tail ask
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.parse.lines import Line
 
-_OPEN_QUOTE = ('"', "“", "«", "„")
+_OPEN_QUOTE: Final = ('"', "“", "«", "„")
 _CLOSE_QUOTE = re.compile(r'["”»][.,;:)]*\s*(?:\./\.)?$')
 _QUOTE_REACH = 120  # lines a quoted passage may span
 

@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from dondoc.parse.charmap import digit_mask
 from dondoc.parse.deadline_words import names_a_horizon, without_replaced
@@ -84,9 +85,9 @@ _MONTHLY_CORE = re.compile(r"\d\s+(?:hang|moi|cua moi|cua hang)\s+thang")
 _YEAR_CORE = re.compile(r"nam\s+\d{4}")
 # Non-space characters a _DEADLINE match may hold before its date's first digit: the longest trigger
 # ("hoan thanh trong", 14), " het"/" cuoi" (4), " ngay" (4), "(" or ":" (1) make 23; kept with room.
-_DEADLINE_LEAD = 30
+_DEADLINE_LEAD: Final = 30
 _DIGITS = re.compile(r"\d+")
-_TRIG_WORD = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
+_TRIG_WORD: Final = re.compile(_TRIG)  # a match's trigger lies whole between its start and its date
 
 
 def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:

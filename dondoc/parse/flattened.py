@@ -21,15 +21,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 _KIND = r"(?:Quyết định|Thông tư(?: liên tịch)?|Nghị định|Nghị quyết|Chỉ thị|Công văn|Kế hoạch|Thông báo|Văn bản hợp nhất)"
 # a title that names a numbered document, up to its first full stop
-_TITLE = re.compile(rf"{_KIND} [^\n]{{0,160}}?\d+/[^\n]{{0,160}}?\. (?=\S)")
+_TITLE: Final = re.compile(rf"{_KIND} [^\n]{{0,160}}?\d+/[^\n]{{0,160}}?\. (?=\S)")
 _RUNNING = 3  # lines a title must open to be a running title, not the document's own first line
 # "N. <heading> N.1." or "N. <heading> N.1. <text>": the parent's first child, run into its line
 _PARENT = re.compile(r"(\d{1,2})\.\s")
-# "… phong trào. Cơ quan chủ trì: Sở X. Thời gian: hằng năm.": field lines run into the task's sentence
-_FIELD_AFTER_STOP = re.compile(r"(?<=[.;]) (?=(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp)\s*:|Thời gian(?: thực hiện| hoàn thành)?\s*:)")
+# "… phong trào. Cơ quan chủ trì: Sở X. Thời gian: hằng năm.": field lines run into the task's sentence:
+# the space after the stop breaks ("(?<=[.;]) (?=<field>)")
+_FIELD: Final = re.compile(r"(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp)\s*:|Thời gian(?: thực hiện| hoàn thành)?\s*:")
+_FIELD_HEADS: Final = (" Cơ quan ", " Đơn vị ", " Thời gian")  # a space and what each branch of _FIELD starts with
 # "<CAPITALISED TITLE>. II. <CAPITALISED HEADING>"
 _ROMAN_AFTER_TITLE = re.compile(r"\. (?=[IVX]{1,4}\. (\w))")
 
@@ -60,13 +63,26 @@ def _upper_title(segment: str) -> bool:
     return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
+def _field_breaks(text: str) -> list[int]:
+    """The spaces after a stop that a field line follows (where "(?<=[.;]) (?=<_FIELD>)" matches), found
+    from the places str.find finds a field's first words, not by trying the pattern after every space."""
+    out: list[int] = []
+    for head in _FIELD_HEADS:
+        k = text.find(head, 1)
+        while k >= 0:
+            if text[k - 1] in ".;" and _FIELD.match(text, k + 1):
+                out.append(k)
+            k = text.find(head, k + 1)
+    return sorted(out)
+
+
 def set_apart(text: str) -> str:
     """The text with run-in headings set back on lines of their own (same length, offsets kept)."""
     if "." not in text:
         return text
     lines = text.split("\n")
     titles = _running_titles(lines)
-    if not titles and ".1." not in text and _ROMAN_AFTER_TITLE.search(text) is None and _FIELD_AFTER_STOP.search(text) is None:
+    if not titles and ".1." not in text and _ROMAN_AFTER_TITLE.search(text) is None and not _field_breaks(text):
         return text
     out = []
     for ln in lines:
@@ -80,8 +96,9 @@ def set_apart(text: str) -> str:
         if cut is not None:
             k = pad + cut
             ln = ln[:k] + "\n" + ln[k + 1 :]
-        if ": " in ln and (" Cơ quan " in ln or " Đơn vị " in ln or " Thời gian" in ln):
-            ln = _FIELD_AFTER_STOP.sub("\n", ln)
+        if ": " in ln:
+            for k in _field_breaks(ln):
+                ln = ln[:k] + "\n" + ln[k + 1 :]
         for m in reversed(list(_ROMAN_AFTER_TITLE.finditer(ln))):
             start = ln.rfind("\n", 0, m.start()) + 1
             if m.group(1).isupper() and _upper_title(ln[start : m.start() + 1]):

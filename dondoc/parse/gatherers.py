@@ -4,6 +4,7 @@ quả", "Sở Nội vụ có trách nhiệm tổng hợp, báo cáo UBND tỉnh"
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
@@ -46,7 +47,7 @@ _LEAD_CUE = re.compile(r"chu tri|trach nhiem|dau moi|theo doi")
 _COLLECTIVE = ("cac ", "nhung ", "toan the ", "tat ca ", "moi ")
 _GATHER_VERBS = frozenset({"tong hop", "tap hop"})
 _LEAD_VERBS = frozenset({"chu tri", "co trach nhiem", "chiu trach nhiem", "la dau moi", "lam dau moi", "theo doi"})
-_ASKING = frozenset({"giao", "de nghi", "yeu cau", "phan cong"})
+_ASKING: Final = frozenset({"giao", "de nghi", "yeu cau", "phan cong"})
 
 
 # Where gatherers() starts an owner list, in characters: after a comma or colon, or after a request

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from dondoc.parse.issuer_name import agency_case, issuer_of, names_a_body, without_number
 from dondoc.parse.lines import Line
@@ -29,12 +30,12 @@ _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 _KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>(?:-\s*)?[^:]{0,120})$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
-_END_OF_BODY = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+_END_OF_BODY: Final = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
 _SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 # what an issuer's line is made of: capitals, digits, spaces and ",-–&"
 _ISSUER_CHARS = r"A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&"
-_ISSUER_LINE = re.compile(rf"^[{_ISSUER_CHARS}]{{4,}}$")
+_ISSUER_LINE: Final = re.compile(rf"^[{_ISSUER_CHARS}]{{4,}}$")
 _CAPITALS = re.compile(rf"[{_ISSUER_CHARS}]*")  # the run of what an issuer's line may hold
 _ORG_START = re.compile(r"^(?:ỦY BAN|UBND|SỞ|BỘ|BAN|HỘI|CÔNG AN|ĐẢNG|MẶT TRẬN|ĐOÀN|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CỤC|CHI CỤC|LIÊN ĐOÀN|HĐND|HỘI ĐỒNG|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY) ")
 _RIGHT_COLUMN = re.compile(r"\s*(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc)")

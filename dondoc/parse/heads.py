@@ -8,21 +8,22 @@ name before it; `head_at` answers org_at's question on raw text without tokenizi
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.parse.lines import Tok, first_tokens
 from dondoc.parse.vocab import AGENCY_PLACES, AGENCY_TOPICS, COLLECTIVE_HEADS, KNOWN_NAMES, NOT_ORG_AFTER, ORG_HEADS, TOPICS, VERBS
 
-END_PUNCT = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
+END_PUNCT: Final = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
 # words after which a lower-case word is no longer part of a name ("… của", "… về", "… trong")
-NAME_STOP = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
+NAME_STOP: Final = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 # "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
 _EVENTS_ORGANISED = frozenset({("hoi", "thi"), ("hoi", "nghi"), ("hoi", "thao"), ("hoi", "cho"), ("hoi", "dien"), ("hoi", "trai")})
 _DETERMINER_WORDS = [tuple(d.split()) for d in _DETERMINERS]
-HEAD_WORDS = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
+HEAD_WORDS: Final = frozenset(ORG_HEADS) | {w[0] for w in _DETERMINER_WORDS}  # words an owner's head can start with
 # the determiners by their first word (no two share one): org_at looks up the one its word may start
-DETERMINER_BY_FIRST = {w[0]: w for w in _DETERMINER_WORDS}
+DETERMINER_BY_FIRST: Final = {w[0]: w for w in _DETERMINER_WORDS}
 assert len(DETERMINER_BY_FIRST) == len(_DETERMINER_WORDS)
 
 
@@ -118,7 +119,7 @@ def _head_len(index: dict[str, list[tuple[str, ...]]], toks: list[Tok], i: int) 
     return n
 
 
-_PLACE_WORDS = frozenset({"quan", "phuong", "huyen", "tinh", "xa"})
+_PLACE_WORDS: Final = frozenset({"quan", "phuong", "huyen", "tinh", "xa"})
 
 
 def topic_at(toks: list[Tok], i: int) -> bool:
@@ -191,14 +192,14 @@ def org_at(toks: list[Tok], i: int) -> int:
 
 
 
-FIRST_TOKEN = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
-_HEAD_FIRST = HEAD_WORDS
+FIRST_TOKEN: Final = re.compile(r"\s*([a-z0-9]+(?:&[a-z0-9]+)*)")
+_HEAD_FIRST: Final = HEAD_WORDS
 # Heads that org_at() refuses in lower case ("sở", "tỉnh" as words, not owners).
 # What "Số" (a number) is of, where it folds like "Sở": "Số lượng", "Số liệu", "Số hiệu", "Số kỳ" …
 # ("Số giường …", "Số ngày …", "Số vụ …": counts of beds, days, cases)
 _NUMBER_OF = frozenset("luong lieu hieu ky tien hoa dien thu ca nha ho nguoi lan doi phan hop chi du dang hoc tt "
                        "giuong ngay gio buoi diem phieu the vu khoan cuoc xe chuyen".split())
-_LOWER_NOT_HEAD = frozenset("vu so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
+_LOWER_NOT_HEAD: Final = frozenset("vu so ban bo cuc phong truong hoi doan dai bao vien doi tinh huyen xa phuong quan thanh thi thu".split())
 
 
 _NO_TOKENS: list[Tok] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from dondoc.parse.closing import cut_tail
 from dondoc.parse.continuations import continues_sentence, quoted_passages
@@ -19,7 +20,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.markers import MARKER, Marker, read_marker
 from dondoc.parse.owner_headings import GROUP_HEADING, OWNER_HEADING_TAIL, only_owners, owner_heading
 
-_BULLET = re.compile(r"^[-–—+•·◦▪●∙]\s*")
+_BULLET: Final = re.compile(r"^[-–—+•·◦▪●∙]\s*")
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,6}|\d{1,2})(?![\w/])[.:\s\-–]*(.*)$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
@@ -17,7 +18,7 @@ from dondoc.parse.normalize import fold_keep_length
 _HEAD_LINES = 30  # a stamp stands in the header, above the title
 _MARK = re.compile(r"^(?:do mat\s*:\s*)?(tuyet mat|toi mat|mat)(?:\s*[-–,;]?\s*(?:hoa toc|thuong khan|khan|hen gio))*$")
 _URGENT_FIRST = re.compile(r"^(?:(?:hoa toc|thuong khan|khan|hen gio)\s*[-–,;]?\s*)+(tuyet mat|toi mat|mat)$")
-_STRIP = " *_[]()«»\"'“”.:-–|"
+_STRIP: Final = " *_[]()«»\"'“”.:-–|"
 
 
 def classification_mark(lines: list[Line]) -> tuple[Line, str] | None:

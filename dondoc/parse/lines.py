@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from dondoc.parse.normalize import fold_keep_length
 
@@ -69,7 +69,7 @@ def line_of(no: int, pos: int, raw: str) -> Line:
     return _new_tok(Line, (no, pos, pos + len(raw), clean(raw), bold))  # Line(no, start, end, text, bold), made as a tuple
 
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
+_TOKEN: Final = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*|[^\sa-z0-9]")
 
 
 class Tok:
@@ -101,7 +101,7 @@ def tokens_between(text: str, start: int, end: int) -> list[Tok]:
     return first_tokens(text, start, end, _ALL)
 
 
-_ALL = sys.maxsize  # first_tokens(…, _ALL): every token
+_ALL: Final = sys.maxsize  # first_tokens(…, _ALL): every token
 
 
 def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
@@ -149,6 +149,8 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                     append(Tok(pos, e, w, cap, n > 2 and (cap or first.isdigit()) and text[pos:e].isupper(), first.isalnum()))
                 mark = text[e]
                 append(Tok(e, e + 1, chunk[-1], mark.isupper(), False, mark.isalnum()))
+            elif n <= _HAND_RUN and " " not in chunk and chunk.isprintable():
+                _hand_tokens(text, chunk, pos, out, count)  # "(qua", "tinh).", "15/11)": no space inside
             else:
                 for m in _TOKEN.finditer(folded, pos, pos + n):
                     s, e = m.span()
@@ -161,6 +163,40 @@ def first_tokens(text: str, start: int, end: int, count: int) -> list[Tok]:
                 return out[:count]
         pos += n + 1
     return out
+
+
+_HAND_RUN = 24  # a run up to this long without a space (its marks and words) is tokenized by hand
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _hand_tokens(text: str, run: str, pos: int, out: list[Tok], count: int) -> None:
+    """Append the tokens _TOKEN finds in `run` (folded, no space character in it: what str.isprintable
+    and no " " say), which starts at offset `pos` of `text`, until `out` holds `count`: a word of
+    ASCII letters and digits (joined by single "&"s) or any other character alone."""
+    n = len(run)
+    i = 0
+    while i < n:
+        ch = run[i]
+        s = pos + i
+        first = text[s]
+        if ch in _WORD_CHARS:
+            j = i + 1
+            while j < n:
+                if run[j] in _WORD_CHARS:
+                    j += 1
+                elif run[j] == "&" and j + 1 < n and run[j + 1] in _WORD_CHARS:
+                    j += 2
+                else:
+                    break
+            e = pos + j
+            cap = first.isupper()
+            out.append(Tok(s, e, run[i:j], cap, j - i > 1 and (cap or first.isdigit()) and text[s:e].isupper(), first.isalnum()))
+            i = j
+        else:
+            out.append(Tok(s, s + 1, ch, first.isupper(), False, first.isalnum()))
+            i += 1
+        if len(out) >= count:
+            return
 
 
 # A span up to this long is split at once (copied out of the text: cheap); a longer one asked for a

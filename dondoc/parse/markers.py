@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-MARKER = re.compile(
+MARKER: Final = re.compile(
     r"^(?:"
     r"(?P<dieu>(?:Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3}))\s*[.:]?"
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[\s)]|$)"

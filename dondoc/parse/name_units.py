@@ -10,13 +10,15 @@ these questions while it reads a list of owners.
 
 from __future__ import annotations
 
+from typing import Final
+
 from dondoc.parse.heads import END_PUNCT, NAME_STOP, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT, ORG_HEADS, phrases
 
 # Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
 # ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
-_UNIT_HEADS = frozenset({"phong", "ban", "cuc", "chi cuc", "tong cuc", "vu", "trung tam", "doi", "van phong", "hoi",
+_UNIT_HEADS: Final = frozenset({"phong", "ban", "cuc", "chi cuc", "tong cuc", "vu", "trung tam", "doi", "van phong", "hoi",
                          "doan", "uy ban", "vien", "hoc vien", "to", "bo phan", "ban chi dao", "phan vien", "cong ty",
                          "tong cong ty", "hoi dong"})
 
@@ -54,7 +56,7 @@ def name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) -> int:
 
 
 # "nhân dân", "người dân", "các tầng lớp nhân dân", "quần chúng nhân dân": who takes part, not an owner
-PEOPLE = phrases("cac tang lop nhan dan,quan chung nhan dan,dong dao nhan dan,toan the nhan dan,nhan dan,nguoi dan,"
+PEOPLE: Final = phrases("cac tang lop nhan dan,quan chung nhan dan,dong dao nhan dan,toan the nhan dan,nhan dan,nguoi dan,"
                   "toan dan,quan chung,dong bao,cac ho gia dinh,ho gia dinh,cac ho dan,ho dan")
 
 
@@ -87,7 +89,7 @@ def ends_placed(toks: list[Tok], last: int) -> bool:
 _LEVEL_END = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "thi xa", "thanh pho", "thi tran", "dac khu"})
 # lower-case words a name goes on with after its level: "… tỉnh ủy", "… xã hội", "… xã đội", "… thành phố trực
 # thuộc Trung ương", "… xã vùng cao", "… xã biên giới", "… xã đặc biệt khó khăn"
-_AFTER_LEVEL = frozenset({"uy", "hoi", "doi", "truc", "thuoc", "va", "vung", "bien", "dac", "khu", "cap"})
+_AFTER_LEVEL: Final = frozenset({"uy", "hoi", "doi", "truc", "thuoc", "va", "vung", "bien", "dac", "khu", "cap"})
 
 
 def level_ends_name(toks: list[Tok], start: int, last: int, j: int) -> bool:
@@ -128,7 +130,7 @@ def unit_of(toks: list[Tok], start: int, last: int, k: int) -> bool:
     return parent is not None
 
 
-_UNIT_FIRST = frozenset(h.split()[0] for h in _UNIT_HEADS)
+_UNIT_FIRST: Final = frozenset(h.split()[0] for h in _UNIT_HEADS)
 
 
 def descriptive(toks: list[Tok], start: int, head: int, j: int) -> bool:

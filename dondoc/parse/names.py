@@ -8,6 +8,7 @@ written_names.py's (name_texts, importable from here too).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
 from dondoc.parse.lines import Tok
@@ -41,7 +42,7 @@ from dondoc.parse.written_names import name_texts
 
 __all__ = ["END_PUNCT", "MAX_NAME_TOKENS", "OwnerList", "name_texts", "owner_list"]
 
-MAX_NAME_TOKENS = 22
+MAX_NAME_TOKENS: Final = 22
 # the councils' abbreviations a unit may belong to ("các Ban của HĐND tỉnh")
 _COUNCILS = frozenset({"hdnd", "ubnd"})
 

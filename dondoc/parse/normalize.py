@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Final
 
 from dondoc.parse.charmap import CHARS, encoded
 from dondoc.parse.scan import finditer_not_after, trie_pattern, word_char
@@ -73,7 +74,7 @@ _FOLD_LIST = [_FOLD_TABLE.get(cp, chr(cp)) for cp in range(max(_FOLD_TABLE) + 1)
 
 # The fold as a charmap decoding table: byte k (charmap.CHARS[k]) decodes to that character's fold, 7
 # times as fast as str.translate, which makes an object per character of a non-ASCII text.
-_DECODE = "".join(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c for c in CHARS)
+_DECODE: Final = "".join(_FOLD_LIST[ord(c)] if ord(c) < len(_FOLD_LIST) else c for c in CHARS)
 assert len(_DECODE) == len(CHARS)
 
 
@@ -120,10 +121,10 @@ def _fold(text: str) -> str:
     return codecs.charmap_decode(data, "strict", _DECODE)[0]
 
 
-_LONG_TEXT = 2048  # characters from which a text is remembered apart
-_LONG_KEPT = 16  # long texts remembered, the least recently used forgotten first
+_LONG_TEXT: Final = 2048  # characters from which a text is remembered apart
+_LONG_KEPT: Final = 16  # long texts remembered, the least recently used forgotten first
 _LONG_FOLDS: dict[str, str] = {}
-_fold_short = lru_cache(maxsize=1024)(_fold)
+_fold_short: Final = lru_cache(maxsize=1024)(_fold)
 
 
 def forget_folds() -> None:
@@ -195,7 +196,7 @@ ABBREVIATIONS: dict[str, str] = {
 # engine skips to the letters an abbreviation can start with instead of trying each place; and as a
 # trie (the longest first at each letter, shared prefixes once): at a capital letter the engine goes
 # on in the one branch of that letter, not in each of the eighty abbreviations in turn.
-_ABBR = re.compile(r"(" + trie_pattern(sorted(ABBREVIATIONS)) + r")(?![\w&])")
+_ABBR: Final = re.compile(r"(" + trie_pattern(sorted(ABBREVIATIONS)) + r")(?![\w&])")
 
 
 def _word_or_amp(c: str) -> bool:
@@ -251,7 +252,7 @@ def _unlike_pattern() -> re.Pattern[str]:
 _UNLIKE = _unlike_pattern()
 # The characters of the fold's charmap that _UNLIKE does not match: a text that encodes with them
 # holds no character _UNLIKE matches (one pass of the codec, not of a class of a hundred ranges).
-_LIKE = codecs.charmap_build("".join(c for c in CHARS if not _UNLIKE.match(c)))
+_LIKE: Final = codecs.charmap_build("".join(c for c in CHARS if not _UNLIKE.match(c)))
 
 
 def _unlike_in(text: str) -> bool:
@@ -263,8 +264,8 @@ def _unlike_in(text: str) -> bool:
 
 
 # bytes.translate table: the ASCII word characters of a folded text (and "&") kept, any other a space
-_SEPARATOR_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_&" else 0x20 for b in range(256))
-_FOLDED_ABBREVIATIONS = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
+_SEPARATOR_BYTES: Final = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789_&" else 0x20 for b in range(256))
+_FOLDED_ABBREVIATIONS: Final = {k: v.translate(_FOLD_LIST) for k, v in ABBREVIATIONS.items()}
 
 
 def fold_expanded(text: str) -> str:

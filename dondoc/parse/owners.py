@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from dondoc.parse.distribute import distribute
 from dondoc.parse.heads import FIRST_TOKEN, head_at, head_tokens, org_at
@@ -30,13 +31,13 @@ __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_ow
 # over a parenthesis, so one is never cut).
 # A line break inside an item's text (the outline keeps one before a line that starts with a capital:
 # "Cải cách tổ chức bộ máy⏎Sở Nội vụ hằng năm …") starts a clause too.
-_CHUNK = re.compile(r"[^.;!?:(\n]*(?:\([^)]*\)?[^.;!?:(\n]*)*[.;!?:\n]?")
-_INNER_STOP = re.compile(r"[.;!?:](?!$)")
+_CHUNK: Final = re.compile(r"[^.;!?:(\n]*(?:\([^)]*\)?[^.;!?:(\n]*)*[.;!?:\n]?")
+_INNER_STOP: Final = re.compile(r"[.;!?:](?!$)")
 # Begins with the words themselves (the engine then skips to their first letters); the word before is checked by hand.
 # The words by their first letter ("đề nghị", "điều động"; "phân công", "phối hợp"): at each "d" or "p"
 # the engine tries one branch, not each; group 1 is "phối hợp" (its "p" outside it).
-_ASK = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|uy\s+quyen|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
+_ASK: Final = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|uy\s+quyen|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
 
 
@@ -89,14 +90,16 @@ class _Clause:
 
 
 
-_DONG_CHI = re.compile(r"\s*(?:cac\s+)?dong chi ")
+_DONG_CHI: Final = re.compile(r"\s*(?:cac\s+)?dong chi ")
 # a letter that passes a matter on to a body for it to act: "… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét …"
 _FORWARD = re.compile(r"\b[Cc]huyển\b[^.;:\n]{0,160}?\s+(?:đến|tới)\s+(?=[A-ZĐ])")
 _KET_HOP = re.compile(r"(?<=\s)kết hợp với(?=\s)")
 # "Đ/c", the abbreviated address ("đề nghị Đ/c Chủ tịch UBND tỉnh"), read as the word it stands for
-_DC = re.compile(r"(?<![\w/])([Đđ])/[Cc](?=\s)")
+# (the letter first, the character before it checked after it: the engine skips to each "Đ" or "đ"
+# instead of trying the look-behind at every character; the same matches as "(?<![\w/])([Đđ])/[Cc]")
+_DC = re.compile(r"([Đđ])(?<![\w/].)/[Cc](?=\s)")
 _CHI_DAO = re.compile(r"\s*chi dao ")
-_OPENING = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
+_OPENING: Final = 120  # characters an opening phrase before the subject may take ("Ngày 04/10 hằng năm, …")
 
 
 _COOPERATES = re.compile(r"\bphoi hop voi\b[^.;:]{0,60}:\s*$")
@@ -120,8 +123,8 @@ def _joined(spans: list[tuple[int, int]], folded: str) -> list[tuple[int, int]]:
     return out
 
 
-_THI = re.compile(r" thi (?=\S)")
-_EVERY = re.compile(r"\s*(?:hang|dinh) (?:ngay|tuan|thang|quy|nam|ky) ")
+_THI: Final = re.compile(r" thi (?=\S)")
+_EVERY: Final = re.compile(r"\s*(?:hang|dinh) (?:ngay|tuan|thang|quy|nam|ky) ")
 
 
 def _subject_after_thi(text: str, folded: str, s: int, e: int) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.scan import trie_pattern
 from dondoc.taskset import Reference
 
 _KINDS = (
@@ -17,7 +18,9 @@ _KINDS = (
 # every place a kind of document is named; the first look-ahead, on the kinds' first letters (any
 # case), lets the engine dismiss most places at once instead of trying each kind case-insensitively
 _KIND_FIRSTS = "".join(sorted({k[0].lower() for k in _KINDS.split("|")}))
-_KIND_AT = re.compile(rf"(?=[{_KIND_FIRSTS}])(?=(?:{_KINDS}))", re.IGNORECASE)
+# (the kinds in the look-ahead as a trie: where a place passes the first test, the engine goes on in the
+# branch of its letters, not through every kind in turn, each letter lower-cased again)
+_KIND_AT = re.compile(rf"(?=[{_KIND_FIRSTS}])(?={trie_pattern(sorted(_KINDS.split('|')))})", re.IGNORECASE)
 _NUMBERED = re.compile(r"so\s*:?\s*\d")
 _REF = re.compile(
     rf"(?P<kind>{_KINDS})\s+(?:liên tịch\s+)?số\s*:?\s*(?P<num>\d[\w./\-&]*[\w])"

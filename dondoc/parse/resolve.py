@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.directory import Directory, Resolution
 from dondoc.orgmatch import locality_of
@@ -150,7 +151,7 @@ def resolve(ts: TaskSet, directory: Directory, header: Header, line_of: dict[str
             task.explain["owners.resolved"] = "; ".join(looser)
 
 
-_ADDRESS = re.compile(r"^(?:đồng chí|ông|bà)\s+", re.IGNORECASE)
+_ADDRESS: Final = re.compile(r"^(?:đồng chí|ông|bà)\s+", re.IGNORECASE)
 
 
 def addressed(recipients: list[str], names: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import Tok
@@ -21,14 +21,14 @@ _TRIGGERS = (("de", "nghi"), ("giao",), ("yeu", "cau"), ("phan", "cong"), ("dieu
              ("uy", "quyen"))
 _TRIGGER_FIRST = frozenset(tr[0] for tr in _TRIGGERS)
 # requests() looks a trigger up by its first word (no two share one) and checks its second, if any
-_TRIGGER_BY_FIRST: dict[str, tuple[str, ...]] = {tr[0]: tr for tr in _TRIGGERS}
+_TRIGGER_BY_FIRST: Final[dict[str, tuple[str, ...]]] = {tr[0]: tr for tr in _TRIGGERS}
 assert len(_TRIGGER_BY_FIRST) == len(_TRIGGERS) and all(len(tr) <= 2 for tr in _TRIGGERS)
-REQUEST_FIRST = _TRIGGER_FIRST | {"phoi"}  # the words requests() acts on
+REQUEST_FIRST: Final = _TRIGGER_FIRST | {"phoi"}  # the words requests() acts on
 REQUEST_VERBS = frozenset({"de nghi", "yeu cau", "giao", "phan cong", "dieu dong", "kinh trinh", "uy quyen"})
 # What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
 WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
 _WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
-WITH_WORDS = ("voi", "cung")
+WITH_WORDS: Final = ("voi", "cung")
 # what "ủy quyền" describes after these words: a delegation held ("được ủy quyền"), a paper of it ("giấy ủy quyền"),
 # funds passed down ("cấp kinh phí ủy quyền cho UBND cấp xã", "ngân sách … ủy quyền"), no work given out
 _HELD_BY_DELEGATION = frozenset({"duoc", "giay", "phi", "sach", "von", "tien"})
@@ -139,7 +139,7 @@ def vague(name: str) -> bool:
     return f in _VAGUE or f.startswith(("cac cap ", "nganh ", "toan nganh "))
 
 
-_MARK = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")
+_MARK: Final = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")
 
 
 def marked_lead(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Final
 
 
 def word_char(c: str) -> bool:
@@ -78,7 +78,7 @@ def trie_pattern(words: list[str]) -> str:
 _SRE_PARSER: Any = importlib.import_module("re._parser")
 # by id: a pattern's own hash goes over its whole compiled code each time (kept beside it: an id is
 # never taken for a pattern that has gone)
-_FIRSTS_KEPT: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_FIRSTS_KEPT: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 

@@ -4,6 +4,7 @@ cơ quan, đơn vị hưởng ứng …" (pure). roles.py reads the ones asked o
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
@@ -14,7 +15,7 @@ from dondoc.parse.roles import REQUEST_VERBS, vague, WITH_WORDS, Owners, _clause
 
 # opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong
 # thời hạn 7 ngày làm việc, kể từ ngày nhận đủ hồ sơ, …")
-LONG_OPENING = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
+LONG_OPENING: Final = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
 
 
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:

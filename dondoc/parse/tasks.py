@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
 from dondoc.parse.dates import find_deadlines
@@ -42,10 +43,10 @@ _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 _SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[A-ZĐ])")
 
 
-_NOT_SPACE = re.compile(r"\S")
+_NOT_SPACE: Final = re.compile(r"\S")
 # How much of a text its title is read from: the title is at most 120 characters, and a [.;:] at
 # 120 looks at the character after it; a clause that ends later is cut at 120 all the same.
-_TITLE_REACH = 200
+_TITLE_REACH: Final = 200
 
 
 def title_of(text: str) -> str:
@@ -98,10 +99,22 @@ def _without_names(text: str, names: list[str]) -> str:
     """The text with the owners' names blanked: "Đoàn giám sát", "Ban Chỉ đạo" hold words of ongoing
     work that are no verbs of the task."""
     head = text[:_NAMES_REACH]  # the verbs are read no further than this (cadence.classify)
+    folded = fold_keep_length(text)
+    fhead = folded[:_NAMES_REACH]  # blanked in the same places: the fold of the result, told to known_fold
+    blanked = False
     for name in names[:20]:
         if len(name) > 3 and name in head:
-            head = head.replace(name, " " * len(name))
-    return head + text[_NAMES_REACH:]
+            blanked = True
+            n, k = len(name), head.find(name)
+            while k >= 0:  # where str.replace replaces: left to right, no overlap
+                fhead = fhead[:k] + " " * n + fhead[k + n :]
+                k = head.find(name, k + n)
+            head = head.replace(name, " " * n)
+    if not blanked:
+        return text
+    out = head + text[_NAMES_REACH:]
+    known_fold(out, fhead + folded[_NAMES_REACH:])
+    return out
 
 
 def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:

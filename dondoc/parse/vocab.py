@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -15,7 +17,7 @@ def phrases(text: str) -> dict[str, list[tuple[str, ...]]]:
 
 
 # Predicates that end an owner's name: "Sở Y tế <chủ trì> ...".
-VERBS = phrases(
+VERBS: Final = phrases(
     "chu tri,co trach nhiem,chiu trach nhiem,phoi hop,tiep tuc,tiep,chu dong,to chuc,trien khai,tham muu,"
     "huong dan,xay dung,thuc hien,bao cao,theo doi,kiem tra,day manh,tang cuong,chi dao,ra soat,nghien cuu,"
     "thong nhat,mo,can cu,can,khan truong,bo tri,cung cap,dam bao,bao dam,phat dong,long ghep,quan triet,chu trong,thuong xuyen,"
@@ -52,7 +54,7 @@ VERBS = phrases(
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
-ORG_HEADS = phrases(
+ORG_HEADS: Final = phrases(
     "so,ban,vu,uy ban,ubnd,ubmttq,ubmttqvn,mttq,mttqvn,mat tran,cong an,luc luong,bo,cuc,chi cuc,tong cuc,"
     "van phong,hoi,doan,lien doan,thanh tra,toa an,vien kiem sat,bo chi huy,bo doi,dai,bao,trung tam,truong,"
     "phong,co quan,nganh,chu tich,pho chu tich,giam doc,thu truong,hoi dong,hdnd,bcd,ban chi dao,kho bac,"
@@ -79,7 +81,7 @@ ORG_HEADS = phrases(
 )
 
 # After "các"/"những": collective owners ("các tổ chức thành viên", "các đơn vị").
-COLLECTIVE_HEADS = phrases(
+COLLECTIVE_HEADS: Final = phrases(
     "so,ban,bo,nganh,co quan,don vi,dia phuong,doan the,to chuc,hoi,doanh nghiep,truong,huyen,quan,xa,phuong,"
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
@@ -88,7 +90,7 @@ COLLECTIVE_HEADS = phrases(
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
-NOT_ORG_AFTER = {
+NOT_ORG_AFTER: Final = {
     "hoi": {"nghi", "thao", "thi", "dien", "nhap", "cho", "dong"},
     "doi": {"voi", "tuong", "ngoai", "thoai", "chieu", "dien", "moi", "xu", "ung", "pho", "ngu"},  # "Đối với", "Đối tượng", "Đội ngũ"
     "doan": {"ket", "vien"},
@@ -110,7 +112,7 @@ NOT_ORG_AFTER = {
 }
 
 # Lower-case words that may sit inside an owner's name.
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     "tinh huyen xa phuong thi tran thanh pho quan cac cap co don vi dia nganh ban so doan the to chuc vien "
     "lien thong tin dai chung bao chi truc thuoc nhan dan luc luong cong an hoi nong phu nu truong hoc doanh "
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
@@ -135,7 +137,7 @@ TOPICS = frozenset(
 
 # Topics that also abbreviate a body's name when a place or level follows ("chế độ BHXH" is a topic; "BHXH
 # các tỉnh", "BHXH Việt Nam", "BHXH Bộ Quốc phòng" are the social insurance offices)
-AGENCY_TOPICS = frozenset({"bhxh"})
+AGENCY_TOPICS: Final = frozenset({"bhxh"})
 # the words after such an abbreviation that make it a body ("các" only before a place: "BHXH các tỉnh")
 AGENCY_PLACES = frozenset("viet tinh huyen quan thanh thi tp tw trung bo cong".split())
 

@@ -7,12 +7,13 @@ into the names a reading shows and resolves ("Sở Nội vụ (cơ quan thườn
 from __future__ import annotations
 
 import re
+from typing import Final
 
 _TRAIL = re.compile(r"[\s,;:.\-–(*]+$")
 # What _TRAIL.sub("", name) takes off the end (a run of these reaching the end, a final newline
 # included), as characters for str.rstrip: every space character \s matches, and the marks.
 # (no space character lies past U+3000, the ideographic space)
-_TRAIL_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
+_TRAIL_CHARS: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ",;:.-–(*"
 
 
 def name_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:

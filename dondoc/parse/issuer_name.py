@@ -133,10 +133,12 @@ _INNER = re.compile(r" (?=(?:TỔNG CỤC|CHI CỤC|SỞ|VĂN PHÒNG|TRUNG TÂM|
 
 
 # a council's term and session after its name: "HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA IX - KỲ HỌP THỨ NĂM"
-_TERM = re.compile(r"(?:^|[\s,–-]+)(?:KH[OÓ][AÁ]\s+[IVXLC\d]+\b|K[ỲY]\s+HỌP\b|NHIỆM\s+KỲ\b).*$", re.I)
+_TERM = re.compile(r"(?:^|(?<![\s,–-])[\s,–-]+)(?:KH[OÓ][AÁ]\s+[IVXLC\d]+\b|K[ỲY]\s+HỌP\b|NHIỆM\s+KỲ\b).*$", re.I)
+_LINE_REACH = 240  # an issuer's line is short: a longer one is read no further (linear time on any text)
 
 
 def _unglued(line: str) -> str:
+    line = line[:_LINE_REACH]
     line = _TERM.sub("", _RULE.sub(" ", without_number(" ".join(line.split()))))
     line = _APART.sub(lambda m: m.group(1) if _joins(m, line) else m.group(0), line)
     return _JOINED.sub(" - ", line).strip()

@@ -22,6 +22,10 @@ _END = re.compile(r"(?:(?<![A-ZĐ][A-Za-z])(?<!\b[A-ZĐ])\.|[;!?])\s+(?=\S)")
 # an ask that opens its sentence, after at most a few linking words ("Đồng thời, đề nghị …", "Bên cạnh đó,
 # Sở … yêu cầu …"): a request of its own, not one the sentence mentions in passing
 _OPENS = 90
+# what a sentence's opening ask is read from: the ask and its addressee (the text after each cut is never read
+# whole: a paragraph of many sentences stays linear)
+_WINDOW = _OPENS + 240
+_NAMES_REACH = 600  # how far back a list of addressees across a semicolon is read
 
 
 def _cuts(text: str) -> list[int]:
@@ -55,16 +59,23 @@ def _names_only(part: str) -> bool:
     return not any(verb_at(toks, k) for k in range(len(toks)))
 
 
-def _lines_between(para: list[Line], offsets: list[int], a: int, b: int) -> list[Line]:
-    """The paragraph's lines cut to the joined text's range [a, b)."""
-    out = []
-    for ln, at in zip(para, offsets):
-        lo, hi = max(a, at), min(b, at + len(ln.text))
-        if lo >= hi:
-            continue
-        part = ln.text[lo - at : hi - at].strip()
-        if part:
-            out.append(ln if part == ln.text else ln._replace(text=part, bold=""))
+def _lines_cut(para: list[Line], bounds: list[int]) -> list[list[Line]]:
+    """The paragraph's lines cut to the joined text's ranges [bounds[i], bounds[i + 1]), in one pass."""
+    out: list[list[Line]] = [[] for _ in range(len(bounds) - 1)]
+    k = 0
+    at = 0
+    for ln in para:
+        end = at + len(ln.text)
+        while k < len(out) and bounds[k + 1] <= at:
+            k += 1
+        j = k
+        while j < len(out) and bounds[j] < end:
+            lo, hi = max(bounds[j], at), min(bounds[j + 1], end)
+            part = ln.text[lo - at : hi - at].strip() if lo < hi else ""
+            if part:
+                out[j].append(ln if part == ln.text else ln._replace(text=part, bold=""))
+            j += 1
+        at = end + 1
     return out
 
 
@@ -76,7 +87,7 @@ def requests_of(para: list[Line]) -> list[list[Line]]:
         return [para]
     starts = [0]
     for c in cuts:
-        if _asks_first(text[c:]) and not _names_only(text[starts[-1] : c].strip()):
+        if _asks_first(text[c : c + _WINDOW]) and not _names_only(text[max(starts[-1], c - _NAMES_REACH) : c].strip()):
             starts.append(c)
     if len(starts) < 2:
         return [para]
@@ -84,12 +95,7 @@ def requests_of(para: list[Line]) -> list[list[Line]]:
     parts = [text[bounds[i] : bounds[i + 1]].strip() for i in range(len(starts))]
     if not all(is_request(p) for p in parts):
         return [para]
-    offsets = []
-    at = 0
-    for ln in para:
-        offsets.append(at)
-        at += len(ln.text) + 1
-    return [_lines_between(para, offsets, bounds[i], bounds[i + 1]) for i in range(len(starts))]
+    return _lines_cut(para, bounds)
 
 
 def split_requests(paragraphs: list[list[Line]]) -> list[list[Line]]:

@@ -83,13 +83,14 @@ def agency_case(caps: str) -> str:
     folded = [fold_keep_length(w.lower()) for w in words]
     out: list[str] = []
     mode = ""  # "place": every word capitalised; "field": after "và", "-", ","; "named": the next word only
-    start = 0  # where the name of the body being written starts in `out` (after a board: "Ban Thường vụ | Hội …")
+    start = 0  # where the name of the body being written starts (after a board: "Ban Thường vụ | Hội …")
+    bare = [f.strip(",") for f in folded]  # out[k] is words[k] written: a fixed form has as many words as its key
     i = 0
     while i < len(words):
         if mode == "place" and folded[i].strip(",") in _NOT_PLACE:
             mode = ""
         cap = len(out) == start or mode == "place" or mode == "named" or mode == "field" and (
-            out[-1] in ("và", "-", "–") or out[-1].endswith(",") or out[-1] in _FIELD_HEADS_WRITTEN)
+            out[-1] in ("và", "-", "–") or out[-1].endswith(",") or len(out) - start == 1)  # or right after "Bộ"
         fixed = _fixed_at(folded, i)
         if fixed is not None:
             n, form = fixed
@@ -106,21 +107,17 @@ def agency_case(caps: str) -> str:
         i += n
         if mode == "named":
             mode = ""
-        so_far = " ".join(fold_keep_length(x.lower()).strip(",") for x in out[start:])
+        so_far = " ".join(bare[start:i])
         if fixed is not None and so_far.endswith(_BOARDS) and i < len(words):
             start, mode = len(out), ""  # the board of a body: the body's name follows
             continue
-        last = " ".join(fold_keep_length(x.lower()).strip(",") for x in out[-2:])
-        if mode != "place" and fixed is None and (so_far.split(" ")[-1] in _LEVELS or last in _LEVELS):
+        if mode != "place" and fixed is None and (bare[i - 1] in _LEVELS or " ".join(bare[max(0, i - 2) : i]) in _LEVELS):
             mode = "place"
         elif so_far in _FIELD_HEADS:
             mode = "field"
         elif so_far in _NAMED_HEADS:
             mode = "named"
     return " ".join(out)
-
-
-_FIELD_HEADS_WRITTEN = frozenset({"Bộ", "Sở", "Phòng"})
 
 
 # a letter the crawler set apart from its syllable ("B Ộ LAO ĐỘNG", "V À X Ã HỘI")

@@ -1,6 +1,6 @@
 """The compliance board: per organisation, the four buckets of Vietnamese task statistics.
 
-The board and `dondoc tasks list` count an occurrence by one rule (`plan.board_bucket`), so the
+The board and `dondoc tasks list` count an occurrence by one rule (`buckets.board_bucket`), so the
 two views always agree; observances are counted in neither.
 """
 
@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from dondoc.schedule import plan as planmod
+from dondoc.schedule import buckets
 from dondoc.store import models as m
 
 
@@ -28,7 +28,7 @@ class BoardRow:
     @property
     def rate(self) -> float | None:
         """Tỉ lệ đúng hạn = đúng hạn / (đúng hạn + quá hạn + quá hạn chưa hoàn thành)."""
-        return planmod.on_time_rate(on_time=self.on_time, late=self.late, overdue=self.overdue)
+        return buckets.on_time_rate(on_time=self.on_time, late=self.late, overdue=self.overdue)
 
 
 def board(*, session: Session, as_of: date, against: str = "extended") -> list[BoardRow]:
@@ -46,7 +46,7 @@ def board(*, session: Session, as_of: date, against: str = "extended") -> list[B
                                m.Occurrence.status != "cancelled")).all()
     holding: set[tuple[int, str]] = set()
     for o in occs:
-        b = planmod.board_bucket(kind=o.kind, effective_due=o.effective_due, extended_due=o.extended_effective_due,
+        b = buckets.board_bucket(kind=o.kind, effective_due=o.effective_due, extended_due=o.extended_effective_due,
                                  status=o.status, submitted_at=o.submitted_at, as_of=as_of, against=against)
         if b is None:
             continue

@@ -1,7 +1,7 @@
 """What the dashboards read, aggregated in the database (set-based: 30,000 organisations and a million
 occurrences are summed by SQL, never loaded into Python).
 
-The buckets follow the board's one rule (`schedule.plan.board_bucket`, which dondoc/store/board.py
+The buckets follow the board's one rule (`schedule.buckets.board_bucket`, which dondoc/store/board.py
 applies row by row); tests/integration/test_dashboard_queries.py holds the two to the same
 counts on every day of a varied history. Keyword-only; never commits.
 """
@@ -15,7 +15,7 @@ from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
-from dondoc.schedule.plan import BOARD_AHEAD_DAYS
+from dondoc.schedule.buckets import BOARD_AHEAD_DAYS
 from dondoc.store import models as m
 
 occ = m.Occurrence.__table__  # type: ignore[attr-defined]
@@ -91,7 +91,7 @@ class _Buckets(NamedTuple):
 
 
 def _buckets(as_of: date, against: str) -> _Buckets:
-    """1/0 per occurrence for each bucket, as `plan.board_bucket` decides it (events counted in none)."""
+    """1/0 per occurrence for each bucket, as `buckets.board_bucket` decides it (events counted in none)."""
     ext, eff = occ.c.extended_effective_due, occ.c.effective_due
     judged = case((ext.is_not(None), ext), else_=eff) if against == "extended" else eff
     duty = occ.c.kind != "event"

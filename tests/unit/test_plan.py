@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dondoc.schedule.plan import Candidate, LadderConfig, OccurrenceView, bucket, latest_rung, plan
+from dondoc.schedule.buckets import bucket
+from dondoc.schedule.plan import Candidate, LadderConfig, OccurrenceView, latest_rung, plan
 
 DUE = date(2025, 6, 16)
 CFG = LadderConfig()
@@ -119,7 +120,7 @@ def test_an_observance_has_no_bucket() -> None:
          "open-within-the-extension", "open-past-the-original"],
 )
 def test_the_board_judges_on_time_against_the_extended_or_the_original_deadline(submitted, against, expected) -> None:  # type: ignore[no-untyped-def]
-    from dondoc.schedule.plan import board_bucket
+    from dondoc.schedule.buckets import board_bucket
 
     got = board_bucket(kind="report", effective_due=DUE, extended_due=date(2025, 6, 30), as_of=date(2025, 6, 25)
                        if submitted is None else date(2025, 7, 10), status="submitted" if submitted else "open",
@@ -133,7 +134,7 @@ def test_the_board_judges_on_time_against_the_extended_or_the_original_deadline(
     ids=["never-reports-is-zero", "late-and-overdue-count-against", "all-on-time", "nothing-due-yet"],
 )
 def test_the_on_time_rate_counts_the_overdue_in_its_denominator(on_time, late, overdue, expected) -> None:  # type: ignore[no-untyped-def]
-    from dondoc.schedule.plan import on_time_rate
+    from dondoc.schedule.buckets import on_time_rate
 
     assert on_time_rate(on_time=on_time, late=late, overdue=overdue) == expected
 

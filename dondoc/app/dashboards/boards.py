@@ -1,7 +1,7 @@
 """The compliance boards: one per supervising body, the provinces, the nation (pure).
 
 Every row carries the four buckets of Vietnamese task statistics, the on-time rate by the
-board's one rule (`plan.on_time_rate`: 0 % for a unit with work due and none done on time,
+board's one rule (`buckets.on_time_rate`: 0 % for a unit with work due and none done on time,
 "—" when nothing is due yet) and the tasks not acknowledged. Rows run worst first: most
 overdue, then the lowest rate, then most unacknowledged; the total comes first.
 """
@@ -16,7 +16,7 @@ from datetime import date
 from dondoc.app.board import caption as rate_caption
 from dondoc.app.dashboards import markdown as md
 from dondoc.app.dashboards.names import CENTRAL, Org, Place, abbreviate, board_keys, level_rank, slug
-from dondoc.schedule.plan import on_time_rate
+from dondoc.schedule.buckets import on_time_rate
 
 
 @dataclass(frozen=True)

@@ -291,7 +291,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             warnings.append(f'"{phrase}": {d}/{mo} is not a real date')
             taken.claim(m.start(), m.end())
             continue
-        if every_year:
+        if every_year or _CYCLE_YEAR.match(f, m.end()):
+            # "trước ngày 20 tháng 11 năm trước", "… ngày 15 tháng 11 năm hiện hành": the year named by its place in a
+            # yearly cycle (the budget year before, the current one), not a year of its own: a day of every year
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')
             continue
         year = _year_for(mo, d, ctx)
@@ -307,6 +309,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return without_replaced(f, found)
 
 
+# after a day and month: the year said by its place in a yearly cycle ("năm trước", "năm hiện hành", "năm sau",
+# "năm kế hoạch"), which every year has
+_CYCLE_YEAR = re.compile(r"\s*(?:cua\s+)?nam\s+(?:truoc|hien hanh|sau|ke hoach|ngan sach)\b")
 # "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
 _ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")

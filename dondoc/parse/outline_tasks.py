@@ -24,7 +24,8 @@ from dondoc.parse.rules import (agenda_item, guidance_rule, programme_agenda, pr
 from dondoc.parse.sections import is_section, without_closing_clauses
 from dondoc.parse.table_tasks import item_at
 from dondoc.parse.tasks import Context, item_tasks
-from dondoc.parse.units import RESPONSIBILITY_OF, TOPIC, calendar_entries, milestone, not_a_task, programme_entries
+from dondoc.parse.units import (RESPONSIBILITY_OF, TOPIC, calendar_entries, carries_out, milestone, not_a_task,
+                                programme_entries)
 from dondoc.taskset import Task
 
 _GROUP_WORDS = re.compile(r"^(?:riêng\s+)?(?:đối với|riêng)\s+", re.IGNORECASE)
@@ -108,8 +109,9 @@ class OutlineTasks:
             node.text = own
             if is_section(heading_line):
                 return
-        if node.part and is_section(node.part):
-            return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG")
+        if node.part and is_section(node.part) and not carries_out(node.part):
+            return  # an article in a chapter of rules ("Chương I. NHỮNG QUY ĐỊNH CHUNG"); one of "ĐIỀU KHOẢN THI HÀNH" is read
+
         if not self.in_calendar and not (inherited and inherited.lead) and states_rules_only(node):
             return  # "Điều 3. Mức hỗ trợ" over the rates it sets: a rule, charging nobody (convention 15)
         if self.ctx.guidance and not (inherited and inherited.lead) and guidance_rule(node):

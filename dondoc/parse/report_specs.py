@@ -211,8 +211,11 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         after = [d for d in dls if d.start >= start]
         first = next((d for d in after or dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
             (d for d in after or dls if d.start >= 0), None)
-        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None, to, by,
-                              "a report without a cadence: once", consolidator=gatherer,
+        # "… gửi Bộ Tài chính trước ngày 20 tháng 7 năm trước": a day of every year (dates.py) comes every year
+        yearly_day = first is not None and first.due is not None and first.due.startswith("--") and not first.due.startswith("---")
+        out.append(ReportSpec("annual" if yearly_day else "once", first.due if first else None, first.relative if first else None, to, by,
+                              "a day and month without a year: every year" if yearly_day else "a report without a cadence: once",
+                              consolidator=gatherer,
                               due_why=first.why if first else "no date stated"))
         return out
     yearly = find_deadlines(text, every_year=True, ctx=ctx, warnings=[])

@@ -45,6 +45,28 @@ _GIVES_WORK = re.compile(r"(?:\b(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?:
 # "Điều 6. Trách nhiệm thi hành" over khoản that give the work per body ("1. Bộ trưởng Bộ Công an chủ trì …"):
 # a heading whose khoản are read one by one (the execution clause among them is still no task)
 _CARRIED_OUT = re.compile(r"^(?:trach nhiem|to chuc|dieu khoan) thi hanh\s*[:.]?\s*$")
+
+
+def carries_out(title: str) -> bool:
+    """Whether a chapter's or article's title only announces how the text is carried out ("ĐIỀU KHOẢN THI HÀNH",
+    "Trách nhiệm thi hành"): its articles are read one by one, the one that charges bodies ("Tổ chức thực hiện")
+    giving work, the effect and execution clauses none."""
+    return _CARRIED_OUT.match(fold_keep_length(title.strip()).lower()) is not None
+
+
+# a time of its own in a khoản: a day to meet, or a cadence (folded)
+_OWN_TIME = re.compile(r"\b(?:truoc|cham nhat(?: la)?|han chot(?: la)?)\s+(?:ngay\s+)?\d|\bhang (?:nam|quy|thang)\b")
+
+
+def _topic_title(node: Node, first: str) -> bool:
+    """Whether an article's text is a bare title over khoản that run on a calendar ("Điều 17. Phân bổ, giao dự
+    toán" over "2. … giao dự toán cho các Sở … trước ngày 25 tháng 12 năm trước"): the topic of the article, not the
+    decision's own act ("Điều 1. Phân bổ chi tiết kế hoạch vốn … như sau:"); its khoản are read one by one. A title
+    over khoản without a time of their own ("Điều 2. Quy định áp dụng") stays the rule it states (convention 36)."""
+    t = first.strip()
+    if not node.children or "\n" in node.text.strip() or len(t.split()) > 8 or t.endswith((".", ":", ";")):
+        return False
+    return any(_OWN_TIME.search(fold_keep_length(n.text).lower()) for n in node.walk() if n is not node)
 # an item's first sentence, across the line breaks of a hard wrap (no further than a sentence runs)
 # (greedy: the same match as "[^.;]{1,400}?[.;]…", the run taken in one step, not grown a character at a time)
 _LEAD_SENTENCE = re.compile(r"[^.;]{1,400}[.;](?=\s|$)")
@@ -117,7 +139,7 @@ def not_a_task(node: Node, own: str) -> str | None:
             t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
         return None  # "Điều 7. Hồ sơ, trình tự giải quyết chế độ" over its steps: the procedure, a rule
     if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
-            and not _GIVES_WORK.search(own):
+            and not _GIVES_WORK.search(own) and not _topic_title(node, first):
         # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
         # chương trình giám sát …": the act that adopts a programme, whose units are the work
         return None

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from dondoc.parse.normalize import fold_keep_length
+from dondoc.taskset import Relative
+
 # A window of a few days, the last with its year ("từ ngày 10/5/2026 đến hết ngày 14/5/2026", "từ ngày 02
 # đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
 # weeks is a campaign, ongoing work over it
@@ -44,3 +47,19 @@ def without_aim(f: str) -> str:
         return f
     m = _PURPOSE.match(f)
     return " " * m.end() + f[m.end() :] if m else f
+
+
+# receiving what the duty answers ("nhận đơn", "nhận đủ hồ sơ", "nhận được công văn đề nghị"), folded
+_RECEIPT = re.compile(r"\bnhan\b")
+# the events a deadline counted in days may start from that are the dispatch's own (its receipt, signing, effect, end)
+DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
+
+
+def on_each_request(rel: Relative | None, dated: bool, repeat: str, why: str) -> tuple[str, str]:
+    """The cadence of a duty whose days are counted from receiving something other than the dispatch ("trong thời
+    hạn 05 ngày làm việc kể từ khi nhận được công văn đề nghị …", "… kể từ ngày nhận đủ hồ sơ"), with no date of its
+    own (`dated`): done each time such a request comes, on request; otherwise the cadence as read."""
+    if rel is None or rel.from_event in DISPATCH_EVENTS or dated or repeat not in ("once", "continuous") \
+            or not _RECEIPT.search(fold_keep_length(rel.from_event).lower()):
+        return repeat, why  # (days counted back from an event, "trước ngày tổ chức bình xét 10 ngày": once)
+    return "ad_hoc", f'on request ("{rel.from_event}")'

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Final
 
 from dondoc.parse.charmap import digit_mask
-from dondoc.parse.deadline_words import names_a_horizon, without_replaced
+from dondoc.parse.deadline_words import names_a_horizon, without_replaced, year_of_the_cycle
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date, joined_day
@@ -57,15 +57,15 @@ _QUARTER = re.compile(rf"\b(?:trong|truoc|den het|den cuoi|hoan thanh trong|hoan
 _EVENT = "nhan duoc|ky|ban hanh|co hieu luc|ket thuc"
 _DOCUMENT = "quyet dinh|ke hoach|van ban|cong van|thong bao|chi thi|nghi quyet|huong dan|chuong trinh|thong tu|nghi dinh|cong dien|de an|quy che"
 _RELATIVE = re.compile(
-    r"trong (?:thoi han|vong|thoi gian)?\s*(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
+    r"trong (?:thoi han|vong|thoi gian)?\s*(?:khong qua\s+)?(\d{1,3})\s*(?:\(\s*[a-z ]+\s*\)\s*)?ngay( lam viec)?\s*,?\s*"
     r"(?:ke tu|tinh tu|sau khi|tu)?\s*(?:ngay\s+)?"
     # "kể từ ngày Quyết định (giao dự toán …) (này) (được) có hiệu lực / ban hành / ký": the event of a document
     rf"(?:(?:{_DOCUMENT})(?: [a-z]+){{0,6}}? (?:nay )?(?:duoc )?(?=(?:{_EVENT})\b(?! thuat| nang)))?({_EVENT})?"
 )
 # what is received, when it is not this dispatch: "nhận đơn", "nhận được hồ sơ (hợp lệ)", "nhận được yêu cầu"
 _OTHER_RECEIPT = re.compile(
-    r"\s*(?:(?:ngay\s+)?(?:nhan duoc|nhan|tiep nhan)\s+)?(?:day du\s+)?(?:don|ho so|yeu cau|kien nghi|phan anh|"
-    r"van ban de nghi|de nghi|bao cao|to trinh)\b(?:\s+(?:hop le|day du|cua [a-z]+))?")
+    r"\s*(?:(?:ngay\s+|khi\s+)?(?:nhan duoc|nhan|tiep nhan)\s+)?(?:day du\s+|du\s+)?(?:don|ho so|yeu cau|kien nghi|phan anh|"
+    r"(?:van ban|cong van) de nghi|de nghi|bao cao|to trinh)\b(?:\s+(?:hop le|day du|cua [a-z]+))?")
 _DAYS_COUNT = re.compile(r"\d\s+ngay\b")  # what _BEFORE_EVENT cannot match without ("10 ngày")
 # "trước ngày bầu cử 10 ngày", "chậm nhất 30 ngày trước ngày khai giảng" (each branch after \b)
 _BEFORE_EVENT = re.compile(
@@ -291,9 +291,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             warnings.append(f'"{phrase}": {d}/{mo} is not a real date')
             taken.claim(m.start(), m.end())
             continue
-        if every_year or _CYCLE_YEAR.match(f, m.end()):
-            # "trước ngày 20 tháng 11 năm trước", "… ngày 15 tháng 11 năm hiện hành": the year named by its place in a
-            # yearly cycle (the budget year before, the current one), not a year of its own: a day of every year
+        if every_year or year_of_the_cycle(f, m.end()):  # "trước ngày 20 tháng 11 năm trước": a day of every year
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{phrase}": a day of every year')
             continue
         year = _year_for(mo, d, ctx)
@@ -309,9 +307,6 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     return without_replaced(f, found)
 
 
-# after a day and month: the year said by its place in a yearly cycle ("năm trước", "năm hiện hành", "năm sau",
-# "năm kế hoạch"), which every year has
-_CYCLE_YEAR = re.compile(r"\s*(?:cua\s+)?nam\s+(?:truoc|hien hanh|sau|ke hoach|ngan sach)\b")
 # "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
 _ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")

@@ -80,3 +80,15 @@ def names_a_horizon(f: str, start: int) -> bool:
     lo = max(0, start - 90)
     clause = f[max(lo, f.rfind(".", lo, start) + 1, f.rfind(";", lo, start) + 1, f.rfind(":", lo, start) + 1) : start]
     return _PLAN_NAME.search(clause) is not None and _TO_FINISH.search(clause) is None
+
+
+# after a day and month: the year said by its place in a yearly cycle ("năm trước", "năm hiện hành", "năm sau",
+# "năm kế hoạch"), which every year has (folded)
+_CYCLE_YEAR = re.compile(r"\s*(?:cua\s+)?nam\s+(?:truoc|hien hanh|sau|ke hoach|ngan sach)\b")
+
+
+def year_of_the_cycle(f: str, at: int) -> bool:
+    """Whether a day and month that end at `at` in the folded text `f` take their year from a yearly cycle
+    ("trước ngày 20 tháng 11 năm trước", "… 15 tháng 11 năm hiện hành"): the budget year before, the current one,
+    not a year of their own; the day comes every year."""
+    return _CYCLE_YEAR.match(f, at) is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from dondoc.parse.cadence_hints import DISPATCH_EVENTS, on_each_request
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request
 from dondoc.parse.normalize import fold_keep_length
@@ -40,11 +41,14 @@ def chain_reports(text: str, ctx: DateContext, gatherer: str | None) -> list[Rep
         rec = _recipient(clause, start)
         by = subject_before(clause, start) or find_owners(clause[:start]).lead  # "Sở Nội vụ tổng hợp, báo cáo …"
         first = dls[0] if dls else None
-        out.append(ReportSpec("once", first.due if first else None, first.relative if first else None,
-                              rec.name if rec else None, by, "a report of a chain, without a cadence: once",
+        repeat, why = on_each_request(first.relative if first else None, bool(first and first.due), "once",
+                                      "a report of a chain, without a cadence: once")  # each file's step: on request
+        out.append(ReportSpec(repeat, first.due if first else None, first.relative if first else None,
+                              rec.name if rec else None, by, why,
                               consolidator=gatherer, due_why=first.why if first else "no date stated"))
-    # a chain holds one dated report at least; a lone dated report is no chain
-    return out if any(sp.due or sp.relative for sp in out) else []
+    # a chain holds one dated report at least; a lone dated report is no chain (nor are the steps of a procedure
+    # that count their days from each file they receive: one duty of the unit's owners, on request)
+    return out if any(sp.due or sp.relative and sp.relative.from_event in DISPATCH_EVENTS for sp in out) else []
 
 
 def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from dondoc.parse.cadence import WEEKLY, weekly_matches
+from dondoc.parse.cadence_hints import on_each_request
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
 from dondoc.parse.normalize import fold_keep_length
@@ -213,8 +214,9 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
             (d for d in after or dls if d.start >= 0), None)
         # "… gửi Bộ Tài chính trước ngày 20 tháng 7 năm trước": a day of every year (dates.py) comes every year
         yearly_day = first is not None and first.due is not None and first.due.startswith("--") and not first.due.startswith("---")
-        out.append(ReportSpec("annual" if yearly_day else "once", first.due if first else None, first.relative if first else None, to, by,
-                              "a day and month without a year: every year" if yearly_day else "a report without a cadence: once",
+        repeat, why = ("annual", "a day and month without a year: every year") if yearly_day else on_each_request(
+            first.relative if first else None, bool(first and first.due), "once", "a report without a cadence: once")
+        out.append(ReportSpec(repeat, first.due if first else None, first.relative if first else None, to, by, why,
                               consolidator=gatherer,
                               due_why=first.why if first else "no date stated"))
         return out

@@ -168,8 +168,10 @@ _TITLE_STARTS = ("can cu", "muc dich", "muc tieu", "yeu cau", "pham vi", "doi tu
 # ("Quy trình xét tặng" of a yearly award runs on the award's calendar: not here)
 _PROCEDURE = re.compile(r"^(?:ho so|trinh tu|thu tuc|cach tinh)\b(?!.*\b(?:trach nhiem|nhiem vu)\b)")
 # a time the procedure keeps: then it runs on a calendar, and its steps are work to follow
-# (not "trợ cấp hàng tháng", an allowance paid monthly)
-_KEEPS_TIME = re.compile(r"\b(?<!tro cap )(?<!phu cap )(?:hang nam|hang quy|hang thang)\b|\b(?:dinh ky|truoc ngay|cham nhat|thoi han)\b"
+# (not "trợ cấp hàng tháng", an allowance paid monthly, nor the days each step takes from receipt: "trong thời hạn 05 ngày
+# làm việc, kể từ ngày nhận đủ hồ sơ", "chậm nhất là 10 ngày làm việc", nor a title's "Trình tự, thời hạn giải quyết")
+_KEEPS_TIME = re.compile(r"\b(?<!tro cap )(?<!phu cap )(?:hang nam|hang quy|hang thang)\b"
+                         r"|\b(?:dinh ky|truoc ngay|cham nhat(?! (?:la )?\d{1,3} ngay)|thoi han(?! \d)(?! giai quyet))\b"
                          r"|\d{1,2}\s*/\s*\d{1,2}\b")
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Final
 
 from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
+from dondoc.parse.cadence_hints import DISPATCH_EVENTS, on_each_request
 from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.normalize import fold_keep_length, known_fold
@@ -36,7 +37,6 @@ from dondoc.taskset import Cascade, Owner, Schedule, Task
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
 # the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
-_DISPATCH_EVENTS = ("receipt", "signing", "effect", "end")
 _TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
@@ -264,7 +264,7 @@ def item_tasks(
             due += [d.due for d in find_deadlines(when_phrase(when), every_year=False, ctx=ctx.dates, warnings=warnings)
                     if d.due and d.due not in due]
     rel = next((d.relative for d in dls if d.relative), None)
-    if rel is not None and rel.from_event not in _DISPATCH_EVENTS:
+    if rel is not None and rel.from_event not in DISPATCH_EVENTS:
         warnings.append(f'the deadline is counted from "{rel.from_event}", a day the dispatch does not give: '
                         "set its date by hand")
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
@@ -292,6 +292,7 @@ def item_tasks(
         )
         if due or rel:
             task.explain["schedule.due"] = "; ".join(d.why for d in dls)
+    repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:
         if repeat in ("once", "continuous", "ad_hoc"):

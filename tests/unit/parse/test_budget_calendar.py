@@ -86,3 +86,38 @@ def test_a_year_named_by_its_place_in_the_cycle_gives_a_day_of_every_year() -> N
     for said, due in (("trước ngày 20 tháng 11 năm trước", "--11-20"), ("chậm nhất ngày 15 tháng 11 năm hiện hành", "--11-15"),
                       ("trước ngày 31 tháng 3 năm sau", "--03-31"), ("trước ngày 20 tháng 11 năm 2031", "2031-11-20")):
         assert [d.due for d in find_deadlines(said, every_year=False, ctx=ctx, warnings=[])] == [due], said
+
+
+GUIDANCE = """BỘ NỘI VỤ
+Số: 12/2031/TT-BNV
+THÔNG TƯ
+Hướng dẫn trợ cấp cho người trông coi nghĩa trang thôn
+
+Điều 1. Trình tự, thời hạn giải quyết trợ cấp
+1. Người đề nghị nộp hồ sơ cho Ủy ban nhân dân cấp xã.
+2. Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân cấp xã tổng hợp, báo cáo Ủy ban nhân dân cấp huyện.
+3. Chậm nhất là 10 ngày làm việc kể từ ngày nhận được báo cáo, Ủy ban nhân dân cấp huyện ra quyết định trợ cấp.
+
+Điều 2. Tổ chức thực hiện
+1. Bộ Tài chính: Trong thời gian không quá 07 ngày làm việc kể từ khi nhận được công văn đề nghị bổ sung kinh phí của địa phương có trách nhiệm cấp bổ sung kinh phí.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo, kiểm tra việc chi trả trợ cấp.
+3. Trong thời hạn 10 ngày làm việc kể từ ngày nhận đủ hồ sơ của các huyện, Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_procedure_whose_steps_count_days_from_receipt_stays_a_rule() -> None:
+    keys = {t.key for t in _read(GUIDANCE).tasks}
+    assert not [k for k in keys if k.split(".")[0] == "1"]
+    assert {"2.1", "2.2"} <= keys
+
+
+def test_a_duty_counted_from_each_request_it_answers_is_on_request() -> None:
+    tasks = {t.key: t for t in _read(GUIDANCE).tasks}
+    assert tasks["2.1"].schedule.repeat == "ad_hoc" and tasks["2.1"].schedule.relative is not None
+    assert tasks["2.2"].schedule.repeat == "continuous"
+
+
+def test_a_report_counted_from_each_file_it_sums_up_is_on_request() -> None:
+    reports = [t for t in _read(GUIDANCE).tasks if t.kind == "report"]
+    assert [(r.key.split(".R")[0], r.schedule.repeat) for r in reports] == [("2.3", "ad_hoc")]
+    assert reports[0].schedule.relative is not None and "hồ sơ" in reports[0].schedule.relative.from_event

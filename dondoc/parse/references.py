@@ -66,3 +66,27 @@ def find_references(text: str) -> list[Reference]:
         kind = m.group("kind")
         out.append(Reference(number=num, date=day, issuer=issuer, kind=kind[0].upper() + kind[1:]))
     return out
+
+
+# "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
+# description of a document sent, not a request to send
+_DOCUMENT_NUMBER = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+")
+_ASKED_OR_ENDED = re.compile(r"[.;]|\bde nghi\b|\byeu cau\b|\bgiao\b")
+# a decision as the subject of "được gửi đến …" in the same clause
+_DECISION_DELIVERED = re.compile(r"\bquyet dinh\b[^.;:]{0,120}\bduoc\s+$")
+
+
+def document_sent(f: str, at: int) -> bool:
+    """Whether the "gửi" at `at` ends the description of a document that was sent ("Công văn số
+    1752/CT-THNVDT … về việc … gửi UBND tỉnh"): a document's number within 160 characters before it,
+    and neither a sentence's end nor a request between; or a decision delivered to those it binds ("Quyết định
+    điều chỉnh dự toán được gửi đến đơn vị sử dụng ngân sách …"), no report either."""
+    window = f[max(0, at - 160) : at]
+    if f.startswith("gui den", at) and _DECISION_DELIVERED.search(window):
+        return True
+    if " so " not in window or window.endswith((" va ", " va dong thoi ")):
+        return False  # "… theo Công văn số 4552/BCA-C04 ngày 09/10/2025 và gửi …": the subject's own next verb
+    last = None
+    for m in _DOCUMENT_NUMBER.finditer(window):
+        last = m
+    return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None

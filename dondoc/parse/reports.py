@@ -14,28 +14,12 @@ from dondoc.parse.cadence import WEEKLY
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import head_at, owner_list
+from dondoc.parse.references import document_sent
 from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 # not "đồng gửi Sở Nội vụ để theo dõi": a copy sent beside the work (convention 11)
 _REPORT = re.compile(r"\bbao cao\b|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
-# "(Công văn|Tờ trình) số 1752/CT-THNVDT ngày … về việc …" right before a "gửi", no request between: the
-# description of a document sent, not a request to send
-_DOCUMENT_NUMBER = re.compile(r"\b(?:cong van|van ban|to trinh|bao cao|ke hoach|thong bao)\s+so\s+\S+")
-_ASKED_OR_ENDED = re.compile(r"[.;]|\bde nghi\b|\byeu cau\b|\bgiao\b")
-
-
-def _document_sent(f: str, at: int) -> bool:
-    """Whether the "gửi" at `at` ends the description of a document that was sent ("Công văn số
-    1752/CT-THNVDT … về việc … gửi UBND tỉnh"): a document's number within 160 characters before it,
-    and neither a sentence's end nor a request between."""
-    window = f[max(0, at - 160) : at]
-    if " so " not in window or window.endswith((" va ", " va dong thoi ")):
-        return False  # "… theo Công văn số 4552/BCA-C04 ngày 09/10/2025 và gửi …": the subject's own next verb
-    last = None
-    for m in _DOCUMENT_NUMBER.finditer(window):
-        last = m
-    return last is not None and _ASKED_OR_ENDED.search(window, last.end()) is None
 # "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
                                     r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"
@@ -219,7 +203,7 @@ def _first_report(text: str) -> int | None:
             continue  # "nhận được Báo cáo số 552/BC-HĐND …", "giữa Báo cáo và dự thảo Nghị quyết": a document
         if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
-        if m.group().startswith("gui") and _document_sent(f, m.start()):
+        if m.group().startswith("gui") and document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
                 and not f.startswith(_PERIOD_WORDS, m.end() + 1) and not f.startswith(_DOCUMENT_NOUNS, m.end() + 1):

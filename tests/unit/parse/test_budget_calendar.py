@@ -34,7 +34,7 @@ DỰ TOÁN VÀ QUYẾT TOÁN
 2. Bộ Nông nghiệp giao dự toán cho các Sở Nông nghiệp trước ngày 28 tháng 12 năm trước.
 
 Điều 3. Điều chỉnh dự toán
-1. Giám đốc Sở Nông nghiệp quyết định việc điều chỉnh giữa các đơn vị trong tỉnh.
+1. Giám đốc Sở Nông nghiệp quyết định việc điều chỉnh giữa các đơn vị trong tỉnh. Quyết định điều chỉnh được gửi đến các đơn vị và Kho bạc Nhà nước tỉnh để thực hiện.
 2. Sở Nông nghiệp hoàn thành việc điều chỉnh trước ngày 10 tháng 11 năm hiện hành.
 
 Điều 4. Quy định áp dụng
@@ -77,6 +77,7 @@ def test_the_articles_of_a_chapter_on_execution_are_read_one_by_one() -> None:
 
 
 def test_a_report_due_on_a_day_of_the_cycle_year_is_annual() -> None:
+    # (a decision delivered to those it binds, "Quyết định điều chỉnh được gửi đến các đơn vị …", is no report)
     reports = [t for t in _read(CIRCULAR).tasks if t.kind == "report"]
     assert [(r.schedule.repeat, r.schedule.due) for r in reports] == [("annual", ["--05-15"])]
 

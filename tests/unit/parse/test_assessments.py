@@ -1,0 +1,109 @@
+"""A conclusion's assessment of the period past, and a speech's list of work done (issue 12, batch vbai), on
+texts of our own.
+
+A notice of conclusions opens with how the quarter went ("1. Trong quý II năm 2025, … các xã đã …; Tuy nhiên
+… còn hạn chế") or puts the assessment under a topic title ("I. Về tình hình … Nhìn chung, … đã …") before
+the work it gives; a speech lists what its author has done ("… đã thực hiện một số công việc sau:"). Neither
+is work to track; what follows them still is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.errors import NothingToTrackError
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.assessments import assesses
+from dondoc.parse.rules import guidance_intro
+from dondoc.taskset import Source, TaskSet
+
+CATALOG = load_catalog(Path(__file__).resolve().parents[3] / "config" / "observances.yaml")
+
+
+def read(text: str) -> TaskSet:
+    return parse_dispatch(text, source=Source(name="t"), observances=CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("text", "only_assesses"),
+    [
+        ("Trong quý II năm 2025, dù thời tiết bất lợi, các xã đã hoàn thành phần lớn chỉ tiêu được giao.\n"
+         "Tuy nhiên, việc thu ngân sách còn chậm, vẫn cần phải thẳng thắn nhìn nhận.", True),
+        ("Nhìn chung, việc sắp xếp các phòng chuyên môn bước đầu đã ổn định, cán bộ đã quen việc.", True),
+        ("Thời gian qua, các trường đã tổ chức tốt việc tuyển sinh; phong trào thi đua tiếp tục được duy trì.", True),
+        # the assessment goes on to ask: a task
+        ("Nhìn chung, các xã đã làm tốt. Đề nghị Ủy ban nhân dân các xã tiếp tục rà soát hồ sơ tồn đọng.", False),
+        ("Trong năm 2025, các đơn vị đã cố gắng; cần khắc phục ngay tình trạng chậm trễ.", False),
+        ("Trong quý III, các xã đã triển khai; phải hoàn thành việc cấp giấy trước ngày 30/9/2025.", False),
+        # a period that opens work to come, not an assessment
+        ("Trong tháng 8/2025, Sở Nội vụ rà soát biên chế các đơn vị.", False),
+        ("Nhìn chung cần tập trung chỉ đạo quyết liệt hơn.", False),
+    ],
+)
+def test_what_only_assesses_the_period_past(text: str, only_assesses: bool) -> None:
+    assert assesses(text) is only_assesses
+
+
+_NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH HÒA AN
+Số: 15/TB-UBND
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc với các xã vùng biên
+Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+I. Về kết quả thực hiện nhiệm vụ sáu tháng đầu năm
+Nhìn chung, các xã vùng biên đã hoàn thành cơ bản các chỉ tiêu; đời sống người dân từng bước được nâng lên.
+Tuy nhiên, hạ tầng giao thông còn thiếu, cán bộ còn mỏng.
+1. Nhiệm vụ thời gian tới:
+a) Giao Sở Xây dựng khảo sát tuyến đường liên xã, báo cáo UBND tỉnh trước ngày 15/10/2025.
+b) Giao Sở Nội vụ hướng dẫn các xã bố trí cán bộ.
+II. Về kiến nghị của các xã
+Giao Sở Tài chính tổng hợp, đề xuất kinh phí sửa chữa trụ sở.
+"""
+
+
+def test_an_assessment_under_a_topic_title_heads_the_work_below_it() -> None:
+    ts = read(_NOTICE)
+    keys = [t.key for t in ts.tasks]
+    assert "I" not in keys  # the title and its assessment: no task
+    assert {"I.1.a", "I.1.b", "II"} <= set(keys)
+
+
+def test_a_numbered_assessment_is_no_task_and_its_quarter_no_deadline() -> None:
+    text = """THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với các phường
+1. Trong quý I năm 2026, mặc dù còn khó khăn, các phường đã chủ động triển khai các nhiệm vụ, cơ bản hoàn thành kế hoạch.
+Tuy nhiên, việc giải ngân vốn còn chậm.
+2. Đề nghị Ủy ban nhân dân các phường tiếp tục đẩy nhanh giải ngân vốn đầu tư công.
+"""
+    ts = read(text)
+    assert [t.key for t in ts.tasks] == ["2"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "lists_work_done"),
+    [
+        ("Để ổn định tình hình tôn giáo, Ủy ban nhân dân tỉnh đã thực hiện tốt một số công việc sau:", True),
+        ("Qua một năm triển khai, Sở Y tế đã đạt được một số kết quả sau:", True),
+        # a request to those who did the work: its items ask
+        ("Đề nghị các sở đã triển khai thực hiện các công việc sau:", False),
+        ("Đề nghị các đơn vị thực hiện tốt một số công việc sau:", False),
+    ],
+)
+def test_a_list_of_work_done(intro: str, lists_work_done: bool) -> None:
+    assert guidance_intro(intro) is lists_work_done
+
+
+def test_a_speech_that_lists_what_was_done_asks_nothing() -> None:
+    text = """BÀI PHÁT BIỂU CỦA LÃNH ĐẠO UBND TỈNH TẠI HỘI NGHỊ NGÀNH
+Kính thưa các đồng chí!
+Thời gian qua, để giữ ổn định tình hình về đất đai liên quan đến tôn giáo, Ủy ban nhân dân tỉnh đã thực hiện tốt một số công việc sau:
+(1) Bám sát chủ trương của Đảng, chính sách pháp luật của Nhà nước về đất đai.
+(2) Ban hành kế hoạch, phân công nhiệm vụ cho từng sở, ngành và định kỳ đánh giá kết quả.
+(3) Tuyên truyền, vận động chức sắc, tín đồ bằng nhiều hình thức phù hợp.
+Xin trân trọng cảm ơn./.
+"""
+    with pytest.raises(NothingToTrackError):
+        read(text)

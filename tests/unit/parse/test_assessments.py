@@ -107,3 +107,22 @@ Xin trân trọng cảm ơn./.
 """
     with pytest.raises(NothingToTrackError):
         read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "repeat"),
+    [
+        # a review among the duties of a charge that goes on: the whole is ongoing work
+        ("Tập trung rà soát, khai thác lợi thế của từng xã; đẩy mạnh chuyển đổi cây trồng, vật nuôi.", "continuous"),
+        ("Rà soát quỹ đất còn trống để đấu giá. Tiếp tục quản lý chặt chẽ trật tự xây dựng trên địa bàn.", "continuous"),
+        # a review alone is one-off; so is a charge that opens with a deliverable (its product comes first)
+        ("Rà soát toàn bộ hồ sơ đất đai tồn đọng của các hộ dân.", "once"),
+        ("Ban hành quy chế phối hợp; tiếp tục cập nhật danh sách thành viên.", "once"),
+        # "tiếp tục" inside the title of a document cited opens no duty
+        ("Rà soát số giường bệnh theo Chỉ thị số 25/CT-BYT về việc tiếp tục tăng cường quản lý khám chữa bệnh.", "once"),
+    ],
+)
+def test_a_review_among_ongoing_duties(text: str, repeat: str) -> None:
+    from dondoc.parse.cadence import classify
+
+    assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == repeat

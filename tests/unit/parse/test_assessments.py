@@ -119,7 +119,8 @@ Xin trân trọng cảm ơn./.
         ("Rà soát toàn bộ hồ sơ đất đai tồn đọng của các hộ dân.", "once"),
         ("Ban hành quy chế phối hợp; tiếp tục cập nhật danh sách thành viên.", "once"),
         # "tiếp tục" inside the title of a document cited opens no duty
-        ("Rà soát số giường bệnh theo Chỉ thị số 25/CT-BYT về việc tiếp tục tăng cường quản lý khám chữa bệnh.", "once"),
+        ("Rà soát số giường bệnh thực kê. Cơ sở bổ sung nhân lực theo Chỉ thị số 25/CT-BYT về việc tiếp tục tăng cường "
+         "quản lý khám chữa bệnh.", "once"),
     ],
 )
 def test_a_review_among_ongoing_duties(text: str, repeat: str) -> None:

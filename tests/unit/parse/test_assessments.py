@@ -127,3 +127,23 @@ def test_a_review_among_ongoing_duties(text: str, repeat: str) -> None:
     from dondoc.parse.cadence import classify
 
     assert classify(text, has_one_off_due=False, yearly_due=False, events=False, campaign=False)[0] == repeat
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        # a level aimed at by a date: a target, like "mục tiêu … năm 2026"
+        ("Phấn đấu đến hết quý III/2025, các chỉ tiêu đạt trên 60%, đến cuối năm 2025 vượt 100% kế hoạch.", []),
+        ("Phấn đấu đến ngày 30/6/2025 tỷ lệ hồ sơ trực tuyến đạt 80%.", []),
+        # a deadline for work, even where the issuer strives for it, stays one
+        ("Phấn đấu hoàn thành việc cấp giấy chứng nhận trước ngày 30/9/2025.", ["2025-09-30"]),
+        ("Rà soát hồ sơ, hoàn thành trước ngày 15/10/2025; tỷ lệ hồ sơ đạt chuẩn 100%.", ["2025-10-15"]),
+    ],
+)
+def test_a_level_aimed_at_by_a_date_is_no_deadline(text: str, dues: list[str]) -> None:
+    from datetime import date
+
+    from dondoc.parse.dates import DateContext, find_deadlines
+
+    ctx = DateContext(issued=date(2025, 5, 1), year=2025, month=5)
+    assert [d.due for d in find_deadlines(text, every_year=False, ctx=ctx, warnings=[]) if d.due] == dues

@@ -34,8 +34,10 @@ _REACH = 600  # the assessment's past tense is said in its first sentences
 def assesses(text: str) -> bool:
     """Whether a unit's text only assesses the period past: its first paragraph opens as an assessment
     and speaks of the past, and no part of it asks anyone anything."""
-    first = text.lstrip(" -+•*").split("\n", 1)[0]
-    f = fold_keep_length(first[:_REACH]).lower()
-    if _OPENS.match(f) is None or _PAST.search(f) is None:
+    first = text.lstrip(" -+•*")
+    if _OPENS.match(fold_keep_length(first[:24]).lower()) is None:
+        return False  # (the opener asked of a few characters first: most units open otherwise)
+    f = fold_keep_length(first.split("\n", 1)[0][:_REACH]).lower()
+    if _PAST.search(f) is None:
         return False
     return _CALLS.search(text.lower()) is None and not any(asks_someone(p) for p in text.split("\n") if p.strip())

@@ -84,6 +84,8 @@ def guidance_intro(text: str) -> bool:
     sau:"), not a request ("… đề nghị các Sở … thực hiện như sau:") nor work given to those it guides
     ("… hướng dẫn các đơn vị xây dựng dự toán như sau:")."""
     t = text.strip()
+    if not t.endswith(":"):
+        return False  # each intro it knows closes on "như sau:" or "sau:"
     f = fold_keep_length(t).lower()
     o = _OPINION_INTRO.search(f)
     if o is not None and not _NOT_OPINION.search(f) and not _REQUEST_WORDS.search(f, max(0, o.start() - 200)):

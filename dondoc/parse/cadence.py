@@ -151,6 +151,27 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
 # deliverable in the same clause ("Thành lập và thường xuyên kiện toàn …")
 _STRONG = re.compile(r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
                      r"tung buoc|day manh|day nhanh|hang ngay|moi ngay|tich cuc)\b")
+# a later clause or sentence that opens with ongoing work said outright ("…; đẩy mạnh …", ". Tiếp tục lãnh đạo …"), not
+# the words of a title cited ("Chỉ thị … về việc tiếp tục tăng cường …"); the words found by str.find, then the break
+# before each looked at
+_GOES_ON: Final = ("tiep tuc", "day manh", "day nhanh", "duy tri", "thuong xuyen", "tich cuc", "tung buoc")
+_BREAK_BEFORE = re.compile(r"(?:[.;]\s{1,3}|\n[-+•\s]{0,4})$")
+
+
+def _duty_goes_on(f: str, start: int) -> int:
+    """Where the first later clause or sentence of the folded text f (from `start`) that opens with ongoing work
+    said outright begins, or -1."""
+    best = -1
+    for w in _GOES_ON:
+        k = f.find(w, start)
+        while k >= 0 and (best < 0 or k < best):
+            if _BREAK_BEFORE.search(f, max(start, k - 8), k) and (k + len(w) == len(f) or not f[k + len(w)].isalnum()):
+                best = k
+                break
+            k = f.find(w, k + 1)
+    return best
+
+
 # A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
@@ -239,6 +260,13 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
         f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
     found = _by_verbs(text, f, end)
+    if found and found[0] == "once" and end < len(f):
+        # "Tập trung rà soát, khai thác tiềm năng …; đẩy mạnh …; tiếp tục lãnh đạo …": a review among the duties of
+        # an ongoing charge said outright further on is a piece of that work, not a one-off deliverable
+        later = _duty_goes_on(f, end)
+        if later >= 0 and word_search(_DELIVERABLE, f[:end]) is None:
+            word = next(w for w in _GOES_ON if f.startswith(w, later))
+            return "continuous", f'ongoing work ("{text[later:later + len(word)]}") with a review among its duties'
     if found:
         return found  # "tăng cường tuần tra … từ ngày 15/01 đến hết ngày 28/02/2026": ongoing work over the days
     if _CARRY_OUT.search(" ".join(f.split())) or _CARRY_OUT.search(" ".join(f[: _first_sentence_end(f)].split())):

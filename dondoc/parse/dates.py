@@ -12,7 +12,7 @@ from datetime import date
 from typing import Final
 
 from dondoc.parse.charmap import digit_mask
-from dondoc.parse.deadline_words import names_a_horizon, without_replaced, year_of_the_cycle
+from dondoc.parse.deadline_words import names_a_horizon, said_as_no_deadline, without_replaced, year_of_the_cycle
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date, joined_day
@@ -73,10 +73,6 @@ _BEFORE_EVENT = re.compile(
     r"|(?:cham nhat|it nhat|truoc)\s+(?P<n2>\d{1,3})\s+ngay(?P<wd2> lam viec)?\s+(?:truoc|sau)\s+(?:ngay\s+)(?!\d)"
     r"[a-z]+(?:\s+[a-z]+){0,4}")
 _DIGIT = re.compile(r"\d")
-# "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
-# "số liệu lấy đến hết tháng 12/2020", "chốt số liệu đến ngày 25": the figures taken up to a day (not "chốt
-# danh sách trước ngày …", a deadline)
-_CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt\s+số\s+liệu)\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
 _YEARLY_DAY = re.compile(rf"(?:ngay\s+)?{_D}\s*/\s*{_M}(?![/\d])\s*,?\s+(?:hang|moi|cua moi|cua hang) nam\b")  # "ngày 04/10 hằng năm"
 # What each pattern cannot match without; searched first because they begin with a literal or a digit.
 _QUARTER_CORE = re.compile(r"quy\s+(?:iv|i{1,3}|[1-4])\s*(?:/|nam|-)\s*\d{4}")
@@ -197,18 +193,12 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):
             return
-        if _CUT_OFF.search(text, max(0, start - 40), start):
+        if said_as_no_deadline(text, f, start, end, due is not None):
             taken.claim(start, end)
-            return  # "số liệu tính đến 30/11": the figures' cut-off, not a deadline
+            return  # "số liệu tính đến 30/11", "dự kiến … trong năm 2026", "phấn đấu … đạt 50%" (deadline_words)
         if due is not None and (start in windows or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
-        if due is not None and _ONWARD.match(f, end):
-            taken.claim(start, end)
-            return  # "trong năm 2017 và những năm tiếp theo": work from then on, no deadline
-        if due is not None and _EXPECTED.search(f, max(0, start - 40), start):
-            taken.claim(start, end)
-            return  # "11 hoạt động dự kiến thực hiện trong năm 2026": what is expected within a time, no deadline
         if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():
             taken.claim(start, end)
             return  # a day before the dispatch was issued is past: a date it cites or a rule's start, no deadline
@@ -305,8 +295,3 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             add(start, end, due, f'"{text[start:end].strip()}": joined to "{dl.phrase}"')
     found.sort(key=lambda x: x.start)
     return without_replaced(f, found)
-
-
-# "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
-_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
-_ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")

@@ -1,6 +1,7 @@
 """Words around a deadline that change what it is: a new deadline that replaces an earlier one ("nay
 điều chỉnh thời hạn"), a deadline another document set ("Công văn số 45 … đề nghị báo cáo trước
-ngày 15/5"), the horizon in a plan's name ("Quy hoạch … đến năm 2020") (pure)."""
+ngày 15/5"), the horizon in a plan's name ("Quy hoạch … đến năm 2020"), the words that make a date no deadline at all (a cut-off,
+a target, what is expected) (pure)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,29 @@ def year_of_the_cycle(f: str, at: int) -> bool:
     ("trước ngày 20 tháng 11 năm trước", "… 15 tháng 11 năm hiện hành"): the budget year before, the current one,
     not a year of their own; the day comes every year."""
     return _CYCLE_YEAR.match(f, at) is not None
+
+
+# "tính đến 30/11", "tính từ 15/12/2024 đến 14/6/2025": on the text itself, since "tỉnh" folds like "tính"
+# "số liệu lấy đến hết tháng 12/2020", "chốt số liệu đến ngày 25": the figures taken up to a day (not "chốt
+# danh sách trước ngày …", a deadline)
+_CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt\s+số\s+liệu)\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
+# "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
+_EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
+# "Phấn đấu đến hết quý II/2026, các chỉ tiêu đạt trên 50%, đến cuối năm 2026 … vượt 100% kế hoạch": the date by which a
+# figure the issuer strives for is to reach a level (a percentage said right after it) is a target, like "mục tiêu …"
+_AIMED = re.compile(r"\bphan dau\b[^.;:]{0,80}$")
+_LEVEL = re.compile(r"[^.;:%]{0,50}\d\s*%")
+_ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")
+
+
+def said_as_no_deadline(text: str, f: str, start: int, end: int, dated: bool) -> bool:
+    """Whether the words around a date said at [start, end) of a text (f: its fold) make it no deadline: the
+    figures' cut-off ("số liệu tính đến 30/11"); and for a dated one, work from then on ("trong năm 2017 và những năm
+    tiếp theo"), what is expected ("11 hoạt động dự kiến thực hiện trong năm 2026") or aimed at ("mục tiêu … trong
+    năm 2026", "phấn đấu đến hết quý II/2026, các chỉ tiêu đạt trên 50%")."""
+    if _CUT_OFF.search(text, max(0, start - 40), start):
+        return True
+    if not dated:
+        return False
+    return (_ONWARD.match(f, end) is not None or _EXPECTED.search(f, max(0, start - 40), start) is not None
+            or _AIMED.search(f, max(0, start - 80), start) is not None and _LEVEL.match(f, end) is not None)

@@ -58,9 +58,23 @@ def _child_break(line: str) -> int | None:
     return hit.start()  # the space before the child label
 
 
-def _upper_title(segment: str) -> bool:
-    letters = [c for c in segment if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+def _upper_title_stops(line: str, stops: list[int]) -> list[int]:
+    """The stops (the "." before "II. X…", in order) that end an upper-case title: the stretch of the line from its
+    last break to the stop holds six letters or more, all capitals. One pass over the line, however many stops it
+    holds (a stretch read again for each stop took time in the square of a long line)."""
+    out: list[int] = []
+    letters, lower, pos = 0, False, 0
+    for stop in stops:
+        for c in line[pos : stop + 1]:
+            if c == "\n":
+                letters, lower = 0, False
+            elif c.isalpha():
+                letters += 1
+                lower = lower or not c.isupper()
+        pos = stop + 1
+        if letters >= 6 and not lower:
+            out.append(stop)
+    return out
 
 
 def _field_breaks(text: str) -> list[int]:
@@ -99,9 +113,12 @@ def set_apart(text: str) -> str:
         if ": " in ln:
             for k in _field_breaks(ln):
                 ln = ln[:k] + "\n" + ln[k + 1 :]
-        for m in reversed(list(_ROMAN_AFTER_TITLE.finditer(ln))):
-            start = ln.rfind("\n", 0, m.start()) + 1
-            if m.group(1).isupper() and _upper_title(ln[start : m.start() + 1]):
-                ln = ln[: m.start() + 1] + "\n" + ln[m.end() :]
+        stops = [m.start() for m in _ROMAN_AFTER_TITLE.finditer(ln) if m.group(1).isupper()]
+        cuts = _upper_title_stops(ln, stops) if stops else []
+        if cuts:  # the space after each such title's stop becomes a line break (same length)
+            chars = list(ln)
+            for k in cuts:
+                chars[k + 1] = "\n"
+            ln = "".join(chars)
         out.append(ln)
     return "\n".join(out)

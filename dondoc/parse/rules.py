@@ -57,6 +57,10 @@ _GUIDANCE_INTRO = re.compile(r"\bhuong dan\b[^.;:]{0,160}\bnhu sau\s*:\s*$")
 _OPINION_INTRO = re.compile(r"\b(?:(?:tham gia|gop) y kien|co y kien (?:nhan xet|danh gia|gop y|tham gia))\b[^.;:]{0,160}"
                             r"\bnhu sau\s*:\s*$")
 _NOT_OPINION = re.compile(r"\b(?:chi dao|ket luan|thong bao)\b")
+# "… Ủy ban nhân dân tỉnh đã thực hiện tốt một số công việc sau:", "… đã đạt được những kết quả như sau:": a speech's or a
+# report's list of what its author has done, no work given (its items ask nothing unless one asks someone)
+_PAST_WORK = re.compile(r"\bda (?:thuc hien|trien khai|lam|dat duoc|tien hanh)\b[^.;:]{0,60}\b(?:cong viec|viec|ket qua|giai phap|"
+                        r"bien phap)\b[^.;:]{0,40}\bsau\s*:\s*$")
 _REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 # what asks someone to act inside a guidance: a request to someone named, a charge on a body, a deadline, a report
 _GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
@@ -65,7 +69,8 @@ _GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem(?! truoc)|k
 _GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
 
 
-def _guidance_asks(text: str) -> bool:
+def asks_someone(text: str) -> bool:
+    """Whether a text asks someone to act: a request to someone named, a charge on a body, a deadline, a report."""
     f = fold_keep_length(text).lower()
     if _GUIDANCE_DUE.search(f):
         return True
@@ -79,10 +84,17 @@ def guidance_intro(text: str) -> bool:
     sau:"), not a request ("… đề nghị các Sở … thực hiện như sau:") nor work given to those it guides
     ("… hướng dẫn các đơn vị xây dựng dự toán như sau:")."""
     t = text.strip()
+    if not t.endswith(":"):
+        return False  # each intro it knows closes on "như sau:" or "sau:"
     f = fold_keep_length(t).lower()
     o = _OPINION_INTRO.search(f)
     if o is not None and not _NOT_OPINION.search(f) and not _REQUEST_WORDS.search(f, max(0, o.start() - 200)):
         return True  # the issuer's opinions: its items state them, unless they ask someone
+    p = _PAST_WORK.search(f)
+    if p is not None and not any(head_at(t, f, r.end(), p.start()) for r in _GUIDANCE_REQUEST.finditer(f, max(0, p.start() - 200),
+                                                                                                     p.start())):
+        # (a request names whom it asks: "đề nghị các đơn vị đã thực hiện …"; not "tôn giáo", folded like "giao")
+        return True  # the list of what the author has done: its items state it, unless they ask someone
     m = _GUIDANCE_INTRO.search(f)
     if m is None or _REQUEST_WORDS.search(f, max(0, m.start() - 200)):
         return False
@@ -93,7 +105,7 @@ def guidance_intro(text: str) -> bool:
 def guidance_rule(node: Node) -> bool:
     """Whether a unit of a guidance (guidance_intro), with all under it, only states how rules apply: it asks
     no one, charges no one and sets no deadline ("2.2. Thẩm quyền …: Tổng cục trưởng quyết định …")."""
-    return not any(_guidance_asks(t) for t in _texts(node))
+    return not any(asks_someone(t) for t in _texts(node))
 
 
 def under_notes(node: Node) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dondoc.parse.assessments import assesses
 from dondoc.parse.items import Node
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
@@ -143,6 +144,16 @@ def not_a_task(node: Node, own: str) -> str | None:
         # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
         # chương trình giám sát …": the act that adopts a programme, whose units are the work
         return None
+    if not node.bullets:
+        # "1. Trong quý I năm 2026, mặc dù …, các địa phương đã …" / "I. Về tình hình … đến nay⏎Nhìn chung, … đã …":
+        # the conclusion's assessment of the period past, no task; a topic title over it heads the units below
+        titled = bool(rest) and TOPIC.match(first) is not None
+        if assesses(rest if titled else own):
+            if not node.children:
+                return None
+            if titled:
+                node.text = first
+                return first
     if acknowledges(first) and not node.children and not _GIVES_WORK.search(own) and not _ASKS_MORE.search(own):
         return None  # "Ghi nhận, biểu dương những kết quả …": what the conclusion says of the work done
     if own.rstrip(" *").endswith("!") and "\n" not in own and not node.bullets and not node.children:

@@ -119,7 +119,8 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
     else:
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
-    if task.lead and ctx.recipients and not task.explain.get("lead", "").startswith(IMPLICIT_LEAD):
+    if task.lead and ctx.recipients and not task.explain.get("lead", "").startswith(IMPLICIT_LEAD[1]):
+        # also the preamble's "đề nghị đồng chí Giám đốc Sở …" over items that name nobody: the addressee it shortens
         task.lead = _owners(addressed(ctx.recipients, [o.name for o in task.lead]))
     lead = {o.name for o in task.lead}
     if found.fielded and found.support:

@@ -70,7 +70,20 @@ _DIRECTS = re.compile(r"\bchi dao\b")
 
 
 def _owners(names: list[str]) -> list[Owner]:
-    return [Owner(name=n) for n in names]
+    return [Owner(name=_unglued(n)) for n in names]
+
+
+def _unglued(name: str) -> str:
+    """A word a copy glued to the next one's capital ("Thương binh vàXã hội", "củaVăn phòng"): no Vietnamese
+    word has a capital inside it, so a space goes back before it; an abbreviation's one small letter ("TTgCP") stays."""
+    if not any(a.islower() and b.isupper() for a, b in zip(name, name[1:])):
+        return name
+    out = [name[0]]
+    for i in range(1, len(name)):
+        if name[i].isupper() and name[i - 1].islower() and i > 1 and name[i - 2].islower():
+            out.append(" ")
+        out.append(name[i])
+    return "".join(out)
 
 
 # a sentence that is nothing but the report ("Báo cáo ngay …", "Kịp thời báo cáo …"): the report is the item

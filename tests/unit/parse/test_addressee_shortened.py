@@ -12,6 +12,7 @@ from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.header import parse_header
 from dondoc.parse.lines import split_lines
+from dondoc.parse.task_owners import _unglued
 from dondoc.taskset import Source, TaskSet
 
 CATALOG = load_catalog(Path(__file__).resolve().parents[3] / "config" / "observances.yaml")
@@ -48,3 +49,25 @@ def test_the_preamble_owner_is_the_addressee_it_shortens() -> None:
 def test_the_blank_after_an_addressee(line: str, want: list[str]) -> None:
     text = f"BỘ Y TẾ\nSố: 41/BYT-KH\nHà Nội, ngày 05 tháng 3 năm 2031\n{line}\nNội dung."
     assert parse_header(split_lines(text)).recipients == want
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    # a copy that lost the space before a capital: no Vietnamese word has one inside it
+    ("Giao Sở Văn hóa, Thể thao vàDu lịch chủ trì tổ chức lễ hội năm nay.", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Giao Sở Tài nguyên vàMôi trường khẩn trương rà soát quỹ đất công.", "Sở Tài nguyên và Môi trường"),
+])
+def test_a_word_glued_to_the_next_capital(sentence: str, lead: str) -> None:
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 12/VPCP-KTTH\nHà Nội, ngày 05 tháng 3 năm 2031\nKính gửi: Ủy ban nhân dân tỉnh X\n"
+            f"Thủ tướng Chính phủ có ý kiến như sau:\n{sentence}\nVăn phòng Chính phủ xin thông báo để biết, thực hiện./.\n")
+    assert lead in [o.name for t in read(text).tasks for o in t.lead]
+
+
+@pytest.mark.parametrize(("name", "want"), [
+    ("Bộ Lao động - Thương binh vàXã hội", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Chánh Văn phòng củaVăn phòng Chính phủ", "Chánh Văn phòng của Văn phòng Chính phủ"),
+    ("TTgCP", "TTgCP"),  # an abbreviation's one small letter
+    ("UBND tỉnh", "UBND tỉnh"),
+    ("Sở Y tế", "Sở Y tế"),
+])
+def test_unglued(name: str, want: str) -> None:
+    assert _unglued(name) == want

@@ -73,17 +73,21 @@ def _owners(names: list[str]) -> list[Owner]:
     return [Owner(name=_unglued(n)) for n in names]
 
 
+_LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+_GLUED = re.compile(f"[{_LOWER}]{{2}}(?=[A-ZĐ{_LOWER.upper()[3:]}])")
+_SEEN: dict[str, str] = {}  # names already looked at: the same few come back item after item
+
+
 def _unglued(name: str) -> str:
     """A word a copy glued to the next one's capital ("Thương binh vàXã hội", "củaVăn phòng"): no Vietnamese
     word has a capital inside it, so a space goes back before it; an abbreviation's one small letter ("TTgCP") stays."""
-    if not any(a.islower() and b.isupper() for a, b in zip(name, name[1:])):
-        return name
-    out = [name[0]]
-    for i in range(1, len(name)):
-        if name[i].isupper() and name[i - 1].islower() and i > 1 and name[i - 2].islower():
-            out.append(" ")
-        out.append(name[i])
-    return "".join(out)
+    hit = _SEEN.get(name)
+    if hit is None:
+        hit = name if _GLUED.search(name) is None else _GLUED.sub(lambda m: m.group() + " ", name)
+        if len(_SEEN) > 4096:
+            _SEEN.clear()
+        _SEEN[name] = hit
+    return hit
 
 
 # a sentence that is nothing but the report ("Báo cáo ngay …", "Kịp thời báo cáo …"): the report is the item
@@ -132,8 +136,7 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
     else:
         task.explain["lead"] = "no owner named in the item, and the dispatch has no addressees"
         ctx.warnings.append(f"{where}: no owner found")
-    if task.lead and ctx.recipients and not task.explain.get("lead", "").startswith(IMPLICIT_LEAD[1]):
-        # also the preamble's "đề nghị đồng chí Giám đốc Sở …" over items that name nobody: the addressee it shortens
+    if task.lead and ctx.recipients and not task.explain.get("lead", "").startswith(IMPLICIT_LEAD):
         task.lead = _owners(addressed(ctx.recipients, [o.name for o in task.lead]))
     lead = {o.name for o in task.lead}
     if found.fielded and found.support:

@@ -47,16 +47,28 @@ _NAME_STARTS = frozenset("Sở Bộ Ban Phòng Cục Hội Ủy Uỷ UBND Trung 
 # a meeting named by its body after it ("… tại phiên họp⏎Thường trực HĐND tỉnh lần thứ Chín …")
 _MEETING = frozenset({"phiên họp", "cuộc họp", "kỳ họp", "buổi làm việc"})
 _WRAP_WIDTH = 50  # a line at least this long, cut mid-sentence, was broken by the page's width
+# the heads of bodies whose names join two fields by a dash ("Bộ Lao động - Thương binh và Xã hội", "Phòng Kế hoạch -
+# Tài chính", "Vụ Tổ chức - Cán bộ")
+_DASHED_HEADS = _NAME_STARTS | {"Vụ", "Viện", "Trường"}
+
+
+def _ends_in_first_field(prev: str) -> bool:
+    """Whether `prev` ends on a body's name cut after its first field: a body's head and one capitalised
+    word of one or two syllables ("… gửi về Bộ Lao động", "… Phòng Kế hoạch"), the dash of the name to come."""
+    words = prev.rsplit(" ", 3)[-3:]
+    return len(words) == 3 and words[0] in _DASHED_HEADS and words[1][:1].isupper() and words[2][:1].islower() \
+        or len(words) >= 2 and words[-2] in _DASHED_HEADS and words[-1][:1].isupper()
 
 
 def continues_sentence(prev: str, t: str) -> bool:
     """Whether line `t` goes on with the sentence of line `prev` that the page's width broke: `prev` is
     long, ends on no full stop, and ends on a word no sentence ends on, or `t` is a dash and lower-case
-    words ("… các tổ chức chính trị⏎- xã hội …")."""
+    words ("… các tổ chức chính trị⏎- xã hội …"), or the second field of a dashed name whose first field
+    ends `prev` ("… gửi về Bộ Lao động⏎- Thương binh và Xã hội …")."""
     if len(prev) < _WRAP_WIDTH or prev.endswith((".", ";", ":", "!", "?", "./.")) or not t:
         return False
-    if t[0] in "-–" and len(t) > 2 and t[1] == " " and t[2:3].islower():
-        return True
+    if t[0] in "-–" and len(t) > 2 and t[1] == " " and (t[2:3].islower() or t[2:3].isupper() and _ends_in_first_field(prev)):
+        return True  # "… chính trị⏎- xã hội …", "… gửi về Bộ Lao động⏎- Thương binh và Xã hội (qua …)"
     last = prev.rsplit(" ", 1)[-1]
     return t[:1].isupper() and (prev.endswith(",") or last.lower() in GOES_ON or last in _NAME_STARTS
                                 or " ".join(prev.rsplit(" ", 2)[-2:]).lower() in _MEETING)

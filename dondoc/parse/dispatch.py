@@ -33,7 +33,7 @@ from dondoc.parse.prose_split import split_requests
 from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
-from dondoc.parse.resolve import complete_names, resolve, set_gatherers
+from dondoc.parse.resolve import addressed, complete_names, resolve, set_gatherers
 from dondoc.parse.rules import guidance_intro
 from dondoc.parse.submissions import closing_request, is_submission, sends_itself
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
@@ -120,6 +120,8 @@ def parse_dispatch(
     if lead and header.recipients and _NAMED_ABOVE.search(fold_keep_length(why)):
         # "yêu cầu các cơ quan, đơn vị nêu trên": the ones listed above, the addressees
         lead, why = list(header.recipients), why + ' ("nêu trên": the addressees, Kính gửi)'
+    elif lead and header.recipients:
+        lead = addressed(header.recipients, lead)  # "đề nghị đồng chí Giám đốc Sở …": the addressee it shortens
     ctx = Context(
         dates=DateContext(header.issued_on, header.year, header.month, session_months(fold_keep_length(text))),
         finder=finder,

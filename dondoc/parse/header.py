@@ -288,6 +288,7 @@ def parse_header(lines: list[Line]) -> Header:
                     h.signer = tj
                     break
             break
-    # "Kính gửi: ……………" in a form sent to many: dots to fill in, no addressee
-    h.recipients = [r for r in h.recipients if any(c.isalpha() for c in r)]
+    # "Kính gửi: ……………" in a form sent to many: dots to fill in, no addressee; "Giám đốc Sở Y tế ………": the
+    # place left blank after the name is no part of it
+    h.recipients = [r.rstrip(" .…") for r in h.recipients if any(c.isalpha() for c in r)]
     return h

@@ -158,14 +158,15 @@ def addressed(recipients: list[str], names: list[str]) -> list[str]:
     """Names the text shortens to the first words of one addressee's ("Cục Thuế" for "Kính gửi: Cục
     Thuế tỉnh Hà Tĩnh", "đồng chí Giám đốc" for "Đồng chí Giám đốc Công an tỉnh") are that addressee."""
     out = []
+    folded: list[list[str]] = []  # each addressee's folded words, once a call
     for name in names:
         words = fold_keep_length(_ADDRESS.sub("", name)).lower().split()
         if words[:1] in (["cac"], ["nhung"], ["toan"], ["tat"], ["moi"]):
             out.append(name)  # "Các cơ quan, đơn vị": a collective, kept as written
             continue
-        hits = [r for r in recipients
-                if len(fold_keep_length(_ADDRESS.sub("", r)).lower().split()) > len(words) >= 2
-                and fold_keep_length(_ADDRESS.sub("", r)).lower().split()[: len(words)] == words]
+        if len(words) >= 2 and not folded:
+            folded = [fold_keep_length(_ADDRESS.sub("", r)).lower().split() for r in recipients]
+        hits = [r for r, rw in zip(recipients, folded) if len(rw) > len(words) >= 2 and rw[: len(words)] == words]
         full = hits[0] if len(hits) == 1 else name
         if full not in out:
             out.append(full)

@@ -70,7 +70,24 @@ _DIRECTS = re.compile(r"\bchi dao\b")
 
 
 def _owners(names: list[str]) -> list[Owner]:
-    return [Owner(name=n) for n in names]
+    return [Owner(name=_unglued(n)) for n in names]
+
+
+_LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+_GLUED = re.compile(f"[{_LOWER}]{{2}}(?=[A-ZĐ{_LOWER.upper()[3:]}])")
+_SEEN: dict[str, str] = {}  # names already looked at: the same few come back item after item
+
+
+def _unglued(name: str) -> str:
+    """A word a copy glued to the next one's capital ("Thương binh vàXã hội", "củaVăn phòng"): no Vietnamese
+    word has a capital inside it, so a space goes back before it; an abbreviation's one small letter ("TTgCP") stays."""
+    hit = _SEEN.get(name)
+    if hit is None:
+        hit = name if _GLUED.search(name) is None else _GLUED.sub(lambda m: m.group() + " ", name)
+        if len(_SEEN) > 4096:
+            _SEEN.clear()
+        _SEEN[name] = hit
+    return hit
 
 
 # a sentence that is nothing but the report ("Báo cáo ngay …", "Kịp thời báo cáo …"): the report is the item

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Final
 
-from dondoc.parse.cadence_hints import few_dated_days, without_aim
+from dondoc.parse.cadence_hints import after_condition, few_dated_days, without_aim
 from dondoc.parse.cadence_needs import needs_met
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import skipping, starts_word, word_finditer, word_search
@@ -106,6 +106,11 @@ def ongoing_before(text: str, at: int) -> bool:
 _DELIVERABLE = re.compile(  # after \b (word_search)
     r"(?:xay dung (?:ke hoach|chuong trinh|de an|quy che)|ban hanh|to chuc (?:hoi nghi|le|hoi thao|mit tinh|"
     r"hoi thi|dien dan|giao luu|tong ket|so ket|ngay hoi|dai hoi|cuoc thi|hoi dien)|tong ket|so ket|kien toan|thanh lap|hoan thanh|gui (?:ve|den)|"
+    # the implementing guidance to issue ("hướng dẫn thi hành Nghị định này", "hướng dẫn thực hiện chế độ …"), not
+    # guiding people as they work ("hướng dẫn, kiểm tra các hộ"), a focal point's role ("là đầu mối hướng dẫn thực
+    # hiện") nor a cited text's title ("Thông tư … của Bộ Tài chính hướng dẫn thực hiện một số điều của …")
+    r"(?<!dau moi )(?<!van ban )huong dan (?:thi hanh|thuc hien) (?:(?:nghi dinh|quyet dinh|thong tu|nghi quyet|chi thi) nay|"
+    r"che do|chinh sach|(?:viec )?dieu chinh)|"
     # "trình" the verb (submit), not the nouns "trình độ" (level), "trình tự" (sequence), "tiến trình", "lịch trình"
     r"lap danh sach|de xuat|(?<!qua )(?<!giai )(?<!lo )(?<!chuong )(?<!cong )(?<!quy )(?<!tien )(?<!lich )"
     r"trinh(?! (?:do|tu)\b))\b"
@@ -113,12 +118,13 @@ _DELIVERABLE = re.compile(  # after \b (word_search)
 
 
 # "mức trợ cấp hàng tháng", "lương hằng tháng": an allowance paid every month, not work done every
-# month; "kế hoạch 5 năm và hằng năm": a plan's horizon. The cadence word modifies a noun there.
+# month; "kế hoạch 5 năm và hằng năm": a plan's horizon; "nguồn chi được giao bổ sung hàng năm": funds given
+# every year. The cadence word modifies a noun there.
 # "thực hiện thường xuyên hằng năm": ongoing work, year in year out, not a yearly deliverable.
 _YEAR_IN_YEAR_OUT = re.compile(r"\bthuong xuyen (?:hang|moi|tung) nam\b")
 _NOUN_BEFORE = re.compile(
     r"(?:tro cap|phu cap|luong|tien tuat|thu nhap|sinh hoat phi|muc huong|huu tri|bao hiem|\d+ nam va|\d+ nam,|"
-    r"thuong xuyen)\s*$")
+    r"thuong xuyen|duoc (?:giao|cap|bo tri)(?: bo sung)?)\s*$")
 
 
 def _stated(f: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -178,6 +184,8 @@ _ONE_OFF = re.compile(
     # a correction to make: "điều chỉnh tên các cơ quan … cho phù hợp" (not "quy hoạch điều chỉnh", a noun)
     r"(?<!quy hoach )dieu chinh [^.;]{0,160}?cho phu hop|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"
+    # an allocation to make ("phân bổ cho cấp huyện"), not what was allocated ("số vốn được phân bổ")
+    r"(?<!duoc )phan bo|"
     r"xay dung (?:co so du lieu|cong thong tin|he thong|du thao|noi dung)|(?<!thuc hien )(?<!viec )tham dinh|"
     # a plan to amend: "chỉnh sửa Quy hoạch; phê duyệt Quy hoạch"
     r"chinh sua (?:quy hoach|de an|ke hoach|phuong an|du thao)|"
@@ -202,6 +210,14 @@ _VERB_REACH = 500  # characters of an item's text its verbs are looked for in: t
 _NAMES_WORK = re.compile(r"(?:chuong trinh|ke hoach|doan|hoat dong|cong tac|ket qua|bao cao|noi dung)\s+$")
 
 
+def _work_named(pattern: re.Pattern[str], f: str, end: int) -> re.Match[str] | None:
+    """The first deliverable of f[:end] that is no field of work ("chỉ đạo công tác lập dự toán, quyết toán …")."""
+    m = word_search(pattern, f[:end])
+    while m is not None and f.endswith("cong tac ", 0, m.start()):
+        m = word_search(pattern, f[:end], m.end())
+    return m
+
+
 def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] | None:
     """Ongoing or one-off from the verbs of f (a stretch of the folded text starting at `at` in it);
     ongoing work said outright counts up to `strong_reach` characters into it, the other verbs up to
@@ -211,11 +227,12 @@ def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] 
         return "continuous", f'ongoing work ("{text[at + m.start():at + m.end()]}")'
     f = f[:_VERB_REACH]
     cont = word_search(_CONTINUOUS, f)
-    while cont is not None and _NAMES_WORK.search(f, max(0, cont.start() - 16), cont.start()):
+    while cont is not None and (_NAMES_WORK.search(f, max(0, cont.start() - 16), cont.start())
+                                or _DELIVERABLE.match(f, cont.start()) is not None):  # "hướng dẫn thi hành …"
         cont = word_search(_CONTINUOUS, f, cont.end())  # "chương trình giám sát": a noun, no ongoing verb
     end = cont.start() if cont is not None else len(f)
     # a deliverable before the first ongoing verb (searched only that far)
-    once = min((x for x in (word_search(_DELIVERABLE, f[:end]), word_search(_ONE_OFF, f[:end])) if x is not None),
+    once = min((x for x in (_work_named(_DELIVERABLE, f, end), _work_named(_ONE_OFF, f, end)) if x is not None),
                key=lambda x: x.start(), default=None)
     if once is not None:
         return "once", f'a one-off deliverable ("{text[at + once.start():at + once.end()]}") without a date'
@@ -224,11 +241,12 @@ def _verbs_in(text: str, f: str, at: int, strong_reach: int) -> tuple[str, str] 
     return None
 
 
-def _by_verbs(text: str, f: str, limit: int) -> tuple[str, str] | None:
+def _by_verbs(text: str, f: str, limit: int, at: int = 0) -> tuple[str, str] | None:
     """Ongoing or one-off from the verbs of a text: ongoing work said outright wins; else the first
     of a deliverable and a weaker ongoing verb ("Tổ chức Hội nghị quán triệt …" is a conference).
     Asked of the first clause (before `limit`), where the main verb is, then of the rest."""
-    return _verbs_in(text, f[:limit], 0, limit) or (_verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
+    return _verbs_in(text, f[at:limit], at, limit - at) or (
+        _verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
@@ -254,12 +272,15 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a
     # title quoted in it ("Kế hoạch “Nâng cao Chỉ số …”") are no verbs of the task
-    f = f[: 2 * _VERB_REACH]  # the verbs are read no further
+    # "… chưa có quyết định công nhận thì đề nghị các Bộ lập danh sách …": the case is no verb of the work either
+    at = after_condition(f[: 2 * _VERB_REACH])
+    at = at if at and _first_clause_end(f) >= at else 0  # in the first clause only, where the main verb is
+    f = " " * at + f[at : at + 2 * _VERB_REACH]  # the verbs are read no further
     f = without_aim(f)  # "Để bảo đảm …, nâng cao …, [Sở X] có văn bản …": the aim is no verb of the work
-    end = _first_clause_end(f)
+    end = max(_first_clause_end(f), at)
     if "“" in f[:end] or '"' in f[:end]:  # a title quoted where the main verb is
         f = _QUOTED.sub(lambda m: " " * len(m.group()), f)
-    found = _by_verbs(text, f, end)
+    found = _by_verbs(text, f, end, at)
     if found and found[0] == "once" and end < len(f):
         # "Tập trung rà soát, khai thác tiềm năng …; đẩy mạnh …; tiếp tục lãnh đạo …": a review among the duties of
         # an ongoing charge said outright further on is a piece of that work, not a one-off deliverable

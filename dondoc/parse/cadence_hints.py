@@ -63,3 +63,18 @@ def on_each_request(rel: Relative | None, dated: bool, repeat: str, why: str) ->
             or not _RECEIPT.search(fold_keep_length(rel.from_event).lower()):
         return repeat, why  # (days counted back from an event, "trước ngày tổ chức bình xét 10 ngày": once)
     return "ad_hoc", f'on request ("{rel.from_event}")'
+
+
+# "… hiện đang hưởng chế độ … nhưng chưa có quyết định công nhận thì đề nghị các Bộ … lập danh sách …": the case
+# before "thì" tells whom the request is for; the work is what follows the request
+_CONSEQUENCE = re.compile(r"thi\s+(?=(?:de nghi|yeu cau)\b)")  # after a space (searched for its literal start)
+
+
+def after_condition(f: str) -> int:
+    """Where the request starts that follows a case ("… thì đề nghị …") in folded text, else 0."""
+    if " thi " not in f:
+        return 0
+    m = _CONSEQUENCE.search(f)
+    while m is not None and m.start() and not f[m.start() - 1].isspace():
+        m = _CONSEQUENCE.search(f, m.start() + 1)  # "thì", not the end of another word
+    return m.end() if m else 0

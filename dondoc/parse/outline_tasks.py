@@ -114,7 +114,8 @@ class OutlineTasks:
 
         if not self.in_calendar and not (inherited and inherited.lead) and states_rules_only(node):
             return  # "Điều 3. Mức hỗ trợ" over the rates it sets: a rule, charging nobody (convention 15)
-        if self.ctx.guidance and not (inherited and inherited.lead) and guidance_rule(node):
+        issued = self.ctx.dates.issued
+        if self.ctx.guidance and not (inherited and inherited.lead) and guidance_rule(node, issued.year if issued is not None else None):
             return  # "… hướng dẫn … như sau:" over "1. Địa điểm …: thực hiện theo Điều 22": a rule (convention 15)
         if agenda_item(node) or self.in_calendar and node.children == [] and programme_agenda(node):
             return  # "Tại kỳ họp giữa năm:" over "Xem xét báo cáo …": what the session hears, no task

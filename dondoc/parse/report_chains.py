@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, on_each_request
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request
-from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.normalize import fold, fold_keep_length
 from dondoc.parse.owners import find_owners, subject_before
 from dondoc.parse.reports import ReportSpec, _first_report, _recipient
 
@@ -46,9 +46,17 @@ def chain_reports(text: str, ctx: DateContext, gatherer: str | None) -> list[Rep
         out.append(ReportSpec(repeat, first.due if first else None, first.relative if first else None,
                               rec.name if rec else None, by, why,
                               consolidator=gatherer, due_why=first.why if first else "no date stated"))
-    # a chain holds one dated report at least; a lone dated report is no chain (nor are the steps of a procedure
-    # that count their days from each file they receive: one duty of the unit's owners, on request)
-    return out if any(sp.due or sp.relative and sp.relative.from_event in DISPATCH_EVENTS for sp in out) else []
+    # a chain holds one dated report at least, or passes each undated report on to the next sender; a lone dated
+    # report is no chain (nor are the steps of a procedure that count their days from each file they receive: one
+    # duty of the unit's owners, on request)
+    return out if any(sp.due or sp.relative and sp.relative.from_event in DISPATCH_EVENTS for sp in out) \
+        or len(out) > 1 and not any(sp.relative for sp in out) and _passed_on(out) else []
+
+
+def _passed_on(specs: list[ReportSpec]) -> bool:
+    """Whether each report's sender is the one the report before it goes to, named again ("UBND cấp xã … báo cáo
+    UBND cấp huyện; UBND cấp huyện tổng hợp, … báo cáo UBND cấp tỉnh"): the steps of one chain, undated."""
+    return all(a.to and b.by and any(fold(n).strip() in fold(a.to) for n in b.by) for a, b in zip(specs, specs[1:]))
 
 
 def split_after_punct(pattern: re.Pattern[str], text: str) -> list[str]:

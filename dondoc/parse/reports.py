@@ -15,6 +15,7 @@ from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import head_at, owner_list
 from dondoc.parse.references import document_sent
+from dondoc.parse.report_asks import asked_report
 from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
@@ -224,6 +225,8 @@ def _first_report(text: str) -> int | None:
             has_when = _WHEN.search(f) is not None
         if has_when or "kip thoi" in f[max(0, m.start() - 12) : m.end() + 12]:
             return m.start()  # dated, or "kịp thời báo cáo": a prompt report, ad hoc (convention 20)
+        if m.group() == "bao cao" and asked_report(f, m.start()):
+            return m.start()  # "đề nghị quý Bộ khẩn trương có báo cáo về …": to the one who asks
     return None
 
 

@@ -48,6 +48,8 @@ def in_articles(node: Node) -> bool:
 _NOTES = re.compile(r"^(?:mot so |cac |nhung )?(?:luu y|diem can luu y)\b")
 # a sentence that only says which rule governs a matter ("Việc thanh toán … thực hiện theo quy định tại …")
 _GOVERNED = re.compile(r"^[-+•\s]*viec\b.{0,300}?\b(?:duoc )?(?:thuc hien|ap dung) theo (?:quy dinh|huong dan)\b")
+# a further clause or sentence after it, which may ask someone
+_ANOTHER_CLAUSE = re.compile(r"[;:]|\.\s+\S")
 
 
 # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:" closing the preamble: a guidance, not a request
@@ -69,10 +71,24 @@ _GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem(?! truoc)|k
 _GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
 
 
-def asks_someone(text: str) -> bool:
-    """Whether a text asks someone to act: a request to someone named, a charge on a body, a deadline, a report."""
+# the year of a date written after "trước ngày" ("trước ngày 19/8/1945", "trước ngày 5 tháng 7 năm 1994")
+_YEAR_AFTER = re.compile(r"\s*\d{1,2}\s*(?:/\s*\d{1,2}\s*/|thang \d{1,2} nam)\s*(\d{4})")
+
+
+def _past(f: str, m: re.Match[str], before_year: int | None) -> bool:
+    """Whether the deadline-like words at m are followed by a date of a year before `before_year` (the
+    document's): a past day that qualifies whom a rule is for ("kết nạp trước ngày 19/8/1945"), no deadline."""
+    if before_year is None or not m.group().startswith("truoc"):
+        return False
+    y = _YEAR_AFTER.match(f, m.end() - 1)
+    return y is not None and int(y.group(1)) < before_year
+
+
+def asks_someone(text: str, before_year: int | None = None) -> bool:
+    """Whether a text asks someone to act: a request to someone named, a charge on a body, a deadline, a report
+    (a day of a year before `before_year` is none)."""
     f = fold_keep_length(text).lower()
-    if _GUIDANCE_DUE.search(f):
+    if any(not _past(f, m, before_year) for m in _GUIDANCE_DUE.finditer(f)):
         return True
     if any(head_at(text, f, m.end(), len(text)) for m in _GUIDANCE_REQUEST.finditer(f)):
         return True  # "đề nghị các Cục Hải quan …"; not the noun in "hồ sơ đề nghị", "có yêu cầu bảo vệ"
@@ -102,16 +118,32 @@ def guidance_intro(text: str) -> bool:
     return not head_at(t, f, m.start() + len("huong dan "), len(t))
 
 
-def guidance_rule(node: Node) -> bool:
+def guidance_rule(node: Node, year: int | None = None) -> bool:
     """Whether a unit of a guidance (guidance_intro), with all under it, only states how rules apply: it asks
-    no one, charges no one and sets no deadline ("2.2. Thẩm quyền …: Tổng cục trưởng quyết định …")."""
-    return not any(asks_someone(t) for t in _texts(node))
+    no one, charges no one and sets no deadline ("2.2. Thẩm quyền …: Tổng cục trưởng quyết định …"); a day of a
+    year before the guidance's own `year` is no deadline (convention 37)."""
+    return not any(asks_someone(t, year) for t in _texts(node))
 
 
 def under_notes(node: Node) -> bool:
     """Whether a unit stands under a heading of notes on how rules apply ("Một số lưu ý …"): its parts that
     ask nothing are those rules, restated (a guidance letter's "2.1. Trường hợp … thì … vẫn là …")."""
     return node.parent is not None and _NOTES.match(fold_keep_length(node.parent.text.strip()[:40]).lower()) is not None
+
+
+# an article that sets what may be spent and at which rate ("Điều 3. Nội dung và mức chi", "Mức hỗ trợ"): who
+# decides a form or a rate there decides case by case (convention 36), its units are the rates (convention 15)
+_RATES_TITLE = re.compile(r"^(?:(?:noi dung|che do) (?:va |, ?))?(?:muc chi|noi dung chi|dinh muc(?: chi)?|muc ho tro|muc tro cap)\b"
+                          r"(?!.*\b(?:trach nhiem|nhiem vu|to chuc thuc hien)\b)")
+_DATED = re.compile(r"\b(?:truoc|cham nhat) ngay \d")
+
+
+def _sets_rates(node: Node) -> bool:
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    title = fold_keep_length(root.text.strip().split("\n", 1)[0][:120]).lower()
+    return _RATES_TITLE.match(title) is not None and not any(_DATED.search(fold_keep_length(t).lower()) for t in _texts(node))
 
 
 def states_rules_only(node: Node) -> bool:
@@ -121,9 +153,12 @@ def states_rules_only(node: Node) -> bool:
     notes = under_notes(node)
     if not notes and not in_articles(node):
         return False
+    if not notes and _sets_rates(node):
+        return True
     for t in _texts(node):
-        if notes and _GOVERNED.match(fold_keep_length(t[:340]).lower()):
-            continue
+        g = _GOVERNED.match(fold_keep_length(t[:340]).lower())
+        if g is not None and (notes or _ANOTHER_CLAUSE.search(t, g.end()) is None):
+            continue  # "Việc thanh toán … thực hiện theo hướng dẫn của Bộ Tài chính.", alone: the rule it defers to
         if _ASKS.search(t):
             return False
         o = find_owners(t)

@@ -217,6 +217,8 @@ def item_tasks(
         if more and all(sp.repeat == "once" for sp in specs):
             # a chain of dated reports ("… trước 23/5; Sở Nội vụ tổng hợp … trước 28/5"): each date is the item's
             rt.schedule.due = list(dict.fromkeys([*rt.schedule.due, *(d for sp in more for d in sp.dues)]))
+            if not rt.schedule.due:  # an undated chain passed on step by step: each step's sender leads the item
+                rt.lead = _owners(list(dict.fromkeys(n for sp in specs for n in sp.by))) or rt.lead
         elif more and main.repeat in _FREQ:
             # "Định kỳ 6 tháng (trước 15/6) và hằng năm (trước 15/12), … báo cáo …": the unit is due on the days of
             # all its periodic reports (its first report's day first), days of a kind its cadence can hold

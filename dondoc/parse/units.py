@@ -89,6 +89,8 @@ def starts_with_owner(text: str) -> bool:
 
 # "Hồ sơ đề nghị xét tặng (01 bộ), gồm:", "Thành phần hồ sơ gồm:" (folded): what is under it are papers
 _DOCUMENTS = re.compile(r"^(?:thanh phan )?ho so\b[^:]{0,100}\bgom\b[^:]{0,30}:\s*$")
+# a signer's line: "Nguyễn Văn A (Đã ký)"
+_SIGNED = re.compile(r"\((?:đã|Đã|ĐÃ) (?:ký|KÝ)\)\s*$")
 # a part that only defers to other rules: "Thực hiện theo Luật …", "Thực hiện theo quy định hiện hành." (folded)
 _DEFERS = re.compile(r"^thuc hien theo (?:(?:dung )?quy dinh (?:cua|tai) )?(?:luat|nghi dinh|thong tu|phap luat|cac van ban|"
                      r"quy dinh hien hanh|quy dinh cua phap luat)\b[^;:]{0,200}$")
@@ -163,11 +165,18 @@ def not_a_task(node: Node, own: str) -> str | None:
         return None  # "II. NHIỆM VỤ (Chi tiết tại Phụ lục kèm theo)": the annex's rows are the tasks
     if is_funding(first) and not any(starts_with_owner(t) for t in [first, *paras[1:], *(b.text for b in node.bullets)]):
         return None
-    if not node.bullets and not node.children and (len(paras) == 1 and len(own) < 600 and is_stock_clause(own)
+    if not node.bullets and not node.children and (len(own) < 600 and is_stock_clause(own) and _alone(paras)
                                                     and not _asks_before(before_stock_clause(own))
                                                     or is_rule_from_date(own) and not find_owners(own).lead):
         return None
     return own
+
+
+def _alone(paras: list[str]) -> bool:
+    """Whether a unit's first paragraph stands alone, or with the effect clause and the signer after it, unlabelled
+    ("Thông tư này có hiệu lực thi hành kể từ ngày ký.⏎Nguyễn Văn A (Đã ký)")."""
+    return all(is_section(p) or is_execution_clause(p) or len(p) < 80 and _SIGNED.search(p) is not None
+               for p in paras[1:] if p.strip())
 
 
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")

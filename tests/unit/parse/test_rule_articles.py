@@ -142,3 +142,47 @@ def test_the_agenda_of_a_session_is_no_task() -> None:
     keys = _keys(SESSIONS)
     assert not [k for k in keys if k.startswith("1.I.")]
     assert "1.II.1" in keys
+
+
+DEFERS = """THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH
+Về trợ giúp giống cây trồng sau lũ
+
+Điều 1. Cách thực hiện
+1. Cấp phát giống
+a) Ủy ban nhân dân cấp tỉnh phân bổ số giống được cấp cho các huyện;
+b) Việc mua sắm, vận chuyển và thanh toán tiền giống thực hiện theo hướng dẫn của Bộ Nông nghiệp.
+c) Việc cấp phát giống được thực hiện theo quy định hiện hành; Sở Nông nghiệp tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.
+"""
+
+
+def test_a_unit_that_only_defers_to_other_rules_is_no_task() -> None:
+    keys = _keys(DEFERS)
+    assert "1.1.a" in keys and "1.1.b" not in keys
+    assert "1.1.c" in keys  # a further clause gives work
+
+
+RATES = """BỘ TÀI CHÍNH
+THÔNG TƯ
+Quy định quản lý kinh phí dự án trồng rừng ven biển
+
+Điều 1. Nội dung và mức chi
+1. Chi khảo sát, rà soát diện tích trồng mới; viết báo cáo kết quả khảo sát. Mức chi theo quy định hiện hành.
+2. Chi tập huấn cho tổ đội trồng rừng. Chủ tịch Hội Nông dân cấp tỉnh quyết định mức chi cụ thể.
+3. Chi mua cây giống: Hạt Kiểm lâm lập hồ sơ mua sắm trước ngày 30/6/2031.
+
+Điều 2. Lập dự toán
+Hội Nông dân cấp tỉnh lập dự toán gửi Bộ Tài chính trước ngày 20 tháng 6 năm trước.
+"""
+
+
+def test_an_article_of_rates_states_rules_unless_a_unit_sets_a_date() -> None:
+    keys = _keys(RATES)
+    assert "1.1" not in keys and "1.2" not in keys
+    assert "1.3" in keys and "2" in keys
+
+
+
+def test_an_article_of_rates_and_duties_is_read_unit_by_unit() -> None:
+    text = RATES.replace("Điều 1. Nội dung và mức chi", "Điều 1. Mức chi và trách nhiệm của các đơn vị")
+    assert "1.2" in _keys(text)  # "Chủ tịch Hội Nông dân cấp tỉnh quyết định …" under a title that gives duties

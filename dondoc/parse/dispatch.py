@@ -13,7 +13,7 @@ import re
 from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
-from dondoc.parse.cadence import _weekly_days, explicit_cadence
+from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext
 from dondoc.parse.flattened import set_apart
 from dondoc.parse.header import parse_header

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from dondoc.parse.cadence import WEEKLY, weekly_matches
+from dondoc.parse.stated_cadence import WEEKLY, weekly_matches
 from dondoc.parse.cadence_hints import on_each_request
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request, replaces_deadline

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dondoc.parse.cadence import WEEKLY
+from dondoc.parse.stated_cadence import WEEKLY
 from dondoc.parse.lines import tokenize
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import head_at, owner_list
@@ -42,7 +42,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky) quy\b|\bbao cao quy\b(?! (?:[ivx]+|\d|nay|truoc)\b)|(?:,|\bva)\s+quy\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve|bao cao)\b)|"
                              r"\b(?:0?3|ba) thang (?:mot|0?1) lan\b|\b(?:0?3|ba) thang ?/ ?lan\b|\bdinh ky (?:0?3|ba) thang\b")),
     ("monthly", re.compile(r"\b(?:hang|moi|dinh ky) thang\b|\bbao cao thang\b(?! (?:\d|nay|truoc|dau|cuoi)\b)|(?:,|\bva)\s+thang\b(?=\s*[(,;.]|\s+(?:va|truoc|gui|ve|bao cao)\b)")),
-    # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by cadence.weekly_matches
+    # "hằng tuần", "báo cáo tuần"; not "Tuần lễ", "tuần tra": found by stated_cadence.weekly_matches
     ("weekly", WEEKLY),
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"

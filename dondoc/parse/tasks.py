@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 from typing import Final
 
-from dondoc.parse.cadence import classify, explicit_cadence, ongoing_before, weekly_days
+from dondoc.parse.cadence import classify, ongoing_before
+from dondoc.parse.stated_cadence import explicit_cadence, weekly_days
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, on_each_request
 from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dondoc.parse.cadence import WEEKLY, weekly_matches
+from dondoc.parse.stated_cadence import WEEKLY, weekly_matches
 from dondoc.parse.outline_tasks import _Said
 from dondoc.parse.table_tasks import placed as _placed
 from dondoc.parse import lines

@@ -92,7 +92,7 @@ def test_a_unit_resolves_to_the_body_it_belongs_to() -> None:
     ("Báo cáo kết quả thực hiện 06 tháng (trước 15/6).", "semiannual"),
 ])
 def test_six_months_is_a_cadence_only_when_it_recurs(text: str, cadence: str | None) -> None:
-    from dondoc.parse.cadence import explicit_cadence
+    from dondoc.parse.stated_cadence import explicit_cadence
 
     stated = explicit_cadence(text)
     assert (stated[0] if stated else None) == cadence

@@ -8,7 +8,7 @@ import pytest
 
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
-from dondoc.parse.cadence import explicit_cadence, weekly_days
+from dondoc.parse.stated_cadence import explicit_cadence, weekly_days
 from dondoc.taskset import Source, Task
 
 REPO = Path(__file__).resolve().parents[3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from dondoc.parse.cadence_hints import after_condition, few_dated_days, without_aim
+from dondoc.parse.cadence_hints import EVERY_YEAR, after_condition, few_dated_days, without_aim
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import skipping, word_search
 from dondoc.parse.stated_cadence import explicit_cadence
@@ -148,7 +148,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     if m:
         return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
     if yearly_due:
-        return "annual", "a day and month without a year: every year"
+        return "annual", EVERY_YEAR
     if has_one_off_due:
         return "once", "a dated deadline"
     if events:

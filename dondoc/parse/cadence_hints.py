@@ -78,3 +78,13 @@ def after_condition(f: str) -> int:
     while m is not None and m.start() and not f[m.start() - 1].isspace():
         m = _CONSEQUENCE.search(f, m.start() + 1)  # "thì", not the end of another word
     return m.end() if m else 0
+
+
+# the reason a task or report due on a day of every year recurs yearly
+EVERY_YEAR = "a day and month without a year: every year"
+
+
+def day_of_every_year(due: str) -> bool:
+    """Whether a due as the reader writes it is a day and month of every year ("--11-20"), not a dated day
+    ("2026-11-20") nor a day of every month ("---20")."""
+    return due.startswith("--") and not due.startswith("---")

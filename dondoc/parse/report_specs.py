@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from dondoc.parse.stated_cadence import WEEKLY, weekly_matches
-from dondoc.parse.cadence_hints import on_each_request
+from dondoc.parse.cadence_hints import EVERY_YEAR, day_of_every_year, on_each_request
 from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request, replaces_deadline
 from dondoc.parse.normalize import fold_keep_length
@@ -213,8 +213,8 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
         first = next((d for d in after or dls if d.start >= 0 and _DEADLINE_WORD.match(fold_keep_length(d.phrase))), None) or next(
             (d for d in after or dls if d.start >= 0), None)
         # "… gửi Bộ Tài chính trước ngày 20 tháng 7 năm trước": a day of every year (dates.py) comes every year
-        yearly_day = first is not None and first.due is not None and first.due.startswith("--") and not first.due.startswith("---")
-        repeat, why = ("annual", "a day and month without a year: every year") if yearly_day else on_each_request(
+        yearly_day = first is not None and first.due is not None and day_of_every_year(first.due)
+        repeat, why = ("annual", EVERY_YEAR) if yearly_day else on_each_request(
             first.relative if first else None, bool(first and first.due), "once", "a report without a cadence: once")
         out.append(ReportSpec(repeat, first.due if first else None, first.relative if first else None, to, by, why,
                               consolidator=gatherer,

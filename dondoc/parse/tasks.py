@@ -8,7 +8,7 @@ from typing import Final
 
 from dondoc.parse.cadence import classify, ongoing_before
 from dondoc.parse.stated_cadence import explicit_cadence, weekly_days
-from dondoc.parse.cadence_hints import DISPATCH_EVENTS, on_each_request
+from dondoc.parse.cadence_hints import DISPATCH_EVENTS, day_of_every_year, on_each_request
 from dondoc.parse.dates import find_deadlines
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
 from dondoc.parse.normalize import fold_keep_length, known_fold
@@ -289,7 +289,7 @@ def item_tasks(
         repeat, why = classify(
             _without_names(body, [o.name for o in [*task.lead, *task.support]]),
             has_one_off_due=any(not d.startswith("--") for d in due) or rel is not None,
-            yearly_due=bool(due) and all(d.startswith("--") and not d.startswith("---") for d in due),
+            yearly_due=bool(due) and all(day_of_every_year(d) for d in due),
             events=bool(events),
             campaign=bool(events) and all(e.event in ctx.campaign | ctx.finder.campaign_events(body) for e in events),
         )

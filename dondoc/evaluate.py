@@ -39,7 +39,7 @@ from dondoc.ingest import read_document, with_reading_warnings
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse import parse_dispatch
 from dondoc.gold import gold_due, norm_key, same_owner
-from dondoc.parse.tasks import IMPLICIT_LEAD
+from dondoc.parse.task_owners import IMPLICIT_LEAD
 from dondoc.taskset import Source, Task, TaskSet
 
 MEASURES = ("items", "lead", "due", "events", "reports")

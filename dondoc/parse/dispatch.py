@@ -38,7 +38,8 @@ from dondoc.parse.rules import guidance_intro
 from dondoc.parse.submissions import closing_request, is_submission, sends_itself
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
-from dondoc.parse.tasks import Context, item_tasks, report_task
+from dondoc.parse.report_task import report_task
+from dondoc.parse.tasks import Context, item_tasks
 from dondoc.parse.units import ASKS_FIRST, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 

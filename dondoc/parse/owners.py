@@ -1,7 +1,7 @@
 """Who is given the work: lead and support owners named in a piece of text (pure).
 
 The clauses of a text that may name an owner are found here (cheaply: most clauses are not even
-tokenized) and read by roles.py (subject, asked, directed, cooperating); a first line that is nothing
+tokenized) and read by subjects.py (the subject), asked.py (asked, cooperating) and roles.py (directed); a first line that is nothing
 but owners, over its duties, names the lead (labels.py). Where a name starts and ends is heads.py's
 and names.py's.
 """
@@ -20,7 +20,8 @@ from dondoc.parse.lines import Tok, first_tokens, tokens_between, unwrapped
 from dondoc.parse.named_posts import without_person_names
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import REQUEST_VERBS, WHAT_FOR, WITH_WORDS, Given, Owners, requests
+from dondoc.parse.asked import REQUEST_VERBS, WHAT_FOR, WITH_WORDS, requests
+from dondoc.parse.roles import Given, Owners
 from dondoc.parse.subjects import LONG_OPENING, subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
@@ -39,11 +40,6 @@ _INNER_STOP: Final = re.compile(r"[.;!?:](?!$)")
 _ASK: Final = re.compile(r"(?:d(?:e\s+nghi|ieu\s+dong)|giao|yeu\s+cau|kinh\s+trinh|uy\s+quyen|p(?:han\s+cong|(hoi\s+hop)))(?![a-z0-9&])")
 _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789&")
 
-
-
-# What is given before whom it is given to: "giao nhiệm vụ cho", "giao chỉ tiêu cho", "phân công trách nhiệm cho"
-WHAT_FOR = re.compile(r"\s+(?:nhiem vu|chi tieu|trach nhiem|cong viec|ke hoach|kinh phi)\s+(?:cu the\s+)?cho(?=\s)")
-_WHAT_WORDS = frozenset({"nhiem", "chi", "trach", "cong", "ke", "kinh"})
 
 
 def _ask_names(text: str, folded: str, m: re.Match[str], end: int) -> bool:

@@ -178,3 +178,12 @@ def _weekly_days(text: str) -> tuple[tuple[str, ...], str] | None:
     days = ", ".join(f'"{w}"' for w in said)
     which = "that day" if len(codes) == 1 else "those days"
     return tuple(sorted(codes, key=WEEKDAY_ORDER.index)), f'{days} with "{quoted}": {which} of every week'
+
+
+def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:
+    """The due of a weekly task: the weekdays its text names ("T5"), else none (the last working day
+    of each week); dates in the text are no weekly day and are left out, and the why says so."""
+    days, why = weekly_days(text) or ([], "no weekday stated: the last working day of each week")
+    if dates:
+        why += f"; the dates {', '.join(dates)} in the text do not recur every week and are left out"
+    return days, why

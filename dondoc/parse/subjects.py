@@ -9,8 +9,8 @@ from typing import Final
 from dondoc.parse.heads import HEAD_WORDS, org_at, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.names import END_PUNCT, OwnerList, name_texts, owner_list
-from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.roles import REQUEST_VERBS, vague, WITH_WORDS, Owners, _clause_starts, _directed, before_predicate, marked_lead
+from dondoc.parse.asked import REQUEST_VERBS, WITH_WORDS
+from dondoc.parse.roles import Owners, _clause_starts, _directed, before_predicate, marked_lead, vague
 
 
 # opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong

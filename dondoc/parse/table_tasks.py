@@ -7,7 +7,9 @@ from bisect import bisect_left, bisect_right
 from dondoc.parse.items import Node, Outline
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.tables import Table, row_text
-from dondoc.parse.tasks import Context, item_tasks, report_task, title_of
+from dondoc.parse.report_task import report_task
+from dondoc.parse.tasks import Context, item_tasks
+from dondoc.parse.titles import title_of
 from dondoc.taskset import Task
 
 

@@ -4,70 +4,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Final
 
 from dondoc.parse.cadence import classify, ongoing_before
-from dondoc.parse.stated_cadence import explicit_cadence, weekly_days
+from dondoc.parse.stated_cadence import explicit_cadence, weekly_due
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, day_of_every_year, on_each_request
 from dondoc.parse.dates import find_deadlines
-from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
+from dondoc.parse.lunar_dues import find_lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, known_fold
 from dondoc.parse.gatherers import gatherers
 from dondoc.parse.owners import Given, find_owners
 from dondoc.parse.references import find_references
-from dondoc.parse.sections import is_section as is_section
+from dondoc.parse.titles import title_of
 from dondoc.parse.sections import supervises_only
-from dondoc.parse.report_chains import split_after_punct
 from dondoc.parse.report_specs import find_reports
-from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
+from dondoc.parse.report_task import report_task
+from dondoc.parse.reports import _first_report, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
 from dondoc.parse.tables import when_phrase
 from dondoc.parse.task_owners import (
     _ON_REQUEST,
     _REPORT_FIRST,
-    IMPLICIT_LEAD,
     Context,
     _owners,
     fill_lead,
     later_subjects_only,
     owners_of,
 )
-from dondoc.taskset import Cascade, Owner, Schedule, Task
+from dondoc.taskset import Schedule, Task
 
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 _FREQ = ["weekly", "monthly", "quarterly", "semiannual", "annual"]  # most frequent first
-# the events of the dispatch itself a relative deadline can be counted from (schedule.relative)
-_TITLE_END = re.compile(r"[.;:](?:\s|$)")
 # a "." or ";", spaces, a capital: the text is cut after the punctuation, where
 # re.split(r"(?<=[.;])\s+(?=[A-ZĐ])") cuts it (found from the rare punctuation, not from every space)
 _SENTENCE_BREAK = re.compile(r"[.;]\s+(?=[A-ZĐ])")
-
-
-_NOT_SPACE: Final = re.compile(r"\S")
-# How much of a text its title is read from: the title is at most 120 characters, and a [.;:] at
-# 120 looks at the character after it; a clause that ends later is cut at 120 all the same.
-_TITLE_REACH: Final = 200
-
-
-def title_of(text: str) -> str:
-    """The first clause, at most ~120 characters."""
-    first = _NOT_SPACE.search(text)
-    start = first.start() if first is not None else len(text)
-    t = text[start : start + _TITLE_REACH]
-    if _NOT_SPACE.search(text, start + _TITLE_REACH) is None:
-        t = t.rstrip()  # what follows is blank: the whole text, as text.strip() gives it
-    # else t is the first _TITLE_REACH characters of text.strip(), all the title is made of
-    # the first [.;:] before a space or the end with 15 characters of the same line before it (what
-    # (?<=.{15}) asks), found without trying the look-behind at every character
-    m = _TITLE_END.search(t, 15)
-    while m is not None and "\n" in t[m.start() - 15 : m.start()]:
-        m = _TITLE_END.search(t, m.start() + 1)
-    if m:
-        t = t[: m.start()]
-    if len(t) > 120:
-        t = t[:120].rsplit(" ", 1)[0] + "…"
-    return t
 
 
 def _first_sentence(text: str) -> tuple[str, list[str]]:
@@ -85,12 +55,6 @@ def _first_sentence(text: str) -> tuple[str, list[str]]:
     if f is not None:
         known_fold(parts[-1], f[last:])
     return parts[0], parts[1:]
-
-
-# "về UBND tỉnh vào thứ 6 hằng tuần": the recipient's name stops before the day of a weekly report
-_WEEKLY_TAIL = re.compile(
-    r"(?i)\s+(?:vào\s+)?(?:(?:sáng|chiều|trưa|tối)\s+)?(?:(?:ngày\s+)?thứ\s+\w+|chủ\s+nhật)"
-    r"(?:\s+(?:hằng|hàng|mỗi)\s+tuần)?\s*$|\s+(?:hằng|hàng|mỗi)\s+tuần\s*$")
 
 
 _NAMES_REACH = 2000
@@ -116,45 +80,6 @@ def _without_names(text: str, names: list[str]) -> str:
     out = head + text[_NAMES_REACH:]
     known_fold(out, fhead + folded[_NAMES_REACH:])
     return out
-
-
-def weekly_due(text: str, dates: list[str]) -> tuple[list[str], str]:
-    """The due of a weekly task: the weekdays its text names ("T5"), else none (the last working day
-    of each week); dates in the text are no weekly day and are left out, and the why says so."""
-    days, why = weekly_days(text) or ([], "no weekday stated: the last working day of each week")
-    if dates:
-        why += f"; the dates {', '.join(dates)} in the text do not recur every week and are left out"
-    return days, why
-
-
-def report_task(
-    key: str, text: str, spec: ReportSpec, span: tuple[int, int], fallback_lead: list[str], fallback_why: str = ""
-) -> Task:
-    lunar = find_lunar_deadlines(text)
-    yearly = [lu.lunar for lu in lunar if lu.lunar is not None]
-    dues = without_misread(list(spec.dues), lunar) + [lu.due for lu in lunar if lu.due]
-    repeat = "annual" if yearly and spec.repeat in ("once", "continuous") else spec.repeat
-    relative, due_why = spec.relative, spec.due_why
-    to = (_WEEKLY_TAIL.sub("", spec.to) or spec.to) if spec.to else None
-    if repeat == "weekly":
-        dues, due_why = weekly_due(text, dues)
-        relative = None
-    sched = Schedule(repeat=repeat, due=list(dict.fromkeys(dues)), relative=relative, lunar=yearly)  # type: ignore[arg-type]
-    task = Task(key=key, title=title_of(text), text=text, kind="report", report_to=to, schedule=sched, span=span)
-    task.lead = _owners(spec.by or fallback_lead)
-    task.explain = {
-        "kind": "a reporting obligation (báo cáo ... về/gửi ...)",
-        "lead": "the subject of báo cáo" if spec.by else (fallback_why or "the owners of the item it sits in"),
-        "report_to": f'"{to}" receives it' if to else "the text names no recipient",
-        "schedule.repeat": spec.why,
-        "schedule.due": due_why or ("no date stated" if not (spec.due or spec.relative) else spec.why),
-    }
-    if lunar:
-        task.explain["schedule.lunar"] = "; ".join(lu.why for lu in lunar)
-    if spec.consolidator and spec.consolidator not in [o.name for o in task.lead]:
-        task.cascade = Cascade(by=Owner(name=spec.consolidator))
-        task.explain["cascade"] = f'the text says "{spec.consolidator}" gathers the reports ("… để tổng hợp")'
-    return task
 
 
 def item_tasks(

@@ -11,7 +11,7 @@ from dondoc.errors import NothingToTrackError
 from dondoc.ingest import read_document
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
-from dondoc.parse.tasks import IMPLICIT_LEAD
+from dondoc.parse.task_owners import IMPLICIT_LEAD
 from dondoc.taskset import Source, TaskSet
 
 REPO = Path(__file__).resolve().parents[3]

@@ -16,7 +16,7 @@ from dondoc.parse.labels import _only_predicates, subject_before
 from dondoc.parse.names import name_texts as _names, owner_list
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
-from dondoc.parse.tasks import _TITLE_END, title_of
+from dondoc.parse.titles import _TITLE_END, title_of
 from dondoc.taskset import Task
 
 # Words the rewritten pieces look at, and the marks between them: texts made of them meet every branch.

@@ -88,6 +88,29 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
+# what ends a title's trích yếu: the authority that decides, its grounds, the address, the text itself
+_AFTER_TITLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Kính gửi|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:|[IVX]+\.|\d+\.|Điều \d)", re.I)
+_TITLE_REACH = 4  # lines a trích yếu takes under its kind
+
+
+def titled_subject(lines: list[Line], i: int) -> str | None:
+    """The trích yếu written under the document's kind ("QUYẾT ĐỊNH⏎Phê duyệt Kế hoạch …⏎giai đoạn 2026 - 2030"), up
+    to a blank line, the authority that decides ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or its
+    grounds ("Căn cứ …"); None when nothing stands there."""
+    k = i + 1
+    while k < len(lines) and k <= i + 2 and not lines[k].text.strip(" *#"):
+        k += 1
+    parts: list[str] = []
+    while k < len(lines) and len(parts) < _TITLE_REACH:
+        t = lines[k].text.strip(" *#")
+        if not t or _AFTER_TITLE.match(t) or POSTS.match(t) or t.startswith(("THỦ TƯỚNG", "BỘ TRƯỞNG")) or _ORG_START.match(t) \
+                or "(Ban hành kèm" in t or "(Kèm theo" in t:
+            break
+        parts.append(t)
+        k += 1
+    return " ".join(parts)[:300] or None
+
+
 def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
@@ -143,6 +166,8 @@ def parse_header(lines: list[Line]) -> Header:
                     parts.append(lines[k].text)
                     k += 1
                 h.subject = " ".join(parts)
+            elif i < 40 and _DOCUMENT_TITLE.match(t.strip(" *#")):
+                h.subject = titled_subject(lines, i)  # "QUYẾT ĐỊNH⏎Phê duyệt Kế hoạch …": the lines under the kind
         left = t
         if first_content and i < 30 and ("CỘNG" in t or "ộc lập" in t or "ỘC LẬP" in t):
             # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer's column, then the motto's

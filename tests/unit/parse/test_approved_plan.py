@@ -73,3 +73,20 @@ class TestBarePostSignature:
         body = PLAN.replace("III. TỔ CHỨC THỰC HIỆN\n", "III. TỔ CHỨC THỰC HIỆN\nGIÁM ĐỐC\n")
         got = read("Phê duyệt Kế hoạch phát triển thư viện số", body)
         assert "1.III.1" in got
+
+
+class TestTitledSubject:
+    """The trích yếu written under the document's kind ("QUYẾT ĐỊNH⏎Phê duyệt Kế hoạch …") is the subject, as "V/v …" is
+    a công văn's (header.py titled_subject)."""
+
+    def test_a_decision_s_subject_is_the_line_under_its_kind(self) -> None:
+        ts = parse_dispatch(HEAD.format(subject="Phê duyệt Kế hoạch phát triển thư viện số\ngiai đoạn 2026 - 2030") + PLAN + TAIL,
+                            source=Source(name="t.txt"), observances=CATALOG)
+        assert ts.dispatch.subject == "Phê duyệt Kế hoạch phát triển thư viện số giai đoạn 2026 - 2030"
+
+    def test_the_authority_and_the_grounds_are_no_part_of_it(self) -> None:
+        text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 21/KH-UBND\nTân Lập, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\n\n"
+                "TỔNG VỆ SINH MÔI TRƯỜNG NĂM 2026\nCăn cứ Kế hoạch số 40/KH-UBND của UBND huyện;\n"
+                "1. Công an xã bảo đảm an ninh trật tự.\n")
+        ts = parse_dispatch(text, source=Source(name="t.txt"), observances=CATALOG)
+        assert ts.dispatch.subject == "TỔNG VỆ SINH MÔI TRƯỜNG NĂM 2026"

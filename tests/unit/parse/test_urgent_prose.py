@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dondoc.parse.cadence import classify
+from dondoc.parse.owners import find_owners
 
 
 def repeat_of(text: str) -> str:
@@ -34,3 +35,19 @@ def repeat_of(text: str) -> str:
 )
 def test_as_required_by_a_text_is_no_request(text: str, on_request: bool) -> None:
     assert (repeat_of(text) == "ad_hoc") is on_request
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Giao Giám đốc: Sở Y tế, Sở Giáo dục và Đào tạo, Đài Phát thanh tỉnh phối hợp tuyên truyền phòng dịch.",
+         ["Giám đốc Sở Y tế", "Giám đốc Sở Giáo dục và Đào tạo", "Giám đốc Đài Phát thanh tỉnh"]),
+        ("Yêu cầu Thủ trưởng: Ban Quản lý dự án tỉnh và Trung tâm Phát triển quỹ đất khẩn trương bàn giao mặt bằng.",
+         ["Thủ trưởng Ban Quản lý dự án tỉnh", "Thủ trưởng Trung tâm Phát triển quỹ đất"]),
+        # a post over a list of the kind's names stays as it was read
+        ("Giao Giám đốc các Sở: Nội vụ, Tư pháp rà soát hồ sơ.", ["Giám đốc Sở Nội vụ", "Giám đốc Sở Tư pháp"]),
+    ],
+    ids=["post-over-three-bodies", "head-over-two-bodies", "post-over-kind-names"],
+)
+def test_a_post_said_once_before_a_list_of_bodies(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -11,6 +11,7 @@ import pytest
 
 from dondoc.parse.cadence import classify
 from dondoc.parse.owners import find_owners
+from dondoc.parse.reports import is_obligation
 
 
 def repeat_of(text: str) -> str:
@@ -51,3 +52,19 @@ def test_as_required_by_a_text_is_no_request(text: str, on_request: bool) -> Non
 )
 def test_a_post_said_once_before_a_list_of_bodies(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        # a report that asks its recipient to decide is a submission: a task, no report to track (convention 11)
+        ("Bộ Nội vụ chủ trì, khẩn trương báo cáo cấp có thẩm quyền quyết định trước ngày 15/3/2027 việc bổ sung biên chế.", False),
+        ("Sở Xây dựng báo cáo UBND tỉnh xem xét, phê duyệt phương án trước ngày 20/6/2027.", False),
+        # a report to be read, or one that cites a decision, still is one
+        ("Sở Xây dựng báo cáo UBND tỉnh kết quả kiểm tra trước ngày 20/6/2027.", True),
+        ("Các huyện báo cáo kết quả thực hiện Quyết định số 12/QĐ-UBND trước ngày 05/7/2027.", True),
+    ],
+    ids=["to-decide", "to-approve", "to-read", "on-a-cited-decision"],
+)
+def test_a_report_for_a_decision_is_a_submission(text: str, report: bool) -> None:
+    assert is_obligation(text) is report

@@ -12,6 +12,7 @@ import pytest
 from dondoc.parse.cadence import classify
 from dondoc.parse.owners import find_owners
 from dondoc.parse.reports import is_obligation
+from dondoc.parse.sections import is_execution_clause
 
 
 def repeat_of(text: str) -> str:
@@ -68,3 +69,19 @@ def test_a_post_said_once_before_a_list_of_bodies(text: str, lead: list[str]) ->
 )
 def test_a_report_for_a_decision_is_a_submission(text: str, report: bool) -> None:
     assert is_obligation(text) is report
+
+
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("5. Văn phòng Chính phủ theo chức năng, nhiệm vụ được giao, theo dõi, đôn đốc việc thực hiện Công điện này; "
+         "báo cáo Thủ tướng Chính phủ những vấn đề vượt thẩm quyền.", True),
+        ("Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Chỉ thị này.", True),
+        # a plan's focal point who follows it up has work of that plan; an office that reports on it, a report
+        ("Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.", False),
+        ("Sở Tư pháp theo dõi, đôn đốc việc thực hiện Công điện này, báo cáo kết quả trước ngày 30/9/2027.", False),
+    ],
+    ids=["office-follows-up-a-telegram", "office-follows-up-a-directive", "a-plan-is-work", "a-department-reports"],
+)
+def test_the_issuers_office_following_up_is_a_standing_clause(text: str, standing: bool) -> None:
+    assert is_execution_clause(text) is standing

@@ -7,12 +7,23 @@ topics than the letters read).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
 from dondoc.parse.cadence import classify
 from dondoc.parse.owners import find_owners
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_execution_clause
+from dondoc.taskset import Source, TaskSet
+
+CATALOG = load_catalog(Path(__file__).resolve().parents[3] / "config" / "observances.yaml")
+
+
+def read(text: str) -> TaskSet:
+    return parse_dispatch(text, source=Source(name="t"), observances=CATALOG)
 
 
 def repeat_of(text: str) -> str:
@@ -85,3 +96,20 @@ def test_a_report_for_a_decision_is_a_submission(text: str, report: bool) -> Non
 )
 def test_the_issuers_office_following_up_is_a_standing_clause(text: str, standing: bool) -> None:
     assert is_execution_clause(text) is standing
+
+
+def dues_of(text: str) -> list[str]:
+    ts = read(text)
+    return [d for t in ts.tasks for d in t.schedule.due]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("1. Các tỉnh hoàn thành việc chi trả trợ cấp, xong trước ngày Tết Độc lập 02/9/2027.", "2027-09-02"),
+        ("1. Sở Giáo dục sửa chữa các phòng học, chậm nhất trước ngày khai giảng 05/9/2027.", "2027-09-05"),
+    ],
+    ids=["national-day", "school-opening"],
+)
+def test_a_deadline_on_a_named_day_with_its_date(text: str, due: str) -> None:
+    assert dues_of(text) == [due]

@@ -63,6 +63,8 @@ _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|n
 # before, recalled by an đôn đốc before it asks again
 _PAST = re.compile(r"\bda\s+(?:(?:co|tung)\s+(?:y kien|van ban|cong van)\s+)?$")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
+# a subject line ("V/v …", "Về việc …") or a headline of who directs on what ("UBND tỉnh chỉ đạo về việc …"), folded
+_TITLE_LINE = re.compile(r"^\W*(?:v\s*/\s*v\b|ve viec\b|[^.;:,]{2,60}?\bchi dao (?:ve viec|ve|viec)\b)")
 _CONCLUDES = re.compile(r"\bphat bieu (?:ket luan|chi dao)\b")
 
 
@@ -154,6 +156,10 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
     if not t or t.endswith(":") or _BACKGROUND.match(f) or _NEWS.search(f) and not (_CONCLUDES.search(f) and _asks_someone(t, f)):
         # "Phát biểu kết luận, đồng chí Phó Chủ tịch yêu cầu các cơ quan …" (a conclusion's request) still asks;
         # "Phát biểu tại hội nghị, …" is news
+        return False
+    if _TITLE_LINE.match(f) and ". " not in f.rstrip(". ") and ":" not in f and not _ASK.search(f):
+        # "Về việc báo cáo tình hình … (3585/VP-KTN, ngày 23/10/2017).", "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự
+        # thảo …": the letter's subject line, a portal's headline over the letter, one sentence that asks no one
         return False
     asked = list(_ASK.finditer(f))
     if asked and all(_PAST.search(f, max(0, m.start() - 24), m.start()) for m in asked):

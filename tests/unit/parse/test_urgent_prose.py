@@ -15,6 +15,7 @@ from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.cadence import classify
 from dondoc.parse.owners import find_owners
+from dondoc.parse.prose import is_request
 from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_execution_clause
 from dondoc.taskset import Source, TaskSet
@@ -113,3 +114,20 @@ def dues_of(text: str) -> list[str]:
 )
 def test_a_deadline_on_a_named_day_with_its_date(text: str, due: str) -> None:
     assert dues_of(text) == [due]
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # the letter's subject line, when the header that holds it is lost, and a portal's headline over a letter
+        ("Về việc báo cáo kết quả rà soát nhà tạm (125/VP-NC, ngày 04/3/2027).", False),
+        ("V/v gửi danh sách cán bộ tham gia tập huấn trước ngày 10/3/2027.", False),
+        ("UBND tỉnh chỉ đạo về việc góp ý dự thảo Thông tư của Bộ Xây dựng.", False),
+        # a paragraph that opens on its topic and then asks someone still asks
+        ("Về việc tập huấn, đề nghị Sở Nội vụ gửi danh sách về Văn phòng trước ngày 10/3/2027.", True),
+        ("UBND tỉnh chỉ đạo Sở Xây dựng góp ý dự thảo Thông tư, gửi Bộ Xây dựng trước ngày 15/3/2027.", True),
+    ],
+    ids=["subject-line", "abbreviated-subject-line", "headline", "topic-then-ask", "directs-a-department"],
+)
+def test_a_subject_line_or_headline_asks_nothing(text: str, asks: bool) -> None:
+    assert is_request(text, subjects=True) is asks

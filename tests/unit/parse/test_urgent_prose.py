@@ -131,3 +131,9 @@ def test_a_deadline_on_a_named_day_with_its_date(text: str, due: str) -> None:
 )
 def test_a_subject_line_or_headline_asks_nothing(text: str, asks: bool) -> None:
     assert is_request(text, subjects=True) is asks
+
+
+def test_a_body_and_its_head_by_post_are_one_owner() -> None:
+    ts = read("Kính gửi: Sở Tư pháp.\n\nGiao Sở Tư pháp chủ trì rà soát các văn bản hết hiệu lực, hoàn thành trước ngày "
+              "20/4/2027. Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Tư pháp triển khai thực hiện.")
+    assert [[o.name for o in t.lead] for t in ts.tasks if t.kind == "action"] == [["Sở Tư pháp"]]

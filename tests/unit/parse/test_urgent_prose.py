@@ -137,3 +137,18 @@ def test_a_body_and_its_head_by_post_are_one_owner() -> None:
     ts = read("Kính gửi: Sở Tư pháp.\n\nGiao Sở Tư pháp chủ trì rà soát các văn bản hết hiệu lực, hoàn thành trước ngày "
               "20/4/2027. Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Tư pháp triển khai thực hiện.")
     assert [[o.name for o in t.lead] for t in ts.tasks if t.kind == "action"] == [["Sở Tư pháp"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # whoever is concerned, no kind of body named, is no one directed (convention 10)
+        ("UBND các xã chỉ đạo các cơ quan, đơn vị có liên quan trên địa bàn phối hợp dọn vệ sinh sau lũ.", ["UBND các xã"]),
+        ("Sở Y tế chỉ đạo các đơn vị liên quan bảo đảm thuốc men.", ["Sở Y tế"]),
+        # bodies of a kind are named
+        ("UBND các huyện chỉ đạo các phòng, ban có liên quan rà soát hộ nghèo.", ["UBND các huyện", "các phòng, ban có liên quan"]),
+    ],
+    ids=["bodies-concerned-in-the-area", "units-concerned", "departments-concerned"],
+)
+def test_whoever_is_concerned_is_no_one_directed(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -152,3 +152,10 @@ def test_a_body_and_its_head_by_post_are_one_owner() -> None:
 )
 def test_whoever_is_concerned_is_no_one_directed(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+def test_a_report_asked_for_then_sent_by_a_date_is_one_report() -> None:
+    ts = read("Kính gửi: Các sở, ngành.\n\nGiao các sở, ngành tỉnh; UBND các huyện báo cáo tình hình giải ngân vốn sự "
+              "nghiệp năm 2027 theo đề nghị của Bộ Tài chính. Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 12/6/2027.")
+    reports = [(t.key, t.report_to, t.schedule.due) for t in ts.tasks if t.kind == "report"]
+    assert reports == [("-.R1", "Sở Tài chính", ["2027-06-12"])]

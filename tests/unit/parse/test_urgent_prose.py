@@ -159,3 +159,17 @@ def test_a_report_asked_for_then_sent_by_a_date_is_one_report() -> None:
               "nghiệp năm 2027 theo đề nghị của Bộ Tài chính. Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 12/6/2027.")
     reports = [(t.key, t.report_to, t.schedule.due) for t in ts.tasks if t.kind == "report"]
     assert reports == [("-.R1", "Sở Tài chính", ["2027-06-12"])]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Sở Văn hóa tổ chức tuyên truyền chào mừng kỷ niệm 75 năm Chiến thắng Điện Biên Phủ và Ngày Quốc khánh.",
+        "Các huyện trang trí đường phố chào mừng kỷ niệm 60 năm Ngày Quốc khánh.",
+    ],
+    ids=["second-of-two-occasions", "the-occasion-counted"],
+)
+def test_an_anniversary_counted_in_years_is_this_years_occasion(item: str) -> None:
+    ts = read(f"Kính gửi: Các sở, ngành; UBND các huyện.\n\nUBND tỉnh yêu cầu:\n1. {item}\n2. Các xã rà soát hộ nghèo.")
+    task = next(t for t in ts.tasks if t.key == "1")
+    assert (task.schedule.repeat, task.schedule.events) == ("once", ["--09-02"])

@@ -173,3 +173,16 @@ def test_an_anniversary_counted_in_years_is_this_years_occasion(item: str) -> No
     ts = read(f"Kính gửi: Các sở, ngành; UBND các huyện.\n\nUBND tỉnh yêu cầu:\n1. {item}\n2. Các xã rà soát hộ nghèo.")
     task = next(t for t in ts.tasks if t.key == "1")
     assert (task.schedule.repeat, task.schedule.events) == ("once", ["--09-02"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Y tế rà soát các trạm y tế xã.",
+         ["Sở Y tế"]),
+        ("UBND huyện có ý kiến như sau: giao Phòng Nội vụ tổng hợp danh sách.", ["Phòng Nội vụ"]),
+    ],
+    ids=["chairman-directs", "district-directs"],
+)
+def test_the_one_who_gives_its_opinion_is_no_owner(text: str, lead: list[str]) -> None:
+    assert find_owners(text).lead == lead

@@ -142,9 +142,10 @@ def is_obligation(text: str) -> bool:
     return _first_report(text) is not None
 
 
-# "báo cáo cấp có thẩm quyền quyết định …", "báo cáo Thủ tướng Chính phủ xem xét, phê duyệt …": the report asks its
+# "báo cáo cấp có thẩm quyền quyết định …", "báo cáo Thủ tướng Chính phủ phê duyệt …": the report asks its
 # recipient to decide (the verb in lower case, not "Quyết định số …" cited): a submission, a task (convention 11)
-_FOR_DECISION = re.compile(r"\s+[^.;:()]{0,60}?\b(?:xem xet\s*,?\s*)?(quyet dinh|phe duyet|ban hanh)\b(?!\s+(?:so|nay)\b)")
+# (not "báo cáo Bộ trưởng xem xét, quyết định": the house reads that escalation as a report to be read)
+_FOR_DECISION = re.compile(r"\s+(?:(?!xem xet)[^.;:(),]){0,60}?\b(quyet dinh|phe duyet|ban hanh)\b(?!\s+(?:so|nay)\b)")
 
 
 def for_decision(text: str, f: str, end: int) -> bool:

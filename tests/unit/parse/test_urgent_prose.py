@@ -72,7 +72,7 @@ def test_a_post_said_once_before_a_list_of_bodies(text: str, lead: list[str]) ->
     [
         # a report that asks its recipient to decide is a submission: a task, no report to track (convention 11)
         ("Bộ Nội vụ chủ trì, khẩn trương báo cáo cấp có thẩm quyền quyết định trước ngày 15/3/2027 việc bổ sung biên chế.", False),
-        ("Sở Xây dựng báo cáo UBND tỉnh xem xét, phê duyệt phương án trước ngày 20/6/2027.", False),
+        ("Sở Xây dựng báo cáo UBND tỉnh phê duyệt phương án di dời trước ngày 20/6/2027.", False),
         # a report to be read, or one that cites a decision, still is one
         ("Sở Xây dựng báo cáo UBND tỉnh kết quả kiểm tra trước ngày 20/6/2027.", True),
         ("Các huyện báo cáo kết quả thực hiện Quyết định số 12/QĐ-UBND trước ngày 05/7/2027.", True),

@@ -56,7 +56,7 @@ _INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|
 # a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
 # ứng phó …"), but not "Thực hiện Kế hoạch số …" (what it implements)
 _IMPERATIVE = re.compile(
-    r"(?:Tổ chức|Triển khai|Tăng cường|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
+    r"(?:Tổ chức|Triển khai|Tăng cường|Tập trung|Đẩy mạnh|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
     r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
 _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
 # an ask told in the past ("Phó Thủ tướng đã giao Bộ X …", "Sở đã có văn bản đề nghị …"): what was asked
@@ -193,6 +193,22 @@ _NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien
                          r"chuc mung|bao cao vien|dai bieu)\b")
 
 
+# a portal's item that gives a dispatch's requests: "UBND tỉnh ban hành Công văn số 4462/UBND-KTTH …", then "Theo đó, UBND
+# tỉnh yêu cầu các sở, ban ngành … triển khai thực hiện các nội dung:" over the requests (folded)
+_ISSUED = re.compile(r"\bban hanh (?:cong van|chi thi|cong dien|van ban|thong bao|ke hoach)\s+so\b")
+
+
+def relayed_from(preamble: list[Line]) -> int | None:
+    """Where the relayed dispatch is named, when a text without a dispatch's header relays one: it names the dispatch
+    issued, then a paragraph asks named owners to carry out what follows it (ending with ":"); the lines before it are
+    the item's headline. None when it relays none."""
+    texts = [ln.text.strip() for ln in preamble]
+    issued = next((k for k, t in enumerate(texts) if _ISSUED.search(fold_keep_length(t))), None)
+    if issued is None or not any(t.endswith(":") and _asks_someone(t, fold_keep_length(t)) for t in texts[issued:]):
+        return None
+    return preamble[issued].start
+
+
 def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateContext) -> bool:
     """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
     request with a date or a report, and no word of a news report anywhere in it."""
@@ -200,6 +216,8 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
         return False
     if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
         return False
+    if relayed_from(preamble) is not None:
+        return True
     for p in prose:
         text = " ".join(ln.text for ln in p)
         if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.errors import NothingToTrackError
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.cadence import classify
@@ -186,3 +187,32 @@ def test_an_anniversary_counted_in_years_is_this_years_occasion(item: str) -> No
 )
 def test_the_one_who_gives_its_opinion_is_no_owner(text: str, lead: list[str]) -> None:
     assert find_owners(text).lead == lead
+
+
+_RELAYED = """Triển khai các biện pháp chống hạn cho vụ Đông Xuân
+Ngày đăng: 05/01/2027
+Ngày 04/01/2027, UBND tỉnh ban hành Công văn số 18/UBND-NN về việc chống hạn vụ Đông Xuân.
+
+Theo đó, UBND tỉnh yêu cầu Sở Nông nghiệp và Môi trường, UBND các huyện triển khai thực hiện các nội dung:
+
+Tập trung rà soát diện tích có nguy cơ thiếu nước, xây dựng phương án cấp nước cho từng vùng.
+
+Tiếp tục vận động người dân sử dụng nước tiết kiệm.
+
+Cổng TTĐT tỉnh
+"""
+
+
+def test_a_portal_item_relaying_a_dispatch_gives_its_requests() -> None:
+    ts = read(_RELAYED)
+    assert [(t.key, [o.name for o in t.lead]) for t in ts.tasks] == [
+        ("-1", ["Sở Nông nghiệp và Môi trường", "UBND các huyện"]),
+        ("-2", ["Sở Nông nghiệp và Môi trường", "UBND các huyện"]),
+    ]
+
+
+def test_a_news_report_of_a_speech_stays_refused() -> None:
+    news = ("Sáng 04/01/2027, UBND tỉnh tổ chức hội nghị tổng kết. Phát biểu tại hội nghị, đồng chí Chủ tịch UBND tỉnh "
+            "yêu cầu các sở, ngành:\n\nTập trung rà soát diện tích có nguy cơ thiếu nước.\n\nTin, ảnh: Minh Anh")
+    with pytest.raises(NothingToTrackError):
+        read(news)

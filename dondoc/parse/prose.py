@@ -190,7 +190,9 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
 
 # what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
 _NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
-                         r"chuc mung|bao cao vien|dai bieu)\b")
+                         r"chuc mung|bao cao vien|dai bieu|"
+                         # "thay mặt UBND tỉnh, đồng chí … trình bày tóm tắt báo cáo …" at a session
+                         r"trinh bay (?:tom tat )?(?:bao cao|to trinh|du thao)|thay mat (?:ubnd|uy ban|hdnd|hoi dong))\b")
 
 
 # a portal's item that gives a dispatch's requests: "UBND tỉnh ban hành Công văn số 4462/UBND-KTTH …", then "Theo đó, UBND

@@ -216,3 +216,11 @@ def test_a_news_report_of_a_speech_stays_refused() -> None:
             "yêu cầu các sở, ngành:\n\nTập trung rà soát diện tích có nguy cơ thiếu nước.\n\nTin, ảnh: Minh Anh")
     with pytest.raises(NothingToTrackError):
         read(news)
+
+
+def test_news_of_a_report_presented_at_a_session_is_refused() -> None:
+    news = ("Sáng ngày 10/7, tại Kỳ họp thứ 9 HĐND tỉnh; thay mặt UBND tỉnh, đồng chí Phó Chủ tịch UBND tỉnh trình bày "
+            "tóm tắt báo cáo kết quả giải quyết kiến nghị của cử tri.\n\nUBND tỉnh đã chỉ đạo các sở, ngành tập trung "
+            "giải quyết, trả lời cử tri theo quy định.")
+    with pytest.raises(NothingToTrackError):
+        read(news)

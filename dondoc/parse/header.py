@@ -28,6 +28,9 @@ _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 # or "… năm 2024PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆCKính gửi: - Lãnh đạo UBND tỉnh;" (the title glued to it), a short
 # addressee or the first of a dashed list after it
 _KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>(?:-\s*)?[^:]{0,120})$", re.I)
+# a công điện's "Kính gửi": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN:", "Thủ tướng Chính phủ điện:" (not "Tiết kiệm điện: …")
+_DIEN = re.compile(r"^(?P<who>(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|BAN CHỈ|ỦY BAN|UỶ BAN|UBND|GIÁM ĐỐC|TRƯỞNG BAN)[^:]{0,90}?)\s+"
+                   r"(?:ĐIỆN|điện)\s*:\s*(?P<rest>.*)$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
 _END_OF_BODY: Final = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
@@ -157,6 +160,13 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
+def _address_line(t: str) -> re.Match[str] | None:
+    """A công điện's "… ĐIỆN:" line, which addresses it as "Kính gửi:" does: in capitals, or with its list below it."""
+    m = _DIEN.match(t) if "IỆN" in t or "iện" in t else None
+    rest = m.group("rest").lstrip() if m else ""
+    return m if m and (m.group("who").isupper() or not rest or rest.startswith(("-", "–", "+"))) else None
+
+
 def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
@@ -229,7 +239,7 @@ def parse_header(lines: list[Line]) -> Header:
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t)) if i < 80 and not h.recipients else None
+        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t) or _address_line(t)) if i < 80 and not h.recipients else None
         if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()

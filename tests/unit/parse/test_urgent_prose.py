@@ -224,3 +224,40 @@ def test_news_of_a_report_presented_at_a_session_is_refused() -> None:
             "giải quyết, trả lời cử tri theo quy định.")
     with pytest.raises(NothingToTrackError):
         read(news)
+
+
+_TELEGRAM = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 05/CĐ-UBND
+Hà Nam, ngày 03 tháng 8 năm 2027
+
+CÔNG ĐIỆN
+Về việc phòng, chống mưa lớn
+
+{address}
+- Giám đốc Sở Nông nghiệp và Môi trường;
+- Chủ tịch UBND các huyện, thành phố.
+
+Chủ tịch UBND tỉnh yêu cầu:
+1. Tổ chức trực ban nghiêm túc, theo dõi sát diễn biến mưa lớn.
+2. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa.
+"""
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN:", "Chủ tịch Ủy ban nhân dân tỉnh điện:"],
+    ids=["in-capitals", "in-lower-case"],
+)
+def test_a_telegrams_address_line_names_its_addressees(address: str) -> None:
+    ts = read(_TELEGRAM.format(address=address))
+    assert ts.dispatch.recipients == ["Giám đốc Sở Nông nghiệp và Môi trường", "Chủ tịch UBND các huyện, thành phố"]
+    # the item that names nobody falls to them
+    assert [o.name for o in next(t for t in ts.tasks if t.key == "1").lead] == ts.dispatch.recipients
+
+
+def test_electricity_in_a_sentence_is_no_address_line() -> None:
+    text = ("UBND TỈNH HÀ NAM\nSố: 06/UBND-KT\n\nUBND tỉnh yêu cầu:\n1. Các sở kiểm tra an toàn lưới điện.\n"
+            "2. Các xã tuyên truyền tiết kiệm năng lượng.\n\n"
+            "Chủ tịch UBND các xã vận động người dân tiết kiệm điện: tắt đèn khi ra khỏi phòng.\n")
+    assert read(text).dispatch.recipients == []

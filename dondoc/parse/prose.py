@@ -64,7 +64,7 @@ _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|n
 _PAST = re.compile(r"\bda\s+(?:(?:co|tung)\s+(?:y kien|van ban|cong van)\s+)?$")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
 # a subject line ("V/v …", "Về việc …") or a headline of who directs on what ("UBND tỉnh chỉ đạo về việc …"), folded
-_TITLE_LINE = re.compile(r"^\W*(?:v\s*/\s*v\b|ve viec\b|[^.;:,]{2,60}?\bchi dao (?:ve viec|ve|viec)\b)")
+_TITLE_LINE = re.compile(r"^\W*(?:v\s*/\s*v\b|ve viec\b|[^.;:,]{2,60}?\bchi dao (?:ve viec|ve)\b)")
 _CONCLUDES = re.compile(r"\bphat bieu (?:ket luan|chi dao)\b")
 
 

@@ -261,3 +261,7 @@ def test_electricity_in_a_sentence_is_no_address_line() -> None:
             "2. Các xã tuyên truyền tiết kiệm năng lượng.\n\n"
             "Chủ tịch UBND các xã vận động người dân tiết kiệm điện: tắt đèn khi ra khỏi phòng.\n")
     assert read(text).dispatch.recipients == []
+
+
+def test_directing_a_piece_of_work_still_asks() -> None:
+    assert is_request("Sở Y tế chỉ đạo việc kiểm tra các cơ sở khám chữa bệnh tư nhân.", subjects=True)

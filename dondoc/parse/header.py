@@ -12,6 +12,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.markers import read_marker
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
+from dondoc.parse.telegram import address_line
 
 # "Số: 95/UBND-NC"; a Party document's "Số 215-CV/TU" has no colon (the number then starts with a digit)
 _NUMBER = re.compile(
@@ -28,12 +29,12 @@ _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 # or "… năm 2024PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆCKính gửi: - Lãnh đạo UBND tỉnh;" (the title glued to it), a short
 # addressee or the first of a dashed list after it
 _KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>(?:-\s*)?[^:]{0,120})$", re.I)
-# a công điện's "Kính gửi": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN:", "Thủ tướng Chính phủ điện:" (not "Tiết kiệm điện: …")
-_DIEN = re.compile(r"^(?P<who>(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|BAN CHỈ|ỦY BAN|UỶ BAN|UBND|GIÁM ĐỐC|TRƯỞNG BAN)[^:]{0,90}?)\s+"
-                   r"(?:ĐIỆN|điện)\s*:\s*(?P<rest>.*)$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
 _END_OF_BODY: Final = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+# a post signing in its own name, right after the text's closing mark "./." (a Công báo copy has no "Nơi nhận")
+_BARE_POST: Final = re.compile(r"^(?:PHÓ )?(?:THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|"
+                               r"BÍ THƯ|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG PHÒNG)\s*$")
 _SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 # what an issuer's line is made of: capitals, digits, spaces and ",-–&"
@@ -160,11 +161,9 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
-def _address_line(t: str) -> re.Match[str] | None:
-    """A công điện's "… ĐIỆN:" line, which addresses it as "Kính gửi:" does: in capitals, or with its list below it."""
-    m = _DIEN.match(t) if "IỆN" in t or "iện" in t else None
-    rest = m.group("rest").lstrip() if m else ""
-    return m if m and (m.group("who").isupper() or not rest or rest.startswith(("-", "–", "+"))) else None
+def _after_closing_mark(lines: list[Line], i: int) -> bool:
+    prev = next((ln.text for ln in reversed(lines[max(0, i - 4) : i]) if ln.text.strip()), "")
+    return prev.rstrip().endswith("/.")
 
 
 def parse_header(lines: list[Line]) -> Header:
@@ -182,7 +181,8 @@ def parse_header(lines: list[Line]) -> Header:
         if not t:
             i += 1
             continue
-        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and _END_OF_BODY.match(t):
+        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and (
+                _END_OF_BODY.match(t) or _BARE_POST.match(t) and _after_closing_mark(lines, i)):
             first_end = i if first_end is None else first_end
             if noi_nhan is None and _NOI_NHAN.match(t):
                 noi_nhan = i
@@ -239,7 +239,7 @@ def parse_header(lines: list[Line]) -> Header:
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t) or _address_line(t)) if i < 80 and not h.recipients else None
+        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t) or address_line(t)) if i < 80 and not h.recipients else None
         if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()

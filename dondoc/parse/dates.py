@@ -12,7 +12,9 @@ from datetime import date
 from typing import Final
 
 from dondoc.parse.charmap import digit_mask
-from dondoc.parse.deadline_words import names_a_horizon, said_as_no_deadline, without_replaced, year_of_the_cycle
+from dondoc.parse.deadline_words import (
+    named_day_deadlines, names_a_horizon, said_as_no_deadline, without_replaced, year_of_the_cycle,
+)
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date, joined_day
@@ -265,6 +267,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d, mo = int(m.group(1)), int(m.group(2))
         if is_real_date(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
+    for start, end, d, mo, y in named_day_deadlines(f):  # "trước ngày Quốc khánh 02/9/2025"
+        if is_real_date(y, mo, d):
+            add(start, end, f"{y:04d}-{mo:02d}-{d:02d}", f'deadline "{text[start:end].strip()}", a named day')
     for m in _deadline_matches(f, mask):  # the digits found by bytes.find on the mask (when f is Vietnamese text)
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()

@@ -119,3 +119,19 @@ def said_as_no_deadline(text: str, f: str, start: int, end: int, dated: bool) ->
         return False
     return (_ONWARD.match(f, end) is not None or _EXPECTED.search(f, max(0, start - 40), start) is not None
             or _AIMED.search(f, max(0, start - 80), start) is not None and _LEVEL.match(f, end) is not None)
+
+
+# "xong trước ngày Quốc khánh 02/9/2025", "chậm nhất trước ngày khai giảng 05/9/2026": a deadline word, a named day
+# (a few words, no digit), then its full date: the deadline is that date (folded)
+_NAMED_DAY_DEADLINE = re.compile(
+    r"\b(?:truoc|cham nhat(?: truoc)?|muon nhat|khong qua|khong muon hon)\s+ngay\s+(?:[a-z]+\s+){1,4}?"
+    r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+
+
+def named_day_deadlines(f: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, day, month, year) of each deadline set on a named day written with its full date ("trước ngày
+    Quốc khánh 02/9/2025") in folded text."""
+    if "ngay" not in f or "/" not in f:
+        return []
+    return [(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            for m in _NAMED_DAY_DEADLINE.finditer(f)]

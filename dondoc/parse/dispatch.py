@@ -32,7 +32,7 @@ from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose_split import split_requests
-from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
+from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import addressed, complete_names, resolve, set_gatherers
@@ -185,6 +185,8 @@ def parse_dispatch(
         prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p), subjects=True)]
         if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
             prose = []  # no header, and nothing that reads as a dispatch's request: news, say
+        elif not dispatched and (relayed := relayed_from(outline.preamble)) is not None:
+            prose = [p for p in prose if p[0].start > relayed]  # a portal's headline over the dispatch it relays
         closing = [ln for ln in closing if not any(ln in p for p in prose)]
     elif calendar:
         # after a calendar's entries, a paragraph that opens with a request asks for something

@@ -23,6 +23,7 @@ from dondoc.parse.footer import (
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
+from dondoc.parse.telegram import address_line
 
 # "Số: 95/UBND-NC"; a Party document's "Số 215-CV/TU" has no colon (the number then starts with a digit)
 _NUMBER = re.compile(
@@ -186,7 +187,7 @@ def parse_header(lines: list[Line]) -> Header:
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t)) if i < 80 and not h.recipients else None
+        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t) or address_line(t)) if i < 80 and not h.recipients else None
         if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()

@@ -142,6 +142,18 @@ def is_obligation(text: str) -> bool:
     return _first_report(text) is not None
 
 
+# "báo cáo cấp có thẩm quyền quyết định …", "báo cáo Thủ tướng Chính phủ phê duyệt …": the report asks its
+# recipient to decide (the verb in lower case, not "Quyết định số …" cited): a submission, a task (convention 11)
+# (not "báo cáo Bộ trưởng xem xét, quyết định": the house reads that escalation as a report to be read)
+_FOR_DECISION = re.compile(r"\s+(?:(?!xem xet)[^.;:(),]){0,60}?\b(quyet dinh|phe duyet|ban hanh)\b(?!\s+(?:so|nay)\b)")
+
+
+def for_decision(text: str, f: str, end: int) -> bool:
+    """Whether the "báo cáo" ending at `end` submits something for its recipient's decision."""
+    m = _FOR_DECISION.match(f, end)
+    return m is not None and text[m.start(1)].islower()
+
+
 # the period a report's figures cover, defined ("thời điểm lấy số liệu tính từ …", "số liệu báo cáo tính từ …"),
 # with no time to send it nor anyone named to send it to
 _FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so lieu(?: bao cao)?(?: [0-9a-z]+){0,5} (?:duoc )?tinh tu|"
@@ -166,6 +178,8 @@ def _first_report(text: str) -> int | None:
             and not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start())
         if m.group() == "bao cao" and _DOCUMENT_NAMED(text, f, m.start(), m.end()):
             continue  # "nhận được Báo cáo số 552/BC-HĐND …", "giữa Báo cáo và dự thảo Nghị quyết": a document
+        if m.group() == "bao cao" and for_decision(text, f, m.end()):
+            continue  # "báo cáo cấp có thẩm quyền quyết định …": a submission for a decision, a task (convention 11)
         if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if m.group().startswith("gui") and document_sent(f, m.start()):

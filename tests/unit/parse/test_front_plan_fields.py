@@ -1,5 +1,6 @@
 """Plans of mass organisations and Party committees: field lines that name a person by post after "Đồng chí",
-an expected month as the time, spans of periods as windows, and a firm deadline said after an expected day."""
+an expected month as the time, spans of periods as windows, a firm deadline said after an expected day, posts
+named by their portfolio and the catch-all line that closes a post's duties."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from datetime import date
 
 import pytest
 
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.fieldlines import value_owners
+from dondoc.parse.labels import label_owners
 from dondoc.parse.tables import when_phrase
+from dondoc.taskset import Source
+from tests.unit.parse.fixture_check import REPO
 
 CTX = DateContext(date(2026, 2, 10), 2026, 2)
+CATALOG = load_catalog(REPO / "config" / "observances.yaml")
 
 
 def dues(text: str) -> list[str | None]:
@@ -74,3 +81,51 @@ def test_a_span_of_periods_is_a_window_with_no_deadline(text: str, expected: lis
 )
 def test_a_firm_deadline_after_an_expected_day_is_the_due(text: str, expected: list[str]) -> None:
     assert dues(text) == expected
+
+
+_PLAN = """HỘI NÔNG DÂN HUYỆN AN PHÚ
+BAN THƯỜNG VỤ
+Số: 21-KH/HND
+An Phú, ngày 02 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tổ chức Hội thi nhà nông giỏi năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao kiến thức sản xuất cho hội viên.
+
+II. TỔ CHỨC THỰC HIỆN
+1. {post}
+- Theo dõi, đôn đốc các cơ sở Hội triển khai Kế hoạch.
+- Thực hiện các nhiệm vụ khác theo yêu cầu của Thường trực Hội.
+
+T/M BAN THƯỜNG VỤ
+CHỦ TỊCH
+"""
+
+
+@pytest.mark.parametrize(
+    "post",
+    ["Cán bộ phụ trách lĩnh vực kiểm tra và giám sát", "Phó Chủ tịch phụ trách công tác tuyên truyền, vận động hội viên",
+     "Chuyên viên phụ trách mảng Văn phòng, tổng hợp"],
+    ids=["verbs-in-the-field", "comma-in-the-field", "mang"],
+)
+def test_a_post_named_by_its_portfolio_owns_its_duties_which_a_catch_all_line_leaves_ongoing(post: str) -> None:
+    ts = parse_dispatch(_PLAN.format(post=post), source=Source(name="x.txt"), observances=CATALOG)
+    task = next(t for t in ts.tasks if t.key == "II.1")
+    assert [o.name for o in task.lead] == [post]
+    assert task.schedule.repeat == "continuous"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Ủy viên Ban Thường vụ phụ trách công tác Đoàn:", ["Ủy viên Ban Thường vụ phụ trách công tác Đoàn"]),
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện", ["Ban Thường trực Ủy ban MTTQ Việt Nam huyện"]),
+        ("Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng",
+         ["Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"]),
+    ],
+    ids=["cong-tac", "a-body", "fields-joined-by-va"],
+)
+def test_a_heading_that_names_a_post_by_its_portfolio_is_one_owner(label: str, expected: list[str]) -> None:
+    assert label_owners(label) == expected

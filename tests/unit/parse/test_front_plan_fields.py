@@ -129,3 +129,43 @@ def test_a_post_named_by_its_portfolio_owns_its_duties_which_a_catch_all_line_le
 )
 def test_a_heading_that_names_a_post_by_its_portfolio_is_one_owner(label: str, expected: list[str]) -> None:
     assert label_owners(label) == expected
+
+
+_GUIDANCE = """HUYỆN ĐOÀN TÂN HIỆP
+BAN THƯỜNG VỤ
+Số: 07-HD/HĐTN
+Tân Hiệp, ngày 10 tháng 3 năm 2026
+
+HƯỚNG DẪN
+Tổ chức Đại hội chi đoàn nhiệm kỳ 2026 - 2027
+
+Để thống nhất việc tổ chức đại hội, Ban Thường vụ Huyện đoàn hướng dẫn nội dung, trình tự như sau:
+
+1. Thành phần đại hội
+Đại hội chi đoàn gồm toàn thể đoàn viên sinh hoạt tại chi đoàn.
+
+2. Chuẩn bị đại hội
+{unit}
+
+3. Thẩm quyền
+Ban Chấp hành Đoàn cơ sở quyết định việc công nhận kết quả bầu cử.
+"""
+
+
+@pytest.mark.parametrize(
+    ("unit", "lead"),
+    [
+        ("Ban Chấp hành Đoàn xã chủ trì, phối hợp với Hội Liên hiệp Phụ nữ xã chuẩn bị văn kiện đại hội.",
+         ["Ban Chấp hành Đoàn xã"]),
+        ("- Ban Thường vụ Đoàn cơ sở chủ động xây dựng kế hoạch đại hội cho từng chi đoàn.",
+         ["Ban Thường vụ Đoàn cơ sở"]),
+        ("Quy trình chuẩn bị: Các chi đoàn trực thuộc tổ chức hội nghị Ban Chấp hành để thống nhất nhân sự.",
+         ["Các chi đoàn trực thuộc"]),
+    ],
+    ids=["chu-tri-phoi-hop", "chu-dong", "after-a-short-title"],
+)
+def test_a_guidance_unit_that_opens_with_owners_told_what_to_do_charges_them(unit: str, lead: list[str]) -> None:
+    ts = parse_dispatch(_GUIDANCE.format(unit=unit), source=Source(name="x.txt"), observances=CATALOG)
+    keys = {t.key: t for t in ts.tasks}
+    assert "2" in keys and [o.name for o in keys["2"].lead] == lead
+    assert "1" not in keys and "3" not in keys  # a composition and a rule of who decides stay rules

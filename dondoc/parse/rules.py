@@ -72,7 +72,10 @@ _REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 _GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
 # (not the accountability "chịu trách nhiệm trước pháp luật / trước Bộ trưởng … nếu …")
 _GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem(?! truoc)|khan truong)\b")
-_GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
+# (a time of day may come first: "chậm nhất là 17 giờ 00 ngày 30/01/2026", "trước 17h00 ngày 15/3/2026")
+_GUIDANCE_DUE = re.compile(r"\b(?:truoc (?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut\s*)?,?\s*)?ngay \d|"
+                           r"cham nhat (?:la )?(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut\s*)?,?\s*)?ngay \d|"
+                           r"bao cao (?:ve|ket qua|tinh hinh)\b)")
 
 
 # the year of a date written after "trước ngày" ("trước ngày 19/8/1945", "trước ngày 5 tháng 7 năm 1994")

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from dondoc.parse.dates import DateContext
+from dondoc.parse.prose import is_request
 from dondoc.parse.report_specs import find_reports
+from dondoc.parse.rules import asks_someone
 
 CTX = DateContext(date(2026, 4, 1), 2026, 4)
 
@@ -54,3 +56,31 @@ def test_minutes_sent_right_after_a_scheduled_meeting_are_one_report(text: str, 
 )
 def test_what_is_sent_to_the_public_is_no_report(text: str) -> None:
     assert reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Căn cứ hướng dẫn này, đề nghị Ban Thường vụ các huyện đoàn nghiêm túc triển khai thực hiện, bảo đảm đúng "
+         "Điều lệ Đoàn và tiến độ đề ra./.", False),
+        ("Đề nghị các cấp hội phối hợp triển khai để thực hiện tốt nhiệm vụ chăm lo cho hội viên./.", False),
+        ("Đề nghị các chi bộ triển khai thực hiện, bảo đảm hoàn thành trước ngày 30/6/2026./.", True),
+        ("Đề nghị Ban Tuyên giáo Huyện ủy chủ trì biên soạn tài liệu, bảo đảm tiến độ.", True),
+    ],
+    ids=["formula-with-how", "formula-with-why", "formula-with-a-deadline", "a-charge"],
+)
+def test_the_closing_formula_with_how_or_why_asks_nothing_of_its_own(text: str, asks: bool) -> None:
+    assert is_request(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Biên bản đại hội chi đoàn phải gửi về Ban Thường vụ Huyện đoàn chậm nhất là 17 giờ 00 ngày 20/4/2026.", True),
+        ("Hồ sơ đề nghị khen thưởng nộp về Văn phòng Hội trước 16h30 ngày 15/5/2026.", True),
+        ("Hội viên được công nhận trước ngày 30/4/1975 được tặng kỷ niệm chương.", False),
+    ],
+    ids=["chậm-nhất-with-the-hour", "trước-with-the-hour", "a-past-day-qualifies"],
+)
+def test_a_deadline_with_its_hour_asks_someone_in_a_guidance(text: str, asks: bool) -> None:
+    assert asks_someone(text, 2026) is asks

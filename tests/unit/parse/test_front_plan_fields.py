@@ -12,6 +12,7 @@ from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.fieldlines import value_owners
+from dondoc.parse.fields import field_kind
 from dondoc.parse.labels import label_owners
 from dondoc.parse.tables import when_phrase
 from dondoc.taskset import Source
@@ -169,3 +170,17 @@ def test_a_guidance_unit_that_opens_with_owners_told_what_to_do_charges_them(uni
     keys = {t.key: t for t in ts.tasks}
     assert "2" in keys and [o.name for o in keys["2"].lead] == lead
     assert "1" not in keys and "3" not in keys  # a composition and a rule of who decides stay rules
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Nội dung: Tổ chức hội nghị tổng kết công tác Hội năm 2026", None),
+        ("Nội dung báo cáo: kết quả thực hiện phong trào", "content"),
+        ("Nội dung", "content"),
+        ("Nội dung chủ yếu:", "content"),
+    ],
+    ids=["the-task-after-the-colon", "what-a-report-holds", "bare-title", "bare-title-with-colon"],
+)
+def test_a_content_line_with_the_work_after_its_colon_is_the_task_itself(title: str, kind: str | None) -> None:
+    assert field_kind(title) == kind

@@ -13,6 +13,7 @@ from dondoc.parse import parse_dispatch
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.fieldlines import value_owners
 from dondoc.parse.fields import field_kind
+from dondoc.parse.issuer_name import agency_case
 from dondoc.parse.labels import label_owners
 from dondoc.parse.tables import when_phrase
 from dondoc.taskset import Source
@@ -184,3 +185,18 @@ def test_a_guidance_unit_that_opens_with_owners_told_what_to_do_charges_them(uni
 )
 def test_a_content_line_with_the_work_after_its_colon_is_the_task_itself(title: str, kind: str | None) -> None:
     assert field_kind(title) == kind
+
+
+@pytest.mark.parametrize(
+    ("caps", "written"),
+    [
+        ("TỈNH ỦY BÌNH PHƯỚC", "Tỉnh ủy Bình Phước"),
+        ("HUYỆN ỦY ĐẦM HÀ", "Huyện ủy Đầm Hà"),
+        ("THỊ ỦY QUẢNG TRỊ", "Thị ủy Quảng Trị"),
+        ("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"),
+        ("BAN DÂN VẬN HUYỆN ỦY", "Ban Dân vận Huyện ủy"),
+    ],
+    ids=["tinh-uy", "huyen-uy", "thi-uy", "quan-uy", "a-board-of-the-committee"],
+)
+def test_a_party_committee_is_written_with_its_place_capitalised(caps: str, written: str) -> None:
+    assert agency_case(caps) == written

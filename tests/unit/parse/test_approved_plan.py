@@ -58,3 +58,18 @@ class TestApprovedPlan:
         dated = {k: (t.schedule.repeat, t.schedule.due) for k, t in got.items() if t.kind == "action"}
         assert dated.get("1.1") == ("once", ["2026-08-28"]) and dated.get("1.2") == ("once", ["2026-09-05"])
         assert "1.3" not in dated  # defers to other rules (convention 17)
+
+
+class TestBarePostSignature:
+    """A decision signed by the post itself ("CHỦ TỊCH", "THỦ TƯỚNG", no "TM."/"KT."), right after the closing "./.",
+    as a Công báo copy prints it without "Nơi nhận": the post and the name end the body (header.py)."""
+
+    def test_the_signing_post_is_no_owner_and_the_execution_clause_no_task(self) -> None:
+        got = read("Phê duyệt Kế hoạch phát triển thư viện số", PLAN)
+        assert "3" not in got
+        assert all(o.name != "CHỦ TỊCH" for t in got.values() for o in t.lead)
+
+    def test_a_post_in_capitals_inside_the_body_does_not_end_it(self) -> None:
+        body = PLAN.replace("III. TỔ CHỨC THỰC HIỆN\n", "III. TỔ CHỨC THỰC HIỆN\nGIÁM ĐỐC\n")
+        got = read("Phê duyệt Kế hoạch phát triển thư viện số", body)
+        assert "1.III.1" in got

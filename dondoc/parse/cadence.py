@@ -144,6 +144,17 @@ def _by_verbs(text: str, f: str, limit: int, at: int = 0) -> tuple[str, str] | N
         _verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
+# the catch-all line closing a post's duties ("Thực hiện các nhiệm vụ khác theo yêu cầu của Ban Thường trực", "… khi
+# được phân công"): other work whenever asked, which gives the listed duties no cadence of their own
+_OTHER_DUTIES = re.compile(r"\b(?:thuc hien|lam|dam nhan|thuc hien tot)\s+(?:cac\s+)?(?:nhiem vu|cong viec|viec)\s+khac\b[^.;\n]*")
+
+
+def _without_other_duties(f: str) -> str:
+    if "khac" not in f:
+        return f
+    return _OTHER_DUTIES.sub(lambda m: " " * len(m.group()), f)
+
+
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
     stated = explicit_cadence(text)
@@ -161,6 +172,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
+    f = _without_other_duties(f)  # "Thực hiện các nhiệm vụ khác theo yêu cầu của …": a catch-all, no cadence
     m = on_request(f) if ("dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f
                           or "tuy theo" in f) else None
     if m:

@@ -20,6 +20,7 @@ from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date, joined_day
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
+from dondoc.parse.windows import ends_window, window_ends
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -136,17 +137,6 @@ def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:
         pos = m.end()
 
 
-# "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
-# work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
-_WINDOW_START = re.compile(  # after \b (word_finditer)
-    r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
-    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
-    # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
-    r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
-    # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
-    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?\s*,?\s*(?=(?:den|toi)\b)")
-
-
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -190,7 +180,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             "quy " in f or "qui " in f or ctx.sessions and mentions_session(f)):
         return found  # every deadline is written with a number, but "trong quý III" and "tại Kỳ họp thứ Sáu"
     taken = Spans()
-    windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
+    windows = window_ends(f)
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):
@@ -198,7 +188,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if said_as_no_deadline(text, f, start, end, due is not None):
             taken.claim(start, end)
             return  # "số liệu tính đến 30/11", "dự kiến … trong năm 2026", "phấn đấu … đạt 50%" (deadline_words)
-        if due is not None and (start in windows or f.startswith("tu nay", start)):
+        if due is not None and (ends_window(f, start, windows) or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
         if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():

@@ -46,7 +46,10 @@ _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip 
 _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
     r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
-    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?\s*[./]*\s*$")
+    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?"
+    # "…, bảo đảm đúng quy định của pháp luật và tiến độ thời gian./.", "… để thực hiện đầy đủ quyền và trách nhiệm …":
+    # how or why, still the formula
+    r"(?:\s*,?\s*(?:bao dam|dam bao|de)\s[^.;:\d]{0,110})?\s*[./]*\s*$")
 # what the addressee is asked to decide before the work is carried out ("kính trình đồng chí Giám đốc xem
 # xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
 _TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
@@ -180,7 +183,7 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
         m = min((x for x in (_ASK.search(f), _CHARGED.search(f)) if x is not None), key=lambda x: x.start(), default=None)
         closer = _CLOSER.search(f, m.end()) if m is not None else None
-        if m is not None and closer is not None and len(f) - m.end() < 140 \
+        if m is not None and closer is not None and len(f) - m.end() < 200 \
                 and not _TO_DECIDE.search(f, m.end(), closer.start()) and ". " not in f[m.end() : closer.start()]:
             return False
     if _FOR_INFORMATION.search(f) and not reports:

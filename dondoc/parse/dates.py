@@ -142,7 +142,9 @@ _WINDOW_START = re.compile(  # after \b (word_finditer)
     # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
     r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
     # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
-    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?\s*,?\s*(?=(?:den|toi)\b)")
+    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?"
+    # "từ ngày 16/02/2015 (tức ngày 28 tháng Chạp âm lịch) đến hết ngày …": the lunar day said in brackets
+    r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?=(?:den|toi)\b)")
 
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
@@ -177,6 +179,17 @@ def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
     if ctx.year is not None:
         return ctx.year + 1 if ctx.month is not None and m < ctx.month else ctx.year
     return None
+
+
+_FULL_YEAR = re.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})\b")
+
+
+def year_beside(f: str) -> int | None:
+    """The one year of the full dates a text writes, for a day it writes without one when the dispatch has no
+    date of its own (a text pasted without its header: "… đến hết ngày 23/02/2015. Lịch trực gửi về … trước ngày
+    13/02"); None when it writes none, or dates of several years."""
+    years = {m.group(1) for m in _FULL_YEAR.finditer(f)}
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:

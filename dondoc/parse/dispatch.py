@@ -14,7 +14,7 @@ from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
-from dondoc.parse.dates import DateContext
+from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import Node, Outline, build_outline
@@ -124,7 +124,9 @@ def parse_dispatch(
     elif lead and header.recipients:
         lead = addressed(header.recipients, lead)  # "đề nghị đồng chí Giám đốc Sở …": the addressee it shortens
     ctx = Context(
-        dates=DateContext(header.issued_on, header.year, header.month, session_months(fold_keep_length(text))),
+        # a text without its header's date: the one year all its full dates share stands for it (dates.year_beside)
+        dates=DateContext(header.issued_on, header.year if header.year is not None else year_beside(fold_keep_length(text)),
+                          header.month, session_months(fold_keep_length(text))),
         finder=finder,
         campaign=finder.campaign_events(preamble_text + " " + (header.subject or "")),
         preamble_lead=lead,

@@ -22,6 +22,7 @@ from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.asked import REQUEST_VERBS, WHAT_FOR, WITH_WORDS, requests
 from dondoc.parse.roles import Given, Owners
+from dondoc.parse.senders import senders
 from dondoc.parse.subjects import LONG_OPENING, subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
@@ -298,6 +299,8 @@ def owners_read(text: str, directs: bool) -> Owners:
                 # the line over the duties names their owner: the names its sentences use are not more owners
                 found.lead, found.lead_why = list(first), found.lead_why[:1]
             found.without_askers()
+            if not found.lead and not found.askers and (sent_by := senders(text)):
+                found.add_lead(sent_by, 'named after "của" in the paper the sentence sends')
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
             c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True

@@ -47,7 +47,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
                           r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b|"
-                          r"(?<!\d )\bngay sau khi\b|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
+                          r"(?<!\d )\bngay sau khi\b|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b|"
+                          # "… theo dõi chặt chẽ diễn biến …; cập nhật báo cáo tình hình về Văn phòng PCTT huyện": as it moves
+                          r"\bcap nhat (?:va )?bao cao\b")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
@@ -246,6 +248,9 @@ _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xu
 
 
 # "… về Bộ X (trước ngày 15/6 và 15/12)": a bracket that says when, not a part of the recipient's name
+# how to reach the recipient, no part of its name: "… về Văn phòng PCTT huyện (Điện thoại: 0987…)", "… cho cơ quan
+# thường trực … số máy 0240…", "(ĐT: …)", "(email: …)"
+_CONTACT = re.compile(r"\s*(?:so may|so dien thoai|dien thoai|sdt|dt|email|e-mail|hop thu|fax|di dong)\b\s*:?\s*[\d+(]?", re.I)
 _WHEN_SAID = re.compile(r"(?:truoc|cham nhat|muon nhat|han|trong|vao|dinh ky|hang|doi voi bao cao|ngay)\b")
 
 
@@ -278,10 +283,16 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
         if cut is not None and cut.start() > s:
             name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
+        named = f[s : s + len(name)]
+        contact = next((c for c in (_CONTACT.match(f, s + x.start()) for x in re.finditer(r"\s", named))
+                        if c is not None), None) if "so may" in named or "dien thoai" in named else None
+        if contact is not None:
+            name = name[: contact.start() - s]  # "… Văn phòng HĐND&UBND huyện số máy 0240 …": the phone, not the name
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])
-        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()):
+        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()) \
+                and not _CONTACT.match(fold_keep_length(pm.group(1).strip(" *"))):
             inner = pm.group(1).strip(" *")
             name = name.rstrip() + " (" + inner + ")"
             after += pm.end()

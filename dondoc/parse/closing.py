@@ -15,7 +15,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.markers import read_marker
 
 if TYPE_CHECKING:
-    from dondoc.parse.items import Node  # items.py imports cut_tail
+    from dondoc.parse.outline_nodes import Node
 
 # a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
 _REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")

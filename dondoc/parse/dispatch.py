@@ -17,7 +17,8 @@ from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
 from dondoc.parse.header import parse_header
-from dondoc.parse.items import Node, Outline, build_outline
+from dondoc.parse.items import build_outline
+from dondoc.parse.outline_nodes import Node, Outline
 from dondoc.parse.kinds import classification_mark, is_meeting_calendar
 from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize

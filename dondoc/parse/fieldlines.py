@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.parse.items import Node
+from dondoc.parse.outline_nodes import Node
 from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import tokenize
 from dondoc.parse.names import name_texts, owner_list

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.parse.dates import DateContext, find_deadlines
-from dondoc.parse.items import Node
+from dondoc.parse.outline_nodes import Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
 from dondoc.parse.tables import when_phrase

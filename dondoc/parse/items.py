@@ -10,14 +10,14 @@ item ends and the dispatch's closing begins, closing.py's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Final
 
 from dondoc.parse.closing import cut_tail
 from dondoc.parse.continuations import continues_sentence, quoted_passages
-from dondoc.parse.label_runs import opens_on_second, repeats, sibling_misread, titled, written_again
 from dondoc.parse.lines import Line
-from dondoc.parse.markers import MARKER, Marker, read_marker
+from dondoc.parse.markers import read_marker
+from dondoc.parse.outline_nodes import Bullet, Node, Outline
+from dondoc.parse.outline_place import _misread, _place
 from dondoc.parse.owner_headings import GROUP_HEADING, OWNER_HEADING_TAIL, only_owners, owner_heading
 
 _BULLET: Final = re.compile(r"^[-–—+•·◦▪●∙]\s*")
@@ -25,79 +25,10 @@ _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[I
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$")
 
 
-@dataclass
-class Bullet:
-    lines: list[Line]
-    text: str
-    index: int  # 1-based position under its parent
-    group: str = ""  # an unnumbered owner heading above it ("**Sở Nội vụ:**"), whose duties it lists
-
-    @property
-    def start(self) -> int:
-        return self.lines[0].start
-
-    @property
-    def end(self) -> int:
-        return self.lines[-1].end
-
-
-@dataclass
-class Node:
-    key: str
-    style: str
-    value: int
-    label: str
-    lines: list[Line]
-    text: str  # own text, marker removed, lines joined
-    bold: str  # the bold label with the marker removed
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    bullets: list[Bullet] = field(default_factory=list)
-    dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
-    group: str = ""  # an unnumbered heading paragraph above it naming whom it is for ("Đối với Sở Y tế:")
-    part: str = ""  # the title of the chapter (Chương, Phần, Mục) it stands in ("NHỮNG QUY ĐỊNH CHUNG")
-
-    @property
-    def start(self) -> int:
-        return self.lines[0].start
-
-    @property
-    def end(self) -> int:
-        ends = [self.lines[-1].end] + [b.end for b in self.bullets]
-        return max(ends)
-
-    def walk(self):  # type: ignore[no-untyped-def]
-        yield self
-        for c in self.children:
-            yield from c.walk()
-
-
-@dataclass
-class Outline:
-    preamble: list[Line]
-    items: list[Node]
-    tail: list[Line]  # paragraphs after the last item (closing, reporting obligations)
-    loose_bullets: list[Bullet]  # bullets before any item, after a line ending with ":"
-
-
-_ARTICLE_TITLED = re.compile(r"Điều \d{1,3}\. [A-ZĐÀ-Ỹ]")
-
-
-def _first_value(style: str, value: int) -> bool:
-    return value == 1
-
-
 def _owner_before_colon(body: str) -> bool:
     """Whether a bullet opens with its own owners and a colon ("Công an xã: bảo đảm an ninh …")."""
     colon = body.find(":", 0, 120)
     return colon > 0 and bool(body[colon + 1 :].strip()) and only_owners(body[:colon].strip("* "))
-
-
-def _strip_marker_from_bold(bold: str, label: str) -> str:
-    m = MARKER.match(bold)
-    if m and bold.startswith(label[:1]):
-        return bold[m.end() :].strip()
-    return bold
 
 
 def build_outline(lines: list[Line]) -> Outline:
@@ -237,77 +168,3 @@ def _more(added: dict[int, tuple[Node | Bullet, list[str]]], item: Node | Bullet
     return hit[1]
 
 
-def _misread(mk: Marker, ln: Line, stack: list[Node], roots: list[Node], loose: list[Bullet],
-             bullet: Bullet | None, added: dict[int, tuple[Node | Bullet, list[str]]]) -> Node | None:
-    """A label the OCR misread (label_runs.py): "2." after a lone dash paragraph, that paragraph being the
-    list's "1."; "5 -" between "4." and "6.", the list's next unit."""
-    rest = ln.text[mk.end :].lstrip("*").strip()
-    if opens_on_second(mk, rest, stack_empty=not stack, no_roots=not roots) and len(loose) == 1 and bullet is loose[0] \
-            and bullet.text[:1].isupper():
-        first = Node("1", mk.style, 1, "1", bullet.lines, bullet.text, "", None, dec="1")
-        loose.pop()
-        if id(bullet) in added:
-            added[id(first)] = (first, added.pop(id(bullet))[1])
-        roots.append(first)
-        stack.append(first)
-        return _place(mk, ln, stack, roots)
-    k = sibling_misread(mk, rest, [(nd.style, nd.value) for nd in stack])
-    if k is None:
-        return None
-    return _place(Marker(stack[k].style, mk.value, mk.label, mk.end), ln, stack, roots)
-
-
-def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node | None:
-    idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == mk.style), None)
-    if mk.style.startswith("dec"):
-        prefix, last = mk.label.rsplit(".", 1)
-        pidx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].dec == prefix), None)
-        if pidx is not None:
-            del stack[pidx + 1 :]
-            return _push(mk, ln, f"{stack[pidx].key}.{last}", stack[pidx], stack, roots)
-        if idx is not None:
-            del stack[idx:]
-        parent: Node | None = stack[-1] if stack else None
-        return _push(mk, ln, mk.label if parent is None else f"{parent.key}.{mk.label}", parent, stack, roots)
-    if idx is not None:
-        prev = stack[idx]
-        # the next label, one skipped ("no III.4"), or the same label written again ("b/" twice: the
-        # second is keyed "b#2" when the tasks are keyed)
-        # a section title in capitals may skip more ("I." … "V. TỔ CHỨC THỰC HIỆN:" in a commune's plan)
-        reach = 4 if mk.style == "roman" and titled(ln.text[mk.end :]) else 2
-        if mk.value < prev.value and written_again(prev, mk, ln, roots):
-            pass  # "b)" again after "c)": a label of the list written a second time, a unit of its own
-        elif not (prev.value <= mk.value <= prev.value + reach) or mk.value == prev.value and not repeats(prev, mk, ln):
-            return None
-        del stack[idx:]
-        parent = stack[-1] if stack else None
-    else:
-        if not _first_value(mk.style, mk.value) and not (mk.style == "dieu" and not stack and not roots
-                                                         and _ARTICLE_TITLED.match(ln.text)):
-            # "I." after "H." is a letter; a roman numeral that is not first may be a letter. An outline
-            # may open on a titled article other than the first ("Điều 4. Tiêu chuẩn …": a regulation
-            # whose first page was lost)
-            return None
-        if mk.style == "roman" and any(n.style == "upper" and n.label == "H" for n in stack):
-            return None
-        parent = stack[-1] if stack else None
-    key = mk.label if parent is None else f"{parent.key}.{mk.label}"
-    return _push(mk, ln, key, parent, stack, roots)
-
-
-def _push(mk: Marker, ln: Line, key: str, parent: Node | None, stack: list[Node], roots: list[Node]) -> Node:
-    siblings = parent.children if parent else roots
-    last = siblings[-1].key if siblings else ""
-    if last == key or last.startswith(key + "#"):
-        # a label written twice in a row ("3." for a second topic after the first "3." and its points): the
-        # second is "3#2" (gold convention 2), also when the first only heads its points and is no task itself
-        # (the unit just before only: the keys of the tasks are made unique once more in dispatch.py)
-        key = f"{key}#{2 if last == key else int(last.rsplit('#', 1)[1]) + 1}"
-    text = ln.text[mk.end :].strip()
-    bold = _strip_marker_from_bold(ln.bold, mk.label) if ln.bold else ""
-    node = Node(key, mk.style, mk.value, mk.label, [ln], text, bold, parent)
-    if mk.style.startswith(("dec", "num")):
-        node.dec = mk.label
-    (parent.children if parent else roots).append(node)
-    stack.append(node)
-    return node

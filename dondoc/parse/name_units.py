@@ -5,7 +5,7 @@ ANTQ", "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Ban Chỉ đạ
 and the body it belongs to are one owner ("Ban Gia đình - Xã hội, Hội LHPN tỉnh"); one office serves
 two bodies ("Văn phòng HĐND và UBND xã"); a collective lists its members or describes them ("các cơ
 quan, tổ chức, doanh nghiệp", "Các chủ công trình hồ chứa nước thủy lợi, thủy điện"). names.py asks
-these questions while it reads a list of owners.
+these questions while it reads a list of owners; collective_names.py answers those of a collective's list of kinds.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Final
 
 from dondoc.parse.heads import END_PUNCT, NAME_STOP, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT, ORG_HEADS, phrases
+from dondoc.parse.vocab import ORG_HEADS, phrases
 
 # Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
 # ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
@@ -171,7 +171,6 @@ def placed_name_goes_on(toks: list[Tok], start: int, head: int, j: int, v: int) 
     return 0
 
 
-
 def described(toks: list[Tok], start: int, head: int, j: int) -> int:
     """Where a collective's description ends ("các chủ công trình | hồ chứa nước thủy lợi, thủy điện |
     tổ chức …"), when the name is "các" and its head alone and a predicate comes within nine lower-case
@@ -191,46 +190,6 @@ def described(toks: list[Tok], start: int, head: int, j: int) -> int:
             return m if m > j else 0
         m += 1
     return 0
-
-
-def listed(toks: list[Tok], start: int, j: int) -> bool:
-    """Whether the name toks[start:j] is a collective one ("các sở, ngành", "UBND các huyện")."""
-    return any(x.f in ("cac", "nhung") for x in toks[start:j])
-
-
-def places_go_on(toks: list[Tok], start: int, j: int, k: int) -> bool:
-    """Whether the place kind at k, written with a capital, is one more place of a collective name
-    ("UBND các Huyện, Thị xã, Thành phố", "UBND cấp Xã, Phường, Thị trấn"): the name so far lists
-    places, and the kind stands alone (a list mark, the end or a predicate after it), not the start
-    of a named town ("Thành phố Huế")."""
-    n = len(toks)
-    p = phrase_len(PLACES, toks, k) if k < n and toks[k].cap else 0
-    if not p or not ends_placed(toks, j - 1) or not any(x.f in ("cac", "nhung", "cap") for x in toks[start:j]):
-        return False
-    m = k + p
-    return m >= n or toks[m].f in (",", "va") or toks[m].f in END_PUNCT or not toks[m].cap and verb_at(toks, m) > 0
-
-
-def bare_series(toks: list[Tok], start: int, head: int, last: int) -> bool:
-    """Whether toks[start:last + 1] is a bare head and the kinds listed after it ("Sở, ban", the start of
-    "Sở, ban, ngành, UBND quận-huyện …"): a collective owner written without "các"."""
-    return toks[start].cap and all(x.f == "," or x.f in COLLECTIVE_NEXT and not x.cap for x in toks[start + head : last + 1])
-
-
-def collective_at(toks: list[Tok], k: int, first: int, j: int) -> int:
-    """The length of a lower-case collective noun starting a further owner of a list whose first
-    owner is a collective ("Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan"), else 0."""
-    if k >= len(toks) or toks[k].cap or not toks[k].word or not listed(toks, first, j):
-        return 0
-    n = phrase_len(COLLECTIVE_HEADS, toks, k)
-    return n if n and noun_at(toks, k) else 0
-
-
-def noun_at(toks: list[Tok], k: int) -> bool:
-    """Whether the word at k is a noun of a list, not a predicate: "tổ chức" is a verb, but "các cơ
-    quan, tổ chức, doanh nghiệp" lists it between commas."""
-    v = verb_at(toks, k)
-    return not v or k + v < len(toks) and toks[k + v].f in (",", "va", ";")
 
 
 def joint_topic(toks: list[Tok], start: int, j: int, k: int) -> bool:
@@ -253,24 +212,6 @@ def joint_office(toks: list[Tok], start: int, last: int, k: int) -> bool:
 HOW = frozenset({"chat", "tot", "nghiem", "hieu", "co", "va", "thong", "dung", "toan", "hoat", "su", "tai"})
 
 
-
-
-# capitalised kinds of the set phrase "các Sở, Ban, Ngành": after "các X" they go on listing kinds
-_SET_KINDS = frozenset({"so", "ban", "nganh", "bo", "doan the"})
-
-
-def set_phrase_goes_on(toks: list[Tok], start: int, last: int, k: int) -> bool:
-    """Whether the capitalised kind after a comma at k - 1 goes on a collective name ("Thủ trưởng các Sở,
-    Ban, ngành tỉnh" is one owner): the name so far is "các" and kinds, and the word after the kind is no
-    capitalised word of a proper name ("các Sở, Ban Dân tộc" names two)."""
-    if k + 1 >= len(toks) or not toks[k].cap or toks[k].upper or toks[k + 1].cap and toks[k + 1].word:
-        return False
-    if toks[k].f not in _SET_KINDS:
-        return False
-    at = next((p for p in range(start, last + 1) if toks[p].f == "cac"), -1)
-    return at >= 0 and all(x.f == "," or x.f in _SET_KINDS or x.f in COLLECTIVE_NEXT for x in toks[at + 1 : last + 1])
-
-
 def kept_word(toks: list[Tok], j: int) -> bool:
     """Whether a lower-case word that ends most names belongs to this one: "cấp ủy đảng", "tổ chức đảng",
     "tổ chức cơ sở đảng", "đảng bộ" (the Party's), "Đoàn cấp trên", "cấp dưới" (the level)."""
@@ -284,15 +225,6 @@ def kept_word(toks: list[Tok], j: int) -> bool:
         # in "cấp ủy đảng" (the set phrase)
         return prev == "uy" or j + 1 == len(toks) or toks[j + 1].f in (",", "va", ";", ".", ":", ")")
     return f in ("tren", "duoi") and prev == "cap"
-
-
-def every_level(toks: list[Tok], start: int, last: int, k: int) -> bool:
-    """Whether "các cấp" after the comma before k ends a name that ends "các ngành" ("Ban Chỉ huy Phòng, chống
-    thiên tai và Tìm kiếm cứu nạn các ngành, các cấp"): of every level, not an owner of its own ("các cấp ủy" is)."""
-    n = len(toks)
-    if not (k + 1 < n and toks[k].f == "cac" and toks[k + 1].f == "cap" and last > start and toks[last - 1].f == "cac"):
-        return False
-    return k + 2 == n or toks[k + 2].f in (",", "va", ";", ".", ":") or verb_at(toks, k + 2) > 0
 
 
 # predicates that charge the ones a relative clause ("được …") describes

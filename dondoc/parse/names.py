@@ -12,27 +12,23 @@ from typing import Final
 
 from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
 from dondoc.parse.lines import Tok
+from dondoc.parse.collective_names import (
+    bare_series, collective_at, every_level, listed, noun_at, places_go_on, set_phrase_goes_on,
+)
 from dondoc.parse.name_levels import levels_of
 from dondoc.parse.name_units import (
     HOW,
     PEOPLE,
     PLACES,
-    bare_series,
     charged_after,
-    collective_at,
     described,
     descriptive,
-    every_level,
     joint_office,
     joint_topic,
     kept_word,
     level_ends_name,
-    listed,
     name_goes_on,
-    noun_at,
     placed_name_goes_on,
-    places_go_on,
-    set_phrase_goes_on,
     unit_of,
 )
 from dondoc.parse.name_tails import past_where, whose_end
@@ -54,7 +50,6 @@ def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> N
                                   and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
         return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
     out.names.append((toks[start].start, toks[last].end))
-
 
 
 @dataclass

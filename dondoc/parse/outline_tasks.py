@@ -14,7 +14,7 @@ import re
 
 from dondoc.parse.fieldlines import shared_fields, trailing_fields
 from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
-from dondoc.parse.items import Bullet, Node
+from dondoc.parse.outline_nodes import Bullet, Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
 from dondoc.parse.owners import Given, find_owners, label_owners

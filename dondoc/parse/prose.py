@@ -25,7 +25,7 @@ from dondoc.parse.reports import is_obligation
 from dondoc.parse.sections import is_stock_clause
 
 if TYPE_CHECKING:
-    from dondoc.parse.items import Bullet
+    from dondoc.parse.outline_nodes import Bullet
 
 # A request to a named addressee (on the folded text): "đề nghị các sở …", "giao Công an tỉnh …",
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text

@@ -13,7 +13,8 @@ from dondoc.parse.dates import DateContext, Deadline, find_deadlines
 from dondoc.parse.deadline_words import cites_a_request
 from dondoc.parse.normalize import fold, fold_keep_length
 from dondoc.parse.owners import find_owners, subject_before
-from dondoc.parse.reports import ReportSpec, _first_report, _recipient
+from dondoc.parse.recipients import _recipient
+from dondoc.parse.reports import ReportSpec, _first_report
 
 CLAUSE_BREAK = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
 # "gửi UBND tỉnh biết, theo dõi", "để … biết": a copy sent for information

@@ -26,10 +26,9 @@ from dondoc.parse.reports import (
     _SENTENCE_BREAK,
     ReportSpec,
     _first_report,
-    _recipient,
-    consolidator_named,
     period_day,
 )
+from dondoc.parse.recipients import _recipient, consolidator_named
 from dondoc.parse.scan import skipping
 from dondoc.parse.spans import Spans
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dondoc.parse.items import Node
+from dondoc.parse.outline_nodes import Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners, head_at
 from dondoc.taskset import Task

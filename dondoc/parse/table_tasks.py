@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from dondoc.parse.items import Node, Outline
+from dondoc.parse.outline_nodes import Node, Outline
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.tables import Table, row_text
 from dondoc.parse.report_task import report_task

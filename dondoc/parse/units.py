@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from dondoc.parse.assessments import assesses
-from dondoc.parse.items import Node
+from dondoc.parse.outline_nodes import Node
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import find_owners

@@ -76,6 +76,8 @@ TEMPLATES: tuple[str, ...] = (
     N_('and "{names}", whom the heading of item {key} directs'),
     N_('"{names}", directed by the item ("Chỉ đạo …")'),
     N_('listed before "{text}", with the same predicate'),
+    N_('listed before "{text}"'),
+    N_('named after "của" in the paper the sentence sends'),
     N_('the line "{text}" over the duties names it'),
     N_("the owners the field units {keys} name for this block"),
     N_("named in the line: {names}"),

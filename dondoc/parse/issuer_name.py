@@ -38,12 +38,15 @@ _NAMED_HEADS = frozenset({"ban", "tong cuc", "cuc", "chi cuc", "vu", "hoi", "lie
                           "kho bac", "vien", "hoc vien", "bo chi huy", "ban chi huy", "bo tu lenh"})
 # the levels a place name follows: every syllable after it is capitalised
 _LEVELS = frozenset({"thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong"})
+# the party committees of a territory, whose place's name follows ("Huyện ủy Tân Phú", "Quận ủy Gò Vấp")
+_TERRITORIAL = frozenset({"tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"})
 # words with a written form of their own (its first letter capitalised where the rules above say so)
 _FIXED = {
     "uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân", "hoi dong": "Hội đồng",
     "chinh phu": "Chính phủ", "quoc hoi": "Quốc hội", "viet nam": "Việt Nam", "trung uong": "Trung ương",
     "mat tran to quoc": "Mặt trận Tổ quốc", "nha nuoc": "Nhà nước", "ho chi minh": "Hồ Chí Minh",
     "tinh uy": "Tỉnh ủy", "huyen uy": "Huyện ủy", "thanh uy": "Thành ủy", "dang uy": "Đảng ủy", "dang bo": "Đảng bộ",
+    "quan uy": "Quận ủy", "thi uy": "Thị ủy",
     "cong thuong": "Công Thương", "xa hoi": "xã hội", "thuong truc": "thường trực", "thuong vu": "thường vụ",
     "ban chap hanh": "Ban Chấp hành",
 }
@@ -110,6 +113,9 @@ def agency_case(caps: str) -> str:
         so_far = " ".join(bare[start:i])
         if fixed is not None and so_far.endswith(_BOARDS) and i < len(words):
             start, mode = len(out), ""  # the board of a body: the body's name follows
+            continue
+        if fixed is not None and " ".join(bare[i - n : i]) in _TERRITORIAL and i < len(words):
+            mode = "place"  # "HUYỆN ỦY TÂN PHÚ": the party committee of a place, the place's name after it
             continue
         if mode != "place" and fixed is None and (bare[i - 1] in _LEVELS or " ".join(bare[max(0, i - 2) : i]) in _LEVELS):
             mode = "place"

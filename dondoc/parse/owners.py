@@ -57,7 +57,12 @@ def owners_read(text: str, directs: bool) -> Owners:
         text = _FORWARD.sub("đề nghị ", text)  # "X chuyển Tờ trình … đến Sở Tư pháp xem xét": X asks Sở Tư pháp
     if "ết hợp với" in text:
         text = _KET_HOP.sub("phối hợp với", text)  # "Sở Tư pháp kết hợp với Công an tỉnh …": cooperating
+    raw_nl = text.find("\n")
     text = unwrapped(text)
+    if 0 < raw_nl < 300 and text[raw_nl] == " " and text[raw_nl + 1 : raw_nl + 2].isupper() and line_owners(text[:raw_nl]):
+        # "Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội huyện⏎Phối hợp …": a long line of owners over
+        # their duties ends there; it wraps no sentence (same length: offsets kept)
+        text = text[:raw_nl] + "\n" + text[raw_nl + 1 :]
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)
     nl = text.find("\n")

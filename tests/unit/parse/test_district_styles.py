@@ -18,6 +18,7 @@ from dondoc.parse import parse_dispatch
 from dondoc.parse.cadence import classify
 from dondoc.parse.dates import DateContext, find_deadlines, year_beside
 from dondoc.parse.header import parse_header
+from dondoc.parse.issuer_name import agency_case
 from dondoc.parse.lines import split_lines
 from dondoc.parse.owners import find_owners
 from dondoc.parse.prose import is_request
@@ -184,3 +185,39 @@ class TestNewsAboutADistrictLetter:
                 "15/10/2021.\n\nNguyễn Văn Bình\nCác tin khác\n")
         with pytest.raises(NothingToTrackError):
             read(text)
+
+
+class TestAPlanOfTheDistrict:
+    PLAN = (
+        "ỦY BAN NHÂN DÂN HUYỆN HÒA LẠC\nSố: 21/KH-UBND\nHòa Lạc, ngày 02 tháng 2 năm 2025\n\nKẾ HOẠCH\nPhòng, chống "
+        "cháy rừng mùa khô năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n1. Hạt Kiểm lâm huyện\nChủ trì, phối hợp với các xã kiểm tra "
+        "các vùng rừng trọng điểm; báo cáo UBND huyện trước ngày 30/4/2025.\n"
+        "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức chính trị - xã hội huyện\n"
+        "Phối hợp tuyên truyền nhân dân không đốt thực bì trong mùa khô.\n3. UBND các xã, thị trấn\n"
+        "Xây dựng phương án chữa cháy tại chỗ; định kỳ hằng tháng báo cáo về UBND huyện (qua Hạt Kiểm lâm) trước ngày 25.\n"
+        "\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Tâm\n"
+    )
+
+    def test_a_heading_of_owners_without_a_colon_keeps_the_reports_under_it(self) -> None:
+        ts = read(self.PLAN)
+        last = [t for t in ts.tasks if t.key.startswith("I.3")]
+        assert last and all([o.name for o in t.lead] == ["UBND các xã, thị trấn"] for t in last)
+        assert any(t.schedule.repeat == "monthly" for t in last)
+
+    def test_a_long_line_of_those_asked_is_no_sentence_wrapped_into_their_duty(self) -> None:
+        ts = read(self.PLAN)
+        assert [o.name for o in next(t for t in ts.tasks if t.key == "I.2").lead] == [
+            "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "các tổ chức chính trị - xã hội huyện"]
+
+
+@pytest.mark.parametrize(
+    ("caps", "name"),
+    [
+        ("HUYỆN ỦY ĐÔNG SƠN", "Huyện ủy Đông Sơn"),
+        ("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"),
+        ("THỊ ỦY SƠN TÂY", "Thị ủy Sơn Tây"),
+        ("BAN THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy"),
+    ],
+)
+def test_a_party_committee_of_a_place_writes_the_place_in_capitals(caps: str, name: str) -> None:
+    assert agency_case(caps) == name

@@ -106,6 +106,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         if "(" in name:
             name = name[: name.index("(")]
         decides = _DECIDES.search(f, s, s + len(name))  # "báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định"
+        while decides is not None and text[decides.start() + 1 : decides.start() + 2].isupper():
+            decides = _DECIDES.search(f, decides.end(), s + len(name))  # "Ban Chỉ đạo huyện": a name's words
         if decides is not None and decides.start() > s:
             name = name[: decides.start() - s]
         means = _MEANS.search(f, s, s + len(name))

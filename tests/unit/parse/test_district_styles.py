@@ -8,6 +8,7 @@ periodic reports, and where a recipient's name ends before its telephone.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,24 @@ class TestAPlanOfTheDistrict:
 )
 def test_a_party_committee_of_a_place_writes_the_place_in_capitals(caps: str, name: str) -> None:
     assert agency_case(caps) == name
+
+
+class TestReportDaysAndBoards:
+    CTX = DateContext(date(2024, 3, 1), 2024, 3)
+
+    def test_the_report_named_in_brackets_after_its_day_takes_that_day(self) -> None:
+        t = ("Các xã gửi báo cáo về UBND huyện (qua Phòng Nội vụ) trước ngày 20/6 (báo cáo 6 tháng) và trước ngày "
+             "20/11 (báo cáo năm).")
+        got = sorted((s.repeat, s.due) for s in find_reports(t, ctx=self.CTX, warnings=[]))
+        assert got == [("annual", "--11-20"), ("semiannual", "--06-20")]
+
+    @pytest.mark.parametrize(
+        ("text", "to"),
+        [
+            ("Kết thúc đợt cao điểm, báo cáo kết quả về Ban Chỉ đạo 138 huyện trước ngày 10/01/2025.",
+             "Ban Chỉ đạo 138 huyện"),
+            ("Báo cáo Chủ tịch UBND huyện xem xét, chỉ đạo.", "Chủ tịch UBND huyện"),  # what the recipient does, cut
+        ],
+    )
+    def test_a_steering_committee_keeps_the_words_of_its_name(self, text: str, to: str) -> None:
+        assert find_reports(text, ctx=self.CTX, warnings=[])[0].to == to

@@ -243,3 +243,14 @@ class TestReportDaysAndBoards:
     )
     def test_a_steering_committee_keeps_the_words_of_its_name(self, text: str, to: str) -> None:
         assert find_reports(text, ctx=self.CTX, warnings=[])[0].to == to
+
+
+def test_the_work_listed_after_a_request_in_prose_is_the_requested_ones() -> None:
+    text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP\nSố: 40/UBND-VP\nTân Lập, ngày 05 tháng 01 năm 2024\n\nV/v trực Tết Giáp Thìn\n\n"
+            "Kính gửi: Các cơ quan, đơn vị.\n\n"
+            "Chủ tịch UBND huyện yêu cầu Thủ trưởng các phòng chuyên môn, Chủ tịch UBND các xã thực hiện tốt một số "
+            "nhiệm vụ sau: Tổ chức tổng vệ sinh trụ sở trước Tết.\n\n"
+            "Bố trí cán bộ trực cơ quan từ ngày 08/02/2024 đến hết ngày 14/02/2024.\n")
+    ts = read(text)
+    assert [o.name for o in next(t for t in ts.tasks if t.key == "-2").lead] == [
+        "Thủ trưởng các phòng chuyên môn", "Chủ tịch UBND các xã"]

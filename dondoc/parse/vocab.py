@@ -92,7 +92,9 @@ COLLECTIVE_HEADS: Final = phrases(
     "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu,nha thau,chu dau tu,"
     "chu cong trinh,chu ho,chu rung,doan vien,hoi vien,"
     # the party's cells and committees of a district: "các chi, đảng bộ trực thuộc", "các Chi Đảng bộ cơ sở"
-    "chi,chi dang bo"
+    "chi,chi dang bo,"
+    # "các ban xây dựng Đảng Huyện ủy": the party's boards, not "the boards build the Party"
+    "ban xay dung dang"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.

@@ -100,6 +100,7 @@ class TestWhomADistrictAsks:
             ("Các chi, đảng bộ trực thuộc Huyện ủy tổ chức học tập chuyên đề.", ["Các chi, đảng bộ trực thuộc Huyện ủy"]),
             ("Các Chi Đảng bộ cơ sở có trách nhiệm quán triệt nghị quyết.", ["Các Chi Đảng bộ cơ sở"]),
             ("UBND các xã tập chung chỉ đạo thu hoạch lúa.", ["UBND các xã"]),  # "tập trung" misspelt ends the name
+            ("Các ban xây dựng Đảng Huyện ủy theo chức năng tham mưu.", ["Các ban xây dựng Đảng Huyện ủy"]),
         ],
     )
     def test_party_cells_and_a_misspelt_verb(self, text: str, lead: list[str]) -> None:

@@ -81,6 +81,8 @@ ORG_HEADS: Final = phrases(
     "thong tan xa,tap doan,"
     # bodies of the Party inside a state body or a mass organisation ("Đảng đoàn Hội Nông dân tỉnh", "Ban cán sự đảng UBND tỉnh")
     "dang doan,ban can su dang,chi uy,dang bo,chi dang bo,"
+    # a district's own offices whose name starts with no usual head ("Hạt Kiểm lâm huyện", "Đồn Biên phòng …")
+    "hat kiem lam,hat quan ly,don bien phong,"
     "trung uong doan,trung uong hoi"
 )
 

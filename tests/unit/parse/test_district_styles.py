@@ -255,3 +255,16 @@ def test_the_work_listed_after_a_request_in_prose_is_the_requested_ones() -> Non
     ts = read(text)
     assert [o.name for o in next(t for t in ts.tasks if t.key == "-2").lead] == [
         "Thủ trưởng các phòng chuyên môn", "Chủ tịch UBND các xã"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("Hạt Kiểm lâm huyện phối hợp với Công an huyện tuần tra các vùng rừng.", ["Hạt Kiểm lâm huyện"], ["Công an huyện"]),
+        ("Đồn Biên phòng Bắc Sơn phối hợp với UBND xã kiểm tra.", ["Đồn Biên phòng Bắc Sơn"], ["UBND xã"]),
+        ("Gieo hạt giống đúng thời vụ.", [], []),
+    ],
+)
+def test_district_offices_whose_names_start_with_no_usual_head(text: str, lead: list[str], support: list[str]) -> None:
+    o = find_owners(text)
+    assert (o.lead, o.support) == (lead, support)

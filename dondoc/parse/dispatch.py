@@ -16,6 +16,7 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
+from dondoc.parse.furniture import without_furniture
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import build_outline
 from dondoc.parse.outline_nodes import Node, Outline
@@ -96,6 +97,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
+    text = without_furniture(text)  # a gazette's running heads and signature stamps: same length, offsets kept
     text, split = headings_joined(set_apart(text))  # the lines split once, not again after the headings are joined
     lines = unfold_layout(split, is_task_table=is_task_table)
     header = parse_header(lines)

@@ -47,6 +47,15 @@ _PAPERS = frozenset({("van", "ban"), ("cong", "van"), ("to", "trinh"), ("ho", "s
 _PAPER_REACH = 8
 
 
+# "… đôn đốc và tạo điều kiện cho B thực hiện": the words between the urging and whom it urges
+_HELPING = ("va", "tao", "dieu", "kien", "cho")
+
+
+def _past_helping(toks: list[Tok], k: int) -> int:
+    """Where the urged names start after "đôn đốc": past "và tạo điều kiện cho" when it follows."""
+    return k + len(_HELPING) if tuple(t.f for t in toks[k : k + len(_HELPING)]) == _HELPING else k
+
+
 def _paper_asks(toks: list[Tok], i: int) -> bool:
     for k in range(i - 1, max(0, i - _PAPER_REACH) - 1, -1):
         if not toks[k].word or toks[k].cap or toks[k].f.isdigit():
@@ -142,6 +151,9 @@ def requests(text: str, toks: list[Tok], found: Owners) -> int:
                 i = ol.end
                 if ol.verb == 2 and toks[ol.end].f == "chi" and toks[ol.end + 1].f == "dao":
                     reach = max(reach, _directed(text, toks, _past_paired(toks, ol.end + 2), found))  # "Đề nghị A chỉ đạo B …"
+                elif ol.verb == 2 and toks[ol.end].f == "don" and toks[ol.end + 1].f == "doc":
+                    # "Đề nghị A đôn đốc (và tạo điều kiện cho) B thực hiện …": B does the work A urges on
+                    reach = max(reach, _directed(text, toks, _past_helping(toks, ol.end + 2), found))
                 # "Giao A chủ trì, B phối hợp": B supports
                 if ol.verb and " ".join(x.f for x in toks[ol.end : ol.end + ol.verb]) == "chu tri":
                     k = ol.end + ol.verb

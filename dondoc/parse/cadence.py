@@ -76,6 +76,8 @@ def _duty_goes_on(f: str, start: int) -> int:
 # A one-off piece of work without a date: urgent work, a plan to have ready, a review to make
 _ONE_OFF = re.compile(
     r"(?:khan truong|co phuong an|xay dung phuong an|tien hanh|phan cong|ra soat|thong ke|nghien cuu|cu the hoa|"
+    # work to do at once ("Triển khai ngay việc tuần tra …"), not a day ("tổ chức ngày hội …", "thực hiện ngày 15")
+    r"(?:trien khai|thuc hien|to chuc) ngay(?! (?:\d|hoi|le|ky niem|truyen thong|thanh lap|toan dan|quoc))|"
     # a correction to make: "điều chỉnh tên các cơ quan … cho phù hợp" (not "quy hoạch điều chỉnh", a noun)
     r"(?<!quy hoach )dieu chinh [^.;]{0,160}?cho phu hop|"
     r"lap (?:cac |danh sach|ban do|ke hoach|du toan|ho so|bao cao|to roi)|xuat ban|hoan thien|xem xet lai|"

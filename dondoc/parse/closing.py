@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dondoc.parse.continuations import GOES_ON
 from dondoc.parse.lines import Line
 from dondoc.parse.markers import read_marker
+from dondoc.parse.owner_headings import only_owners
 
 if TYPE_CHECKING:
     from dondoc.parse.outline_nodes import Node
@@ -22,6 +23,13 @@ _REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\
 _CLOSING_HINT = re.compile(
     r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
 )
+
+
+def _owners_only(line: str) -> bool:
+    """Whether a heading line names owners alone, with no colon ("6. UBND các xã, thị trấn"): its next line is
+    its duty (a heading "UBND các xã, phường:" has its bullets, and the closing may follow it at once)."""
+    t = line.strip(" *")
+    return 0 < len(t) <= 160 and not t.endswith((".", ";", ":")) and only_owners(t)
 
 
 def cut_tail(roots: list[Node]) -> list[Line]:
@@ -37,7 +45,10 @@ def cut_tail(roots: list[Node]) -> list[Line]:
     own = node.lines
     cut = None
     mk = read_marker(own[0].text)
-    first_body = 2 if own[0].text.isupper() or (mk is not None and own[0].text[mk.end :].isupper()) else 1
+    head = own[0].text[mk.end :] if mk is not None else own[0].text
+    # "6. UBND các xã, thị trấn" over "Xây dựng kế hoạch …; định kỳ … báo cáo …": a heading of owners alone, whose
+    # duties (their reports too) are the lines under it, not the dispatch's closing
+    first_body = 2 if own[0].text.isupper() or head.isupper() or _owners_only(head) else 1
     for k in range(first_body, len(own)):
         t = own[k].text
         if not t[:1].isupper() or node.text.endswith(":"):

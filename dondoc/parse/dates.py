@@ -171,6 +171,17 @@ def _year_for(m: int, d: int, ctx: DateContext) -> int | None:
     return None
 
 
+_FULL_YEAR = re.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d{2})\b")
+
+
+def year_beside(f: str) -> int | None:
+    """The one year of the full dates a text writes, for a day it writes without one when the dispatch has no
+    date of its own (a text pasted without its header: "… đến hết ngày 23/02/2015. Lịch trực gửi về … trước ngày
+    13/02"); None when it writes none, or dates of several years."""
+    years = {m.group(1) for m in _FULL_YEAR.finditer(f)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: list[str]) -> list[Deadline]:
     """Every deadline the text states, in order; impossible dates become warnings, not dues."""
     found: list[Deadline] = []

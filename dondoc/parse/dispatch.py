@@ -14,7 +14,7 @@ from dondoc.directory import Directory
 from dondoc.errors import NothingToTrackError
 from dondoc.observances import ObservanceCatalog
 from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
-from dondoc.parse.dates import DateContext
+from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
 from dondoc.parse.furniture import without_furniture
 from dondoc.parse.header import parse_header
@@ -35,6 +35,7 @@ from dondoc.parse.prose_split import split_requests
 from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
+from dondoc.parse.roles import Given
 from dondoc.parse.resolve import addressed, complete_names, resolve, set_gatherers
 from dondoc.parse.rules import guidance_intro
 from dondoc.parse.submissions import closing_request, is_submission, sends_itself
@@ -48,6 +49,8 @@ from dondoc.taskset import Dispatch, Source, Task, TaskSet
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
 _INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
 # an introduction that asks ("… đề nghị các đơn vị thực hiện như sau:"), not one that opines ("… có ý kiến như sau:")
+# a request that lists the work after it: "… thực hiện tốt một số nhiệm vụ sau:", "… các nội dung sau:"
+_LISTS_WORK = re.compile(r"\b(?:nhiem vu|noi dung|viec|yeu cau|bien phap|cong viec)\s+(?:sau|nhu sau)\s*:")
 _ASKING_INTRO = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|thuc hien|trien khai|nhiem vu|noi dung|khan truong)\b")
 
 
@@ -127,7 +130,9 @@ def parse_dispatch(
     elif lead and header.recipients:
         lead = addressed(header.recipients, lead)  # "đề nghị đồng chí Giám đốc Sở …": the addressee it shortens
     ctx = Context(
-        dates=DateContext(header.issued_on, header.year, header.month, session_months(fold_keep_length(text))),
+        # a text without its header's date: the one year all its full dates share stands for it (dates.year_beside)
+        dates=DateContext(header.issued_on, header.year if header.year is not None else year_beside(fold_keep_length(text)),
+                          header.month, session_months(fold_keep_length(text))),
         finder=finder,
         campaign=finder.campaign_events(preamble_text + " " + (header.subject or "")),
         preamble_lead=lead,
@@ -216,14 +221,20 @@ def parse_dispatch(
         asked = closing_request(body)
         if asked is not None and not any(asked in p for p in prose) and not any(t.key.startswith("-") for t in tasks):
             prose.append([asked])  # a tờ trình's "Kính trình … xem xét, quyết định" (gold convention 18)
+    block: Given | None = None  # the owners a paragraph gives the work it lists after "… nhiệm vụ sau:"
     for k, para in enumerate(prose, 1):
         key = "-" if len(prose) == 1 else f"-{k}"
         text = " ".join(ln.text for ln in para)
         line_of[key] = para[0].no
-        for t in item_tasks(key, text, [], (para[0].start, para[-1].end), "", None, ctx, item_at(para[0].no, key)):
+        made = item_tasks(key, text, [], (para[0].start, para[-1].end), "", block, ctx, item_at(para[0].no, key))
+        for t in made:
             t.explain["key"] = f"a request written as prose (paragraph at line {para[0].no})"
             line_of.setdefault(t.key, para[0].no)
             tasks.append(t)
+        if made and made[0].lead and _LISTS_WORK.search(fold_keep_length(text)):
+            # "Thủ trưởng các cơ quan, …, Chủ tịch UBND các xã thực hiện tốt một số nhiệm vụ sau: Tổ chức …" then
+            # paragraphs that name nobody: the work of that list, theirs (gold convention 4)
+            block = Given([o.name for o in made[0].lead], f"stated for item {key} and what is under it")
     if not tasks:
         raise NothingToTrackError(source.name, nothing_asked(dispatched, calendar))
     one_submission(tasks, outline.preamble)

@@ -28,11 +28,13 @@ from dondoc.parse.telegram import address_line
 # "Số: 95/UBND-NC"; a Party document's "Số 215-CV/TU" has no colon (the number then starts with a digit)
 _NUMBER = re.compile(
     r"^s[oố]\s*(?:hiệu)?\s*[:.]\s*(?P<num>[^\s]*?/[\w\-&Đđ.]+)?\s*$|^s[oố]\s*[:.]\s*(?P<num2>\S+/\S+)"
-    r"|^s[oố]\s+(?P<num3>\d[^\s/]*/[\w\-&Đđ.]+)\s*$",
+    r"|^s[oố]\s+(?P<num3>\d[^\s/]*/[\w\-&Đđ.]+)\s*$"
+    # "Số:  21 /TTVH": the number typed into the blank left before the symbol, spaces kept
+    r"|^s[oố]\s*[:.]\s*(?P<num4>\d[\w.]*)\s+/\s*(?P<sym4>[\w\-&Đđ.]+)\s*$",
     re.I,
 )
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d{1,2})?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})",
+    r"^(?P<place>(?:Quận|Q\.)\s+\d{1,2}|[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:\.{2,}|…)?\s*tháng\s*(?P<m>\d{1,2})?\s*(?:\.{2,}|…)?\s*năm\s*(?P<y>\d{4})",
     re.I,
 )
 _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
@@ -137,7 +139,8 @@ def parse_header(lines: list[Line]) -> Header:
         if h.number is None and not h.number_blank and i < 40 and t[:1] in "Ss":
             m = _NUMBER.match(t)
             if m:
-                num = m.group("num") or m.group("num2") or m.group("num3")
+                num = m.group("num") or m.group("num2") or m.group("num3") or (
+                    m.group("num4") and f'{m.group("num4")}/{m.group("sym4")}')
                 if num and num[0].isdigit():
                     h.number = num.rstrip(".")
                 else:
@@ -192,13 +195,13 @@ def parse_header(lines: list[Line]) -> Header:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()
             if rest:  # "Kính gửi: Các bộ, cơ quan ngang bộ; UBND các tỉnh." on one line: one addressee per ";"
-                h.recipients.extend(r.strip(" ;.,-") for r in rest.split(";") if r.strip(" ;.,-"))
+                h.recipients.extend(r.strip(" ;.,-–•+") for r in rest.split(";") if r.strip(" ;.,-–•+"))
             k = i + 1
             open_list = dashed = False
             while k < n:
                 tk = lines[k].text
                 if not tk:
-                    if h.recipients and k + 1 < n and not lines[k + 1].text.startswith(("-", "+", "•")):
+                    if h.recipients and k + 1 < n and not lines[k + 1].text.startswith(("-", "+", "•", "–")):
                         break
                     k += 1
                     continue

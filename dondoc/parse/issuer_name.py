@@ -31,8 +31,6 @@ _KINDS = ("uy ban", "ubnd", "hdnd", "hoi dong", "so", "bo", "tong cuc", "cuc", "
 _KIND = re.compile(r"^(?:" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")\b")
 # a body that is only an office of its parent: its name needs the parent's
 _OFFICE = re.compile(r"^(?:van phong|van phong thuong truc|thuong truc|ban thuong truc|ban thuong vu|bo phan)$")
-# the Party committees named after their place ("Tỉnh ủy Bình Phước", "Huyện ủy Cô Tô")
-_COMMITTEES = frozenset({"tinh uy", "huyen uy", "thanh uy", "thi uy", "quan uy"})
 # bodies named after a field with parts joined by "và", "-", ",": each part capitalised
 _FIELD_HEADS = frozenset({"bo", "so", "phong"})
 # kinds whose next word begins the proper name ("Ban Chỉ đạo", "Tổng cục Thuế", "Ủy ban Dân tộc")
@@ -40,6 +38,8 @@ _NAMED_HEADS = frozenset({"ban", "tong cuc", "cuc", "chi cuc", "vu", "hoi", "lie
                           "kho bac", "vien", "hoc vien", "bo chi huy", "ban chi huy", "bo tu lenh"})
 # the levels a place name follows: every syllable after it is capitalised
 _LEVELS = frozenset({"thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong"})
+# the party committees of a territory, whose place's name follows ("Tỉnh ủy Bình Phước", "Huyện ủy Tân Phú", "Quận ủy Gò Vấp")
+_TERRITORIAL = frozenset({"tinh uy", "huyen uy", "thanh uy", "quan uy", "thi uy"})
 # words with a written form of their own (its first letter capitalised where the rules above say so)
 _FIXED = {
     "uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân", "hoi dong": "Hội đồng",
@@ -114,10 +114,13 @@ def agency_case(caps: str) -> str:
         if fixed is not None and so_far.endswith(_BOARDS) and i < len(words):
             start, mode = len(out), ""  # the board of a body: the body's name follows
             continue
-        if mode != "place" and fixed is None and (bare[i - 1] in _LEVELS or " ".join(bare[max(0, i - 2) : i]) in _LEVELS):
+        if fixed is not None and " ".join(bare[i - n : i]) in _TERRITORIAL and i < len(words):
+            mode = "place"  # "HUYỆN ỦY TÂN PHÚ": the party committee of a place, the place's name after it
+            continue
+        # ("CƠ QUAN" folds as "QUẬN" does: no level)
+        if mode != "place" and fixed is None and (bare[i - 1] in _LEVELS and (bare[i - 1] != "quan" or words[i - 1].upper() == "QUẬN")
+                                                  or " ".join(bare[max(0, i - 2) : i]) in _LEVELS):
             mode = "place"
-        elif so_far in _COMMITTEES:
-            mode = "place"  # "TỈNH ỦY BÌNH PHƯỚC": the Party committee of a place, the place's name follows
         elif so_far in _FIELD_HEADS:
             mode = "field"
         elif so_far in _NAMED_HEADS:

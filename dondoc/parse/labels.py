@@ -77,7 +77,8 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
 
 
 # Words before the owners a heading line names: "Trách nhiệm của các Bộ, ngành", "Đối với UBND các xã"
-_LINE_LEAD = re.compile(r"(?:(?:trach nhiem|nhiem vu)(?: cua)?|doi voi|rieng|giao)\s+")
+# "Đề nghị Ủy ban MTTQ Việt Nam huyện và các tổ chức chính trị - xã hội huyện" over their duties: the ones asked
+_LINE_LEAD = re.compile(r"(?:(?:trach nhiem|nhiem vu)(?: cua)?|doi voi|rieng|giao|de nghi)\s+")
 
 
 def line_owners(line: str) -> list[str]:

@@ -15,6 +15,7 @@ from dondoc.parse.lines import Tok
 from dondoc.parse.collective_names import (
     bare_series, collective_at, every_level, listed, noun_at, places_go_on, set_phrase_goes_on,
 )
+from dondoc.parse.name_levels import levels_of
 from dondoc.parse.name_units import (
     HOW,
     PEOPLE,
@@ -134,6 +135,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                             _add(out, toks, start, last, head)
                             out.end, out.verb = m, v
                             return out
+                if t.f == "," and k < n and levels_of(toks, j, k):
+                    j = k  # "các cơ quan, đơn vị của tỉnh, TW đóng trên địa bàn huyện": the levels whose bodies they are
+                    continue
                 if t.f == "," and unit_of(toks, start, last, k):
                     j = k  # "Ban Gia đình - Xã hội, Hội LHPN tỉnh": a unit and the body it belongs to, one owner
                     continue

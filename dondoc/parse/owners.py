@@ -20,6 +20,7 @@ from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.asked import REQUEST_VERBS, requests
 from dondoc.parse.roles import Given, Owners
 from dondoc.parse.owner_clauses import _Clause, _clauses
+from dondoc.parse.senders import senders
 from dondoc.parse.subjects import subjects
 
 __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_owners", "org_at", "owner_list",
@@ -56,7 +57,12 @@ def owners_read(text: str, directs: bool) -> Owners:
         text = _FORWARD.sub("đề nghị ", text)  # "X chuyển Tờ trình … đến Sở Tư pháp xem xét": X asks Sở Tư pháp
     if "ết hợp với" in text:
         text = _KET_HOP.sub("phối hợp với", text)  # "Sở Tư pháp kết hợp với Công an tỉnh …": cooperating
+    raw_nl = text.find("\n")
     text = unwrapped(text)
+    if 0 < raw_nl < 300 and text[raw_nl] == " " and text[raw_nl + 1 : raw_nl + 2].isupper() and line_owners(text[:raw_nl]):
+        # "Đề nghị Ủy ban MTTQ huyện và các tổ chức chính trị - xã hội huyện⏎Phối hợp …": a long line of owners over
+        # their duties ends there; it wraps no sentence (same length: offsets kept)
+        text = text[:raw_nl] + "\n" + text[raw_nl + 1 :]
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
     clauses = _clauses(text)
     nl = text.find("\n")
@@ -98,6 +104,8 @@ def owners_read(text: str, directs: bool) -> Owners:
                 # the line over the duties names their owner: the names its sentences use are not more owners
                 found.lead, found.lead_why = list(first), found.lead_why[:1]
             found.without_askers()
+            if not found.lead and not found.askers and (sent_by := senders(text)):
+                found.add_lead(sent_by, 'named after "của" in the paper the sentence sends')
             return found
         for c in short:  # an owner list ran to the end of the words tokenized: take the whole clause
             c.toks, c.at_start, c.cut, c.asks = tokens_between(text, *c.span), True, False, True

@@ -65,6 +65,12 @@ _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|n
 # an ask told in the past ("Phó Thủ tướng đã giao Bộ X …", "Sở đã có văn bản đề nghị …"): what was asked
 # before, recalled by an đôn đốc before it asks again
 _PAST = re.compile(r"\bda\s+(?:(?:co|tung)\s+(?:y kien|van ban|cong van)\s+)?$")
+# a paragraph that only says what the dispatch carries out ("Thực hiện Công văn số 891/UBND … về chế độ thông tin,
+# báo cáo định kỳ.") or what it is for ("Nhằm nâng cao chất lượng …, kịp thời tổng hợp báo cáo …."): the report
+# words are the cited text's subject or the purpose, nobody is asked
+_CONTEXT_ONLY = re.compile(
+    r"^(?:(?:thuc hien|can cu|theo|trien khai|tiep theo)\s+(?:\S+\s+){0,3}?(?:cong van|ke hoach|quyet dinh|chi thi|"
+    r"nghi quyet|thong bao|cong dien|huong dan|van ban|chuong trinh)\s+so\b|(?:nham|de|voi muc dich)\s)")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
 # a subject line ("V/v …", "Về việc …") or a headline of who directs on what ("UBND tỉnh chỉ đạo về việc …"), folded
 _TITLE_LINE = re.compile(r"^\W*(?:v\s*/\s*v\b|ve viec\b|[^.;:,]{2,60}?\bchi dao (?:ve viec|ve)\b)")
@@ -165,6 +171,9 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         # thảo …": the letter's subject line, a portal's headline over the letter, one sentence that asks no one
         return False
     asked = list(_ASK.finditer(f))
+    if not asked and _CONTEXT_ONLY.match(f) and len(_SENTENCE_END.split(t)) == 1 and not _CHARGED.search(f) \
+            and not _subject_acts(t) and not _dated(t, DateContext()):
+        return False  # what the dispatch carries out, or what it is for: one sentence that asks nobody
     if asked and all(_PAST.search(f, max(0, m.start() - 24), m.start()) for m in asked):
         return False  # every ask of the paragraph is one made before: the background of an đôn đốc
     cited = _CITED.search(f)
@@ -214,12 +223,18 @@ def relayed_from(preamble: list[Line]) -> int | None:
     return preamble[issued].start
 
 
+# a web page's article about a document: it tells that a body issued it ("Phòng Văn hóa và Thông tin huyện đã ban
+# hành công văn về việc …", "Tại Văn bản, UBND huyện yêu cầu …"), or the site's furniture around it ("Các tin khác")
+_RETOLD = re.compile(r"\b(?:da|vua) ban hanh (?:cong van|ke hoach|van ban|chi thi|thong bao|quyet dinh|huong dan)\b|"
+                     r"^tai (?:van ban|cong van)\b|\b(?:cac tin khac|tin lien quan|xem tin theo ngay|tin cung chuyen muc)\b")
+
+
 def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateContext) -> bool:
     """Whether an excerpt without a dispatch's header (its body pasted alone) asks for something: a
     request with a date or a report, and no word of a news report anywhere in it."""
     if not prose:
         return False
-    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
+    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) or _RETOLD.search(fold_keep_length(ln.text)) for ln in preamble):
         return False
     if relayed_from(preamble) is not None:
         return True

@@ -63,6 +63,9 @@ _VIA = re.compile(r"(?i)^qua\s+")
 _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|tap hop)\b")
 _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xuat", "6 thang", "06 thang", "sau thang")
 # "… về Bộ X (trước ngày 15/6 và 15/12)": a bracket that says when, not a part of the recipient's name
+# how to reach the recipient, no part of its name: "… về Văn phòng PCTT huyện (Điện thoại: 0987…)", "… cho cơ quan
+# thường trực … số máy 0240…", "(ĐT: …)", "(email: …)"
+_CONTACT = re.compile(r"\s*(?:so may|so dien thoai|dien thoai|sdt|dt|email|e-mail|hop thu|fax|di dong)\b\s*:?\s*[\d+(]?", re.I)
 _WHEN_SAID = re.compile(r"(?:truoc|cham nhat|muon nhat|han|trong|vao|dinh ky|hang|doi voi bao cao|ngay)\b")
 
 
@@ -87,6 +90,8 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         if "(" in name:
             name = name[: name.index("(")]
         decides = _DECIDES.search(f, s, s + len(name))  # "báo cáo Bộ trưởng Bộ Quốc phòng xem xét, quyết định"
+        while decides is not None and text[decides.start() + 1 : decides.start() + 2].isupper():
+            decides = _DECIDES.search(f, decides.end(), s + len(name))  # "Ban Chỉ đạo huyện": a name's words
         if decides is not None and decides.start() > s:
             name = name[: decides.start() - s]
         means = _MEANS.search(f, s, s + len(name))
@@ -95,10 +100,16 @@ def _recipient(text: str, from_: int) -> Recipient | None:
         cut = _WHAT_REPORTED.search(f, s, s + len(name))  # f keeps the text's length: same offsets
         if cut is not None and cut.start() > s:
             name = name[: cut.start() - s]  # "báo cáo UBND tỉnh tình hình …", "… Chủ tịch UBND tỉnh kết quả …"
+        named = f[s : s + len(name)]
+        contact = next((c for c in (_CONTACT.match(f, s + x.start()) for x in re.finditer(r"\s", named))
+                        if c is not None), None) if "so may" in named or "dien thoai" in named else None
+        if contact is not None:
+            name = name[: contact.start() - s]  # "… Văn phòng HĐND&UBND huyện số máy 0240 …": the phone, not the name
         after = len(name)
         via = None
         pm = re.match(r"\s*\(([^()]*?)(?:\)|(?=\s+trước|\s+chậm|[.;]|$))", seg[len(name):])
-        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()):
+        if pm and pm.group(1).strip(" *") and not _WHEN_SAID.match(fold_keep_length(pm.group(1).strip(" *")).lower()) \
+                and not _CONTACT.match(fold_keep_length(pm.group(1).strip(" *"))):
             inner = pm.group(1).strip(" *")
             name = name.rstrip() + " (" + inner + ")"
             after += pm.end()

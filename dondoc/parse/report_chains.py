@@ -77,15 +77,20 @@ _LABEL = re.compile(r"(?:\s+(?:hang|moi|cua) (?:nam|quy|thang)(?: sau)?)?\s*[(,]
 _LABELS = {"quy": "quarterly", "nam": "annual", "thang": "monthly", "tuan": "weekly"}
 
 
+# "… trước ngày 15/6 (báo cáo 6 tháng) và trước ngày 15/11 (báo cáo năm)": the report named in brackets after the day
+_BRACKET_LABEL = re.compile(r"\s*\(\s*(?:ky\s+)?bao cao\s+(?:dinh ky\s+)?(?:hang\s+|ca\s+)?(quy|nam|thang|tuan|0?6 thang|sau thang|nua nam)\s*\)")
+
+
 def labelled_period(f: str, end: int) -> str | None:
     """The cadence of the report a day is written for, when a label follows it at `end` in the folded text."""
-    m = _LABEL.match(f, end)
+    m = _LABEL.match(f, end) or _BRACKET_LABEL.match(f, end)
     if m is None:
         return None
     return _LABELS.get(m.group(1), "semiannual")
 
 
-_IN_LABEL = re.compile(r"(?:doi voi|ap dung cho)\s+(?:cac\s+)?(?:ky\s+)?(?:bao cao\s+)?(?:dinh ky\s+)?$")
+_IN_LABEL = re.compile(r"(?:doi voi|ap dung cho)\s+(?:cac\s+)?(?:ky\s+)?(?:bao cao\s+)?(?:dinh ky\s+)?$|"
+                       r"\d\s*\(\s*(?:ky\s+)?bao cao\s+(?:dinh ky\s+)?(?:hang\s+|ca\s+)?$")
 
 
 def in_label(f: str, at: int) -> bool:

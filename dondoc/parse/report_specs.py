@@ -170,6 +170,20 @@ _NEGATED = re.compile(r"\bkhong\s+(?:(?:thuc hien|phai|can|yeu cau|lap|gui)\s+)?
 _THEN_PERIODIC = re.compile(r"\b(?:va|sau do|tiep theo|dong thoi)\s+(?:thuc hien\s+)?(?:bao cao\s+)?dinh ky\b")
 
 
+# "báo cáo định kỳ (tháng, quý, 6 tháng, 9 tháng, năm) gửi về … chậm nhất là ngày 07 hàng tháng": the kinds of
+# report listed in brackets all go out on the one day of every month written after them: one monthly report
+_KINDS_LISTED = re.compile(r"\bdinh ky\s*\(([^()]{0,80})\)")
+_DAY_OF_EVERY_MONTH = re.compile(r"\bngay\s+\d{1,2}\s+(?:hang|moi)\s+thang\b")
+
+
+def _kinds_on_a_monthly_day(f: str, periods: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The periods without those listed in brackets after "định kỳ" when one day of every month follows."""
+    kinds = _KINDS_LISTED.search(f)
+    if kinds is None or _DAY_OF_EVERY_MONTH.search(f, kinds.end()) is None:
+        return periods
+    return [p for p in periods if not kinds.start(1) <= p[0] < kinds.end(1)]
+
+
 def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str]) -> list[ReportSpec]:
     """The reporting obligations of a text whose first report verb is at `start`."""
     f = fold_keep_length(text)
@@ -186,7 +200,7 @@ def _reports_of(text: str, start: int, *, ctx: DateContext, warnings: list[str])
             if not kept.overlaps(at, at + 1) and not clauses.other_activity(at) and not _NEGATED.search(f, max(0, at - 80), at):
                 periods.append((at, m.end(), repeat))
                 kept.claim(at, m.end())
-    periods.sort()
+    periods = _kinds_on_a_monthly_day(f, sorted(periods))
     # "(đối với báo cáo năm)": a label after a day names a report the text names elsewhere too, no other one
     outside = {r for a, _, r in periods if not in_label(f, a)}
     periods = [p for p in periods if p[2] not in outside or not in_label(f, p[0])]

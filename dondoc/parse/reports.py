@@ -46,7 +46,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
                           r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b|"
-                          r"(?<!\d )\bngay sau khi\b(?! (?:ket thuc|to chuc|hoan thanh) (?:cac |moi )?(?:hoi nghi|dai hoi|le|cuoc|dot|ky hop)\b)|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
+                          r"(?<!\d )\bngay sau khi\b(?! (?:ket thuc|to chuc|hoan thanh) (?:cac |moi )?(?:hoi nghi|dai hoi|le|cuoc|dot|ky hop)\b)|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b|"
+                          # "… theo dõi chặt chẽ diễn biến …; cập nhật báo cáo tình hình về Văn phòng PCTT huyện": as it moves
+                          r"\bcap nhat (?:va )?bao cao\b")),
     # "định kỳ và đột xuất": a regular report whose period is not named (convention 21), beside the prompt one
     ("once", re.compile(r"\bdinh ky(?=\s*(?:,|va|hoac)\s*dot xuat\b)")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops

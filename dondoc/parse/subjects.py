@@ -76,6 +76,12 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
         if ol.names and not ol.verb:
             ol = _over_qualifier(toks, ol)
             reach = max(reach, ol.reach)
+        if ol.names and not ol.verb and ol.end + 2 < n and toks[ol.end].f == "va" \
+                and (toks[ol.end + 1].f, toks[ol.end + 2].f) in _ASKED_BESIDE and owner_list(toks, ol.end + 3).names:
+            # "(… yêu cầu:) Thủ trưởng các phòng, Chủ tịch UBND các xã và đề nghị các cơ quan ngành dọc thực hiện …": the
+            # bodies before "và đề nghị" are told the same work as those after it
+            found.add_lead(name_texts(text, ol.names), f'listed before "{text[toks[ol.end].start:toks[ol.end + 2].end]}"')
+            continue
         if ol.names and ol.verb:
             verb = " ".join(t.f for t in toks[ol.end : ol.end + ol.verb])
             if verb in _BEFORE_ASKING:
@@ -141,6 +147,9 @@ def _gives_opinion(toks: list[Tok], k: int) -> bool:
     if k + 1 < len(toks) and toks[k].f == "nhu" and toks[k + 1].f == "sau":
         k += 2
     return k < len(toks) and toks[k].f == ":"
+
+
+_ASKED_BESIDE = frozenset({("de", "nghi"), ("yeu", "cau")})
 
 
 # what a body that gives work out says of what it heard ("HĐND tỉnh thống nhất với …", "… ghi nhận …"): when the

@@ -50,7 +50,11 @@ VERBS: Final = phrases(
     # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
     "treo,"
     # "Sở Nông nghiệp và PTNT nhận được công văn …": what the body received (background)
-    "nhan duoc,ket hop"
+    "nhan duoc,ket hop,"
+    # "UBND các xã, thị trấn tập chung chỉ đạo …": "tập trung" as real letters misspell it
+    "tap chung,"
+    # "… UBND các xã, thị trấn có nhận định đánh giá gửi về UBND huyện": what the report holds, after its senders
+    "co nhan dinh,co danh gia"
 )
 
 # Words that begin an owner's name ("Sở", "Ủy ban", "các cơ quan").
@@ -76,7 +80,9 @@ ORG_HEADS: Final = phrases(
     # bodies whose name starts with no usual head ("Thông tấn xã Việt Nam", "Tập đoàn Điện lực Việt Nam")
     "thong tan xa,tap doan,"
     # bodies of the Party inside a state body or a mass organisation ("Đảng đoàn Hội Nông dân tỉnh", "Ban cán sự đảng UBND tỉnh")
-    "dang doan,ban can su dang,chi uy,dang bo,"
+    "dang doan,ban can su dang,chi uy,dang bo,chi dang bo,"
+    # a district's own offices whose name starts with no usual head ("Hạt Kiểm lâm huyện", "Đồn Biên phòng …")
+    "hat kiem lam,hat quan ly,don bien phong,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -86,12 +92,17 @@ COLLECTIVE_HEADS: Final = phrases(
     "thi xa,thanh pho,thi tran,cap,luc luong,tinh,chi bo,dang bo,ban nganh,cap uy,co so,trung tam,phong,"
     "thanh vien,uy ban,chi hoi,doan vien,hoi vien,lanh dao,thu truong,chu tich,tap the,ca nhan,benh vien,"
     "co quan thong tin,nha truong,hop tac xa,thon,khu dan cu,to dan pho,chinh quyen,dac khu,nha thau,chu dau tu,"
-    "chu cong trinh,chu ho,chu rung,doan vien,hoi vien"
+    "chu cong trinh,chu ho,chu rung,doan vien,hoi vien,"
+    # the party's cells and committees of a district: "các chi, đảng bộ trực thuộc", "các Chi Đảng bộ cơ sở"
+    "chi,chi dang bo,"
+    # "các ban xây dựng Đảng Huyện ủy": the party's boards, not "the boards build the Party"
+    "ban xay dung dang"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
 NOT_ORG_AFTER: Final = {
     "hoi": {"nghi", "thao", "thi", "dien", "nhap", "cho", "dong"},
+    "chi": {"phi", "tiet", "tieu", "tra", "cho", "thuong", "dau", "ngan", "su", "tien", "luong", "ho", "tra", "mua"},  # "các chi phí"
     "doi": {"voi", "tuong", "ngoai", "thoai", "chieu", "dien", "moi", "xu", "ung", "pho", "ngu"},  # "Đối với", "Đối tượng", "Đội ngũ"
     "doan": {"ket", "vien"},
     "ban": {"hanh", "giao", "dau", "chat", "than", "dia", "do", "quyen", "sao", "thao", "ve", "tin", "cam"},  # "Bản quyền", "bản sao"

@@ -22,7 +22,9 @@ _WINDOW_START = re.compile(  # after \b (word_finditer)
     # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
     r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
     # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
-    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?\s*,?\s*(?=(?:den|toi)\b)")
+    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?"
+    # "từ ngày 16/02/2015 (tức ngày 28 tháng Chạp âm lịch) đến hết ngày …": the lunar day said in brackets
+    r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?=(?:den|toi)\b)")
 
 
 # "Thời gian thực hiện: tháng 11/2025 đến tháng 4/2026", "Thời gian hoàn thành: Quý IV/2025 đến Quý I/2026": a time

@@ -225,7 +225,9 @@ def relayed_from(preamble: list[Line]) -> int | None:
 
 # a web page's article about a document: it tells that a body issued it ("Phòng Văn hóa và Thông tin huyện đã ban
 # hành công văn về việc …", "Tại Văn bản, UBND huyện yêu cầu …"), or the site's furniture around it ("Các tin khác")
-_RETOLD = re.compile(r"\b(?:da|vua) ban hanh (?:cong van|ke hoach|van ban|chi thi|thong bao|quyet dinh|huong dan)\b|"
+# (not one that names the dispatch by its number, "vừa ban hành Công văn số 1974/UBND-KGVX …; cụ thể:", whose requests
+# follow as the dispatch gives them: read as that dispatch)
+_RETOLD = re.compile(r"\b(?:da|vua) ban hanh (?:cong van|ke hoach|van ban|chi thi|thong bao|quyet dinh|huong dan)\b(?!\s+so\b)|"
                      r"^tai (?:van ban|cong van)\b|\b(?:cac tin khac|tin lien quan|xem tin theo ngay|tin cung chuyen muc)\b")
 
 
@@ -234,10 +236,12 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
     request with a date or a report, and no word of a news report anywhere in it."""
     if not prose:
         return False
-    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) or _RETOLD.search(fold_keep_length(ln.text)) for ln in preamble):
+    if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
         return False
     if relayed_from(preamble) is not None:
-        return True
+        return True  # the dispatch named by its number, its requests after an intro that asks: read as that dispatch
+    if any(_RETOLD.search(fold_keep_length(ln.text)) for ln in preamble):
+        return False  # a story that a body issued a letter, told in its own words: news
     for p in prose:
         text = " ".join(ln.text for ln in p)
         if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):

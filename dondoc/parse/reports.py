@@ -19,7 +19,8 @@ from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 # not "đồng gửi Sở Nội vụ để theo dõi": a copy sent beside the work (convention 11)
-_REPORT = re.compile(r"\bbao cao\b|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
+# (not "hội nghị báo cáo viên": the party's speakers, no report)
+_REPORT = re.compile(r"\bbao cao\b(?! vien\b)|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
 # "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
                                     r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"

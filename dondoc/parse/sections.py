@@ -75,7 +75,9 @@ _TITLE_WORD = re.compile(
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9); so is the escalation
 # of what exceeds the owner's power ("trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ"): a condition, no report
 # ("… phát hiện thấy có những vấn đề chưa phù hợp hoặc những vấn đề mới cần sửa đổi, bổ sung, báo cáo …": the same)
+# "Trong quá trình thực hiện, có khó khăn vướng mắc, phát sinh đề nghị … báo cáo kịp thời …": the same condition, its "nếu" left out
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
+                    r"|\btrong qua trinh (?:to chuc )?(?:thuc hien|trien khai)(?: [a-z]+){0,4}\s*,\s*co\s+(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b"
                     r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
 _STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")

@@ -45,6 +45,8 @@ VERBS: Final = phrases(
     "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui,"
     # "tạo điều kiện" ("… các đoàn thể tạo điều kiện cho Hội …"), "kiểm điểm"
     "tao dieu kien,kiem diem,"
+    # "phối hợp với UBND xã triệu tập (phát giấy mời) và chủ trì hội nghị": what the partner does with it
+    "trieu tap,"
     # "giao các Bộ: Công an, Tư pháp có ý kiến đối với …" (asked for an opinion), "tham gia ý kiến"
     "co y kien,tham gia y kien,"
     # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
@@ -77,6 +79,9 @@ ORG_HEADS: Final = phrases(
     "thong tan xa,tap doan,"
     # bodies of the Party inside a state body or a mass organisation ("Đảng đoàn Hội Nông dân tỉnh", "Ban cán sự đảng UBND tỉnh")
     "dang doan,ban can su dang,chi uy,dang bo,"
+    # the commune Party committee's boards and the hamlets' boards, whose names hold a predicate ("xây dựng", "cần"):
+    # "Ban Xây dựng Đảng", "Phó Trưởng ban Xây dựng Đảng", "Ban cán sự các thôn"
+    "ban xay dung dang,truong ban xay dung dang,pho truong ban xay dung dang,ban can su,"
     "trung uong doan,trung uong hoi"
 )
 

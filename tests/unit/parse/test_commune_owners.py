@@ -1,0 +1,75 @@
+"""Owners as commune and ward documents write them: teams named by their task, the commune's boards whose
+names hold a predicate, a member's post before the title the plan gives him, counted bodies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dondoc.observances import load_catalog
+from dondoc.parse import parse_dispatch
+from dondoc.parse.owners import find_owners
+from dondoc.taskset import Source
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.parametrize(
+    "text, lead, support",
+    [
+        # a team named by its task and the task's object, in a list of owners
+        (
+            "Giao công an phường, tổ quản lý đô thị, đội thanh tra xây dựng phối hợp với các đoàn thể giải tỏa lấn chiếm.",
+            ["công an phường", "tổ quản lý đô thị", "đội thanh tra xây dựng"],
+            ["các đoàn thể"],
+        ),
+        (
+            "Đề nghị Hội Nông dân xã, tổ tự quản đường làng và các chi hội tham gia làm đường.",
+            ["Hội Nông dân xã", "tổ tự quản đường làng", "các chi hội"],
+            [],
+        ),
+        # "tổ chức", "đội ngũ" name no team: the collective stays one owner
+        ("Các cơ quan, tổ chức, doanh nghiệp trên địa bàn tham gia hiến máu.", ["Các cơ quan, tổ chức, doanh nghiệp trên địa bàn"], []),
+        # boards whose names hold a predicate ("xây dựng", "cần", "cung")
+        ("Ban Xây dựng Đảng chủ trì hướng dẫn các chi bộ.", ["Ban Xây dựng Đảng"], []),
+        ("Phó Trưởng ban Xây dựng Đảng theo dõi tiến độ.", ["Phó Trưởng ban Xây dựng Đảng"], []),
+        ("Ban cán sự các ấp vận động hộ dân treo cờ.", ["Ban cán sự các ấp"], []),
+        ("Trung tâm Cung ứng dịch vụ công xã thường xuyên đăng tải thông báo.", ["Trung tâm Cung ứng dịch vụ công xã"], []),
+        # "triệu tập" is what the partner does, no word of its name
+        ("Ban Thường trực Ủy ban MTTQ xã phối hợp với UBND xã triệu tập hội nghị.", ["Ban Thường trực Ủy ban MTTQ xã"], ["UBND xã"]),
+    ],
+)
+def test_commune_owner_names(text: str, lead: list[str], support: list[str]) -> None:
+    found = find_owners(text)
+    assert (found.lead, found.support) == (lead, support)
+
+
+def _leads(body: str) -> dict[str, list[str]]:
+    text = "ỦY BAN NHÂN DÂN XÃ HÒA LỘC\nSố: 21/TB-UBND\nTHÔNG BÁO\nVề việc nạo vét kênh mương\n" + body
+    ts = parse_dispatch(text, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    return {t.key: [o.name for o in t.lead] for t in ts.tasks if t.kind != "report"}
+
+
+@pytest.mark.parametrize(
+    "line, lead",
+    [
+        # the post first, then what the member is in the plan's committee (convention 33)
+        ("1. Đồng chí Phó Trưởng phòng Kinh tế - Phó Trưởng ban Thường trực: Chỉ đạo công tác hậu cần.", ["Phó Trưởng phòng Kinh tế"]),
+        ("1. Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Ủy viên: Phụ trách tuyên truyền trên loa.", ["Phó Trưởng phòng Văn hóa - Xã hội"]),
+        ("1. Đồng chí Trưởng Ban Xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung.", ["Trưởng Ban Xây dựng Đảng"]),
+    ],
+)
+def test_a_member_is_named_by_the_post_before_the_committee_title(line: str, lead: list[str]) -> None:
+    assert _leads(line + "\n")["1"] == lead
+
+
+def test_a_counted_heading_names_each_body_it_counts() -> None:
+    leads = _leads("1. Đối với 02 HTX Đồng Tiến và Hòa Bình:\nHuy động xã viên nạo vét kênh mương nội đồng.\n"
+                   "2. Đối với Ban điều hành các thôn:\nVận động nhân dân tham gia.\n")
+    assert leads == {"1": ["HTX Đồng Tiến", "Hòa Bình"], "2": ["Ban điều hành các thôn"]}
+
+
+def test_a_count_that_does_not_match_keeps_the_name_whole() -> None:
+    leads = _leads("1. Đối với 03 HTX Đồng Tiến và Hòa Bình:\nHuy động xã viên nạo vét kênh mương nội đồng.\n")
+    assert leads["1"] == ["HTX Đồng Tiến và Hòa Bình"]

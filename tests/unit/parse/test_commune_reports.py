@@ -1,0 +1,33 @@
+"""What commune documents write that asks no report: the stock clause with its "nếu" left out, and the
+party's speakers ("báo cáo viên")."""
+
+from __future__ import annotations
+
+import pytest
+
+from dondoc.parse.reports import is_obligation
+from dondoc.parse.sections import is_stock_clause
+
+
+@pytest.mark.parametrize(
+    "text, stock",
+    [
+        ("Trong quá trình thực hiện, có khó khăn vướng mắc, phát sinh đề nghị các trưởng ấp báo cáo kịp thời về UBND xã.", True),
+        ("Trong quá trình triển khai, có khó khăn, vướng mắc, kịp thời báo cáo Thường trực UBND phường xem xét.", True),
+        ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc phản ánh về Văn phòng UBND xã.", True),
+        ("Các trưởng ấp báo cáo kết quả về UBND xã trước ngày 15/9/2026.", False),
+    ],
+)
+def test_the_stock_clause_without_its_if(text: str, stock: bool) -> None:
+    assert is_stock_clause(text) is stock
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("Tuyên truyền tại hội nghị báo cáo viên, sinh hoạt chi bộ định kỳ và trên loa truyền thanh của thôn.", False),
+        ("Trưởng các thôn báo cáo kết quả về UBND xã trước ngày 20/10/2026.", True),
+    ],
+)
+def test_the_partys_speakers_are_no_report(text: str, asks: bool) -> None:
+    assert is_obligation(text) is asks

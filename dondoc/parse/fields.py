@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.outline_nodes import Node
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import label_owners
+from dondoc.parse.owners import find_owners, label_owners
 from dondoc.parse.tables import when_phrase
 from dondoc.taskset import Task
 
@@ -52,6 +52,15 @@ class Fields:
         return bool(self.lead or self.support or self.time)
 
 
+def _subject_acts(text: str) -> bool:
+    """Whether what follows a title's colon is a clause whose subject acts ("Nội dung: Ban Thường trực … tổ chức …")."""
+    after = text.partition(":")[2].strip()
+    if not after:
+        return False
+    found = find_owners(after)
+    return bool(found.lead) and all(w.startswith("subject of the sentence") for w in found.lead_why)
+
+
 def field_kind(text: str) -> str | None:
     """"lead", "support", "owners" (both), "time", or None when the text opens no field unit."""
     f = fold_keep_length(text.strip().lstrip("*").strip()[:60])
@@ -62,6 +71,8 @@ def field_kind(text: str) -> str | None:
         if m is None:
             continue
         rest = f[m.end() :].lstrip(" ,")
+        if kind == "content" and _subject_acts(text):
+            return None  # "Nội dung: Ban Thường trực … phối hợp với UBND xã tổ chức hội nghị …": a unit of work
         # the title alone, or the title then its values after a colon ("Cơ quan chủ trì: Sở Nội vụ")
         if kind in ("time", "content") or not rest or rest.startswith(":") or _TITLE_END.match(rest):
             return kind

@@ -22,6 +22,7 @@ from dondoc.parse.name_units import (
     charged_after,
     described,
     descriptive,
+    duty_after,
     joint_office,
     joint_topic,
     kept_word,
@@ -50,6 +51,21 @@ def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> N
                                   and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
         return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
     out.names.append((toks[start].start, toks[last].end))
+
+
+def _members(toks: list[Tok], start: int, j: int) -> bool:
+    """Whether the name toks[start:j] is of members ("các thành viên khác")."""
+    return any(toks[k].f == "thanh" and toks[k + 1].f == "vien" for k in range(start, j - 1))
+
+
+# predicates a subject takes, never a relative clause that picks which bodies are meant
+_NOT_QUALIFYING = frozenset({"co trach nhiem", "chiu trach nhiem", "chu tri", "phoi hop", "thuc hien", "to chuc", "trien khai",
+                             "tham muu", "chu dong", "khan truong", "tiep tuc", "tang cuong"})
+
+
+def _qualifies(toks: list[Tok], j: int, v: int) -> bool:
+    """Whether the predicate at j may open a relative clause ("… giới thiệu người ứng cử có trách nhiệm …")."""
+    return " ".join(x.f for x in toks[j : j + v]) not in _NOT_QUALIFYING
 
 
 def _longer_head(toks: list[Tok], k: int) -> int:
@@ -217,6 +233,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if whose:
                 last, j = whose - 1, whose  # "các cơ quan, đơn vị của Trung ương": whose, part of the name
                 continue
+            if t.f in ("trong", "cua") and _members(toks, start, j) and org_at(toks, j + 1):
+                last, j, inner = j + org_at(toks, j + 1), j + 1 + org_at(toks, j + 1), True
+                continue  # "các thành viên khác trong tiểu ban", "thành viên của Ban Chỉ đạo": members of a body
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0
@@ -241,6 +260,11 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 m = charged_after(toks, j + 1)
                 if m:
                     last, j = m - 1, m
+                    continue
+            if v and (not toks[start].cap or start + 1 < n and not toks[start + 1].cap) and _qualifies(toks, j, v):
+                m = duty_after(toks, j)
+                if m:
+                    last, j = m - 1, m  # "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm …": which ones
                     continue
             if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST:
                 # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước", "các cơ quan quản lý trực tiếp cơ sở

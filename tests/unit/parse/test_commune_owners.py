@@ -36,6 +36,24 @@ REPO = Path(__file__).resolve().parents[3]
         ("Phó Trưởng ban Xây dựng Đảng theo dõi tiến độ.", ["Phó Trưởng ban Xây dựng Đảng"], []),
         ("Ban cán sự các ấp vận động hộ dân treo cờ.", ["Ban cán sự các ấp"], []),
         ("Trung tâm Cung ứng dịch vụ công xã thường xuyên đăng tải thông báo.", ["Trung tâm Cung ứng dịch vụ công xã"], []),
+        # the members of a body, the subcommittees of an election
+        ("Các thành viên khác trong tiểu ban chủ động phối hợp thực hiện nhiệm vụ.", ["Các thành viên khác trong tiểu ban"], []),
+        ("Các thành viên của Ban Chỉ đạo xã theo dõi địa bàn được phân công.", ["Các thành viên của Ban Chỉ đạo xã"], []),
+        ("Tiểu ban Hậu cần chủ trì chuẩn bị hội trường.", ["Tiểu ban Hậu cần"], []),
+        # the kinds of body a relative clause qualifies, up to their duty
+        (
+            "Sau hội nghị, các cơ quan, đơn vị giới thiệu người ứng cử có trách nhiệm xác minh và trả lời bằng văn bản.",
+            ["các cơ quan, đơn vị giới thiệu người ứng cử"],
+            [],
+        ),
+        ("Công an xã phối hợp với Trạm Y tế xã có trách nhiệm kiểm tra.", ["Công an xã"], ["Trạm Y tế xã"]),
+        # the case, "thì", then the clause about it
+        (
+            "Đối với vụ việc ở khu dân cư thì cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm phối hợp "
+            "với Ủy ban nhân dân xã xác minh.",
+            ["cơ quan, tổ chức, đơn vị giới thiệu người ứng cử"],
+            ["Ủy ban nhân dân xã"],
+        ),
         # "triệu tập" is what the partner does, no word of its name
         ("Ban Thường trực Ủy ban MTTQ xã phối hợp với UBND xã triệu tập hội nghị.", ["Ban Thường trực Ủy ban MTTQ xã"], ["UBND xã"]),
     ],
@@ -73,3 +91,30 @@ def test_a_counted_heading_names_each_body_it_counts() -> None:
 def test_a_count_that_does_not_match_keeps_the_name_whole() -> None:
     leads = _leads("1. Đối với 03 HTX Đồng Tiến và Hòa Bình:\nHuy động xã viên nạo vét kênh mương nội đồng.\n")
     assert leads["1"] == ["HTX Đồng Tiến và Hòa Bình"]
+
+
+@pytest.mark.parametrize(
+    "line, due",
+    [
+        ("1. Các thôn ra quân dọn vệ sinh vào ngày Chủ nhật (ngày 08/11/2026).", ["2026-11-08"]),
+        ("1. Các trường học tổ chức lễ chào cờ vào thứ Hai, ngày 07/12/2026.", ["2026-12-07"]),
+    ],
+)
+def test_a_day_named_by_its_weekday_then_its_date_is_the_day_of_the_work(line: str, due: list[str]) -> None:
+    text = "ỦY BAN NHÂN DÂN XÃ HÒA LỘC\nSố: 21/TB-UBND\nHòa Lộc, ngày 02 tháng 11 năm 2026\nTHÔNG BÁO\n" + line + "\n"
+    ts = parse_dispatch(text, source=Source(name="t"), observances=load_catalog(REPO / "config" / "observances.yaml"))
+    assert [(t.schedule.repeat, list(t.schedule.due)) for t in ts.tasks] == [("once", due)]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Nội dung: Ban Thường trực Ủy ban MTTQ xã phối hợp với UBND xã tổ chức hội nghị cử tri tại các thôn.", None),
+        ("Nội dung báo cáo: kết quả rà soát, số hộ được hỗ trợ, kiến nghị.", "content"),
+        ("Nội dung: kết quả thực hiện các chỉ tiêu, khó khăn, vướng mắc.", "content"),
+    ],
+)
+def test_a_content_title_over_a_clause_whose_subject_acts_is_work(text: str, kind: str | None) -> None:
+    from dondoc.parse.fields import field_kind
+
+    assert field_kind(text) == kind

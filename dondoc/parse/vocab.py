@@ -84,6 +84,8 @@ ORG_HEADS: Final = phrases(
     "ban xay dung dang,truong ban xay dung dang,pho truong ban xay dung dang,ban can su,"
     # the subcommittees an election or a congress sets up ("Tiểu ban Thông tin, tuyên truyền, khánh tiết")
     "tieu ban,"
+    # the commune's one-stop desk, whose name holds "cửa" (folded like "của")
+    "bo phan mot cua,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -125,7 +127,7 @@ ORG_WORDS: Final = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

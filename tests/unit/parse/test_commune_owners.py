@@ -54,6 +54,9 @@ REPO = Path(__file__).resolve().parents[3]
             ["cơ quan, tổ chức, đơn vị giới thiệu người ứng cử"],
             ["Ủy ban nhân dân xã"],
         ),
+        # the one-stop desk ("cửa" folds like "của"); schools by their levels
+        ("Bộ phận một cửa niêm yết công khai thủ tục hành chính.", ["Bộ phận một cửa"], []),
+        ("Các trường Mầm non, Tiểu học trên địa bàn xã lồng ghép tuyên truyền.", ["Các trường Mầm non, Tiểu học trên địa bàn xã"], []),
         # "triệu tập" is what the partner does, no word of its name
         ("Ban Thường trực Ủy ban MTTQ xã phối hợp với UBND xã triệu tập hội nghị.", ["Ban Thường trực Ủy ban MTTQ xã"], ["UBND xã"]),
     ],

@@ -30,6 +30,7 @@ class Context:
     recipients: list[str]
     warnings: list[str] = field(default_factory=list)
     guidance: bool = False  # the items follow "X hướng dẫn … như sau:": they state rules unless they ask
+    window: str = ""  # the few dated days the preamble sets for all the items ("Thời gian treo cờ: Từ ngày … đến hết ngày …")
 
 
 def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:

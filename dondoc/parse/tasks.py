@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dondoc.parse.cadence import classify, ongoing_before
+from dondoc.parse.cadence import NO_CUE, classify, ongoing_before
 from dondoc.parse.stated_cadence import explicit_cadence, weekly_due
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, day_of_every_year, on_each_request
 from dondoc.parse.dates import find_deadlines
@@ -220,6 +220,8 @@ def item_tasks(
         )
         if due or rel:
             task.explain["schedule.due"] = "; ".join(d.why for d in dls)
+        if why == NO_CUE and ctx.window:
+            repeat, why = "once", f'done within the dated days the preamble sets ("{ctx.window}")'
     repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:

@@ -142,6 +142,7 @@ def parse_dispatch(
         recipients=header.recipients,
         warnings=list(header.warnings),
         guidance=_introduces_guidance(outline),
+        issuer=header.issuer or "",
         window=_preamble_window(preamble_text),
     )
     parents = table_parents(tables, outline)

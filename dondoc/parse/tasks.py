@@ -30,6 +30,7 @@ from dondoc.parse.task_owners import (
     fill_lead,
     later_subjects_only,
     owners_of,
+    without_issuer,
 )
 from dondoc.taskset import Schedule, Task
 
@@ -109,6 +110,7 @@ def item_tasks(
     # a bullet that asks only the council's bodies to keep supervising is its standing supervision (convention 9)
     found = owners_of([text, *(t for t, _ in bullets if (t in plain or not gatherers(t))
                                and not supervises_only(t, find_owners(t).lead))], label, directs=".-" not in key)
+    without_issuer(found, ctx.issuer)
     if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
         # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
         # (named above it) to act; a subject of a later sentence tells how the work goes, no owner

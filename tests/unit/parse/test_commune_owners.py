@@ -121,3 +121,9 @@ def test_a_content_title_over_a_clause_whose_subject_acts_is_work(text: str, kin
     from dondoc.parse.fields import field_kind
 
     assert field_kind(text) == kind
+
+
+def test_the_issuer_launching_its_own_campaign_asks_the_others_it_names() -> None:
+    leads = _leads("1. UBND xã phát động Tết trồng cây; đề nghị các trường học, tổ dân phố và các đoàn thể hưởng ứng.\n"
+                   "2. UBND xã Hòa Lộc tổ chức lễ phát động tại Nhà văn hóa thôn 3.\n")
+    assert leads == {"1": ["các trường học", "tổ dân phố", "các đoàn thể"], "2": ["UBND xã Hòa Lộc"]}

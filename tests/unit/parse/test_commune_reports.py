@@ -31,3 +31,18 @@ def test_the_stock_clause_without_its_if(text: str, stock: bool) -> None:
 )
 def test_the_partys_speakers_are_no_report(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        ("Trình tự tổ chức hội nghị cử tri (theo quy định tại Nghị quyết số 12)", True),
+        ("Trình tự tổ chức buổi lễ:", True),
+        ("Chương trình hội nghị:", True),
+        ("Trình tự lập danh sách và gửi hồ sơ về UBND xã trước ngày 30/9/2026.", False),
+    ],
+)
+def test_a_meetings_agenda_step_by_step_is_no_task(text: str, section: bool) -> None:
+    from dondoc.parse.sections import is_section
+
+    assert is_section(text) is section

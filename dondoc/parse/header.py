@@ -31,6 +31,9 @@ _KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
 _END_OF_BODY: Final = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
+# a post signing in its own name, right after the text's closing mark "./." (a Công báo copy has no "Nơi nhận")
+_BARE_POST: Final = re.compile(r"^(?:PHÓ )?(?:THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|"
+                               r"BÍ THƯ|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG PHÒNG)\s*$")
 _SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
 _SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 # what an issuer's line is made of: capitals, digits, spaces and ",-–&"
@@ -157,6 +160,11 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
+def _after_closing_mark(lines: list[Line], i: int) -> bool:
+    prev = next((ln.text for ln in reversed(lines[max(0, i - 4) : i]) if ln.text.strip()), "")
+    return prev.rstrip().endswith("/.")
+
+
 def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
@@ -172,7 +180,8 @@ def parse_header(lines: list[Line]) -> Header:
         if not t:
             i += 1
             continue
-        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and _END_OF_BODY.match(t):
+        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and (
+                _END_OF_BODY.match(t) or _BARE_POST.match(t) and _after_closing_mark(lines, i)):
             first_end = i if first_end is None else first_end
             if noi_nhan is None and _NOI_NHAN.match(t):
                 noi_nhan = i

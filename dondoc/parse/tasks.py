@@ -199,9 +199,14 @@ def item_tasks(
                         "set its date by hand")
     periodic = [r for r in reports if r.schedule.repeat in _FREQ]
     from_reports = bool(periodic and not due)
+    reported_dues: list[str] = []  # why each due taken from a dated report is the unit's
     if not from_reports:
         # a dated report the unit asks for in a bullet of its own is one of the unit's dues (convention 3)
-        due += [d for r in reports if r.schedule.repeat == "once" for d in r.schedule.due if len(d) == 10 and d not in due]
+        for r in reports:
+            taken = [d for d in r.schedule.due if r.schedule.repeat == "once" and len(d) == 10 and d not in due]
+            if taken:
+                due += taken
+                reported_dues.append(f"the due of its report {r.key} ({', '.join(taken)})")
     if from_reports:
         best = min(periodic, key=lambda r: _FREQ.index(r.schedule.repeat))
         repeat: str = best.schedule.repeat
@@ -221,7 +226,7 @@ def item_tasks(
             campaign=bool(events) and all(e.event in ctx.campaign | ctx.finder.campaign_events(body) for e in events),
         )
         if due or rel:
-            task.explain["schedule.due"] = "; ".join(d.why for d in dls)
+            task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *reported_dues])
         if why == NO_CUE and ctx.window:
             repeat, why = "once", f'done within the dated days the preamble sets ("{ctx.window}")'
     repeat, why = on_each_request(rel, bool(due), repeat, why)
@@ -231,7 +236,7 @@ def item_tasks(
             repeat, why = "annual", "a deadline on the lunar calendar comes every year"
         task.explain["schedule.lunar"] = "; ".join(lu.why for lu in lunar if lu.lunar is not None)
     elif any(lu.due for lu in lunar):
-        task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *(lu.why for lu in lunar if lu.due)])
+        task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *reported_dues, *(lu.why for lu in lunar if lu.due)])
     if repeat == "monthly":
         due = [d if d.startswith("---") else "---" + d[-2:] for d in due]
     elif repeat == "weekly":

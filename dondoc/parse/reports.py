@@ -54,6 +54,8 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # the purpose of someone else's sending: "… gửi về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh", "… để Sở có căn
 # cứ tổng hợp, báo cáo …": the gatherer's report ends a cascade, no report of the sender's
 # and the issuer's intention: "Quá thời hạn trên, Sở sẽ tổng hợp, báo cáo UBND tỉnh xem xét"
+# what a letter sent to another body asks of it, up to the clause's end: its help, no report to it
+_ASKS_HELP = re.compile(r"[^.;]*?\bde (?:de nghi |nho )?(?:ho tro|phoi hop|giup do|giup)\b")
 _PURPOSE_OR_INTENT = re.compile(r"\b(?:de|se)\b[^.;]{0,60}?\bt(?:ong|ap) hop\b")
 # "Cơ quan Lao động … tổng hợp báo cáo Ủy ban nhân dân cùng cấp": the subject compiles and reports itself
 _COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
@@ -171,6 +173,8 @@ def _first_report(text: str) -> int | None:
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
         if m.group().startswith("gui") and document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
+        if m.group().startswith("gui") and _ASKS_HELP.match(f, m.end(), min(len(f), m.end() + 160)):
+            continue  # "có văn bản gửi Ban Thường trực … nơi người đó cư trú để hỗ trợ …": a request for help, no report
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
                 and not f.startswith(_PERIOD_WORDS, m.end() + 1) and not f.startswith(_DOCUMENT_NOUNS, m.end() + 1):
             # not "Báo cáo Quý I" (a period), "gửi Kế hoạch" (what is sent)

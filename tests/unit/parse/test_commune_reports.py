@@ -27,9 +27,13 @@ def test_the_stock_clause_without_its_if(text: str, stock: bool) -> None:
     [
         ("Tuyên truyền tại hội nghị báo cáo viên, sinh hoạt chi bộ định kỳ và trên loa truyền thanh của thôn.", False),
         ("Trưởng các thôn báo cáo kết quả về UBND xã trước ngày 20/10/2026.", True),
+        # a letter sent to another body for its help asks no report of anyone
+        ("Nếu người ứng cử cư trú ở xã khác thì có văn bản gửi Ủy ban MTTQ xã đó để hỗ trợ tổ chức hội nghị.", False),
+        ("Gửi văn bản đến Công an huyện để phối hợp xác minh.", False),
+        ("Các thôn gửi danh sách về UBND xã để tổng hợp, báo cáo huyện trước ngày 10/10/2026.", True),
     ],
 )
-def test_the_partys_speakers_are_no_report(text: str, asks: bool) -> None:
+def test_the_partys_speakers_and_a_plea_for_help_are_no_report(text: str, asks: bool) -> None:
     assert is_obligation(text) is asks
 
 

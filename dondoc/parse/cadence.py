@@ -157,6 +157,10 @@ def _without_other_duties(f: str) -> str:
     return _OTHER_DUTIES.sub(lambda m: " " * len(m.group()), f)
 
 
+# why an item is read as ongoing when nothing in it says how often: the default
+NO_CUE: Final = "no date, no deliverable: an ongoing duty"
+
+
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
     stated = explicit_cadence(text)
@@ -206,7 +210,7 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     w = few_dated_days(f)
     if w is not None:
         return "once", f'done within dated days ("{text[w[0]:w[1]]}")'
-    return "continuous", "no date, no deliverable: an ongoing duty"
+    return "continuous", NO_CUE
 
 
 def _first_sentence_end(f: str) -> int:

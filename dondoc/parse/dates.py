@@ -40,8 +40,10 @@ _WORDY_DM = rf"{_D}{_SAID}\s+thang\s+{_M}(?!\s*(?:nam|/)\s*\d)(?!\d){_SAID}"
 # Without their leading \b, which word_finditer checks by hand (the engine then skips to the words).
 # "trước 17 giờ 00 ngày …", "trước 16h30, ngày …": the hour of the last day
 _HOUR = r"\s+\d{1,2}\s*(?:gio|h|:)\s*(?:\d{2})?(?:\s*phut)?(?:\s+(?:sang|chieu))?\s*,?"
+# "vào ngày Chủ nhật (ngày 01/11/2020)", "vào thứ Bảy, ngày 14/11": the weekday named before its date
+_WEEKDAY = r"(?:\s+(?:chu nhat|thu (?:hai|ba|tu|nam|sau|bay|[2-7]))\s*[(,]?\s*(?:ngay\s+)?)"
 _DEADLINE = re.compile(
-    rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:{_HOUR})?(?:\s+ngay)?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
+    rf"{_TRIG}(?:\s+(?:het|cuoi))?(?:{_HOUR})?(?:\s+ngay)?{_WEEKDAY}?\s*[(:]?\s*(?:{_FULL}|{_WORDY_FULL}|{_DM}|{_WORDY_DM})"
 )
 _MONTHLY = re.compile(rf"\b{_TRIG}?\s*(?:ngay\s+)?{_D}\s+(?:hang|moi|cua moi|cua hang)\s+thang\b")
 _MONTH_YEAR = re.compile(

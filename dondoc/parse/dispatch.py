@@ -25,6 +25,7 @@ from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize
 from dondoc.parse.wraps import headings_joined
 from dondoc.parse.lunar_dues import lunar_deadlines
+from dondoc.parse.cadence_hints import few_dated_days
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
@@ -76,6 +77,14 @@ def _finder(catalog: ObservanceCatalog) -> EventFinder:
         hit = (catalog, EventFinder(catalog))
         _FINDERS[id(catalog)] = hit
     return hit[1]
+
+
+def _preamble_window(preamble_text: str) -> str:
+    """The few dated days a notice's preamble sets for all its items ("Thời gian treo cờ Tổ quốc: Từ ngày 23/7/2025
+    đến hết ngày 27/7/2025"), as written; "" when it sets none (convention 28)."""
+    f = fold_keep_length(preamble_text)
+    w = few_dated_days(f)
+    return preamble_text[w[0] : w[1]] if w is not None else ""
 
 
 def _introduces_guidance(outline: Outline) -> bool:
@@ -140,6 +149,8 @@ def parse_dispatch(
         recipients=header.recipients,
         warnings=list(header.warnings),
         guidance=_introduces_guidance(outline),
+        issuer=header.issuer or "",
+        window=_preamble_window(preamble_text),
     )
     parents = table_parents(tables, outline)
     reader = OutlineTasks(ctx, {id(nd) for nd in parents if nd is not None})

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.outline_nodes import Node
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.owners import label_owners
+from dondoc.parse.owners import find_owners, label_owners
 from dondoc.parse.tables import when_phrase
 from dondoc.taskset import Task
 
@@ -33,7 +33,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc|(?:gui |nop )?bao cao))?\s*(?::|$)")),
     # "Nội dung báo cáo:": what the unit's report holds, no task of its own; "Nội dung chủ yếu" over the items; but
     # "1.1. Nội dung: Hiệp thương về cơ cấu …" (its field lines under it) is the task itself, written after the colon
-    ("content", re.compile(r"^noi dung(?:\s+bao cao\s*(?::|$)|(?:\s+(?:thuc hien|chu yeu))?\s*(?::\s*$|$))")),
+    # (and "Nội dung: kết quả thực hiện …, khó khăn, vướng mắc": the matters reported, a noun phrase, no work)
+    ("content", re.compile(r"^noi dung(?:\s+bao cao\s*(?::|$)|(?:\s+(?:thuc hien|chu yeu))?\s*(?::\s*$|$)|"
+                           r"\s*:\s*(?:ket qua|tinh hinh|so lieu|kho khan|nhung (?:ket qua|kho khan|van de))\b)")),
 ]
 _TITLE_END = re.compile(r"\s*(?::|$)")
 _FIRST_WORDS = ("co quan", "don vi", "cac co quan", "cac don vi", "chu tri", "trach nhiem", "thoi gian", "thoi han",
@@ -53,6 +55,15 @@ class Fields:
         return bool(self.lead or self.support or self.time)
 
 
+def _subject_acts(text: str) -> bool:
+    """Whether what follows a title's colon is a clause whose subject acts ("Nội dung: Ban Thường trực … tổ chức …")."""
+    after = text.partition(":")[2].strip()
+    if not after:
+        return False
+    found = find_owners(after)
+    return bool(found.lead) and all(w.startswith("subject of the sentence") for w in found.lead_why)
+
+
 def field_kind(text: str) -> str | None:
     """"lead", "support", "owners" (both), "time", or None when the text opens no field unit."""
     f = fold_keep_length(text.strip().lstrip("*").strip()[:60])
@@ -63,6 +74,8 @@ def field_kind(text: str) -> str | None:
         if m is None:
             continue
         rest = f[m.end() :].lstrip(" ,")
+        if kind == "content" and _subject_acts(text):
+            return None  # "Nội dung: Ban Thường trực … phối hợp với UBND xã tổ chức hội nghị …": a unit of work
         # the title alone, or the title then its values after a colon ("Cơ quan chủ trì: Sở Nội vụ")
         if kind in ("time", "content") or not rest or rest.startswith(":") or _TITLE_END.match(rest):
             return kind

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dondoc.parse.counted_names import counted_owners
 from dondoc.parse.heads import HEAD_WORDS, head_at, org_at
 from dondoc.parse.lines import Tok, tokenize, tokens_between
 from dondoc.parse.names import name_texts, owner_list
@@ -17,7 +18,10 @@ from dondoc.parse.normalize import fold_keep_length
 
 _COMRADE = re.compile(r"\s*(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
 # "Đối với Sở Y tế:", "Riêng UBND các xã:", "Riêng đối với …": whom the lines under the label are for
-_FOR = re.compile(r"\s*(?:(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI)|[Rr]iêng|RIÊNG)\s+")
+# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": after the post, what the person also is in
+# the committee a plan sets up (convention 33: the first post names the owner)
+_SECOND_TITLE = re.compile(r"\s+[-–]\s+(?=(?:Phó\s+)?(?:Trưởng|Tổ trưởng|Tổ phó|Ủy viên|Uỷ viên|Thành viên|Thư ký)\b)")
+_FOR = re.compile(r"\s*(?:(?:[Rr]iêng\s+)?(?:[Đđ]ối với|ĐỐI VỚI)|[Rr]iêng|RIÊNG)\s+(?:0?\d{1,2}\s+(?=[A-ZĐÂĂÊÔƠƯ]))?")
 
 
 def without_address(text: str) -> str:
@@ -41,6 +45,7 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
     by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
     one = _COMRADE.match(label) is not None  # "Đồng chí X, <role>:": one person, X the post, the rest what X also is
+    original = label
     label = without_address(label)
     p = _PORTFOLIO.match(label)
     if p is not None:
@@ -59,7 +64,7 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     rest = [t for t in toks[ol.end :] if t.f not in (":", ".", ")", "(")]
     if ol.names and (not rest or ol.verb and not only):
         names = name_texts(label, ol.names)
-        return [names[0].split(", ")[0]] if one else names
+        return [_SECOND_TITLE.split(names[0].split(", ")[0])[0]] if one else counted_owners(original, names)
     if ol.names and not ol.verb and ";" in label:
         # "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch UBND các xã, phường:": lists of
         # owners joined by ";", the whole label names nothing else

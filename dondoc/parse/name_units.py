@@ -241,3 +241,18 @@ def charged_after(toks: list[Tok], k: int) -> int:
         if v and " ".join(x.f for x in toks[m : m + v]) in _CHARGES:
             return m
     return 0
+
+
+_DUTIES = frozenset({"co trach nhiem", "chiu trach nhiem"})
+
+
+def duty_after(toks: list[Tok], k: int) -> int:
+    """Where "có trách nhiệm" / "chịu trách nhiệm" starts within a few words after k in the clause; 0 when none:
+    "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm …" (the ones who nominated, then their duty)."""
+    for m in range(k, min(len(toks), k + 12)):
+        if toks[m].f in END_PUNCT or toks[m].f == ",":
+            return 0
+        v = verb_at(toks, m)
+        if v and m > k and " ".join(x.f for x in toks[m : m + v]) in _DUTIES:
+            return m
+    return 0

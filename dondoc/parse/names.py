@@ -23,6 +23,7 @@ from dondoc.parse.name_units import (
     charged_after,
     described,
     descriptive,
+    duty_after,
     joint_office,
     joint_topic,
     kept_word,
@@ -32,7 +33,8 @@ from dondoc.parse.name_units import (
     unit_of,
 )
 from dondoc.parse.name_tails import past_where, whose_end
-from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
+from dondoc.parse.team_names import team_name_end
+from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, TOPICS
 from dondoc.parse.vocab import BARE_HEADS as _BARE, MANAGED as _MANAGED, PAIRED as _PAIRED, ROLE_FIRST as _ROLE_FIRST
 from dondoc.parse.vocab import TEAM_TASKS as _TEAM_TASKS, TEAMS as _TEAMS
 from dondoc.parse.written_names import name_texts
@@ -50,6 +52,27 @@ def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> N
                                   and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
         return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
     out.names.append((toks[start].start, toks[last].end))
+
+
+def _members(toks: list[Tok], start: int, j: int) -> bool:
+    """Whether the name toks[start:j] is of members ("các thành viên khác")."""
+    return any(toks[k].f == "thanh" and toks[k + 1].f == "vien" for k in range(start, j - 1))
+
+
+# predicates a subject takes, never a relative clause that picks which bodies are meant
+_NOT_QUALIFYING = frozenset({"co trach nhiem", "chiu trach nhiem", "chu tri", "phoi hop", "thuc hien", "to chuc", "trien khai",
+                             "tham muu", "chu dong", "khan truong", "tiep tuc", "tang cuong"})
+
+
+def _qualifies(toks: list[Tok], j: int, v: int) -> bool:
+    """Whether the predicate at j may open a relative clause ("… giới thiệu người ứng cử có trách nhiệm …")."""
+    return " ".join(x.f for x in toks[j : j + v]) not in _NOT_QUALIFYING
+
+
+def _longer_head(toks: list[Tok], k: int) -> int:
+    """The length of an owner's head of two words or more at k ("ban cán sự"), else 0."""
+    n = phrase_len(ORG_HEADS, toks, k)
+    return n if n > 1 else 0
 
 
 @dataclass
@@ -72,7 +95,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
     n = len(toks)
     first = i
     while i < n:
-        head = org_at(toks, i) or (collective_at(toks, i, first, i) if i > first else 0)
+        head = org_at(toks, i) or (collective_at(toks, i, first, i) or int(team_name_end(toks, i, 1) > 0) if i > first else 0)
         if not head:
             break
         start = i
@@ -80,6 +103,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
         last = j - 1
         stop = False
         inner = False
+        team = team_name_end(toks, start, head)
+        if team:
+            j, last = team, team - 1  # "tổ quản lý trật tự đô thị": a team named by its task, up to the list's mark
         while j < n and j - start < MAX_NAME_TOKENS:
             t = toks[j]
             if t.f == "(":
@@ -101,18 +127,21 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 last = j + 1  # "các đơn vị nêu trên": the ones named above, part of the name
                 j += 2
                 continue
-            if t.f == "cung" and j + 1 < n and toks[j + 1].f == "cap":
-                last = j + 1  # "Ủy ban Mặt trận Tổ quốc cùng cấp": of the same level, part of the name
+            if t.f == "cung" and j + 1 < n and toks[j + 1].f in ("cap", "ung") and (toks[j + 1].f == "cap" or t.cap):
+                last = j + 1  # "Ủy ban Mặt trận Tổ quốc cùng cấp": of the same level; "Trung tâm Cung ứng dịch vụ công"
                 j += 2
                 continue
             if t.f == "," or t.f == "va" or t.f == "cung":
                 k = j + 1
                 if k < n and t.f == "cung" and toks[k].f == "voi":
                     k += 1
-                if t.f == "," and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and noun_at(toks, k) \
+                if t.f == "," and not team and k < n and not toks[k].cap and toks[k].f in COLLECTIVE_NEXT and noun_at(toks, k) \
+                        and not team_name_end(toks, k, 1) \
                         and (not toks[start].cap or listed(toks, start, j) or phrase_len(PLACES, toks, k)
                              or bare_series(toks, start, head, last)):
-                    v = verb_at(toks, k)  # a noun that is a predicate elsewhere ("tổ chức") is passed whole
+                    # a noun that is a predicate elsewhere ("tổ chức") is passed whole, and so is a head of several
+                    # words, which may hold one ("ban cán sự các thôn")
+                    v = verb_at(toks, k) or _longer_head(toks, k)
                     j, last = (k + v, k + v - 1) if v else (k, last)
                     continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
@@ -159,7 +188,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if places_go_on(toks, start, j, k):
                     j = k  # "UBND các Huyện, Thị xã, Thành phố": the places of one collective owner, in capitals
                     continue
-                if org_at(toks, k) or t.f == "va" and collective_at(toks, k, start, j):
+                if org_at(toks, k) or team_name_end(toks, k, 1) or t.f == "va" and collective_at(toks, k, start, j):
                     break  # the next owner of the list ("… và tổ chức, đoàn thể có liên quan" too)
                 if t.f != "cung" and k < n and toks[k].cap and toks[k].word and not verb_at(toks, k):
                     j = k  # "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"
@@ -208,6 +237,9 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if whose:
                 last, j = whose - 1, whose  # "các cơ quan, đơn vị của Trung ương": whose, part of the name
                 continue
+            if t.f in ("trong", "cua") and _members(toks, start, j) and org_at(toks, j + 1):
+                last, j, inner = j + org_at(toks, j + 1), j + 1 + org_at(toks, j + 1), True
+                continue  # "các thành viên khác trong tiểu ban", "thành viên của Ban Chỉ đạo": members of a body
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
                 m = j + 1 + (2 if toks[j + 1].f == "dia" and j + 2 < n and toks[j + 2].f == "ban" else 0)
                 loc = phrase_len(PLACES, toks, m) if m < n and not toks[m].cap else 0
@@ -232,6 +264,11 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 m = charged_after(toks, j + 1)
                 if m:
                     last, j = m - 1, m
+                    continue
+            if v and (not toks[start].cap or start + 1 < n and not toks[start + 1].cap) and _qualifies(toks, j, v):
+                m = duty_after(toks, j)
+                if m:
+                    last, j = m - 1, m  # "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm …": which ones
                     continue
             if v == 2 and j == start + head and t.f == "quan" and toks[j + 1].f == "ly" and toks[start].f in DETERMINER_BY_FIRST:
                 # "các đơn vị quản lý đường bộ", "các cơ quan quản lý nhà nước", "các cơ quan quản lý trực tiếp cơ sở

@@ -108,7 +108,9 @@ def _subject_after_thi(text: str, folded: str, s: int, e: int) -> bool:
     """Whether a subject follows "thì" in the clause ("Sau khi kiểm tra, đối với hồ sơ đủ điều kiện thì Sở
     Lao động - Thương binh và Xã hội giới thiệu …"): the clause is read from its start."""
     # ("… thì các cơ quan, đơn vị xác định trách nhiệm …": a collective subject, in lower case)
-    return any((text[m.end()].isupper() or folded.startswith("cac ", m.end())) and head_at(text, folded, m.end(), e)
+    # ("… thì cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm …": the kinds of body, in lower case)
+    return any((text[m.end()].isupper() or folded.startswith(("cac ", "co quan", "don vi"), m.end()))
+               and head_at(text, folded, m.end(), e)
                for m in _THI.finditer(folded, s, e))
 
 

@@ -19,7 +19,8 @@ from dondoc.parse.sections import stock_clause_at
 from dondoc.taskset import Relative
 
 # not "đồng gửi Sở Nội vụ để theo dõi": a copy sent beside the work (convention 11)
-_REPORT = re.compile(r"\bbao cao\b|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
+# (not "hội nghị báo cáo viên": the party's speakers, no report)
+_REPORT = re.compile(r"\bbao cao\b(?! vien\b)|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
 # "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
 _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|(?<!hien )(?<!hien tot )(?<!hien day du )che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
                                     r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"
@@ -57,6 +58,8 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # the purpose of someone else's sending: "… gửi về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh", "… để Sở có căn
 # cứ tổng hợp, báo cáo …": the gatherer's report ends a cascade, no report of the sender's
 # and the issuer's intention: "Quá thời hạn trên, Sở sẽ tổng hợp, báo cáo UBND tỉnh xem xét"
+# what a letter sent to another body asks of it, up to the clause's end: its help, no report to it
+_ASKS_HELP = re.compile(r"[^.;]*?\bde (?:de nghi |nho )?(?:ho tro|phoi hop|giup do|giup)\b")
 _PURPOSE_OR_INTENT = re.compile(r"\b(?:de|se)\b[^.;]{0,60}?\bt(?:ong|ap) hop\b")
 # "Cơ quan Lao động … tổng hợp báo cáo Ủy ban nhân dân cùng cấp": the subject compiles and reports itself
 _COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
@@ -190,6 +193,8 @@ def _first_report(text: str) -> int | None:
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if m.group().startswith("gui") and _TO_THE_PUBLIC.match(f, m.start() + 3):
             continue  # "tóm tắt tiểu sử … gửi đến các gia đình", "gửi … cho cử tri": to the public, no one to report to
+        if m.group().startswith("gui") and _ASKS_HELP.match(f, m.end(), min(len(f), m.end() + 160)):
+            continue  # "có văn bản gửi Ban Thường trực … nơi người đó cư trú để hỗ trợ …": a request for help, no report
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
                 and not f.startswith(_PERIOD_WORDS, m.end() + 1) and not f.startswith(_DOCUMENT_NOUNS, m.end() + 1):
             # not "Báo cáo Quý I" (a period), "gửi Kế hoạch" (what is sent)

@@ -23,7 +23,9 @@ _SECTION = re.compile(
     r"|^(?:những\s+)?(?:quy định|hướng dẫn)\s+(?:chung|cụ thể)\s*[:.]?\s*$"
     # "Giải thích từ ngữ", "Khẩu hiệu tuyên truyền", "Thành phần tham dự", "Thời gian, địa điểm": no task
     r"|^(?:trách nhiệm thi hành|hiệu lực thi hành|điều khoản thi hành|tổ chức thi hành|giải thích từ ngữ|khẩu hiệu(?: tuyên truyền)?|thành phần(?: tham dự| mời| dự)?|(?:thời gian,\s*)?địa điểm"
-    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc))\s*(?:[:.]|$|\n)"
+    r"|chương trình (?:hội nghị|buổi lễ|lễ|làm việc|buổi làm việc)"
+    # "Trình tự tổ chức hội nghị cử tri (theo quy định tại …)": the meeting's agenda, step by step (convention 3)
+    r"|trình tự (?:tổ chức )?(?:hội nghị|buổi lễ|lễ)(?: [^:.\n]{0,80})?)\s*(?:[:.]|$|\n)"
     # "Biểu mẫu báo cáo:", "Hệ thống mẫu biểu" alone on their line: the forms named below, no task (not "Mẫu
     # báo cáo: … gửi về Sở trước ngày …", which says where and when)
     r"|^(?:hệ thống\s+)?(?:biểu mẫu|mẫu biểu|mẫu báo cáo)(?:\s+báo cáo)?\s*:?\s*$",
@@ -75,7 +77,9 @@ _TITLE_WORD = re.compile(
 # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … phản ánh về …" (convention 9); so is the escalation
 # of what exceeds the owner's power ("trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ"): a condition, no report
 # ("… phát hiện thấy có những vấn đề chưa phù hợp hoặc những vấn đề mới cần sửa đổi, bổ sung, báo cáo …": the same)
+# "Trong quá trình thực hiện, có khó khăn vướng mắc, phát sinh đề nghị … báo cáo kịp thời …": the same condition, its "nếu" left out
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
+                    r"|\btrong qua trinh (?:to chuc )?(?:thuc hien|trien khai)(?: [a-z]+){0,4}\s*,\s*co\s+(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b"
                     r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
 _STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
@@ -89,7 +93,7 @@ _SECTION_STARTS = ("muc dich", "yeu cau", "muc tieu", "doi tuong", "pham vi", "c
                    "su can thiet", "boi canh", "thuc trang", "tinh hinh", "ket qua", "danh gia", "nguyen tac",
                    "kinh phi", "nhung quy dinh", "quy dinh", "nhung huong dan", "huong dan", "trach nhiem thi hanh",
                    "hieu luc thi hanh", "dieu khoan thi hanh", "to chuc thi hanh", "giai thich tu ngu", "khau hieu",
-                   "thanh phan", "thoi gian", "dia diem", "chuong trinh", "he thong", "bieu mau", "mau")
+                   "thanh phan", "thoi gian", "dia diem", "chuong trinh", "he thong", "bieu mau", "mau", "trinh tu")
 
 
 # the decision a quyết định's article makes itself ("Điều 1. Phê duyệt …", "Phân bổ chi tiết … như sau:",

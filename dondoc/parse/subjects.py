@@ -18,17 +18,23 @@ from dondoc.parse.roles import Owners, _clause_starts, _directed, before_predica
 LONG_OPENING: Final = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
 
 
+_CASE_OPENINGS = frozenset({"doi voi", "truong hop", "rieng doi", "neu co", "trong truong"})
+
+
 def _after_opening(toks: list[Tok], s: int) -> tuple[OwnerList, int]:
     """The owners after an opening phrase and a comma ("Hằng năm, các cơ quan, đơn vị hưởng ứng …",
     "Để bảo đảm an toàn, Sở Y tế chủ trì …"), when the phrase names no owner itself."""
     n = len(toks)
     grounds = LONG_OPENING.match(" ".join(x.f for x in toks[s : s + 3])) is not None
+    # "Đối với vụ việc ở khu dân cư thì cơ quan, đơn vị giới thiệu người ứng cử có trách nhiệm …": the case, then
+    # "thì" and the clause about it
+    case = " ".join(x.f for x in toks[s : s + 2]) in _CASE_OPENINGS
     for k in range(s, min(n, s + (60 if grounds else 30))):
         t = toks[k]
         f = t.f
         if f in (".", ";", ":", "!", "?"):
             break
-        if f != ",":
+        if f != "," and not (case and f == "thi"):
             if (f in HEAD_WORDS or t.upper) and org_at(toks, k) and not grounds:
                 break  # an owner in the opening phrase: the commas are its list's (not in "Căn cứ … được X phân bổ")
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dondoc.orgmatch import same_body
 from dondoc.parse.dates import DateContext
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.fieldlines import Fields, read_fields, without_fields
@@ -15,6 +16,8 @@ from dondoc.parse.resolve import addressed
 from dondoc.taskset import Owner, Task
 
 # explain["lead"] starts with one of these when the item itself names nobody (the scorer reads it).
+# the reasons of a lead asked by the item's request ("Đề nghị X", "Giao X"), as owners.py writes them
+_ASKED = ('"Đề nghị', '"đề nghị', '"Giao', '"giao', '"Yêu cầu', '"yêu cầu')
 IMPLICIT_LEAD = ("stated in the preamble", "no owner named")
 
 
@@ -30,6 +33,8 @@ class Context:
     recipients: list[str]
     warnings: list[str] = field(default_factory=list)
     guidance: bool = False  # the items follow "X hướng dẫn … như sau:": they state rules unless they ask
+    issuer: str = ""  # the body that issues the dispatch, as its header names it
+    window: str = ""  # the few dated days the preamble sets for all the items ("Thời gian treo cờ: Từ ngày … đến hết ngày …")
 
 
 def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
@@ -165,3 +170,13 @@ def fill_lead(task: Task, found: Owners, inherited: Given | None, ctx: Context, 
     elif inherited is not None and inherited.support:
         task.support = _owners([x for x in inherited.support if x not in lead])
         task.explain["support"] = inherited.why
+
+
+def without_issuer(found: Owners, issuer: str) -> None:
+    """The issuer out of an item's leads when it is the subject of its own act beside a request to others
+    ("UBND phường phát động tổng vệ sinh …; Đề nghị các cơ quan, tổ dân phố … hưởng ứng"): it asks, they do."""
+    if not issuer or len(found.lead) < 2 or not any(a in w for w in found.lead_why for a in _ASKED):
+        return
+    kept = [x for x in found.lead if not same_body(x, issuer)]
+    if kept and len(kept) < len(found.lead):
+        found.lead = kept

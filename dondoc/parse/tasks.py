@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dondoc.parse.cadence import classify, ongoing_before
+from dondoc.parse.cadence import NO_CUE, classify, ongoing_before
 from dondoc.parse.stated_cadence import explicit_cadence, weekly_due
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, day_of_every_year, on_each_request
 from dondoc.parse.dates import find_deadlines
@@ -30,6 +30,7 @@ from dondoc.parse.task_owners import (
     fill_lead,
     later_subjects_only,
     owners_of,
+    without_issuer,
 )
 from dondoc.taskset import Schedule, Task
 
@@ -109,6 +110,7 @@ def item_tasks(
     # a bullet that asks only the council's bodies to keep supervising is its standing supervision (convention 9)
     found = owners_of([text, *(t for t, _ in bullets if (t in plain or not gatherers(t))
                                and not supervises_only(t, find_owners(t).lead))], label, directs=".-" not in key)
+    without_issuer(found, ctx.issuer)
     if (inherited and inherited.lead or ctx.preamble_lead) and later_subjects_only(found, first):
         # "Tiến hành xem xét lại từng hồ sơ … Cơ quan y tế kiểm tra hồ sơ bệnh án": the item asks its owner
         # (named above it) to act; a subject of a later sentence tells how the work goes, no owner
@@ -229,6 +231,8 @@ def item_tasks(
         )
         if due or rel:
             task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *reported_dues])
+        if why == NO_CUE and ctx.window:
+            repeat, why = "once", f'done within the dated days the preamble sets ("{ctx.window}")'
     repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:

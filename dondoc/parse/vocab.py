@@ -45,6 +45,8 @@ VERBS: Final = phrases(
     "tham khao,giai ngan,niem yet,ke khai,xet duyet,chuyen giao,giai trinh,day nhanh,thuc day,rut ngan,day lui,"
     # "tạo điều kiện" ("… các đoàn thể tạo điều kiện cho Hội …"), "kiểm điểm"
     "tao dieu kien,kiem diem,"
+    # "phối hợp với UBND xã triệu tập (phát giấy mời) và chủ trì hội nghị": what the partner does with it
+    "trieu tap,"
     # "giao các Bộ: Công an, Tư pháp có ý kiến đối với …" (asked for an opinion), "tham gia ý kiến"
     "co y kien,tham gia y kien,"
     # "… và các hộ gia đình treo cờ Tổ quốc", "… treo băng rôn, khẩu hiệu" (a notice for a holiday)
@@ -83,6 +85,13 @@ ORG_HEADS: Final = phrases(
     "dang doan,ban can su dang,chi uy,dang bo,chi dang bo,"
     # a district's own offices whose name starts with no usual head ("Hạt Kiểm lâm huyện", "Đồn Biên phòng …")
     "hat kiem lam,hat quan ly,don bien phong,"
+    # the commune Party committee's boards and the hamlets' boards, whose names hold a predicate ("xây dựng", "cần"):
+    # "Ban Xây dựng Đảng", "Phó Trưởng ban Xây dựng Đảng", "Ban cán sự các thôn"
+    "ban xay dung dang,truong ban xay dung dang,pho truong ban xay dung dang,ban can su,"
+    # the subcommittees an election or a congress sets up ("Tiểu ban Thông tin, tuyên truyền, khánh tiết")
+    "tieu ban,"
+    # the commune's one-stop desk, whose name holds "cửa" (folded like "của")
+    "bo phan mot cua,"
     "trung uong doan,trung uong hoi"
 )
 
@@ -129,7 +138,7 @@ ORG_WORDS: Final = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from dondoc.parse.cadence_hints import EVERY_YEAR, after_condition, as_required, few_dated_days, without_aim
+from dondoc.parse.cadence_hints import EVERY_YEAR, after_condition, as_required, few_dated_days, standing_service, without_aim
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.scan import skipping, word_finditer, word_search
 from dondoc.parse.stated_cadence import explicit_cadence
@@ -210,6 +210,9 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
     w = few_dated_days(f)
     if w is not None:
         return "once", f'done within dated days ("{text[w[0]:w[1]]}")'
+    s = standing_service(f)
+    if s is not None:
+        return "continuous", f'a standing service ("{text[s[0]:s[1]]}")'
     return "continuous", NO_CUE
 
 

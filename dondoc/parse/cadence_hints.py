@@ -35,6 +35,25 @@ def few_dated_days(f: str) -> tuple[int, int] | None:
     return m.span() if m is not None and _few_days(m) else None
 
 
+# A standing service that answers what comes ("tiếp công dân", "tiếp nhận thông tin, giải đáp …", "nắm bắt tâm tư",
+# "tập hợp dư luận", a duty kept round the clock): ongoing for as long as the work lasts, also in a plan for one occasion; not where it is the
+# object checked ("kiểm tra việc tiếp nhận, giải quyết đơn …"). Folded text, after \b.
+_SERVICE = re.compile(r"\b(?:tiep (?:cong dan|dan)|tiep nhan (?:thong tin|y kien|phan anh|kien nghi|don)|giai dap|nam bat|"
+                      r"tap hop (?:y kien|du luan)|giai quyet (?:don|khieu nai)|"
+                      # round-the-clock duty over the occasion ("bố trí lực lượng cấp cứu 24/24 giờ", "trực ban")
+                      r"24\s*/\s*24|truc (?:ban|gac|cap cuu|chien dau))\b")
+_OBJECT_OF = re.compile(r"\bviec\b")
+_OBJECT_REACH = 30
+
+
+def standing_service(f: str) -> tuple[int, int] | None:
+    """The span of the first standing service the folded text asks for, or None."""
+    for m in _SERVICE.finditer(f):
+        if _OBJECT_OF.search(f, max(0, m.start() - _OBJECT_REACH), m.start()) is None:
+            return m.span()
+    return None
+
+
 # An opening that states the aim, up to the comma before the subject (whose name the caller blanks):
 # "Để bảo đảm …, nâng cao trách nhiệm …,        có văn bản …"
 _PURPOSE = re.compile(r"(?:de|nham) [^.;:\n]{0,400}?,(?= {3,}\S)")

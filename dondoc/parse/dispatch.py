@@ -40,6 +40,7 @@ from dondoc.parse.roles import Given
 from dondoc.parse.resolve import addressed, complete_names, resolve, set_gatherers
 from dondoc.parse.rules import guidance_intro
 from dondoc.parse.submissions import closing_request, is_submission, sends_itself
+from dondoc.parse.occasions import one_occasion
 from dondoc.parse.table_tasks import after_table, item_at, placed, table_parents, table_tasks
 from dondoc.parse.tables import find_tables, is_task_table
 from dondoc.parse.report_task import report_task
@@ -151,6 +152,7 @@ def parse_dispatch(
         guidance=_introduces_guidance(outline),
         issuer=header.issuer or "",
         window=_preamble_window(preamble_text),
+        occasion=one_occasion(header.subject or "", preamble_text),
     )
     parents = table_parents(tables, outline)
     reader = OutlineTasks(ctx, {id(nd) for nd in parents if nd is not None})

@@ -35,6 +35,7 @@ class Context:
     guidance: bool = False  # the items follow "X hướng dẫn … như sau:": they state rules unless they ask
     issuer: str = ""  # the body that issues the dispatch, as its header names it
     window: str = ""  # the few dated days the preamble sets for all the items ("Thời gian treo cờ: Từ ngày … đến hết ngày …")
+    occasion: str = ""  # the one occasion the title or opening names ("bầu cử đại biểu … nhiệm kỳ 2026 - 2031")
 
 
 def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:

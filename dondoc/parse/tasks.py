@@ -233,6 +233,8 @@ def item_tasks(
             task.explain["schedule.due"] = "; ".join([*(d.why for d in dls), *reported_dues])
         if why == NO_CUE and ctx.window:
             repeat, why = "once", f'done within the dated days the preamble sets ("{ctx.window}")'
+        elif why == NO_CUE and ctx.occasion:
+            repeat, why = "once", f'done for the one occasion the dispatch serves ("{ctx.occasion}")'
     repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:

@@ -16,7 +16,7 @@ _AD_HOC = re.compile(r"dot xuat\b|khi co yeu cau\b|theo (?:noi dung )?yeu cau\b|
 _CONTINUOUS = re.compile(  # after \b (word_search)
     r"(?:thuong xuyen|tiep tuc|tiep (?:trien khai|thuc hien|day manh)|duy tri|lien tuc|ben bi|lau dai|"
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
-    r"kip thoi|chu trong|theo doi|giam sat|quan triet|huong dan|don doc)\b"
+    r"thong suot|chu trong|theo doi|giam sat|quan triet|huong dan|don doc)\b"
 )
 def on_request(f: str) -> re.Match[str] | None:
     """The first words of folded text that make work happen on request ("đột xuất", "khi có yêu cầu", "theo yêu

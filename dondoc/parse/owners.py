@@ -30,6 +30,11 @@ __all__ = ["Given", "Owners", "find_owners", "head_at", "label_owners", "line_ow
 # a letter that passes a matter on to a body for it to act: "… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét …"
 _FORWARD = re.compile(r"\b[Cc]huyển\b[^.;:\n]{0,160}?\s+(?:đến|tới)\s+(?=[A-ZĐ])")
 _KET_HOP = re.compile(r"(?<=\s)kết hợp với(?=\s)")
+# a team's make-up: the post in it and who fills it ("Trưởng đoàn là đại diện lãnh đạo …", "Phó Trưởng đoàn: đồng chí
+# …", "Tổ trưởng: Đại diện …"): who sits on the team, not who is given the work (the post's words are blanked, the
+# length kept)
+_POST_FILLED = re.compile(r"(?<![\w])(?:[Pp]hó )?(?:[Tt]rưởng (?:đoàn|tiểu ban|tổ)|[Tt]ổ (?:trưởng|phó)|[Tt]hư ký đoàn)"
+                          r"(?= *(?:là|:) *(?:[Đđ]ại diện|[Đđ]ồng chí|[Ll]ãnh đạo|[Ôô]ng |[Bb]à )\b)")
 # "Đ/c", the abbreviated address ("đề nghị Đ/c Chủ tịch UBND tỉnh"), read as the word it stands for
 # (the letter first, the character before it checked after it: the engine skips to each "Đ" or "đ"
 # instead of trying the look-behind at every character; the same matches as "(?<![\w/])([Đđ])/[Cc]")
@@ -64,6 +69,8 @@ def owners_read(text: str, directs: bool) -> Owners:
         # their duties ends there; it wraps no sentence (same length: offsets kept)
         text = text[:raw_nl] + "\n" + text[raw_nl + 1 :]
     text = without_person_names(text)  # "Đồng chí Nguyễn Văn Bình - Phó Chủ tịch UBND xã" → "Đồng chí Phó Chủ tịch UBND xã"
+    if "rưởng" in text or "ổ phó" in text or "hư ký" in text:
+        text = _POST_FILLED.sub(lambda m: " " * len(m.group()), text)  # "Trưởng đoàn là đại diện …": the team's make-up
     clauses = _clauses(text)
     nl = text.find("\n")
     first = line_owners(text[:nl]) if 0 < nl < 300 else []

@@ -27,6 +27,12 @@ class Given(NamedTuple):
     binding: bool = False  # fields: they outweigh the names the item's own sentences use
 
 
+def _body_key(name: str) -> str:
+    """match_key(), also where the Front is written with or without its country ("Ủy ban MTTQ Việt Nam phường" and
+    "Ủy ban MTTQ phường" are one body)."""
+    return match_key(name).replace("mat tran to quoc viet nam", "mat tran to quoc")
+
+
 @dataclass
 class Owners:
     lead: list[str] = field(default_factory=list)
@@ -54,10 +60,10 @@ class Owners:
         # one body written twice ("Ủy ban nhân dân xã …", then "UBND xã …") is one owner
         new = [x for x in names if x not in self.lead]
         if new and (self.lead or len(new) > 1):
-            seen = {match_key(x) for x in self.lead}
+            seen = {_body_key(x) for x in self.lead}
             kept: list[str] = []
             for x in new:
-                k = match_key(x)
+                k = _body_key(x)
                 if k not in seen:
                     seen.add(k)
                     kept.append(x)

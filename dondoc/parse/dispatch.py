@@ -33,7 +33,8 @@ from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose_split import split_requests
-from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from, with_its_submission
+from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from
+from dondoc.parse.prose_joins import with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.roles import Given

@@ -279,42 +279,5 @@ def _dated_work(text: str) -> bool:
     return _DEADLINE_LEAD.search(f) is not None and re.search(r"\d", f) is not None
 
 
-# a paragraph that only says where and by when the thing asked for goes: "Báo cáo sơ kết … gửi về Ủy ban
-# Dân tộc trước ngày 15/5/2021", "Kết quả rà soát gửi về Sở Nội vụ trước ngày …"
-_SENT_THING = re.compile(r"(?:bao cao|ket qua|van ban|ho so|danh sach|y kien|so lieu|du toan|de xuat|tai lieu)\b")
-_SENDS = re.compile(r"\b(?:gui|nop)\b")
-# a paragraph that only details the report asked just before: its figures, or its time
-_DETAIL = re.compile(r"(?:cac |ve )?so lieu\b|thoi (?:gian|han|diem) (?:gui |nop )?bao cao\b|thoi han (?:gui|nop)\b")
-
-
-def with_its_submission(paragraphs: list[list[Line]], dates: DateContext) -> list[list[Line]]:
-    """The prose requests, each with the paragraph that gives what it asks for its recipient and
-    deadline: "… đề nghị các bộ, ngành xây dựng báo cáo sơ kết …" then "Báo cáo sơ kết … gửi về Ủy ban
-    Dân tộc trước ngày 15/5/2021" is one request due that day (gold conventions 11, 14), not two."""
-    out: list[list[Line]] = []
-    for p in paragraphs:
-        text = " ".join(ln.text for ln in p)
-        f = fold_keep_length(text)
-        thing = _SENT_THING.match(f)
-        if out and _DETAIL.match(f) and not _ASK.search(f):
-            before = " ".join(ln.text for ln in out[-1])
-            fb = fold_keep_length(before)
-            if _ASK.search(fb) and ("bao cao" in fb or "so lieu" in fb) and not _dated(before, dates):
-                # "Yêu cầu các tổ chức thành viên tổng hợp báo cáo số liệu …" then "Các số liệu năm 2020 ước tính
-                # đến hết tháng 12/2020 …" then "Thời gian báo cáo chậm nhất là ngày 20/11/2020": the figures
-                # asked for and the report's time, one request (gold convention 14)
-                out[-1] = [*out[-1], *p]
-                continue
-        if out and thing is not None and _SENDS.search(f) and not _ASK.search(f) and _dated(text, dates):
-            before = " ".join(ln.text for ln in out[-1])
-            fb = fold_keep_length(before)
-            # the request before asks (đề nghị, yêu cầu, giao) to prepare it, and neither sends nor dates it
-            if thing.group() in fb and _ASK.search(fb) and not _SENDS.search(fb) and not _dated(before, dates):
-                out[-1] = [*out[-1], *p]
-                continue
-        out.append(p)
-    return out
-
-
 def _dated(text: str, dates: DateContext) -> bool:
     return any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[]))

@@ -102,8 +102,11 @@ def _subject_acts(text: str) -> bool:
                 continue
             if pos > s and text[pos - 5 : pos] == " thì " and ol.verb:
                 return True  # the owners told what to do in that case
-            if pos == 0 and directs_first(toks, ol, closed=text.rstrip().endswith((".", ";"))):
-                return True  # the paragraph opens with its owners told what to do (not a later sentence of a report)
+            linked = pos > s == 0 and _LINKING.fullmatch(fold_keep_length(text[s : pos - 1]).strip()) is not None
+            if (pos == 0 or linked) and directs_first(toks, ol, closed=text.rstrip().endswith((".", ";"))):
+                # the paragraph opens with its owners told what to do (not a later sentence of a report), also after
+                # the words that link it to the request before ("Song song đó, Sở Y tế … tổ chức …")
+                return True
             # "Các địa phương chưa thực hiện chi trả qua bưu điện khẩn trương …": which of them, then the verb
             for j in range(ol.end, min(len(toks), ol.end + 12)):
                 if toks[j].f in (".", ";", ":", "!", "?"):
@@ -114,6 +117,8 @@ def _subject_acts(text: str) -> bool:
     return False
 
 
+# the words that link a paragraph to the request before it
+_LINKING = re.compile(r"song song (?:do|voi do)|dong thoi|ben canh do|ngoai ra|mat khac|them vao do")
 # predicates that charge someone with the work even after words that say which of them
 _CHARGE_VERBS = frozenset({"khan truong", "chu tri", "co trach nhiem", "chiu trach nhiem", "chu dong", "tham muu",
                            "kip thoi", "tap trung", "nghiem tuc", "phai", "can"})
@@ -209,6 +214,7 @@ _NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien
 
 # a portal's item that gives a dispatch's requests: "UBND tỉnh ban hành Công văn số 4462/UBND-KTTH …", then "Theo đó, UBND
 # tỉnh yêu cầu các sở, ban ngành … triển khai thực hiện các nội dung:" over the requests (folded)
+_RELAYS_ON = re.compile(r"(?:theo do|cu the|trong do|noi dung cong van)\b")
 _ISSUED = re.compile(r"\bban hanh (?:cong van|chi thi|cong dien|van ban|thong bao|ke hoach)\s+so\b")
 
 
@@ -218,7 +224,10 @@ def relayed_from(preamble: list[Line]) -> int | None:
     the item's headline. None when it relays none."""
     texts = [ln.text.strip() for ln in preamble]
     issued = next((k for k, t in enumerate(texts) if _ISSUED.search(fold_keep_length(t))), None)
-    if issued is None or not any(t.endswith(":") and _asks_someone(t, fold_keep_length(t)) for t in texts[issued:]):
+    # the request after it: a paragraph that asks named owners to carry out what follows it ("…; cụ thể:"), or asks
+    # them outright after "Theo đó," / "Cụ thể," (the dispatch's words given as they stand)
+    if issued is None or not any((t.endswith(":") or _RELAYS_ON.match(fold_keep_length(t))) and _asks_someone(t, fold_keep_length(t))
+                                 for t in texts[issued:]):
         return None
     return preamble[issued].start
 

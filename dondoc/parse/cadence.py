@@ -59,6 +59,16 @@ _GOES_ON: Final = ("tiep tuc", "day manh", "day nhanh", "duy tri", "thuong xuyen
 _BREAK_BEFORE = re.compile(r"(?:[.;]\s{1,3}|\n[-+•\s]{0,4})$")
 
 
+_FOLLOWS_UP = re.compile(r"(?:theo doi|don doc)\b")  # after \b (word_search)
+
+
+def ongoing_said(text: str) -> bool:
+    """Whether a text says outright that its work goes on ("thường xuyên", "tiếp tục", "duy trì", "đẩy mạnh" …) or
+    that it follows others' work up ("theo dõi, đôn đốc")."""
+    f = fold_keep_length(text)
+    return word_search(_STRONG, f) is not None or word_search(_FOLLOWS_UP, f) is not None
+
+
 def _duty_goes_on(f: str, start: int) -> int:
     """Where the first later clause or sentence of the folded text f (from `start`) that opens with ongoing work
     said outright begins, or -1."""

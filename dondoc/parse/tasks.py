@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dondoc.parse.cadence import NO_CUE, classify, ongoing_before
+from dondoc.parse.cadence import NO_CUE, classify, ongoing_before, ongoing_said
 from dondoc.parse.stated_cadence import explicit_cadence, weekly_due
 from dondoc.parse.cadence_hints import DISPATCH_EVENTS, day_of_every_year, on_each_request
 from dondoc.parse.dates import find_deadlines
@@ -235,6 +235,8 @@ def item_tasks(
             repeat, why = "once", f'done within the dated days the preamble sets ("{ctx.window}")'
         elif why == NO_CUE and ctx.occasion:
             repeat, why = "once", f'done for the one occasion the dispatch serves ("{ctx.occasion}")'
+    if repeat == "continuous" and reports and all(r.schedule.repeat == "once" for r in reports) and not ongoing_said(body):
+        repeat, why = "once", f"takes the cadence of its one report {reports[0].key} (convention 6)"
     repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:

@@ -76,8 +76,10 @@ _TITLE_WORD = re.compile(
 # of what exceeds the owner's power ("trường hợp vượt thẩm quyền, báo cáo Thủ tướng Chính phủ"): a condition, no report
 # ("… phát hiện thấy có những vấn đề chưa phù hợp hoặc những vấn đề mới cần sửa đổi, bổ sung, báo cáo …": the same)
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
-                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
-_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
+                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b"
+                    # "Trong quá trình thực hiện, nếu thấy cần sửa đổi, bổ sung …, đề xuất gửi Bộ Y tế tổng hợp": the same
+                    r"|\b(?:neu|truong hop|khi)\s+(?:thay\s+)?(?:can\s+(?:thiet\s+)?(?:phai\s+)?)(?:sua doi|bo sung|dieu chinh)\b")
+_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de", "sua doi", "bo sung", "dieu chinh")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
 # "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
 _RULE_FROM = re.compile(
@@ -197,7 +199,8 @@ def titled_section(first_line: str) -> bool:
 
 def is_stock_clause(text: str) -> bool:
     """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
-    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề")):
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề", "sửa đổi", "bổ sung",
+                                   "điều chỉnh")):
         return False
     return _STOCK.search(fold_keep_length(text)) is not None
 

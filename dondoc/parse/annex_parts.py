@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from dondoc.parse.lines import Line
+from dondoc.parse.markers import read_marker
 from dondoc.parse.normalize import fold_keep_length
 
 # "PHỤ LỤC", "PHỤ LỤC I", "Phụ lục 02", "PHỤ LỤC: DANH MỤC …": a line that opens an appendix
@@ -18,9 +19,10 @@ _REACH: Final = 6  # lines from the title to its "(Kèm theo …)"
 
 
 def annex_parts(lines: list[Line]) -> list[list[Line]]:
-    """The lines of an annexed document, cut before each appendix title that "(Kèm theo …)" follows; a title in
-    the part's first lines is the part's own (its title, not a new part)."""
-    cuts = [k for k, ln in enumerate(lines) if k > _REACH and _APPENDIX_LINE.match(ln.text)
+    """The lines of a document, cut before each appendix title that "(Kèm theo …)" follows once a numbered line has
+    been read; a title before any (the part's own title) cuts nothing."""
+    numbered = next((k for k, ln in enumerate(lines) if read_marker(ln.text) is not None), len(lines))
+    cuts = [k for k, ln in enumerate(lines) if k > numbered and _APPENDIX_LINE.match(ln.text)
             and any(_KEM_THEO.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(len(lines), k + _REACH)))]
     bounds = [0, *cuts, len(lines)]
     return [lines[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]

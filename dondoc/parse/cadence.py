@@ -138,6 +138,12 @@ def _by_verbs(text: str, f: str, limit: int, at: int = 0) -> tuple[str, str] | N
         _verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
+# a time field that says the work goes on: "Thời gian thực hiện: Thường xuyên", "Thời hạn: Nhiệm vụ thường xuyên"
+_TIME_FIELD_ONGOING: Final = re.compile(
+    r"(?:^|\n|\()\s*(?:[-+•]\s*)?(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do(?: thuc hien)?)\s*:\s*"
+    r"(?:nhiem vu |la |duoc thuc hien )?(thuong xuyen)\b", re.IGNORECASE)
+
+
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
     stated = explicit_cadence(text)
@@ -151,6 +157,11 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         return "annual", EVERY_YEAR
     if has_one_off_due:
         return "once", "a dated deadline"
+    m = _TIME_FIELD_ONGOING.search(f) if "thuong xuyen" in f else None
+    if m:
+        # "Nghiên cứu cơ chế …⏎Thời gian thực hiện: Thường xuyên.": the time the plan sets outweighs the verb
+        # (gold convention 30), as a table's column "Thường xuyên" does
+        return "continuous", f'ongoing work ("{text[m.start(1):m.end(1)]}")'
     if events:
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"

@@ -13,6 +13,7 @@ from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.outline_nodes import Outline
 from dondoc.parse.owners import label_owners
+from dondoc.parse.tables import when_phrase
 
 _LEAD_COLUMN: Final = re.compile(r"^(?:(?:co quan|don vi)\s+)?chu tri$")
 _SUPPORT_COLUMN: Final = re.compile(r"^(?:(?:co quan|don vi)\s+)?phoi hop\b")
@@ -45,9 +46,26 @@ def lead_cell(text: str) -> str:
     return ""
 
 
+# the column "Thời gian": "Thường xuyên", "Nhiệm vụ thường xuyên", "Hằng năm", "Quý IV/2026", "Từ quý II/2027", "2026 - 2030"
+_WHEN_CELL: Final = re.compile(r"(?:nhiem vu )?thuong xuyen$|hang (?:nam|quy|thang)\b|(?:tu |trong )?(?:quy|thang|nam)\b|\d")
+
+
+def when_cell(text: str) -> str:
+    """The row's last cut line that is a time ("Nhiệm vụ thường⏎xuyên" joined), or ""."""
+    segs = [s.strip() for s in text.split("\n") if s.strip()]
+    for seg in reversed(segs[1:]):
+        if len(seg) <= 40 and _WHEN_CELL.match(fold_keep_length(seg).lower()):
+            return seg
+    return ""
+
+
 def mark_rows(outline: Outline) -> None:
-    """Each row of a flattened task table takes the body its lead column names (Node.cell_lead)."""
+    """Each row of a flattened task table takes the body its lead column names (Node.cell_lead); its time column
+    is said as a table row's is ("Thời hạn: Thường xuyên."), after the row's words."""
     for root in outline.items:
         for nd in root.walk():
             if not nd.children and nd.style.startswith(("num", "dec")):
                 nd.cell_lead = lead_cell(nd.text)
+                when = when_cell(nd.text) if nd.cell_lead else ""
+                if when:
+                    nd.text = f"{nd.text.rstrip()}\nThời hạn: {when_phrase(when)}."

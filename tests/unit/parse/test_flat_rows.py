@@ -73,3 +73,33 @@ def test_without_the_header_the_lines_are_no_cells() -> None:
     text = _PLAN.replace("Cơ quan\nchủ trì\nCơ quan\nphối hợp\n", "")
     ts = parse_dispatch(text, source=Source(name="kh.txt"), observances=load_catalog(REPO / "config" / "observances.yaml"))
     assert all("Cơ quan chủ trì" not in t.explain.get("lead", "") for t in ts.tasks)
+
+
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("Xây dựng cơ chế thí điểm\nBộ Tư pháp\nCác bộ, ngành\nNghị định được ban hành\nQuý II/2027", "Quý II/2027"),
+        ("Tổ chức tuyên truyền\nSở Văn hóa\nCác huyện\nNhiệm vụ thường xuyên", "Nhiệm vụ thường xuyên"),
+        ("Rà soát hồ sơ\nSở Nội vụ\nCác sở\nBáo cáo kết quả", ""),
+    ],
+    ids=["quarter", "ongoing", "none"],
+)
+def test_the_time_column_is_the_row_s_last_time(text: str, when: str) -> None:
+    from dondoc.parse.flat_rows import when_cell
+
+    assert when_cell(text) == when
+
+
+@pytest.mark.parametrize(
+    "text, repeat",
+    [
+        ("Nghiên cứu, đề xuất cơ chế hỗ trợ doanh nghiệp.\nThời gian thực hiện: Thường xuyên.", "continuous"),
+        ("Xây dựng cơ sở dữ liệu ngành.\nThời hạn: Nhiệm vụ thường xuyên.", "continuous"),
+        ("Xây dựng cơ sở dữ liệu ngành.\nThời gian thực hiện: Quý III/2027.", "once"),
+    ],
+    ids=["research-ongoing", "build-ongoing", "build-dated"],
+)
+def test_a_time_field_saying_thuong_xuyen_makes_the_work_ongoing(text: str, repeat: str) -> None:
+    ts = parse_dispatch("KẾ HOẠCH\nNăm 2027\nI. NHIỆM VỤ\n1. " + text + "\n", source=Source(name="kh.txt"),
+                        observances=load_catalog(REPO / "config" / "observances.yaml"))
+    assert next(t for t in ts.tasks if t.key == "I.1").schedule.repeat == repeat

@@ -29,6 +29,7 @@ from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
+from dondoc.parse.page_heads import without_page_heads
 from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
@@ -95,7 +96,7 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    text, split = headings_joined(set_apart(text))  # the lines split once, not again after the headings are joined
+    text, split = headings_joined(set_apart(without_page_heads(text)))  # the lines split once, not again after the headings are joined
     lines = unfold_layout(split, is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]

@@ -62,6 +62,10 @@ _EXECUTION = re.compile(
     r"(?:(?:to\s+chuc|trien\s+khai|thuc\s+hien|thi\s+hanh)[\s,]+(?:va\s+)?)*"
     r"(?:thuc\s+hien|thi\s+hanh|trien\s+khai)\s+(?:nghi\s+quyet|quyet\s+dinh|chi\s+thi)(?:\s+nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
+    # "Chịu trách nhiệm theo quy định về nội dung báo cáo và đề xuất tại Tờ trình số …": the proposer answers for its
+    # own submission, no work
+    r"|^\s*(?:[^.;,:]{0,80}\s)?chiu trach nhiem (?:theo quy dinh |truoc phap luat |toan dien )*(?:ve )?(?:noi dung|tinh chinh xac)\b"
+    r"[^;]{0,300}?\b(?:to trinh|van ban so|ho so trinh)\b[^;]*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
 # "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from dondoc.parse.cadence_hints import EVERY_YEAR, after_condition, few_dated_days, without_aim
+from dondoc.parse.cadence_hints import EVERY_YEAR, after_condition, as_required, few_dated_days, without_aim
 from dondoc.parse.normalize import fold_keep_length
-from dondoc.parse.scan import skipping, word_search
+from dondoc.parse.scan import skipping, word_finditer, word_search
 from dondoc.parse.stated_cadence import explicit_cadence
 
 # ("khi có dấu hiệu vi phạm", "khi phát sinh": on occurrence, as on request)
@@ -18,6 +18,12 @@ _CONTINUOUS = re.compile(  # after \b (word_search)
     r"day manh|tang cuong|chu dong|phat huy|gan ket|nang cao|cung co|quan tam|nam chac|bam sat|doi moi|"
     r"kip thoi|chu trong|theo doi|giam sat|quan triet|huong dan|don doc)\b"
 )
+def on_request(f: str) -> re.Match[str] | None:
+    """The first words of folded text that make work happen on request ("đột xuất", "khi có yêu cầu", "theo yêu
+    cầu"), skipping a "theo yêu cầu" that means as a cited text requires or to the standard required."""
+    return next((m for m in word_finditer(_AD_HOC, f) if not as_required(f, m.start(), m.end())), None)
+
+
 def ongoing_before(text: str, at: int) -> bool:
     """Whether an ongoing verb ("theo dõi", "đôn đốc", "thường xuyên") comes before offset `at`, with no
     deliverable before it ("Sở Nội vụ theo dõi, đôn đốc, tổng hợp …, báo cáo UBND tỉnh")."""
@@ -144,6 +150,17 @@ _TIME_FIELD_ONGOING: Final = re.compile(
     r"(?:nhiem vu |la |duoc thuc hien )?(thuong xuyen)\b", re.IGNORECASE)
 
 
+# the catch-all line closing a post's duties ("Thực hiện các nhiệm vụ khác theo yêu cầu của Ban Thường trực", "… khi
+# được phân công"): other work whenever asked, which gives the listed duties no cadence of their own
+_OTHER_DUTIES = re.compile(r"\b(?:thuc hien|lam|dam nhan|thuc hien tot)\s+(?:cac\s+)?(?:nhiem vu|cong viec|viec)\s+khac\b[^.;\n]*")
+
+
+def _without_other_duties(f: str) -> str:
+    if "khac" not in f:
+        return f
+    return _OTHER_DUTIES.sub(lambda m: " " * len(m.group()), f)
+
+
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
     stated = explicit_cadence(text)
@@ -166,8 +183,9 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"
         return "annual", "tied to an annual observance"
-    m = word_search(_AD_HOC, f) if ("dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f
-                                    or "tuy theo" in f) else None
+    f = _without_other_duties(f)  # "Thực hiện các nhiệm vụ khác theo yêu cầu của …": a catch-all, no cadence
+    m = on_request(f) if ("dot xuat" in f or "yeu cau" in f or "dau hieu" in f or "phat sinh" in f
+                          or "tuy theo" in f) else None
     if m:
         return "ad_hoc", f'on request ("{text[m.start():m.end()]}")'
     # the main verb is in the first clause; the rest of the text when it says nothing; the words of a

@@ -88,3 +88,22 @@ def day_of_every_year(due: str) -> bool:
     """Whether a due as the reader writes it is a day and month of every year ("--11-20"), not a dated day
     ("2026-11-20") nor a day of every month ("---20")."""
     return due.startswith("--") and not due.startswith("---")
+
+
+# "theo yêu cầu" that asks for no occasion: what a cited text requires ("theo yêu cầu (và hướng dẫn) tại Công văn
+# trên", "theo yêu cầu của Bộ X tại Văn bản số …", "theo yêu cầu tại nội dung Văn bản …") or the standard a piece
+# of work keeps ("bảo đảm tiến độ theo yêu cầu", "đúng chất lượng theo yêu cầu"): no "on request" (folded text)
+_CITED_TEXT = ("cong van", "van ban", "ke hoach", "quyet dinh", "thong bao", "cong dien", "chi thi", "nghi quyet",
+               "huong dan", "thong tu", "nghi dinh", "chuong trinh", "de an")
+_REQUIRED_BY_TEXT = re.compile(
+    r"\s*(?:va huong dan\s+)?(?:cua [^,;.()]{0,80}?\s+)?(?:tai|neu tai|neu trong|trong|theo)\s+(?:noi dung\s+)?(?:cac\s+)?"
+    r"(?:" + "|".join(_CITED_TEXT) + r")\b")
+_STANDARD_KEPT = re.compile(r"(?:tien do|chat luong|thoi gian|thoi han|dung|day du|dap ung)\s+$")
+
+
+def as_required(f: str, start: int, end: int) -> bool:
+    """Whether the "theo yêu cầu" at f[start:end] (folded) means as a cited text requires or to the standard
+    required, not whenever someone asks."""
+    if not f.startswith("theo", start):
+        return False
+    return _REQUIRED_BY_TEXT.match(f, end) is not None or _STANDARD_KEPT.search(f, max(0, start - 16), start) is not None

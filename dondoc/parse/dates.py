@@ -12,12 +12,15 @@ from datetime import date
 from typing import Final
 
 from dondoc.parse.charmap import digit_mask
-from dondoc.parse.deadline_words import names_a_horizon, said_as_no_deadline, without_replaced, year_of_the_cycle
+from dondoc.parse.deadline_words import (
+    named_day_deadlines, names_a_horizon, said_as_no_deadline, without_replaced, year_of_the_cycle,
+)
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.period_dues import mentions_session, period_deadlines
 from dondoc.parse.real_dates import is_real_date, joined_day
 from dondoc.parse.scan import word_finditer
 from dondoc.parse.spans import Spans
+from dondoc.parse.windows import ends_window, window_ends
 from dondoc.taskset import Relative
 
 _TRIG = (
@@ -134,17 +137,6 @@ def _deadline_matches(f: str, mask: bytes | None) -> list[re.Match[str]]:
         pos = m.end()
 
 
-# "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
-# work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
-_WINDOW_START = re.compile(  # after \b (word_finditer)
-    r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
-    r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
-    # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
-    r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
-    # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
-    r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?\s*,?\s*(?=(?:den|toi)\b)")
-
-
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -188,7 +180,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
             "quy " in f or "qui " in f or ctx.sessions and mentions_session(f)):
         return found  # every deadline is written with a number, but "trong quý III" and "tại Kỳ họp thứ Sáu"
     taken = Spans()
-    windows = {m.end() for m in word_finditer(_WINDOW_START, f)} if "tu " in f else set()
+    windows = window_ends(f)
 
     def add(start: int, end: int, due: str | None, why: str, rel: Relative | None = None) -> None:
         if taken.overlaps(start, end):
@@ -196,7 +188,7 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         if said_as_no_deadline(text, f, start, end, due is not None):
             taken.claim(start, end)
             return  # "số liệu tính đến 30/11", "dự kiến … trong năm 2026", "phấn đấu … đạt 50%" (deadline_words)
-        if due is not None and (start in windows or f.startswith("tu nay", start)):
+        if due is not None and (ends_window(f, start, windows) or f.startswith("tu nay", start)):
             taken.claim(start, end)
             return  # "từ ngày 15/8 đến ngày 15/9": the end of a window of work, no deadline (convention 5)
         if due is not None and len(due) == 10 and ctx.issued is not None and due < ctx.issued.isoformat():
@@ -265,6 +257,9 @@ def find_deadlines(text: str, *, every_year: bool, ctx: DateContext, warnings: l
         d, mo = int(m.group(1)), int(m.group(2))
         if is_real_date(2024, mo, d):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}", f'"{text[m.start():m.end()].strip()}": a day of every year')
+    for start, end, d, mo, y in named_day_deadlines(f):  # "trước ngày Quốc khánh 02/9/2025"
+        if is_real_date(y, mo, d):
+            add(start, end, f"{y:04d}-{mo:02d}-{d:02d}", f'deadline "{text[start:end].strip()}", a named day')
     for m in _deadline_matches(f, mask):  # the digits found by bytes.find on the mask (when f is Vietnamese text)
         g = m.groups()
         phrase = text[m.start() : m.end()].strip()

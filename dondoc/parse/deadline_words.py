@@ -101,6 +101,8 @@ def year_of_the_cycle(f: str, at: int) -> bool:
 _CUT_OFF = re.compile(r"(?i)\b(?:tính|lấy|chốt\s+số\s+liệu)\s+(?:từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s+)?$")
 # "dự kiến thực hiện trong năm 2026": what is expected; "mục tiêu tăng trưởng … trong năm 2026": a target's year
 _EXPECTED = re.compile(r"\bdu kien\b[^.;:]{0,36}$|\bmuc tieu\b[^.;:]{0,60}$")
+# a deadline said after what is expected: "Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025)"
+_FIRM = re.compile(r"\s*\(?\s*(?:cham nhat|han chot)\b")
 # "Phấn đấu đến hết quý II/2026, các chỉ tiêu đạt trên 50%, đến cuối năm 2026 … vượt 100% kế hoạch": the date by which a
 # figure the issuer strives for is to reach a level (a percentage said right after it) is a target, like "mục tiêu …"
 _AIMED = re.compile(r"\bphan dau\b[^.;:]{0,80}$")
@@ -117,5 +119,22 @@ def said_as_no_deadline(text: str, f: str, start: int, end: int, dated: bool) ->
         return True
     if not dated:
         return False
-    return (_ONWARD.match(f, end) is not None or _EXPECTED.search(f, max(0, start - 40), start) is not None
+    expected = _EXPECTED.search(f, max(0, start - 40), start) is not None and _FIRM.match(f, start) is None
+    return (_ONWARD.match(f, end) is not None or expected
             or _AIMED.search(f, max(0, start - 80), start) is not None and _LEVEL.match(f, end) is not None)
+
+
+# "xong trước ngày Quốc khánh 02/9/2025", "chậm nhất trước ngày khai giảng 05/9/2026": a deadline word, a named day
+# (a few words, no digit), then its full date: the deadline is that date (folded)
+_NAMED_DAY_DEADLINE = re.compile(
+    r"\b(?:truoc|cham nhat(?: truoc)?|muon nhat|khong qua|khong muon hon)\s+ngay\s+(?:[a-z]+\s+){1,4}?"
+    r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+
+
+def named_day_deadlines(f: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, day, month, year) of each deadline set on a named day written with its full date ("trước ngày
+    Quốc khánh 02/9/2025") in folded text."""
+    if "ngay" not in f or "/" not in f:
+        return []
+    return [(m.start(), m.end(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            for m in _NAMED_DAY_DEADLINE.finditer(f)]

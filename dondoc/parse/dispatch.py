@@ -18,6 +18,7 @@ from dondoc.parse.dates import DateContext
 from dondoc.parse.flattened import set_apart
 from dondoc.parse.annex_parts import annex_parts
 from dondoc.parse.flat_rows import flat_header, mark_rows
+from dondoc.parse.furniture import without_furniture
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import build_outline
 from dondoc.parse.outline_nodes import Node, Outline
@@ -29,12 +30,11 @@ from dondoc.parse.lunar_dues import lunar_deadlines
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
-from dondoc.parse.page_heads import without_page_heads
 from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose_split import split_requests
-from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, with_its_submission
+from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from, with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
 from dondoc.parse.resolve import addressed, complete_names, resolve, set_gatherers
@@ -96,7 +96,8 @@ def parse_dispatch(
 ) -> TaskSet:
     """Read a dispatch's text into a task set; raise NothingToTrackError when nothing is to be tracked."""
     forget_texts()  # the caches serve one dispatch: a run of many measures the first reading of each
-    text, split = headings_joined(set_apart(without_page_heads(text)))  # the lines split once, not again after the headings are joined
+    text = without_furniture(text)  # a gazette's running heads and signature stamps: same length, offsets kept
+    text, split = headings_joined(set_apart(text))  # the lines split once, not again after the headings are joined
     lines = unfold_layout(split, is_task_table=is_task_table)
     header = parse_header(lines)
     body = lines[header.body_start : header.body_end]
@@ -191,6 +192,8 @@ def parse_dispatch(
         prose = [p for p in _paragraph_lines(outline.preamble) if is_request(" ".join(ln.text for ln in p), subjects=True)]
         if not dispatched and not excerpt_asks(prose, outline.preamble, ctx.dates):
             prose = []  # no header, and nothing that reads as a dispatch's request: news, say
+        elif not dispatched and (relayed := relayed_from(outline.preamble)) is not None:
+            prose = [p for p in prose if p[0].start > relayed]  # a portal's headline over the dispatch it relays
         closing = [ln for ln in closing if not any(ln in p for p in prose)]
     elif calendar:
         # after a calendar's entries, a paragraph that opens with a request asks for something

@@ -75,8 +75,44 @@ def _own_body(head: str, rest: str, s: int, e: int) -> bool:
     return not (head == "Bộ" and m.group(0) == "Công an")
 
 
+# a post written once before a list of whole bodies: "Giao Giám đốc: Sở Tài chính, Sở Xây dựng, Đài Phát thanh …"
+_KIND = r"(?:Sở|Bộ|Ban|Đài|Ủy ban|Uỷ ban|UBND|Văn phòng|Trung tâm|Cục|Chi cục|Công an|Báo|Phòng|Viện|Trường|Kho bạc)"
+_POST_OVER = re.compile(rf"(?P<post>[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Tt]rưởng)\s*:\s*(?={_KIND}\s)")
+_NEXT_BODY = re.compile(rf"\s*,\s*(?={_KIND}\s)|\s+và\s+(?={_KIND}\s)")
+
+
+def _post_over_bodies(text: str) -> str:
+    """The text with each "Giám đốc: Sở A, Sở B và Đài C" spelt out as "Giám đốc Sở A, Giám đốc Sở B và Giám đốc
+    Đài C": each body has its head, the post said once (unchanged when none)."""
+    parts: list[str] = []
+    last = 0
+    for m in _POST_OVER.finditer(text):
+        if m.start() < last or m.start() and text[m.start() - 1].isalnum():
+            continue
+        rest = text[m.end() : m.end() + 400]
+        toks = tokenize(rest)
+        j = 1
+        while j < len(toks) and toks[j].f not in (";", ".", ":") and not verb_at(toks, j):
+            j += 1
+        if j >= len(toks) or j < 2:
+            continue
+        names = [n for n in _NEXT_BODY.split(rest[: toks[j - 1].end]) if n.strip()]
+        post = m.group("post")
+        spelt = [f"{post} {n.strip()}" for n in names]
+        parts.append(text[last : m.start()])
+        parts.append(", ".join(spelt[:-1]) + (" và " if len(spelt) > 1 else "") + spelt[-1])
+        last = m.end() + toks[j - 1].end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def distribute(text: str) -> str:
-    """The text with each "các Sở: A, B và C" spelt out as "Sở A, Sở B và Sở C" (unchanged when none)."""
+    """The text with each "các Sở: A, B và C" spelt out as "Sở A, Sở B và Sở C", and each "Giám đốc: Sở A, Sở B" as
+    "Giám đốc Sở A, Giám đốc Sở B" (unchanged when none)."""
+    if ":" in text and ("iám đốc" in text or "hủ trưởng" in text or "hủ tịch" in text or "rưởng" in text):
+        text = _post_over_bodies(text)
     if ":" not in text or "ác " not in text:
         return text
     parts: list[str] = []

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from dondoc.parse.outline_nodes import Node
 from dondoc.parse.heads import org_at, verb_at
 from dondoc.parse.lines import tokenize
+from dondoc.parse.named_posts import without_addresses
 from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import Given, find_owners
@@ -79,6 +80,7 @@ _BETWEEN = frozenset({";", ",", "va", "-", "–", "+", "(", ")", "/", "cung", "v
 def value_owners(value: str) -> tuple[list[str], bool]:
     """The owners a field's value lists ("Các sở, ban, ngành; UBND các xã, phường."), up to the first
     words that are no owner; and whether the value is nothing else."""
+    value = without_addresses(value)  # "Đồng chí Phó Chủ tịch Thường trực, …": the post
     toks = tokenize(value)
     names: list[str] = []
     i = 0

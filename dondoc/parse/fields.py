@@ -31,8 +31,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:chu tri|thuc hien|chiu trach nhiem|phu trach)|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien)\b")),
     # "Thời gian thực hiện", "Thời hạn gửi báo cáo", "Thời gian báo cáo"
     ("time", re.compile(r"^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai|to chuc|(?:gui |nop )?bao cao))?\s*(?::|$)")),
-    # "Nội dung báo cáo:": what the unit's report holds, no task of its own
-    ("content", re.compile(r"^noi dung(?:\s+(?:bao cao|thuc hien|chu yeu))?\s*(?::|$)")),
+    # "Nội dung báo cáo:": what the unit's report holds, no task of its own; "Nội dung chủ yếu" over the items; but
+    # "1.1. Nội dung: Hiệp thương về cơ cấu …" (its field lines under it) is the task itself, written after the colon
+    ("content", re.compile(r"^noi dung(?:\s+bao cao\s*(?::|$)|(?:\s+(?:thuc hien|chu yeu))?\s*(?::\s*$|$))")),
 ]
 _TITLE_END = re.compile(r"\s*(?::|$)")
 _FIRST_WORDS = ("co quan", "don vi", "cac co quan", "cac don vi", "chu tri", "trach nhiem", "thoi gian", "thoi han",

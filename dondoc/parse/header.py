@@ -8,10 +8,22 @@ from datetime import date
 from typing import Final
 
 from dondoc.parse.issuer_name import agency_case, issuer_of, names_a_body, without_number
+from dondoc.parse.footer import (
+    BARE_POST,
+    END_OF_BODY,
+    NOI_NHAN,
+    POSTS,
+    SECOND_SIGNATURE,
+    SIGN,
+    after_closing_mark,
+    appendix_start,
+    form_label,
+    unsigned_appendix,
+)
 from dondoc.parse.lines import Line
-from dondoc.parse.markers import read_marker
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owners import label_owners
+from dondoc.parse.telegram import address_line
 
 # "Số: 95/UBND-NC"; a Party document's "Số 215-CV/TU" has no colon (the number then starts with a digit)
 _NUMBER = re.compile(
@@ -29,10 +41,6 @@ _KINH_GUI = re.compile(r"^k[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.I)
 # addressee or the first of a dashed list after it
 _KINH_GUI_AFTER_DATE = re.compile(r"^.*\bn[ăa]m\s+\d{4}(?!\d).{0,80}?k[íi]nh\s+g[ửu]i\s*:\s*(?P<rest>(?:-\s*)?[^:]{0,120})$", re.I)
 _SUBJECT = re.compile(r"^(?:V/v|Về việc)\b\s*(?P<rest>.*)$", re.I)
-_NOI_NHAN = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)", re.I)  # not "Nơi nhận văn bản …" in a sentence
-_END_OF_BODY: Final = re.compile(r"^(?:nơi nhận|noi nhan)\s*(?::|$)|^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*[A-ZĐÂ]", re.I)
-_SECOND_SIGNATURE = re.compile(r"\s+(?:TM|KT|TL|TUQ|T/M)\.\s")
-_SIGN = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\.\s*(?P<org>.+)$")
 # what an issuer's line is made of: capitals, digits, spaces and ",-–&"
 _ISSUER_CHARS = r"A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 ,\-–&"
 _ISSUER_LINE: Final = re.compile(rf"^[{_ISSUER_CHARS}]{{4,}}$")
@@ -43,7 +51,6 @@ _NUMBER_THEN = re.compile(r"s[oố]\s*(?:hiệu)?\s*[:.]?\s*\d\S*/\S+\s+", re.I)
 # the name of the document's kind, never its issuer
 _DOCUMENT_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|CHỈ THỊ|THÔNG BÁO|CHƯƠNG TRÌNH(?: PHỐI HỢP)?|BÁO CÁO|HƯỚNG DẪN|TỜ TRÌNH|CÔNG ĐIỆN|NGHỊ QUYẾT|QUY CHẾ)\s*:?$")
 _MOTTO = re.compile(r"cong hoa xa hoi|doc lap|tu do|hanh phuc|^-+$")
-_TITLES = re.compile(r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|KT\.|TM\.)")
 
 
 @dataclass
@@ -65,81 +72,6 @@ class Header:
     warnings: list[str] = field(default_factory=list)
 
 
-_APPENDIX_FIRST = frozenset("KQCĐHPDN")  # the first letters of _APPENDIX_TITLE's words
-_APPENDIX_TITLE = re.compile(r"^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|PHỤ LỤC|DANH MỤC|ĐIỀU LỆ|NỘI QUY)\b")
-# an appendix that shows a layout or a form to fill ("PHỤ LỤC 1⏎SƠ ĐỒ BỐ TRÍ …", "MẪU BÁO CÁO"): no instruction
-_FORM = re.compile(r"^(?:PHỤ LỤC\s*\S*\s+)?(?:SƠ ĐỒ|MẪU|BIỂU MẪU|MINH HO[ẠẠ]|MINH HỌA)\b")
-_ANNEXED = re.compile(r"(?:^|\()\s*(?:ban hanh\s+(?:kem\s+)?|kem\s+)theo\b")  # "(Ban hành kèm theo …", "(Kèm theo …"
-
-
-# "Mẫu số 01" (often set right, after a page number): a form to fill follows, no instruction
-_FORM_LABEL = re.compile(r"(?:^|\s)(?:Mẫu|MẪU)(?: số| SỐ)? \d{1,3}[\w/.\-]*\s*$")
-_FORM_REACH = 12  # lines under a form's label its title may stand
-_UNTITLED_REACH = 40  # lines after an untitled regulation's first labelled line its next article stands within
-
-
-def form_label(t: str) -> bool:
-    return ("Mẫu" in t or "MẪU" in t) and _FORM_LABEL.search(t) is not None
-
-
-def _untitled_regulation(lines: list[Line], k: int) -> bool:
-    """Whether line k opens the rest of a regulation whose title page was lost ("7. Sở Nội vụ …" after
-    the signature, then "Chương II", "Điều 4. …"): a numbered line followed by articles."""
-    mk = read_marker(lines[k].text)
-    if mk is None or mk.style not in ("num.", "dieu") or lines[k].text.startswith("-"):
-        return False
-    return any(_ARTICLE.match(lines[j].text) for j in range(k + 1 if mk.style != "dieu" else k, min(len(lines), k + _UNTITLED_REACH)))
-
-
-def _appendix_start(lines: list[Line], signed: int) -> int | None:
-    """Where a document promulgated with this one begins after its signature (or Nơi nhận) at line
-    `signed`: a title in capitals ("KẾ HOẠCH", "QUY CHẾ", "PHỤ LỤC") with "(Ban hành kèm theo …)"
-    within the four lines after it; or, its title lost, its first numbered line before articles.
-    A form's title ("Mẫu số 01" above it) begins none."""
-    n = len(lines)
-    form_at = -_FORM_REACH - 1
-    for k in range(signed + 1, n):
-        t = lines[k].text
-        if form_label(t):
-            form_at = k
-            continue
-        if k - form_at <= _FORM_REACH:
-            continue
-        if _untitled_regulation(lines, k):
-            return k
-        if t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.split("(", 1)[0].isupper() and any(
-            # "(Ban hành kèm theo …)" under the title, or closing its line
-            _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k, min(n, k + 5))
-        ) and not any(_FORM.match(lines[j].text) for j in range(k, min(n, k + 3))):
-            return k
-        if t.isupper() and len(t.split()) >= 2 and not _TITLES.match(t) and not _SIGN.match(t) and not _FORM.match(t) \
-                and read_marker(t) is None:
-            # "THUYẾT MINH DỰ TOÁN NĂM 2020" over "1. …": an annex with its own numbered outline
-            nxt = next((lines[j].text for j in range(k + 1, min(n, k + 4)) if lines[j].text), "")
-            mk = read_marker(nxt)
-            if mk is not None and mk.value == 1 and mk.style in ("num.", "roman", "dieu"):
-                return k
-    return None
-
-
-_ARTICLE = re.compile(r"^Điều\s+\d")
-
-
-def _unsigned_appendix(lines: list[Line], body_start: int) -> int | None:
-    """A document promulgated with a decision whose signature and Nơi nhận were not kept (a text copied
-    without them): its title in capitals, "(Ban hành kèm theo …)" under it, after the decision's articles."""
-    seen_article = False
-    n = len(lines)
-    for k in range(body_start, n):
-        t = lines[k].text
-        if t[:1] == "Đ" and _ARTICLE.match(t):
-            seen_article = True
-        elif seen_article and t[:1] in _APPENDIX_FIRST and _APPENDIX_TITLE.match(t) and t.isupper() and any(
-                _ANNEXED.search(fold_keep_length(lines[j].text)) for j in range(k + 1, min(n, k + 5))):
-            return k
-    return None
-
-
 def _has_ngay(t: str) -> bool:
     """What _PLACE_DATE cannot match without ("…, ngày"), asked before it."""
     return "ngày" in t or "Ngày" in t or "NGÀY" in t
@@ -157,6 +89,29 @@ def _subject_goes_on(t: str) -> bool:
     )
 
 
+# what ends a title's trích yếu: the authority that decides, its grounds, the address, the text itself
+_AFTER_TITLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Kính gửi|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:|[IVX]+\.|\d+\.|Điều \d)", re.I)
+_TITLE_REACH = 4  # lines a trích yếu takes under its kind
+
+
+def titled_subject(lines: list[Line], i: int) -> str | None:
+    """The trích yếu written under the document's kind ("QUYẾT ĐỊNH⏎Phê duyệt Kế hoạch …⏎giai đoạn 2026 - 2030"), up
+    to a blank line, the authority that decides ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or its
+    grounds ("Căn cứ …"); None when nothing stands there."""
+    k = i + 1
+    while k < len(lines) and k <= i + 2 and not lines[k].text.strip(" *#"):
+        k += 1
+    parts: list[str] = []
+    while k < len(lines) and len(parts) < _TITLE_REACH:
+        t = lines[k].text.strip(" *#")
+        if not t or _AFTER_TITLE.match(t) or POSTS.match(t) or t.startswith(("THỦ TƯỚNG", "BỘ TRƯỞNG")) or _ORG_START.match(t) \
+                or "(Ban hành kèm" in t or "(Kèm theo" in t:
+            break
+        parts.append(t)
+        k += 1
+    return " ".join(parts)[:300] or None
+
+
 def parse_header(lines: list[Line]) -> Header:
     """Read the header and footer fields; the body lies between body_start and body_end."""
     h = Header(body_end=len(lines))
@@ -172,9 +127,10 @@ def parse_header(lines: list[Line]) -> Header:
         if not t:
             i += 1
             continue
-        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and _END_OF_BODY.match(t):
+        if (h.body_end == n or first_end is None or noi_nhan is None) and i > 0 and (
+                END_OF_BODY.match(t) or BARE_POST.match(t) and after_closing_mark(lines, i)):
             first_end = i if first_end is None else first_end
-            if noi_nhan is None and _NOI_NHAN.match(t):
+            if noi_nhan is None and NOI_NHAN.match(t):
                 noi_nhan = i
             if h.body_end == n and i > n // 3:
                 h.body_end = i
@@ -211,6 +167,8 @@ def parse_header(lines: list[Line]) -> Header:
                     parts.append(lines[k].text)
                     k += 1
                 h.subject = " ".join(parts)
+            elif i < 40 and _DOCUMENT_TITLE.match(t.strip(" *#")):
+                h.subject = titled_subject(lines, i)  # "QUYẾT ĐỊNH⏎Phê duyệt Kế hoạch …": the lines under the kind
         left = t
         if first_content and i < 30 and ("CỘNG" in t or "ộc lập" in t or "ỘC LẬP" in t):
             # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the issuer's column, then the motto's
@@ -223,13 +181,13 @@ def parse_header(lines: list[Line]) -> Header:
         if first_content and i < 10 and "S" in left:
             left = without_number(left)
         if first_content and left and _ISSUER_LINE.match(left) and not _MOTTO.search(fold_keep_length(left)) and (
-            i < 10 or h.number is None and h.year is None and i < 30 and not _TITLES.match(left)
+            i < 10 or h.number is None and h.year is None and i < 30 and not POSTS.match(left)
             and (bool(issuer_lines) or bool(_ORG_START.match(left)))  # after a web page's menu lines
         ) and not _DOCUMENT_TITLE.match(left):
             issuer_lines.append(left)
         elif issuer_lines:
             first_content = False
-        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t)) if i < 80 and not h.recipients else None
+        m = (_KINH_GUI.match(t) or _KINH_GUI_AFTER_DATE.match(t) or address_line(t)) if i < 80 and not h.recipients else None
         if m:
             h.recipients_line = ln.no
             rest = m.group("rest").strip()
@@ -259,32 +217,32 @@ def parse_header(lines: list[Line]) -> Header:
     if noi_nhan is not None:
         # the first "Nơi nhận:" ends the body, with the signature just before it: a signature block
         # set as an example inside a guidance ("T/M BAN THƯỜNG VỤ") ends nothing
-        first_end = next((j for j in range(max(h.body_start, noi_nhan - 12), noi_nhan) if _END_OF_BODY.match(lines[j].text)), noi_nhan)
+        first_end = next((j for j in range(max(h.body_start, noi_nhan - 12), noi_nhan) if END_OF_BODY.match(lines[j].text)), noi_nhan)
         h.body_end = first_end
-    start = _appendix_start(lines, first_end) if first_end is not None else _unsigned_appendix(lines, h.body_start)
+    start = appendix_start(lines, first_end) if first_end is not None else unsigned_appendix(lines, h.body_start)
     if start is not None:
         # "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)" after the signature: the body ends at the
         # first Nơi nhận or signature before it (however early) and the appendix is read too, up to
         # its own Nơi nhận or signature
         if noi_nhan is None:
-            h.body_end = next((j for j in range(h.body_start, start) if _END_OF_BODY.match(lines[j].text)),
+            h.body_end = next((j for j in range(h.body_start, start) if END_OF_BODY.match(lines[j].text)),
                               h.body_end if first_end is not None else start)
-        h.appendix = (start, next((j for j in range(start + 1, n) if _END_OF_BODY.match(lines[j].text)
+        h.appendix = (start, next((j for j in range(start + 1, n) if END_OF_BODY.match(lines[j].text)
                                    or form_label(lines[j].text)), n))
     if issuer_lines:
         h.issuer = issuer_of(issuer_lines)
     # signer: the name after the signature block
     for k in range(h.body_end, n):
-        m = _SIGN.match(lines[k].text)
+        m = SIGN.match(lines[k].text)
         if m:
-            org = _SECOND_SIGNATURE.split(m.group("org"), maxsplit=1)[0].strip("* ")
+            org = SECOND_SIGNATURE.split(m.group("org"), maxsplit=1)[0].strip("* ")
             if h.issuer is None and names_a_body(org):
                 # "TM. BAN THƯỜNG VỤ … TM. SỞ …": two signatures side by side, the first one's body (not
                 # "KT. CHỦ TỊCH", a post)
                 h.issuer = agency_case(org)
             for j in range(k + 1, min(n, k + 12)):
                 tj = lines[j].text.strip("* ")
-                if tj and not _TITLES.match(tj) and not tj.isupper() and len(tj.split()) <= 6:
+                if tj and not POSTS.match(tj) and not tj.isupper() and len(tj.split()) <= 6:
                     h.signer = tj
                     break
             break

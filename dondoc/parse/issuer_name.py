@@ -31,6 +31,8 @@ _KINDS = ("uy ban", "ubnd", "hdnd", "hoi dong", "so", "bo", "tong cuc", "cuc", "
 _KIND = re.compile(r"^(?:" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")\b")
 # a body that is only an office of its parent: its name needs the parent's
 _OFFICE = re.compile(r"^(?:van phong|van phong thuong truc|thuong truc|ban thuong truc|ban thuong vu|bo phan)$")
+# the Party committees named after their place ("Tỉnh ủy Bình Phước", "Huyện ủy Cô Tô")
+_COMMITTEES = frozenset({"tinh uy", "huyen uy", "thanh uy", "thi uy", "quan uy"})
 # bodies named after a field with parts joined by "và", "-", ",": each part capitalised
 _FIELD_HEADS = frozenset({"bo", "so", "phong"})
 # kinds whose next word begins the proper name ("Ban Chỉ đạo", "Tổng cục Thuế", "Ủy ban Dân tộc")
@@ -43,7 +45,8 @@ _FIXED = {
     "uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân", "hoi dong": "Hội đồng",
     "chinh phu": "Chính phủ", "quoc hoi": "Quốc hội", "viet nam": "Việt Nam", "trung uong": "Trung ương",
     "mat tran to quoc": "Mặt trận Tổ quốc", "nha nuoc": "Nhà nước", "ho chi minh": "Hồ Chí Minh",
-    "tinh uy": "Tỉnh ủy", "huyen uy": "Huyện ủy", "thanh uy": "Thành ủy", "dang uy": "Đảng ủy", "dang bo": "Đảng bộ",
+    "tinh uy": "Tỉnh ủy", "huyen uy": "Huyện ủy", "thanh uy": "Thành ủy", "thi uy": "Thị ủy", "quan uy": "Quận ủy",
+    "dang uy": "Đảng ủy", "dang bo": "Đảng bộ",
     "cong thuong": "Công Thương", "xa hoi": "xã hội", "thuong truc": "thường trực", "thuong vu": "thường vụ",
     "ban chap hanh": "Ban Chấp hành",
 }
@@ -113,6 +116,8 @@ def agency_case(caps: str) -> str:
             continue
         if mode != "place" and fixed is None and (bare[i - 1] in _LEVELS or " ".join(bare[max(0, i - 2) : i]) in _LEVELS):
             mode = "place"
+        elif so_far in _COMMITTEES:
+            mode = "place"  # "TỈNH ỦY BÌNH PHƯỚC": the Party committee of a place, the place's name follows
         elif so_far in _FIELD_HEADS:
             mode = "field"
         elif so_far in _NAMED_HEADS:

@@ -30,12 +30,24 @@ def without_address(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+# a post named by the field it is in charge of, the whole label: "<post> phụ trách lĩnh vực <field>"
+_PORTFOLIO = re.compile(r"^((?:[Cc]ác\s+)?(?:\w+\s+){0,3}?(?:[Cc]án bộ|[Cc]huyên viên|[Pp]hó [Cc]hủ tịch|[Ủủ]y viên|[Cc]hủ tịch|"
+                        r"[Pp]hó [Tt]rưởng ban|[Tt]rưởng ban|[Pp]hó [Bb]í thư)\s+phụ trách\s+(?:các\s+)?(?:lĩnh vực|công tác|mảng)\s+"
+                        r"[^:;.\n]{2,120}?)\s*[:.]?\s*$")
+
+
 def label_owners(label: str, *, only: bool = False) -> list[str]:
     """Owners a heading or bold label names in full ("Sở Thông tin và Truyền thông", "Công an tỉnh:"),
     or followed by their predicate ("Sở Y tế chủ trì"); `only`: nothing but owners. A person addressed
     by post ("Đồng chí Phó Chủ tịch UBND xã phụ trách kinh tế") is named by the post."""
     one = _COMRADE.match(label) is not None  # "Đồng chí X, <role>:": one person, X the post, the rest what X also is
     label = without_address(label)
+    p = _PORTFOLIO.match(label)
+    if p is not None:
+        # "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn
+        # giáo và các Hội quần chúng": the post is named by its portfolio, the whole line (its words may be verbs, its
+        # "và" joins fields, not owners)
+        return [p.group(1).strip()]
     if not head_at(label, fold_keep_length(label), 0, len(label)):
         return []  # no owner's head first, so owner_list() names nobody: a long text is not tokenized for that
     toks = tokenize(label)

@@ -12,7 +12,7 @@ import re
 from dondoc.parse.heads import head_at
 from dondoc.parse.normalize import fold_keep_length
 
-__all__ = ["without_person_names"]
+__all__ = ["without_addresses", "without_person_names"]
 
 # the address, two to five words of a name, then a dash or a comma before the post. Written to start with
 # the class of the addresses' first letters, the look-behind ("not after a word character or '/'") checked
@@ -44,3 +44,16 @@ def without_person_names(text: str) -> str:
         parts += [text[last : m.start()]]
         last = m.end()
     return "".join(parts) + text[last:] if parts else text
+
+
+# the address before a post a field's value lists ("Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, …", "Các đ/c
+# Phó Chủ tịch, …"): at the start of the value or of one of its names, before a word in capitals
+_ADDRESS = re.compile(r"(?:(?<=^)|(?<=[,;]\s)|(?<=\svà\s))(?:[Cc]ác\s+)?(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ])")
+
+
+def without_addresses(value: str) -> str:
+    """A field's value with the address before each post taken out: "Đồng chí Phó Chủ tịch Thường trực" → "Phó Chủ
+    tịch Thường trực" (the post is the owner a clerk tracks, convention 33)."""
+    if "/" not in value and "ồng chí" not in value:
+        return value
+    return _ADDRESS.sub("", value)

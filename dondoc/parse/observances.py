@@ -73,7 +73,9 @@ class EventFinder:
         # not after a letter or digit (checked by hand: a leading look-behind is tried at every place)
         self._campaign = [
             re.compile(rf"({alternation}) (?:nam \d{{4}}|(?:\d{{1,2}} \d{{1,2}} )?\d{{4}} (?:\d{{1,2}} \d{{1,2}} )?\d{{4}})\b"),
-            re.compile(rf" nam ({alternation})(?![a-z0-9])"),  # after an anniversary's number (1 to 3 digits)
+            # after an anniversary's number (1 to 3 digits), also the second of two occasions it counts ("80 năm Cách
+            # mạng Tháng Tám và Quốc khánh 2/9")
+            re.compile(rf" nam (?:(?:[a-z]+ ){{1,5}}va )?({alternation})(?![a-z0-9])"),
         ] if names else None
         self._keys: dict[str, str] = {}
 

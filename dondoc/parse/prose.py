@@ -46,7 +46,10 @@ _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip 
 _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
     r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
-    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?\s*[./]*\s*$")
+    r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?"
+    # "…, bảo đảm đúng quy định của pháp luật và tiến độ thời gian./.", "… để thực hiện đầy đủ quyền và trách nhiệm …":
+    # how or why, still the formula
+    r"(?:\s*,?\s*(?:bao dam|dam bao|de)\s[^.;:\d]{0,110})?\s*[./]*\s*$")
 # what the addressee is asked to decide before the work is carried out ("kính trình đồng chí Giám đốc xem
 # xét, phê duyệt Kế hoạch để tổ chức thực hiện"): a request of its own (gold convention 18)
 _TO_DECIDE = re.compile(r"\b(?:xem xet|phe duyet|quyet dinh|cho y kien)\b")
@@ -56,13 +59,15 @@ _INTENTION = re.compile(r"\bse\s+(?:thanh lap|to chuc|kiem tra|tong hop|xem xet|
 # a paragraph that opens with what to do, to every addressee ("Tổ chức trực ban nghiêm túc, sẵn sàng
 # ứng phó …"), but not "Thực hiện Kế hoạch số …" (what it implements)
 _IMPERATIVE = re.compile(
-    r"(?:Tổ chức|Triển khai|Tăng cường|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
+    r"(?:Tổ chức|Triển khai|Tăng cường|Tập trung|Đẩy mạnh|Chủ động|Theo dõi|Rà soát|Kiểm tra|Chỉ đạo|Đôn đốc|Phối hợp|Khẩn trương|"
     r"Thường xuyên|Tiếp tục|Duy trì|Bố trí|Chuẩn bị|Hoàn thành|Nghiêm túc|Sẵn sàng|Thực hiện nghiêm)\s")
 _CITING = re.compile(r"(?:\S+\s+){0,2}?(?:cong van|ke hoach|quyet dinh|chi thi|nghi quyet|thong bao|cong dien|huong dan)\s+so\b")
 # an ask told in the past ("Phó Thủ tướng đã giao Bộ X …", "Sở đã có văn bản đề nghị …"): what was asked
 # before, recalled by an đôn đốc before it asks again
 _PAST = re.compile(r"\bda\s+(?:(?:co|tung)\s+(?:y kien|van ban|cong van)\s+)?$")
 _NEWS = re.compile(r"\bphat bieu\b|\bphong vien\b|\bbao chi dua tin\b")
+# a subject line ("V/v …", "Về việc …") or a headline of who directs on what ("UBND tỉnh chỉ đạo về việc …"), folded
+_TITLE_LINE = re.compile(r"^\W*(?:v\s*/\s*v\b|ve viec\b|[^.;:,]{2,60}?\bchi dao (?:ve viec|ve)\b)")
 _CONCLUDES = re.compile(r"\bphat bieu (?:ket luan|chi dao)\b")
 
 
@@ -155,6 +160,10 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         # "Phát biểu kết luận, đồng chí Phó Chủ tịch yêu cầu các cơ quan …" (a conclusion's request) still asks;
         # "Phát biểu tại hội nghị, …" is news
         return False
+    if _TITLE_LINE.match(f) and ". " not in f.rstrip(". ") and ":" not in f and not _ASK.search(f):
+        # "Về việc báo cáo tình hình … (3585/VP-KTN, ngày 23/10/2017).", "UBND tỉnh chỉ đạo về việc tham gia ý kiến dự
+        # thảo …": the letter's subject line, a portal's headline over the letter, one sentence that asks no one
+        return False
     asked = list(_ASK.finditer(f))
     if asked and all(_PAST.search(f, max(0, m.start() - 24), m.start()) for m in asked):
         return False  # every ask of the paragraph is one made before: the background of an đôn đốc
@@ -174,7 +183,7 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
         # "… yêu cầu các sở, ngành triển khai thực hiện nghiêm túc./.": the closing formula, no request of its own
         m = min((x for x in (_ASK.search(f), _CHARGED.search(f)) if x is not None), key=lambda x: x.start(), default=None)
         closer = _CLOSER.search(f, m.end()) if m is not None else None
-        if m is not None and closer is not None and len(f) - m.end() < 140 \
+        if m is not None and closer is not None and len(f) - m.end() < 200 \
                 and not _TO_DECIDE.search(f, m.end(), closer.start()) and ". " not in f[m.end() : closer.start()]:
             return False
     if _FOR_INFORMATION.search(f) and not reports:
@@ -184,7 +193,25 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
 
 # what a news report says and a dispatch does not: speeches, attendance, awards, a reporter
 _NEWS_WORDS = re.compile(r"\b(?:phat bieu|du hoi nghi|du buoi|tham du|phong vien|tin,? anh|nhan manh|trao tang|trao quyet dinh|"
-                         r"chuc mung|bao cao vien|dai bieu)\b")
+                         r"chuc mung|bao cao vien|dai bieu|"
+                         # "thay mặt UBND tỉnh, đồng chí … trình bày tóm tắt báo cáo …" at a session
+                         r"trinh bay (?:tom tat )?(?:bao cao|to trinh|du thao)|thay mat (?:ubnd|uy ban|hdnd|hoi dong))\b")
+
+
+# a portal's item that gives a dispatch's requests: "UBND tỉnh ban hành Công văn số 4462/UBND-KTTH …", then "Theo đó, UBND
+# tỉnh yêu cầu các sở, ban ngành … triển khai thực hiện các nội dung:" over the requests (folded)
+_ISSUED = re.compile(r"\bban hanh (?:cong van|chi thi|cong dien|van ban|thong bao|ke hoach)\s+so\b")
+
+
+def relayed_from(preamble: list[Line]) -> int | None:
+    """Where the relayed dispatch is named, when a text without a dispatch's header relays one: it names the dispatch
+    issued, then a paragraph asks named owners to carry out what follows it (ending with ":"); the lines before it are
+    the item's headline. None when it relays none."""
+    texts = [ln.text.strip() for ln in preamble]
+    issued = next((k for k, t in enumerate(texts) if _ISSUED.search(fold_keep_length(t))), None)
+    if issued is None or not any(t.endswith(":") and _asks_someone(t, fold_keep_length(t)) for t in texts[issued:]):
+        return None
+    return preamble[issued].start
 
 
 def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateContext) -> bool:
@@ -194,6 +221,8 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
         return False
     if any(_NEWS_WORDS.search(fold_keep_length(ln.text)) for ln in preamble):
         return False
+    if relayed_from(preamble) is not None:
+        return True
     for p in prose:
         text = " ".join(ln.text for ln in p)
         if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):

@@ -14,26 +14,16 @@ from dondoc.parse.owners import head_at, owner_list
 # ("báo cáo UBND tỉnh các vụ việc phát sinh": the matters reported, not a second recipient)
 _WHAT_REPORTED = re.compile(r"\s(?:tinh hinh|ket qua|nhung (?:van de|kho khan|noi dung)|viec|so lieu|danh sach|ve viec|"
                             r"cac (?:vu|truong hop|van de|noi dung|thong tin|kho khan|vuong mac|hoat dong|ket qua|so lieu)\b)\b")
-
-
 # how it is sent, written right after the recipient: "báo cáo kết quả về Chủ tịch UBND tỉnh bằng văn bản", "… báo
 # cáo Bộ Tư pháp đúng quy định"
 _MEANS = re.compile(r"\s(?:bang (?:van ban|hinh thuc|duong|thu|email)|qua (?:he thong|thu dien tu|email|mang|phan mem|cong thong tin|"
                     r"dia chi)|theo (?:mau|bieu mau|de cuong|quy dinh)|dung (?:quy dinh|thoi han|thoi gian))\b")
-
-
 _TO_AGENCY = re.compile(r"\b(?:ve|den|cho|len)\s+")
-
-
 # what the recipient is asked to do with a report, right after its name: no part of the name
 _DECIDES = re.compile(r"\s(?:xem xet|quyet dinh|chi dao|phe duyet|cho y kien|giai quyet)\b")
-
-
 # "báo cáo kết quả với Thường trực HĐND tỉnh": "với" after a report names whom it goes to too, but not "phối hợp
 # với", "kết hợp với", "cùng với", "đối với", "gắn với" (cooperating, or what it is about)
 _WITH = r"|(?<!phoi hop )(?<!ket hop )(?<!cung )(?<!doi )(?<!gan )\bvoi"
-
-
 _TO = re.compile(r"\b(?:ve|gui|len|cho)\s+" + _WITH + r"\s+")
 
 
@@ -69,15 +59,9 @@ class Recipient:
 
 
 _VIA = re.compile(r"(?i)^qua\s+")
-
-
 # "… về Sở Nội vụ để tổng hợp", "… (qua Công an tỉnh) trước ngày 05/7 để tổng hợp, báo cáo …"
 _CONSOLIDATES = re.compile(r"\bde\s+(?:tong hop|tap hop)\b|^\s*,?\s*(?:tong hop|tap hop)\b")
-
-
 _PERIOD_WORDS = ("ca nam", "nam ", "quy ", "thang ", "tuan ", "dinh ky", "dot xuat", "6 thang", "06 thang", "sau thang")
-
-
 # "… về Bộ X (trước ngày 15/6 và 15/12)": a bracket that says when, not a part of the recipient's name
 _WHEN_SAID = re.compile(r"(?:truoc|cham nhat|muon nhat|han|trong|vao|dinh ky|hang|doi voi bao cao|ngay)\b")
 

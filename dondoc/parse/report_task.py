@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.lunar_dues import find_lunar_deadlines, without_misread
+from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import ReportSpec
 from dondoc.parse.stated_cadence import weekly_due
 from dondoc.parse.task_owners import _owners
@@ -46,3 +47,21 @@ def report_task(
         task.cascade = Cascade(by=Owner(name=spec.consolidator))
         task.explain["cascade"] = f'the text says "{spec.consolidator}" gathers the reports ("… để tổng hợp")'
     return task
+
+
+# "… gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 23/5": the report (a noun) sent, said after it was asked for
+_SENDS_THE_REPORT = re.compile(r"\b(?:gui|nop) (?:cac )?bao cao\b|\bbao cao (?:gui|nop) (?:ve|den|cho)\b")
+
+
+def told_twice(reports: list[Task]) -> list[Task]:
+    """An item's reports without one asked for with no time and no recipient when a later sentence of the item sends
+    "the report" somewhere by a date ("Giao … báo cáo tình hình …. Yêu cầu gửi báo cáo về Sở X trước ngày 23/5"): one
+    report told in two sentences, the second saying where and when."""
+    out: list[Task] = []
+    for k, r in enumerate(reports):
+        bare = r.schedule.repeat == "once" and not r.schedule.due and r.schedule.relative is None and not r.report_to
+        if bare and any(later.schedule.repeat == "once" and later.schedule.due and later.report_to
+                        and _SENDS_THE_REPORT.search(fold_keep_length(later.text)) for later in reports[k + 1 :]):
+            continue
+        out.append(r)
+    return out

@@ -21,7 +21,7 @@ from dondoc.taskset import Relative
 # not "đồng gửi Sở Nội vụ để theo dõi": a copy sent beside the work (convention 11)
 _REPORT = re.compile(r"\bbao cao\b|(?<!dong )\bgui (?:ve|den|cho|ket qua|bao cao|van ban)\b|(?<!dong )\bgui(?= )")
 # "các báo cáo", "chế độ báo cáo", "tại thời điểm báo cáo", "kỳ báo cáo", "mẫu báo cáo": the noun, no obligation
-_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
+_NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|(?<!hien )(?<!hien tot )(?<!hien day du )che do|giao ban,?|tong hop|nghe|theo|sau khi nghe|he thong(?: thong tin)?|thong tin|"
                                     r"thoi diem|(?<!dinh )ky|mau|bieu mau|so lieu|noi dung|"
                                     # what was done or not yet: "đã báo cáo", "vẫn chưa gửi báo cáo" (background)
                                     r"(?<!khan truong )(?<!nhung )(?:da|chua|da khong|chua kip thoi)|"
@@ -46,7 +46,9 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # "đột xuất", "khi phát hiện", "báo cáo ngay", "kịp thời báo cáo" (convention 20), "những nơi cần thiết"
     ("ad_hoc", re.compile(r"\bdot xuat\b|\bvan de phat sinh\b|\bkhi co phat sinh\b|\bkhi phat hien\b|\bbao cao ngay\b|"
                           r"\bkip thoi bao cao\b|\bbao cao kip thoi\b|\b(?:khi|noi|nhung noi|truong hop) can thiet\b|\bkhi xay ra\b|"
-                          r"(?<!\d )\bngay sau khi\b|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
+                          r"(?<!\d )\bngay sau khi\b(?! (?:ket thuc|to chuc|hoan thanh) (?:cac |moi )?(?:hoi nghi|dai hoi|le|cuoc|dot|ky hop)\b)|\bkhi (?:co |xuat hien )?(?:thien tai|su co|vu viec|dich benh)\b")),
+    # "định kỳ và đột xuất": a regular report whose period is not named (convention 21), beside the prompt one
+    ("once", re.compile(r"\bdinh ky(?=\s*(?:,|va|hoac)\s*dot xuat\b)")),
     # "trước 15 giờ hằng ngày": the task set has no daily cadence; a daily report never stops
     ("continuous", re.compile(r"\b(?:hang|moi) ngay\b")),
 ]
@@ -142,6 +144,18 @@ def is_obligation(text: str) -> bool:
     return _first_report(text) is not None
 
 
+# "báo cáo cấp có thẩm quyền quyết định …", "báo cáo Thủ tướng Chính phủ phê duyệt …": the report asks its
+# recipient to decide (the verb in lower case, not "Quyết định số …" cited): a submission, a task (convention 11)
+# (not "báo cáo Bộ trưởng xem xét, quyết định": the house reads that escalation as a report to be read)
+_FOR_DECISION = re.compile(r"\s+(?:(?!xem xet)[^.;:(),]){0,60}?\b(quyet dinh|phe duyet|ban hanh)\b(?!\s+(?:so|nay)\b)")
+
+
+def for_decision(text: str, f: str, end: int) -> bool:
+    """Whether the "báo cáo" ending at `end` submits something for its recipient's decision."""
+    m = _FOR_DECISION.match(f, end)
+    return m is not None and text[m.start(1)].islower()
+
+
 # the period a report's figures cover, defined ("thời điểm lấy số liệu tính từ …", "số liệu báo cáo tính từ …"),
 # with no time to send it nor anyone named to send it to
 _FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so lieu(?: bao cao)?(?: [0-9a-z]+){0,5} (?:duoc )?tinh tu|"
@@ -176,12 +190,18 @@ def _first_report(text: str) -> int | None:
             and not _PURPOSE_OR_INTENT.search(f, max(0, m.start() - 80), m.start())
         if m.group() == "bao cao" and _DOCUMENT_NAMED(text, f, m.start(), m.end()):
             continue  # "nhận được Báo cáo số 552/BC-HĐND …", "giữa Báo cáo và dự thảo Nghị quyết": a document
+        if m.group() == "bao cao" and for_decision(text, f, m.end()):
+            continue  # "báo cáo cấp có thẩm quyền quyết định …": a submission for a decision, a task (convention 11)
         if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
-        if m.group() == "bao cao" and before.endswith("xay dung ") and not _sent_on(text, f, m.end()):
+        if m.group() == "bao cao" and before.endswith("xay dung ") and text[m.start() - 9 : m.start() - 8] in ("x", "X") \
+                and text[m.start() - 13 : m.start() - 9].strip() not in ("Sở", "Bộ") and not text[m.end() + 1 : m.end() + 2].isupper() \
+                and not _sent_on(text, f, m.end()):
             continue  # "Nghiên cứu, xây dựng báo cáo đề xuất cơ chế …": a study to write, sent to nobody named
         if m.group().startswith("gui") and document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
+        if m.group().startswith("gui") and _TO_THE_PUBLIC.match(f, m.start() + 3):
+            continue  # "tóm tắt tiểu sử … gửi đến các gia đình", "gửi … cho cử tri": to the public, no one to report to
         if text[m.end() + 1 : m.end() + 2].isupper() and m.group() in ("gui", "bao cao") \
                 and not f.startswith(_PERIOD_WORDS, m.end() + 1) and not f.startswith(_DOCUMENT_NOUNS, m.end() + 1):
             # not "Báo cáo Quý I" (a period), "gửi Kế hoạch" (what is sent)
@@ -204,6 +224,11 @@ def _first_report(text: str) -> int | None:
         if m.group() == "bao cao" and asked_report(f, m.start()):
             return m.start()  # "đề nghị quý Bộ khẩn trương có báo cáo về …": to the one who asks
     return None
+
+
+# what is sent to the public, not to a body that tracks it (gold convention 11 names a recipient)
+_TO_THE_PUBLIC = re.compile(r"(?: [^.;,]{0,40}?)? (?:den|cho|toi) (?:cac |moi |tung |toan the )?(?:ho )?(?:gia dinh|cu tri|nguoi dan|nhan dan|"
+                            r"doan vien|hoi vien)\b")
 
 
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")

@@ -117,7 +117,14 @@ def vague(name: str) -> bool:
     system ("các cấp công đoàn", "các cấp Hội": every one of its tiers, no body), or a whole sector
     ("ngành Lao động - Thương binh và Xã hội", "toàn ngành Giáo dục": every office of a field, no body)."""
     f = fold_keep_length(name).lower()
-    return f in _VAGUE or f.startswith(("cac cap ", "nganh ", "toan nganh "))
+    return f in _VAGUE or f.startswith(("cac cap ", "nganh ", "toan nganh ")) or (
+        "lien quan" in f and _ANY_CONCERNED.match(f) is not None)
+
+
+# "các cơ quan, đơn vị có liên quan (trên địa bàn)": whoever is concerned, no kind of body named (not "các Sở, ngành
+# có liên quan", bodies of a kind)
+_ANY_CONCERNED: Final = re.compile(r"(?:cac )?(?:co quan|don vi|to chuc)(?:\s*(?:,|va)\s*(?:cac )?(?:co quan|don vi|to chuc))*"
+                                   r"\s+(?:co )?lien quan(?: tren dia ban| o dia phuong)?$")
 
 
 _MARK: Final = re.compile(r"\s*\(\s*(?:co quan |don vi )?chu tri\s*\)")

@@ -14,7 +14,11 @@ import re
 
 from dondoc.parse.outline_nodes import Node
 from dondoc.parse.normalize import fold_keep_length
+from dondoc.parse.heads import verb_at
+from dondoc.parse.lines import tokenize
+from dondoc.parse.names import owner_list
 from dondoc.parse.owners import find_owners, head_at
+from dondoc.parse.prose_subjects import DIRECTIVE, directs_first
 from dondoc.taskset import Task
 
 # what asks someone to act even when no body is named: a request, a charge, a submission, a report
@@ -68,7 +72,10 @@ _REQUEST_WORDS = re.compile(r"\b(?:de nghi|yeu cau|giao)\b")
 _GUIDANCE_REQUEST = re.compile(r"\b(?:de nghi|yeu cau|giao)\s+(?:cho\s+)?")
 # (not the accountability "chịu trách nhiệm trước pháp luật / trước Bộ trưởng … nếu …")
 _GUIDANCE_CHARGE = re.compile(r"\b(?:co trach nhiem|chiu trach nhiem(?! truoc)|khan truong)\b")
-_GUIDANCE_DUE = re.compile(r"\b(?:truoc ngay \d|cham nhat (?:ngay|la ngay) \d|bao cao (?:ve|ket qua|tinh hinh)\b)")
+# (a time of day may come first: "chậm nhất là 17 giờ 00 ngày 30/01/2026", "trước 17h00 ngày 15/3/2026")
+_GUIDANCE_DUE = re.compile(r"\b(?:truoc (?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut\s*)?,?\s*)?ngay \d|"
+                           r"cham nhat (?:la )?(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut\s*)?,?\s*)?ngay \d|"
+                           r"bao cao (?:ve|ket qua|tinh hinh)\b)")
 
 
 # the year of a date written after "trước ngày" ("trước ngày 19/8/1945", "trước ngày 5 tháng 7 năm 1994")
@@ -92,7 +99,30 @@ def asks_someone(text: str, before_year: int | None = None) -> bool:
         return True
     if any(head_at(text, f, m.end(), len(text)) for m in _GUIDANCE_REQUEST.finditer(f)):
         return True  # "đề nghị các Cục Hải quan …"; not the noun in "hồ sơ đề nghị", "có yêu cầu bảo vệ"
-    return _GUIDANCE_CHARGE.search(f) is not None and bool(find_owners(text).lead)
+    return _GUIDANCE_CHARGE.search(f) is not None and bool(find_owners(text).lead) or _owner_opens_with_charge(text)
+
+
+# what may come before the owners a guidance's unit opens with: a bullet, a step's number, a short title and its colon
+# ("Quy trình giới thiệu: Các cơ quan, tổ chức, đơn vị … tổ chức hội nghị …", "(1) Trưởng Ban công tác Mặt trận phối hợp …")
+_OPENING = re.compile(r"^[\s\-–+•*]*(?:\(\d{1,2}\)\s*)?(?:[^:;.\n]{3,40}:\s*)?")
+# what a guidance charges the owners it opens with (besides prose_subjects.DIRECTIVE): "X chủ trì, phối hợp với Y …",
+# "X chủ động …", "X thành lập …", "X cử đại diện tham gia …"; not "X quyết định", "do X triệu tập" (who decides: a rule)
+_CHARGES = DIRECTIVE | {"chu tri", "chu dong", "thanh lap", "tham gia", "cu", "chuyen", "gui"}
+
+
+def _owner_opens_with_charge(text: str) -> bool:
+    """Whether a unit of a guidance opens with named owners told what to do ("Ban Thường trực Ủy ban MTTQ xã chủ trì,
+    phối hợp với UBND xã tổ chức hội nghị …"): the guidance charges them, as a request would."""
+    for line in text.split("\n")[:8]:  # each paragraph of the unit (its title line, then the lines under it)
+        m = _OPENING.match(line)
+        for at in (m.end(), len(line) - len(line.lstrip(" -–+•*"))) if m is not None else ():
+            toks = tokenize(line[at : at + 240])
+            ol = owner_list(toks, 0) if toks else None
+            if ol is not None and ol.names and ol.end < len(toks) and (
+                    directs_first(toks, ol) or verb_at(toks, ol.end) and " ".join(
+                        t.f for t in toks[ol.end : ol.end + verb_at(toks, ol.end)]) in _CHARGES):
+                return True
+    return False
 
 
 def guidance_intro(text: str) -> bool:

@@ -157,8 +157,19 @@ def without_closing_clauses(text: str) -> str:
     return text[:end].rstrip() if end < len(text) else text
 
 
+# the issuer's office following up a công điện or chỉ thị: "Văn phòng Chính phủ theo chức năng, nhiệm vụ được giao, theo
+# dõi, đôn đốc việc thực hiện Công điện này; báo cáo … những vấn đề vượt thẩm quyền" (its standing clause, convention 9)
+_FOLLOWS_UP = re.compile(
+    r"^\W*(?:[0-9a-z]{1,3}[.)]\s*)?van phong\b[^.;]{0,120}?\btheo doi\s*,?\s*(?:va\s+)?don doc(?:\s*,?\s*(?:va\s+)?kiem tra)?\s+(?:viec\s+)?"
+    r"(?:(?:to chuc|trien khai)\s+)?(?:thuc hien|thi hanh)\s+(?:cong dien|chi thi|cong van|thong bao|ket luan|van ban) nay\b"
+    r"(?:\s*[;,]\s*(?:kip thoi\s+)?bao cao[^.;]{0,120}?\bvuot (?:qua )?tham quyen\b[^.;]*)?\s*[.;]?\s*$")
+
+
 def is_execution_clause(text: str) -> bool:
-    """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này"."""
+    """"… có trách nhiệm thực hiện Hướng dẫn này", "… chịu trách nhiệm thi hành Quyết định này", "Văn phòng … theo dõi,
+    đôn đốc việc thực hiện Công điện này"."""
+    if "đôn đốc" in text and _FOLLOWS_UP.match(fold_keep_length(text.strip()).lower()):
+        return True
     if "trách nhiệm" not in text and "TRÁCH NHIỆM" not in text and "Trách nhiệm" not in text and (
             "nghiêm túc" not in text or "này" not in text[-40:]) and "giám sát" not in text:
         return False

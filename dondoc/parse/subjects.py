@@ -91,6 +91,9 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
             if verb in REQUEST_VERBS and (verb in ("de nghi", "yeu cau") or _asks_someone(toks, ol.end + ol.verb)):
                 found.askers += names
                 continue  # the one who asks is not the one who does
+            if verb == "co y kien" and _gives_opinion(toks, ol.end + ol.verb):
+                found.askers += names
+                continue  # "Chủ tịch UBND tỉnh có ý kiến (chỉ đạo) như sau: Giao …": the one who directs, not who does
             if verb == "theo" and not _acts_after(toks, ol.end + 1):
                 continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
             if verb == "de":
@@ -132,6 +135,15 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                         found.add_support(name_texts(text, ol2.names),
                                           f'"{text[toks[k + 1].start:toks[ol2.end + ol2.verb - 1].end]}" (cooperates with the lead)')
     return reach
+
+
+def _gives_opinion(toks: list[Tok], k: int) -> bool:
+    """Whether "có ý kiến" ending before token k opens the issuer's directions ("… có ý kiến (chỉ đạo) (như sau):")."""
+    if k + 1 < len(toks) and toks[k].f == "chi" and toks[k + 1].f == "dao":
+        k += 2
+    if k + 1 < len(toks) and toks[k].f == "nhu" and toks[k + 1].f == "sau":
+        k += 2
+    return k < len(toks) and toks[k].f == ":"
 
 
 # what a body that gives work out says of what it heard ("HĐND tỉnh thống nhất với …", "… ghi nhận …"): when the

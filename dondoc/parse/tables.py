@@ -127,9 +127,13 @@ def _read(run: list[Line]) -> Table | None:
 _YEARS = re.compile(r"^(?:giai doan\s*|nam\s+(?=\d{4}\s*[-–]))?(?:\d{4}\s*[-–]\s*)?(\d{4})\s*$")
 
 
+_EXPECTED = re.compile(r"(?i)^(?:dự kiến|ngày)\s+(?=(?:quý|tháng|năm)\b)")
+
+
 def when_phrase(when: str) -> str:
     """The time column as a deadline phrase the date reader knows: "Quý I/2026" → "trong Quý I/2026"."""
-    w = when.strip()
+    # "Dự kiến tháng 11/2025 (sau khi …)": the expected month is the time; "ngày Tháng 11/2025": a day left blank
+    w = _EXPECTED.sub("", when.strip(), count=1)
     f = fold_keep_length(w)
     years = _YEARS.match(f)
     if years:  # "2026", "2026 - 2027", "Giai đoạn 2026-2030": by the end of the last year

@@ -69,8 +69,22 @@ def owners_of(texts: list[str], label: str, *, directs: bool = True) -> Owners:
 _DIRECTS = re.compile(r"\bchi dao\b")
 
 
+# the head of a body named by post ("Giám đốc Sở Kế hoạch và Đầu tư"): the same owner as the body itself
+_HEAD_POST = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s+(?=\S)")
+
+
 def _owners(names: list[str]) -> list[Owner]:
-    return [Owner(name=_unglued(n)) for n in names]
+    """The owners named, each once: a body and its head named by post ("Sở Kế hoạch và Đầu tư", and "Giám đốc Sở Kế
+    hoạch và Đầu tư" in the letter's closing words) are one owner, the first written."""
+    seen: set[str] = set()
+    out: list[Owner] = []
+    for n in names:
+        body = _HEAD_POST.sub("", n).casefold()
+        if body in seen:
+            continue
+        seen.add(body)
+        out.append(Owner(name=_unglued(n)))
+    return out
 
 
 _LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"

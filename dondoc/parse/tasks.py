@@ -17,7 +17,7 @@ from dondoc.parse.references import find_references
 from dondoc.parse.titles import title_of
 from dondoc.parse.sections import supervises_only
 from dondoc.parse.report_specs import find_reports
-from dondoc.parse.report_task import report_task
+from dondoc.parse.report_task import report_task, told_twice
 from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
@@ -184,6 +184,10 @@ def item_tasks(
             own = find_owners(t).lead  # the bullet's own subject ("Chi hội trưởng các chi hội … báo cáo …"), else the item's
             reports.append(report_task(f"{key}.R{n}", t, sp, s, own or [o.name for o in task.lead],
                                        f"named in the line: {', '.join(own)}" if own else task.explain.get("lead", "")))
+    if len(reports) > 1:
+        reports = told_twice(reports)
+        for k, r in enumerate(reports, 1):
+            r.key = f"{key}.R{k}"
     stated = explicit_cadence(body)
     every_year = bool(stated and stated[0] in ("annual", "semiannual"))
     dls = find_deadlines(body, every_year=every_year, ctx=ctx.dates, warnings=warnings)

@@ -142,7 +142,7 @@ def not_a_task(node: Node, own: str) -> str | None:
             t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
         return None  # "Điều 7. Hồ sơ, trình tự giải quyết chế độ" over its steps: the procedure, a rule
     if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
-            and not _GIVES_WORK.search(own) and not _topic_title(node, first):
+            and not _GIVES_WORK.search(own) and not _topic_title(node, first) and not plan_approved_inline(node, first):
         # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
         # chương trình giám sát …": the act that adopts a programme, whose units are the work
         return None
@@ -222,6 +222,16 @@ def programme_entries(node: Node) -> list[Node]:
     return node.children if _PROGRAMME.match(fold_keep_length(" ".join(node.text.split())[:60]).lower()) else []
 
 
+def plan_approved_inline(node: Node, first: str) -> bool:
+    """Whether a decision's "Điều 1. Phê duyệt (Ban hành) Kế hoạch / Đề án / Chương trình … với những nội dung
+    chủ yếu sau:" holds the plan itself, in sections ("I. MỤC TIÊU", "II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN") that
+    give work to named bodies: the plan's units are the work the decision gives out, not the act's contents (a
+    council's approval, convention 23, is approves(), not this)."""
+    if not (decides_itself(first) and any(c.style == "roman" for c in node.children)):
+        return False
+    return any(_GIVES_WORK.search(d.text) or starts_with_owner(d.text) for c in node.children for d in c.walk())
+
+
 def calendar_entries(node: Node, issued: date | None = None) -> list[Node]:
     """The units under a decision's own act that are a calendar's dated milestones ("Điều 1. Ban hành
     Kế hoạch thời gian năm học … như sau: 1. … a) Khai giảng: ngày 05/9/2023"): someone must meet each
@@ -232,6 +242,8 @@ def calendar_entries(node: Node, issued: date | None = None) -> list[Node]:
         return []
     if _GIVES_WORK.search(node.text) or programme_entries(node):
         return []
+    if plan_approved_inline(node, node.text.strip()):
+        return []  # its units are work, dated or not
     return [c for c in node.children if any(_dated(d, issued) for d in c.walk())]
 
 

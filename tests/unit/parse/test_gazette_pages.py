@@ -8,7 +8,7 @@ import pytest
 
 from dondoc.observances import load_catalog
 from dondoc.parse import parse_dispatch
-from dondoc.parse.page_heads import without_page_heads
+from dondoc.parse.furniture import without_furniture
 from dondoc.parse.sections import is_execution_clause
 from dondoc.taskset import Source
 
@@ -17,7 +17,7 @@ from tests.unit.parse.test_owner_structure import REPO
 
 def test_a_page_head_and_its_number_are_blanked_keeping_the_length() -> None:
     text = "a) Rà soát.\nCÔNG BÁO/Số 12 + 13/Ngày 05-03-2027\n41\nb) Kiểm tra."
-    out = without_page_heads(text)
+    out = without_furniture(text)
     assert len(out) == len(text)
     assert out.split("\n")[1].strip() == "" and out.split("\n")[2].strip() == ""
     assert out.split("\n")[3] == "b) Kiểm tra."

@@ -163,10 +163,16 @@ def _without_other_duties(f: str) -> str:
 
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
+    f = fold_keep_length(text)
+    m = _TIME_FIELD_ONGOING.search(f) if "thuong xuyen" in f and not has_one_off_due and not yearly_due else None
+    if m:
+        # "Nghiên cứu cơ chế …⏎Thời gian thực hiện: Thường xuyên.": the time the plan sets outweighs the verb
+        # (gold convention 30), as a table's column "Thường xuyên" does, and a "hằng năm" of the product's column
+        # ("Kế hoạch/hoạt động hằng năm")
+        return "continuous", f'ongoing work ("{text[m.start(1):m.end(1)]}")'
     stated = explicit_cadence(text)
     if stated:
         return stated
-    f = fold_keep_length(text)
     m = _YEAR_IN_YEAR_OUT.search(f) if not has_one_off_due and "thuong xuyen" in f else None
     if m:
         return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'
@@ -174,11 +180,6 @@ def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool
         return "annual", EVERY_YEAR
     if has_one_off_due:
         return "once", "a dated deadline"
-    m = _TIME_FIELD_ONGOING.search(f) if "thuong xuyen" in f else None
-    if m:
-        # "Nghiên cứu cơ chế …⏎Thời gian thực hiện: Thường xuyên.": the time the plan sets outweighs the verb
-        # (gold convention 30), as a table's column "Thường xuyên" does
-        return "continuous", f'ongoing work ("{text[m.start(1):m.end(1)]}")'
     if events:
         if campaign:
             return "once", "tied to this year's observance the dispatch is about"

@@ -34,7 +34,10 @@ def lead_cell(text: str) -> str:
     """The first cell after the task's words that names a body ("Bộ Khoa học và⏎Công nghệ" → "Bộ Khoa học và Công
     nghệ"), or ""."""
     segs = [s.strip() for s in text.split("\n") if s.strip()]
-    for i in range(1, len(segs)):
+    # the task column is the widest: a long first line cut mid-sentence goes on into the line that ends the
+    # sentence ("… tín dụng khuyến khích⏎M&A doanh nghiệp công nghệ số vươn ra toàn cầu.")
+    first = 2 if len(segs) > 2 and len(segs[0]) >= 45 and segs[0][-1] not in ".;:," and segs[1].endswith(".") else 1
+    for i in range(first, len(segs)):
         if not label_owners(_QUALIFIER.sub("", segs[i]).rstrip(" ,;.")) and not _GOES_ON.search(fold_keep_length(segs[i]).lower()):
             continue
         cell = segs[i]

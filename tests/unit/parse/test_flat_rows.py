@@ -25,8 +25,11 @@ from tests.unit.parse.test_owner_structure import REPO
         ("Hoàn thiện cơ sở dữ liệu\nBộ Tư pháp, Sở Tư pháp đối với địa phương\nCác cơ quan liên quan\nQuý IV/2027",
          "Bộ Tư pháp, Sở Tư pháp đối với địa phương"),
         ("Tổ chức hội nghị tổng kết\nVăn bản được ban hành\nNăm 2027", ""),
+        # the task's long first line breaks mid-sentence: the next line, ending the sentence, is still its words
+        ("Xây dựng chính sách tín dụng ưu đãi khuyến khích hợp tác giữa các\nHTX nông nghiệp công nghệ cao.\n"
+         "Ngân hàng Nhà nước Việt Nam\nBộ Tài chính\nQuý III/2027", "Ngân hàng Nhà nước Việt Nam"),
     ],
-    ids=["cut-after-va", "cac-cap-ends-the-cell", "cap-goes-on", "two-bodies", "no-body"],
+    ids=["cut-after-va", "cac-cap-ends-the-cell", "cap-goes-on", "two-bodies", "no-body", "task-words-go-on"],
 )
 def test_the_first_cell_after_the_task_that_names_a_body(text: str, cell: str) -> None:
     assert lead_cell(text) == cell
@@ -96,8 +99,11 @@ def test_the_time_column_is_the_row_s_last_time(text: str, when: str) -> None:
         ("Nghiên cứu, đề xuất cơ chế hỗ trợ doanh nghiệp.\nThời gian thực hiện: Thường xuyên.", "continuous"),
         ("Xây dựng cơ sở dữ liệu ngành.\nThời hạn: Nhiệm vụ thường xuyên.", "continuous"),
         ("Xây dựng cơ sở dữ liệu ngành.\nThời gian thực hiện: Quý III/2027.", "once"),
+        # the product's column says "hằng năm", the time the plan sets says ongoing
+        ("Đôn đốc, kiểm tra việc thực hiện kế hoạch.\nKế hoạch kiểm tra hằng năm\nThời hạn: Thường xuyên.", "continuous"),
+        ("Tổ chức tập huấn nghiệp vụ hằng năm cho cán bộ.", "annual"),
     ],
-    ids=["research-ongoing", "build-ongoing", "build-dated"],
+    ids=["research-ongoing", "build-ongoing", "build-dated", "yearly-product-ongoing-time", "yearly-alone"],
 )
 def test_a_time_field_saying_thuong_xuyen_makes_the_work_ongoing(text: str, repeat: str) -> None:
     ts = parse_dispatch("KẾ HOẠCH\nNăm 2027\nI. NHIỆM VỤ\n1. " + text + "\n", source=Source(name="kh.txt"),

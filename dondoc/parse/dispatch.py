@@ -16,6 +16,8 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
+from dondoc.parse.annex_parts import annex_parts
+from dondoc.parse.flat_rows import flat_header, mark_rows
 from dondoc.parse.furniture import without_furniture
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import build_outline
@@ -117,15 +119,20 @@ def parse_dispatch(
         in_table = {ln.no for t in tables for ln in t.lines}
         body = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in body]
         annexed = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in annexed]
-    outline = build_outline(body)
-    if annexed:
-        # a plan promulgated with a decision: an outline of its own (its numbering starts afresh),
-        # its items after the decision's; its title lines name no owner
-        more = build_outline(annexed)
+    own, *appended = annex_parts(body) or [body]  # a plan's own appendix after its last section ("PHỤ LỤC …")
+    outline = build_outline(own)
+    if flat_header(own):
+        mark_rows(outline)
+    for part in appended + annex_parts(annexed):
+        # a plan promulgated with a decision, and the appendix of the plan: each an outline of its own (its
+        # numbering starts afresh), its items after the decision's; its title lines name no owner
+        more = build_outline(part)
+        if flat_header(part):
+            mark_rows(more)  # a task table whose cells the text layer set one after another
         decided = {nd.key for root in outline.items for nd in root.walk()}
         if any(nd.key in decided for root in more.items for nd in root.walk()):
-            # a regulation's "Điều 1" after the decision's "Điều 1": the attached document's keys take
-            # the prefix "PL." (gold convention 2)
+            # a regulation's "Điều 1" after the decision's "Điều 1", an appendix's "I." after the plan's: the
+            # attached document's keys take the prefix "PL." (gold convention 2)
             for root in more.items:
                 for nd in root.walk():
                     nd.key = "PL." + nd.key

@@ -265,6 +265,9 @@ class OutlineTasks:
     def add(self, node: Node, label: str, inherited: Given | None, bullets: list[Bullet],
             fields: Fields | None = None) -> None:
         span = (node.start, node.end)
+        if node.cell_lead and not label:
+            # a row of a task table the text layer flattened: its column "Cơ quan chủ trì"
+            inherited = Given(label_owners(node.cell_lead), f'the column "Cơ quan chủ trì" of its row: "{node.cell_lead}"')
         self.line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, without_closing_clauses(node.text.strip()), [(b.text, (b.start, b.end)) for b in bullets], span, label,
                          inherited, self.ctx, item_at(node.lines[0].no, node.key))

@@ -64,6 +64,10 @@ _EXECUTION = re.compile(
     r"(?:(?:to\s+chuc|trien\s+khai|thuc\s+hien|thi\s+hanh)[\s,]+(?:va\s+)?)*"
     r"(?:thuc\s+hien|thi\s+hanh|trien\s+khai)\s+(?:nghi\s+quyet|quyet\s+dinh|chi\s+thi)(?:\s+nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
+    # "Chịu trách nhiệm theo quy định về nội dung báo cáo và đề xuất tại Tờ trình số …": the proposer answers for its
+    # own submission, no work
+    r"|^\s*(?:[^.;,:]{0,80}\s)?chiu trach nhiem (?:theo quy dinh |truoc phap luat |toan dien )*(?:ve )?(?:noi dung|tinh chinh xac)\b"
+    r"[^;]{0,300}?\b(?:to trinh|van ban so|ho so trinh)\b[^;]*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
 # "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
@@ -80,8 +84,10 @@ _TITLE_WORD = re.compile(
 # "Trong quá trình thực hiện, có khó khăn vướng mắc, phát sinh đề nghị … báo cáo kịp thời …": the same condition, its "nếu" left out
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
                     r"|\btrong qua trinh (?:to chuc )?(?:thuc hien|trien khai)(?: [a-z]+){0,4}\s*,\s*co\s+(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b"
-                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
-_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
+                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b"
+                    # "Trong quá trình thực hiện, nếu thấy cần sửa đổi, bổ sung …, đề xuất gửi Bộ Y tế tổng hợp": the same
+                    r"|\b(?:neu|truong hop|khi)\s+(?:thay\s+)?(?:can\s+(?:thiet\s+)?(?:phai\s+)?)(?:sua doi|bo sung|dieu chinh)\b")
+_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de", "sua doi", "bo sung", "dieu chinh")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
 # "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
 _RULE_FROM = re.compile(
@@ -212,7 +218,8 @@ def titled_section(first_line: str) -> bool:
 
 def is_stock_clause(text: str) -> bool:
     """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
-    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề")):
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề", "sửa đổi", "bổ sung",
+                                   "điều chỉnh")):
         return False
     return _STOCK.search(fold_keep_length(text)) is not None
 

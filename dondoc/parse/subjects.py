@@ -15,7 +15,10 @@ from dondoc.parse.roles import Owners, _clause_starts, _directed, before_predica
 
 # opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong
 # thời hạn 7 ngày làm việc, kể từ ngày nhận đủ hồ sơ, …")
-LONG_OPENING: Final = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
+# "Nhằm đạt được mục tiêu …, bên cạnh …, các bộ … thực hiện các nhiệm vụ sau:", "Để triển khai …, các sở …": a
+# purpose or a setting before the subject, which may hold commas (and names) of its own
+LONG_OPENING: Final = re.compile(r"\s*(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam"
+                                 r"|nham|ben canh|de (?:thuc hien|trien khai|dat duoc))\b")
 
 
 _CASE_OPENINGS = frozenset({"doi voi", "truong hop", "rieng doi", "neu co", "trong truong"})

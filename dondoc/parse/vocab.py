@@ -138,7 +138,7 @@ ORG_WORDS: Final = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non tan".split()  # "tấn": "các cơ quan thông tấn, báo chí"
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".

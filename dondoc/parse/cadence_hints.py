@@ -12,8 +12,8 @@ from dondoc.taskset import Relative
 # đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
 # weeks is a campaign, ongoing work over it
 _DATED_WINDOW = re.compile(
-    r"\btu (?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
-    r"(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
+    r"\btu (?:(?:sang|chieu|trua|toi) (?=ngay))?(?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
+    r"(?:cho )?(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
 _FEW_DAYS = 7
 
 

@@ -45,7 +45,8 @@ _CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet din
 _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip thoi|tot|dong bo|khan truong|day du))*"
 _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
-    r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
+    # "… thực hiện nghiêm tinh thần Thông báo này./.": the spirit of the notice, still the formula
+    r"(?:\s+(?:cac )?(?:noi dung|yeu cau|tinh than)(?: tren| neu tren)?)?"
     r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?"
     # "…, bảo đảm đúng quy định của pháp luật và tiến độ thời gian./.", "… để thực hiện đầy đủ quyền và trách nhiệm …":
     # how or why, still the formula

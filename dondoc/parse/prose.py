@@ -19,6 +19,7 @@ from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.heads import head_at, verb_at
 from dondoc.parse.lines import Line, first_tokens
 from dondoc.parse.names import owner_list
+from dondoc.parse.owner_headings import only_owners
 from dondoc.parse.prose_subjects import directs_first
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
@@ -141,6 +142,8 @@ def _asks_someone(text: str, f: str) -> bool:
         before = text[max(0, m.start() - 60) : m.start()]
         if any(w[:1].isupper() for w in before.split()[-4:]):
             return True
+        if m.start() <= 160 and only_owners(text[: m.start()].strip()):
+            return True  # "Phòng Văn hóa - Xã hội, Ban nhân dân các ấp có trách nhiệm …": owners whose last words are lower case
     return False
 
 

@@ -14,7 +14,7 @@ from dondoc.taskset import Relative
 _DATED_WINDOW = re.compile(
     r"\btu (?:(?:sang|chieu|trua|toi) (?=ngay))?(?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
     r"(?:cho )?(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
-_FEW_DAYS = 7
+_FEW_DAYS = 12
 
 
 def _few_days(m: re.Match[str]) -> bool:

@@ -107,3 +107,20 @@ def as_required(f: str, start: int, end: int) -> bool:
     if not f.startswith("theo", start):
         return False
     return _REQUIRED_BY_TEXT.match(f, end) is not None or _STANDARD_KEPT.search(f, max(0, start - 16), start) is not None
+
+
+# a notice's time field for all its items: "Thời gian treo cờ: từ ngày 25 đến hết ngày 30/4/2026", or "Thời gian trang
+# trí, tuyên truyền:" over lines that give the days (folded, without a list mark)
+_TIME_FIELD = re.compile(r"[-+•*\s]*thoi gian\b[^:]{0,60}:")
+
+
+def field_window(lines: list[str]) -> str:
+    """The few dated days a notice's one time field sets for all its items, written apart from them (after the list,
+    or as its own line); "" when there is none, or more than one time field (each then belongs to its item)."""
+    fields = [k for k, t in enumerate(lines) if _TIME_FIELD.match(fold_keep_length(t))]
+    if len(fields) != 1:
+        return ""
+    k = fields[0]
+    said = lines[k] if not lines[k].rstrip().endswith(":") else " ".join(lines[k : k + 4])
+    w = few_dated_days(fold_keep_length(said))
+    return said[w[0] : w[1]] if w is not None else ""

@@ -25,7 +25,7 @@ from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize
 from dondoc.parse.wraps import headings_joined
 from dondoc.parse.lunar_dues import lunar_deadlines
-from dondoc.parse.cadence_hints import few_dated_days
+from dondoc.parse.cadence_hints import few_dated_days, field_window
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
@@ -148,7 +148,7 @@ def parse_dispatch(
         warnings=list(header.warnings),
         guidance=_introduces_guidance(outline),
         issuer=header.issuer or "",
-        window=_preamble_window(preamble_text),
+        window=_preamble_window(preamble_text) or field_window([ln.text for ln in body]),
     )
     parents = table_parents(tables, outline)
     reader = OutlineTasks(ctx, {id(nd) for nd in parents if nd is not None})

@@ -147,6 +147,20 @@ def _asks_someone(text: str, f: str) -> bool:
     return False
 
 
+# the public at large as the ones asked ("toàn thể cán bộ, đảng viên và Nhân dân", "bà con nhân dân", "các hộ gia đình"),
+# up to the verb after them (folded): no agency, so a closing request to them alone is the closing formula (convention 25)
+_PUBLIC = re.compile(r"(?:(?:toan the|tat ca|moi|cac|nhung)\s+)?(?:(?:can bo|dang vien|cong chuc|vien chuc|nguoi lao dong|"
+                     r"nhan dan|ba con|nguoi dan|ho gia dinh|ho dan|ho kinh doanh|cu tri|quan chung)(?:\s*,\s*|\s+va\s+|\s+)"
+                     r"(?:cac\s+)?)+(?:(?:trong|tren|cua|o)\s+(?:dia ban\s+)?(?:toan\s+)?(?:xa|phuong|thi tran|thon|to dan pho)\b[^,.;]{0,30}?\s+)?"
+                     r"(?!(?:xa|phuong|thon|huyen|tinh|can bo|cong chuc|vien chuc|dang vien|nhan dan|ba con|ho)\b)")
+
+
+def _public_asked(text: str, f: str, at: int) -> bool:
+    """Whether the ones asked at `at` are the public alone: its words, then a verb in lower case (not "cán bộ Văn phòng")."""
+    m = _PUBLIC.match(f, at)
+    return m is not None and m.end() > at and text[m.end() : m.end() + 1].islower()
+
+
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 
@@ -201,6 +215,8 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False
+    if asked and not reports and not _CHARGED.search(f) and all(_public_asked(t, f, m.end()) for m in asked):
+        return False  # "… đề nghị toàn thể cán bộ, đảng viên và Nhân dân trong xã nghiêm túc chấp hành, …": the public, no agency
     return True
 
 

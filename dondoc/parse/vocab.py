@@ -150,7 +150,9 @@ COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
     "dang tap hop dac ca "
     # a commune's list of its hamlets and facilities: "các thôn, xóm, trường học, trạm y tế"
-    "xom ap buon khom".split()
+    "xom ap buon khom "
+    # "Các cấp ủy, chính quyền, Mặt trận và đoàn thể": the Party committees and the governments of every level
+    "chinh".split()
 )
 
 # Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one

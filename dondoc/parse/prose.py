@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
 # ("… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét, có ý kiến …": a letter that passes a matter on asks the one it
 # goes to; its owner follows "đến")
-_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao|chuyen [^.;:]{0,160}? (?:den|toi))\s*:?\s+(?:cho\s+)?")
+_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao(?: trach nhiem(?= cho\b))?|kinh trinh|kinh de nghi|kinh bao cao|chuyen [^.;:]{0,160}? (?:den|toi))\s*:?\s+(?:cho\s+)?")
 # "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
 _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
 # what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received, why the work
@@ -135,9 +135,11 @@ def _own_clause(text: str, start: int, verb: int) -> bool:
 def _asks_someone(text: str, f: str) -> bool:
     for m in _ASK.finditer(f):
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()) \
+        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong ", "bo phan "), m.end()) \
                 or head_at(text, f, m.end(), min(len(f), m.end() + 80)):
-            return True  # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …": an owner in lower case
+            # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …", "giao trách nhiệm cho bộ phận ĐC-XD
+            # phường …": an owner in lower case
+            return True
     for m in _CHARGED.finditer(f):
         before = text[max(0, m.start() - 60) : m.start()]
         if any(w[:1].isupper() for w in before.split()[-4:]):
@@ -266,7 +268,20 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
         text = " ".join(ln.text for ln in p)
         if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):
             return True
-    return False
+    # the issuer's own voice: paragraphs that open with its request to a named body ("Đề nghị Tổ trưởng các tổ dân phố …",
+    # "Yêu cầu các cơ sở kinh doanh …"), twice; or a page headlined as the notice it is ("Thông báo về việc …")
+    own = sum(1 for p in prose if _OWN_ASK.match(p[0].text.strip()))
+    return own >= 2 or own >= 1 and _notice_title(preamble)
+
+
+_OWN_ASK = re.compile(r"(?:[Đđ]ối với [^,.;:]{0,120},\s*)?(?:Vậy\s+)?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao(?: trách nhiệm)?)\s+(?:cho\s+)?(?:các\s+)?[^\W\d]")
+_NOTICE_TITLE = re.compile(r"(?:chuyen muc\s+)?thong bao\s+(?:ve viec|v/v|ve)\b")
+
+
+def _notice_title(preamble: list[Line]) -> bool:
+    """Whether one of the page's first lines is the headline of a notice ("Thông báo Về việc thu tiền phí …")."""
+    firsts = [ln.text.strip() for ln in preamble if ln.text.strip()][:4]
+    return any(len(t) < 200 and _NOTICE_TITLE.match(fold_keep_length(t)) for t in firsts)
 
 
 def nothing_asked(dispatched: bool, calendar: bool = False) -> str:

@@ -61,7 +61,7 @@ def test_the_closing_formula_with_tinh_than_is_no_item() -> None:
 
 def test_a_charge_after_the_last_item_is_an_item_of_its_own() -> None:
     ts = _read(_HEAD + "1. Các trường học treo băng rôn.\n2. Trạm Y tế xã bố trí cán bộ trực cấp cứu trong ngày hội.\n"
-               "Công chức Văn hóa - Xã hội, Ban điều hành các khu phố có trách nhiệm kiểm tra, nhắc nhở việc thực hiện.\n")
+               "Công chức Văn hóa - Xã hội, Ban điều hành các khu phố có trách nhiệm kiểm tra việc treo băng rôn ở từng khu phố.\n")
     leads = _leads(ts)
     assert leads["2"] == ["Trạm Y tế xã"]
     assert leads["-"] == ["Công chức Văn hóa - Xã hội", "Ban điều hành các khu phố"]

@@ -20,6 +20,7 @@ from dondoc.parse.heads import head_at, verb_at
 from dondoc.parse.lines import Line, first_tokens
 from dondoc.parse.names import owner_list
 from dondoc.parse.owner_headings import only_owners
+from dondoc.parse.notice_voice import own_voice, public_asked
 from dondoc.parse.prose_subjects import directs_first
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
@@ -149,20 +150,6 @@ def _asks_someone(text: str, f: str) -> bool:
     return False
 
 
-# the public at large as the ones asked ("toàn thể cán bộ, đảng viên và Nhân dân", "bà con nhân dân", "các hộ gia đình"),
-# up to the verb after them (folded): no agency, so a closing request to them alone is the closing formula (convention 25)
-_PUBLIC = re.compile(r"(?:(?:toan the|tat ca|moi|cac|nhung)\s+)?(?:(?:can bo|dang vien|cong chuc|vien chuc|nguoi lao dong|"
-                     r"nhan dan|ba con|nguoi dan|ho gia dinh|ho dan|ho kinh doanh|cu tri|quan chung)(?:\s*,\s*|\s+va\s+|\s+)"
-                     r"(?:cac\s+)?)+(?:(?:trong|tren|cua|o)\s+(?:dia ban\s+)?(?:toan\s+)?(?:xa|phuong|thi tran|thon|to dan pho)\b[^,.;]{0,30}?\s+)?"
-                     r"(?!(?:xa|phuong|thon|huyen|tinh|can bo|cong chuc|vien chuc|dang vien|nhan dan|ba con|ho)\b)")
-
-
-def _public_asked(text: str, f: str, at: int) -> bool:
-    """Whether the ones asked at `at` are the public alone: its words, then a verb in lower case (not "cán bộ Văn phòng")."""
-    m = _PUBLIC.match(f, at)
-    return m is not None and m.end() > at and text[m.end() : m.end() + 1].islower()
-
-
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
 
 
@@ -217,7 +204,7 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False
-    if asked and not reports and not _CHARGED.search(f) and all(_public_asked(t, f, m.end()) for m in asked):
+    if asked and not reports and not _CHARGED.search(f) and all(public_asked(t, f, m.end()) for m in asked):
         return False  # "… đề nghị toàn thể cán bộ, đảng viên và Nhân dân trong xã nghiêm túc chấp hành, …": the public, no agency
     return True
 
@@ -270,18 +257,7 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
             return True
     # the issuer's own voice: paragraphs that open with its request to a named body ("Đề nghị Tổ trưởng các tổ dân phố …",
     # "Yêu cầu các cơ sở kinh doanh …"), twice; or a page headlined as the notice it is ("Thông báo về việc …")
-    own = sum(1 for p in prose if _OWN_ASK.match(p[0].text.strip()))
-    return own >= 2 or own >= 1 and _notice_title(preamble)
-
-
-_OWN_ASK = re.compile(r"(?:[Đđ]ối với [^,.;:]{0,120},\s*)?(?:Vậy\s+)?(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao(?: trách nhiệm)?)\s+(?:cho\s+)?(?:các\s+)?[^\W\d]")
-_NOTICE_TITLE = re.compile(r"(?:chuyen muc\s+)?thong bao\s+(?:ve viec|v/v|ve)\b")
-
-
-def _notice_title(preamble: list[Line]) -> bool:
-    """Whether one of the page's first lines is the headline of a notice ("Thông báo Về việc thu tiền phí …")."""
-    firsts = [ln.text.strip() for ln in preamble if ln.text.strip()][:4]
-    return any(len(t) < 200 and _NOTICE_TITLE.match(fold_keep_length(t)) for t in firsts)
+    return own_voice(prose, preamble)
 
 
 def nothing_asked(dispatched: bool, calendar: bool = False) -> str:

@@ -182,8 +182,10 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu", "vu") \
             and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong") \
+            and not (n == 2 and t.f == "bo" and toks[i + 1].f == "phan") \
             and not (t.f == "phong" and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].word):
-        # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case; but
+        # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case, "bộ phận" a
+        # desk of the commune ("bộ phận địa chính phường"); but
         # "phòng Lao động …" (a capital after it: its name) is a unit written in lower case
         return 0
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
@@ -245,7 +247,9 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
         if word in AGENCY_TOPICS and text[s:e].isupper():
             return _NO_TOKENS if not topic_at(first_tokens(text, pos, end, 3), 0) else None
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
+    # "thủ trưởng", and "bộ phận ĐC-XD phường" (a commune's desk) in lower case are heads still
     if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)) \
+            and not (word == "bo" and folded.startswith(" phan ", e)) \
             and not (word == "phong" and _named_next(text, folded, e, end)):
         return None
     toks = first_tokens(text, pos, end, 8)

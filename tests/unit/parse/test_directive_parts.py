@@ -65,3 +65,28 @@ class TestAmendedTaskInFields:
         assert [t.key for t in items] == ["1"]
         assert [o.name for o in items[0].lead] == ["Bộ Văn hóa, Thể thao và Du lịch"]
         assert list(items[0].schedule.due) == ["2027-09-30"]
+
+
+class TestOwnersOfAChargedBody:
+    @pytest.mark.parametrize(
+        ("sentence", "lead"),
+        [
+            ("Kiện toàn chi hội tương ứng với các khu phố sau sáp nhập theo hướng dẫn của Hội cấp trên.", []),
+            ("Bố trí cán bộ phụ trách cho các trạm sau hợp nhất theo quy định.", []),
+            ("Các phường sau sắp xếp khẩn trương kiện toàn bộ phận một cửa.", ["Các phường"]),
+        ],
+    )
+    def test_reorganised_units_after_a_preposition(self, sentence: str, lead: list[str]) -> None:
+        from dondoc.parse.owners import find_owners
+
+        assert find_owners(sentence).lead == lead
+
+    @pytest.mark.parametrize(
+        ("name", "is_vague"),
+        [("lực lượng công an các cấp", True), ("các lực lượng quân sự các cấp", True), ("Công an tỉnh", False),
+         ("lực lượng Công an xã", False)],
+    )
+    def test_a_whole_force_at_every_level(self, name: str, is_vague: bool) -> None:
+        from dondoc.parse.roles import vague
+
+        assert vague(name) is is_vague

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.fieldlines import shared_fields, trailing_fields
-from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
+from dondoc.parse.fields import (Fields, apply_fields, closing_time, heading_time, is_field, merged, names_the_task,
+                                 read_fields)
 from dondoc.parse.outline_nodes import Bullet, Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
@@ -144,6 +145,8 @@ class OutlineTasks:
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
         # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
         is_fields = [is_field(c) for c in node.children]
+        if any(is_fields):
+            is_fields = [yes or names_the_task(c.text) for c, yes in zip(node.children, is_fields)]
         field_nodes = [c for c, yes in zip(node.children, is_fields) if yes]
         children = [c for c, yes in zip(node.children, is_fields) if not yes] if field_nodes else node.children
         block = read_fields(field_nodes) if field_nodes else None

@@ -33,7 +33,8 @@ _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|(?<!hien )(?<!hien tot )(?<!hien da
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
-    ("semiannual", re.compile(r"\b(?:0?6|sau)(?: \(sau\))? thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
+    # nor the day of a date ("trước ngày 06 tháng 7 năm 2026")
+    ("semiannual", re.compile(r"(?<!ngay )\b(?:0?6|sau)(?: \(sau\))? thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)(?!\s*\d)|\bnua nam\b|"
                               r"\b(?:0?6|sau) thang dau nam(?! (?:\d|nay))(?=[^.;]{0,60}\b(?:va|,) (?:bao cao )?tong ket nam\b)")),
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     # not "báo cáo năm 2025": the report on one named year

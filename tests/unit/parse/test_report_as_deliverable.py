@@ -10,7 +10,7 @@ import pytest
 from dondoc.parse.dates import DateContext
 from dondoc.parse.report_specs import find_reports
 
-_CTX = DateContext(datetime.date(2027, 3, 2), 2027, 3, set())
+_CTX = DateContext(datetime.date(2027, 3, 2), 2027, 3, ())
 
 
 @pytest.mark.parametrize(

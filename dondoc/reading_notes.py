@@ -69,6 +69,7 @@ TEMPLATES: tuple[str, ...] = (
     N_('joint parties of "{text}"'),
     N_('"{text}" ("nêu trên": the addressees, Kính gửi)'),
     N_("from the heading of item {key}"),
+    N_('the column "Cơ quan chủ trì" of its row: "{text}"'),
     N_('from the heading paragraph "{name}:" above item {key}'),
     N_("stated for item {key} and what is under it"),
     N_('directed by the one before "chỉ đạo": "{text}"'),

@@ -156,6 +156,12 @@ def _by_verbs(text: str, f: str, limit: int, at: int = 0) -> tuple[str, str] | N
         _verbs_in(text, f[limit:], limit, 2 * _VERB_REACH) if limit < len(f) else None)
 
 
+# a time field that says the work goes on: "Thời gian thực hiện: Thường xuyên", "Thời hạn: Nhiệm vụ thường xuyên"
+_TIME_FIELD_ONGOING: Final = re.compile(
+    r"(?:^|\n|\()\s*(?:[-+•]\s*)?(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do(?: thuc hien)?)\s*:\s*"
+    r"(?:nhiem vu |la |duoc thuc hien )?(thuong xuyen)\b", re.IGNORECASE)
+
+
 # the catch-all line closing a post's duties ("Thực hiện các nhiệm vụ khác theo yêu cầu của Ban Thường trực", "… khi
 # được phân công"): other work whenever asked, which gives the listed duties no cadence of their own
 _OTHER_DUTIES = re.compile(r"\b(?:thuc hien|lam|dam nhan|thuc hien tot)\s+(?:cac\s+)?(?:nhiem vu|cong viec|viec)\s+khac\b[^.;\n]*")
@@ -173,10 +179,16 @@ NO_CUE: Final = "no date, no deliverable: an ongoing duty"
 
 def classify(text: str, *, has_one_off_due: bool, yearly_due: bool, events: bool, campaign: bool) -> tuple[str, str]:
     """The task's repeat and why."""
+    f = fold_keep_length(text)
+    m = _TIME_FIELD_ONGOING.search(f) if "thuong xuyen" in f and not has_one_off_due and not yearly_due else None
+    if m:
+        # "Nghiên cứu cơ chế …⏎Thời gian thực hiện: Thường xuyên.": the time the plan sets outweighs the verb
+        # (gold convention 30), as a table's column "Thường xuyên" does, and a "hằng năm" of the product's column
+        # ("Kế hoạch/hoạt động hằng năm")
+        return "continuous", f'ongoing work ("{text[m.start(1):m.end(1)]}")'
     stated = explicit_cadence(text)
     if stated:
         return stated
-    f = fold_keep_length(text)
     m = _YEAR_IN_YEAR_OUT.search(f) if not has_one_off_due and "thuong xuyen" in f else None
     if m:
         return "continuous", f'ongoing work ("{text[m.start():m.end()]}")'

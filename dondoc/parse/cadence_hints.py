@@ -12,9 +12,9 @@ from dondoc.taskset import Relative
 # đến ngày 06 tháng 9 năm 2025"): work done once, in those days (its end is no deadline); a window of
 # weeks is a campaign, ongoing work over it
 _DATED_WINDOW = re.compile(
-    r"\btu (?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
-    r"(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
-_FEW_DAYS = 7
+    r"\btu (?:(?:sang|chieu|trua|toi) (?=ngay))?(?:ngay )?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*\d{4})?)?(?: thang (?P<m1b>\d{1,2})(?: nam \d{4})?)?\s*,?\s*"
+    r"(?:cho )?(?:den|toi) (?:het )?(?:ngay )?(?P<d2>\d{1,2})\s*(?:/\s*(?P<m2>\d{1,2})\s*/\s*\d{4}|thang (?P<m2b>\d{1,2}) nam \d{4})\b")
+_FEW_DAYS = 12
 
 
 def _few_days(m: re.Match[str]) -> bool:
@@ -126,3 +126,20 @@ def as_required(f: str, start: int, end: int) -> bool:
     if not f.startswith("theo", start):
         return False
     return _REQUIRED_BY_TEXT.match(f, end) is not None or _STANDARD_KEPT.search(f, max(0, start - 16), start) is not None
+
+
+# a notice's time field for all its items: "Thời gian treo cờ: từ ngày 25 đến hết ngày 30/4/2026", or "Thời gian trang
+# trí, tuyên truyền:" over lines that give the days (folded, without a list mark)
+_TIME_FIELD = re.compile(r"[-+•*\s]*thoi gian\b[^:]{0,60}:")
+
+
+def field_window(lines: list[str]) -> str:
+    """The few dated days a notice's one time field sets for all its items, written apart from them (after the list,
+    or as its own line); "" when there is none, or more than one time field (each then belongs to its item)."""
+    fields = [k for k, t in enumerate(lines) if _TIME_FIELD.match(fold_keep_length(t))]
+    if len(fields) != 1:
+        return ""
+    k = fields[0]
+    said = lines[k] if not lines[k].rstrip().endswith(":") else " ".join(lines[k : k + 4])
+    w = few_dated_days(fold_keep_length(said))
+    return said[w[0] : w[1]] if w is not None else ""

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 # a paragraph that opens with a request of its own ("Đề nghị UBND các tỉnh chỉ đạo …") after the last item
 _REQUEST_START = re.compile(r"(?:Kính đề nghị|Đề nghị|Yêu cầu)\s+\S")
+# a paragraph that names its own owners before "có trách nhiệm" ("Phòng Văn hóa - Xã hội, Ban nhân dân các ấp có trách
+# nhiệm thông báo …") after the last item: a charge of its own, not the last item's text (gold convention 8)
+_OWN_DUTY = re.compile(r"(?P<who>[^.:;]{3,160}?)\s+có trách nhiệm\b")
 _CLOSING_HINT = re.compile(
     r"(?i)(báo cáo|nghiêm túc|vướng mắc|trên đây|\./\.|kính đề nghị|đề nghị các|yêu cầu (?:thủ trưởng|các)|tổ chức thực hiện\.)"
 )
@@ -62,7 +65,8 @@ def cut_tail(roots: list[Node]) -> list[Line]:
             if not x.text[:1].islower():
                 break
             para += " " + x.text
-        if _CLOSING_HINT.search(para) or _REQUEST_START.match(para):
+        duty = _OWN_DUTY.match(para)
+        if _CLOSING_HINT.search(para) or _REQUEST_START.match(para) or duty is not None and only_owners(duty.group("who")):
             cut = k
             break
     if cut is None:

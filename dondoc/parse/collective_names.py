@@ -37,8 +37,11 @@ def bare_series(toks: list[Tok], start: int, head: int, last: int) -> bool:
 def collective_at(toks: list[Tok], k: int, first: int, j: int) -> int:
     """The length of a lower-case collective noun starting a further owner of a list whose first
     owner is a collective ("Các tổ chức chính trị - xã hội và tổ chức, đoàn thể có liên quan"), else 0."""
-    if k >= len(toks) or toks[k].cap or not toks[k].word or not listed(toks, first, j):
+    if k >= len(toks) or toks[k].cap or not toks[k].word:
         return 0
+    if not listed(toks, first, j):
+        # "Mặt trận và đoàn thể": the mass organisations, a collective without "các" (the Front's partners)
+        return 2 if toks[k].f == "doan" and k + 1 < len(toks) and toks[k + 1].f == "the" and noun_at(toks, k) else 0
     n = phrase_len(COLLECTIVE_HEADS, toks, k)
     return n if n and noun_at(toks, k) else 0
 

@@ -108,19 +108,29 @@ _FIRM = re.compile(r"\s*\(?\s*(?:cham nhat|han chot)\b")
 _AIMED = re.compile(r"\bphan dau\b[^.;:]{0,80}$")
 _LEVEL = re.compile(r"[^.;:%]{0,50}\d\s*%")
 _ONWARD = re.compile(r"\s*,?\s*(?:va|den)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|tiep|sau)\b")
+# "… đến năm 2030 đạt mục tiêu bao phủ …", "tới năm 2026 tỷ lệ bao phủ đạt trên 95%": the year a level is to be reached,
+# a target (not "hoàn thành đến năm 2030")
+_REACHED = re.compile(r"\s*,?\s*(?:(?:ty le|muc|so)\b[^.;:]{0,60}?)?\bdat\b")
+_REACHED_BY = re.compile(r"(?:den|toi)\b")
+
+
+def _reached_by(f: str, start: int) -> bool:
+    """Whether the date at start is said "đến/tới (năm) …" (the span may or may not hold the word)."""
+    return _REACHED_BY.match(f, start) is not None or f[max(0, start - 9):start].rstrip().endswith(("den", "toi"))
 
 
 def said_as_no_deadline(text: str, f: str, start: int, end: int, dated: bool) -> bool:
     """Whether the words around a date said at [start, end) of a text (f: its fold) make it no deadline: the
     figures' cut-off ("số liệu tính đến 30/11"); and for a dated one, work from then on ("trong năm 2017 và những năm
     tiếp theo"), what is expected ("11 hoạt động dự kiến thực hiện trong năm 2026") or aimed at ("mục tiêu … trong
-    năm 2026", "phấn đấu đến hết quý II/2026, các chỉ tiêu đạt trên 50%")."""
+    năm 2026", "phấn đấu đến hết quý II/2026, các chỉ tiêu đạt trên 50%", "đến năm 2030 đạt mục tiêu …")."""
     if _CUT_OFF.search(text, max(0, start - 40), start):
         return True
     if not dated:
         return False
     expected = _EXPECTED.search(f, max(0, start - 40), start) is not None and _FIRM.match(f, start) is None
     return (_ONWARD.match(f, end) is not None or expected
+            or _REACHED.match(f, end) is not None and _reached_by(f, start)
             or _AIMED.search(f, max(0, start - 80), start) is not None and _LEVEL.match(f, end) is not None)
 
 

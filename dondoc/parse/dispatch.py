@@ -16,6 +16,8 @@ from dondoc.observances import ObservanceCatalog
 from dondoc.parse.stated_cadence import _weekly_days, explicit_cadence
 from dondoc.parse.dates import DateContext, year_beside
 from dondoc.parse.flattened import set_apart
+from dondoc.parse.annex_parts import annex_parts
+from dondoc.parse.flat_rows import flat_header, mark_rows
 from dondoc.parse.furniture import without_furniture
 from dondoc.parse.header import parse_header
 from dondoc.parse.items import build_outline
@@ -25,7 +27,7 @@ from dondoc.parse.layout import unfold_layout
 from dondoc.parse.lines import Line, _tokenize
 from dondoc.parse.wraps import headings_joined
 from dondoc.parse.lunar_dues import lunar_deadlines
-from dondoc.parse.cadence_hints import few_dated_days
+from dondoc.parse.cadence_hints import few_dated_days, field_window
 from dondoc.parse.normalize import fold_keep_length, forget_folds
 from dondoc.parse.observances import EventFinder
 from dondoc.parse.outline_tasks import OutlineTasks
@@ -33,7 +35,8 @@ from dondoc.parse.owners import owners_read
 from dondoc.parse.period_dues import session_months
 from dondoc.parse.preamble import _NAMED_ABOVE, _issuer_from_preamble, _paragraph_lines, _preamble_owners
 from dondoc.parse.prose_split import split_requests
-from dondoc.parse.prose import bullets_ask, excerpt_asks, is_request, nothing_asked, relayed_from
+from dondoc.parse.notice_bullets import bullet_items
+from dondoc.parse.prose import excerpt_asks, is_request, nothing_asked, relayed_from
 from dondoc.parse.prose_joins import with_its_submission
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.reports import _first_report
@@ -50,11 +53,8 @@ from dondoc.parse.units import ASKS_FIRST, one_submission
 from dondoc.taskset import Dispatch, Source, Task, TaskSet
 
 _FINDERS: dict[int, tuple[ObservanceCatalog, EventFinder]] = {}
-_INSTRUCTION_INTRO = re.compile(r"(?:de nghi|yeu cau|giao|nhiem vu|noi dung|thuc hien|sau)\s*:?\s*$")
-# an introduction that asks ("… đề nghị các đơn vị thực hiện như sau:"), not one that opines ("… có ý kiến như sau:")
 # a request that lists the work after it: "… thực hiện tốt một số nhiệm vụ sau:", "… các nội dung sau:"
 _LISTS_WORK = re.compile(r"\b(?:nhiem vu|noi dung|viec|yeu cau|bien phap|cong viec)\s+(?:sau|nhu sau)\s*:")
-_ASKING_INTRO = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|thuc hien|trien khai|nhiem vu|noi dung|khan truong)\b")
 
 
 def forget_texts() -> None:
@@ -119,15 +119,20 @@ def parse_dispatch(
         in_table = {ln.no for t in tables for ln in t.lines}
         body = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in body]
         annexed = [ln._replace(text="", bold="") if ln.no in in_table else ln for ln in annexed]
-    outline = build_outline(body)
-    if annexed:
-        # a plan promulgated with a decision: an outline of its own (its numbering starts afresh),
-        # its items after the decision's; its title lines name no owner
-        more = build_outline(annexed)
+    own, *appended = annex_parts(body) or [body]  # a plan's own appendix after its last section ("PHỤ LỤC …")
+    outline = build_outline(own)
+    if flat_header(own):
+        mark_rows(outline)
+    for part in appended + annex_parts(annexed):
+        # a plan promulgated with a decision, and the appendix of the plan: each an outline of its own (its
+        # numbering starts afresh), its items after the decision's; its title lines name no owner
+        more = build_outline(part)
+        if flat_header(part):
+            mark_rows(more)  # a task table whose cells the text layer set one after another
         decided = {nd.key for root in outline.items for nd in root.walk()}
         if any(nd.key in decided for root in more.items for nd in root.walk()):
-            # a regulation's "Điều 1" after the decision's "Điều 1": the attached document's keys take
-            # the prefix "PL." (gold convention 2)
+            # a regulation's "Điều 1" after the decision's "Điều 1", an appendix's "I." after the plan's: the
+            # attached document's keys take the prefix "PL." (gold convention 2)
             for root in more.items:
                 for nd in root.walk():
                     nd.key = "PL." + nd.key
@@ -152,7 +157,7 @@ def parse_dispatch(
         warnings=list(header.warnings),
         guidance=_introduces_guidance(outline),
         issuer=header.issuer or "",
-        window=_preamble_window(preamble_text),
+        window=_preamble_window(preamble_text) or field_window([ln.text for ln in body]),
         occasion=one_occasion(header.subject or "", preamble_text),
     )
     parents = table_parents(tables, outline)
@@ -172,11 +177,10 @@ def parse_dispatch(
         # after the last of them close the dispatch
         first, last = outline.loose_bullets[0].start, outline.loose_bullets[-1].start
         intro = [ln for ln in outline.preamble if ln.start < first]
-        if intro and (_INSTRUCTION_INTRO.search(fold_keep_length(intro[-1].text)) and _ASKING_INTRO.search(
-                fold_keep_length(intro[-1].text)) or bullets_ask(intro[-1].text, outline.loose_bullets)):
-            for b in outline.loose_bullets:
-                if b.start > intro[-1].start:
-                    reader.add_bullet(f"-{b.index}", b, None)
+        items = bullet_items(intro[-1].text if intro else None, outline.loose_bullets)
+        if items is not None:
+            for k, b in enumerate(items, 1):
+                reader.add_bullet(f"-{k}", b, None)
             closing = [ln for ln in outline.preamble if ln.start > last]
         elif not tables and header.recipients and header.number:
             # a dispatch (numbered, addressed) whose dash bullets list names ("Các đơn vị sau chưa gửi

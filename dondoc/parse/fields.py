@@ -82,6 +82,15 @@ def field_kind(text: str) -> str | None:
     return None
 
 
+# beside field units, the lines that name the task itself or what it yields ("1. Tên nhiệm vụ: Xây dựng Đề án …",
+# "4. Kết quả: Quyết định … phê duyệt Đề án", "Sản phẩm: …"): fields too, the unit over them is the task
+_NAMES_THE_TASK = re.compile(r"^(?:ten (?:nhiem vu|cong viec|de an|hoat dong)|ket qua(?: dau ra| du kien)?|san pham(?: dau ra)?)\s*:")
+
+
+def names_the_task(text: str) -> bool:
+    return _NAMES_THE_TASK.match(fold_keep_length(text.strip()[:40]).lower()) is not None
+
+
 def is_field(node: Node) -> bool:
     kind = field_kind(node.text.split("\n", 1)[0])
     # "1. Nội dung" over a), b) holds the tasks themselves; "b) Nội dung báo cáo: …" only describes one

@@ -16,6 +16,13 @@ from dondoc.parse.vocab import AGENCY_PLACES, AGENCY_TOPICS, COLLECTIVE_HEADS, K
 END_PUNCT: Final = frozenset('.;:!?"“”‘’…/[]')  # marks that end an owner's name
 # words after which a lower-case word is no longer part of a name ("… của", "… về", "… trong")
 NAME_STOP: Final = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
+
+
+def name_stops(toks: list[Tok], j: int) -> bool:
+    """Whether toks[j] ends a name's words ("tại", "của", "về" …): not the "tải" of "vận tải" nor the "tai" of
+    "thiên tai", which fold like "tại" ("Sở Giao thông vận tải")."""
+    f = toks[j].f
+    return f in NAME_STOP and not (f == "tai" and j > 0 and toks[j - 1].f in ("van", "thien"))
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 # "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
@@ -101,8 +108,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
     if n == 1 and toks[i].f == "chua" and (i and toks[i - 1].f in ("ho", "sua") or i + 1 < len(toks) and toks[i + 1].f in (
             "nuoc", "dung", "chay", "benh", "tri", "lanh")):
         return 0  # "hồ chứa nước", "chữa cháy", "chữa bệnh", "sửa chữa": not "chưa" (not yet)
-    if n == 1 and toks[i].f == "tai" and i and toks[i - 1].f == "thien":
-        return 0  # "thiên tai" (a natural disaster), not "tại"
+    if n == 1 and toks[i].f == "tai" and i and toks[i - 1].f in ("thien", "van"):
+        return 0  # "thiên tai" (a natural disaster), "Sở Giao thông vận tải" (transport): not "tại", "tái"
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
     if n == 2 and toks[i].f == "cap" and i + 2 < len(toks) and toks[i + 2].f == "dong":
@@ -175,8 +182,10 @@ def org_at(toks: list[Tok], i: int) -> int:
         return 0
     if not t.cap and t.f in ("so", "ban", "bo", "cuc", "phong", "truong", "hoi", "doan", "dai", "bao", "vien", "doi", "ke", "thu", "vu") \
             and not (n == 2 and t.f == "thu" and toks[i + 1].f == "truong") \
+            and not (n == 2 and t.f == "bo" and toks[i + 1].f == "phan") \
             and not (t.f == "phong" and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].word):
-        # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case; but
+        # lower-case "sở", "bộ" without "các" is a word, not an owner; "thủ trưởng" is a post in any case, "bộ phận" a
+        # desk of the commune ("bộ phận địa chính phường"); but
         # "phòng Lao động …" (a capital after it: its name) is a unit written in lower case
         return 0
     if n == 1 and t.f == "so" and i + 1 < len(toks) and not toks[i + 1].cap and (
@@ -238,7 +247,9 @@ def head_tokens(text: str, folded: str, pos: int, end: int) -> list[Tok] | None:
         if word in AGENCY_TOPICS and text[s:e].isupper():
             return _NO_TOKENS if not topic_at(first_tokens(text, pos, end, 3), 0) else None
         return _NO_TOKENS if e - s > 1 and text[s:e].isupper() and word not in ("v", "vv") and word not in TOPICS and not _ROMAN.match(word) else None
+    # "thủ trưởng", and "bộ phận ĐC-XD phường" (a commune's desk) in lower case are heads still
     if word in _LOWER_NOT_HEAD and not text[s].isupper() and not (word == "thu" and folded.startswith(" truong", e)) \
+            and not (word == "bo" and folded.startswith(" phan ", e)) \
             and not (word == "phong" and _named_next(text, folded, e, end)):
         return None
     toks = first_tokens(text, pos, end, 8)

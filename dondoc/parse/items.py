@@ -14,6 +14,7 @@ from typing import Final
 
 from dondoc.parse.closing import cut_tail
 from dondoc.parse.continuations import continues_sentence, quoted_passages
+from dondoc.parse.row_numbers import numbered_rows
 from dondoc.parse.lines import Line
 from dondoc.parse.markers import read_marker
 from dondoc.parse.outline_nodes import Bullet, Node, Outline
@@ -33,6 +34,7 @@ def _owner_before_colon(body: str) -> bool:
 
 def build_outline(lines: list[Line]) -> Outline:
     """Segment the body's lines into preamble, item tree, and tail."""
+    lines = numbered_rows(lines)  # a flattened task table's bare row numbers ("1⏎Thực hiện …") are its rows' labels
     roots: list[Node] = []
     stack: list[Node] = []
     preamble: list[Line] = []

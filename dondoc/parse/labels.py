@@ -16,7 +16,7 @@ from dondoc.parse.names import name_texts, owner_list
 from dondoc.parse.normalize import fold_keep_length
 
 
-_COMRADE = re.compile(r"\s*(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+_COMRADE = re.compile(r"\s*(?:[Cc]ác\s+)?(?:[Đđ]ồng chí|[Đđ]/[Cc]|[Đđ]c\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
 # "Đối với Sở Y tế:", "Riêng UBND các xã:", "Riêng đối với …": whom the lines under the label are for
 # "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban": after the post, what the person also is in
 # the committee a plan sets up (convention 33: the first post names the owner)
@@ -38,6 +38,10 @@ def without_address(text: str) -> str:
 _PORTFOLIO = re.compile(r"^((?:[Cc]ác\s+)?(?:\w+\s+){0,3}?(?:[Cc]án bộ|[Cc]huyên viên|[Pp]hó [Cc]hủ tịch|[Ủủ]y viên|[Cc]hủ tịch|"
                         r"[Pp]hó [Tt]rưởng ban|[Tt]rưởng ban|[Pp]hó [Bb]í thư)\s+phụ trách\s+(?:các\s+)?(?:lĩnh vực|công tác|mảng)\s+"
                         r"[^:;.\n]{2,120}?)\s*[:.]?\s*$")
+# members named by the area they follow: "Ủy viên BCH Đảng bộ phụ trách địa bàn", "Cán bộ phụ trách thôn" (a post by
+# its area, the whole label: "phụ trách" is no verb of a task there)
+_AREA = re.compile(r"^((?:[Cc]ác\s+)?(?:[Ủủ]y viên|[Pp]hó [Bb]í thư|[Bb]í thư|[Tt]hành viên|[Cc]án bộ|[Đđ]ảng ủy viên)(?:\s+\S+){0,5}?\s+"
+                   r"phụ trách\s+(?:các\s+)?(?:địa bàn|thôn|khu dân cư|cơ sở)(?:\s+[^:;.\n]{1,60}?)?)\s*[:.]?\s*$")
 
 
 def label_owners(label: str, *, only: bool = False) -> list[str]:
@@ -47,7 +51,7 @@ def label_owners(label: str, *, only: bool = False) -> list[str]:
     one = _COMRADE.match(label) is not None  # "Đồng chí X, <role>:": one person, X the post, the rest what X also is
     original = label
     label = without_address(label)
-    p = _PORTFOLIO.match(label)
+    p = _PORTFOLIO.match(label) or _AREA.match(label)
     if p is not None:
         # "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "Các Phó Chủ tịch phụ trách lĩnh vực Dân tộc, Tôn
         # giáo và các Hội quần chúng": the post is named by its portfolio, the whole line (its words may be verbs, its

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, org_at, phrase_len, verb_at
+from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, name_stops, org_at, phrase_len, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.collective_names import (
     bare_series, collective_at, every_level, listed, noun_at, places_go_on, set_phrase_goes_on,
@@ -326,10 +326,10 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 stop = True  # "Giao Ủy ban nhân dân tỉnh chỉnh sửa …": the name ends at its level
                 break
             if t.word and not t.cap and not t.f.isdigit() and (
-                t.f in NAME_STOP or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
-                                      and not inner)
+                name_stops(toks, j) or (t.f not in ORG_WORDS and not toks[start + (head > 1 and toks[start].f in ("cac", "nhung"))].cap
+                                        and not inner)
             ):
-                more = described(toks, start, head, j) if t.f not in NAME_STOP else 0
+                more = described(toks, start, head, j) if not name_stops(toks, j) else 0
                 if more:
                     last, j = more - 1, more  # "Các chủ công trình hồ chứa nước thủy lợi, thủy điện": what they are
                     continue

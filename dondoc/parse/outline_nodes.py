@@ -37,6 +37,7 @@ class Node:
     dec: str = ""  # the decimal path ("2.1") of a numbered item, for "2.1.3" to find its parent
     group: str = ""  # an unnumbered heading paragraph above it naming whom it is for ("Đối với Sở Y tế:")
     part: str = ""  # the title of the chapter (Chương, Phần, Mục) it stands in ("NHỮNG QUY ĐỊNH CHUNG")
+    cell_lead: str = ""  # a flattened task table's row: the body its column "Cơ quan chủ trì" names (flat_rows.py)
 
     @property
     def start(self) -> int:

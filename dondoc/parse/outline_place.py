@@ -17,6 +17,20 @@ def _first_value(style: str, value: int) -> bool:
     return value == 1
 
 
+def _numbering_goes_on(mk: Marker, stack: list[Node], roots: list[Node]) -> bool:
+    """Whether "7." opening the items of a group goes on from the "6." that closed the group before it: one running
+    number across a table's or a plan's groups ("I. … 1. … 6.", "II. … 7. … 10.")."""
+    if not stack or not mk.style.startswith("num"):
+        return False
+    group = stack[-1]
+    siblings = group.parent.children if group.parent is not None else roots
+    k = next((i for i in range(len(siblings) - 1, -1, -1) if siblings[i] is group), None)
+    if not k:
+        return False
+    before = [c for c in siblings[k - 1].children if c.style == mk.style]
+    return bool(before) and before[-1].value == mk.value - 1 and group.style == siblings[k - 1].style
+
+
 def _strip_marker_from_bold(bold: str, label: str) -> str:
     m = MARKER.match(bold)
     if m and bold.startswith(label[:1]):
@@ -70,7 +84,8 @@ def _place(mk: Marker, ln: Line, stack: list[Node], roots: list[Node]) -> Node |
         parent = stack[-1] if stack else None
     else:
         if not _first_value(mk.style, mk.value) and not (mk.style == "dieu" and not stack and not roots
-                                                         and _ARTICLE_TITLED.match(ln.text)):
+                                                         and _ARTICLE_TITLED.match(ln.text)) \
+                and not _numbering_goes_on(mk, stack, roots):
             # "I." after "H." is a letter; a roman numeral that is not first may be a letter. An outline
             # may open on a titled article other than the first ("Điều 4. Tiêu chuẩn …": a regulation
             # whose first page was lost)

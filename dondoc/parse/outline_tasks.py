@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from dondoc.parse.fieldlines import shared_fields, trailing_fields
-from dondoc.parse.fields import Fields, apply_fields, closing_time, heading_time, is_field, merged, read_fields
+from dondoc.parse.fields import (Fields, apply_fields, closing_time, heading_time, is_field, merged, names_the_task,
+                                 read_fields)
 from dondoc.parse.outline_nodes import Bullet, Node
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.owner_headings import OWNER_HEADING_TAIL, only_owners, owner_title
@@ -144,6 +145,8 @@ class OutlineTasks:
         # field units among the children ("2. Cơ quan chủ trì, phối hợp", "3. Thời gian thực hiện: …")
         # are no tasks: they give the owners and time of the tasks beside them (gold convention 12)
         is_fields = [is_field(c) for c in node.children]
+        if any(is_fields):
+            is_fields = [yes or names_the_task(c.text) for c, yes in zip(node.children, is_fields)]
         field_nodes = [c for c, yes in zip(node.children, is_fields) if yes]
         children = [c for c, yes in zip(node.children, is_fields) if not yes] if field_nodes else node.children
         block = read_fields(field_nodes) if field_nodes else None
@@ -265,6 +268,9 @@ class OutlineTasks:
     def add(self, node: Node, label: str, inherited: Given | None, bullets: list[Bullet],
             fields: Fields | None = None) -> None:
         span = (node.start, node.end)
+        if node.cell_lead and not label:
+            # a row of a task table the text layer flattened: its column "Cơ quan chủ trì"
+            inherited = Given(label_owners(node.cell_lead), f'the column "Cơ quan chủ trì" of its row: "{node.cell_lead}"')
         self.line_of[node.key] = node.lines[0].no
         new = item_tasks(node.key, without_closing_clauses(node.text.strip()), [(b.text, (b.start, b.end)) for b in bullets], span, label,
                          inherited, self.ctx, item_at(node.lines[0].no, node.key))

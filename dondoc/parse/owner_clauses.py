@@ -159,6 +159,8 @@ def _clauses(text: str) -> list[_Clause]:
             while not head and comma >= 0 and LONG_OPENING.match(folded, s):
                 comma = folded.find(",", comma + 1, min(e, s + 4 * _OPENING))  # "Căn cứ A, B và C, Sở X …"
                 head = comma >= 0 and head_at(text, folded, comma + 1, e)
+                if head:
+                    opened = comma + 1  # the subject's list is read from there, not from the clause's start
             if not head:
                 every = _EVERY.match(folded, s, e)  # "Hàng tháng Kho bạc Nhà nước huyện chuyển …"
                 head = every is not None and head_at(text, folded, every.end(), e)

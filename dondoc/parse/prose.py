@@ -19,6 +19,8 @@ from dondoc.parse.dates import DateContext, find_deadlines
 from dondoc.parse.heads import head_at, verb_at
 from dondoc.parse.lines import Line, first_tokens
 from dondoc.parse.names import owner_list
+from dondoc.parse.owner_headings import only_owners
+from dondoc.parse.notice_voice import own_voice, public_asked
 from dondoc.parse.prose_subjects import directs_first
 from dondoc.parse.normalize import fold_keep_length
 from dondoc.parse.reports import is_obligation
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 # "yêu cầu Thủ trưởng …", "kính trình đồng chí …"; the addressee's first letter is checked on the text
 # ("… chuyển Tờ trình nêu trên đến Sở Tư pháp xem xét, có ý kiến …": a letter that passes a matter on asks the one it
 # goes to; its owner follows "đến")
-_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao|kinh trinh|kinh de nghi|kinh bao cao|chuyen [^.;:]{0,160}? (?:den|toi))\s*:?\s+(?:cho\s+)?")
+_ASK = re.compile(r"\b(?:de nghi|yeu cau|giao(?: trach nhiem(?= cho\b))?|kinh trinh|kinh de nghi|kinh bao cao|chuyen [^.;:]{0,160}? (?:den|toi))\s*:?\s+(?:cho\s+)?")
 # "X chủ trì", "X có trách nhiệm", "X khẩn trương": the subject charged (its name in capitals before it)
 _CHARGED = re.compile(r"\b(?:chu tri|co trach nhiem|chiu trach nhiem|khan truong)\b")
 # what happened before ("Ngày 02/9/2025, Sở Tài chính có Công văn …"), what the issuer received, why the work
@@ -45,7 +47,8 @@ _CITED = re.compile(r"\b(?:co|tai|theo)\s+(?:cong van|van ban|ke hoach|quyet din
 _ADVERBS = r"(?:\s*,?\s*(?:va\s+)?(?:nghiem tuc|nghiem|co hieu qua|hieu qua|kip thoi|tot|dong bo|khan truong|day du))*"
 _CLOSER = re.compile(
     rf"\b(?:trien khai |to chuc )?(?:thuc hien|chap hanh|thi hanh|trien khai)(?: thuc hien)?{_ADVERBS}"
-    r"(?:\s+(?:cac )?(?:noi dung|yeu cau)(?: tren| neu tren)?)?"
+    # "… thực hiện nghiêm tinh thần Thông báo này./.": the spirit of the notice, still the formula
+    r"(?:\s+(?:cac )?(?:noi dung|yeu cau|tinh than)(?: tren| neu tren)?)?"
     r"(?:\s+(?:cong van|chi thi|ke hoach|quyet dinh|thong bao|huong dan|van ban|cong dien|nghi quyet|chuong trinh|quy che|quy dinh|de an)\s+nay)?"
     # "…, bảo đảm đúng quy định của pháp luật và tiến độ thời gian./.", "… để thực hiện đầy đủ quyền và trách nhiệm …":
     # how or why, still the formula
@@ -138,13 +141,17 @@ def _own_clause(text: str, start: int, verb: int) -> bool:
 def _asks_someone(text: str, f: str) -> bool:
     for m in _ASK.finditer(f):
         nxt = text[m.end() : m.end() + 1]
-        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong "), m.end()) \
+        if nxt.isupper() or f.startswith(("cac ", "tat ca ", "moi ", "ong ", "ba ", "dong chi ", "thu truong ", "bo phan "), m.end()) \
                 or head_at(text, f, m.end(), min(len(f), m.end() + 80)):
-            return True  # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …": an owner in lower case
+            # "đề nghị cấp ủy các chi bộ …", "giao công chức Tư pháp - Hộ tịch …", "giao trách nhiệm cho bộ phận ĐC-XD
+            # phường …": an owner in lower case
+            return True
     for m in _CHARGED.finditer(f):
         before = text[max(0, m.start() - 60) : m.start()]
         if any(w[:1].isupper() for w in before.split()[-4:]):
             return True
+        if m.start() <= 160 and only_owners(text[: m.start()].strip()):
+            return True  # "Phòng Văn hóa - Xã hội, Ban nhân dân các ấp có trách nhiệm …": owners whose last words are lower case
     return False
 
 
@@ -202,6 +209,8 @@ def is_request(text: str, *, subjects: bool = False) -> bool:
             return False
     if _FOR_INFORMATION.search(f) and not reports:
         return False
+    if asked and not reports and not _CHARGED.search(f) and all(public_asked(t, f, m.end()) for m in asked):
+        return False  # "… đề nghị toàn thể cán bộ, đảng viên và Nhân dân trong xã nghiêm túc chấp hành, …": the public, no agency
     return True
 
 
@@ -255,7 +264,9 @@ def excerpt_asks(prose: list[list[Line]], preamble: list[Line], dates: DateConte
         text = " ".join(ln.text for ln in p)
         if is_obligation(text) or any(d.due or d.relative for d in find_deadlines(text, every_year=False, ctx=dates, warnings=[])):
             return True
-    return False
+    # the issuer's own voice: paragraphs that open with its request to a named body ("Đề nghị Tổ trưởng các tổ dân phố …",
+    # "Yêu cầu các cơ sở kinh doanh …"), twice; or a page headlined as the notice it is ("Thông báo về việc …")
+    return own_voice(prose, preamble)
 
 
 def nothing_asked(dispatched: bool, calendar: bool = False) -> str:

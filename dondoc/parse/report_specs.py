@@ -100,9 +100,9 @@ def _one_per_period(specs: list[ReportSpec]) -> list[ReportSpec]:
 
 # a day of the year right before "hằng năm" ("… trước ngày 20 tháng 6 hằng năm", "… 15/12 hằng năm")
 _DAY_OF_EVERY_YEAR = re.compile(r"\d{1,2}\s*(?:/|thang)\s*\d{1,2}\s*,?\s*$")
-# a time of its own: a day, a cadence, a month of a year ("tại phiên họp tháng 8 năm 2014"), a session ("tại kỳ họp
+# a time of its own: a day, a cadence ("vào thứ Sáu hằng tuần; báo cáo tổng thể trước ngày …": two reports), a month of a year ("tại phiên họp tháng 8 năm 2014"), a session ("tại kỳ họp
 # gần nhất", "vào kỳ họp giữa năm 2019")
-_DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:thang|quy|nam)\b|\bthang cuoi quy\b|"
+_DATED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|\b(?:hang|moi|dinh ky) (?:tuan|thang|quy|nam)\b|\bthang cuoi quy\b|"
                     r"\bthang \d{1,2}(?: nam |\s*/\s*)\d{4}\b|\b(?:tai|vao) (?:cac )?(?:ky|phien) hop\b")
 
 

@@ -33,7 +33,8 @@ _NOT_OBLIGATION_BEFORE = re.compile(r"(?:cac|(?<!hien )(?<!hien tot )(?<!hien da
 _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     # not "báo cáo kết quả 6 tháng đầu năm 2026": the half-year a one-off report covers
     # but "sơ kết 6 tháng đầu năm … và tổng kết năm …": the half-year of every year, beside the year's review
-    ("semiannual", re.compile(r"\b(?:0?6|sau)(?: \(sau\))? thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)|\bnua nam\b|"
+    # nor the day of a date ("trước ngày 06 tháng 7 năm 2026")
+    ("semiannual", re.compile(r"(?<!ngay )\b(?:0?6|sau)(?: \(sau\))? thang(?! (?:nam|/|dau|cuoi|qua|toi|tiep)\b)(?!\s*\d)|\bnua nam\b|"
                               r"\b(?:0?6|sau) thang dau nam(?! (?:\d|nay))(?=[^.;]{0,60}\b(?:va|,) (?:bao cao )?tong ket nam\b)")),
     # "6 tháng (trước ngày 10/6) và cả năm (trước ngày 10/12)", "6 tháng, năm": the year named in a list of periods
     # not "báo cáo năm 2025": the report on one named year
@@ -168,6 +169,16 @@ _FIGURES_PERIOD = re.compile(r"\b(?:thoi (?:diem|gian) (?:lay|chot) so lieu|so l
 _ASKS_BY = re.compile(r"\b(?:truoc|cham nhat|muon nhat|han|gui|nop|de nghi|yeu cau|giao)\b")
 
 
+_SENDS_TO = re.compile(r"\b(?:gui(?: ve| len| den)?|ve|len|trinh)\s+(?:cho\s+)?(?=\S)")
+
+
+def _sent_on(text: str, f: str, at: int) -> bool:
+    """Whether the report written at `at` goes on to a body named with a capital in its clause ("xây dựng Báo cáo
+    kết quả về Phòng Nội vụ", "… gửi UBND tỉnh")."""
+    end = min((k for k in (f.find(";", at), f.find(". ", at)) if k >= 0), default=len(f))
+    return any(text[m.end() : m.end() + 1].isupper() for m in _SENDS_TO.finditer(f, at, end))
+
+
 @lru_cache(maxsize=256)
 def _first_report(text: str) -> int | None:
     f = fold_keep_length(text)
@@ -189,6 +200,10 @@ def _first_report(text: str) -> int | None:
             continue  # "báo cáo cấp có thẩm quyền quyết định …": a submission for a decision, a task (convention 11)
         if _NOT_OBLIGATION_BEFORE.search(before) and not compiles or stock_clause_at(f, m.start()):
             continue  # "nếu có khó khăn, vướng mắc … báo cáo về …" is no obligation (gold convention 9)
+        if m.group() == "bao cao" and before.endswith("xay dung ") and text[m.start() - 9 : m.start() - 8] in ("x", "X") \
+                and text[m.start() - 13 : m.start() - 9].strip() not in ("Sở", "Bộ") and not text[m.end() + 1 : m.end() + 2].isupper() \
+                and not _sent_on(text, f, m.end()):
+            continue  # "Nghiên cứu, xây dựng báo cáo đề xuất cơ chế …": a study to write, sent to nobody named
         if m.group().startswith("gui") and document_sent(f, m.start()):
             continue  # "Công văn số 1752/CT-THNVDT … gửi UBND tỉnh": a document that was sent, no obligation
         if m.group().startswith("gui") and _TO_THE_PUBLIC.match(f, m.start() + 3):

@@ -120,9 +120,11 @@ _VAGUE = frozenset({"cac cap", "cac nganh", "cac cap, cac nganh", "cac cap, ngan
 
 def vague(name: str) -> bool:
     """A body too vague to lead: "các cấp, các ngành", "lực lượng chức năng", and the levels of a whole
-    system ("các cấp công đoàn", "các cấp Hội": every one of its tiers, no body), or a whole sector
+    system ("các cấp công đoàn", "các cấp Hội", "lực lượng công an các cấp": every one of its tiers, no body), or a whole sector
     ("ngành Lao động - Thương binh và Xã hội", "toàn ngành Giáo dục": every office of a field, no body)."""
     f = fold_keep_length(name).lower()
+    if f.startswith(("luc luong ", "cac luc luong ")) and f.endswith(" cac cap"):
+        return True  # "lực lượng công an các cấp": a whole force at every level, as "các cấp công đoàn"
     return f in _VAGUE or f.startswith(("cac cap ", "nganh ", "toan nganh ")) or (
         "lien quan" in f and _ANY_CONCERNED.match(f) is not None)
 

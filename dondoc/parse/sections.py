@@ -64,6 +64,10 @@ _EXECUTION = re.compile(
     r"(?:(?:to\s+chuc|trien\s+khai|thuc\s+hien|thi\s+hanh)[\s,]+(?:va\s+)?)*"
     r"(?:thuc\s+hien|thi\s+hanh|trien\s+khai)\s+(?:nghi\s+quyet|quyet\s+dinh|chi\s+thi)(?:\s+nay)?\s*\.?\s*$"
     r"|\bthuc hien nghiem tuc\b.{0,160}\btheo (?:noi dung |quy dinh )?(?:cua )?(?:quyet dinh|chi thi|thong tu|nghi dinh) nay\s*\.?\s*$"
+    # "Chịu trách nhiệm theo quy định về nội dung báo cáo và đề xuất tại Tờ trình số …": the proposer answers for its
+    # own submission, no work
+    r"|^\s*(?:[^.;,:]{0,80}\s)?chiu trach nhiem (?:theo quy dinh |truoc phap luat |toan dien )*(?:ve )?(?:noi dung|tinh chinh xac)\b"
+    r"[^;]{0,300}?\b(?:to trinh|van ban so|ho so trinh)\b[^;]*$"
 )
 # A title that names a part of no task: "Căn cứ đánh giá tình hình …", "Yêu cầu lập kế hoạch",
 # "Phạm vi điều chỉnh", "Đối tượng áp dụng" (a word in lower case after it: not "Yêu cầu các sở …")
@@ -80,8 +84,14 @@ _TITLE_WORD = re.compile(
 # "Trong quá trình thực hiện, có khó khăn vướng mắc, phát sinh đề nghị … báo cáo kịp thời …": the same condition, its "nếu" left out
 _STOCK = re.compile(r"\b(?:neu|truong hop|khi)\s+(?:co\s+)?(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac|vuot (?:qua )?(?:tham quyen|kha nang))\b"
                     r"|\btrong qua trinh (?:to chuc )?(?:thuc hien|trien khai)(?: [a-z]+){0,4}\s*,\s*co\s+(?:phat sinh\s*,?\s*)?(?:kho khan|vuong mac)\b"
-                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b")
-_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de")
+                    r"|\bphat hien (?:thay )?(?:co )?(?:nhung )?van de (?:chua phu hop|moi|phat sinh|bat cap)\b"
+                    # "Trong quá trình thực hiện, nếu thấy cần sửa đổi, bổ sung …, đề xuất gửi Bộ Y tế tổng hợp": the same
+                    r"|\b(?:neu|truong hop|khi)\s+(?:thay\s+)?(?:can\s+(?:thiet\s+)?(?:phai\s+)?)(?:sua doi|bo sung|dieu chinh)\b")
+_STOCK_WORDS = ("kho khan", "vuong mac", "vuot", "van de", "sua doi", "bo sung", "dieu chinh")
+# the same escalation with its condition after the report ("… báo cáo Thủ tướng Chính phủ xem xét, quyết định đối
+# với các nội dung / những vấn đề vượt thẩm quyền"): what exceeds the owner's power, no report of its own
+_ESCALATED = re.compile(r"\b(?:doi voi|ve) (?:cac |nhung )?(?:noi dung|van de|truong hop|kien nghi|de xuat)"
+                        r"(?: [a-z]+){0,3} vuot (?:qua )?tham quyen\b")
 _FUNDS = re.compile(r"^(?:nguon )?kinh phi(?: thuc hien)?(?:\s+(?:ke hoach|de an|chuong trinh|du an)(?: nay)?)?\s*(?:[:.]|$)")
 # "Từ ngày 01 tháng 01 năm 2009, điều chỉnh …": a rule from a date, asking nobody to act
 _RULE_FROM = re.compile(
@@ -124,10 +134,18 @@ def approves(text: str) -> bool:
     return _APPROVES.match(fold_keep_length(text.strip()[:64]).lower()) is not None
 
 
+# a heading in capitals that names such a part with its topic: "NGUYÊN TẮC, YÊU CẦU SẮP XẾP THÔN, TỔ DÂN PHỐ",
+# "QUAN ĐIỂM XÂY DỰNG TRUNG TÂM DỮ LIỆU" (not "MỤC TIÊU, NHIỆM VỤ …": the tasks come with it)
+_TITLED_PART = re.compile(r"^(?:NGUYÊN TẮC|QUAN ĐIỂM|MỤC ĐÍCH|YÊU CẦU)(?:[,\s]+(?:VÀ\s+)?(?:NGUYÊN TẮC|QUAN ĐIỂM|MỤC ĐÍCH|YÊU CẦU))*"
+                          r"\s+(?!(?:[^\n]*\b(?:NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|HOẠT ĐỘNG|NỘI DUNG)\b))[^\n:.;]{3,90}[:.]?$")
+
+
 def is_section(text: str) -> bool:
     """Headings that hold no instruction: Mục đích, Yêu cầu, Đối tượng, căn cứ, rules, promulgation clauses."""
     t = text.strip()
     if fold_keep_length(t[:24]).startswith(_SECTION_STARTS) and _SECTION.match(t):
+        return True
+    if t[:1] in "NQMY" and t.isupper() and _TITLED_PART.match(t):
         return True
     f = fold_keep_length(text)
     if not any(w in f for w in _PROMULGATION_WORDS):
@@ -212,7 +230,8 @@ def titled_section(first_line: str) -> bool:
 
 def is_stock_clause(text: str) -> bool:
     """Whether a text is the stock clause that asks to report difficulties (gold convention 9)."""
-    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề")):
+    if not any(w in text for w in ("khó khăn", "vướng mắc", "Khó khăn", "Vướng mắc", "vượt", "vấn đề", "sửa đổi", "bổ sung",
+                                   "điều chỉnh")):
         return False
     return _STOCK.search(fold_keep_length(text)) is not None
 
@@ -233,10 +252,14 @@ def stock_clause_at(f: str, at: int) -> bool:
     reach = max(0, at - 400)  # the clause's start, looked for no further back than a clause runs
     # (the words are looked for in that reach only: asked at every report verb of a long text, a
     # search of the whole text each time would take time in the square of its length)
-    if all(f.find(w, reach, at) < 0 for w in _STOCK_WORDS):
-        return False
-    s = max(reach, f.rfind(". ", reach, at) + 1, f.rfind("\n", reach, at) + 1, f.rfind(";", reach, at) + 1)
-    return _STOCK.search(f, s, at) is not None
+    if any(f.find(w, reach, at) >= 0 for w in _STOCK_WORDS):
+        s = max(reach, f.rfind(". ", reach, at) + 1, f.rfind("\n", reach, at) + 1, f.rfind(";", reach, at) + 1)
+        if _STOCK.search(f, s, at) is not None:
+            return True
+    # the condition said after the verb: "báo cáo Chính phủ xem xét, chỉ đạo đối với các nội dung vượt thẩm quyền"
+    stops = [i for i in (f.find(". ", at, at + 300), f.find(";", at, at + 300)) if i >= 0]
+    end = min(stops, default=min(len(f), at + 300))
+    return f.find("vuot", at, end) >= 0 and _ESCALATED.search(f, at, end) is not None
 
 
 def is_funding(text: str) -> bool:

@@ -127,9 +127,9 @@ def explicit_cadence(text: str) -> tuple[str, str] | None:
 # A weekday in the text itself (diacritics tell "thứ tư" from "thứ tự", "thứ Năm" from "thu năm").
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)(?!\w)", re.IGNORECASE)
 _WEEKDAY_CODE = {"hai": "T2", "ba": "T3", "tư": "T4", "năm": "T5", "sáu": "T6", "bảy": "T7", "bẩy": "T7"}
-# "lần thứ hai", "tuần thứ 2", "kỳ họp thứ năm": an ordinal, no weekday
+# "lần thứ hai", "tuần thứ 2", "kỳ họp thứ năm": an ordinal, no weekday; but "Định kỳ thứ Hai hằng tuần" is a day
 _ORDINAL_BEFORE = re.compile(
-    r"\b(?:lan|tuan|ky|ky hop|khoa|dot|phan|buoc|muc|dieu|khoan|nam|thang|quy|luot|hop|so|hang|cap|the he|nguoi)\s*$")
+    r"\b(?:lan|tuan|(?<!dinh )ky|ky hop|khoa|dot|phan|buoc|muc|dieu|khoan|nam|thang|quy|luot|hop|so|hang|cap|the he|nguoi)\s*$")
 _CLAUSE_END = re.compile(r"[;\n]|\.\s")
 _WEEKDAY_REACH = 120  # characters either side of the cadence, within its clause
 WEEKDAY_ORDER = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")

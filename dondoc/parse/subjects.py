@@ -15,7 +15,10 @@ from dondoc.parse.roles import Owners, _clause_starts, _directed, before_predica
 
 # opening phrases that may hold commas of their own before the subject ("Căn cứ …", "Trên cơ sở …", "Trong
 # thời hạn 7 ngày làm việc, kể từ ngày nhận đủ hồ sơ, …")
-LONG_OPENING: Final = re.compile(r"^(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam)\b")
+# "Nhằm đạt được mục tiêu …, bên cạnh …, các bộ … thực hiện các nhiệm vụ sau:", "Để triển khai …, các sở …": a
+# purpose or a setting before the subject, which may hold commas (and names) of its own
+LONG_OPENING: Final = re.compile(r"\s*(?:can cu|tren co so|sau khi|trong qua trinh|trong thoi han|trong vong|de dam bao|de bao dam"
+                                 r"|nham|ben canh|de (?:thuc hien|trien khai|dat duoc))\b")
 
 
 _CASE_OPENINGS = frozenset({"doi voi", "truong hop", "rieng doi", "neu co", "trong truong"})
@@ -107,6 +110,9 @@ def subjects(text: str, toks: list[Tok], found: Owners) -> int:
                 continue  # "… Ban Chỉ đạo cấp tỉnh theo quy định.": named as what is done, no subject
             if verb == "de":
                 continue  # "… Trung tâm thể thao tỉnh để phát huy hiệu quả": what the work is for, no subject
+            if verb in ("sau", "truoc") and any(t.f in ("voi", "cua", "cho", "tai") for t in toks[max(0, s - 4) : s]) \
+                    and " ".join(t.f for t in toks[ol.end + 1 : ol.end + 3]) in _REORGANISED:
+                continue  # "… tương ứng với thôn, tổ dân phố sau sắp xếp": the units as reorganised, after "với", no subject
             if verb in ("da", "da va dang"):
                 continue  # "Sở Y tế đã ban hành …": what was done, background, no task
             if verb == "thong bao":
@@ -170,6 +176,9 @@ _BEFORE_ASKING = frozenset({"cung", "dong thoi", "tiep tuc", "tiep"})
 
 # predicates after which "chỉ đạo B" is what the subject is charged with
 _CHARGED_TO = frozenset({"co trach nhiem", "chiu trach nhiem", "khan truong", "chu dong", "can", "phai", "tiep tuc"})
+
+# "sau sắp xếp", "trước sáp nhập": the state of the bodies named before, reorganised (not "sau khi …, <predicate>")
+_REORGANISED = frozenset({"sap xep", "sap nhap", "sat nhap", "hop nhat", "kien toan", "to chuc", "chia tach", "giai the"})
 
 # words a qualifier between owners and their predicate holds that are no predicate themselves
 _QUALIFYING = frozenset({"theo", "trong", "tai", "cua", "voi", "cho", "de", "khi", "sau", "truoc", "tren", "duoi",

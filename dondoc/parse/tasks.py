@@ -18,7 +18,7 @@ from dondoc.parse.titles import title_of
 from dondoc.parse.sections import supervises_only
 from dondoc.parse.report_specs import find_reports
 from dondoc.parse.report_task import report_task, told_twice
-from dondoc.parse.reports import _first_report, is_obligation
+from dondoc.parse.reports import ReportSpec, _first_report, is_obligation
 from dondoc.parse.fieldlines import read_fields
 from dondoc.parse.spans import Spans
 from dondoc.parse.tables import when_phrase
@@ -83,6 +83,17 @@ def _without_names(text: str, names: list[str]) -> str:
     return out
 
 
+def _periodic_first(specs: list[ReportSpec]) -> list[ReportSpec]:
+    """The reports of one unit, a periodic one first when the first is "đột xuất": "Thực hiện báo cáo đột xuất
+    theo yêu cầu, báo cáo định kỳ hằng năm trước ngày 15/12 …" is a yearly report due 15/12 (the unit's cadence
+    and day), with an on-request report of its own."""
+    if specs and specs[0].repeat == "ad_hoc":
+        k = next((i for i, sp in enumerate(specs) if sp.repeat in _FREQ), None)
+        if k is not None:
+            return [specs[k], *specs[:k], *specs[k + 1 :]]
+    return specs
+
+
 def item_tasks(
     key: str,
     text: str,
@@ -139,7 +150,7 @@ def item_tasks(
         # kỳ hằng tháng;" …: the head introduces the reports, its bullets say each one's cadence and day
         own_report, head_to = False, specs[0].to
     if own_report:
-        main, *more = specs
+        main, *more = _periodic_first(specs)
         lead_names, lead_why = [o.name for o in task.lead], task.explain.get("lead", "")
         rt = report_task(key, body, main, span, lead_names, lead_why)
         if more and all(sp.repeat == "once" for sp in specs):

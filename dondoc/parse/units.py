@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from dondoc.parse.assessments import assesses
+from dondoc.parse.fields import field_kind
 from dondoc.parse.outline_nodes import Node
 from dondoc.parse.lines import Line
 from dondoc.parse.normalize import fold_keep_length
@@ -142,7 +143,10 @@ def not_a_task(node: Node, own: str) -> str | None:
             t for d in node.walk() for t in (d.text, *(b.text for b in d.bullets)))):
         return None  # "Điều 7. Hồ sơ, trình tự giải quyết chế độ" over its steps: the procedure, a rule
     if node.style == "dieu" and not node.parent and (decides_itself(first) or approves(first) or programme_entries(node)) \
-            and not _GIVES_WORK.search(own) and not _topic_title(node, first) and not plan_approved_inline(node, first):
+            and not _GIVES_WORK.search(own) and not _topic_title(node, first) and not plan_approved_inline(node, first) \
+            and not any(field_kind(c.text.split("\n", 1)[0]) in ("lead", "owners") for c in node.children):
+        # (an act over field lines that name who leads it, "Điều chỉnh nhiệm vụ … như sau: 1. Tên nhiệm vụ: …
+        # 2. Cơ quan chủ trì: Bộ X. … 5. Thời gian hoàn thành: …", gives that work: the unit is the task)
         # "Điều 1. Phân bổ chi tiết kế hoạch vốn …": the decision's own act (convention 15); "Quyết định
         # chương trình giám sát …": the act that adopts a programme, whose units are the work
         return None

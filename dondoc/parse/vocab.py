@@ -105,7 +105,9 @@ COLLECTIVE_HEADS: Final = phrases(
     # the party's cells and committees of a district: "các chi, đảng bộ trực thuộc", "các Chi Đảng bộ cơ sở"
     "chi,chi dang bo,"
     # "các ban xây dựng Đảng Huyện ủy": the party's boards, not "the boards build the Party"
-    "ban xay dung dang"
+    "ban xay dung dang,"
+    # a commune's hamlets by their local names ("các xóm", "các ấp", "các buôn", "các khu phố")
+    "xom,ap,buon,khu pho,khom"
 )
 
 # "hội nghị", "báo cáo": a head word that is not an owner here.
@@ -138,13 +140,19 @@ ORG_WORDS: Final = frozenset(
     "nghiep y te giao duc dao tao trung uong chinh quyen tri moi dong lanh huy su bien phong thuong nha nuoc "
     "he khu cu thon ap mat tran quoc uy chu tich pho giam doc thu va kinh ky tuong cuu chien binh nguoi cao "
     "tuoi nien sinh thieu lao tap the cac hoi nghe nghiep lien quan chuyen mon linh vuc chinh sach xa hoi "
-    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non".split()
+    "thuoc ve nganh hang toan ca nhan tuyen bo ngang dac khu vu trang nang khac non tan "  # "tấn": "các cơ quan thông tấn"
+    # a commune's hamlets and facilities listed after its thôn: "các thôn, xóm, trạm y tế"
+    "xom buon khom tram".split()
 )
 
 # Lower-case nouns that, after a comma, continue a collective name: "các sở, ngành, cơ quan".
 COLLECTIVE_NEXT = frozenset(
     "ban nganh so co don dia doan to hoi doanh truong huyen quan xa phuong thi thanh tinh cap luc chi "
-    "dang tap hop dac ca".split()
+    "dang tap hop dac ca "
+    # a commune's list of its hamlets and facilities: "các thôn, xóm, trường học, trạm y tế"
+    "xom ap buon khom "
+    # "Các cấp ủy, chính quyền, Mặt trận và đoàn thể": the Party committees and the governments of every level
+    "chinh".split()
 )
 
 # Abbreviations of subjects, not of bodies ("Ban Chỉ huy PCTT và TKCN", "công tác ANTT"): no owner starts with one

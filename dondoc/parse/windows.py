@@ -17,14 +17,16 @@ __all__ = ["ends_window", "window_ends"]
 # "từ ngày 15/8 đến ngày 15/9/2025", "từ năm 2013 đến năm 2020", "từ nay đến năm 2020": a window of
 # work, whose end is no deadline (gold convention 5); the "đến …" that ends it starts where this ends
 _WINDOW_START = re.compile(  # after \b (word_finditer)
-    r"tu\s+(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
+    # "từ chiều ngày 17/7/2025 đến hết ngày 27/7/2025": the part of the first day said before it
+    r"tu\s+(?:(?:sang|chieu|trua|toi)\s+(?=ngay\b))?(?:nay|bay gio|(?:ngay|thang|nam|quy|dau|giua|cuoi)(?:\s+(?:thang|nam|quy))?\s+[\divx]+(?:\s*(?:/|-|thang|nam)\s*[\divx]+){0,2}"
     r"|\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
     # "từ đầu năm học đến ngày 15/10": a span that starts with the period itself
     r"|(?:dau|khi bat dau)\s+(?:nam hoc|nam|thang|quy|ky|dot|nhiem ky|vu))"
     # "từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3": the start's year said in words
     r"(?:\s+(?:cua|thuoc)\s+(?:nam|ky|quy|thang)(?: [a-z]+){0,4}?)?"
     # "từ ngày 16/02/2015 (tức ngày 28 tháng Chạp âm lịch) đến hết ngày …": the lunar day said in brackets
-    r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?=(?:den|toi)\b)")
+    # "… cho đến hết ngày 03 tháng 5 năm 2021": "cho" before the "đến"
+    r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?:cho\s+)?(?=(?:den|toi)\b)")
 
 
 # "Thời gian thực hiện: tháng 11/2025 đến tháng 4/2026", "Thời gian hoàn thành: Quý IV/2025 đến Quý I/2026": a time

@@ -1,14 +1,16 @@
 """Where a collective owner's name goes on (pure): the kinds it lists ("các sở, ban, ngành", "UBND các Huyện, Thị xã,
 Thành phố", "Sở, ban" without "các"), the collective nouns after it ("… và tổ chức, đoàn thể có liên quan") and
 "các cấp" after "các ngành". names.py asks these questions while it reads a list of owners; name_units.py asks
-those of one unit's name."""
+those of one unit's name. The members of a body ("các thành viên khác trong tiểu ban"), a head of several words in
+such a list ("ban cán sự") and a predicate that may open a relative clause picking which bodies are meant ("… giới
+thiệu người ứng cử có trách nhiệm …") are read here too."""
 
 from __future__ import annotations
 
 from dondoc.parse.heads import END_PUNCT, phrase_len, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.name_units import PLACES, ends_placed
-from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT
+from dondoc.parse.vocab import COLLECTIVE_HEADS, COLLECTIVE_NEXT, ORG_HEADS
 
 def listed(toks: list[Tok], start: int, j: int) -> bool:
     """Whether the name toks[start:j] is a collective one ("các sở, ngành", "UBND các huyện")."""
@@ -76,3 +78,24 @@ def every_level(toks: list[Tok], start: int, last: int, k: int) -> bool:
     if not (k + 1 < n and toks[k].f == "cac" and toks[k + 1].f == "cap" and last > start and toks[last - 1].f == "cac"):
         return False
     return k + 2 == n or toks[k + 2].f in (",", "va", ";", ".", ":") or verb_at(toks, k + 2) > 0
+
+
+def members(toks: list[Tok], start: int, j: int) -> bool:
+    """Whether the name toks[start:j] is of members ("các thành viên khác")."""
+    return any(toks[k].f == "thanh" and toks[k + 1].f == "vien" for k in range(start, j - 1))
+
+
+# predicates a subject takes, never a relative clause that picks which bodies are meant
+_NOT_QUALIFYING = frozenset({"co trach nhiem", "chiu trach nhiem", "chu tri", "phoi hop", "thuc hien", "to chuc", "trien khai",
+                             "tham muu", "chu dong", "khan truong", "tiep tuc", "tang cuong"})
+
+
+def qualifies(toks: list[Tok], j: int, v: int) -> bool:
+    """Whether the predicate at j may open a relative clause ("… giới thiệu người ứng cử có trách nhiệm …")."""
+    return " ".join(x.f for x in toks[j : j + v]) not in _NOT_QUALIFYING
+
+
+def longer_head(toks: list[Tok], k: int) -> int:
+    """The length of an owner's head of two words or more at k ("ban cán sự"), else 0."""
+    n = phrase_len(ORG_HEADS, toks, k)
+    return n if n > 1 else 0

@@ -14,7 +14,7 @@ from typing import Final
 
 from dondoc.parse.heads import END_PUNCT, NAME_STOP, phrase_len, org_at, verb_at
 from dondoc.parse.lines import Tok
-from dondoc.parse.vocab import ORG_HEADS, phrases
+from dondoc.parse.vocab import ORG_HEADS, ROLE_FIRST, phrases
 
 # Heads of a unit's name that may hold words of action: "Phòng Xây dựng phong trào toàn dân bảo vệ
 # ANTQ", "Trung tâm Kiểm soát bệnh tật", "Ban Chỉ đạo phòng, chống tội phạm".
@@ -256,3 +256,29 @@ def duty_after(toks: list[Tok], k: int) -> int:
         if v and m > k and " ".join(x.f for x in toks[m : m + v]) in _DUTIES:
             return m
     return 0
+
+
+def after_dash(toks: list[Tok], start: int, last: int, j: int) -> tuple[int, int]:
+    """What the dash at j does to the name toks[start:last + 1]: (k, 0) when the name goes on from token k, (0, m) when
+    a second name of the same body follows in apposition up to its predicate at m, (0, 0) when the name ends there."""
+    n = len(toks)
+    k = j + 1
+    t = toks[j]
+    if k + 1 < n and toks[k].f == "xa" and toks[k + 1].f == "hoi" and not toks[k].cap:
+        return k, 0  # "các tổ chức chính trị - xã hội", "Ban Kinh tế - xã hội": society, no commune
+    if joint_office(toks, start, last, k):
+        return k, 0  # "Văn phòng HĐND - UBND xã"
+    if k < n and toks[k].upper and toks[j - 1].upper and toks[j - 1].end == t.start and t.end == toks[k].start:
+        return k, 0  # "Phòng TC-KH": one abbreviation written with a hyphen
+    if k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and (phrase_len(PLACES, toks, last) or toks[last].f == "quan"):
+        return k, 0  # "Ủy ban nhân dân quận-huyện, xã, phường": places joined by a hyphen
+    if org_at(toks, k) and toks[k].f not in ROLE_FIRST:
+        return k, 0  # "Ban Công tác đặc biệt - Ủy ban Chuyên trách Chính phủ": one body's two names
+    if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
+        m = k
+        while m < n and not verb_at(toks, m) and toks[m].f not in END_PUNCT and m - k < 20:
+            m += 1
+        return 0, m
+    if k < n and toks[k].cap:
+        return k, 0
+    return 0, 0

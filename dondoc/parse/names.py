@@ -13,13 +13,15 @@ from typing import Final
 from dondoc.parse.heads import DETERMINER_BY_FIRST, END_PUNCT, HEAD_WORDS, NAME_STOP, name_stops, org_at, phrase_len, verb_at
 from dondoc.parse.lines import Tok
 from dondoc.parse.collective_names import (
-    bare_series, collective_at, every_level, listed, noun_at, places_go_on, set_phrase_goes_on,
+    bare_series, collective_at, every_level, listed, longer_head, members, noun_at, places_go_on, qualifies,
+    set_phrase_goes_on,
 )
 from dondoc.parse.name_levels import levels_of
 from dondoc.parse.name_units import (
     HOW,
     PEOPLE,
     PLACES,
+    after_dash,
     charged_after,
     described,
     descriptive,
@@ -34,8 +36,8 @@ from dondoc.parse.name_units import (
 )
 from dondoc.parse.name_tails import past_where, whose_end
 from dondoc.parse.team_names import team_name_end
-from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_HEADS, ORG_WORDS, TOPICS
-from dondoc.parse.vocab import BARE_HEADS as _BARE, MANAGED as _MANAGED, PAIRED as _PAIRED, ROLE_FIRST as _ROLE_FIRST
+from dondoc.parse.vocab import COLLECTIVE_NEXT, ORG_WORDS, TOPICS
+from dondoc.parse.vocab import BARE_HEADS as _BARE, MANAGED as _MANAGED, PAIRED as _PAIRED
 from dondoc.parse.vocab import TEAM_TASKS as _TEAM_TASKS, TEAMS as _TEAMS
 from dondoc.parse.written_names import name_texts
 
@@ -52,27 +54,6 @@ def _add(out: OwnerList, toks: list[Tok], start: int, last: int, head: int) -> N
                                   and toks[last - 1].f == "thuong") and " ".join(t.f for t in toks[start : last + 1]) in _BARE:
         return  # "Cơ quan thường trực" too: a role, whose name the text gives after it
     out.names.append((toks[start].start, toks[last].end))
-
-
-def _members(toks: list[Tok], start: int, j: int) -> bool:
-    """Whether the name toks[start:j] is of members ("các thành viên khác")."""
-    return any(toks[k].f == "thanh" and toks[k + 1].f == "vien" for k in range(start, j - 1))
-
-
-# predicates a subject takes, never a relative clause that picks which bodies are meant
-_NOT_QUALIFYING = frozenset({"co trach nhiem", "chiu trach nhiem", "chu tri", "phoi hop", "thuc hien", "to chuc", "trien khai",
-                             "tham muu", "chu dong", "khan truong", "tiep tuc", "tang cuong"})
-
-
-def _qualifies(toks: list[Tok], j: int, v: int) -> bool:
-    """Whether the predicate at j may open a relative clause ("… giới thiệu người ứng cử có trách nhiệm …")."""
-    return " ".join(x.f for x in toks[j : j + v]) not in _NOT_QUALIFYING
-
-
-def _longer_head(toks: list[Tok], k: int) -> int:
-    """The length of an owner's head of two words or more at k ("ban cán sự"), else 0."""
-    n = phrase_len(ORG_HEADS, toks, k)
-    return n if n > 1 else 0
 
 
 @dataclass
@@ -141,7 +122,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                              or bare_series(toks, start, head, last)):
                     # a noun that is a predicate elsewhere ("tổ chức") is passed whole, and so is a head of several
                     # words, which may hold one ("ban cán sự các thôn")
-                    v = verb_at(toks, k) or _longer_head(toks, k)
+                    v = verb_at(toks, k) or longer_head(toks, k)
                     j, last = (k + v, k + v - 1) if v else (k, last)
                     continue  # "các sở, ngành, cơ quan", "các cơ quan, tổ chức, doanh nghiệp": one collective owner
                 if t.f in (",", "va") and k < n and (toks[j - 1].f, toks[k].f) in _PAIRED:
@@ -200,33 +181,14 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 stop = True
                 break
             if t.f in ("-", "–", "—"):
-                k = j + 1
-                if k + 1 < n and toks[k].f == "xa" and toks[k + 1].f == "hoi" and not toks[k].cap:
-                    j = k  # "các tổ chức chính trị - xã hội", "Ban Kinh tế - xã hội": society, no commune
+                go, ends = after_dash(toks, start, last, j)
+                if go:
+                    j = go
                     continue
-                if joint_office(toks, start, last, k):
-                    j = k  # "Văn phòng HĐND - UBND xã"
-                    continue
-                if k < n and toks[k].upper and toks[j - 1].upper and toks[j - 1].end == t.start and t.end == toks[k].start:
-                    j = k  # "Phòng TC-KH": one abbreviation written with a hyphen
-                    continue
-                if k < n and not toks[k].cap and phrase_len(PLACES, toks, k) and (phrase_len(PLACES, toks, last) or toks[last].f == "quan"):
-                    j = k  # "Ủy ban nhân dân quận-huyện, xã, phường": places joined by a hyphen
-                    continue
-                if org_at(toks, k) and toks[k].f not in _ROLE_FIRST:
-                    j = k  # "Ban Công tác đặc biệt - Ủy ban Chuyên trách Chính phủ": one body's two names
-                    continue
-                if org_at(toks, k):  # apposition: "Công an tỉnh - Cơ quan Thường trực ..."
-                    m = k
-                    while m < n and not verb_at(toks, m) and toks[m].f not in END_PUNCT and m - k < 20:
-                        m += 1
+                if ends:  # apposition: "Công an tỉnh - Cơ quan Thường trực ...", up to its predicate
                     _add(out, toks, start, last, head)
-                    out.end = m
-                    out.verb = verb_at(toks, m)
+                    out.end, out.verb = ends, verb_at(toks, ends)
                     return out
-                if k < n and toks[k].cap:
-                    j = k
-                    continue
                 stop = True
                 break
             if kept_word(toks, j):
@@ -237,7 +199,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
             if whose:
                 last, j = whose - 1, whose  # "các cơ quan, đơn vị của Trung ương": whose, part of the name
                 continue
-            if t.f in ("trong", "cua") and _members(toks, start, j) and org_at(toks, j + 1):
+            if t.f in ("trong", "cua") and members(toks, start, j) and org_at(toks, j + 1):
                 last, j, inner = j + org_at(toks, j + 1), j + 1 + org_at(toks, j + 1), True
                 continue  # "các thành viên khác trong tiểu ban", "thành viên của Ban Chỉ đạo": members of a body
             if t.f in ("tren", "trong", "tai") and j + 1 < n and not toks[j + 1].cap:
@@ -265,7 +227,7 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
                 if m:
                     last, j = m - 1, m
                     continue
-            if v and (not toks[start].cap or start + 1 < n and not toks[start + 1].cap) and _qualifies(toks, j, v):
+            if v and (not toks[start].cap or start + 1 < n and not toks[start + 1].cap) and qualifies(toks, j, v):
                 m = duty_after(toks, j)
                 if m:
                     last, j = m - 1, m  # "cơ quan, tổ chức, đơn vị giới thiệu người ứng cử có trách nhiệm …": which ones
@@ -348,3 +310,5 @@ def owner_list(toks: list[Tok], i: int) -> OwnerList:
         if i < n and toks[j].f == "cung" and toks[i].f == "voi":
             i += 1
     return out
+
+

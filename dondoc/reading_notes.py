@@ -106,6 +106,12 @@ TEMPLATES: tuple[str, ...] = (
     N_("the text names no recipient"),
     # explain: cadence
     N_('ongoing work ("{text}")'),
+    N_('a standing service ("{text}")'),
+    N_('ongoing work ("{text}") with a review among its duties'),
+    N_('done within the dated days the preamble sets ("{text}")'),
+    N_('done for the one occasion the dispatch serves ("{text}")'),
+    N_("takes the cadence of its one report {key}"),
+    N_('deadline "{text}", a named day'),
     N_("no date, no deliverable: an ongoing duty"),
     N_("a dated deadline"),
     N_('a one-off deliverable ("{text}") without a date'),

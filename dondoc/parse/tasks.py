@@ -247,7 +247,7 @@ def item_tasks(
         elif why == NO_CUE and ctx.occasion:
             repeat, why = "once", f'done for the one occasion the dispatch serves ("{ctx.occasion}")'
     if repeat == "continuous" and reports and all(r.schedule.repeat == "once" for r in reports) and not ongoing_said(body):
-        repeat, why = "once", f"takes the cadence of its one report {reports[0].key} (convention 6)"
+        repeat, why = "once", f"takes the cadence of its one report {reports[0].key}"
     repeat, why = on_each_request(rel, bool(due), repeat, why)
     yearly_lunar = [lu.lunar for lu in lunar if lu.lunar is not None]
     if yearly_lunar:

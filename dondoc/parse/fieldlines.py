@@ -209,28 +209,6 @@ def _node_fields(node: Node) -> Fields | None:
     return out
 
 
-def take_fields(node: Node) -> Fields | None:
-    """The fields of a unit given by its labelled children or written after its last child; the field
-    children are taken out of the outline (they are no items), the trailing lines out of the last child's text."""
-    if not node.children:
-        return None
-    found = Fields()
-    kept = []
-    for c in node.children:
-        sub = _node_fields(c)
-        if sub is None:
-            kept.append(c)
-        else:
-            found.add(sub)
-    if len(kept) < len(node.children):
-        node.children = kept
-    else:
-        tail = trailing_fields(kept)
-        if tail is not None:
-            found.add(tail)
-    return found if found else None
-
-
 def trailing_fields(children: list[Node]) -> Fields | None:
     """Field lines after the last of a section's items ("b) Kiện toàn …⏎Đơn vị chủ trì: Sở Nội vụ.") or
     field bullets under it, when the other items have none of their own: written once for the section,

@@ -66,10 +66,3 @@ def impossible_dates(text: str) -> list[str]:
         if not is_real_date(y, mo, d) and d <= 31 + 9 and mo <= 19 and not (mo == 0 or d == 0 and mo > 12):
             out.append(m.group(0).replace(" ", ""))
     return out
-
-
-def to_iso(d: int, m: int, y: int | None) -> str | None:
-    """"dd/mm/yyyy" as ISO or "--MM-DD" without a year; None when it is not a real date."""
-    if y is None:
-        return f"--{m:02d}-{d:02d}" if is_real_date(2024, m, d) else None
-    return f"{y:04d}-{m:02d}-{d:02d}" if is_real_date(y, m, d) else None

@@ -70,7 +70,6 @@ _COMPILES_AND_REPORTS = re.compile(r"\bt(?:ong|ap) hop\s*$")
 # ("trong tháng 5/2026", "vào tháng 10/2026"; not "lấy đến hết tháng 12/2020")
 _WHEN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?!\d)|\b(?:truoc|cham nhat|trong|vao|cuoi|(?<!lay )(?<!tinh )den het) thang \d|\bdinh ky\b|\bhang (?:nam|quy|thang)\b|"
                    r"\bdot xuat\b|\btruoc ngay\b|\b(?:tai|vao) (?:cac )?(?:ky|phien) hop\b")  # "báo cáo … tại Kỳ họp thứ Sáu"
-_TO_STOP = re.compile(r"\s*(?:\btruoc\b|\bcham nhat\b|\bde\b|\btheo\b|\bdinh ky\b|\bhang\b|\btrong\b|[.;]|$)")
 
 
 # A day of a month named by its place in the period: "trước ngày 20 (của) tháng cuối quý",

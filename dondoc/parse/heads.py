@@ -18,11 +18,16 @@ END_PUNCT: Final = frozenset('.;:!?"“”‘’…/[]')  # marks that end an ow
 NAME_STOP: Final = frozenset({"cua", "ve", "trong", "tai", "theo", "nham", "de", "tren", "duoi", "voi", "cho", "khi", "neu", "ma"})
 
 
+def _tai_of_a_word(toks: list[Tok], j: int) -> bool:
+    """Whether the "tai" at j is the second syllable of "thiên tai" (a natural disaster) or "vận tải" (transport), which
+    fold like "tại" (at) and "tái" (again)."""
+    return toks[j].f == "tai" and j > 0 and toks[j - 1].f in ("thien", "van")
+
+
 def name_stops(toks: list[Tok], j: int) -> bool:
     """Whether toks[j] ends a name's words ("tại", "của", "về" …): not the "tải" of "vận tải" nor the "tai" of
-    "thiên tai", which fold like "tại" ("Sở Giao thông vận tải")."""
-    f = toks[j].f
-    return f in NAME_STOP and not (f == "tai" and j > 0 and toks[j - 1].f in ("van", "thien"))
+    "thiên tai" ("Sở Giao thông vận tải")."""
+    return toks[j].f in NAME_STOP and not _tai_of_a_word(toks, j)
 _DETERMINERS = ("cac", "nhung", "toan the", "tat ca cac", "moi")
 _NOUN_TO_CHUC_AFTER = frozenset({"thanh", "chinh", "xa", "doan", "hoi", "dang", "tin", "cong"})
 # "tổ chức Hội thi", "tổ chức hội nghị": a verb and its event, not "tổ chức hội" (an association)
@@ -108,8 +113,8 @@ def verb_at(toks: list[Tok], i: int) -> int:
     if n == 1 and toks[i].f == "chua" and (i and toks[i - 1].f in ("ho", "sua") or i + 1 < len(toks) and toks[i + 1].f in (
             "nuoc", "dung", "chay", "benh", "tri", "lanh")):
         return 0  # "hồ chứa nước", "chữa cháy", "chữa bệnh", "sửa chữa": not "chưa" (not yet)
-    if n == 1 and toks[i].f == "tai" and i and toks[i - 1].f in ("thien", "van"):
-        return 0  # "thiên tai" (a natural disaster), "Sở Giao thông vận tải" (transport): not "tại", "tái"
+    if n == 1 and _tai_of_a_word(toks, i):
+        return 0  # "thiên tai", "Sở Giao thông vận tải": not "tại", "tái"
     if n == 1 and toks[i].f == "da" and i + 1 < len(toks) and toks[i + 1].f == "cam":
         return 0  # "chất độc da cam": orange, not "đã"
     if n == 2 and toks[i].f == "cap" and i + 2 < len(toks) and toks[i + 2].f == "dong":
